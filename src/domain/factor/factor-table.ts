@@ -1,0 +1,127 @@
+import type { Factor, FactorOverride, FactorUse } from "./factor.ts";
+import { unitConversion, FACTOR_UNITS } from "./factor-units.ts";
+
+/** Thrown when a computation asks for a factor the table does not have, or in a unit it cannot be read in. */
+export class FactorLookupError extends Error {
+  readonly code = "bad-input";
+}
+
+/** A factor's value in a requested unit, with its range in the same unit. */
+export interface FactorValue {
+  readonly id: string;
+  readonly value: number;
+  readonly low: number;
+  readonly high: number;
+  readonly unit: string;
+  readonly factor: Factor;
+}
+
+/**
+ * The factors one computation may draw on (library + user rows), which remembers every id it was
+ * asked for so that the result can list exactly the factors it used, their sources and overrides.
+ */
+export class FactorTable {
+  readonly libraryVersion: string;
+  readonly overrides: readonly FactorOverride[];
+  readonly #byId: ReadonlyMap<string, Factor>;
+  readonly #used = new Map<string, Factor>();
+
+  constructor(factors: Iterable<Factor>, libraryVersion: string, overrides: readonly FactorOverride[] = []) {
+    const byId = new Map<string, Factor>();
+    for (const f of factors) byId.set(f.id, f);
+    this.#byId = byId;
+    this.libraryVersion = libraryVersion;
+    this.overrides = overrides;
+  }
+
+  /** A fresh table over the same factors that has used nothing yet (one per computation). */
+  fresh(): FactorTable {
+    return new FactorTable(this.#byId.values(), this.libraryVersion, this.overrides);
+  }
+
+  /** True when the table holds `id`. */
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  /** Every factor, in id order. */
+  all(): Factor[] {
+    return [...this.#byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** The factor `id`, recorded as used. Throws a FactorLookupError naming near ids when it is missing. */
+  factor(id: string): Factor {
+    const f = this.#byId.get(id);
+    if (!f) throw new FactorLookupError(this.#missingMessage(id));
+    this.#used.set(id, f);
+    return f;
+  }
+
+  /**
+   * The factor `id` converted to `unit` (value, low, high), recorded as used. A unit of another
+   * dimension is an error that names both units.
+   */
+  value(id: string, unit: string): FactorValue {
+    const f = this.factor(id);
+    if (!FACTOR_UNITS[unit]) throw new Error(`internal: unit "${unit}" is not in the factor-unit registry`);
+    const k = unitConversion(f.unit, unit);
+    if (k === undefined) {
+      throw new FactorLookupError(
+        `factor ${id} is in "${f.unit}", which cannot be read as "${unit}"; give a factor in a unit of the same kind`,
+      );
+    }
+    return {
+      id,
+      value: f.value * k,
+      low: (f.low ?? f.value) * k,
+      high: (f.high ?? f.value) * k,
+      unit,
+      factor: f,
+    };
+  }
+
+  /** The factors asked for so far, in id order, each marked when a user's file overrode it. */
+  used(): FactorUse[] {
+    const overridden = new Set(this.overrides.map((o) => o.id));
+    return [...this.#used.values()]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((f) => ({
+        id: f.id,
+        quantity: f.quantity,
+        value: f.value,
+        ...(f.low !== undefined ? { low: f.low } : {}),
+        ...(f.high !== undefined ? { high: f.high } : {}),
+        unit: f.unit,
+        source: f.source,
+        table: f.table,
+        status: f.status,
+        overridden: overridden.has(f.id),
+        origin: f.origin,
+      }));
+  }
+
+  /** The overrides among the factors used so far. */
+  usedOverrides(): FactorOverride[] {
+    return this.overrides.filter((o) => this.#used.has(o.id));
+  }
+
+  /** Warnings for used factors that are not backed by a source text (status "unverified"). */
+  unverifiedWarnings(): string[] {
+    return this.used()
+      .filter((f) => f.status === "unverified")
+      .map(
+        (f) =>
+          `factor ${f.id} (${f.quantity}) is UNVERIFIED: its value was not found in a source text; check it before relying on the result`,
+      );
+  }
+
+  #missingMessage(id: string): string {
+    const prefix = id.split(".").slice(0, 2).join(".");
+    const near = [...this.#byId.keys()].filter((k) => k.startsWith(prefix)).slice(0, 6);
+    return (
+      `unknown factor id "${id}"` +
+      (near.length ? `; factors with a similar id: ${near.join(", ")}` : "") +
+      `; list them with \`minecarbon factors list\` or add it in a factor file (--factors)`
+    );
+  }
+}

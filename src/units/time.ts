@@ -1,0 +1,10 @@
+import { quantity, type Quantity } from "./quantity.ts";
+
+declare const year: unique symbol;
+/** A duration in years (a), used to turn stocks into yearly fluxes explicitly. */
+export type Years = Quantity<typeof year>;
+
+/** A duration of `value` years; must be > 0 where it divides a stock. */
+export function years(value: number): Years {
+  return quantity<typeof year>(value, "duration (years)");
+}
