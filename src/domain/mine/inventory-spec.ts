@@ -1,0 +1,260 @@
+import { z } from "zod";
+import { GAS_VOLUME_BASES } from "../../units/gas-volume.ts";
+import type { FactorTable } from "../factor/factor-table.ts";
+import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
+import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
+import { COMBUSTION_METHODS, ENERGY_CARRIERS } from "./energy-carriers.ts";
+import { ECOSYSTEMS, SINK_READINGS } from "./ecosystems.ts";
+import { GWP_SET_IDS } from "./gwp-sets.ts";
+import { TREE_SPECIES } from "./tree-species.ts";
+
+const nonNegative = z.number().min(0);
+const factorId = z.string().min(1);
+
+const energyUse = z.strictObject({
+  carrier: z.string().min(1),
+  amount: nonNegative,
+  unit: z.string().min(1),
+  tceFactor: factorId.optional(),
+  emissionFactor: factorId.optional(),
+  carbonPerTceFactor: factorId.optional(),
+  ncvFactor: factorId.optional(),
+  ccFactor: factorId.optional(),
+  oxidationFactor: factorId.optional(),
+  note: z.string().optional(),
+});
+
+const transportUse = energyUse.extend({ lowCarbonShare: z.number().min(0).max(1) });
+
+const gasAmount = z.union([
+  z.strictObject({ massT: nonNegative, label: z.string().optional() }),
+  z.strictObject({
+    volumeM3: nonNegative,
+    basis: z.enum(GAS_VOLUME_BASES),
+    densityFactor: factorId.optional(),
+    label: z.string().optional(),
+  }),
+]);
+
+const coalFactorRef = z.strictObject({
+  factor: factorId,
+  bound: z.enum(["low", "central", "high"]).default("central"),
+  coalOutputT: nonNegative.optional(),
+});
+
+const yearSchema = z.strictObject({
+  year: z.number().int().min(1900).max(2200),
+  boundaryAreaHa: z.number().positive(),
+  coalOutputT: nonNegative,
+  energy: z.array(energyUse).default([]),
+  residential: z.array(energyUse).default([]),
+  transport: z.array(transportUse).default([]),
+  agricultural: z
+    .strictObject({
+      energy: z.array(energyUse).default([]),
+      inputs: z
+        .array(
+          z.strictObject({ item: z.string().min(1), amountT: nonNegative, factor: factorId, note: z.string().optional() }),
+        )
+        .default([]),
+    })
+    .default({ energy: [], inputs: [] }),
+  methane: z
+    .strictObject({
+      underground: z.array(gasAmount).default([]),
+      postMining: coalFactorRef.optional(),
+      openPit: coalFactorRef.optional(),
+      openPitPostMining: coalFactorRef.optional(),
+      utilised: z.array(gasAmount).default([]),
+      flared: z
+        .strictObject({ amounts: z.array(gasAmount).min(1), efficiencyFactor: factorId.optional() })
+        .optional(),
+    })
+    .default({ underground: [], utilised: [] }),
+  co2Fugitive: z.array(gasAmount).default([]),
+  explosives: z
+    .array(z.strictObject({ type: z.string().min(1), amountT: nonNegative, factor: factorId }))
+    .default([]),
+  sinks: z
+    .strictObject({
+      forest: z
+        .array(
+          z.strictObject({
+            label: z.string().min(1),
+            species: z.string().min(1),
+            areaHa: nonNegative,
+            volumeM3PerHa: nonNegative.optional(),
+            standAgeYears: z.number().positive().optional(),
+            withSoil: z.boolean().default(true),
+            assumption: z.string().optional(),
+          }),
+        )
+        .default([]),
+      ecosystems: z
+        .array(
+          z.strictObject({
+            label: z.string().min(1).optional(),
+            type: z.string().min(1),
+            areaHa: nonNegative,
+            densityFactor: factorId.optional(),
+            accumulationYears: z.number().positive().optional(),
+            assumption: z.string().optional(),
+          }),
+        )
+        .default([]),
+    })
+    .default({ forest: [], ecosystems: [] }),
+  ccsStoredTCO2: nonNegative.default(0),
+  offsets: z
+    .strictObject({ soldTCO2e: nonNegative.default(0), boughtTCO2e: nonNegative.default(0) })
+    .default({ soldTCO2e: 0, boughtTCO2e: 0 }),
+});
+
+const inventorySchema = z.strictObject({
+  kind: z.literal("mine-inventory"),
+  mine: z.string().min(1),
+  location: z.string().optional(),
+  description: z.string().optional(),
+  assumptions: z.array(z.string()).default([]),
+  gwp: z.enum(GWP_SET_IDS as [string, ...string[]]),
+  sinkReading: z.enum(SINK_READINGS),
+  combustionMethod: z.enum(COMBUSTION_METHODS),
+  years: z.array(yearSchema).min(1),
+});
+
+/** A checked inventory file: one mine, one or more years. */
+export type InventoryInput = z.output<typeof inventorySchema>;
+export type InventoryYearInput = z.output<typeof yearSchema>;
+export type EnergyUseInput = z.output<typeof energyUse>;
+export type TransportUseInput = z.output<typeof transportUse>;
+export type GasAmountInput = z.output<typeof gasAmount>;
+export type CoalFactorRefInput = z.output<typeof coalFactorRef>;
+
+/**
+ * Checks a parsed inventory file against its spec and against the registries and the factor table,
+ * collecting every problem (paths like "years[0].energy[1].unit") before anything is computed.
+ */
+export function parseInventoryInput(raw: unknown, source: string, table: FactorTable): InventoryInput {
+  const parsed = inventorySchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(source, zodIssuesToInputIssues(parsed.error, raw));
+  const doc = parsed.data;
+  const issues: InputIssue[] = [];
+  const checkFactor = (path: string, id: string | undefined) => {
+    if (id !== undefined && !table.has(id)) {
+      issues.push({
+        path,
+        message: `must be a factor id of the library or of a --factors file; got ${describeValue(id)} (see \`minecarbon factors list\`)`,
+      });
+    }
+  };
+  const seenYears = new Set<number>();
+  doc.years.forEach((y, yi) => {
+    const at = `years[${yi}]`;
+    if (seenYears.has(y.year)) issues.push({ path: `${at}.year`, message: `must not repeat a year; got ${y.year}` });
+    seenYears.add(y.year);
+    const checkEnergy = (path: string, uses: readonly EnergyUseInput[]) =>
+      uses.forEach((u, i) => {
+        const p = `${path}[${i}]`;
+        const carrier = ENERGY_CARRIERS[u.carrier];
+        if (!carrier) {
+          issues.push({
+            path: `${p}.carrier`,
+            message: `must be one of ${Object.keys(ENERGY_CARRIERS).join(", ")}; got ${describeValue(u.carrier)}`,
+          });
+          return;
+        }
+        if (!(u.unit in carrier.units)) {
+          issues.push({
+            path: `${p}.unit`,
+            message: `must be a unit of ${u.carrier} (${Object.keys(carrier.units).join(", ")}); got ${describeValue(u.unit)}`,
+          });
+        }
+        if (carrier.kind !== "fuel" && !u.emissionFactor) {
+          issues.push({
+            path: `${p}.emissionFactor`,
+            message: `must be given for ${u.carrier}: name the grid or heat factor that applies (e.g. cn.grid.nbs.2022.prov.shanxi or cn.grid.market.2022); got nothing`,
+          });
+        }
+        if (carrier.kind === "fuel" && u.emissionFactor) {
+          issues.push({
+            path: `${p}.emissionFactor`,
+            message: `is only for electricity and heat; for a fuel use carbonPerTceFactor or ncvFactor/ccFactor/oxidationFactor; got ${describeValue(u.emissionFactor)}`,
+          });
+        }
+        if (carrier.kind === "fuel" && doc.combustionMethod === "carbon-per-tce" && !carrier.carbonPerTce && !u.carbonPerTceFactor) {
+          issues.push({
+            path: `${p}.carbonPerTceFactor`,
+            message: `must be given: no carbon-per-tce coefficient is shipped for ${u.carrier}; add one with --factors or use combustionMethod ndrc-2015`,
+          });
+        }
+        if (carrier.kind === "fuel" && doc.combustionMethod === "ndrc-2015" && !carrier.ndrc && !(u.ncvFactor && u.ccFactor && u.oxidationFactor)) {
+          issues.push({
+            path: `${p}.ncvFactor`,
+            message: `ncvFactor, ccFactor and oxidationFactor must be given: the NDRC 2015 parameters of ${u.carrier} are not shipped (measured values belong in a --factors file)`,
+          });
+        }
+        for (const key of ["tceFactor", "emissionFactor", "carbonPerTceFactor", "ncvFactor", "ccFactor", "oxidationFactor"] as const) {
+          checkFactor(`${p}.${key}`, u[key]);
+        }
+      });
+    checkEnergy(`${at}.energy`, y.energy);
+    checkEnergy(`${at}.residential`, y.residential);
+    checkEnergy(`${at}.transport`, y.transport);
+    checkEnergy(`${at}.agricultural.energy`, y.agricultural.energy);
+    y.agricultural.inputs.forEach((inp, i) => checkFactor(`${at}.agricultural.inputs[${i}].factor`, inp.factor));
+    const checkGas = (path: string, amounts: readonly GasAmountInput[]) =>
+      amounts.forEach((a, i) => {
+        if ("densityFactor" in a) checkFactor(`${path}[${i}].densityFactor`, a.densityFactor);
+      });
+    checkGas(`${at}.methane.underground`, y.methane.underground);
+    checkGas(`${at}.methane.utilised`, y.methane.utilised);
+    if (y.methane.flared) {
+      checkGas(`${at}.methane.flared.amounts`, y.methane.flared.amounts);
+      checkFactor(`${at}.methane.flared.efficiencyFactor`, y.methane.flared.efficiencyFactor);
+    }
+    checkGas(`${at}.co2Fugitive`, y.co2Fugitive);
+    for (const key of ["postMining", "openPit", "openPitPostMining"] as const) {
+      checkFactor(`${at}.methane.${key}.factor`, y.methane[key]?.factor);
+    }
+    y.explosives.forEach((e, i) => checkFactor(`${at}.explosives[${i}].factor`, e.factor));
+    y.sinks.forest.forEach((f, i) => {
+      const p = `${at}.sinks.forest[${i}]`;
+      const species = TREE_SPECIES[f.species];
+      if (!species) {
+        issues.push({
+          path: `${p}.species`,
+          message: `must be one of ${Object.keys(TREE_SPECIES).join(", ")}; got ${describeValue(f.species)}`,
+        });
+      } else if (f.volumeM3PerHa === undefined && !species.volume) {
+        issues.push({
+          path: `${p}.volumeM3PerHa`,
+          message: `must be given: ${species.source} gives no stand volume for ${f.species}; got nothing`,
+        });
+      }
+      if (doc.sinkReading === "annual-increment" && f.standAgeYears === undefined) {
+        issues.push({
+          path: `${p}.standAgeYears`,
+          message: "must be given when sinkReading is annual-increment (the stock is divided by the stand age); got nothing",
+        });
+      }
+    });
+    y.sinks.ecosystems.forEach((e, i) => {
+      const p = `${at}.sinks.ecosystems[${i}]`;
+      if (!ECOSYSTEMS[e.type]) {
+        issues.push({
+          path: `${p}.type`,
+          message: `must be one of ${Object.keys(ECOSYSTEMS).join(", ")}; got ${describeValue(e.type)}`,
+        });
+      }
+      checkFactor(`${p}.densityFactor`, e.densityFactor);
+      if (doc.sinkReading === "annual-increment" && e.accumulationYears === undefined) {
+        issues.push({
+          path: `${p}.accumulationYears`,
+          message: "must be given when sinkReading is annual-increment (the density is divided by it); got nothing",
+        });
+      }
+    });
+  });
+  if (issues.length) throw new InputError(source, issues);
+  return doc;
+}
