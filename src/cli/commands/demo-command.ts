@@ -1,0 +1,29 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { runBudget } from "./budget-command.ts";
+import { runInventory } from "./inventory-command.ts";
+import { formatBudget } from "../format/budget-text.ts";
+import { formatInventory } from "../format/inventory-text.ts";
+
+/** The shipped examples folder. */
+export const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "examples");
+
+/** The examples the demo runs, in order, with the command that runs each. */
+export const DEMO_EXAMPLES = [
+  { file: "yongning.yaml", command: "inventory", title: "Yongning underground mine inventory and neutrality balance (seed 002)" },
+  { file: "pingshuo-stock-loss.yaml", command: "budget", title: "Pingshuo stock loss on land taken by mining, 1986–2018 (seed 001)" },
+  { file: "pingshuo-2018-budget.yaml", command: "budget", title: "Pingshuo 2018 land-use carbon budget with seed 000 Table 1 coefficients" },
+] as const;
+
+/** Runs every shipped example and returns the results (`minecarbon demo`). */
+export function runDemo(): { title: string; command: string; file: string; result: unknown; text: string }[] {
+  return DEMO_EXAMPLES.map((ex) => {
+    const path = join(EXAMPLES_DIR, ex.file);
+    if (ex.command === "inventory") {
+      const result = runInventory(path, {});
+      return { ...ex, file: path, result, text: formatInventory(result) };
+    }
+    const result = runBudget(path, {});
+    return { ...ex, file: path, result, text: formatBudget(result) };
+  });
+}

@@ -1,0 +1,133 @@
+import type { CoefficientBudgetReport, StockChangeReport, BudgetReport } from "../../domain/budget/budget-report.ts";
+import type { LowCentralHigh } from "../../domain/common/low-central-high.ts";
+import { fmt } from "./number-format.ts";
+import { textTable } from "./text-table.ts";
+import { formatFactorsUsed, formatWarnings } from "./factors-used.ts";
+
+const lch = (r: LowCentralHigh) => [fmt(r.low), fmt(r.central), fmt(r.high)];
+
+/** Text report of a budget result. */
+export function formatBudget(report: BudgetReport): string {
+  return report.kind === "land-use-budget" ? coefficientText(report) : stockText(report);
+}
+
+function coefficientText(r: CoefficientBudgetReport): string {
+  const b = r.budget;
+  const parts = [
+    `Land-use carbon budget — ${r.title}`,
+    `Coefficient set: ${r.coefficientSet.id} — ${r.coefficientSet.description}` +
+      (r.coefficientSet.overriddenLandTypes.length ? ` (overridden for ${r.coefficientSet.overriddenLandTypes.join(", ")})` : ""),
+    `Reading: ${r.reading}`,
+    "",
+    "By area (t C/yr; E = area × emission coefficient, S = area × absorption coefficient, net = E − S):",
+    textTable(
+      ["area", "land type", "ha", "E low", "E central", "E high", "S low", "S central", "S high", "net central"],
+      b.entries.map((e) => [
+        e.label,
+        e.landType,
+        fmt(e.areaHa),
+        ...lch(e.emissionTCPerYr),
+        ...lch(e.absorptionTCPerYr),
+        fmt(e.netTCPerYr.central),
+      ]),
+    ),
+  ];
+  const group = (title: string, groups: CoefficientBudgetReport["budget"]["byLandType"]) =>
+    groups.length
+      ? [
+          "",
+          `${title} (t C/yr):`,
+          textTable(
+            ["group", "ha", "E central", "S central", "net low", "net central", "net high"],
+            groups.map((g) => [g.group, fmt(g.areaHa), fmt(g.emissionTCPerYr.central), fmt(g.absorptionTCPerYr.central), ...lch(g.netTCPerYr)]),
+          ),
+        ]
+      : [];
+  parts.push(...group("By land type", b.byLandType), ...group("By life-cycle stage", b.byStage), ...group("By zone", b.byZone));
+  const mc = r.monteCarlo;
+  const pKeys = Object.keys(mc.netTCPerYr.percentiles);
+  parts.push(
+    "",
+    `Total over ${fmt(b.total.areaHa)} ha:`,
+    textTable(
+      ["", "low", "central", "high", "unit"],
+      [
+        ["emission E", ...lch(b.total.emissionTCPerYr), "t C/yr"],
+        ["absorption S", ...lch(b.total.absorptionTCPerYr), "t C/yr"],
+        ["net E − S", ...lch(b.total.netTCPerYr), "t C/yr"],
+        ["net E − S", ...lch(b.totalCO2e.netTCO2ePerYr), "t CO2e/yr"],
+      ],
+    ),
+    "",
+    `Monte Carlo (${mc.draws} draws, seed ${mc.seed}; ${mc.sampling}):`,
+    textTable(
+      ["", "mean", ...pKeys, "unit"],
+      [
+        ["emission E", fmt(mc.emissionTCPerYr.mean), ...pKeys.map((k) => fmt(mc.emissionTCPerYr.percentiles[k])), "t C/yr"],
+        ["absorption S", fmt(mc.absorptionTCPerYr.mean), ...pKeys.map((k) => fmt(mc.absorptionTCPerYr.percentiles[k])), "t C/yr"],
+        ["net E − S", fmt(mc.netTCPerYr.mean), ...pKeys.map((k) => fmt(mc.netTCPerYr.percentiles[k])), "t C/yr"],
+        ["net E − S", fmt(mc.netTCO2ePerYr.mean), ...pKeys.map((k) => fmt(mc.netTCO2ePerYr.percentiles[k])), "t CO2e/yr"],
+      ],
+    ),
+    "",
+    formatFactorsUsed(r.factors),
+  );
+  const w = formatWarnings(r.warnings);
+  if (w) parts.push("", w);
+  return parts.join("\n");
+}
+
+function stockText(r: StockChangeReport): string {
+  const s = r.stockChange;
+  const parts = [
+    `Carbon stock change on land conversion — ${r.title}`,
+    `Period ${r.period.from}–${r.period.to}; densities: ${r.densitySet.id} — ${r.densitySet.description}`,
+    `Note: ${r.densitySet.note}`,
+    "",
+    "One-time loss per conversion (t C; area × (density_from − density_to)):",
+    textTable(
+      ["conversion", "ha", "soil t C/ha", "veg. t C/ha", "soil t C", "vegetation t C", "total t C", "total t CO2e"],
+      s.conversions.map((c) => [
+        c.label,
+        fmt(c.areaHa),
+        fmt(c.densityDropTCPerHa.soil, 3),
+        fmt(c.densityDropTCPerHa.vegetation, 3),
+        fmt(c.lossTC.soil),
+        fmt(c.lossTC.vegetation),
+        fmt(c.totalLossTC),
+        fmt(c.totalLossTCO2e),
+      ]),
+    ),
+    "",
+    `Total loss: ${fmt(s.totalLossTC)} t C (soil ${fmt(s.lossByPoolTC.soil)}, vegetation ${fmt(s.lossByPoolTC.vegetation)}) = ${fmt(s.totalLossTCO2e)} t CO2e, one-time`,
+  ];
+  for (const [title, groups] of [["By life-cycle stage", s.byStage], ["By zone", s.byZone]] as const) {
+    if (groups.length) parts.push("", `${title}:`, textTable(["group", "loss t C"], groups.map((g) => [g.group, fmt(g.lossTC)])));
+  }
+  if (r.regain.reclamations.length) {
+    parts.push(
+      "",
+      `Regain on reclaimed land up to ${r.horizonYear}:`,
+      textTable(
+        ["reclamation", "ha", "from", "curve", "full regain t C", `regained by ${r.horizonYear} t C`],
+        r.regain.reclamations.map((x) => [
+          x.label,
+          fmt(x.areaHa),
+          String(x.startYear),
+          x.curve,
+          fmt(x.fullRegainTC),
+          fmt(x.years.at(-1)?.cumulativeRegainTC ?? 0),
+        ]),
+      ),
+    );
+  }
+  parts.push(
+    "",
+    `Net loss at ${r.horizonYear}: ${fmt(r.netLossAtHorizonTC)} t C = ${fmt(r.netLossAtHorizonTCO2e)} t CO2e`,
+    "",
+    formatFactorsUsed(r.factors),
+  );
+  const w = formatWarnings(r.warnings);
+  if (w) parts.push("", w);
+  return parts.join("\n");
+}

@@ -1,0 +1,118 @@
+import type { FactorTable } from "../factor/factor-table.ts";
+import type { FactorOverride, FactorUse } from "../factor/factor.ts";
+import { CO2_PER_C } from "../../units/carbon.ts";
+import type { BudgetInput, CoefficientBudgetInput, StockChangeInput } from "./budget-spec.ts";
+import { coefficientBudget, type CoefficientBudget } from "./coefficient-budget.ts";
+import { COEFFICIENT_SETS } from "./coefficient-sets.ts";
+import { monteCarloBudget, type MonteCarloBudget } from "./monte-carlo-budget.ts";
+import { reclamationRegain, type RegainTrajectory } from "./reclamation-regain.ts";
+import { stockChange, type StockChange } from "./stock-change.ts";
+
+const READING_TEXT = {
+  tC: "coefficients of unstated mass (seed 000 Table 1) read as t C/(ha·a)",
+  tCO2: "coefficients of unstated mass (seed 000 Table 1) read as t CO2/(ha·a) and converted × 12/44",
+} as const;
+
+interface FactorsUsed {
+  readonly libraryVersion: string;
+  readonly used: readonly FactorUse[];
+  readonly overrides: readonly FactorOverride[];
+}
+
+/** The result of `minecarbon budget` for an areas-with-coefficients input. */
+export interface CoefficientBudgetReport {
+  readonly kind: "land-use-budget";
+  readonly title: string;
+  readonly coefficientSet: { readonly id: string; readonly description: string; readonly overriddenLandTypes: readonly string[] };
+  readonly reading: string;
+  readonly budget: CoefficientBudget;
+  readonly monteCarlo: MonteCarloBudget;
+  readonly factors: FactorsUsed;
+  readonly warnings: readonly string[];
+}
+
+/** The result of `minecarbon budget` for a conversions-with-densities input. */
+export interface StockChangeReport {
+  readonly kind: "stock-change";
+  readonly title: string;
+  readonly period: { readonly from: number; readonly to: number };
+  readonly densitySet: { readonly id: string; readonly description: string; readonly note: string };
+  readonly stockChange: StockChange;
+  readonly regain: RegainTrajectory;
+  readonly horizonYear: number;
+  /** Loss on conversion minus carbon regained by the end of the horizon year, t C (positive = net loss). */
+  readonly netLossAtHorizonTC: number;
+  readonly netLossAtHorizonTCO2e: number;
+  readonly factors: FactorsUsed;
+  readonly warnings: readonly string[];
+}
+
+export type BudgetReport = CoefficientBudgetReport | StockChangeReport;
+
+/** Monte Carlo settings used when the input and the caller give none. */
+export const DEFAULT_MONTE_CARLO = { draws: 10_000, seed: 20260101, percentiles: [5, 50, 95] } as const;
+
+/** Runs a checked budget input of either kind and collects the factors it used. */
+export function budgetReport(
+  input: BudgetInput,
+  table: FactorTable,
+  monteCarlo: { draws?: number; seed?: number; percentiles?: readonly number[] } = {},
+): BudgetReport {
+  return input.kind === "land-use-budget" ? coefficientReport(input, table, monteCarlo) : stockReport(input, table);
+}
+
+function factorsUsed(table: FactorTable): FactorsUsed {
+  return { libraryVersion: table.libraryVersion, used: table.used(), overrides: table.usedOverrides() };
+}
+
+function coefficientReport(
+  input: CoefficientBudgetInput,
+  table: FactorTable,
+  mc: { draws?: number; seed?: number; percentiles?: readonly number[] },
+): CoefficientBudgetReport {
+  const budget = coefficientBudget(input.entries, input.choices, table, input.reading);
+  const options = {
+    draws: mc.draws ?? input.uncertainty.draws ?? DEFAULT_MONTE_CARLO.draws,
+    seed: mc.seed ?? input.uncertainty.seed ?? DEFAULT_MONTE_CARLO.seed,
+    percentiles: mc.percentiles ?? input.uncertainty.percentiles ?? DEFAULT_MONTE_CARLO.percentiles,
+  };
+  const monteCarlo = monteCarloBudget(input.entries, input.choices, table, input.reading, options);
+  const warnings = [...table.unverifiedWarnings()];
+  const missing = budget.entries.filter((e) => !e.emissionFactorId || !e.absorptionFactorId);
+  for (const e of missing) {
+    warnings.push(
+      `${e.label} (${e.landType}): the coefficient set gives no ${!e.emissionFactorId ? "emission" : "absorption"} coefficient; it counts as none`,
+    );
+  }
+  const set = COEFFICIENT_SETS[input.setId]!;
+  return {
+    kind: "land-use-budget",
+    title: input.title,
+    coefficientSet: { id: set.id, description: set.description, overriddenLandTypes: input.overriddenLandTypes },
+    reading: READING_TEXT[input.reading],
+    budget,
+    monteCarlo,
+    factors: factorsUsed(table),
+    warnings,
+  };
+}
+
+function stockReport(input: StockChangeInput, table: FactorTable): StockChangeReport {
+  const change = stockChange(input.conversions, input.densitySet, table);
+  const regain = reclamationRegain(input.reclamations, input.densitySet, table, input.horizonYear);
+  const regained = regain.years.find((y) => y.year === input.horizonYear)?.cumulativeRegainTC ?? 0;
+  const net = change.totalLossTC - regained;
+  return {
+    kind: "stock-change",
+    title: input.title,
+    period: input.period,
+    densitySet: { id: input.densitySet.id, description: input.densitySet.description, note: input.densitySet.note },
+    stockChange: change,
+    regain,
+    horizonYear: input.horizonYear,
+    netLossAtHorizonTC: net,
+    netLossAtHorizonTCO2e: net * CO2_PER_C,
+    factors: factorsUsed(table),
+    warnings: table.unverifiedWarnings(),
+  };
+}
