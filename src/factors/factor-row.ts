@@ -29,8 +29,9 @@ const REQUIRED_COLUMNS = ["id", "quantity", "value", "unit", "source", "status"]
 const optionalNumber = (field: string) =>
   z
     .string()
-    .trim()
-    .transform((s, ctx) => {
+    .optional()
+    .transform((raw, ctx) => {
+      const s = (raw ?? "").trim();
       if (s === "") return undefined;
       const n = Number(s);
       if (!Number.isFinite(n)) {

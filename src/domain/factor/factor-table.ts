@@ -116,7 +116,8 @@ export class FactorTable {
   }
 
   #missingMessage(id: string): string {
-    const prefix = id.split(".").slice(0, 2).join(".");
+    const parts = id.split(".");
+    const prefix = parts.length > 1 ? `${parts.slice(0, -1).join(".")}.` : id;
     const near = [...this.#byId.keys()].filter((k) => k.startsWith(prefix)).slice(0, 6);
     return (
       `unknown factor id "${id}"` +

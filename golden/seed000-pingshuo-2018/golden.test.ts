@@ -1,0 +1,42 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runBudget } from "../../src/cli/commands/budget-command.ts";
+import { EXAMPLES_DIR } from "../../src/cli/commands/demo-command.ts";
+
+const file = join(EXAMPLES_DIR, "pingshuo-2018-budget.yaml");
+
+describe("golden: seed 000 Table 1 over Pingshuo 2018 areas (examples/pingshuo-2018-budget.yaml)", () => {
+  const r = runBudget(file, {});
+  if (r.kind !== "land-use-budget") throw new Error("expected a land-use budget");
+  const t = r.budget.total;
+
+  it("sums area × coefficient per land type", () => {
+    expect(t.areaHa).toBeCloseTo(49_408.27, 9);
+    expect(t.emissionTCPerYr.central).toBeCloseTo(2_696_959.80015, 6);
+    expect(t.absorptionTCPerYr.central).toBeCloseTo(170_936.1541, 6);
+    expect(t.netTCPerYr.central).toBeCloseTo(2_696_959.80015 - 170_936.1541, 6);
+    expect(t.netTCPerYr.low).toBeCloseTo(2_315_874.2408, 6);
+    const mining = r.budget.byLandType.find((g) => g.group === "urban_industrial_mining")!;
+    expect(mining.areaHa).toBeCloseTo(7123.57, 9);
+  });
+
+  it("gives reproducible Monte Carlo percentiles inside the low–high envelope", () => {
+    const again = runBudget(file, {});
+    if (again.kind !== "land-use-budget") throw new Error("kind");
+    expect(again.monteCarlo).toEqual(r.monteCarlo);
+    const p = r.monteCarlo.netTCPerYr.percentiles;
+    expect(p.P5!).toBeGreaterThan(t.netTCPerYr.low);
+    expect(p.P95!).toBeLessThan(t.netTCPerYr.high);
+    expect(p.P5!).toBeLessThan(p.P50!);
+  });
+
+  it("shows pasture's missing emission coefficient as a warning, not a hidden number", () => {
+    expect(r.warnings.join("\n")).toMatch(/grassland \(pasture\): the coefficient set gives no emission coefficient/);
+  });
+
+  it("--coefficients seed000-national-studies swaps the sink studies (forest 1.03, pasture 0.045, cultivated 0.28)", () => {
+    const alt = runBudget(file, { coefficients: "seed000-national-studies" });
+    if (alt.kind !== "land-use-budget") throw new Error("kind");
+    expect(alt.budget.total.absorptionTCPerYr.central).toBeCloseTo(24_191.34 * 0.28 + 9300 * 1.03 + 8793.36 * 0.045 + 7123.57 * 1.99, 6);
+  });
+});

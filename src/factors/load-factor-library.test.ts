@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { factorTable, loadFactorLibrary } from "./load-factor-library.ts";
+import { readFactorFile } from "./read-factor-file.ts";
+import { InputError } from "../domain/validation/input-issue.ts";
+
+const lib = loadFactorLibrary();
+const byId = new Map(lib.factors.map((f) => [f.id, f]));
+const tmp = mkdtempSync(join(tmpdir(), "minecarbon-factors-"));
+
+describe("loadFactorLibrary()", () => {
+  it("loads every shipped file with a versioned content hash", () => {
+    expect(lib.version).toMatch(/^\d{4}\.\d+\.\d+\+[0-9a-f]{12}$/);
+    expect(lib.factors.length).toBeGreaterThan(250);
+  });
+
+  it("gives every factor a source, a table or page, a status and a unit", () => {
+    for (const f of lib.factors) {
+      expect(f.source.length, f.id).toBeGreaterThan(3);
+      expect(f.table.length, f.id).toBeGreaterThan(0);
+      expect(["primary", "secondary", "unverified"]).toContain(f.status);
+    }
+  });
+
+  it("holds every row of seed 000 Table 1 with its study and range", () => {
+    const rows = lib.factors.filter((f) => f.id.startsWith("seed000.t1."));
+    // 14 Zhao et al. 2013 coefficients + Fang 2018, Yu 2013, Piao 2009, Zhang 2016, Sun 2010, Xie 2010
+    expect(rows).toHaveLength(20);
+    const cult = byId.get("seed000.t1.zhao2013.cultivated.absorption")!;
+    expect([cult.low, cult.value, cult.high]).toEqual([4.55, 4.67, 4.79]);
+    const mining = byId.get("seed000.t1.zhao2013.urban_industrial_mining.emission")!;
+    expect([mining.low, mining.high]).toEqual([342.15, 399.84]);
+    expect(byId.get("seed000.t1.piao2009.pasture.absorption")).toMatchObject({ low: 0.029, high: 0.05, validFrom: 1980, validTo: 1990 });
+    for (const study of ["zhao2013", "fang2018", "yu2013", "piao2009", "zhang2016", "sun2010", "xie2010"]) {
+      expect(rows.some((r) => r.id.includes(study)), study).toBe(true);
+    }
+  });
+
+  it("holds the GWP sets SAR, AR4, AR5 and AR6 with fossil and non-fossil CH4", () => {
+    expect(byId.get("gwp.sar.ch4")!.value).toBe(21);
+    expect(byId.get("gwp.ar4.ch4")!.value).toBe(25);
+    expect(byId.get("gwp.ar5.ch4")!.value).toBe(28);
+    expect(byId.get("gwp.ar6.ch4_fossil")!.value).toBe(29.8);
+    expect(byId.get("gwp.ar6.ch4_nonfossil")!.value).toBe(27);
+  });
+
+  it("keeps the carbon-market and national-average grid factor series apart", () => {
+    expect(byId.get("cn.grid.market.2022")!.series).toBe("MEE-carbon-market");
+    expect(byId.get("cn.grid.nbs.2022.national")!.series).toBe("MEE-NBS-consumption");
+    expect(byId.get("cn.grid.market.2022")!.value).not.toBe(byId.get("cn.grid.nbs.2022.national")!.value);
+  });
+
+  it("holds IPCC 2006 Tier 1 coal-mining methane factors with ranges and the flare efficiency", () => {
+    expect(byId.get("ipcc06.coal.ug.mining.ch4")).toMatchObject({ value: 18, low: 10, high: 25, unit: "m3 CH4/t" });
+    expect(byId.get("ipcc06.coal.sf.mining.ch4")).toMatchObject({ value: 1.2, low: 0.3, high: 2.0 });
+    expect(byId.get("ipcc06.coal.flare.efficiency")!.value).toBe(0.98);
+  });
+
+  it("marks values not found in a source text as unverified", () => {
+    expect(byId.get("cn.ndrc2015.coal.ch4_density_stp")!.status).toBe("unverified");
+    expect(byId.get("cn.landuse.forest")!.status).toBe("unverified");
+  });
+});
+
+describe("factorTable(userFiles)", () => {
+  it("reports a user's row with a library id as an override and adds new ids", () => {
+    const file = join(tmp, "mine.csv");
+    writeFileSync(
+      file,
+      "id,quantity,value,unit,source,status\n" +
+        "cn.grid.nbs.2022.prov.shanxi,Measured supplier factor,0.65,kg CO2/kWh,supplier contract 2024,primary\n" +
+        "user.fert.n,Nitrogen fertiliser emission factor,4.77,t CO2/t,our measurement,secondary\n",
+    );
+    const table = factorTable([file]);
+    expect(table.value("cn.grid.nbs.2022.prov.shanxi", "kg CO2/kWh").value).toBe(0.65);
+    expect(table.usedOverrides()).toEqual([
+      expect.objectContaining({ id: "cn.grid.nbs.2022.prov.shanxi", libraryValue: 0.7096, value: 0.65 }),
+    ]);
+    expect(table.used()[0]).toMatchObject({ overridden: true });
+    expect(table.has("user.fert.n")).toBe(true);
+  });
+
+  it("readFactorFile() reports every bad row with its line and column", () => {
+    const file = join(tmp, "bad.csv");
+    writeFileSync(
+      file,
+      "id,quantity,value,unit,source,status\n" +
+        "a.one,A,abc,t C/ha,src,primary\n" +
+        "a.two,B,1,furlongs,src,primary\n" +
+        "a.three,C,1,t C/ha,src,maybe\n",
+    );
+    try {
+      readFactorFile(file);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      const paths = (e as InputError).issues.map((i) => i.path);
+      expect(paths).toEqual(["line 2, column value", "line 3, column unit", "line 4, column status"]);
+      expect((e as InputError).issues[1]!.message).toMatch(/known factor units .*; got "furlongs"/);
+    }
+  });
+});
