@@ -20,6 +20,16 @@ export default tseslint.config(
     },
   },
   {
+    // unit brands (`declare const hectareBrand: unique symbol`) exist only in the type system
+    files: ["src/units/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_|Brand$" },
+      ],
+    },
+  },
+  {
     files: ["src/units/**/*.ts", "src/domain/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {
@@ -29,11 +39,47 @@ export default tseslint.config(
           patterns: [
             { group: ["node:*"], message: pureCoreMessage },
             {
-              group: ["fs", "fs/*", "path", "os", "child_process", "http", "https", "net", "worker_threads", "url", "stream", "readline"],
+              group: [
+                "fs",
+                "fs/*",
+                "path",
+                "os",
+                "child_process",
+                "http",
+                "https",
+                "net",
+                "worker_threads",
+                "url",
+                "stream",
+                "readline",
+              ],
               message: pureCoreMessage,
             },
-            { group: ["**/factors/**", "**/cli/**", "**/raster/**", "**/storage/**", "**/server/**", "**/report/**"], message: pureCoreMessage },
-            { group: ["pg", "@electric-sql/*", "kysely", "fastify", "hono", "yaml", "csv-parse", "csv-parse/*", "commander"], message: pureCoreMessage },
+            {
+              group: [
+                "**/factors/**",
+                "**/cli/**",
+                "**/raster/**",
+                "**/storage/**",
+                "**/server/**",
+                "**/report/**",
+              ],
+              message: pureCoreMessage,
+            },
+            {
+              group: [
+                "pg",
+                "@electric-sql/*",
+                "kysely",
+                "fastify",
+                "hono",
+                "yaml",
+                "csv-parse",
+                "csv-parse/*",
+                "commander",
+              ],
+              message: pureCoreMessage,
+            },
           ],
         },
       ],
@@ -41,7 +87,10 @@ export default tseslint.config(
         "error",
         { name: "process", message: pureCoreMessage },
         { name: "fetch", message: pureCoreMessage },
-        { name: "console", message: "the pure core returns warnings with its results instead of printing them" },
+        {
+          name: "console",
+          message: "the pure core returns warnings with its results instead of printing them",
+        },
       ],
     },
   },

@@ -9,13 +9,24 @@ import { InputError } from "../src/domain/validation/input-issue.ts";
 const bin = join(import.meta.dirname, "..", "bin", "minecarbon.mjs");
 const tmp = mkdtempSync(join(tmpdir(), "minecarbon-cli-"));
 const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd: join(import.meta.dirname, "..") });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    cwd: join(import.meta.dirname, ".."),
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
 describe("minecarbon CLI", () => {
   it("has --help on every command", () => {
-    for (const cmd of [[], ["budget"], ["inventory"], ["factors"], ["factors", "list"], ["factors", "show"], ["demo"]]) {
+    for (const cmd of [
+      [],
+      ["budget"],
+      ["inventory"],
+      ["factors"],
+      ["factors", "list"],
+      ["factors", "show"],
+      ["demo"],
+    ]) {
       const r = run(...cmd, "--help");
       expect(r.code, cmd.join(" ")).toBe(0);
       expect(r.out).toMatch(/Usage: minecarbon/);
@@ -33,12 +44,19 @@ describe("minecarbon CLI", () => {
 
   it("reports a --factors override in the result", () => {
     const f = join(tmp, "grid.csv");
-    writeFileSync(f, "id,quantity,value,unit,source,status\ncn.grid.nbs.2022.prov.shanxi,supplier factor,0.5,kg CO2/kWh,contract,primary\n");
+    writeFileSync(
+      f,
+      "id,quantity,value,unit,source,status\ncn.grid.nbs.2022.prov.shanxi,supplier factor,0.5,kg CO2/kWh,contract,primary\n",
+    );
     const r = run("inventory", "examples/yongning.yaml", "--json", "--factors", f);
     expect(r.code).toBe(0);
     const inv = JSON.parse(r.out);
-    expect(inv.factors.overrides).toEqual([expect.objectContaining({ id: "cn.grid.nbs.2022.prov.shanxi", value: 0.5, libraryValue: 0.7096 })]);
-    expect(inv.years[0].sources.find((s: { label: string }) => s.label.startsWith("electricity")).tCO2ePerYr).toBeCloseTo(1_038_060 * 0.5e-3, 6);
+    expect(inv.factors.overrides).toEqual([
+      expect.objectContaining({ id: "cn.grid.nbs.2022.prov.shanxi", value: 0.5, libraryValue: 0.7096 }),
+    ]);
+    expect(
+      inv.years[0].sources.find((s: { label: string }) => s.label.startsWith("electricity")).tCO2ePerYr,
+    ).toBeCloseTo(1_038_060 * 0.5e-3, 6);
   });
 
   it("exits 2 with the file and every problem named for bad input, and prints nothing on stdout", () => {
@@ -60,7 +78,9 @@ describe("minecarbon CLI", () => {
     const other = join(tmp, "other.yaml");
     writeFileSync(other, "kind: something\n");
     expect(run("budget", other)).toMatchObject({ code: 2 });
-    expect(run("budget", other).err).toMatch(/kind: must be one of land-use-budget, stock-change; got "something"/);
+    expect(run("budget", other).err).toMatch(
+      /kind: must be one of land-use-budget, stock-change; got "something"/,
+    );
     expect(run("budget", "examples/pingshuo-2018-budget.yaml", "--frobnicate").code).toBe(2);
     expect(run("inventory", "examples/yongning.yaml", "--gwp", "AR9").code).toBe(2);
   });
@@ -69,7 +89,11 @@ describe("minecarbon CLI", () => {
     const r = run("demo", "--json");
     expect(r.code).toBe(0);
     const results = JSON.parse(r.out) as { file: string }[];
-    expect(results.map((x) => x.file.split("/").pop())).toEqual(["yongning.yaml", "pingshuo-stock-loss.yaml", "pingshuo-2018-budget.yaml"]);
+    expect(results.map((x) => x.file.split("/").pop())).toEqual([
+      "yongning.yaml",
+      "pingshuo-stock-loss.yaml",
+      "pingshuo-2018-budget.yaml",
+    ]);
   });
 
   it("maps bad input to exit code 2 and anything else to 1", () => {

@@ -31,12 +31,17 @@ describe("golden: seed 000 Table 1 over Pingshuo 2018 areas (examples/pingshuo-2
   });
 
   it("shows pasture's missing emission coefficient as a warning, not a hidden number", () => {
-    expect(r.warnings.join("\n")).toMatch(/grassland \(pasture\): the coefficient set gives no emission coefficient/);
+    expect(r.warnings.join("\n")).toMatch(
+      /grassland \(pasture\): the coefficient set gives no emission coefficient/,
+    );
   });
 
   it("--coefficients seed000-national-studies swaps the sink studies (forest 1.03, pasture 0.045, cultivated 0.28)", () => {
     const alt = runBudget(file, { coefficients: "seed000-national-studies" });
     if (alt.kind !== "land-use-budget") throw new Error("kind");
-    expect(alt.budget.total.absorptionTCPerYr.central).toBeCloseTo(24_191.34 * 0.28 + 9300 * 1.03 + 8793.36 * 0.045 + 7123.57 * 1.99, 6);
+    expect(alt.budget.total.absorptionTCPerYr.central).toBeCloseTo(
+      24_191.34 * 0.28 + 9300 * 1.03 + 8793.36 * 0.045 + 7123.57 * 1.99,
+      6,
+    );
   });
 });

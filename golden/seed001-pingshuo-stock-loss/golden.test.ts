@@ -20,6 +20,9 @@ describe("golden: seed 001 Pingshuo stock loss (examples/pingshuo-stock-loss.yam
     const forest = r.regain.reclamations.find((x) => x.to === "forest")!;
     expect(forest.fullRegainTC).toBeCloseTo(1394 * 108.17, 6);
     expect(forest.years.at(-1)!.cumulativeRegainTC).toBeCloseTo((1394 * 108.17 * 19) / 30, 6);
-    expect(r.netLossAtHorizonTC).toBeCloseTo(r.stockChange.totalLossTC - r.regain.years.at(-1)!.cumulativeRegainTC, 6);
+    expect(r.netLossAtHorizonTC).toBeCloseTo(
+      r.stockChange.totalLossTC - r.regain.years.at(-1)!.cumulativeRegainTC,
+      6,
+    );
   });
 });

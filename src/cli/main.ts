@@ -37,30 +37,60 @@ export function buildProgram(write: (text: string) => void): Command {
       "land-use carbon budget: areas × emission/absorption coefficients (kind: land-use-budget) or one-time stock change on conversion with regain on reclaimed land (kind: stock-change)",
     )
     .argument("<file>", "budget file (YAML or JSON); see docs/land-use-budget.md and docs/stock-change.md")
-    .addOption(new Option("--coefficients <set>", "coefficient set, overriding the file's").choices(Object.keys(COEFFICIENT_SETS)))
+    .addOption(
+      new Option("--coefficients <set>", "coefficient set, overriding the file's").choices(
+        Object.keys(COEFFICIENT_SETS),
+      ),
+    )
     .option("--draws <n>", "Monte Carlo draws (default 10000)", wholeNumber("--draws"))
     .option("--seed <n>", "Monte Carlo seed (same seed, same percentiles)", wholeNumber("--seed"))
-    .option("--factors <file>", "extra or overriding factors (CSV/YAML/JSON, library columns); repeatable", collect)
+    .option(
+      "--factors <file>",
+      "extra or overriding factors (CSV/YAML/JSON, library columns); repeatable",
+      collect,
+    )
     .option("--json", "print the result as JSON")
-    .action((file: string, o: { coefficients?: string; draws?: number; seed?: number; factors?: string[]; json?: boolean }) => {
-      const report = runBudget(file, o);
-      print(o.json, report, () => formatBudget(report));
-    });
+    .action(
+      (
+        file: string,
+        o: { coefficients?: string; draws?: number; seed?: number; factors?: string[]; json?: boolean },
+      ) => {
+        const report = runBudget(file, o);
+        print(o.json, report, () => formatBudget(report));
+      },
+    );
 
   program
     .command("inventory")
-    .description("mine carbon inventory and neutrality balance (seed 002 Eq. 1–12), every source in t CO2e and energy in tce")
+    .description(
+      "mine carbon inventory and neutrality balance (seed 002 Eq. 1–12), every source in t CO2e and energy in tce",
+    )
     .argument("<file>", "inventory file (YAML or JSON); see docs/mine-inventory.md")
-    .addOption(new Option("--gwp <set>", "GWP-100 set, overriding the file's (seed 002 uses SAR: CH4 = 21)").choices(GWP_SET_IDS))
-    .addOption(new Option("--sink-reading <reading>", "how carbon densities become yearly sinks, overriding the file's").choices([...SINK_READINGS]))
-    .option("--factors <file>", "extra or overriding factors (CSV/YAML/JSON, library columns); repeatable", collect)
+    .addOption(
+      new Option("--gwp <set>", "GWP-100 set, overriding the file's (seed 002 uses SAR: CH4 = 21)").choices(
+        GWP_SET_IDS,
+      ),
+    )
+    .addOption(
+      new Option(
+        "--sink-reading <reading>",
+        "how carbon densities become yearly sinks, overriding the file's",
+      ).choices([...SINK_READINGS]),
+    )
+    .option(
+      "--factors <file>",
+      "extra or overriding factors (CSV/YAML/JSON, library columns); repeatable",
+      collect,
+    )
     .option("--json", "print the result as JSON")
     .action((file: string, o: { gwp?: string; sinkReading?: string; factors?: string[]; json?: boolean }) => {
       const inv = runInventory(file, o);
       print(o.json, inv, () => formatInventory(inv));
     });
 
-  const factors = program.command("factors").description("the factor library: values, ranges, units and sources");
+  const factors = program
+    .command("factors")
+    .description("the factor library: values, ranges, units and sources");
   factors
     .command("list")
     .description("list factors, optionally filtered")
@@ -81,20 +111,36 @@ export function buildProgram(write: (text: string) => void): Command {
     .option("--json", "print as JSON")
     .action((id: string, o: { factors?: string[]; json?: boolean }) => {
       const f = showFactor(id, o.factors);
-      print(o.json, f, () => Object.entries(f).map(([k, v]) => `${k}: ${v}`).join("\n"));
+      print(o.json, f, () =>
+        Object.entries(f)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("\n"),
+      );
     });
 
   program
     .command("demo")
-    .description("run the shipped examples (Yongning inventory, Pingshuo stock loss, Pingshuo 2018 budget) and print their results")
+    .description(
+      "run the shipped examples (Yongning inventory, Pingshuo stock loss, Pingshuo 2018 budget) and print their results",
+    )
     .option("--json", "print the results as JSON")
     .action((o: { json?: boolean }) => {
       const results = runDemo();
-      if (o.json) write(`${JSON.stringify(results.map(({ text: _t, ...r }) => r), null, 2)}\n`);
+      if (o.json)
+        write(
+          `${JSON.stringify(
+            results.map(({ text: _t, ...r }) => r),
+            null,
+            2,
+          )}\n`,
+        );
       else
         write(
           results
-            .map((r) => `${"=".repeat(100)}\n${r.title}\n$ npx minecarbon ${r.command} ${r.file}\n${"=".repeat(100)}\n${r.text}\n`)
+            .map(
+              (r) =>
+                `${"=".repeat(100)}\n${r.title}\n$ npx minecarbon ${r.command} ${r.file}\n${"=".repeat(100)}\n${r.text}\n`,
+            )
             .join("\n"),
         );
     });
@@ -102,14 +148,18 @@ export function buildProgram(write: (text: string) => void): Command {
 }
 
 /** Runs the CLI and returns its exit code; errors are printed to stderr with what to do about them. */
-export async function main(argv: readonly string[], write: (text: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  write: (text: string) => void = (s) => process.stdout.write(s),
+): Promise<number> {
   const program = buildProgram(write);
   try {
     await program.parseAsync([...argv]);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0) return EXIT.ok;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0)
+        return EXIT.ok;
       return EXIT.badInput;
     }
     process.stderr.write(`${describeError(e)}\n`);

@@ -35,7 +35,10 @@ const optionalNumber = (field: string) =>
       if (s === "") return undefined;
       const n = Number(s);
       if (!Number.isFinite(n)) {
-        ctx.addIssue({ code: "custom", message: `${field} must be a number or empty; got ${describeValue(s)}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${field} must be a number or empty; got ${describeValue(s)}`,
+        });
         return z.NEVER;
       }
       return n;
@@ -50,12 +53,9 @@ const rowSchema = z.object({
   value: optionalNumber("value"),
   low: optionalNumber("low"),
   high: optionalNumber("high"),
-  unit: z
-    .string()
-    .trim()
-    .refine(isFactorUnit, {
-      message: "unit must be one of the known factor units (see docs/factor-library.md)",
-    }),
+  unit: z.string().trim().refine(isFactorUnit, {
+    message: "unit must be one of the known factor units (see docs/factor-library.md)",
+  }),
   gas: z.string().trim().default("-"),
   basis: z.string().trim().default("-"),
   source: z.string().trim().min(1, "source must name where the value comes from"),
@@ -106,7 +106,10 @@ export function parseFactorRow(
     issues.push({ path: `${where}, column low`, message: `low must be ≤ value (${r.value}); got ${r.low}` });
   }
   if (r.high !== undefined && r.high < r.value) {
-    issues.push({ path: `${where}, column high`, message: `high must be ≥ value (${r.value}); got ${r.high}` });
+    issues.push({
+      path: `${where}, column high`,
+      message: `high must be ≥ value (${r.value}); got ${r.high}`,
+    });
   }
   if (issues.length) return { issues };
   const factor: Factor = {

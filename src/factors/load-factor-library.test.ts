@@ -32,9 +32,17 @@ describe("loadFactorLibrary()", () => {
     expect([cult.low, cult.value, cult.high]).toEqual([4.55, 4.67, 4.79]);
     const mining = byId.get("seed000.t1.zhao2013.urban_industrial_mining.emission")!;
     expect([mining.low, mining.high]).toEqual([342.15, 399.84]);
-    expect(byId.get("seed000.t1.piao2009.pasture.absorption")).toMatchObject({ low: 0.029, high: 0.05, validFrom: 1980, validTo: 1990 });
+    expect(byId.get("seed000.t1.piao2009.pasture.absorption")).toMatchObject({
+      low: 0.029,
+      high: 0.05,
+      validFrom: 1980,
+      validTo: 1990,
+    });
     for (const study of ["zhao2013", "fang2018", "yu2013", "piao2009", "zhang2016", "sun2010", "xie2010"]) {
-      expect(rows.some((r) => r.id.includes(study)), study).toBe(true);
+      expect(
+        rows.some((r) => r.id.includes(study)),
+        study,
+      ).toBe(true);
     }
   });
 
@@ -53,7 +61,12 @@ describe("loadFactorLibrary()", () => {
   });
 
   it("holds IPCC 2006 Tier 1 coal-mining methane factors with ranges and the flare efficiency", () => {
-    expect(byId.get("ipcc06.coal.ug.mining.ch4")).toMatchObject({ value: 18, low: 10, high: 25, unit: "m3 CH4/t" });
+    expect(byId.get("ipcc06.coal.ug.mining.ch4")).toMatchObject({
+      value: 18,
+      low: 10,
+      high: 25,
+      unit: "m3 CH4/t",
+    });
     expect(byId.get("ipcc06.coal.sf.mining.ch4")).toMatchObject({ value: 1.2, low: 0.3, high: 2.0 });
     expect(byId.get("ipcc06.coal.flare.efficiency")!.value).toBe(0.98);
   });

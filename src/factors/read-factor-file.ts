@@ -14,7 +14,9 @@ export function readFactorFile(path: string, origin: string = path): Factor[] {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new InputError(path, [{ path: "", message: `cannot read the factor file: ${(e as Error).message}` }]);
+    throw new InputError(path, [
+      { path: "", message: `cannot read the factor file: ${(e as Error).message}` },
+    ]);
   }
   const records = /\.(ya?ml|json)$/i.test(path) ? yamlRecords(text, path) : csvRecords(text, path);
   const issues: InputIssue[] = [];
@@ -26,7 +28,8 @@ export function readFactorFile(path: string, origin: string = path): Factor[] {
     issues.push(...rowIssues);
     if (factor) {
       const first = seen.get(factor.id);
-      if (first) issues.push({ path: `${where}, column id`, message: `id ${factor.id} is already used at ${first}` });
+      if (first)
+        issues.push({ path: `${where}, column id`, message: `id ${factor.id} is already used at ${first}` });
       else seen.set(factor.id, where);
       factors.push(factor);
     }
@@ -45,7 +48,11 @@ function csvRecords(text: string, path: string): Record<string, string>[] {
   } catch (e) {
     throw new InputError(path, [{ path: "", message: `is not valid CSV: ${(e as Error).message}` }]);
   }
-  const header = text.split(/\r?\n/, 1)[0]?.split(",").map((h) => h.trim()) ?? [];
+  const header =
+    text
+      .split(/\r?\n/, 1)[0]
+      ?.split(",")
+      .map((h) => h.trim()) ?? [];
   const unknown = header.filter((h) => !(FACTOR_COLUMNS as readonly string[]).includes(h));
   if (unknown.length) {
     throw new InputError(path, [

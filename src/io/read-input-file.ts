@@ -9,13 +9,20 @@ export function readInputFile(path: string): unknown {
     text = readFileSync(path, "utf8");
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "it is a folder, not a file" : err.message;
+    const why =
+      err.code === "ENOENT"
+        ? "no such file"
+        : err.code === "EISDIR"
+          ? "it is a folder, not a file"
+          : err.message;
     throw new InputError(path, [{ path: "", message: `cannot be read: ${why}` }]);
   }
   try {
     const doc = parseYaml(text, { prettyErrors: true });
     if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
-      throw new InputError(path, [{ path: "", message: "must hold a mapping of fields (YAML or JSON object)" }]);
+      throw new InputError(path, [
+        { path: "", message: "must hold a mapping of fields (YAML or JSON object)" },
+      ]);
     }
     return doc;
   } catch (e) {

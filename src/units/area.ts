@@ -1,12 +1,12 @@
 import { quantity, type Quantity } from "./quantity.ts";
 
-declare const hectare: unique symbol;
+declare const hectareBrand: unique symbol;
 /** Area in hectares (ha). The papers' hm² is the same unit: 1 hm² = 1 ha = 10,000 m². */
-export type Hectares = Quantity<typeof hectare>;
+export type Hectares = Quantity<typeof hectareBrand>;
 
 /** Area from a number of hectares (ha, = hm²). */
 export function ha(value: number): Hectares {
-  return quantity<typeof hectare>(value, "area (ha)");
+  return quantity<typeof hectareBrand>(value, "area (ha)");
 }
 
 /** Area from hm², the papers' name for the hectare (1 hm² = 1 ha). */

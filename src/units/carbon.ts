@@ -7,38 +7,38 @@ import type { Years } from "./time.ts";
  */
 export const CO2_PER_C = 44 / 12;
 
-declare const tonneC: unique symbol;
-declare const tonneCO2e: unique symbol;
-declare const tonneCPerYear: unique symbol;
-declare const tonneCO2ePerYear: unique symbol;
+declare const tonneCBrand: unique symbol;
+declare const tonneCO2eBrand: unique symbol;
+declare const tonneCPerYearBrand: unique symbol;
+declare const tonneCO2ePerYearBrand: unique symbol;
 
 /** A carbon stock or one-time amount, in tonnes of carbon (t C). */
-export type TonnesC = Quantity<typeof tonneC>;
+export type TonnesC = Quantity<typeof tonneCBrand>;
 /** A CO2-equivalent stock or one-time amount, in tonnes of CO2e (t CO2e). */
-export type TonnesCO2e = Quantity<typeof tonneCO2e>;
+export type TonnesCO2e = Quantity<typeof tonneCO2eBrand>;
 /** A yearly carbon flux, in t C per year (t C/yr). */
-export type TonnesCPerYear = Quantity<typeof tonneCPerYear>;
+export type TonnesCPerYear = Quantity<typeof tonneCPerYearBrand>;
 /** A yearly CO2-equivalent flux, in t CO2e per year (t CO2e/yr). */
-export type TonnesCO2ePerYear = Quantity<typeof tonneCO2ePerYear>;
+export type TonnesCO2ePerYear = Quantity<typeof tonneCO2ePerYearBrand>;
 
 /** An amount of carbon in t C. */
 export function tC(value: number): TonnesC {
-  return quantity<typeof tonneC>(value, "carbon (t C)");
+  return quantity<typeof tonneCBrand>(value, "carbon (t C)");
 }
 
 /** An amount in t CO2e. */
 export function tCO2e(value: number): TonnesCO2e {
-  return quantity<typeof tonneCO2e>(value, "CO2-equivalent (t CO2e)");
+  return quantity<typeof tonneCO2eBrand>(value, "CO2-equivalent (t CO2e)");
 }
 
 /** A yearly carbon flux in t C/yr. */
 export function tCPerYr(value: number): TonnesCPerYear {
-  return quantity<typeof tonneCPerYear>(value, "carbon flux (t C/yr)");
+  return quantity<typeof tonneCPerYearBrand>(value, "carbon flux (t C/yr)");
 }
 
 /** A yearly flux in t CO2e/yr. */
 export function tCO2ePerYr(value: number): TonnesCO2ePerYear {
-  return quantity<typeof tonneCO2ePerYear>(value, "CO2e flux (t CO2e/yr)");
+  return quantity<typeof tonneCO2ePerYearBrand>(value, "CO2e flux (t CO2e/yr)");
 }
 
 /** t C → t CO2e (× 44/12). */

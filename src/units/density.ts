@@ -3,22 +3,22 @@ import { tC, tCPerYr, type TonnesC, type TonnesCPerYear } from "./carbon.ts";
 import type { Hectares } from "./area.ts";
 import type { Years } from "./time.ts";
 
-declare const tCPerHa: unique symbol;
-declare const tCPerHaYr: unique symbol;
+declare const tCPerHaBrand: unique symbol;
+declare const tCPerHaYrBrand: unique symbol;
 
 /** A carbon density — a stock per area — in t C/ha. Not a yearly sink. */
-export type CarbonDensity = Quantity<typeof tCPerHa>;
+export type CarbonDensity = Quantity<typeof tCPerHaBrand>;
 /** A yearly carbon flux per area in t C/ha/yr (a sink or an emission rate). */
-export type CarbonFluxDensity = Quantity<typeof tCPerHaYr>;
+export type CarbonFluxDensity = Quantity<typeof tCPerHaYrBrand>;
 
 /** A carbon stock per area in t C/ha. */
 export function tCPerHaStock(value: number): CarbonDensity {
-  return quantity<typeof tCPerHa>(value, "carbon density (t C/ha)");
+  return quantity<typeof tCPerHaBrand>(value, "carbon density (t C/ha)");
 }
 
 /** A yearly carbon flux per area in t C/ha/yr. */
 export function tCPerHaYrFlux(value: number): CarbonFluxDensity {
-  return quantity<typeof tCPerHaYr>(value, "carbon flux density (t C/ha/yr)");
+  return quantity<typeof tCPerHaYrBrand>(value, "carbon flux density (t C/ha/yr)");
 }
 
 /** Stock held on an area: density (t C/ha) × area (ha) = t C. */

@@ -1,18 +1,18 @@
 import { quantity, type Quantity } from "./quantity.ts";
 
-declare const gigajoule: unique symbol;
-declare const tonneCoalEquivalent: unique symbol;
-declare const kilowattHour: unique symbol;
-declare const tonne: unique symbol;
+declare const gigajouleBrand: unique symbol;
+declare const tonneCoalEquivalentBrand: unique symbol;
+declare const kilowattHourBrand: unique symbol;
+declare const tonneBrand: unique symbol;
 
 /** Energy in gigajoules (GJ). */
-export type Gigajoules = Quantity<typeof gigajoule>;
+export type Gigajoules = Quantity<typeof gigajouleBrand>;
 /** Energy in tonnes of standard coal equivalent (tce, 吨标准煤). */
-export type TonnesCoalEquivalent = Quantity<typeof tonneCoalEquivalent>;
+export type TonnesCoalEquivalent = Quantity<typeof tonneCoalEquivalentBrand>;
 /** Electrical energy in kWh. */
-export type KilowattHours = Quantity<typeof kilowattHour>;
+export type KilowattHours = Quantity<typeof kilowattHourBrand>;
 /** A mass of a material (fuel, coal, explosive) in tonnes (t). */
-export type Tonnes = Quantity<typeof tonne>;
+export type Tonnes = Quantity<typeof tonneBrand>;
 
 /**
  * Heat content of one tonne of standard coal: 29.3076 GJ (1 kgce = 7,000 kcal = 29,307.6 kJ,
@@ -22,17 +22,17 @@ export const GJ_PER_TCE = 29.3076;
 
 /** Energy in GJ. */
 export function gj(value: number): Gigajoules {
-  return quantity<typeof gigajoule>(value, "energy (GJ)");
+  return quantity<typeof gigajouleBrand>(value, "energy (GJ)");
 }
 
 /** Energy in tce. */
 export function tce(value: number): TonnesCoalEquivalent {
-  return quantity<typeof tonneCoalEquivalent>(value, "energy (tce)");
+  return quantity<typeof tonneCoalEquivalentBrand>(value, "energy (tce)");
 }
 
 /** Electricity in kWh. */
 export function kWh(value: number): KilowattHours {
-  return quantity<typeof kilowattHour>(value, "electricity (kWh)");
+  return quantity<typeof kilowattHourBrand>(value, "electricity (kWh)");
 }
 
 /** Electricity in 10⁴ kWh (万千瓦时), the unit of Chinese energy statistics. */
@@ -47,7 +47,7 @@ export function mWh(value: number): KilowattHours {
 
 /** A mass in tonnes. */
 export function tonnes(value: number): Tonnes {
-  return quantity<typeof tonne>(value, "mass (t)");
+  return quantity<typeof tonneBrand>(value, "mass (t)");
 }
 
 /** tce → GJ (× 29.3076). */

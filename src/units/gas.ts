@@ -1,22 +1,22 @@
 import { quantity, type Quantity } from "./quantity.ts";
 import { tCO2e, type TonnesCO2e } from "./carbon.ts";
 
-declare const tonneCH4: unique symbol;
-declare const tonneCO2: unique symbol;
+declare const tonneCH4Brand: unique symbol;
+declare const tonneCO2Brand: unique symbol;
 
 /** A mass of methane in tonnes (t CH4). */
-export type TonnesCH4 = Quantity<typeof tonneCH4>;
+export type TonnesCH4 = Quantity<typeof tonneCH4Brand>;
 /** A mass of carbon dioxide gas in tonnes (t CO2), before any GWP weighting. */
-export type TonnesCO2 = Quantity<typeof tonneCO2>;
+export type TonnesCO2 = Quantity<typeof tonneCO2Brand>;
 
 /** A mass of methane in t CH4. */
 export function tCH4(value: number): TonnesCH4 {
-  return quantity<typeof tonneCH4>(value, "methane (t CH4)");
+  return quantity<typeof tonneCH4Brand>(value, "methane (t CH4)");
 }
 
 /** A mass of CO2 in t CO2. */
 export function tCO2(value: number): TonnesCO2 {
-  return quantity<typeof tonneCO2>(value, "carbon dioxide (t CO2)");
+  return quantity<typeof tonneCO2Brand>(value, "carbon dioxide (t CO2)");
 }
 
 /**

@@ -43,7 +43,12 @@ describe("units", () => {
   it("tenThousandKWh gives kWh and tce ↔ GJ round-trips at 29.3076 GJ/tce", () => {
     expect(tenThousandKWh(103.806)).toBeCloseTo(1_038_060, 6);
     expect(tceToGJ(tce(1))).toBeCloseTo(29.3076, 10);
-    fc.assert(fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), (x) => Math.abs(gjToTce(tceToGJ(tce(x))) - x) <= 1e-9 * Math.max(1, x)));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        (x) => Math.abs(gjToTce(tceToGJ(tce(x))) - x) <= 1e-9 * Math.max(1, x),
+      ),
+    );
   });
 
   it("ch4ToCO2e weights methane by the GWP: 647.960 t × 21 = 13,607.16 t CO2e", () => {
@@ -52,8 +57,12 @@ describe("units", () => {
 
   it("methaneMass weighs a volume only with a density at the same conditions", () => {
     // 1,000,000 m³ × 0.67 kg/m³ = 670 t
-    expect(methaneMass({ m3: 1e6, basis: "ipcc-20C" }, { kgPerM3: 0.67, basis: "ipcc-20C", factorId: "x" })).toBeCloseTo(670, 9);
-    expect(() => methaneMass({ m3: 1, basis: "cn-stp-0C" }, { kgPerM3: 0.67, basis: "ipcc-20C", factorId: "x" })).toThrow(/cannot be weighed/);
+    expect(
+      methaneMass({ m3: 1e6, basis: "ipcc-20C" }, { kgPerM3: 0.67, basis: "ipcc-20C", factorId: "x" }),
+    ).toBeCloseTo(670, 9);
+    expect(() =>
+      methaneMass({ m3: 1, basis: "cn-stp-0C" }, { kgPerM3: 0.67, basis: "ipcc-20C", factorId: "x" }),
+    ).toThrow(/cannot be weighed/);
   });
 
   it("a stock becomes a yearly flux only through densityOverYears", () => {
@@ -86,7 +95,10 @@ describe("units", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true })), (xs) => {
         const total = sum(xs.map((x) => tC(x)));
-        expect(total).toBeCloseTo(xs.reduce((s, x) => s + x, 0), 3);
+        expect(total).toBeCloseTo(
+          xs.reduce((s, x) => s + x, 0),
+          3,
+        );
       }),
     );
   });

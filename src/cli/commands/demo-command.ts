@@ -10,9 +10,21 @@ export const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", 
 
 /** The examples the demo runs, in order, with the command that runs each. */
 export const DEMO_EXAMPLES = [
-  { file: "yongning.yaml", command: "inventory", title: "Yongning underground mine inventory and neutrality balance (seed 002)" },
-  { file: "pingshuo-stock-loss.yaml", command: "budget", title: "Pingshuo stock loss on land taken by mining, 1986–2018 (seed 001)" },
-  { file: "pingshuo-2018-budget.yaml", command: "budget", title: "Pingshuo 2018 land-use carbon budget with seed 000 Table 1 coefficients" },
+  {
+    file: "yongning.yaml",
+    command: "inventory",
+    title: "Yongning underground mine inventory and neutrality balance (seed 002)",
+  },
+  {
+    file: "pingshuo-stock-loss.yaml",
+    command: "budget",
+    title: "Pingshuo stock loss on land taken by mining, 1986–2018 (seed 001)",
+  },
+  {
+    file: "pingshuo-2018-budget.yaml",
+    command: "budget",
+    title: "Pingshuo 2018 land-use carbon budget with seed 000 Table 1 coefficients",
+  },
 ] as const;
 
 /** Runs every shipped example and returns the results (`minecarbon demo`). */

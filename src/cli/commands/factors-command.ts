@@ -15,7 +15,9 @@ export interface FactorListOptions {
 /** The library's factors (plus a user's files), filtered by status, series or a text in id, quantity or source. */
 export function listFactors(options: FactorListOptions): { libraryVersion: string; factors: Factor[] } {
   if (options.status && !(FACTOR_STATUSES as readonly string[]).includes(options.status)) {
-    throw new InputError("--status", [{ path: "--status", message: `must be one of ${FACTOR_STATUSES.join(", ")}; got "${options.status}"` }]);
+    throw new InputError("--status", [
+      { path: "--status", message: `must be one of ${FACTOR_STATUSES.join(", ")}; got "${options.status}"` },
+    ]);
   }
   const table = factorTable(options.factors ?? []);
   const needle = options.grep?.toLowerCase();
@@ -42,7 +44,15 @@ export function formatFactorList(list: { libraryVersion: string; factors: Factor
     `Factor library ${list.libraryVersion}: ${list.factors.length} factor(s)\n` +
     textTable(
       ["id", "value", "low", "high", "unit", "status", "source"],
-      list.factors.map((f) => [f.id, String(f.value), f.low === undefined ? "–" : String(f.low), f.high === undefined ? "–" : String(f.high), f.unit, f.status, f.source]),
+      list.factors.map((f) => [
+        f.id,
+        String(f.value),
+        f.low === undefined ? "–" : String(f.low),
+        f.high === undefined ? "–" : String(f.high),
+        f.unit,
+        f.status,
+        f.source,
+      ]),
     )
   );
 }

@@ -1,4 +1,8 @@
-import type { CoefficientBudgetReport, StockChangeReport, BudgetReport } from "../../domain/budget/budget-report.ts";
+import type {
+  CoefficientBudgetReport,
+  StockChangeReport,
+  BudgetReport,
+} from "../../domain/budget/budget-report.ts";
 import type { LowCentralHigh } from "../../domain/common/low-central-high.ts";
 import { fmt } from "./number-format.ts";
 import { textTable } from "./text-table.ts";
@@ -16,12 +20,25 @@ function coefficientText(r: CoefficientBudgetReport): string {
   const parts = [
     `Land-use carbon budget — ${r.title}`,
     `Coefficient set: ${r.coefficientSet.id} — ${r.coefficientSet.description}` +
-      (r.coefficientSet.overriddenLandTypes.length ? ` (overridden for ${r.coefficientSet.overriddenLandTypes.join(", ")})` : ""),
+      (r.coefficientSet.overriddenLandTypes.length
+        ? ` (overridden for ${r.coefficientSet.overriddenLandTypes.join(", ")})`
+        : ""),
     `Reading: ${r.reading}`,
     "",
     "By area (t C/yr; E = area × emission coefficient, S = area × absorption coefficient, net = E − S):",
     textTable(
-      ["area", "land type", "ha", "E low", "E central", "E high", "S low", "S central", "S high", "net central"],
+      [
+        "area",
+        "land type",
+        "ha",
+        "E low",
+        "E central",
+        "E high",
+        "S low",
+        "S central",
+        "S high",
+        "net central",
+      ],
       b.entries.map((e) => [
         e.label,
         e.landType,
@@ -39,11 +56,21 @@ function coefficientText(r: CoefficientBudgetReport): string {
           `${title} (t C/yr):`,
           textTable(
             ["group", "ha", "E central", "S central", "net low", "net central", "net high"],
-            groups.map((g) => [g.group, fmt(g.areaHa), fmt(g.emissionTCPerYr.central), fmt(g.absorptionTCPerYr.central), ...lch(g.netTCPerYr)]),
+            groups.map((g) => [
+              g.group,
+              fmt(g.areaHa),
+              fmt(g.emissionTCPerYr.central),
+              fmt(g.absorptionTCPerYr.central),
+              ...lch(g.netTCPerYr),
+            ]),
           ),
         ]
       : [];
-  parts.push(...group("By land type", b.byLandType), ...group("By life-cycle stage", b.byStage), ...group("By zone", b.byZone));
+  parts.push(
+    ...group("By land type", b.byLandType),
+    ...group("By life-cycle stage", b.byStage),
+    ...group("By zone", b.byZone),
+  );
   const mc = r.monteCarlo;
   const pKeys = Object.keys(mc.netTCPerYr.percentiles);
   parts.push(
@@ -63,10 +90,30 @@ function coefficientText(r: CoefficientBudgetReport): string {
     textTable(
       ["", "mean", ...pKeys, "unit"],
       [
-        ["emission E", fmt(mc.emissionTCPerYr.mean), ...pKeys.map((k) => fmt(mc.emissionTCPerYr.percentiles[k])), "t C/yr"],
-        ["absorption S", fmt(mc.absorptionTCPerYr.mean), ...pKeys.map((k) => fmt(mc.absorptionTCPerYr.percentiles[k])), "t C/yr"],
-        ["net E − S", fmt(mc.netTCPerYr.mean), ...pKeys.map((k) => fmt(mc.netTCPerYr.percentiles[k])), "t C/yr"],
-        ["net E − S", fmt(mc.netTCO2ePerYr.mean), ...pKeys.map((k) => fmt(mc.netTCO2ePerYr.percentiles[k])), "t CO2e/yr"],
+        [
+          "emission E",
+          fmt(mc.emissionTCPerYr.mean),
+          ...pKeys.map((k) => fmt(mc.emissionTCPerYr.percentiles[k])),
+          "t C/yr",
+        ],
+        [
+          "absorption S",
+          fmt(mc.absorptionTCPerYr.mean),
+          ...pKeys.map((k) => fmt(mc.absorptionTCPerYr.percentiles[k])),
+          "t C/yr",
+        ],
+        [
+          "net E − S",
+          fmt(mc.netTCPerYr.mean),
+          ...pKeys.map((k) => fmt(mc.netTCPerYr.percentiles[k])),
+          "t C/yr",
+        ],
+        [
+          "net E − S",
+          fmt(mc.netTCO2ePerYr.mean),
+          ...pKeys.map((k) => fmt(mc.netTCO2ePerYr.percentiles[k])),
+          "t CO2e/yr",
+        ],
       ],
     ),
     "",
@@ -86,7 +133,16 @@ function stockText(r: StockChangeReport): string {
     "",
     "One-time loss per conversion (t C; area × (density_from − density_to)):",
     textTable(
-      ["conversion", "ha", "soil t C/ha", "veg. t C/ha", "soil t C", "vegetation t C", "total t C", "total t CO2e"],
+      [
+        "conversion",
+        "ha",
+        "soil t C/ha",
+        "veg. t C/ha",
+        "soil t C",
+        "vegetation t C",
+        "total t C",
+        "total t CO2e",
+      ],
       s.conversions.map((c) => [
         c.label,
         fmt(c.areaHa),
@@ -101,8 +157,19 @@ function stockText(r: StockChangeReport): string {
     "",
     `Total loss: ${fmt(s.totalLossTC)} t C (soil ${fmt(s.lossByPoolTC.soil)}, vegetation ${fmt(s.lossByPoolTC.vegetation)}) = ${fmt(s.totalLossTCO2e)} t CO2e, one-time`,
   ];
-  for (const [title, groups] of [["By life-cycle stage", s.byStage], ["By zone", s.byZone]] as const) {
-    if (groups.length) parts.push("", `${title}:`, textTable(["group", "loss t C"], groups.map((g) => [g.group, fmt(g.lossTC)])));
+  for (const [title, groups] of [
+    ["By life-cycle stage", s.byStage],
+    ["By zone", s.byZone],
+  ] as const) {
+    if (groups.length)
+      parts.push(
+        "",
+        `${title}:`,
+        textTable(
+          ["group", "loss t C"],
+          groups.map((g) => [g.group, fmt(g.lossTC)]),
+        ),
+      );
   }
   if (r.regain.reclamations.length) {
     parts.push(

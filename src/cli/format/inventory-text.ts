@@ -19,7 +19,14 @@ export function formatInventory(inv: MineInventory): string {
       "Sources (t CO2e/yr):",
       textTable(
         ["component", "source", "tce", "t CO2e/yr", "share", "how"],
-        y.sources.map((s) => [s.component, s.label, s.tce === undefined ? "–" : fmt(s.tce, 4), fmt(s.tCO2ePerYr, 3), pct(s.share), s.detail]),
+        y.sources.map((s) => [
+          s.component,
+          s.label,
+          s.tce === undefined ? "–" : fmt(s.tce, 4),
+          fmt(s.tCO2ePerYr, 3),
+          pct(s.share),
+          s.detail,
+        ]),
       ),
       "",
       "Sinks:",
@@ -65,7 +72,8 @@ export function formatInventory(inv: MineInventory): string {
     "",
     `Balance over ${b.years.join(", ")}: ${fmt(b.totalTCO2e, 3)} t CO2e — ${b.neutral ? "neutral" : `not neutral, gap ${fmt(b.gapTCO2e, 3)} t CO2e`}`,
   );
-  if (inv.assumptions.length) parts.push("", "Assumptions of this input:", ...inv.assumptions.map((a) => `  - ${a}`));
+  if (inv.assumptions.length)
+    parts.push("", "Assumptions of this input:", ...inv.assumptions.map((a) => `  - ${a}`));
   parts.push("", formatFactorsUsed(inv.factors));
   const w = formatWarnings(inv.warnings);
   if (w) parts.push("", w);

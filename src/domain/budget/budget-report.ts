@@ -23,7 +23,11 @@ interface FactorsUsed {
 export interface CoefficientBudgetReport {
   readonly kind: "land-use-budget";
   readonly title: string;
-  readonly coefficientSet: { readonly id: string; readonly description: string; readonly overriddenLandTypes: readonly string[] };
+  readonly coefficientSet: {
+    readonly id: string;
+    readonly description: string;
+    readonly overriddenLandTypes: readonly string[];
+  };
   readonly reading: string;
   readonly budget: CoefficientBudget;
   readonly monteCarlo: MonteCarloBudget;
@@ -58,7 +62,9 @@ export function budgetReport(
   table: FactorTable,
   monteCarlo: { draws?: number; seed?: number; percentiles?: readonly number[] } = {},
 ): BudgetReport {
-  return input.kind === "land-use-budget" ? coefficientReport(input, table, monteCarlo) : stockReport(input, table);
+  return input.kind === "land-use-budget"
+    ? coefficientReport(input, table, monteCarlo)
+    : stockReport(input, table);
 }
 
 function factorsUsed(table: FactorTable): FactorsUsed {
@@ -88,7 +94,11 @@ function coefficientReport(
   return {
     kind: "land-use-budget",
     title: input.title,
-    coefficientSet: { id: set.id, description: set.description, overriddenLandTypes: input.overriddenLandTypes },
+    coefficientSet: {
+      id: set.id,
+      description: set.description,
+      overriddenLandTypes: input.overriddenLandTypes,
+    },
     reading: READING_TEXT[input.reading],
     budget,
     monteCarlo,
@@ -106,7 +116,11 @@ function stockReport(input: StockChangeInput, table: FactorTable): StockChangeRe
     kind: "stock-change",
     title: input.title,
     period: input.period,
-    densitySet: { id: input.densitySet.id, description: input.densitySet.description, note: input.densitySet.note },
+    densitySet: {
+      id: input.densitySet.id,
+      description: input.densitySet.description,
+      note: input.densitySet.note,
+    },
     stockChange: change,
     regain,
     horizonYear: input.horizonYear,

@@ -25,7 +25,10 @@ const coefficientBudgetSchema = z.strictObject({
     overrides: z
       .record(
         z.string(),
-        z.strictObject({ absorption: z.string().nullable().optional(), emission: z.string().nullable().optional() }),
+        z.strictObject({
+          absorption: z.string().nullable().optional(),
+          emission: z.string().nullable().optional(),
+        }),
       )
       .optional(),
   }),
@@ -223,7 +226,10 @@ function parseStockChange(raw: unknown, source: string, _table: FactorTable): St
     }
   };
   if (doc.period.to <= doc.period.from) {
-    issues.push({ path: "period.to", message: `must be after period.from (${doc.period.from}); got ${doc.period.to}` });
+    issues.push({
+      path: "period.to",
+      message: `must be after period.from (${doc.period.from}); got ${doc.period.to}`,
+    });
   }
   doc.conversions.forEach((c, i) => {
     checkClass(`conversions[${i}].from`, c.from);

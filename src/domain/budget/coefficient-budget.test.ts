@@ -7,8 +7,20 @@ import { coefficientBudget, type AreaEntry } from "./coefficient-budget.ts";
 import { monteCarloBudget } from "./monte-carlo-budget.ts";
 
 const coef = (id: string, value: number, low?: number, high?: number, unit = "t C/(ha·a)"): Factor => ({
-  id, quantity: id, value, ...(low !== undefined ? { low } : {}), ...(high !== undefined ? { high } : {}),
-  unit, gas: "C", basis: "tC", source: "hand-worked", table: "-", status: "primary", region: "-", series: "-", origin: "test",
+  id,
+  quantity: id,
+  value,
+  ...(low !== undefined ? { low } : {}),
+  ...(high !== undefined ? { high } : {}),
+  unit,
+  gas: "C",
+  basis: "tC",
+  source: "hand-worked",
+  table: "-",
+  status: "primary",
+  region: "-",
+  series: "-",
+  origin: "test",
 });
 
 const table = new FactorTable(
@@ -39,7 +51,10 @@ describe("coefficientBudget(entries, choices, table, reading)", () => {
     expect(b.total.absorptionTCPerYr).toEqual({ low: 30, central: 40, high: 50 });
     expect(b.total.netTCPerYr).toEqual({ low: 140, central: 180, high: 220 });
     expect(b.totalCO2e.netTCO2ePerYr.central).toBeCloseTo((180 * 44) / 12, 9);
-    expect(b.byZone.map((g) => [g.group, g.netTCPerYr.central])).toEqual([["z1", -20], ["z2", 200]]);
+    expect(b.byZone.map((g) => [g.group, g.netTCPerYr.central])).toEqual([
+      ["z1", -20],
+      ["z2", 200],
+    ]);
     expect(b.byStage).toHaveLength(1);
   });
 
@@ -47,19 +62,30 @@ describe("coefficientBudget(entries, choices, table, reading)", () => {
     const entries: AreaEntry[] = [{ label: "w", landType: "wood", area: ha(1) }];
     expect(coefficientBudget(entries, choices, table.fresh(), "tC").total.absorptionTCPerYr.central).toBe(44);
     // 44 t CO2 × 12/44 = 12 t C
-    expect(coefficientBudget(entries, choices, table.fresh(), "tCO2").total.absorptionTCPerYr.central).toBeCloseTo(12, 12);
+    expect(
+      coefficientBudget(entries, choices, table.fresh(), "tCO2").total.absorptionTCPerYr.central,
+    ).toBeCloseTo(12, 12);
   });
 
   it("keeps low ≤ central ≤ high and net = E − S for any areas (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom("crop", "mine", "wood"), fc.double({ min: 0, max: 1e5, noNaN: true })), { minLength: 1, maxLength: 8 }), (rows) => {
-        const entries = rows.map(([t, a], i) => ({ label: `${i}`, landType: t, area: ha(a) }));
-        const b = coefficientBudget(entries, choices, table.fresh(), "tC");
-        const n = b.total.netTCPerYr;
-        expect(n.low).toBeLessThanOrEqual(n.central + 1e-6);
-        expect(n.central).toBeLessThanOrEqual(n.high + 1e-6);
-        expect(n.central).toBeCloseTo(b.total.emissionTCPerYr.central - b.total.absorptionTCPerYr.central, 6);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(fc.constantFrom("crop", "mine", "wood"), fc.double({ min: 0, max: 1e5, noNaN: true })),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (rows) => {
+          const entries = rows.map(([t, a], i) => ({ label: `${i}`, landType: t, area: ha(a) }));
+          const b = coefficientBudget(entries, choices, table.fresh(), "tC");
+          const n = b.total.netTCPerYr;
+          expect(n.low).toBeLessThanOrEqual(n.central + 1e-6);
+          expect(n.central).toBeLessThanOrEqual(n.high + 1e-6);
+          expect(n.central).toBeCloseTo(
+            b.total.emissionTCPerYr.central - b.total.absorptionTCPerYr.central,
+            6,
+          );
+        },
+      ),
     );
   });
 });
@@ -88,7 +114,13 @@ describe("monteCarloBudget(...)", () => {
   });
 
   it("has no spread when no coefficient has a range", () => {
-    const r = monteCarloBudget([{ label: "w", landType: "wood", area: ha(3) }], choices, table.fresh(), "tC", opts);
+    const r = monteCarloBudget(
+      [{ label: "w", landType: "wood", area: ha(3) }],
+      choices,
+      table.fresh(),
+      "tC",
+      opts,
+    );
     expect(r.absorptionTCPerYr.percentiles.P5).toBe(132);
     expect(r.absorptionTCPerYr.percentiles.P95).toBe(132);
   });

@@ -36,8 +36,14 @@ const nationalStudies: CoefficientSet = {
     "Seed 000 Table 1 with the long-period national studies for sinks: forest Fang et al. (2018), pasture Zhang et al. (2016), cultivated Xie et al. (2010); Zhao et al. (2013) for the rest",
   landTypes: {
     ...zhao2013.landTypes,
-    cultivated: { absorption: "seed000.t1.xie2010.cultivated.absorption", emission: zhao2013.landTypes.cultivated!.emission },
-    forest: { absorption: "seed000.t1.fang2018.forest.absorption", emission: zhao2013.landTypes.forest!.emission },
+    cultivated: {
+      absorption: "seed000.t1.xie2010.cultivated.absorption",
+      emission: zhao2013.landTypes.cultivated!.emission,
+    },
+    forest: {
+      absorption: "seed000.t1.fang2018.forest.absorption",
+      emission: zhao2013.landTypes.forest!.emission,
+    },
     pasture: { absorption: "seed000.t1.zhang2016.pasture.absorption", emission: null },
   },
 };

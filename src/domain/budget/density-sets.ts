@@ -19,11 +19,16 @@ const yang2019: DensitySet = {
   id: "seed001-yang2019",
   description:
     "Seed 001 §3.2 (Yang et al. 2019): soil and vegetation carbon lost when arable land, forest and grassland are taken by mining",
-  note:
-    "Yang et al. report losses on occupation, not measured densities. The mining classes are given 0 so that density(from) − density(mining) equals the published loss; the same figures give the carbon regained when mining land is reclaimed to that class.",
+  note: "Yang et al. report losses on occupation, not measured densities. The mining classes are given 0 so that density(from) − density(mining) equals the published loss; the same figures give the carbon regained when mining land is reclaimed to that class.",
   classes: {
-    arable: { soil: "seed001.yang2019.soil_loss.arable", vegetation: "seed001.yang2019.vegetation_loss.arable" },
-    forest: { soil: "seed001.yang2019.soil_loss.forest", vegetation: "seed001.yang2019.vegetation_loss.forest" },
+    arable: {
+      soil: "seed001.yang2019.soil_loss.arable",
+      vegetation: "seed001.yang2019.vegetation_loss.arable",
+    },
+    forest: {
+      soil: "seed001.yang2019.soil_loss.forest",
+      vegetation: "seed001.yang2019.vegetation_loss.forest",
+    },
     grassland: {
       soil: "seed001.yang2019.soil_loss.grassland",
       vegetation: "seed001.yang2019.vegetation_loss.grassland",

@@ -87,7 +87,8 @@ export function monteCarloBudget(
   return {
     draws: options.draws,
     seed: options.seed,
-    sampling: "uniform within each coefficient's published low–high range, one value per coefficient per draw",
+    sampling:
+      "uniform within each coefficient's published low–high range, one value per coefficient per draw",
     emissionTCPerYr: distribution(emission, options.percentiles),
     absorptionTCPerYr: distribution(absorption, options.percentiles),
     netTCPerYr: distribution(net, options.percentiles),

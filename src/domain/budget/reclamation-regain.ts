@@ -38,7 +38,12 @@ export interface ReclamationRegain {
 /** Regain of all reclamations and their yearly sum, t C/yr and t CO2e/yr. */
 export interface RegainTrajectory {
   readonly reclamations: readonly ReclamationRegain[];
-  readonly years: readonly { year: number; regainTCPerYr: number; regainTCO2ePerYr: number; cumulativeRegainTC: number }[];
+  readonly years: readonly {
+    year: number;
+    regainTCPerYr: number;
+    regainTCO2ePerYr: number;
+    cumulativeRegainTC: number;
+  }[];
 }
 
 /**
@@ -55,7 +60,8 @@ export function reclamationRegain(
   const items = reclamations.map((r): ReclamationRegain => {
     let gainPerHa = 0;
     for (const pool of CARBON_POOLS) {
-      gainPerHa += classDensityTCPerHa(set, table, r.to, pool) - classDensityTCPerHa(set, table, r.from, pool);
+      gainPerHa +=
+        classDensityTCPerHa(set, table, r.to, pool) - classDensityTCPerHa(set, table, r.from, pool);
     }
     const full = gainPerHa * r.area;
     const years: RegainYear[] = [];
@@ -88,7 +94,12 @@ export function reclamationRegain(
         cumulative += row.cumulativeRegainTC;
       }
     }
-    years.push({ year: y, regainTCPerYr: flux, regainTCO2ePerYr: flux * CO2_PER_C, cumulativeRegainTC: cumulative });
+    years.push({
+      year: y,
+      regainTCPerYr: flux,
+      regainTCO2ePerYr: flux * CO2_PER_C,
+      cumulativeRegainTC: cumulative,
+    });
   }
   return { reclamations: items, years };
 }

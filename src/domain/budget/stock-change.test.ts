@@ -12,7 +12,11 @@ const set = DENSITY_SETS["seed001-yang2019"]!;
 describe("stockChange(conversions, set, table)", () => {
   it("loses area × (soil + vegetation) when land is taken by mining (hand-worked)", () => {
     // 10 ha of forest → dump: soil 10 × 92.67 = 926.7 t C, vegetation 10 × 15.5 = 155 t C
-    const r = stockChange([{ label: "f", from: "forest", to: "dump", area: ha(10), zone: "east" }], set, factorTable());
+    const r = stockChange(
+      [{ label: "f", from: "forest", to: "dump", area: ha(10), zone: "east" }],
+      set,
+      factorTable(),
+    );
     expect(r.conversions[0]!.lossTC.soil).toBeCloseTo(926.7, 9);
     expect(r.conversions[0]!.lossTC.vegetation).toBeCloseTo(155, 9);
     expect(r.totalLossTC).toBeCloseTo(1081.7, 9);
@@ -23,17 +27,22 @@ describe("stockChange(conversions, set, table)", () => {
   it("a conversion and its reverse cancel (property)", () => {
     const classes = Object.keys(set.classes);
     fc.assert(
-      fc.property(fc.constantFrom(...classes), fc.constantFrom(...classes), fc.double({ min: 0, max: 1e4, noNaN: true }), (a, b, area) => {
-        const r = stockChange(
-          [
-            { label: "x", from: a, to: b, area: ha(area) },
-            { label: "y", from: b, to: a, area: ha(area) },
-          ],
-          set,
-          factorTable(),
-        );
-        expect(Math.abs(r.totalLossTC)).toBeLessThan(1e-6 * Math.max(1, area));
-      }),
+      fc.property(
+        fc.constantFrom(...classes),
+        fc.constantFrom(...classes),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        (a, b, area) => {
+          const r = stockChange(
+            [
+              { label: "x", from: a, to: b, area: ha(area) },
+              { label: "y", from: b, to: a, area: ha(area) },
+            ],
+            set,
+            factorTable(),
+          );
+          expect(Math.abs(r.totalLossTC)).toBeLessThan(1e-6 * Math.max(1, area));
+        },
+      ),
     );
   });
 });
@@ -62,7 +71,16 @@ describe("regain on reclaimed land", () => {
   it("reclamationRegain() spreads the full regain over the years of a linear curve (hand-worked)", () => {
     // 100 ha dump → arable: full regain 100 × (82.11 + 5) = 8,711 t C over 10 years = 871.1 t C/yr
     const r = reclamationRegain(
-      [{ label: "r", from: "dump", to: "arable", area: ha(100), startYear: 2020, curve: { kind: "linear", years: 10 } }],
+      [
+        {
+          label: "r",
+          from: "dump",
+          to: "arable",
+          area: ha(100),
+          startYear: 2020,
+          curve: { kind: "linear", years: 10 },
+        },
+      ],
       set,
       factorTable(),
       2034,

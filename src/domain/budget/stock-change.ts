@@ -42,7 +42,12 @@ export interface StockChange {
 }
 
 /** Density of one class in one pool (t C/ha) from a density set, recording the factor used. */
-export function classDensityTCPerHa(set: DensitySet, table: FactorTable, cls: string, pool: CarbonPool): number {
+export function classDensityTCPerHa(
+  set: DensitySet,
+  table: FactorTable,
+  cls: string,
+  pool: CarbonPool,
+): number {
   const entry = set.classes[cls];
   if (!entry) throw new Error(`internal: class ${cls} is not in density set ${set.id}`);
   const ref = entry[pool];
@@ -54,13 +59,18 @@ export function classDensityTCPerHa(set: DensitySet, table: FactorTable, cls: st
  * area × (density_i − density_j) per pool (soil, vegetation), in t C; positive is carbon lost
  * (seed 001 §3.2; IPCC 2006 Vol. 4 Eq. 2.16 without the division by a transition period).
  */
-export function stockChange(conversions: readonly Conversion[], set: DensitySet, table: FactorTable): StockChange {
+export function stockChange(
+  conversions: readonly Conversion[],
+  set: DensitySet,
+  table: FactorTable,
+): StockChange {
   const lines = conversions.map((c): ConversionStockChange => {
     const drop = {} as Record<CarbonPool, number>;
     const loss = {} as Record<CarbonPool, number>;
     let total = 0;
     for (const pool of CARBON_POOLS) {
-      drop[pool] = classDensityTCPerHa(set, table, c.from, pool) - classDensityTCPerHa(set, table, c.to, pool);
+      drop[pool] =
+        classDensityTCPerHa(set, table, c.from, pool) - classDensityTCPerHa(set, table, c.to, pool);
       loss[pool] = c.area * drop[pool];
       total += loss[pool];
     }
@@ -82,7 +92,10 @@ export function stockChange(conversions: readonly Conversion[], set: DensitySet,
   ) as Record<CarbonPool, number>;
   const totalLossTC = lines.reduce((s, l) => s + l.totalLossTC, 0);
   const sumBy = (key: (l: ConversionStockChange) => string | undefined) =>
-    [...groupBy(lines, key)].map(([group, ls]) => ({ group, lossTC: ls.reduce((s, l) => s + l.totalLossTC, 0) }));
+    [...groupBy(lines, key)].map(([group, ls]) => ({
+      group,
+      lossTC: ls.reduce((s, l) => s + l.totalLossTC, 0),
+    }));
   return {
     densitySet: set.id,
     conversions: lines,

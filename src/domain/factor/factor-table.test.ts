@@ -3,11 +3,30 @@ import { FactorTable, FactorLookupError } from "./factor-table.ts";
 import type { Factor } from "./factor.ts";
 
 const f = (id: string, value: number, unit: string, extra: Partial<Factor> = {}): Factor => ({
-  id, quantity: id, value, unit, gas: "-", basis: "-", source: "test", table: "-", status: "primary", region: "-", series: "-", origin: "test", ...extra,
+  id,
+  quantity: id,
+  value,
+  unit,
+  gas: "-",
+  basis: "-",
+  source: "test",
+  table: "-",
+  status: "primary",
+  region: "-",
+  series: "-",
+  origin: "test",
+  ...extra,
 });
 
 describe("FactorTable", () => {
-  const table = new FactorTable([f("a.kgce", 0.1229, "kgce/kWh"), f("a.tce", 1.4571, "kgce/kg", { low: 1.4, high: 1.5 }), f("a.u", 1, "t C/ha", { status: "unverified" })], "test");
+  const table = new FactorTable(
+    [
+      f("a.kgce", 0.1229, "kgce/kWh"),
+      f("a.tce", 1.4571, "kgce/kg", { low: 1.4, high: 1.5 }),
+      f("a.u", 1, "t C/ha", { status: "unverified" }),
+    ],
+    "test",
+  );
 
   it("value(id, unit) converts within a dimension: 0.1229 kgce/kWh = 1.229 tce/10^4 kWh", () => {
     expect(table.value("a.kgce", "tce/10^4 kWh").value).toBeCloseTo(1.229, 12);
@@ -20,7 +39,9 @@ describe("FactorTable", () => {
   });
 
   it("factor(id) names similar ids when the id is unknown", () => {
-    expect(() => table.factor("a.tc")).toThrow(/unknown factor id "a.tc"; factors with a similar id: a.kgce, a.tce, a.u/);
+    expect(() => table.factor("a.tc")).toThrow(
+      /unknown factor id "a.tc"; factors with a similar id: a.kgce, a.tce, a.u/,
+    );
   });
 
   it("used() lists only what was asked for, and unverifiedWarnings() flags unverified factors", () => {

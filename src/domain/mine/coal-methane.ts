@@ -26,5 +26,9 @@ export function coalMethaneT(
     };
   }
   const ef = pick(table.value(ref.factor, "kg CH4/t"));
-  return { massT: (output * ef) / 1000, factorIds: [ref.factor], how: `${output} t × ${ef} kg/t (${ref.bound})` };
+  return {
+    massT: (output * ef) / 1000,
+    factorIds: [ref.factor],
+    how: `${output} t × ${ef} kg/t (${ref.bound})`,
+  };
 }

@@ -1,6 +1,10 @@
 /** Per-area carbon of the non-forest ecosystems of seed 002 Eq. 10–12, as factor ids (t C/ha). */
 export const ECOSYSTEMS: Readonly<Record<string, { name: string; density: string; equation: string }>> = {
-  farmland: { name: "farmland (corn, millet, legumes)", density: "seed002.farmland.total", equation: "Eq. 10" },
+  farmland: {
+    name: "farmland (corn, millet, legumes)",
+    density: "seed002.farmland.total",
+    equation: "Eq. 10",
+  },
   shrub: { name: "shrub forest", density: "seed002.shrub.total", equation: "Eq. 11" },
   grassland: { name: "grassland", density: "seed002.grassland.total", equation: "Eq. 12" },
 };

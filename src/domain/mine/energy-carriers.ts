@@ -15,7 +15,12 @@ export interface EnergyCarrier {
   /** Carbon per tce (method carbon-per-tce), or null when no such coefficient is shipped. */
   readonly carbonPerTce: string | null;
   /** NCV, carbon content and oxidation rate (method ndrc-2015), or null when not shipped. */
-  readonly ndrc: { readonly ncv: string; readonly ncvUnit: string; readonly cc: string; readonly of: string } | null;
+  readonly ndrc: {
+    readonly ncv: string;
+    readonly ncvUnit: string;
+    readonly cc: string;
+    readonly of: string;
+  } | null;
 }
 
 const MASS_UNITS = { t: 1, kg: 0.001, "10^4 t": 10_000 };
@@ -46,7 +51,12 @@ export const ENERGY_CARRIERS: Readonly<Record<string, EnergyCarrier>> = {
     units: MASS_UNITS,
     tce: { factor: "cn.tce.washedcoal", unit: "tce/t" },
     carbonPerTce: null,
-    ndrc: { ncv: "cn.fuel.washedcoal.ncv", ncvUnit: "GJ/t", cc: "cn.fuel.washedcoal.cc", of: "cn.fuel.of.solid" },
+    ndrc: {
+      ncv: "cn.fuel.washedcoal.ncv",
+      ncvUnit: "GJ/t",
+      cc: "cn.fuel.washedcoal.cc",
+      of: "cn.fuel.of.solid",
+    },
   },
   coke: {
     name: "coke (焦炭)",
@@ -70,7 +80,12 @@ export const ENERGY_CARRIERS: Readonly<Record<string, EnergyCarrier>> = {
     units: { m3: 1, "10^4 m3": 10_000 },
     tce: { factor: "cn.tce.natgas", unit: "kgce/m3" },
     carbonPerTce: "cn.cpertce.natgas",
-    ndrc: { ncv: "cn.fuel.natgas.ncv", ncvUnit: "GJ/10^4 Nm3", cc: "cn.fuel.natgas.cc", of: "cn.fuel.of.gas" },
+    ndrc: {
+      ncv: "cn.fuel.natgas.ncv",
+      ncvUnit: "GJ/10^4 Nm3",
+      cc: "cn.fuel.natgas.cc",
+      of: "cn.fuel.of.gas",
+    },
   },
   electricity: {
     name: "electricity (电力)",

@@ -38,7 +38,8 @@ export function energyEmission(
   if (scale === undefined) throw new Error(`internal: unit ${use.unit} of ${use.carrier}`);
   const base = use.amount * scale;
   const tceId = use.tceFactor ?? carrier.tce.factor;
-  const tcePerBase = table.value(tceId, TCE_PER_BASE_UNIT[carrier.baseUnit]).value *
+  const tcePerBase =
+    table.value(tceId, TCE_PER_BASE_UNIT[carrier.baseUnit]).value *
     (carrier.baseUnit === "m3" || carrier.baseUnit === "kWh" ? 1e-3 : 1);
   const tce = base * tcePerBase;
   const ids = [tceId];
@@ -63,9 +64,11 @@ export function energyEmission(
     const ncvId = use.ncvFactor ?? carrier.ndrc!.ncv;
     const ccId = use.ccFactor ?? carrier.ndrc!.cc;
     const ofId = use.oxidationFactor ?? carrier.ndrc!.of;
-    const gjPerBase = table.value(ncvId, carrier.baseUnit === "m3" ? "GJ/10^4 Nm3" : "GJ/t").value *
+    const gjPerBase =
+      table.value(ncvId, carrier.baseUnit === "m3" ? "GJ/10^4 Nm3" : "GJ/t").value *
       (carrier.baseUnit === "m3" ? 1e-4 : 1);
-    gross = base * gjPerBase * table.value(ccId, "t C/GJ").value * table.value(ofId, "fraction").value * CO2_PER_C;
+    gross =
+      base * gjPerBase * table.value(ccId, "t C/GJ").value * table.value(ofId, "fraction").value * CO2_PER_C;
     how = "amount × NCV × carbon content × oxidation rate × 44/12 (NDRC 2015)";
     ids.push(ncvId, ccId, ofId);
   }

@@ -34,7 +34,10 @@ export function gasMassT(
   }
   const massT =
     gas === "CH4"
-      ? methaneMass({ m3: amount.volumeM3, basis: amount.basis }, { kgPerM3: f.value, basis: amount.basis, factorId: id })
+      ? methaneMass(
+          { m3: amount.volumeM3, basis: amount.basis },
+          { kgPerM3: f.value, basis: amount.basis, factorId: id },
+        )
       : (amount.volumeM3 * f.value) / 1000;
   return { massT, factorIds: [id], how: `${amount.volumeM3} m³ at ${amount.basis} × ${f.value} kg/m³` };
 }

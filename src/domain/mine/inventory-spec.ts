@@ -54,7 +54,12 @@ const yearSchema = z.strictObject({
       energy: z.array(energyUse).default([]),
       inputs: z
         .array(
-          z.strictObject({ item: z.string().min(1), amountT: nonNegative, factor: factorId, note: z.string().optional() }),
+          z.strictObject({
+            item: z.string().min(1),
+            amountT: nonNegative,
+            factor: factorId,
+            note: z.string().optional(),
+          }),
         )
         .default([]),
     })
@@ -150,7 +155,8 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
   const seenYears = new Set<number>();
   doc.years.forEach((y, yi) => {
     const at = `years[${yi}]`;
-    if (seenYears.has(y.year)) issues.push({ path: `${at}.year`, message: `must not repeat a year; got ${y.year}` });
+    if (seenYears.has(y.year))
+      issues.push({ path: `${at}.year`, message: `must not repeat a year; got ${y.year}` });
     seenYears.add(y.year);
     const checkEnergy = (path: string, uses: readonly EnergyUseInput[]) =>
       uses.forEach((u, i) => {
@@ -181,19 +187,36 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
             message: `is only for electricity and heat; for a fuel use carbonPerTceFactor or ncvFactor/ccFactor/oxidationFactor; got ${describeValue(u.emissionFactor)}`,
           });
         }
-        if (carrier.kind === "fuel" && doc.combustionMethod === "carbon-per-tce" && !carrier.carbonPerTce && !u.carbonPerTceFactor) {
+        if (
+          carrier.kind === "fuel" &&
+          doc.combustionMethod === "carbon-per-tce" &&
+          !carrier.carbonPerTce &&
+          !u.carbonPerTceFactor
+        ) {
           issues.push({
             path: `${p}.carbonPerTceFactor`,
             message: `must be given: no carbon-per-tce coefficient is shipped for ${u.carrier}; add one with --factors or use combustionMethod ndrc-2015`,
           });
         }
-        if (carrier.kind === "fuel" && doc.combustionMethod === "ndrc-2015" && !carrier.ndrc && !(u.ncvFactor && u.ccFactor && u.oxidationFactor)) {
+        if (
+          carrier.kind === "fuel" &&
+          doc.combustionMethod === "ndrc-2015" &&
+          !carrier.ndrc &&
+          !(u.ncvFactor && u.ccFactor && u.oxidationFactor)
+        ) {
           issues.push({
             path: `${p}.ncvFactor`,
             message: `ncvFactor, ccFactor and oxidationFactor must be given: the NDRC 2015 parameters of ${u.carrier} are not shipped (measured values belong in a --factors file)`,
           });
         }
-        for (const key of ["tceFactor", "emissionFactor", "carbonPerTceFactor", "ncvFactor", "ccFactor", "oxidationFactor"] as const) {
+        for (const key of [
+          "tceFactor",
+          "emissionFactor",
+          "carbonPerTceFactor",
+          "ncvFactor",
+          "ccFactor",
+          "oxidationFactor",
+        ] as const) {
           checkFactor(`${p}.${key}`, u[key]);
         }
       });
@@ -201,7 +224,9 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
     checkEnergy(`${at}.residential`, y.residential);
     checkEnergy(`${at}.transport`, y.transport);
     checkEnergy(`${at}.agricultural.energy`, y.agricultural.energy);
-    y.agricultural.inputs.forEach((inp, i) => checkFactor(`${at}.agricultural.inputs[${i}].factor`, inp.factor));
+    y.agricultural.inputs.forEach((inp, i) =>
+      checkFactor(`${at}.agricultural.inputs[${i}].factor`, inp.factor),
+    );
     const checkGas = (path: string, amounts: readonly GasAmountInput[]) =>
       amounts.forEach((a, i) => {
         if ("densityFactor" in a) checkFactor(`${path}[${i}].densityFactor`, a.densityFactor);
@@ -234,7 +259,8 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
       if (doc.sinkReading === "annual-increment" && f.standAgeYears === undefined) {
         issues.push({
           path: `${p}.standAgeYears`,
-          message: "must be given when sinkReading is annual-increment (the stock is divided by the stand age); got nothing",
+          message:
+            "must be given when sinkReading is annual-increment (the stock is divided by the stand age); got nothing",
         });
       }
     });
@@ -250,7 +276,8 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
       if (doc.sinkReading === "annual-increment" && e.accumulationYears === undefined) {
         issues.push({
           path: `${p}.accumulationYears`,
-          message: "must be given when sinkReading is annual-increment (the density is divided by it); got nothing",
+          message:
+            "must be given when sinkReading is annual-increment (the density is divided by it); got nothing",
         });
       }
     });

@@ -67,7 +67,10 @@ describe("mineInventory(input, table) — hand-worked", () => {
     expect(src("diesel 10 t").tCO2ePerYr).toBeCloseTo(dieselCO2, 9);
     expect(src("electricity").tCO2ePerYr).toBeCloseTo(0.5703, 10);
     expect(src("electricity").tce).toBeCloseTo(0.1229, 10);
-    expect(y.sources.find((s) => s.component === "P_S road transport")!.tCO2ePerYr).toBeCloseTo(dieselCO2 * 0.75, 9);
+    expect(y.sources.find((s) => s.component === "P_S road transport")!.tCO2ePerYr).toBeCloseTo(
+      dieselCO2 * 0.75,
+      9,
+    );
     expect(y.totals.energyTce).toBeCloseTo(14.571 * 2 + 0.1229, 9);
   });
 
@@ -106,25 +109,46 @@ describe("mineInventory(input, table) — hand-worked", () => {
 
   it("records the factors it used and warns about none here but the unverified", () => {
     const ids = inv.factors.used.map((f) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(["cn.tce.diesel", "cn.cpertce.diesel", "gwp.sar.ch4", "ipcc06.coal.ch4_density", "ipcc06.coal.flare.efficiency"]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        "cn.tce.diesel",
+        "cn.cpertce.diesel",
+        "gwp.sar.ch4",
+        "ipcc06.coal.ch4_density",
+        "ipcc06.coal.flare.efficiency",
+      ]),
+    );
     expect(inv.factors.libraryVersion).toMatch(/\+[0-9a-f]{12}$/);
   });
 });
 
 describe("mineInventory — methods and readings", () => {
-  const one = (year: object) => ({ ...base, years: [{ year: 2030, boundaryAreaHa: 10, coalOutputT: 0, ...year }] });
+  const one = (year: object) => ({
+    ...base,
+    years: [{ year: 2030, boundaryAreaHa: 10, coalOutputT: 0, ...year }],
+  });
 
   it("ndrc-2015 fuel CO2 = amount × NCV × carbon content × oxidation × 44/12", () => {
-    const inv = run({ ...one({ energy: [{ carrier: "diesel", amount: 10, unit: "t" }] }), combustionMethod: "ndrc-2015" });
+    const inv = run({
+      ...one({ energy: [{ carrier: "diesel", amount: 10, unit: "t" }] }),
+      combustionMethod: "ndrc-2015",
+    });
     // 10 t × 42.652 GJ/t × 0.0202 t C/GJ × 0.98 × 44/12
     expect(inv.years[0]!.sources[0]!.tCO2ePerYr).toBeCloseTo(10 * 42.652 * 0.0202 * 0.98 * C, 9);
     expect(inv.years[0]!.intensity.grossTCO2ePerTCoal).toBeNull();
   });
 
   it("open-pit methane with an NDRC factor in kg/t; bound picks the IPCC range end", () => {
-    const inv = run(one({ coalOutputT: 1000, methane: { openPit: { factor: "cn.ndrc2015.coal.openpit.ch4" } } }));
+    const inv = run(
+      one({ coalOutputT: 1000, methane: { openPit: { factor: "cn.ndrc2015.coal.openpit.ch4" } } }),
+    );
     expect(inv.years[0]!.methane.openPitTCH4).toBeCloseTo(1.34, 12);
-    const high = run(one({ coalOutputT: 1000, methane: { openPit: { factor: "ipcc06.coal.sf.mining.ch4", bound: "high" } } }));
+    const high = run(
+      one({
+        coalOutputT: 1000,
+        methane: { openPit: { factor: "ipcc06.coal.sf.mining.ch4", bound: "high" } },
+      }),
+    );
     // 1000 t × 2.0 m³/t × 0.67 kg/m³ = 1.34 t
     expect(high.years[0]!.methane.openPitTCH4).toBeCloseTo(1.34, 12);
   });
@@ -198,7 +222,19 @@ describe("parseInventoryInput — bad input", () => {
   });
 
   it("names an unknown factor id", () => {
-    const doc = { ...base, years: [{ year: 2030, boundaryAreaHa: 1, coalOutputT: 0, explosives: [{ type: "ANFO", amountT: 1, factor: "expl.nope" }] }] };
-    expect(() => parseInventoryInput(doc, "bad.yaml", factorTable())).toThrow(/years\[0\]\.explosives\[0\]\.factor: must be a factor id .*"expl.nope"/);
+    const doc = {
+      ...base,
+      years: [
+        {
+          year: 2030,
+          boundaryAreaHa: 1,
+          coalOutputT: 0,
+          explosives: [{ type: "ANFO", amountT: 1, factor: "expl.nope" }],
+        },
+      ],
+    };
+    expect(() => parseInventoryInput(doc, "bad.yaml", factorTable())).toThrow(
+      /years\[0\]\.explosives\[0\]\.factor: must be a factor id .*"expl.nope"/,
+    );
   });
 });

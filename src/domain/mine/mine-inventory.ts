@@ -9,7 +9,12 @@ import { yearInventory, type YearInventory } from "./year-inventory.ts";
 export interface MineInventory {
   readonly mine: string;
   readonly location?: string;
-  readonly gwp: { readonly set: GwpSetId; readonly report: string; readonly ch4: number; readonly factorId: string };
+  readonly gwp: {
+    readonly set: GwpSetId;
+    readonly report: string;
+    readonly ch4: number;
+    readonly factorId: string;
+  };
   readonly sinkReading: { readonly id: SinkReading; readonly meaning: string };
   readonly combustionMethod: string;
   readonly assumptions: readonly string[];
@@ -25,7 +30,11 @@ export interface MineInventory {
     readonly neutral: boolean;
     readonly gapTCO2e: number;
   };
-  readonly factors: { readonly libraryVersion: string; readonly used: readonly FactorUse[]; readonly overrides: readonly FactorOverride[] };
+  readonly factors: {
+    readonly libraryVersion: string;
+    readonly used: readonly FactorUse[];
+    readonly overrides: readonly FactorOverride[];
+  };
   readonly warnings: readonly string[];
 }
 
@@ -43,7 +52,12 @@ export function mineInventory(input: InventoryInput, table: FactorTable, source:
     .map((y) =>
       yearInventory(
         y,
-        { gwpCH4, gwpFactorId: gwpId, combustionMethod: input.combustionMethod, sinkReading: input.sinkReading },
+        {
+          gwpCH4,
+          gwpFactorId: gwpId,
+          combustionMethod: input.combustionMethod,
+          sinkReading: input.sinkReading,
+        },
         table,
         `${source}, year ${y.year}`,
       ),
@@ -59,7 +73,9 @@ export function mineInventory(input: InventoryInput, table: FactorTable, source:
   const listed = years.map((y) => y.year);
   const gaps = listed.slice(1).filter((y, i) => y !== listed[i]! + 1);
   if (gaps.length) {
-    warnings.push(`the years are not consecutive (${listed.join(", ")}): the balance sums the listed years only`);
+    warnings.push(
+      `the years are not consecutive (${listed.join(", ")}): the balance sums the listed years only`,
+    );
   }
   return {
     mine: input.mine,

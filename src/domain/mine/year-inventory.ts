@@ -106,13 +106,21 @@ const ABOVE: readonly SourceComponent[] = [
  */
 export function yearInventory(
   y: InventoryYearInput,
-  options: { gwpCH4: number; gwpFactorId: string; combustionMethod: CombustionMethod; sinkReading: SinkReading },
+  options: {
+    gwpCH4: number;
+    gwpFactorId: string;
+    combustionMethod: CombustionMethod;
+    sinkReading: SinkReading;
+  },
   table: FactorTable,
   where: string,
 ): YearInventory {
   const sources: SourceLine[] = [];
   let energyTce = 0;
-  const addEnergy = (component: SourceComponent, uses: readonly (InventoryYearInput["energy"][number] & { lowCarbonShare?: number })[]) => {
+  const addEnergy = (
+    component: SourceComponent,
+    uses: readonly (InventoryYearInput["energy"][number] & { lowCarbonShare?: number })[],
+  ) => {
     for (const u of uses) {
       const e = energyEmission(u, options.combustionMethod, table, u.lowCarbonShare ?? 0);
       energyTce += e.tce;
@@ -179,7 +187,13 @@ export function yearInventory(
   const effId = y.methane.flared?.efficiencyFactor ?? "ipcc06.coal.flare.efficiency";
   const efficiency = y.methane.flared ? table.value(effId, "fraction").value : 0;
   const destroyed = flared.mass * efficiency;
-  const ch4Sources: { component: SourceComponent; label: string; mass: number; ids: string[]; how: string }[] = [];
+  const ch4Sources: {
+    component: SourceComponent;
+    label: string;
+    mass: number;
+    ids: string[];
+    how: string;
+  }[] = [];
   if (y.methane.underground.length) {
     ch4Sources.push({
       component: "C_under underground",
@@ -189,9 +203,30 @@ export function yearInventory(
       how: liberated.how,
     });
   }
-  if (post) ch4Sources.push({ component: "C_under underground", label: "post-mining methane", mass: post.massT, ids: post.factorIds, how: post.how });
-  if (pit) ch4Sources.push({ component: "open-pit mining", label: "open-pit mining methane", mass: pit.massT, ids: pit.factorIds, how: pit.how });
-  if (pitPost) ch4Sources.push({ component: "open-pit mining", label: "open-pit post-mining methane", mass: pitPost.massT, ids: pitPost.factorIds, how: pitPost.how });
+  if (post)
+    ch4Sources.push({
+      component: "C_under underground",
+      label: "post-mining methane",
+      mass: post.massT,
+      ids: post.factorIds,
+      how: post.how,
+    });
+  if (pit)
+    ch4Sources.push({
+      component: "open-pit mining",
+      label: "open-pit mining methane",
+      mass: pit.massT,
+      ids: pit.factorIds,
+      how: pit.how,
+    });
+  if (pitPost)
+    ch4Sources.push({
+      component: "open-pit mining",
+      label: "open-pit post-mining methane",
+      mass: pitPost.massT,
+      ids: pitPost.factorIds,
+      how: pitPost.how,
+    });
   const generated = ch4Sources.reduce((s, c) => s + c.mass, 0);
   const recovered = utilised.mass + destroyed;
   if (recovered > generated + 1e-9) {
@@ -298,7 +333,9 @@ export function yearInventory(
       sinkTCO2ePerYr: paper ? stockTCO2e : stockTCO2e / e.accumulationYears!,
       detail:
         `${e.areaHa} ha × ${density} t C/ha (${eco.equation}) × 44/12` +
-        (paper ? "; counted as a yearly sink (seed 002 reading)" : `; ÷ ${e.accumulationYears} accumulation years`),
+        (paper
+          ? "; counted as a yearly sink (seed 002 reading)"
+          : `; ÷ ${e.accumulationYears} accumulation years`),
       ...(e.assumption ? { assumption: e.assumption } : {}),
       factorIds: [id],
     });

@@ -24,7 +24,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
  * Turns zod's issues into InputIssues of the form "`<path>` must <rule>; got <value>", reading the
  * offending value from the raw input so that the user sees what they wrote.
  */
-export function zodIssuesToInputIssues(error: z.ZodError, raw: unknown, prefix: readonly PropertyKey[] = []): InputIssue[] {
+export function zodIssuesToInputIssues(
+  error: z.ZodError,
+  raw: unknown,
+  prefix: readonly PropertyKey[] = [],
+): InputIssue[] {
   return error.issues.map((issue) => {
     const path = [...prefix, ...issue.path];
     const value = valueAt(raw, issue.path);
@@ -32,7 +36,8 @@ export function zodIssuesToInputIssues(error: z.ZodError, raw: unknown, prefix: 
     let rule: string;
     switch (issue.code) {
       case "invalid_type":
-        rule = value === undefined ? `must be given (${issue.expected})` : `must be ${article(issue.expected)}`;
+        rule =
+          value === undefined ? `must be given (${issue.expected})` : `must be ${article(issue.expected)}`;
         break;
       case "too_small":
         rule =
@@ -54,7 +59,10 @@ export function zodIssuesToInputIssues(error: z.ZodError, raw: unknown, prefix: 
           message: `has unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}; check the spelling against the documentation`,
         };
       case "invalid_union":
-        rule = issue.message && !issue.message.startsWith("Invalid input") ? issue.message : "does not match any allowed form";
+        rule =
+          issue.message && !issue.message.startsWith("Invalid input")
+            ? issue.message
+            : "does not match any allowed form";
         break;
       default:
         rule = issue.message;
