@@ -65,35 +65,23 @@ const curveSchema = z.discriminatedUnion("kind", [
 
 const year = z.number().int().min(1900).max(2200);
 
+/** The fields shared by a conversion and a reclamation: area moved from one class to another. */
+const transitionFields = {
+  label: z.string().min(1).optional(),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  areaHa: area,
+};
+
 const stockChangeSchema = z.strictObject({
   kind: z.literal("stock-change"),
   title: z.string().min(1),
   description: z.string().optional(),
   period: z.strictObject({ from: year, to: year }),
   densities: z.string().min(1),
-  conversions: z
-    .array(
-      z.strictObject({
-        label: z.string().min(1).optional(),
-        from: z.string().min(1),
-        to: z.string().min(1),
-        areaHa: area,
-        stage,
-        zone,
-      }),
-    )
-    .min(1),
+  conversions: z.array(z.strictObject({ ...transitionFields, stage, zone })).min(1),
   reclamation: z
-    .array(
-      z.strictObject({
-        label: z.string().min(1).optional(),
-        from: z.string().min(1),
-        to: z.string().min(1),
-        areaHa: area,
-        startYear: year,
-        curve: curveSchema,
-      }),
-    )
+    .array(z.strictObject({ ...transitionFields, startYear: year, curve: curveSchema }))
     .optional(),
   horizonYear: year.optional(),
 });
