@@ -154,38 +154,26 @@ export function gainTransitionIntensity(
   });
 }
 
-/** Transition level, loss of m: Q_tmj = C_mj/Δ / C_+j and V_tm = (C_m+ − C_mm)/Δ / (A − C_+m), × 100, for j ≠ m. */
+/**
+ * Transition level, loss of m: Q_tmj = C_mj/Δ / C_+j and V_tm = (C_m+ − C_mm)/Δ / (A − C_+m), × 100,
+ * for j ≠ m. These are R and W of the transposed matrix, so the gain computation serves both.
+ */
 export function lossTransitionIntensity(
   m: TransferMatrix,
   lost: number,
   measure: MatrixMeasure = "areaHa",
 ): TransitionIntensity[] {
+  return gainTransitionIntensity(transpose(m), lost, measure);
+}
+
+function transpose(m: TransferMatrix): TransferMatrix {
   const k = m.codes.length;
-  const mi = indexOf(m, lost);
-  const dt = m.toYear - m.fromYear;
-  const v = m[measure];
-  const a = matrixTotal(m, measure);
-  const rows = rowTotals(m, measure);
-  const cols = columnTotals(m, measure);
-  const denom = a - cols[mi]!;
-  const V = denom > 0 ? ((rows[mi]! - v[mi * k + mi]!) / dt / denom) * 100 : null;
-  return m.codes.flatMap((code, j) => {
-    if (j === mi) return [];
-    const size = v[mi * k + j]!;
-    const rate = cols[j]! > 0 ? (size / dt / cols[j]!) * 100 : null;
-    return [
-      {
-        fromYear: m.fromYear,
-        toYear: m.toYear,
-        code,
-        size,
-        rate,
-        uniform: V,
-        state:
-          V === null ? "undefined" : (state(rate, V, "targeted", "avoided") as TransitionIntensity["state"]),
-      },
-    ];
-  });
+  const t = (v: Float64Array) => {
+    const out = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) out[j * k + i] = v[i * k + j]!;
+    return out;
+  };
+  return { ...m, pixels: t(m.pixels), areaHa: t(m.areaHa) };
 }
 
 /**
