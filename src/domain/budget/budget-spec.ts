@@ -5,7 +5,11 @@ import type { FactorTable } from "../factor/factor-table.ts";
 import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
 import type { AreaEntry, CoefficientChoice } from "./coefficient-budget.ts";
-import { COEFFICIENT_READINGS, type CoefficientReading } from "./coefficient-reading.ts";
+import {
+  COEFFICIENT_READINGS,
+  LAND_USE_COEFFICIENT_UNITS,
+  type CoefficientReading,
+} from "./coefficient-reading.ts";
 import { COEFFICIENT_SETS } from "./coefficient-sets.ts";
 import { DENSITY_SETS, type DensitySet } from "./density-sets.ts";
 import type { Conversion } from "./stock-change.ts";
@@ -124,7 +128,7 @@ export const BUDGET_KINDS = ["land-use-budget", "stock-change"] as const;
 export function parseBudgetInput(raw: unknown, source: string, table: FactorTable): BudgetInput {
   const kind = (raw as { kind?: unknown } | null)?.kind;
   if (kind === "land-use-budget") return parseCoefficientBudget(raw, source, table);
-  if (kind === "stock-change") return parseStockChange(raw, source, table);
+  if (kind === "stock-change") return parseStockChange(raw, source);
   throw new InputError(source, [
     { path: "kind", message: `must be one of ${BUDGET_KINDS.join(", ")}; got ${describeValue(kind)}` },
   ]);
@@ -154,10 +158,16 @@ function parseCoefficientBudget(raw: unknown, source: string, table: FactorTable
     overridden.push(landType);
     for (const kind of ["absorption", "emission"] as const) {
       const id = o[kind];
+      const path = `coefficients.overrides.${landType}.${kind}`;
       if (id && !table.has(id)) {
         issues.push({
-          path: `coefficients.overrides.${landType}.${kind}`,
+          path,
           message: `must be a factor id of the library or of a --factors file; got ${describeValue(id)}`,
+        });
+      } else if (id && !LAND_USE_COEFFICIENT_UNITS.includes(table.unitOf(id)!)) {
+        issues.push({
+          path,
+          message: `must be a land-use coefficient in ${LAND_USE_COEFFICIENT_UNITS.join(", ")}; got ${id}, which is in "${table.unitOf(id)}"`,
         });
       }
     }
@@ -190,7 +200,7 @@ function parseCoefficientBudget(raw: unknown, source: string, table: FactorTable
   };
 }
 
-function parseStockChange(raw: unknown, source: string, _table: FactorTable): StockChangeInput {
+function parseStockChange(raw: unknown, source: string): StockChangeInput {
   const parsed = stockChangeSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(source, zodIssuesToInputIssues(parsed.error, raw));
   const doc = parsed.data;

@@ -9,6 +9,13 @@ import { FactorLookupError } from "../factor/factor-table.ts";
 export const COEFFICIENT_READINGS = ["tC", "tCO2"] as const;
 export type CoefficientReading = (typeof COEFFICIENT_READINGS)[number];
 
+/** The factor units a land-use coefficient may be in. */
+export const LAND_USE_COEFFICIENT_UNITS: readonly string[] = [
+  "t C/(ha·a)",
+  "t CO2/(ha·a)",
+  "t/(ha·a) unstated C or CO2",
+];
+
 const C_PER_CO2 = 12 / 44;
 
 /**

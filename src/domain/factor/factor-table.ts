@@ -44,6 +44,11 @@ export class FactorTable {
     return this.#byId.has(id);
   }
 
+  /** The unit of factor `id` without recording it as used (for input checks), or undefined. */
+  unitOf(id: string): string | undefined {
+    return this.#byId.get(id)?.unit;
+  }
+
   /** Every factor, in id order. */
   all(): Factor[] {
     return [...this.#byId.values()].sort((a, b) => a.id.localeCompare(b.id));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GAS_VOLUME_BASES } from "../../units/gas-volume.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
+import { unitConversion } from "../factor/factor-units.ts";
 import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
 import { COMBUSTION_METHODS, ENERGY_CARRIERS } from "./energy-carriers.ts";
@@ -26,15 +27,18 @@ const energyUse = z.strictObject({
 
 const transportUse = energyUse.extend({ lowCarbonShare: z.number().min(0).max(1) });
 
-const gasAmount = z.union([
-  z.strictObject({ massT: nonNegative, label: z.string().optional() }),
-  z.strictObject({
-    volumeM3: nonNegative,
-    basis: z.enum(GAS_VOLUME_BASES),
-    densityFactor: factorId.optional(),
-    label: z.string().optional(),
-  }),
-]);
+const gasAmount = z.union(
+  [
+    z.strictObject({ massT: nonNegative, label: z.string().optional() }),
+    z.strictObject({
+      volumeM3: nonNegative,
+      basis: z.enum(GAS_VOLUME_BASES),
+      densityFactor: factorId.optional(),
+      label: z.string().optional(),
+    }),
+  ],
+  { error: `must be either { massT } or { volumeM3, basis: ${GAS_VOLUME_BASES.join(" | ")} }` },
+);
 
 const coalFactorRef = z.strictObject({
   factor: factorId,
@@ -127,6 +131,19 @@ const inventorySchema = z.strictObject({
   years: z.array(yearSchema).min(1),
 });
 
+/** The units each factor field of an energy use accepts (any unit of the same dimension). */
+const FACTOR_FIELD_UNITS: readonly (readonly [
+  keyof EnergyUseInput & `${string}Factor`,
+  readonly string[],
+])[] = [
+  ["tceFactor", ["tce/t", "kgce/m3", "kgce/kWh", "tce/GJ"]],
+  ["emissionFactor", ["kg CO2/kWh", "t CO2/GJ"]],
+  ["carbonPerTceFactor", ["t C/tce"]],
+  ["ncvFactor", ["GJ/t", "GJ/10^4 Nm3"]],
+  ["ccFactor", ["t C/GJ"]],
+  ["oxidationFactor", ["fraction"]],
+];
+
 /** A checked inventory file: one mine, one or more years. */
 export type InventoryInput = z.output<typeof inventorySchema>;
 export type InventoryYearInput = z.output<typeof yearSchema>;
@@ -144,11 +161,21 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
   if (!parsed.success) throw new InputError(source, zodIssuesToInputIssues(parsed.error, raw));
   const doc = parsed.data;
   const issues: InputIssue[] = [];
-  const checkFactor = (path: string, id: string | undefined) => {
-    if (id !== undefined && !table.has(id)) {
+  // A factor must exist and be of the kind the field needs (a unit convertible to one of `units`).
+  const checkFactor = (path: string, id: string | undefined, units: readonly string[]) => {
+    if (id === undefined) return;
+    if (!table.has(id)) {
       issues.push({
         path,
         message: `must be a factor id of the library or of a --factors file; got ${describeValue(id)} (see \`minecarbon factors list\`)`,
+      });
+      return;
+    }
+    const unit = table.unitOf(id)!;
+    if (!units.some((u) => unitConversion(unit, u) !== undefined)) {
+      issues.push({
+        path,
+        message: `must be a factor in ${units.join(" or ")}; got ${id}, which is in "${unit}"`,
       });
     }
   };
@@ -209,39 +236,30 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
             message: `ncvFactor, ccFactor and oxidationFactor must be given: the NDRC 2015 parameters of ${u.carrier} are not shipped (measured values belong in a --factors file)`,
           });
         }
-        for (const key of [
-          "tceFactor",
-          "emissionFactor",
-          "carbonPerTceFactor",
-          "ncvFactor",
-          "ccFactor",
-          "oxidationFactor",
-        ] as const) {
-          checkFactor(`${p}.${key}`, u[key]);
-        }
+        for (const [key, units] of FACTOR_FIELD_UNITS) checkFactor(`${p}.${key}`, u[key], units);
       });
     checkEnergy(`${at}.energy`, y.energy);
     checkEnergy(`${at}.residential`, y.residential);
     checkEnergy(`${at}.transport`, y.transport);
     checkEnergy(`${at}.agricultural.energy`, y.agricultural.energy);
     y.agricultural.inputs.forEach((inp, i) =>
-      checkFactor(`${at}.agricultural.inputs[${i}].factor`, inp.factor),
+      checkFactor(`${at}.agricultural.inputs[${i}].factor`, inp.factor, ["t CO2/t"]),
     );
     const checkGas = (path: string, amounts: readonly GasAmountInput[]) =>
       amounts.forEach((a, i) => {
-        if ("densityFactor" in a) checkFactor(`${path}[${i}].densityFactor`, a.densityFactor);
+        if ("densityFactor" in a) checkFactor(`${path}[${i}].densityFactor`, a.densityFactor, ["kg/m3"]);
       });
     checkGas(`${at}.methane.underground`, y.methane.underground);
     checkGas(`${at}.methane.utilised`, y.methane.utilised);
     if (y.methane.flared) {
       checkGas(`${at}.methane.flared.amounts`, y.methane.flared.amounts);
-      checkFactor(`${at}.methane.flared.efficiencyFactor`, y.methane.flared.efficiencyFactor);
+      checkFactor(`${at}.methane.flared.efficiencyFactor`, y.methane.flared.efficiencyFactor, ["fraction"]);
     }
     checkGas(`${at}.co2Fugitive`, y.co2Fugitive);
     for (const key of ["postMining", "openPit", "openPitPostMining"] as const) {
-      checkFactor(`${at}.methane.${key}.factor`, y.methane[key]?.factor);
+      checkFactor(`${at}.methane.${key}.factor`, y.methane[key]?.factor, ["m3 CH4/t", "kg CH4/t"]);
     }
-    y.explosives.forEach((e, i) => checkFactor(`${at}.explosives[${i}].factor`, e.factor));
+    y.explosives.forEach((e, i) => checkFactor(`${at}.explosives[${i}].factor`, e.factor, ["t CO2/t"]));
     y.sinks.forest.forEach((f, i) => {
       const p = `${at}.sinks.forest[${i}]`;
       const species = TREE_SPECIES[f.species];
@@ -272,7 +290,7 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
           message: `must be one of ${Object.keys(ECOSYSTEMS).join(", ")}; got ${describeValue(e.type)}`,
         });
       }
-      checkFactor(`${p}.densityFactor`, e.densityFactor);
+      checkFactor(`${p}.densityFactor`, e.densityFactor, ["t C/ha"]);
       if (doc.sinkReading === "annual-increment" && e.accumulationYears === undefined) {
         issues.push({
           path: `${p}.accumulationYears`,

@@ -221,6 +221,51 @@ describe("parseInventoryInput — bad input", () => {
     }
   });
 
+  it("refuses a factor of the wrong kind and a gas amount without its basis, with their paths", () => {
+    const doc = {
+      ...base,
+      years: [
+        {
+          year: 2030,
+          boundaryAreaHa: 1,
+          coalOutputT: 0,
+          energy: [{ carrier: "electricity", amount: 1, unit: "kWh", emissionFactor: "cn.tce.diesel" }],
+          methane: { underground: [{ volumeM3: 5 }] },
+          explosives: [{ type: "ANFO", amountT: 1, factor: "gwp.sar.ch4" }],
+        },
+      ],
+    };
+    let issues: { path: string; message: string }[] = [];
+    try {
+      parseInventoryInput(doc, "bad.yaml", factorTable());
+    } catch (e) {
+      issues = [...(e as InputError).issues];
+    }
+    expect(issues).toEqual([
+      {
+        path: "years[0].methane.underground[0]",
+        message: 'must be either { massT } or { volumeM3, basis: ipcc-20C | cn-stp-0C }; got {"volumeM3":5}',
+      },
+    ]);
+    const fixed = structuredClone(doc);
+    fixed.years[0]!.methane.underground = [{ volumeM3: 5, basis: "ipcc-20C" } as never];
+    try {
+      parseInventoryInput(fixed, "bad.yaml", factorTable());
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).issues).toEqual([
+        {
+          path: "years[0].energy[0].emissionFactor",
+          message: 'must be a factor in kg CO2/kWh or t CO2/GJ; got cn.tce.diesel, which is in "kgce/kg"',
+        },
+        {
+          path: "years[0].explosives[0].factor",
+          message: 'must be a factor in t CO2/t; got gwp.sar.ch4, which is in "t CO2e/t CH4"',
+        },
+      ]);
+    }
+  });
+
   it("names an unknown factor id", () => {
     const doc = {
       ...base,

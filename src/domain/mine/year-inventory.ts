@@ -141,16 +141,7 @@ export function yearInventory(
   addEnergy("P_S road transport", y.transport);
   addEnergy("P_A agricultural land", y.agricultural.energy);
   for (const inp of y.agricultural.inputs) {
-    const f = table.factor(inp.factor);
-    const perT = f.unit === "t CO2/t" ? table.value(inp.factor, "t CO2/t").value : undefined;
-    if (perT === undefined) {
-      throw new InputError(where, [
-        {
-          path: "agricultural.inputs.factor",
-          message: `factor ${inp.factor} must be in t CO2/t (emission per tonne of input); got "${f.unit}"`,
-        },
-      ]);
-    }
+    const perT = table.value(inp.factor, "t CO2/t").value; // unit checked by parseInventoryInput
     sources.push({
       component: "P_A agricultural land",
       label: `${inp.item} ${inp.amountT} t`,
