@@ -95,6 +95,15 @@ describe("factorTable(userFiles)", () => {
     expect(table.has("user.fert.n")).toBe(true);
   });
 
+  it("readFactorFile() refuses unknown keys in a YAML factor file instead of ignoring them", () => {
+    const file = join(tmp, "typo.yaml");
+    writeFileSync(
+      file,
+      "- { id: u.x, quantity: x, value: 1, unit: t C/ha, source: s, status: primary, sauce: oops }\n",
+    );
+    expect(() => readFactorFile(file)).toThrow(/unknown key sauce/);
+  });
+
   it("readFactorFile() reports every bad row with its line and column", () => {
     const file = join(tmp, "bad.csv");
     writeFileSync(

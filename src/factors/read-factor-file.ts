@@ -78,6 +78,19 @@ function yamlRecords(text: string, path: string): Record<string, string>[] {
       { path: "factors", message: "must be a list of factor rows (or the file itself a list)" },
     ]);
   }
+  const unknown = new Set<string>();
+  for (const row of list)
+    for (const k of Object.keys((row ?? {}) as object)) {
+      if (!(FACTOR_COLUMNS as readonly string[]).includes(k)) unknown.add(k);
+    }
+  if (unknown.size) {
+    throw new InputError(path, [
+      {
+        path: "factors",
+        message: `unknown key${unknown.size > 1 ? "s" : ""} ${[...unknown].join(", ")}; the keys are ${FACTOR_COLUMNS.join(", ")}`,
+      },
+    ]);
+  }
   return list.map((row) =>
     Object.fromEntries(
       Object.entries((row ?? {}) as Record<string, unknown>).map(([k, v]) => [k, v == null ? "" : String(v)]),

@@ -164,10 +164,10 @@ function parseCoefficientBudget(raw: unknown, source: string, table: FactorTable
           path,
           message: `must be a factor id of the library or of a --factors file; got ${describeValue(id)}`,
         });
-      } else if (id && !LAND_USE_COEFFICIENT_UNITS.includes(table.unitOf(id)!)) {
+      } else if (id && !LAND_USE_COEFFICIENT_UNITS.includes(table.peek(id)!.unit)) {
         issues.push({
           path,
-          message: `must be a land-use coefficient in ${LAND_USE_COEFFICIENT_UNITS.join(", ")}; got ${id}, which is in "${table.unitOf(id)}"`,
+          message: `must be a land-use coefficient in ${LAND_USE_COEFFICIENT_UNITS.join(", ")}; got ${id}, which is in "${table.peek(id)?.unit}"`,
         });
       }
     }

@@ -44,9 +44,9 @@ export class FactorTable {
     return this.#byId.has(id);
   }
 
-  /** The unit of factor `id` without recording it as used (for input checks), or undefined. */
-  unitOf(id: string): string | undefined {
-    return this.#byId.get(id)?.unit;
+  /** Factor `id` without recording it as used (for input checks), or undefined. */
+  peek(id: string): Factor | undefined {
+    return this.#byId.get(id);
   }
 
   /** Every factor, in id order. */

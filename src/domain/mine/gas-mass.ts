@@ -3,7 +3,7 @@ import { FactorLookupError, type FactorTable } from "../factor/factor-table.ts";
 import type { GasAmountInput } from "./inventory-spec.ts";
 
 /** The default density factor per gas and volume basis. */
-const DEFAULT_DENSITY: Readonly<Record<"CH4" | "CO2", Partial<Record<string, string>>>> = {
+export const DEFAULT_GAS_DENSITY: Readonly<Record<"CH4" | "CO2", Partial<Record<string, string>>>> = {
   CH4: { "ipcc-20C": "ipcc06.coal.ch4_density", "cn-stp-0C": "cn.ndrc2015.coal.ch4_density_stp" },
   CO2: { "cn-stp-0C": "cn.ndrc2015.coal.co2_density_stp" },
 };
@@ -19,7 +19,7 @@ export function gasMassT(
   table: FactorTable,
 ): { massT: number; factorIds: string[]; how: string } {
   if ("massT" in amount) return { massT: amount.massT, factorIds: [], how: "mass as given" };
-  const id = amount.densityFactor ?? DEFAULT_DENSITY[gas][amount.basis];
+  const id = amount.densityFactor ?? DEFAULT_GAS_DENSITY[gas][amount.basis];
   if (!id) {
     throw new FactorLookupError(
       `no shipped ${gas} density for volumes at ${amount.basis}; give densityFactor with a density at ${amount.basis}`,

@@ -5,6 +5,7 @@ import { unitConversion } from "../factor/factor-units.ts";
 import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
 import { COMBUSTION_METHODS, ENERGY_CARRIERS } from "./energy-carriers.ts";
+import { DEFAULT_GAS_DENSITY } from "./gas-mass.ts";
 import { ECOSYSTEMS, SINK_READINGS } from "./ecosystems.ts";
 import { GWP_SET_IDS } from "./gwp-sets.ts";
 import { TREE_SPECIES } from "./tree-species.ts";
@@ -171,7 +172,7 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
       });
       return;
     }
-    const unit = table.unitOf(id)!;
+    const unit = table.peek(id)!.unit;
     if (!units.some((u) => unitConversion(unit, u) !== undefined)) {
       issues.push({
         path,
@@ -245,17 +246,34 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
     y.agricultural.inputs.forEach((inp, i) =>
       checkFactor(`${at}.agricultural.inputs[${i}].factor`, inp.factor, ["t CO2/t"]),
     );
-    const checkGas = (path: string, amounts: readonly GasAmountInput[]) =>
+    const checkGas = (path: string, amounts: readonly GasAmountInput[], gas: "CH4" | "CO2") =>
       amounts.forEach((a, i) => {
-        if ("densityFactor" in a) checkFactor(`${path}[${i}].densityFactor`, a.densityFactor, ["kg/m3"]);
+        if (!("volumeM3" in a)) return;
+        const p = `${path}[${i}].densityFactor`;
+        const id = a.densityFactor ?? DEFAULT_GAS_DENSITY[gas][a.basis];
+        if (!id) {
+          issues.push({
+            path: p,
+            message: `must be given: no ${gas} density at ${a.basis} is shipped; got nothing`,
+          });
+          return;
+        }
+        checkFactor(p, id, ["kg/m3"]);
+        const basis = table.peek(id)?.basis;
+        if (basis !== undefined && basis !== a.basis) {
+          issues.push({
+            path: p,
+            message: `must be a density at ${a.basis}, the volume's conditions; got ${id}, which is at ${basis}`,
+          });
+        }
       });
-    checkGas(`${at}.methane.underground`, y.methane.underground);
-    checkGas(`${at}.methane.utilised`, y.methane.utilised);
+    checkGas(`${at}.methane.underground`, y.methane.underground, "CH4");
+    checkGas(`${at}.methane.utilised`, y.methane.utilised, "CH4");
     if (y.methane.flared) {
-      checkGas(`${at}.methane.flared.amounts`, y.methane.flared.amounts);
+      checkGas(`${at}.methane.flared.amounts`, y.methane.flared.amounts, "CH4");
       checkFactor(`${at}.methane.flared.efficiencyFactor`, y.methane.flared.efficiencyFactor, ["fraction"]);
     }
-    checkGas(`${at}.co2Fugitive`, y.co2Fugitive);
+    checkGas(`${at}.co2Fugitive`, y.co2Fugitive, "CO2");
     for (const key of ["postMining", "openPit", "openPitPostMining"] as const) {
       checkFactor(`${at}.methane.${key}.factor`, y.methane[key]?.factor, ["m3 CH4/t", "kg CH4/t"]);
     }

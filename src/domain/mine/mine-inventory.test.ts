@@ -266,6 +266,26 @@ describe("parseInventoryInput — bad input", () => {
     }
   });
 
+  it("refuses a density at other conditions than its volume, and a volume with no shipped density", () => {
+    const doc = {
+      ...base,
+      years: [
+        {
+          year: 2030,
+          boundaryAreaHa: 1,
+          coalOutputT: 0,
+          methane: {
+            underground: [{ volumeM3: 5, basis: "cn-stp-0C", densityFactor: "ipcc06.coal.ch4_density" }],
+          },
+          co2Fugitive: [{ volumeM3: 5, basis: "ipcc-20C" }],
+        },
+      ],
+    };
+    expect(() => parseInventoryInput(doc, "bad.yaml", factorTable())).toThrow(
+      /underground\[0\]\.densityFactor: must be a density at cn-stp-0C, .* which is at ipcc-20C[\s\S]*co2Fugitive\[0\]\.densityFactor: must be given: no CO2 density at ipcc-20C/,
+    );
+  });
+
   it("names an unknown factor id", () => {
     const doc = {
       ...base,
