@@ -1,8 +1,8 @@
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { CO2_PER_C, tC } from "../../units/carbon.ts";
 import { CO2_PER_CH4_BURNED } from "../../units/gas.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { InputError } from "../validation/input-issue.ts";
-import { ECOSYSTEMS, type SinkReading } from "./ecosystems.ts";
+import { ECOSYSTEMS, yearlySink, type SinkReading } from "./ecosystems.ts";
 import { energyEmission } from "./energy-emission.ts";
 import type { CombustionMethod } from "./energy-carriers.ts";
 import { forestStock } from "./forest-sink.ts";
@@ -294,7 +294,7 @@ export function yearInventory(
   const paper = options.sinkReading === "seed002-density-as-annual";
   for (const f of y.sinks.forest) {
     const s = forestStock(f.species, f.areaHa, f.volumeM3PerHa, f.withSoil, table);
-    const yearly = paper ? s.stockTCO2e : s.stockTCO2e / f.standAgeYears!;
+    const yearly = yearlySink(tC(s.stockTC), options.sinkReading, f.standAgeYears);
     sinks.push({
       kind: "forest",
       label: f.label,
@@ -321,7 +321,7 @@ export function yearInventory(
       areaHa: e.areaHa,
       stockTC,
       stockTCO2e,
-      sinkTCO2ePerYr: paper ? stockTCO2e : stockTCO2e / e.accumulationYears!,
+      sinkTCO2ePerYr: yearlySink(tC(stockTC), options.sinkReading, e.accumulationYears),
       detail:
         `${e.areaHa} ha × ${density} t C/ha (${eco.equation}) × 44/12` +
         (paper
