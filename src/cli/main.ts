@@ -9,6 +9,8 @@ import { runDemo } from "./commands/demo-command.ts";
 import { formatBudget } from "./format/budget-text.ts";
 import { formatInventory } from "./format/inventory-text.ts";
 import { exitCodeOf, describeError } from "./exit-code.ts";
+import { runAnalyze, type AnalyzeCliOptions } from "./commands/landuse-command.ts";
+import { formatLanduse } from "./format/landuse-text.ts";
 
 /** Exit codes: 0 done, 2 bad input (nothing written), 1 internal failure. */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
@@ -116,6 +118,33 @@ export function buildProgram(write: (text: string) => void): Command {
           .map(([k, v]) => `${k}: ${v}`)
           .join("\n"),
       );
+    });
+
+  const landuse = program
+    .command("landuse")
+    .description("land-use change from classified maps: transfer matrices, intensity analysis, zoning, carbon maps");
+  landuse
+    .command("analyze")
+    .description("analyse classified maps of several dates and write tables, rasters and summary.json into --out")
+    .requiredOption("--map <year=path>", "a classified GeoTIFF of one date; repeat for each date", collect)
+    .option("--legend <preset|csv>", "legend preset (seed001, gbt21010, clcd, esa-worldcover) or CSV (code,name[,key,group,colour])")
+    .option("--pools <csv>", "InVEST carbon-pool table (lucode,c_above,c_below,c_soil,c_dead in t C/ha); also a legend")
+    .option("--rules <file>", "zoning rule table (CSV zone,from,to or JSON); default seed 001 Table 1 when the legend fits")
+    .addOption(new Option("--zoning <how>", "zoning method").choices(["rules", "data-driven", "none"]))
+    .option("--boundary <geojson>", "analyse only inside these polygons (e.g. the mining-field boundary)")
+    .option("--zones <geojson>", "also report per zone (polygons; name from --zone-field, else name/zone)")
+    .option("--zone-field <name>", "property of --zones features that names the zone")
+    .option("--align <how>", "resample dates whose grid differs onto the first grid: nearest")
+    .requiredOption("--out <dir>", "folder for the outputs (created if missing)")
+    .option("--workers <n>", "worker threads (default one per core; 0 = none)", wholeNumber("--workers"))
+    .option("--block-rows <n>", "rows per block, a multiple of 16 (default from the map's tiling)", wholeNumber("--block-rows"))
+    .addOption(new Option("--zero-rule <rule>", "stationarity with zero gain/loss").choices(["paper", "openland"]))
+    .option("--factors <file>", "extra or overriding factors; repeatable", collect)
+    .option("--no-progress", "no progress bar")
+    .option("--json", "print summary.json instead of the text report")
+    .action(async (o: AnalyzeCliOptions & { json?: boolean }) => {
+      const summary = await runAnalyze(o);
+      print(o.json, summary, () => formatLanduse(summary, o.out));
     });
 
   program

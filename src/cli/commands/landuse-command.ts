@@ -1,0 +1,72 @@
+import { InputError } from "../../domain/validation/input-issue.ts";
+import { factorTable } from "../../factors/load-factor-library.ts";
+import { analyzeLanduse, type DatedMap } from "../../landuse/analyze-landuse.ts";
+import type { ZeroChangeRule } from "../../domain/landuse/intensity-analysis.ts";
+
+export interface AnalyzeCliOptions {
+  map: string[];
+  legend?: string;
+  pools?: string;
+  rules?: string;
+  zoning?: "rules" | "data-driven" | "none";
+  boundary?: string;
+  zones?: string;
+  zoneField?: string;
+  align?: string;
+  out: string;
+  workers?: number;
+  blockRows?: number;
+  zeroRule?: ZeroChangeRule;
+  factors?: string[];
+  progress?: boolean;
+}
+
+/** Parses `--map year=path` arguments; every bad one is reported. */
+export function parseMaps(args: readonly string[]): DatedMap[] {
+  const issues = args.flatMap((a, i) => {
+    const m = /^(\d{4})=(.+)$/.exec(a);
+    return m ? [] : [{ path: `--map #${i + 1}`, message: `must be year=path (e.g. 2018=maps/2018.tif); got "${a}"` }];
+  });
+  if (issues.length) throw new InputError("landuse analyze", issues);
+  return args.map((a) => {
+    const [, year, path] = /^(\d{4})=(.+)$/.exec(a)!;
+    return { year: Number(year), path: path! };
+  });
+}
+
+/** A one-line progress bar on standard error, only when it is a terminal. */
+export function progressBar(label: string): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const started = Date.now();
+  return (done, total) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    process.stderr.write(
+      `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} blocks ${secs}s${done === total ? "\n" : ""}`,
+    );
+  };
+}
+
+export async function runAnalyze(o: AnalyzeCliOptions) {
+  if (o.align !== undefined && o.align !== "nearest")
+    throw new InputError("--align", [{ path: "", message: `the only alignment is "nearest"; got "${o.align}"` }]);
+  const onProgress = o.progress === false ? undefined : progressBar("analyse");
+  return analyzeLanduse({
+    maps: parseMaps(o.map),
+    out: o.out,
+    factors: factorTable(o.factors ?? []),
+    ...(o.legend ? { legend: o.legend } : {}),
+    ...(o.pools ? { pools: o.pools } : {}),
+    ...(o.rules ? { rules: o.rules } : {}),
+    ...(o.zoning ? { zoning: o.zoning } : {}),
+    ...(o.boundary ? { boundary: o.boundary } : {}),
+    ...(o.zones ? { zones: o.zones } : {}),
+    ...(o.zoneField ? { zoneField: o.zoneField } : {}),
+    ...(o.align === "nearest" ? { alignNearest: true } : {}),
+    ...(o.workers !== undefined ? { workers: o.workers } : {}),
+    ...(o.blockRows !== undefined ? { blockRows: o.blockRows } : {}),
+    ...(o.zeroRule ? { zeroRule: o.zeroRule } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  });
+}

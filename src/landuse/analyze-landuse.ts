@@ -1,0 +1,525 @@
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { carbonStock, totalDensity, POOL_NAMES, type PoolTable } from "../domain/landuse/carbon-pools.ts";
+import type { BlockCounts, BlockPlan } from "../domain/landuse/count-block.ts";
+import { dataDrivenZoning } from "../domain/landuse/data-driven-zoning.ts";
+import { landChangeTables } from "../domain/landuse/land-change-tables.ts";
+import { LEGEND_PRESETS, type Legend, type LegendClass } from "../domain/landuse/legend.ts";
+import { rowPixelAreas } from "../domain/landuse/pixel-area.ts";
+import { transferMatrix, type TransferMatrix } from "../domain/landuse/transfer-matrix.ts";
+import { SEED001_ZONING, UNCLASSIFIED, zoneOf, type ZoningRules } from "../domain/landuse/zoning-rules.ts";
+import type { ZeroChangeRule } from "../domain/landuse/intensity-analysis.ts";
+import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
+import { OUTSIDE_CODE, type EnginePlan, type OutputSpec } from "../engine/engine-plan.ts";
+import { runEngine } from "../engine/run-engine.ts";
+import { readGeojsonPolygons, type GridPolygons } from "../io/read-geojson-zones.ts";
+import { readLegendFile } from "../io/read-legend-file.ts";
+import { readPoolTable } from "../io/read-pool-table.ts";
+import { readZoningRules } from "../io/read-zoning-rules.ts";
+import { writeRows } from "../io/write-csv.ts";
+import { openClassRaster, type ClassRaster } from "../raster/geotiff-source.ts";
+import { StreamingTiffWriter } from "../raster/geotiff-writer.ts";
+import { describeGrid, gridDifferences, type RasterGrid } from "../raster/grid.ts";
+import { writeZonesPreview } from "../raster/zones-preview.ts";
+import { stockLostToMining } from "./stock-lost-to-mining.ts";
+import type { FactorTable } from "../domain/factor/factor-table.ts";
+
+/** One land-use map: its year and file. */
+export interface DatedMap {
+  readonly year: number;
+  readonly path: string;
+}
+
+export interface AnalyzeOptions {
+  readonly maps: readonly DatedMap[];
+  /** A preset id (seed001, gbt21010, clcd, esa-worldcover) or a legend CSV. */
+  readonly legend?: string;
+  readonly pools?: string;
+  readonly rules?: string;
+  /** Zoning: rules (given, or seed 001 when the legend fits), data-driven (needs pools), or none. */
+  readonly zoning?: "rules" | "data-driven" | "none";
+  readonly boundary?: string;
+  readonly zones?: string;
+  readonly zoneField?: string;
+  /** Resample dates whose grid differs onto the first date's grid by nearest neighbour. */
+  readonly alignNearest?: boolean;
+  readonly out: string;
+  readonly workers?: number;
+  readonly blockRows?: number;
+  readonly zeroRule?: ZeroChangeRule;
+  readonly deflateLevel?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** The factor library, for the seed 001 stock loss on conversion to mining. */
+  readonly factors?: FactorTable;
+}
+
+const ZONE_COLOURS: Readonly<Record<string, [number, number, number]>> = {
+  invariant: [46, 125, 50],
+  enhancement: [38, 166, 154],
+  "low-carbon-optimisation": [251, 192, 45],
+  "emission-control": [211, 47, 47],
+  [UNCLASSIFIED]: [176, 176, 176],
+};
+const EXTRA_COLOURS: [number, number, number][] = [
+  [121, 85, 72],
+  [94, 53, 177],
+  [0, 151, 167],
+  [255, 112, 67],
+  [124, 179, 66],
+];
+
+/** Resolves the legend: a preset, a CSV, or the pool table's names. */
+function resolveLegend(o: AnalyzeOptions, poolLegend: Legend | undefined): { legend: Legend; ignored: string[] } {
+  if (o.legend) {
+    const preset = LEGEND_PRESETS[o.legend];
+    if (preset) return { legend: preset, ignored: [] };
+    if (!existsSync(o.legend))
+      throw new InputError("--legend", [
+        {
+          path: "",
+          message: `"${o.legend}" is neither a preset (${Object.keys(LEGEND_PRESETS).join(", ")}) nor a legend CSV file`,
+        },
+      ]);
+    return readLegendFile(o.legend);
+  }
+  if (poolLegend) return { legend: poolLegend, ignored: [] };
+  throw new InputError("landuse analyze", [
+    {
+      path: "--legend",
+      message: `is needed: a preset (${Object.keys(LEGEND_PRESETS).join(", ")}), a legend CSV, or a --pools table with a LULC_name column`,
+    },
+  ]);
+}
+
+async function sha256(path: string): Promise<string> {
+  const h = createHash("sha256");
+  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
+  return h.digest("hex");
+}
+
+function chooseBlockRows(first: ClassRaster, asked: number | undefined): number {
+  if (asked !== undefined) {
+    if (!Number.isInteger(asked) || asked < 16 || asked % 16 !== 0)
+      throw new InputError("--block-rows", [{ path: "", message: `must be a multiple of 16; got ${asked}` }]);
+    return asked;
+  }
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let rows = (first.blockHeight * 16) / gcd(first.blockHeight, 16);
+  while (rows * first.grid.width < 1 << 20 && rows < first.grid.height) rows *= 2;
+  return rows;
+}
+
+/**
+ * The land-use change analysis of SPEC M1/M2 and the map side of M3: reads the maps, checks them,
+ * streams them block by block through worker threads, and writes the tables, rasters and summary
+ * into `out`. Outputs are written to a partial folder and moved into place only when all succeeded.
+ */
+export async function analyzeLanduse(o: AnalyzeOptions) {
+  const started = performance.now();
+  const issues: InputIssue[] = [];
+  if (o.maps.length < 2)
+    issues.push({ path: "--map", message: `needs at least two dates (year=path); got ${o.maps.length}` });
+  const years = o.maps.map((m) => m.year);
+  if (new Set(years).size !== years.length)
+    issues.push({ path: "--map", message: `each year may appear once; got ${years.join(", ")}` });
+  if (issues.length) throw new InputError("landuse analyze", issues);
+  const maps = [...o.maps].sort((a, b) => a.year - b.year);
+
+  const poolFile = o.pools ? readPoolTable(o.pools) : undefined;
+  const { legend, ignored } = resolveLegend(o, poolFile?.legend);
+
+  const rasters: ClassRaster[] = [];
+  try {
+    for (const m of maps) rasters.push(await openClassRaster(m.path));
+  } finally {
+    await Promise.all(rasters.map((r) => r.close()));
+  }
+  const grid = rasters[0]!.grid;
+  const align = rasters.map(() => false);
+  const gridProblems: InputIssue[] = [];
+  rasters.forEach((r, d) => {
+    if (d === 0) return;
+    const diff = gridDifferences(grid, r.grid);
+    if (!diff.length) return;
+    if (r.grid.crs.kind !== grid.crs.kind || diff.some((x) => x.startsWith("CRS")) || !o.alignNearest)
+      gridProblems.push({
+        path: `${maps[d]!.path} vs ${maps[0]!.path}`,
+        message: `grids differ: ${diff.join("; ")}${
+          r.grid.crs.kind === grid.crs.kind && !diff.some((x) => x.startsWith("CRS"))
+            ? " (add --align nearest to resample onto the first grid)"
+            : " (reproject with gdalwarp onto the first map's grid first)"
+        }`,
+      });
+    else align[d] = true;
+  });
+  if (gridProblems.length) throw new InputError("landuse analyze", gridProblems);
+  if (legend.classes.some((c) => c.code > 255) && rasters.every((r) => r.bits === 8))
+    issues.push({ path: "--legend", message: "has codes above 255 but every map is 8-bit" });
+
+  // Lookup tables: code → class index; nodata → K; unknown → K + 1.
+  const k = legend.classes.length;
+  const luts = rasters.map((r) => {
+    const lut = new Uint16Array(65536).fill(k + 1);
+    legend.classes.forEach((c, i) => (lut[c.code] = i));
+    if (r.nodata !== null && r.nodata >= 0 && r.nodata < 65536) lut[r.nodata] = k;
+    lut[OUTSIDE_CODE] = k;
+    return lut;
+  });
+  for (const [d, r] of rasters.entries())
+    if (r.nodata !== null && legend.classes.some((c) => c.code === r.nodata))
+      issues.push({
+        path: maps[d]!.path,
+        message: `its nodata value ${r.nodata} is also a legend code; nodata wins, so that class would vanish — fix the legend or the nodata value`,
+      });
+  if (issues.length) throw new InputError("landuse analyze", issues);
+
+  const dates = maps.length;
+  const multistepPairs: [number, number][] = Array.from({ length: dates - 1 }, (_, i) => [i, i + 1]);
+  const pairs: [number, number][] = dates > 2 ? [...multistepPairs, [0, dates - 1]] : multistepPairs;
+
+  // Zoning.
+  const pools = poolFile?.pools;
+  if (pools) {
+    const known = new Set(pools.classes.map((p) => p.code));
+    const missing = legend.classes.filter((c) => !known.has(c.code));
+    if (missing.length)
+      throw new InputError(o.pools!, [
+        {
+          path: "lucode",
+          message: `has no densities for legend classes ${missing.map((c) => `${c.code} (${c.name})`).join(", ")}; add rows (0 where a class holds no carbon)`,
+        },
+      ]);
+  }
+  const rules = chooseZoning(o, legend, pools);
+  const zoneNames = rules ? [...rules.zones, UNCLASSIFIED] : [];
+  const zoneTable = rules ? transitionZoneTable(rules, legend, zoneNames) : undefined;
+
+  // Boundary and zones.
+  const boundary = o.boundary ? readGeojsonPolygons(o.boundary, grid) : undefined;
+  const zones = o.zones ? readGeojsonPolygons(o.zones, grid, o.zoneField) : undefined;
+  const zoneList = zones ? [...new Set(zones.names)] : ["all"];
+
+  const out = resolve(o.out);
+  mkdirSync(out, { recursive: true });
+  const partial = join(out, `.partial-${process.pid}`);
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial);
+
+  const outputs: OutputSpec[] = [];
+  const pairName = (p: readonly [number, number]) => `${maps[p[0]]!.year}-${maps[p[1]]!.year}`;
+  if (zoneTable) for (const p of pairs) outputs.push({ kind: "zones", path: `zones-${pairName(p)}.tif`, pair: p, table: zoneTable });
+  const densityByIndex = pools
+    ? Float64Array.from(legend.classes, (c) => totalDensity(pools.classes.find((p) => p.code === c.code)!))
+    : undefined;
+  if (densityByIndex) {
+    maps.forEach((m, d) =>
+      outputs.push({ kind: "carbon", path: `carbon-${m.year}.tif`, date: d, densityTCPerHa: densityByIndex }),
+    );
+    for (const p of pairs)
+      outputs.push({ kind: "carbon-change", path: `carbon-change-${pairName(p)}.tif`, pair: p, densityTCPerHa: densityByIndex });
+  }
+
+  const rowAreaHa = rowPixelAreas(grid, grid.crs);
+  const blockRows = chooseBlockRows(rasters[0]!, o.blockRows);
+  const counting: BlockPlan = { classCount: k, luts, pairs, zoneCount: zoneList.length };
+  const previewStep = Math.max(1, Math.ceil(Math.max(grid.width, grid.height) / 1000));
+  const plan: EnginePlan = {
+    paths: maps.map((m) => resolve(m.path)),
+    grid,
+    align,
+    blockRows,
+    counting,
+    zones: zones ? { features: zones.features, zoneOf: zones.names.map((n) => zoneList.indexOf(n)) } : null,
+    boundary: boundary ? boundary.features : null,
+    rowAreaHa,
+    areaVariesByRow: grid.crs.kind === "geographic",
+    outputs,
+    tileWidth: 256,
+    previewStep,
+    deflateLevel: o.deflateLevel ?? 6,
+  };
+  const colours = zoneNames.map((z, i) => ZONE_COLOURS[z] ?? EXTRA_COLOURS[i % EXTRA_COLOURS.length]!);
+  const writers = outputs.map(
+    (spec) =>
+      new StreamingTiffWriter(join(partial, spec.path), {
+        grid,
+        tileWidth: 256,
+        tileHeight: blockRows,
+        sample: spec.kind === "zones" ? "uint8" : "float32",
+        ...(spec.kind === "zones" ? { colours: [[255, 255, 255], ...colours], nodata: 0 } : { nodata: NaN }),
+        geo: rasters[0]!.geo,
+      }),
+  );
+  const previewW = Math.ceil(grid.width / previewStep);
+  const previewH = Math.ceil(grid.height / previewStep);
+  const previews = outputs.map((s) => (s.kind === "zones" ? new Uint8Array(previewW * previewH) : undefined));
+
+  let counts: BlockCounts;
+  try {
+    counts = await runEngine(plan, {
+      writers,
+      ...(o.workers !== undefined ? { workers: o.workers } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      onPreview: (oi, row, values) => previews[oi]?.set(values, row * previewW),
+    });
+    const unknown = counts.unknownCodes.flatMap((m, d) =>
+      [...m].sort((a, b) => a[0] - b[0]).map(([code, px]) => ({ d, code, px })),
+    );
+    if (unknown.length)
+      throw new InputError("landuse analyze", [
+        ...maps.flatMap((m, d) => {
+          const list = unknown.filter((u) => u.d === d);
+          return list.length
+            ? [
+                {
+                  path: m.path,
+                  message: `codes not in the legend (${legend.id}): ${list.map((u) => `${u.code} (${u.px.toLocaleString("en-US")} px)`).join(", ")}; add them to the legend or set them as nodata`,
+                },
+              ]
+            : [];
+        }),
+      ]);
+    if (valid(counts, pairs.length) === 0)
+      throw new InputError("landuse analyze", [
+        {
+          path: o.boundary ?? o.zones ?? maps[0]!.path,
+          message: o.boundary || o.zones
+            ? "no pixel inside the boundary/zones is valid at every date: the polygons do not overlap the maps (check their CRS)"
+            : "no pixel is valid at every date (all nodata)",
+        },
+      ]);
+    for (const w of writers) w.finish();
+  } catch (e) {
+    for (const w of writers) w.abort();
+    rmSync(partial, { recursive: true, force: true });
+    throw e;
+  }
+
+  // Matrices: whole area (all zones summed) and per zone, over the classes present at any date.
+  const kk = k * k;
+  const Z = zoneList.length;
+  const cellPixels = (p: number, z: number | null, c: number) => {
+    if (z !== null) return counts.pixels[(p * Z + z) * kk + c]!;
+    let s = 0;
+    for (let zz = 0; zz < Z; zz++) s += counts.pixels[(p * Z + zz) * kk + c]!;
+    return s;
+  };
+  const cellArea = (p: number, z: number | null, c: number) => {
+    if (!plan.areaVariesByRow) return cellPixels(p, z, c) * rowAreaHa[0]!;
+    if (z !== null) return counts.areaHa[(p * Z + z) * kk + c]!;
+    let s = 0;
+    for (let zz = 0; zz < Z; zz++) s += counts.areaHa[(p * Z + zz) * kk + c]!;
+    return s;
+  };
+  const present = legend.classes
+    .map((c, i) => ({ c, i }))
+    .filter(({ i }) =>
+      pairs.some((_, p) => {
+        for (let j = 0; j < k; j++) if (cellPixels(p, null, i * k + j) > 0 || cellPixels(p, null, j * k + i) > 0) return true;
+        return false;
+      }),
+    );
+  const matrixOf = (p: number, z: number | null): TransferMatrix => {
+    const n = present.length;
+    const px = new Float64Array(n * n);
+    const ar = new Float64Array(n * n);
+    present.forEach((a, x) =>
+      present.forEach((b, y) => {
+        px[x * n + y] = cellPixels(p, z, a.i * k + b.i);
+        ar[x * n + y] = cellArea(p, z, a.i * k + b.i);
+      }),
+    );
+    const [f, t] = pairs[p]!;
+    return transferMatrix(maps[f]!.year, maps[t]!.year, present.map((a) => a.c.code), px, ar);
+  };
+  const multistep = multistepPairs.map((_, p) => matrixOf(p, null));
+  const onestep = dates > 2 ? matrixOf(pairs.length - 1, null) : multistep[0]!;
+  const tables = landChangeTables(legend.classes, multistep, onestep, o.zeroRule ?? "paper");
+
+  // Zones per period.
+  const zoneRows = zoneTable
+    ? pairs.flatMap((pair, p) => {
+        const m = matrixOf(p, null);
+        const n = m.codes.length;
+        const total = m.areaHa.reduce((s, x) => s + x, 0);
+        return zoneNames.map((zone, zi) => {
+          let pixels = 0;
+          let area = 0;
+          for (let a = 0; a < n; a++)
+            for (let b = 0; b < n; b++)
+              if (zoneTable[present[a]!.i * k + present[b]!.i] === zi + 1) {
+                pixels += m.pixels[a * n + b]!;
+                area += m.areaHa[a * n + b]!;
+              }
+          return {
+            from_year: maps[pair[0]]!.year,
+            to_year: maps[pair[1]]!.year,
+            zone,
+            pixels,
+            area_ha: area,
+            share: total > 0 ? (area / total) * 100 : 0,
+            kind: p < multistepPairs.length ? "multistep" : "onestep",
+          };
+        });
+      })
+    : [];
+
+  // Carbon stocks from pools.
+  const carbonRows = pools
+    ? maps.flatMap((m) => {
+        const areas = new Map(
+          tables.classes.filter((r) => r.year === m.year).map((r) => [r.code, r.area_ha] as [number, number]),
+        );
+        const stock = carbonStock(pools, areas);
+        return [...POOL_NAMES, "total" as const].map((pool) => ({ year: m.year, pool, total_tC: stock[pool] }));
+      })
+    : [];
+  const mining = o.factors ? stockLostToMining(legend, onestep, o.factors) : undefined;
+
+  // Per-zone tables.
+  const zoneClassRows = zones
+    ? zoneList.flatMap((zname, z) =>
+        multistep.flatMap((_, p) => {
+          const m = matrixOf(p, z);
+          const n = m.codes.length;
+          const rowsFor = (year: number, pick: (i: number) => [number, number]) =>
+            m.codes.map((code, i) => {
+              const [px, ar] = pick(i);
+              return { zone: zname, year, code, class: legend.classes.find((c) => c.code === code)!.name, pixels: px, area_ha: ar };
+            });
+          const sum = (i: number, row: boolean, v: Float64Array) => {
+            let s = 0;
+            for (let j = 0; j < n; j++) s += row ? v[i * n + j]! : v[j * n + i]!;
+            return s;
+          };
+          const first = p === 0 ? rowsFor(m.fromYear, (i) => [sum(i, true, m.pixels), sum(i, true, m.areaHa)]) : [];
+          return [...first, ...rowsFor(m.toYear, (i) => [sum(i, false, m.pixels), sum(i, false, m.areaHa)])];
+        }),
+      )
+    : [];
+
+  // Tables into the partial folder, then everything moves into `out`.
+  const csv = (name: string, rows: readonly Record<string, unknown>[], cols: string[]) =>
+    writeRows(join(partial, name), rows, cols);
+  csv("classes.csv", tables.classes, ["year", "code", "class", "pixels", "area_ha", "percent"]);
+  const tcols = ["from_year", "to_year", "from_code", "to_code", "from_class", "to_class", "pixels", "area_ha", "percent"];
+  csv("transitions-multistep.csv", tables.transitionsMultistep, tcols);
+  csv("transitions-onestep.csv", tables.transitionsOnestep, tcols);
+  csv("intensity-interval.csv", tables.intensityInterval, []);
+  csv("intensity-category.csv", tables.intensityCategory, []);
+  csv("intensity-transition.csv", tables.intensityTransition, []);
+  csv("components.csv", tables.components, []);
+  if (zoneTable) csv("zones.csv", zoneRows, ["from_year", "to_year", "zone", "pixels", "area_ha", "share", "kind"]);
+  if (pools) csv("carbon.csv", carbonRows, ["year", "pool", "total_tC"]);
+  if (zones) csv("zone-classes.csv", zoneClassRows, ["zone", "year", "code", "class", "pixels", "area_ha"]);
+  outputs.forEach((spec, oi) => {
+    if (spec.kind !== "zones") return;
+    const name = pairName(spec.pair);
+    const rows = zoneRows.filter((r) => `${r.from_year}-${r.to_year}` === name);
+    writeZonesPreview(
+      join(partial, spec.path.replace(/\.tif$/, ".png")),
+      { width: previewW, height: previewH, values: previews[oi]! },
+      `Carbon-sink zones ${name.replace("-", "–")} (${rules!.id})`,
+      zoneNames.map((z, zi) => ({ code: zi + 1, name: z, colour: colours[zi]!, share: rows[zi]?.share ?? 0 })),
+    );
+  });
+
+  const inputs = await Promise.all(
+    maps.map(async (m, d) => ({
+      year: m.year,
+      path: m.path,
+      sha256: await sha256(m.path),
+      grid: describeGrid(rasters[d]!.grid),
+      bits: rasters[d]!.bits,
+      nodata: rasters[d]!.nodata,
+      compression: rasters[d]!.compression,
+      layout: rasters[d]!.tiled ? `tiled ${rasters[d]!.blockWidth}×${rasters[d]!.blockHeight}` : `striped, ${rasters[d]!.blockHeight} rows`,
+      alignedNearest: align[d]!,
+      nodataPixels: counts.nodataPixels[d]!,
+    })),
+  );
+  const warnings: string[] = [];
+  if (ignored.length) warnings.push(`legend columns not used: ${ignored.join(", ")}`);
+  if (counts.excludedPixels > 0)
+    warnings.push(
+      `${counts.excludedPixels.toLocaleString("en-US")} pixels are nodata at one date or more and are left out of every date, so that all matrices cover the same area`,
+    );
+  if (counts.overlapPixels > 0)
+    warnings.push(`${counts.overlapPixels.toLocaleString("en-US")} pixels lie in two zones; each counts in the first`);
+  if (align.some(Boolean))
+    warnings.push(`dates ${maps.filter((_, d) => align[d]).map((m) => m.year).join(", ")} were resampled onto the first grid by nearest neighbour`);
+  const absent = legend.classes.filter((c) => !present.some((p) => p.c.code === c.code));
+  const summary = {
+    tool: "minecarbon landuse analyze",
+    legend: { id: legend.id, classes: legend.classes, absent: absent.map((c) => c.code) },
+    grid: describeGrid(grid),
+    pixelAreaHa: plan.areaVariesByRow ? { min: Math.min(...rowAreaHa), max: Math.max(...rowAreaHa), perRow: true } : rowAreaHa[0],
+    inputs,
+    boundary: boundary ? describePolygons(boundary) : null,
+    zones: zones ? { ...describePolygons(zones), zones: zoneList } : null,
+    zoning: rules ? { id: rules.id, source: rules.source, zones: zoneNames, rasterCodes: zoneNames.map((z, i) => ({ code: i + 1, zone: z })) } : null,
+    pools: pools ? { source: pools.source, unit: "t C/ha" } : null,
+    pixels: { analysed: valid(counts, pairs.length), excludedNodata: counts.excludedPixels, outsideBoundary: counts.outsidePixels },
+    engine: { workers: o.workers ?? "one per core", blockRows, blocks: Math.ceil(grid.height / blockRows), seconds: (performance.now() - started) / 1000 },
+    zeroChangeRule: o.zeroRule ?? "paper",
+    ...tables,
+    zonesByPeriod: zoneRows,
+    carbon: carbonRows,
+    stockLostToMining: mining ?? null,
+    zoneClasses: zoneClassRows,
+    outputs: [
+      ...readdirSync(partial).sort(),
+      "summary.json",
+    ],
+    warnings,
+  };
+  writeFileSync(join(partial, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
+  for (const f of readdirSync(partial)) renameSync(join(partial, f), join(out, f));
+  rmSync(partial, { recursive: true, force: true });
+  return summary;
+}
+
+function valid(counts: BlockCounts, pairCount: number): number {
+  let s = 0;
+  for (let i = 0; i < counts.pixels.length / pairCount; i++) s += counts.pixels[i]!;
+  return s;
+}
+
+function describePolygons(p: GridPolygons) {
+  return { path: p.path, features: p.features.length, crs: p.sourceCrs, reprojected: p.reprojected };
+}
+
+function chooseZoning(o: AnalyzeOptions, legend: Legend, pools: PoolTable | undefined): ZoningRules | undefined {
+  if (o.zoning === "none") return undefined;
+  if (o.zoning === "data-driven") {
+    if (!pools)
+      throw new InputError("--zoning data-driven", [{ path: "", message: "needs a carbon-density table (--pools)" }]);
+    return dataDrivenZoning(legend, new Map(pools.classes.map((p) => [p.code, totalDensity(p)])));
+  }
+  if (o.rules) return readZoningRules(o.rules, legend);
+  const keys = new Set(legend.classes.map((c) => c.key));
+  const fits = SEED001_ZONING.rules.every((r) => [...r.from, ...r.to].every((c) => keys.has(c)));
+  if (fits) return SEED001_ZONING;
+  if (o.zoning === "rules")
+    throw new InputError("--zoning rules", [
+      { path: "", message: `seed 001's rules do not fit legend ${legend.id}; give a rule table with --rules` },
+    ]);
+  if (pools) return dataDrivenZoning(legend, new Map(pools.classes.map((p) => [p.code, totalDensity(p)])));
+  return undefined;
+}
+
+/** Zone code (1-based index into `zoneNames`) of every transition from·K + to. */
+function transitionZoneTable(rules: ZoningRules, legend: Legend, zoneNames: readonly string[]): Uint8Array {
+  const k = legend.classes.length;
+  const table = new Uint8Array(k * k);
+  legend.classes.forEach((a: LegendClass, i) =>
+    legend.classes.forEach((b, j) => {
+      table[i * k + j] = zoneNames.indexOf(zoneOf(rules, a.key, b.key)) + 1;
+    }),
+  );
+  return table;
+}
+
+export type LanduseSummary = Awaited<ReturnType<typeof analyzeLanduse>>;
+export type { RasterGrid };
