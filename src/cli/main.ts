@@ -5,12 +5,13 @@ import { COEFFICIENT_SETS } from "../domain/budget/coefficient-sets.ts";
 import { runBudget } from "./commands/budget-command.ts";
 import { runInventory } from "./commands/inventory-command.ts";
 import { formatFactorList, listFactors, showFactor } from "./commands/factors-command.ts";
-import { runDemo } from "./commands/demo-command.ts";
+import { runDemo, runLanduseDemo } from "./commands/demo-command.ts";
 import { formatBudget } from "./format/budget-text.ts";
 import { formatInventory } from "./format/inventory-text.ts";
 import { exitCodeOf, describeError } from "./exit-code.ts";
 import { runAnalyze, type AnalyzeCliOptions } from "./commands/landuse-command.ts";
 import { formatLanduse } from "./format/landuse-text.ts";
+import { writeDemoData } from "../landuse/write-demo-data.ts";
 
 /** Exit codes: 0 done, 2 bad input (nothing written), 1 internal failure. */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
@@ -124,6 +125,15 @@ export function buildProgram(write: (text: string) => void): Command {
     .command("landuse")
     .description("land-use change from classified maps: transfer matrices, intensity analysis, zoning, carbon maps");
   landuse
+    .command("demo-data")
+    .description("write the SYNTHETIC Pingshuo-like demo maps (1986, 2000, 2009, 2018) and mine-field zones into --out")
+    .requiredOption("--out <dir>", "folder to write into")
+    .option("--seed <n>", "random seed", wholeNumber("--seed"), 1986)
+    .action((o: { out: string; seed: number }) => {
+      const d = writeDemoData(o.out, o.seed);
+      write(`Wrote ${d.maps.map((m) => m.path).join(", ")} and ${d.zones} (synthetic; see SOURCE.md)\n`);
+    });
+  landuse
     .command("analyze")
     .description("analyse classified maps of several dates and write tables, rasters and summary.json into --out")
     .requiredOption("--map <year=path>", "a classified GeoTIFF of one date; repeat for each date", collect)
@@ -152,9 +162,10 @@ export function buildProgram(write: (text: string) => void): Command {
     .description(
       "run the shipped examples (Yongning inventory, Pingshuo stock loss, Pingshuo 2018 budget) and print their results",
     )
+    .option("--out <dir>", "folder for the demo's land-use data and outputs", "minecarbon-demo")
     .option("--json", "print the results as JSON")
-    .action((o: { json?: boolean }) => {
-      const results = runDemo();
+    .action(async (o: { json?: boolean; out: string }) => {
+      const results = [...runDemo(), await runLanduseDemo(o.out)];
       if (o.json)
         write(
           `${JSON.stringify(

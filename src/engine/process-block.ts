@@ -56,7 +56,15 @@ export class BlockProcessor {
     let zone: Uint16Array | null = null;
     if (plan.zones || plan.boundary) {
       zone = new Uint16Array(width * rows);
-      counts.overlapPixels += rasterizeZones(plan.zones, plan.boundary, width, y0, rows, zone);
+      counts.overlapPixels += rasterizeZones(
+        plan.zones,
+        plan.boundary,
+        width,
+        y0,
+        rows,
+        zone,
+        plan.zones ? plan.zones.unzoned : 0,
+      );
     }
     const rowArea = plan.rowAreaHa.subarray(y0, y1);
     const { classes, invalid } = countBlock(

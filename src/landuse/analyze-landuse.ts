@@ -25,6 +25,9 @@ import { writeZonesPreview } from "../raster/zones-preview.ts";
 import { stockLostToMining } from "./stock-lost-to-mining.ts";
 import type { FactorTable } from "../domain/factor/factor-table.ts";
 
+/** The zone of pixels outside every --zones polygon (still counted in the whole-area tables). */
+export const OUTSIDE_ZONES = "(outside the zones)";
+
 /** One land-use map: its year and file. */
 export interface DatedMap {
   readonly year: number;
@@ -198,7 +201,7 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
   // Boundary and zones.
   const boundary = o.boundary ? readGeojsonPolygons(o.boundary, grid) : undefined;
   const zones = o.zones ? readGeojsonPolygons(o.zones, grid, o.zoneField) : undefined;
-  const zoneList = zones ? [...new Set(zones.names)] : ["all"];
+  const zoneList = zones ? [...new Set(zones.names), OUTSIDE_ZONES] : ["all"];
 
   const out = resolve(o.out);
   mkdirSync(out, { recursive: true });
@@ -230,7 +233,9 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
     align,
     blockRows,
     counting,
-    zones: zones ? { features: zones.features, zoneOf: zones.names.map((n) => zoneList.indexOf(n)) } : null,
+    zones: zones
+      ? { features: zones.features, zoneOf: zones.names.map((n) => zoneList.indexOf(n)), unzoned: zoneList.length - 1 }
+      : null,
     boundary: boundary ? boundary.features : null,
     rowAreaHa,
     areaVariesByRow: grid.crs.kind === "geographic",
@@ -443,7 +448,7 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
   if (ignored.length) warnings.push(`legend columns not used: ${ignored.join(", ")}`);
   if (counts.excludedPixels > 0)
     warnings.push(
-      `${counts.excludedPixels.toLocaleString("en-US")} pixels are nodata at one date or more and are left out of every date, so that all matrices cover the same area`,
+      `${counts.excludedPixels.toLocaleString("en-US")} pixels are nodata at some dates (not all) and are left out of every date, so that all matrices cover the same area`,
     );
   if (counts.overlapPixels > 0)
     warnings.push(`${counts.overlapPixels.toLocaleString("en-US")} pixels lie in two zones; each counts in the first`);
@@ -460,7 +465,7 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
     zones: zones ? { ...describePolygons(zones), zones: zoneList } : null,
     zoning: rules ? { id: rules.id, source: rules.source, zones: zoneNames, rasterCodes: zoneNames.map((z, i) => ({ code: i + 1, zone: z })) } : null,
     pools: pools ? { source: pools.source, unit: "t C/ha" } : null,
-    pixels: { analysed: valid(counts, pairs.length), excludedNodata: counts.excludedPixels, outsideBoundary: counts.outsidePixels },
+    pixels: { analysed: valid(counts, pairs.length), excludedNodataAtSomeDates: counts.excludedPixels, nodataAtAllDates: counts.emptyPixels, outsideBoundary: counts.outsidePixels },
     engine: { workers: o.workers ?? "one per core", blockRows, blocks: Math.ceil(grid.height / blockRows), seconds: (performance.now() - started) / 1000 },
     zeroChangeRule: o.zeroRule ?? "paper",
     ...tables,

@@ -4,6 +4,11 @@ import { runBudget } from "./budget-command.ts";
 import { runInventory } from "./inventory-command.ts";
 import { formatBudget } from "../format/budget-text.ts";
 import { formatInventory } from "../format/inventory-text.ts";
+import { formatLanduse } from "../format/landuse-text.ts";
+import { analyzeLanduse } from "../../landuse/analyze-landuse.ts";
+import { writeDemoData } from "../../landuse/write-demo-data.ts";
+import { factorTable } from "../../factors/load-factor-library.ts";
+import { progressBar } from "./landuse-command.ts";
 
 /** The shipped examples folder. */
 export const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "examples");
@@ -38,4 +43,35 @@ export function runDemo(): { title: string; command: string; file: string; resul
     const result = runBudget(path, {});
     return { ...ex, file: path, result, text: formatBudget(result) };
   });
+}
+
+/**
+ * The land-use part of the demo: generates the SYNTHETIC Pingshuo-like maps into `dir/data` and
+ * analyses them with seed 001's legend and zoning, per mine field, into `dir/landuse`.
+ */
+export async function runLanduseDemo(dir: string) {
+  const data = writeDemoData(join(dir, "data"));
+  const out = join(dir, "landuse");
+  const onProgress = progressBar("demo landuse");
+  const result = await analyzeLanduse({
+    maps: data.maps,
+    legend: "seed001",
+    zones: data.zones,
+    out,
+    factors: factorTable(),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  const args = [
+    ...data.maps.map((m) => `--map ${m.year}=${m.path}`),
+    "--legend seed001",
+    `--zones ${data.zones}`,
+    `--out ${out}`,
+  ].join(" ");
+  return {
+    title: "SYNTHETIC Pingshuo-like mining area, 1986–2018: land-use change and carbon-sink zoning (seed 001 legend and rules)",
+    command: `landuse analyze ${args}`,
+    file: "",
+    result,
+    text: formatLanduse(result, out),
+  };
 }

@@ -27,8 +27,10 @@ export interface BlockCounts {
   readonly unknownCodes: Map<number, number>[];
   /** Per date: nodata pixels inside the boundary. */
   readonly nodataPixels: Float64Array;
-  /** Pixels inside the boundary left out because some date is nodata. */
+  /** Pixels inside the boundary left out because some (not every) date is nodata or unknown. */
   excludedPixels: number;
+  /** Pixels inside the boundary that are nodata at every date (outside the mapped area). */
+  emptyPixels: number;
   /** Pixels outside the boundary (0 without one). */
   outsidePixels: number;
   /** Pixels inside more than one zone (counted in the first). */
@@ -44,6 +46,7 @@ export function emptyBlockCounts(plan: BlockPlan, dates: number, withArea: boole
     unknownCodes: Array.from({ length: dates }, () => new Map<number, number>()),
     nodataPixels: new Float64Array(dates),
     excludedPixels: 0,
+    emptyPixels: 0,
     outsidePixels: 0,
     overlapPixels: 0,
   };
@@ -58,6 +61,7 @@ export function addBlockCounts(a: BlockCounts, b: BlockCounts): void {
   });
   for (let d = 0; d < a.nodataPixels.length; d++) a.nodataPixels[d]! += b.nodataPixels[d]!;
   a.excludedPixels += b.excludedPixels;
+  a.emptyPixels += b.emptyPixels;
   a.outsidePixels += b.outsidePixels;
   a.overlapPixels += b.overlapPixels;
 }
@@ -104,12 +108,16 @@ export function countBlock(
       for (let d = 0; d < dates; d++) classes[d]![i] = invalid;
       continue;
     }
-    let bad = false;
+    let bad = 0;
+    let empty = 0;
     for (let d = 0; d < dates; d++) {
       const c = classes[d]![i]!;
       if (c >= k) {
-        bad = true;
-        if (c === k) counts.nodataPixels[d]!++;
+        bad++;
+        if (c === k) {
+          counts.nodataPixels[d]!++;
+          empty++;
+        }
         else {
           const code = codes[d]![i]!;
           const m = counts.unknownCodes[d]!;
@@ -118,7 +126,8 @@ export function countBlock(
       }
     }
     if (bad) {
-      counts.excludedPixels++;
+      if (empty === dates) counts.emptyPixels++;
+      else counts.excludedPixels++;
       for (let d = 0; d < dates; d++) classes[d]![i] = invalid;
     }
   }

@@ -50,13 +50,15 @@ export function rowSpans(edges: ZoneEdges, row: number, width: number): [number,
 export interface FeatureZones {
   readonly features: readonly ZoneEdges[];
   readonly zoneOf: readonly number[];
+  /** Zone index of pixels outside every feature. */
+  readonly unzoned: number;
 }
 
 /**
  * Zone index per pixel for rows y0..y0+rows: the zone of the first feature (in order) that holds
- * the pixel centre, 0xffff outside every feature. With `boundary`, pixels outside every boundary
- * feature are 0xffff too, and `zones` null means zone 0 inside the boundary. Returns the number of
- * pixels inside features of two different zones (counted in the first).
+ * the pixel centre, `unzoned` outside every feature. With `boundary`, pixels outside every boundary
+ * feature are 0xffff (not counted), and `zones` null means zone 0 inside the boundary. Returns the
+ * number of pixels inside features of two different zones (counted in the first).
  */
 export function rasterizeZones(
   zones: FeatureZones | null,
@@ -65,8 +67,9 @@ export function rasterizeZones(
   y0: number,
   rows: number,
   out: Uint16Array,
+  unzoned = 0xffff,
 ): number {
-  out.fill(zones ? 0xffff : 0);
+  out.fill(zones ? unzoned : 0);
   let overlap = 0;
   for (let r = 0; r < rows; r++) {
     const base = r * width;
@@ -75,7 +78,7 @@ export function rasterizeZones(
       for (const [s, e] of rowSpans(edges, y0 + r, width))
         for (let c = s; c < e; c++) {
           const cur = out[base + c]!;
-          if (cur === 0xffff) out[base + c] = z;
+          if (cur === unzoned) out[base + c] = z;
           else if (cur !== z) overlap++;
         }
     });
