@@ -10,7 +10,17 @@ const pureCoreMessage =
   "src/units and src/domain are the pure core and must not do I/O: read files or call services in an adapter (src/factors, src/cli, …) and pass the values in.";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "coverage/**", "out/**", "tmp/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "coverage/**",
+      "out/**",
+      "tmp/**",
+      "scratch/**",
+      "minecarbon-demo/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -26,6 +26,9 @@ describe("minecarbon CLI", () => {
       ["factors", "list"],
       ["factors", "show"],
       ["demo"],
+      ["landuse"],
+      ["landuse", "analyze"],
+      ["landuse", "demo-data"],
     ]) {
       const r = run(...cmd, "--help");
       expect(r.code, cmd.join(" ")).toBe(0);
@@ -87,14 +90,16 @@ describe("minecarbon CLI", () => {
   });
 
   it("demo runs every example", () => {
-    const r = run("demo", "--json");
+    const r = run("demo", "--json", "--out", join(tmp, "demo"));
     expect(r.code).toBe(0);
-    const results = JSON.parse(r.out) as { file: string }[];
+    const results = JSON.parse(r.out) as { file: string; command: string }[];
     expect(results.map((x) => x.file.split("/").pop())).toEqual([
       "yongning.yaml",
       "pingshuo-stock-loss.yaml",
       "pingshuo-2018-budget.yaml",
+      "",
     ]);
+    expect(results[3]!.command).toMatch(/^landuse analyze --map 1986=/);
   });
 
   it("maps bad input to exit code 2 and anything else to 1", () => {

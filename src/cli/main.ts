@@ -123,10 +123,14 @@ export function buildProgram(write: (text: string) => void): Command {
 
   const landuse = program
     .command("landuse")
-    .description("land-use change from classified maps: transfer matrices, intensity analysis, zoning, carbon maps");
+    .description(
+      "land-use change from classified maps: transfer matrices, intensity analysis, zoning, carbon maps",
+    );
   landuse
     .command("demo-data")
-    .description("write the SYNTHETIC Pingshuo-like demo maps (1986, 2000, 2009, 2018) and mine-field zones into --out")
+    .description(
+      "write the SYNTHETIC Pingshuo-like demo maps (1986, 2000, 2009, 2018) and mine-field zones into --out",
+    )
     .requiredOption("--out <dir>", "folder to write into")
     .option("--seed <n>", "random seed", wholeNumber("--seed"), 1986)
     .action((o: { out: string; seed: number }) => {
@@ -135,11 +139,22 @@ export function buildProgram(write: (text: string) => void): Command {
     });
   landuse
     .command("analyze")
-    .description("analyse classified maps of several dates and write tables, rasters and summary.json into --out")
+    .description(
+      "analyse classified maps of several dates and write tables, rasters and summary.json into --out",
+    )
     .requiredOption("--map <year=path>", "a classified GeoTIFF of one date; repeat for each date", collect)
-    .option("--legend <preset|csv>", "legend preset (seed001, gbt21010, clcd, esa-worldcover) or CSV (code,name[,key,group,colour])")
-    .option("--pools <csv>", "InVEST carbon-pool table (lucode,c_above,c_below,c_soil,c_dead in t C/ha); also a legend")
-    .option("--rules <file>", "zoning rule table (CSV zone,from,to or JSON); default seed 001 Table 1 when the legend fits")
+    .option(
+      "--legend <preset|csv>",
+      "legend preset (seed001, gbt21010, clcd, esa-worldcover) or CSV (code,name[,key,group,colour])",
+    )
+    .option(
+      "--pools <csv>",
+      "InVEST carbon-pool table (lucode,c_above,c_below,c_soil,c_dead in t C/ha); also a legend",
+    )
+    .option(
+      "--rules <file>",
+      "zoning rule table (CSV zone,from,to or JSON); default seed 001 Table 1 when the legend fits",
+    )
     .addOption(new Option("--zoning <how>", "zoning method").choices(["rules", "data-driven", "none"]))
     .option("--boundary <geojson>", "analyse only inside these polygons (e.g. the mining-field boundary)")
     .option("--zones <geojson>", "also report per zone (polygons; name from --zone-field, else name/zone)")
@@ -147,8 +162,14 @@ export function buildProgram(write: (text: string) => void): Command {
     .option("--align <how>", "resample dates whose grid differs onto the first grid: nearest")
     .requiredOption("--out <dir>", "folder for the outputs (created if missing)")
     .option("--workers <n>", "worker threads (default one per core; 0 = none)", wholeNumber("--workers"))
-    .option("--block-rows <n>", "rows per block, a multiple of 16 (default from the map's tiling)", wholeNumber("--block-rows"))
-    .addOption(new Option("--zero-rule <rule>", "stationarity with zero gain/loss").choices(["paper", "openland"]))
+    .option(
+      "--block-rows <n>",
+      "rows per block, a multiple of 16 (default from the map's tiling)",
+      wholeNumber("--block-rows"),
+    )
+    .addOption(
+      new Option("--zero-rule <rule>", "stationarity with zero gain/loss").choices(["paper", "openland"]),
+    )
     .option("--factors <file>", "extra or overriding factors; repeatable", collect)
     .option("--no-progress", "no progress bar")
     .option("--json", "print summary.json instead of the text report")

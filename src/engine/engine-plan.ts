@@ -11,7 +11,12 @@ export type OutputSpec =
       /** Zone code (1..255) of each transition from·K + to. */
       readonly table: Uint8Array;
     }
-  | { readonly kind: "carbon"; readonly path: string; readonly date: number; readonly densityTCPerHa: Float64Array }
+  | {
+      readonly kind: "carbon";
+      readonly path: string;
+      readonly date: number;
+      readonly densityTCPerHa: Float64Array;
+    }
   | {
       readonly kind: "carbon-change";
       readonly path: string;

@@ -114,7 +114,16 @@ export class BlockProcessor {
     const { width } = this.plan.grid;
     const across = Math.ceil(width / this.plan.tileWidth);
     return Array.from({ length: across }, (_, tx) => {
-      const tile = tileFromRows(values, width, rows, tx, this.plan.tileWidth, this.plan.blockRows, make, fill);
+      const tile = tileFromRows(
+        values,
+        width,
+        rows,
+        tx,
+        this.plan.tileWidth,
+        this.plan.blockRows,
+        make,
+        fill,
+      );
       return deflateSync(new Uint8Array(tile.buffer, tile.byteOffset, tile.byteLength), {
         level: this.plan.deflateLevel,
       });

@@ -95,8 +95,12 @@ function runOnWorkers(
           return;
         }
         if (msg.error) {
-          const e = msg.error.code === "bad-input" ? new RasterInputError(msg.error.message) : new Error(msg.error.message);
-          if (msg.error.stack && e instanceof Error && msg.error.code !== "bad-input") e.stack = msg.error.stack;
+          const e =
+            msg.error.code === "bad-input"
+              ? new RasterInputError(msg.error.message)
+              : new Error(msg.error.message);
+          if (msg.error.stack && e instanceof Error && msg.error.code !== "bad-input")
+            e.stack = msg.error.stack;
           fail(e);
           return;
         }

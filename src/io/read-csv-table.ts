@@ -26,7 +26,8 @@ export function readCsvTable(path: string): CsvTable {
   } catch (e) {
     throw new InputError(path, [{ path: "", message: `is not valid CSV: ${(e as Error).message}` }]);
   }
-  if (records.length === 0) throw new InputError(path, [{ path: "", message: "is empty; it needs a header row" }]);
+  if (records.length === 0)
+    throw new InputError(path, [{ path: "", message: "is empty; it needs a header row" }]);
   const header = records[0]!;
   const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
   return { path, header, rows };

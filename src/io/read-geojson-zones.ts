@@ -40,7 +40,10 @@ function declaredEpsg(doc: { crs?: { properties?: { name?: string } } }): number
 export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: string): GridPolygons {
   let doc: {
     type?: string;
-    features?: { geometry?: { type?: string; coordinates?: unknown }; properties?: Record<string, unknown> }[];
+    features?: {
+      geometry?: { type?: string; coordinates?: unknown };
+      properties?: Record<string, unknown>;
+    }[];
     crs?: { properties?: { name?: string } };
   };
   try {
@@ -48,7 +51,10 @@ export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(path, [
-      { path: "", message: code === "ENOENT" ? "no such file" : `is not valid JSON: ${(e as Error).message}` },
+      {
+        path: "",
+        message: code === "ENOENT" ? "no such file" : `is not valid JSON: ${(e as Error).message}`,
+      },
     ]);
   }
   const features =
@@ -59,10 +65,17 @@ export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: 
         : doc.type === "Polygon" || doc.type === "MultiPolygon"
           ? [{ geometry: doc as never, properties: {} }]
           : undefined;
-  if (!features) throw new InputError(path, [{ path: "type", message: `must be a FeatureCollection, Feature or Polygon; got ${doc.type}` }]);
+  if (!features)
+    throw new InputError(path, [
+      { path: "type", message: `must be a FeatureCollection, Feature or Polygon; got ${doc.type}` },
+    ]);
   const issues: InputIssue[] = [];
   const epsg = declaredEpsg(doc);
-  if (Number.isNaN(epsg)) issues.push({ path: "crs", message: `names a CRS MineCarbon cannot read (${doc.crs?.properties?.name}); use EPSG:nnnn or WGS 84` });
+  if (Number.isNaN(epsg))
+    issues.push({
+      path: "crs",
+      message: `names a CRS MineCarbon cannot read (${doc.crs?.properties?.name}); use EPSG:nnnn or WGS 84`,
+    });
   const from = epsg ?? 4326;
   const rasterCrs: RasterCrs = grid.crs;
   const same = rasterCrs.epsg === from;
@@ -70,7 +83,10 @@ export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: 
   let transform: ((p: [number, number]) => [number, number]) | undefined;
   if (!same) {
     if (!fromDef)
-      issues.push({ path: "crs", message: `EPSG:${from} is not a CRS MineCarbon can reproject from; reproject the file to WGS 84 (ogr2ogr -t_srs EPSG:4326)` });
+      issues.push({
+        path: "crs",
+        message: `EPSG:${from} is not a CRS MineCarbon can reproject from; reproject the file to WGS 84 (ogr2ogr -t_srs EPSG:4326)`,
+      });
     else if (!rasterCrs.proj4)
       issues.push({
         path: "crs",
@@ -86,9 +102,16 @@ export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: 
   features.forEach((f, i) => {
     const g = f.geometry;
     const polygons: Ring[][] =
-      g?.type === "Polygon" ? [g.coordinates as Ring[]] : g?.type === "MultiPolygon" ? (g.coordinates as Ring[][]) : [];
+      g?.type === "Polygon"
+        ? [g.coordinates as Ring[]]
+        : g?.type === "MultiPolygon"
+          ? (g.coordinates as Ring[][])
+          : [];
     if (!polygons.length) {
-      issues.push({ path: `features[${i}].geometry`, message: `must be a Polygon or MultiPolygon; got ${g?.type ?? "none"}` });
+      issues.push({
+        path: `features[${i}].geometry`,
+        message: `must be a Polygon or MultiPolygon; got ${g?.type ?? "none"}`,
+      });
       return;
     }
     const rings: [number, number][][] = [];
@@ -97,11 +120,20 @@ export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: 
         rings.push(
           ring.map((pt) => {
             if (!Array.isArray(pt) || !Number.isFinite(pt[0]) || !Number.isFinite(pt[1]))
-              issues.push({ path: `features[${i}]`, message: `has a coordinate that is not [x, y]: ${JSON.stringify(pt)}` });
+              issues.push({
+                path: `features[${i}]`,
+                message: `has a coordinate that is not [x, y]: ${JSON.stringify(pt)}`,
+              });
             if (epsg === undefined && (Math.abs(pt[0]) > 180 || Math.abs(pt[1]) > 90))
-              issues.push({ path: `features[${i}]`, message: `coordinate ${JSON.stringify(pt)} is not longitude/latitude; GeoJSON without a crs member must be WGS 84 (RFC 7946)` });
+              issues.push({
+                path: `features[${i}]`,
+                message: `coordinate ${JSON.stringify(pt)} is not longitude/latitude; GeoJSON without a crs member must be WGS 84 (RFC 7946)`,
+              });
             const [x, y] = transform ? transform([pt[0], pt[1]]) : [pt[0], pt[1]];
-            return [(x - grid.originX) / grid.pixelWidth, (grid.originY - y) / grid.pixelHeight] as [number, number];
+            return [(x - grid.originX) / grid.pixelWidth, (grid.originY - y) / grid.pixelHeight] as [
+              number,
+              number,
+            ];
           }),
         );
       }

@@ -28,7 +28,10 @@ export function readPoolTable(path: string): { pools: PoolTable; legend?: Legend
     const at = `row ${i + 2}`;
     const code = Number(row[lower.get("lucode")!]);
     if (!Number.isInteger(code) || code < 0 || code > 65535) {
-      issues.push({ path: `${at}, lucode`, message: `must be a whole number 0–65535; got "${row[lower.get("lucode")!]}"` });
+      issues.push({
+        path: `${at}, lucode`,
+        message: `must be a whole number 0–65535; got "${row[lower.get("lucode")!]}"`,
+      });
       return;
     }
     if (seen.has(code)) issues.push({ path: `${at}, lucode`, message: `lucode ${code} appears twice` });

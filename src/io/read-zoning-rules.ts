@@ -60,18 +60,29 @@ export function readZoningRules(path: string, legend: Legend): ZoningRules {
     parsed.data.rules.forEach((r, i) => {
       const from = r.from.map((v, j) => resolve(v, `rules[${i}].from[${j}]`, issues));
       const to = r.to.map((v, j) => resolve(v, `rules[${i}].to[${j}]`, issues));
-      rules.push({ zone: r.zone, from: from.filter((x) => x !== undefined), to: to.filter((x) => x !== undefined) });
+      rules.push({
+        zone: r.zone,
+        from: from.filter((x) => x !== undefined),
+        to: to.filter((x) => x !== undefined),
+      });
     });
   } else {
     const t = readCsvTable(path);
     const missing = ["zone", "from", "to"].filter((c) => !t.header.includes(c));
     if (missing.length)
       throw new InputError(path, [
-        { path: "header", message: `a rule table needs columns zone, from, to; missing ${missing.join(", ")}` },
+        {
+          path: "header",
+          message: `a rule table needs columns zone, from, to; missing ${missing.join(", ")}`,
+        },
       ]);
     t.rows.forEach((row, i) => {
       const at = `row ${i + 2}`;
-      const split = (s: string) => s.split(/[;|]/).map((x) => x.trim()).filter(Boolean);
+      const split = (s: string) =>
+        s
+          .split(/[;|]/)
+          .map((x) => x.trim())
+          .filter(Boolean);
       if (!row.zone) issues.push({ path: `${at}, zone`, message: "must name a zone" });
       const from = split(row.from ?? "").map((v) => resolve(v, `${at}, from`, issues));
       const to = split(row.to ?? "").map((v) => resolve(v, `${at}, to`, issues));
@@ -91,6 +102,10 @@ export function readZoningRules(path: string, legend: Legend): ZoningRules {
     table,
     legend.classes.map((c) => c.key),
   );
-  if (problems.length) throw new InputError(path, problems.map((message) => ({ path: "", message })));
+  if (problems.length)
+    throw new InputError(
+      path,
+      problems.map((message) => ({ path: "", message })),
+    );
   return table;
 }

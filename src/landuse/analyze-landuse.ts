@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join, resolve } from "node:path";
 import { carbonStock, totalDensity, POOL_NAMES, type PoolTable } from "../domain/landuse/carbon-pools.ts";
 import type { BlockCounts, BlockPlan } from "../domain/landuse/count-block.ts";
@@ -73,7 +81,10 @@ const EXTRA_COLOURS: [number, number, number][] = [
 ];
 
 /** Resolves the legend: a preset, a CSV, or the pool table's names. */
-function resolveLegend(o: AnalyzeOptions, poolLegend: Legend | undefined): { legend: Legend; ignored: string[] } {
+function resolveLegend(
+  o: AnalyzeOptions,
+  poolLegend: Legend | undefined,
+): { legend: Legend; ignored: string[] } {
   if (o.legend) {
     const preset = LEGEND_PRESETS[o.legend];
     if (preset) return { legend: preset, ignored: [] };
@@ -211,7 +222,9 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
 
   const outputs: OutputSpec[] = [];
   const pairName = (p: readonly [number, number]) => `${maps[p[0]]!.year}-${maps[p[1]]!.year}`;
-  if (zoneTable) for (const p of pairs) outputs.push({ kind: "zones", path: `zones-${pairName(p)}.tif`, pair: p, table: zoneTable });
+  if (zoneTable)
+    for (const p of pairs)
+      outputs.push({ kind: "zones", path: `zones-${pairName(p)}.tif`, pair: p, table: zoneTable });
   const densityByIndex = pools
     ? Float64Array.from(legend.classes, (c) => totalDensity(pools.classes.find((p) => p.code === c.code)!))
     : undefined;
@@ -220,7 +233,12 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
       outputs.push({ kind: "carbon", path: `carbon-${m.year}.tif`, date: d, densityTCPerHa: densityByIndex }),
     );
     for (const p of pairs)
-      outputs.push({ kind: "carbon-change", path: `carbon-change-${pairName(p)}.tif`, pair: p, densityTCPerHa: densityByIndex });
+      outputs.push({
+        kind: "carbon-change",
+        path: `carbon-change-${pairName(p)}.tif`,
+        pair: p,
+        densityTCPerHa: densityByIndex,
+      });
   }
 
   const rowAreaHa = rowPixelAreas(grid, grid.crs);
@@ -234,7 +252,11 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
     blockRows,
     counting,
     zones: zones
-      ? { features: zones.features, zoneOf: zones.names.map((n) => zoneList.indexOf(n)), unzoned: zoneList.length - 1 }
+      ? {
+          features: zones.features,
+          zoneOf: zones.names.map((n) => zoneList.indexOf(n)),
+          unzoned: zoneList.length - 1,
+        }
       : null,
     boundary: boundary ? boundary.features : null,
     rowAreaHa,
@@ -289,9 +311,10 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
       throw new InputError("landuse analyze", [
         {
           path: o.boundary ?? o.zones ?? maps[0]!.path,
-          message: o.boundary || o.zones
-            ? "no pixel inside the boundary/zones is valid at every date: the polygons do not overlap the maps (check their CRS)"
-            : "no pixel is valid at every date (all nodata)",
+          message:
+            o.boundary || o.zones
+              ? "no pixel inside the boundary/zones is valid at every date: the polygons do not overlap the maps (check their CRS)"
+              : "no pixel is valid at every date (all nodata)",
         },
       ]);
     for (const w of writers) w.finish();
@@ -321,7 +344,8 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
     .map((c, i) => ({ c, i }))
     .filter(({ i }) =>
       pairs.some((_, p) => {
-        for (let j = 0; j < k; j++) if (cellPixels(p, null, i * k + j) > 0 || cellPixels(p, null, j * k + i) > 0) return true;
+        for (let j = 0; j < k; j++)
+          if (cellPixels(p, null, i * k + j) > 0 || cellPixels(p, null, j * k + i) > 0) return true;
         return false;
       }),
     );
@@ -336,7 +360,13 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
       }),
     );
     const [f, t] = pairs[p]!;
-    return transferMatrix(maps[f]!.year, maps[t]!.year, present.map((a) => a.c.code), px, ar);
+    return transferMatrix(
+      maps[f]!.year,
+      maps[t]!.year,
+      present.map((a) => a.c.code),
+      px,
+      ar,
+    );
   };
   const multistep = multistepPairs.map((_, p) => matrixOf(p, null));
   const onestep = dates > 2 ? matrixOf(pairs.length - 1, null) : multistep[0]!;
@@ -377,7 +407,11 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
           tables.classes.filter((r) => r.year === m.year).map((r) => [r.code, r.area_ha] as [number, number]),
         );
         const stock = carbonStock(pools, areas);
-        return [...POOL_NAMES, "total" as const].map((pool) => ({ year: m.year, pool, total_tC: stock[pool] }));
+        return [...POOL_NAMES, "total" as const].map((pool) => ({
+          year: m.year,
+          pool,
+          total_tC: stock[pool],
+        }));
       })
     : [];
   const mining = o.factors ? stockLostToMining(legend, onestep, o.factors) : undefined;
@@ -391,14 +425,22 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
           const rowsFor = (year: number, pick: (i: number) => [number, number]) =>
             m.codes.map((code, i) => {
               const [px, ar] = pick(i);
-              return { zone: zname, year, code, class: legend.classes.find((c) => c.code === code)!.name, pixels: px, area_ha: ar };
+              return {
+                zone: zname,
+                year,
+                code,
+                class: legend.classes.find((c) => c.code === code)!.name,
+                pixels: px,
+                area_ha: ar,
+              };
             });
           const sum = (i: number, row: boolean, v: Float64Array) => {
             let s = 0;
             for (let j = 0; j < n; j++) s += row ? v[i * n + j]! : v[j * n + i]!;
             return s;
           };
-          const first = p === 0 ? rowsFor(m.fromYear, (i) => [sum(i, true, m.pixels), sum(i, true, m.areaHa)]) : [];
+          const first =
+            p === 0 ? rowsFor(m.fromYear, (i) => [sum(i, true, m.pixels), sum(i, true, m.areaHa)]) : [];
           return [...first, ...rowsFor(m.toYear, (i) => [sum(i, false, m.pixels), sum(i, false, m.areaHa)])];
         }),
       )
@@ -408,14 +450,25 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
   const csv = (name: string, rows: readonly Record<string, unknown>[], cols: string[]) =>
     writeRows(join(partial, name), rows, cols);
   csv("classes.csv", tables.classes, ["year", "code", "class", "pixels", "area_ha", "percent"]);
-  const tcols = ["from_year", "to_year", "from_code", "to_code", "from_class", "to_class", "pixels", "area_ha", "percent"];
+  const tcols = [
+    "from_year",
+    "to_year",
+    "from_code",
+    "to_code",
+    "from_class",
+    "to_class",
+    "pixels",
+    "area_ha",
+    "percent",
+  ];
   csv("transitions-multistep.csv", tables.transitionsMultistep, tcols);
   csv("transitions-onestep.csv", tables.transitionsOnestep, tcols);
   csv("intensity-interval.csv", tables.intensityInterval, []);
   csv("intensity-category.csv", tables.intensityCategory, []);
   csv("intensity-transition.csv", tables.intensityTransition, []);
   csv("components.csv", tables.components, []);
-  if (zoneTable) csv("zones.csv", zoneRows, ["from_year", "to_year", "zone", "pixels", "area_ha", "share", "kind"]);
+  if (zoneTable)
+    csv("zones.csv", zoneRows, ["from_year", "to_year", "zone", "pixels", "area_ha", "share", "kind"]);
   if (pools) csv("carbon.csv", carbonRows, ["year", "pool", "total_tC"]);
   if (zones) csv("zone-classes.csv", zoneClassRows, ["zone", "year", "code", "class", "pixels", "area_ha"]);
   outputs.forEach((spec, oi) => {
@@ -426,7 +479,12 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
       join(partial, spec.path.replace(/\.tif$/, ".png")),
       { width: previewW, height: previewH, values: previews[oi]! },
       `Carbon-sink zones ${name.replace("-", "–")} (${rules!.id})`,
-      zoneNames.map((z, zi) => ({ code: zi + 1, name: z, colour: colours[zi]!, share: rows[zi]?.share ?? 0 })),
+      zoneNames.map((z, zi) => ({
+        code: zi + 1,
+        name: z,
+        colour: colours[zi]!,
+        share: rows[zi]?.share ?? 0,
+      })),
     );
   });
 
@@ -439,7 +497,9 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
       bits: rasters[d]!.bits,
       nodata: rasters[d]!.nodata,
       compression: rasters[d]!.compression,
-      layout: rasters[d]!.tiled ? `tiled ${rasters[d]!.blockWidth}×${rasters[d]!.blockHeight}` : `striped, ${rasters[d]!.blockHeight} rows`,
+      layout: rasters[d]!.tiled
+        ? `tiled ${rasters[d]!.blockWidth}×${rasters[d]!.blockHeight}`
+        : `striped, ${rasters[d]!.blockHeight} rows`,
       alignedNearest: align[d]!,
       nodataPixels: counts.nodataPixels[d]!,
     })),
@@ -451,32 +511,55 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
       `${counts.excludedPixels.toLocaleString("en-US")} pixels are nodata at some dates (not all) and are left out of every date, so that all matrices cover the same area`,
     );
   if (counts.overlapPixels > 0)
-    warnings.push(`${counts.overlapPixels.toLocaleString("en-US")} pixels lie in two zones; each counts in the first`);
+    warnings.push(
+      `${counts.overlapPixels.toLocaleString("en-US")} pixels lie in two zones; each counts in the first`,
+    );
   if (align.some(Boolean))
-    warnings.push(`dates ${maps.filter((_, d) => align[d]).map((m) => m.year).join(", ")} were resampled onto the first grid by nearest neighbour`);
+    warnings.push(
+      `dates ${maps
+        .filter((_, d) => align[d])
+        .map((m) => m.year)
+        .join(", ")} were resampled onto the first grid by nearest neighbour`,
+    );
   const absent = legend.classes.filter((c) => !present.some((p) => p.c.code === c.code));
   const summary = {
     tool: "minecarbon landuse analyze",
     legend: { id: legend.id, classes: legend.classes, absent: absent.map((c) => c.code) },
     grid: describeGrid(grid),
-    pixelAreaHa: plan.areaVariesByRow ? { min: Math.min(...rowAreaHa), max: Math.max(...rowAreaHa), perRow: true } : rowAreaHa[0],
+    pixelAreaHa: plan.areaVariesByRow
+      ? { min: Math.min(...rowAreaHa), max: Math.max(...rowAreaHa), perRow: true }
+      : rowAreaHa[0],
     inputs,
     boundary: boundary ? describePolygons(boundary) : null,
     zones: zones ? { ...describePolygons(zones), zones: zoneList } : null,
-    zoning: rules ? { id: rules.id, source: rules.source, zones: zoneNames, rasterCodes: zoneNames.map((z, i) => ({ code: i + 1, zone: z })) } : null,
+    zoning: rules
+      ? {
+          id: rules.id,
+          source: rules.source,
+          zones: zoneNames,
+          rasterCodes: zoneNames.map((z, i) => ({ code: i + 1, zone: z })),
+        }
+      : null,
     pools: pools ? { source: pools.source, unit: "t C/ha" } : null,
-    pixels: { analysed: valid(counts, pairs.length), excludedNodataAtSomeDates: counts.excludedPixels, nodataAtAllDates: counts.emptyPixels, outsideBoundary: counts.outsidePixels },
-    engine: { workers: o.workers ?? "one per core", blockRows, blocks: Math.ceil(grid.height / blockRows), seconds: (performance.now() - started) / 1000 },
+    pixels: {
+      analysed: valid(counts, pairs.length),
+      excludedNodataAtSomeDates: counts.excludedPixels,
+      nodataAtAllDates: counts.emptyPixels,
+      outsideBoundary: counts.outsidePixels,
+    },
+    engine: {
+      workers: o.workers ?? "one per core",
+      blockRows,
+      blocks: Math.ceil(grid.height / blockRows),
+      seconds: (performance.now() - started) / 1000,
+    },
     zeroChangeRule: o.zeroRule ?? "paper",
     ...tables,
     zonesByPeriod: zoneRows,
     carbon: carbonRows,
     stockLostToMining: mining ?? null,
     zoneClasses: zoneClassRows,
-    outputs: [
-      ...readdirSync(partial).sort(),
-      "summary.json",
-    ],
+    outputs: [...readdirSync(partial).sort(), "summary.json"],
     warnings,
   };
   writeFileSync(join(partial, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
@@ -495,11 +578,17 @@ function describePolygons(p: GridPolygons) {
   return { path: p.path, features: p.features.length, crs: p.sourceCrs, reprojected: p.reprojected };
 }
 
-function chooseZoning(o: AnalyzeOptions, legend: Legend, pools: PoolTable | undefined): ZoningRules | undefined {
+function chooseZoning(
+  o: AnalyzeOptions,
+  legend: Legend,
+  pools: PoolTable | undefined,
+): ZoningRules | undefined {
   if (o.zoning === "none") return undefined;
   if (o.zoning === "data-driven") {
     if (!pools)
-      throw new InputError("--zoning data-driven", [{ path: "", message: "needs a carbon-density table (--pools)" }]);
+      throw new InputError("--zoning data-driven", [
+        { path: "", message: "needs a carbon-density table (--pools)" },
+      ]);
     return dataDrivenZoning(legend, new Map(pools.classes.map((p) => [p.code, totalDensity(p)])));
   }
   if (o.rules) return readZoningRules(o.rules, legend);
@@ -508,7 +597,10 @@ function chooseZoning(o: AnalyzeOptions, legend: Legend, pools: PoolTable | unde
   if (fits) return SEED001_ZONING;
   if (o.zoning === "rules")
     throw new InputError("--zoning rules", [
-      { path: "", message: `seed 001's rules do not fit legend ${legend.id}; give a rule table with --rules` },
+      {
+        path: "",
+        message: `seed 001's rules do not fit legend ${legend.id}; give a rule table with --rules`,
+      },
     ]);
   if (pools) return dataDrivenZoning(legend, new Map(pools.classes.map((p) => [p.code, totalDensity(p)])));
   return undefined;

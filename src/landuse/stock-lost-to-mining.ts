@@ -25,7 +25,12 @@ export function stockLostToMining(legend: Legend, onestep: TransferMatrix, facto
       const t = keyOf.get(to)!;
       const area = onestep.areaHa[i * k + j]!;
       if (SINKS.includes(f) && MINING.includes(t) && area > 0)
-        conversions.push({ label: `${f} → ${t}, ${onestep.fromYear}–${onestep.toYear}`, from: f, to: t, area: ha(area) });
+        conversions.push({
+          label: `${f} → ${t}, ${onestep.fromYear}–${onestep.toYear}`,
+          from: f,
+          to: t,
+          area: ha(area),
+        });
     }),
   );
   const table = factors.fresh();

@@ -22,7 +22,10 @@ function hexToRgb(hex: string): [number, number, number] {
  * DEFLATE GeoTIFF, seed 001 codes with a colour table, nodata 0, EPSG:4546), `mine-fields.geojson`
  * (a zone polygon around each mine, WGS 84) and SOURCE.md saying what the data are and are not.
  */
-export function writeDemoData(dir: string, seed = 1986): { maps: { year: number; path: string }[]; zones: string } {
+export function writeDemoData(
+  dir: string,
+  seed = 1986,
+): { maps: { year: number; path: string }[]; zones: string } {
   mkdirSync(dir, { recursive: true });
   const area = syntheticMiningArea(seed);
   const def = knownProjected(EPSG)!;
@@ -36,7 +39,14 @@ export function writeDemoData(dir: string, seed = 1986): { maps: { year: number;
     originY,
     pixelWidth: area.pixelSizeM,
     pixelHeight: area.pixelSizeM,
-    crs: { kind: "projected", label: `EPSG:${EPSG}`, epsg: EPSG, proj4: def.proj4, ellipsoid: { name: "CGCS2000", a: 6378137, invF: 298.257222101 }, unitToMetre: 1 },
+    crs: {
+      kind: "projected",
+      label: `EPSG:${EPSG}`,
+      epsg: EPSG,
+      proj4: def.proj4,
+      ellipsoid: { name: "CGCS2000", a: 6378137, invF: 298.257222101 },
+      unitToMetre: 1,
+    },
   };
   const colours: [number, number, number][] = Array.from({ length: 256 }, () => [0, 0, 0]);
   for (const c of LEGEND_PRESETS.seed001!.classes) colours[c.code] = hexToRgb(c.colour!);
@@ -49,7 +59,9 @@ export function writeDemoData(dir: string, seed = 1986): { maps: { year: number;
       sample: "uint8",
       colours,
       nodata: 0,
-      geo: { geoKeyDirectory: [1, 1, 0, 4, 1024, 0, 1, 1, 1025, 0, 1, 1, 3072, 0, 1, EPSG, 3076, 0, 1, 9001] },
+      geo: {
+        geoKeyDirectory: [1, 1, 0, 4, 1024, 0, 1, 1, 1025, 0, 1, 1, 3072, 0, 1, EPSG, 3076, 0, 1, 9001],
+      },
     });
     for (let ty = 0; ty < w.tilesDown; ty++) {
       const rows = codes.subarray(ty * 256 * grid.width, Math.min(grid.height, (ty + 1) * 256) * grid.width);
@@ -71,7 +83,11 @@ export function writeDemoData(dir: string, seed = 1986): { maps: { year: number;
       const y = originY - (m.row + Math.sin(a) * m.radiusPx * 1.3) * 30;
       return toLonLat.forward([x, y]).map((v) => Math.round(v * 1e7) / 1e7);
     });
-    return { type: "Feature", properties: { name: `${m.name} mine field` }, geometry: { type: "Polygon", coordinates: [ring] } };
+    return {
+      type: "Feature",
+      properties: { name: `${m.name} mine field` },
+      geometry: { type: "Polygon", coordinates: [ring] },
+    };
   });
   const zones = join(dir, "mine-fields.geojson");
   writeFileSync(zones, `${JSON.stringify({ type: "FeatureCollection", features }, null, 1)}\n`);

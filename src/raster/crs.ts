@@ -51,7 +51,6 @@ const LINEAR_UNITS: Readonly<Record<number, number>> = { 9001: 1, 9002: 0.3048, 
 /** A GeoTIFF key directory as geotiff.js returns it. */
 export type GeoKeys = Readonly<Record<string, number | string | readonly number[] | undefined>>;
 
-
 const num = (keys: GeoKeys, name: string): number | undefined => {
   const v = keys[name];
   return typeof v === "number" ? v : undefined;
@@ -76,7 +75,9 @@ const ellipsoidProj4 = (e: Ellipsoid) =>
   Number.isFinite(e.invF) ? `+a=${e.a} +rf=${e.invF}` : `+a=${e.a} +b=${e.a}`;
 
 /** Projected CRSs MineCarbon knows by EPSG code: UTM on common datums and China's CGCS2000 Gauss–Krüger. */
-export function knownProjected(epsg: number): { label: string; proj4: string; ellipsoid: number } | undefined {
+export function knownProjected(
+  epsg: number,
+): { label: string; proj4: string; ellipsoid: number } | undefined {
   const utm = (zone: number, south: boolean, datum: string, ellipsoid: number, name: string) => ({
     label: `${name} / UTM zone ${zone}${south ? "S" : "N"}`,
     proj4: `+proj=utm +zone=${zone}${south ? " +south" : ""} ${datum} +units=m +no_defs`,
@@ -168,7 +169,9 @@ export function crsFromGeoKeys(keys: GeoKeys | null | undefined, where: string):
   if (model === 2) {
     const angular = num(keys, "GeogAngularUnitsGeoKey") ?? 9102;
     if (angular !== 9102)
-      throw new RasterInputError(`${where}: geographic coordinates must be in degrees (unit 9102); got unit ${angular}`);
+      throw new RasterInputError(
+        `${where}: geographic coordinates must be in degrees (unit 9102); got unit ${angular}`,
+      );
     const known = geographicCode !== undefined ? GEOGRAPHIC[geographicCode] : undefined;
     return {
       kind: "geographic",

@@ -79,7 +79,9 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
       predictor: Number((await dir.loadValue("Predictor")) ?? 1),
     });
   } catch {
-    return fail(`compression ${compression} cannot be read; rewrite it with gdal_translate -co COMPRESS=DEFLATE`);
+    return fail(
+      `compression ${compression} cannot be read; rewrite it with gdal_translate -co COMPRESS=DEFLATE`,
+    );
   }
   const modelTransformation = dir.getValue("ModelTransformation") as number[] | undefined;
   if (modelTransformation && (modelTransformation[1] !== 0 || modelTransformation[4] !== 0))

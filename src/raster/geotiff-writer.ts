@@ -47,7 +47,9 @@ export class StreamingTiffWriter {
     readonly layout: TiffLayout,
   ) {
     if (layout.tileWidth % 16 !== 0 || layout.tileHeight % 16 !== 0)
-      throw new RangeError(`tile size must be a multiple of 16; got ${layout.tileWidth}×${layout.tileHeight}`);
+      throw new RangeError(
+        `tile size must be a multiple of 16; got ${layout.tileWidth}×${layout.tileHeight}`,
+      );
     this.tilesAcross = Math.ceil(layout.grid.width / layout.tileWidth);
     this.tilesDown = Math.ceil(layout.grid.height / layout.tileHeight);
     this.offsets = new Float64Array(this.tilesAcross * this.tilesDown);
@@ -95,8 +97,7 @@ export class StreamingTiffWriter {
     ];
     if (colours) {
       const map: number[] = [];
-      for (let ch = 0; ch < 3; ch++)
-        for (let i = 0; i < 256; i++) map.push((colours[i]?.[ch] ?? 0) * 257);
+      for (let ch = 0; ch < 3; ch++) for (let i = 0; i < 256; i++) map.push((colours[i]?.[ch] ?? 0) * 257);
       entries.push({ tag: 320, type: TYPE.SHORT, values: map });
     }
     if (geo.geoDoubleParams?.length)

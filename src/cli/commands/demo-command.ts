@@ -68,7 +68,8 @@ export async function runLanduseDemo(dir: string) {
     `--out ${out}`,
   ].join(" ");
   return {
-    title: "SYNTHETIC Pingshuo-like mining area, 1986–2018: land-use change and carbon-sink zoning (seed 001 legend and rules)",
+    title:
+      "SYNTHETIC Pingshuo-like mining area, 1986–2018: land-use change and carbon-sink zoning (seed 001 legend and rules)",
     command: `landuse analyze ${args}`,
     file: "",
     result,

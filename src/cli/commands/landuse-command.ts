@@ -25,7 +25,9 @@ export interface AnalyzeCliOptions {
 export function parseMaps(args: readonly string[]): DatedMap[] {
   const issues = args.flatMap((a, i) => {
     const m = /^(\d{4})=(.+)$/.exec(a);
-    return m ? [] : [{ path: `--map #${i + 1}`, message: `must be year=path (e.g. 2018=maps/2018.tif); got "${a}"` }];
+    return m
+      ? []
+      : [{ path: `--map #${i + 1}`, message: `must be year=path (e.g. 2018=maps/2018.tif); got "${a}"` }];
   });
   if (issues.length) throw new InputError("landuse analyze", issues);
   return args.map((a) => {
@@ -50,7 +52,9 @@ export function progressBar(label: string): ((done: number, total: number) => vo
 
 export async function runAnalyze(o: AnalyzeCliOptions) {
   if (o.align !== undefined && o.align !== "nearest")
-    throw new InputError("--align", [{ path: "", message: `the only alignment is "nearest"; got "${o.align}"` }]);
+    throw new InputError("--align", [
+      { path: "", message: `the only alignment is "nearest"; got "${o.align}"` },
+    ]);
   const onProgress = o.progress === false ? undefined : progressBar("analyse");
   return analyzeLanduse({
     maps: parseMaps(o.map),

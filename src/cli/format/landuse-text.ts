@@ -1,6 +1,7 @@
 import type { LanduseSummary } from "../../landuse/analyze-landuse.ts";
 
-const n = (v: number, d = 2) => v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+const n = (v: number, d = 2) =>
+  v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 
 /** A short text report of a land-use analysis: class areas per date, zones per period, carbon, files. */
 export function formatLanduse(s: LanduseSummary, out: string): string {
@@ -34,7 +35,12 @@ export function formatLanduse(s: LanduseSummary, out: string): string {
     for (const z of s.zoning!.zones)
       lines.push(
         `${z.padEnd(26)}${periods
-          .map((p) => n(s.zonesByPeriod.find((r) => `${r.from_year}–${r.to_year}` === p && r.zone === z)!.share, 1).padStart(12))
+          .map((p) =>
+            n(
+              s.zonesByPeriod.find((r) => `${r.from_year}–${r.to_year}` === p && r.zone === z)!.share,
+              1,
+            ).padStart(12),
+          )
           .join("")}`,
       );
   }

@@ -117,8 +117,7 @@ export function countBlock(
         if (c === k) {
           counts.nodataPixels[d]!++;
           empty++;
-        }
-        else {
+        } else {
           const code = codes[d]![i]!;
           const m = counts.unknownCodes[d]!;
           m.set(code, (m.get(code) ?? 0) + 1);
@@ -213,7 +212,8 @@ export function carbonPerPixel(
       continue;
     }
     const area = rowAreaHa(Math.floor(i / width));
-    out[i] = before === null ? densityTCPerHa[c]! * area : (densityTCPerHa[c]! - densityTCPerHa[before[i]!]!) * area;
+    out[i] =
+      before === null ? densityTCPerHa[c]! * area : (densityTCPerHa[c]! - densityTCPerHa[before[i]!]!) * area;
   }
   return out;
 }

@@ -106,13 +106,17 @@ export function landChangeTables(
   }));
   const stat = {
     gain: stationarity(
-      categoryPerInterval.map((rows) => rows.map((r) => ({ code: r.code, size: r.gain, state: r.gainState }))),
+      categoryPerInterval.map((rows) =>
+        rows.map((r) => ({ code: r.code, size: r.gain, state: r.gainState })),
+      ),
       "active",
       "dormant",
       rule,
     ),
     loss: stationarity(
-      categoryPerInterval.map((rows) => rows.map((r) => ({ code: r.code, size: r.loss, state: r.lossState }))),
+      categoryPerInterval.map((rows) =>
+        rows.map((r) => ({ code: r.code, size: r.loss, state: r.lossState })),
+      ),
       "active",
       "dormant",
       rule,

@@ -18,10 +18,7 @@ export function zoneAreaPerRadianM2(latitudeDeg: number, e: EllipsoidShape): num
   const e2 = f * (2 - f);
   if (e2 === 0) return e.a * e.a * s;
   const ecc = Math.sqrt(e2);
-  return (
-    ((b * b) / 2) *
-    (s / (1 - e2 * s * s) + (1 / (2 * ecc)) * Math.log((1 + ecc * s) / (1 - ecc * s)))
-  );
+  return ((b * b) / 2) * (s / (1 - e2 * s * s) + (1 / (2 * ecc)) * Math.log((1 + ecc * s) / (1 - ecc * s)));
 }
 
 /** Area of a cell between two latitudes and `widthDeg` degrees of longitude, on the ellipsoid. */
@@ -46,7 +43,11 @@ export function rowPixelAreas(
     readonly pixelWidth: number;
     readonly pixelHeight: number;
   },
-  crs: { readonly kind: "projected" | "geographic"; readonly unitToMetre: number; readonly ellipsoid: EllipsoidShape },
+  crs: {
+    readonly kind: "projected" | "geographic";
+    readonly unitToMetre: number;
+    readonly ellipsoid: EllipsoidShape;
+  },
 ): Float64Array {
   const areas = new Float64Array(grid.height);
   if (crs.kind === "projected") {

@@ -152,7 +152,13 @@ function kthSmallest(a: Float64Array, k: number): number {
 }
 
 /** Marks the `n` free pixels with the lowest score as `code` (ties broken by pixel order). */
-function takeLowest(score: Float32Array | Float64Array, free: Uint8Array, out: Uint8Array, n: number, code: number) {
+function takeLowest(
+  score: Float32Array | Float64Array,
+  free: Uint8Array,
+  out: Uint8Array,
+  n: number,
+  code: number,
+) {
   if (n <= 0) return;
   let m = 0;
   for (let i = 0; i < score.length; i++) if (free[i]) m++;
@@ -190,7 +196,8 @@ export function syntheticMiningArea(seed = 1986, width = 900, height = 780, pixe
   const areaPx = pixelsOf(51696);
   const dist = (cx: number, cy: number) => {
     const f = new Float64Array(n);
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) f[y * width + x] = Math.hypot(x - cx, y - cy);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) f[y * width + x] = Math.hypot(x - cx, y - cy);
     return f;
   };
   const blend = (d: Float64Array, noise: Float32Array, w: number) => {
@@ -299,7 +306,13 @@ export function syntheticMiningArea(seed = 1986, width = 900, height = 780, pixe
     const pitScore = minOf(...active.map((m) => dist(m.col, m.row)));
     takeLowest(blend(river, fields.mine, 6), free, out, px.water!, code("water"));
     takeLowest(blend(town, fields.village, 40), free, out, px.urban!, code("urban"));
-    takeLowest(blend(minOf(roads, road2), fields.village, 2), free, out, px.transportation!, code("transportation"));
+    takeLowest(
+      blend(minOf(roads, road2), fields.village, 2),
+      free,
+      out,
+      px.transportation!,
+      code("transportation"),
+    );
     takeLowest(blend(pitScore, fields.mine, 25), free, out, px["open-pit"]!, code("open-pit"));
     takeLowest(blend(pitScore, fields.mine, 40), free, out, px.stripping!, code("stripping"));
     const activeDumps = dumps.filter((d) => d.from <= year && year <= d.until);

@@ -1,0 +1,87 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyzeLanduse } from "../../src/landuse/analyze-landuse.ts";
+import { openClassRaster } from "../../src/raster/geotiff-source.ts";
+import { writeCodeRaster } from "../helpers/write-code-raster.ts";
+
+/** Patchy random maps: blocks of one class, some pixels changed at the second date, some nodata. */
+const maps = fc
+  .record({
+    width: fc.integer({ min: 5, max: 90 }),
+    height: fc.integer({ min: 5, max: 90 }),
+    seed: fc.integer({ min: 1, max: 1e6 }),
+    geographic: fc.boolean(),
+  })
+  .map(({ width, height, seed, geographic }) => {
+    let s = seed;
+    const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const a = Array.from(
+      { length: width * height },
+      (_, i) => 1 + ((Math.floor((i % width) / 7) + Math.floor(i / width / 5)) % 11),
+    );
+    const b = a.map((v) => (rnd() < 0.3 ? 1 + Math.floor(rnd() * 11) : v));
+    for (let i = 0; i < b.length; i++) if (rnd() < 0.02) b[i] = 0;
+    return { width, height, a, b, geographic };
+  });
+
+describe("results do not depend on tile size, block size or worker count", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mc-prop-"));
+  let n = 0;
+  it("holds for random maps, tilings and worker counts", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        maps,
+        fc.constantFrom(16, 32, 64),
+        fc.constantFrom(16, 32, 48, 128),
+        fc.integer({ min: 0, max: 3 }),
+        async (m, tile, blockRows, workers) => {
+          const id = n++;
+          const a = join(dir, `a${id}.tif`);
+          const b = join(dir, `b${id}.tif`);
+          writeCodeRaster(a, m.a, m.width, m.height, { tile, nodata: 0, geographic: m.geographic });
+          writeCodeRaster(b, m.b, m.width, m.height, {
+            tile: tile === 16 ? 32 : 16,
+            nodata: 0,
+            geographic: m.geographic,
+          });
+          const run = (o: { blockRows?: number; workers: number }, out: string) =>
+            analyzeLanduse({
+              maps: [
+                { year: 2000, path: a },
+                { year: 2010, path: b },
+              ],
+              legend: "seed001",
+              out: join(dir, out),
+              ...o,
+            });
+          const base = await run({ workers: 0, blockRows: 16 }, `base${id}`);
+          const other = await run({ workers, blockRows }, `other${id}`);
+          const strip = (s: typeof base) => ({
+            px: s.transitionsOnestep.map((r) => [r.from_code, r.to_code, r.pixels]),
+            classes: s.classes.map((r) => [r.year, r.code, r.pixels]),
+            zones: s.zonesByPeriod.map((r) => [r.zone, r.pixels]),
+          });
+          expect(strip(other)).toEqual(strip(base));
+          // Areas: exact on projected grids; on geographic grids row sums are added in another order.
+          other.transitionsOnestep.forEach((r, i) =>
+            expect(r.area_ha).toBeCloseTo(base.transitionsOnestep[i]!.area_ha, 9),
+          );
+          // The zone rasters hold the same pixels.
+          const read = async (p: string) => {
+            const r = await openClassRaster(p);
+            const v = await r.readRows(0, m.height);
+            await r.close();
+            return Array.from(v);
+          };
+          expect(await read(join(dir, `other${id}`, "zones-2000-2010.tif"))).toEqual(
+            await read(join(dir, `base${id}`, "zones-2000-2010.tif")),
+          );
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
