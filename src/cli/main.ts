@@ -2,16 +2,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { GWP_SET_IDS } from "../domain/mine/gwp-sets.ts";
 import { SINK_READINGS } from "../domain/mine/ecosystems.ts";
 import { COEFFICIENT_SETS } from "../domain/budget/coefficient-sets.ts";
-import { runBudget } from "./commands/budget-command.ts";
-import { runInventory } from "./commands/inventory-command.ts";
-import { formatFactorList, listFactors, showFactor } from "./commands/factors-command.ts";
-import { runDemo, runLanduseDemo } from "./commands/demo-command.ts";
-import { formatBudget } from "./format/budget-text.ts";
-import { formatInventory } from "./format/inventory-text.ts";
 import { exitCodeOf, describeError } from "./exit-code.ts";
-import { runAnalyze, type AnalyzeCliOptions } from "./commands/landuse-command.ts";
-import { formatLanduse } from "./format/landuse-text.ts";
-import { writeDemoData } from "../landuse/write-demo-data.ts";
+import type { AnalyzeCliOptions } from "./commands/landuse-command.ts";
+
+// Commands load their modules when they run, so that starting the CLI stays fast: each pulls in
+// different libraries (zod, yaml, geotiff, proj4, canvas).
 
 /** Exit codes: 0 done, 2 bad input (nothing written), 1 internal failure. */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
@@ -54,10 +49,14 @@ export function buildProgram(write: (text: string) => void): Command {
     )
     .option("--json", "print the result as JSON")
     .action(
-      (
+      async (
         file: string,
         o: { coefficients?: string; draws?: number; seed?: number; factors?: string[]; json?: boolean },
       ) => {
+        const [{ runBudget }, { formatBudget }] = await Promise.all([
+          import("./commands/budget-command.ts"),
+          import("./format/budget-text.ts"),
+        ]);
         const report = runBudget(file, o);
         print(o.json, report, () => formatBudget(report));
       },
@@ -86,10 +85,16 @@ export function buildProgram(write: (text: string) => void): Command {
       collect,
     )
     .option("--json", "print the result as JSON")
-    .action((file: string, o: { gwp?: string; sinkReading?: string; factors?: string[]; json?: boolean }) => {
-      const inv = runInventory(file, o);
-      print(o.json, inv, () => formatInventory(inv));
-    });
+    .action(
+      async (file: string, o: { gwp?: string; sinkReading?: string; factors?: string[]; json?: boolean }) => {
+        const [{ runInventory }, { formatInventory }] = await Promise.all([
+          import("./commands/inventory-command.ts"),
+          import("./format/inventory-text.ts"),
+        ]);
+        const inv = runInventory(file, o);
+        print(o.json, inv, () => formatInventory(inv));
+      },
+    );
 
   const factors = program
     .command("factors")
@@ -102,17 +107,21 @@ export function buildProgram(write: (text: string) => void): Command {
     .option("--grep <text>", "text in the id, quantity or source")
     .option("--factors <file>", "include a user factor file; repeatable", collect)
     .option("--json", "print as JSON")
-    .action((o: { status?: string; series?: string; grep?: string; factors?: string[]; json?: boolean }) => {
-      const list = listFactors(o);
-      print(o.json, list, () => formatFactorList(list));
-    });
+    .action(
+      async (o: { status?: string; series?: string; grep?: string; factors?: string[]; json?: boolean }) => {
+        const { formatFactorList, listFactors } = await import("./commands/factors-command.ts");
+        const list = listFactors(o);
+        print(o.json, list, () => formatFactorList(list));
+      },
+    );
   factors
     .command("show")
     .description("one factor with all its fields")
     .argument("<id>", "factor id")
     .option("--factors <file>", "include a user factor file; repeatable", collect)
     .option("--json", "print as JSON")
-    .action((id: string, o: { factors?: string[]; json?: boolean }) => {
+    .action(async (id: string, o: { factors?: string[]; json?: boolean }) => {
+      const { showFactor } = await import("./commands/factors-command.ts");
       const f = showFactor(id, o.factors);
       print(o.json, f, () =>
         Object.entries(f)
@@ -133,7 +142,8 @@ export function buildProgram(write: (text: string) => void): Command {
     )
     .requiredOption("--out <dir>", "folder to write into")
     .option("--seed <n>", "random seed", wholeNumber("--seed"), 1986)
-    .action((o: { out: string; seed: number }) => {
+    .action(async (o: { out: string; seed: number }) => {
+      const { writeDemoData } = await import("../landuse/write-demo-data.ts");
       const d = writeDemoData(o.out, o.seed);
       write(`Wrote ${d.maps.map((m) => m.path).join(", ")} and ${d.zones} (synthetic; see SOURCE.md)\n`);
     });
@@ -167,6 +177,11 @@ export function buildProgram(write: (text: string) => void): Command {
       "rows per block, a multiple of 16 (default from the map's tiling)",
       wholeNumber("--block-rows"),
     )
+    .option(
+      "--deflate-level <n>",
+      "DEFLATE level of the written rasters, 1 (fastest, default) to 9 (smallest); GDAL's default is 6",
+      wholeNumber("--deflate-level"),
+    )
     .addOption(
       new Option("--zero-rule <rule>", "stationarity with zero gain/loss").choices(["paper", "openland"]),
     )
@@ -174,6 +189,10 @@ export function buildProgram(write: (text: string) => void): Command {
     .option("--no-progress", "no progress bar")
     .option("--json", "print summary.json instead of the text report")
     .action(async (o: AnalyzeCliOptions & { json?: boolean }) => {
+      const [{ runAnalyze }, { formatLanduse }] = await Promise.all([
+        import("./commands/landuse-command.ts"),
+        import("./format/landuse-text.ts"),
+      ]);
       const summary = await runAnalyze(o);
       print(o.json, summary, () => formatLanduse(summary, o.out));
     });
@@ -186,6 +205,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option("--out <dir>", "folder for the demo's land-use data and outputs", "minecarbon-demo")
     .option("--json", "print the results as JSON")
     .action(async (o: { json?: boolean; out: string }) => {
+      const { runDemo, runLanduseDemo } = await import("./commands/demo-command.ts");
       const results = [...runDemo(), await runLanduseDemo(o.out)];
       if (o.json)
         write(

@@ -1,31 +1,43 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { BlockProcessor } from "./process-block.ts";
 import type { EnginePlan } from "./engine-plan.ts";
 
-/** A worker thread: opens the rasters once, then processes the blocks the main thread sends. */
+/**
+ * A worker thread: starts early and waits for a plan; then opens the rasters once and processes the
+ * blocks the main thread sends, one message per block.
+ */
 const port = parentPort!;
-const processor = await BlockProcessor.open(workerData as EnginePlan);
-port.on("message", (msg: { block: number } | { stop: true }) => {
+let processor: BlockProcessor | undefined;
+const failure = (error: unknown) => ({
+  error: {
+    message: (error as Error).message,
+    code: (error as { code?: string }).code,
+    stack: (error as Error).stack,
+  },
+});
+port.on("message", (msg: { plan: EnginePlan } | { block: number } | { stop: true }) => {
   if ("stop" in msg) {
-    void processor.close().then(() => port.close());
+    void (processor?.close() ?? Promise.resolve()).then(() => port.close());
     return;
   }
-  processor.process(msg.block).then(
-    (result) => {
+  if ("plan" in msg) {
+    BlockProcessor.open(msg.plan).then(
+      (p) => {
+        processor = p;
+        port.postMessage({ ready: true });
+      },
+      (e: unknown) => port.postMessage(failure(e)),
+    );
+    return;
+  }
+  processor!.process(msg.block).then(
+    (result) =>
       // Counts move without a copy; compressed tiles may share zlib's pooled memory, so they are copied.
       port.postMessage({ result }, [
         result.counts.pixels.buffer as ArrayBuffer,
         result.counts.areaHa.buffer as ArrayBuffer,
-      ]);
-    },
-    (error: unknown) =>
-      port.postMessage({
-        error: {
-          message: (error as Error).message,
-          code: (error as { code?: string }).code,
-          stack: (error as Error).stack,
-        },
-      }),
+      ]),
+    (e: unknown) => port.postMessage(failure(e)),
   );
 });
-port.postMessage({ ready: true });
+port.postMessage({ booted: true });

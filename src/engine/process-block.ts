@@ -2,8 +2,14 @@ import { deflateSync } from "node:zlib";
 import {
   carbonPerPixel,
   countBlock,
+  addRawHistograms,
+  countBlockRaw8,
+  countRawHistograms,
   emptyBlockCounts,
+  rawHistograms,
+  rawZoneTable,
   zoneCodes,
+  zoneCodesRaw8,
   type BlockCounts,
 } from "../domain/landuse/count-block.ts";
 import { rasterizeZones } from "../domain/landuse/rasterize-polygons.ts";
@@ -22,10 +28,38 @@ export interface BlockResult {
 
 /** Reads blocks of the plan's rasters; one per thread. */
 export class BlockProcessor {
+  /** Whether blocks can take the raw 8-bit fast path, and its zone tables per output. */
+  private readonly raw8: boolean;
+  private readonly rawTables: (Uint8Array | undefined)[];
+  /** Whether blocks can be counted and written tile by tile, as the files store them. */
+  private readonly tileNative: boolean;
+
   private constructor(
     private readonly plan: EnginePlan,
     private readonly rasters: ClassRaster[],
-  ) {}
+  ) {
+    this.raw8 =
+      rasters.every((r) => r.bits === 8) &&
+      !plan.align.some(Boolean) &&
+      !plan.areaVariesByRow &&
+      plan.outputs.every((o) => o.kind === "zones");
+    const first = rasters[0]!;
+    this.tileNative =
+      this.raw8 &&
+      plan.zones === null &&
+      plan.boundary === null &&
+      rasters.every(
+        (r) => r.tiled && r.blockWidth === first.blockWidth && r.blockHeight === first.blockHeight,
+      ) &&
+      plan.blockRows === first.blockHeight &&
+      plan.tileWidth === first.blockWidth;
+    const { luts, classCount } = plan.counting;
+    this.rawTables = plan.outputs.map((o) =>
+      this.raw8 && o.kind === "zones"
+        ? rawZoneTable(luts[o.pair[0]]!, luts[o.pair[1]]!, o.table, classCount)
+        : undefined,
+    );
+  }
 
   static async open(plan: EnginePlan): Promise<BlockProcessor> {
     const rasters: ClassRaster[] = [];
@@ -44,6 +78,10 @@ export class BlockProcessor {
 
   /** Processes block `b` (rows b·blockRows …). */
   async process(b: number): Promise<BlockResult> {
+    if (this.tileNative) {
+      const result = await this.processTiles(b);
+      if (result) return result;
+    }
     const { plan } = this;
     const { width, height } = plan.grid;
     const y0 = b * plan.blockRows;
@@ -67,6 +105,29 @@ export class BlockProcessor {
       );
     }
     const rowArea = plan.rowAreaHa.subarray(y0, y1);
+    const previews: { row: number; values: Uint8Array }[][] = plan.outputs.map(() => []);
+    const preview = (oi: number, z: Uint8Array) => {
+      const step = plan.previewStep;
+      for (let r = Math.ceil(y0 / step) * step; r < y1; r += step) {
+        const values = new Uint8Array(Math.ceil(width / step));
+        for (let c = 0, i = 0; c < width; c += step, i++) values[i] = z[(r - y0) * width + c]!;
+        previews[oi]!.push({ row: r / step, values });
+      }
+    };
+    if (this.raw8 && countBlockRaw8(plan.counting, codes as Uint8Array[], zone, counts)) {
+      const tiles = plan.outputs.map((o, oi) => {
+        if (o.kind !== "zones") throw new Error("internal: the raw 8-bit path writes zone rasters only");
+        const z = zoneCodesRaw8(
+          codes[o.pair[0]] as Uint8Array,
+          codes[o.pair[1]] as Uint8Array,
+          this.rawTables[oi]!,
+          zone,
+        );
+        preview(oi, z);
+        return this.encode(z, rows, (n) => new Uint8Array(n), 0);
+      });
+      return { block: b, counts, tiles, previews };
+    }
     const { classes, invalid } = countBlock(
       plan.counting,
       codes,
@@ -77,16 +138,10 @@ export class BlockProcessor {
       counts,
     );
     const k = plan.counting.classCount;
-    const previews: { row: number; values: Uint8Array }[][] = plan.outputs.map(() => []);
     const tiles = plan.outputs.map((o, oi) => {
       if (o.kind === "zones") {
-        const z = zoneCodes(classes[o.pair[0]]!, classes[o.pair[1]]!, invalid, o.table, k);
-        const step = plan.previewStep;
-        for (let r = Math.ceil(y0 / step) * step; r < y1; r += step) {
-          const values = new Uint8Array(Math.ceil(width / step));
-          for (let c = 0, i = 0; c < width; c += step, i++) values[i] = z[(r - y0) * width + c]!;
-          previews[oi]!.push({ row: r / step, values });
-        }
+        const z = zoneCodes(classes[o.pair[0]]!, classes[o.pair[1]]!, o.table, k);
+        preview(oi, z);
         return this.encode(z, rows, (n) => new Uint8Array(n), 0);
       }
       const values =
@@ -101,6 +156,66 @@ export class BlockProcessor {
               (r) => rowArea[r]!,
             );
       return this.encode(values, rows, (n) => new Float32Array(n), NaN);
+    });
+    return { block: b, counts, tiles, previews };
+  }
+
+  /**
+   * The fast path for maps tiled alike, with the output tiled as they are: each tile is counted
+   * and its zone tile written as it comes from the decoder, with no row copying. Edge tiles are
+   * cut to the raster. Undefined when the block needs the general path (see countRawHistograms).
+   */
+  private async processTiles(b: number): Promise<BlockResult | undefined> {
+    const { plan } = this;
+    const { width, height } = plan.grid;
+    const tw = plan.tileWidth;
+    const th = plan.blockRows;
+    const rows = Math.min(th, height - b * th);
+    const rowsOfTiles = (await Promise.all(this.rasters.map((r) => r.readBlockRow(b)))) as Uint8Array[][];
+    const hists = rawHistograms(plan.counting, false);
+    const across = rowsOfTiles[0]!.length;
+    const cut = (t: Uint8Array, cols: number) => {
+      if (cols === tw && rows === th) return t;
+      const out = new Uint8Array(cols * rows);
+      for (let r = 0; r < rows; r++) out.set(t.subarray(r * tw, r * tw + cols), r * cols);
+      return out;
+    };
+    for (let tx = 0; tx < across; tx++) {
+      const cols = Math.min(tw, width - tx * tw);
+      addRawHistograms(
+        plan.counting,
+        rowsOfTiles.map((tiles) => cut(tiles[tx]!, cols)),
+        null,
+        hists,
+      );
+    }
+    const counts = emptyBlockCounts(plan.counting, this.rasters.length, false);
+    if (!countRawHistograms(plan.counting, hists, false, this.rasters.length, counts)) return undefined;
+    const step = plan.previewStep;
+    const previews: { row: number; values: Uint8Array }[][] = plan.outputs.map(() => []);
+    const tiles = plan.outputs.map((o, oi) => {
+      if (o.kind !== "zones") throw new Error("internal: the tile path writes zone rasters only");
+      const rowsOut = new Map<number, Uint8Array>();
+      const encoded = Array.from({ length: across }, (_, tx) => {
+        const z = zoneCodesRaw8(
+          rowsOfTiles[o.pair[0]]![tx]!,
+          rowsOfTiles[o.pair[1]]![tx]!,
+          this.rawTables[oi]!,
+          null,
+        );
+        const cols = Math.min(tw, width - tx * tw);
+        // Past the raster's edge the tile holds padding: write nodata there.
+        if (cols < tw) for (let r = 0; r < th; r++) z.fill(0, r * tw + cols, (r + 1) * tw);
+        if (rows < th) z.fill(0, rows * tw);
+        for (let r = Math.ceil((b * th) / step) * step; r < b * th + rows; r += step) {
+          const line = rowsOut.get(r) ?? rowsOut.set(r, new Uint8Array(Math.ceil(width / step))).get(r)!;
+          for (let c = Math.ceil((tx * tw) / step) * step; c < tx * tw + cols; c += step)
+            line[c / step] = z[(r - b * th) * tw + (c - tx * tw)]!;
+        }
+        return deflateSync(z, { level: plan.deflateLevel });
+      });
+      for (const [r, values] of rowsOut) previews[oi]!.push({ row: r / step, values });
+      return encoded;
     });
     return { block: b, counts, tiles, previews };
   }

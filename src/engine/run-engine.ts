@@ -1,14 +1,14 @@
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { addBlockCounts, emptyBlockCounts, type BlockCounts } from "../domain/landuse/count-block.ts";
 import { StreamingTiffWriter } from "../raster/geotiff-writer.ts";
 import { RasterInputError } from "../raster/raster-input-error.ts";
 import { blockCount, type EnginePlan } from "./engine-plan.ts";
 import { BlockProcessor, type BlockResult } from "./process-block.ts";
+import type { WorkerPool } from "./worker-pool.ts";
 
 export interface EngineOptions {
-  /** Worker threads; 0 runs every block on the calling thread. Default: one per core. */
-  readonly workers?: number;
+  /** Started worker threads; none (or an empty pool) runs every block on the calling thread. */
+  readonly pool?: WorkerPool;
   /** Called after each block with blocks done and total. */
   readonly onProgress?: (done: number, total: number) => void;
   /** One writer per plan output, in order. */
@@ -43,8 +43,8 @@ export async function runEngine(plan: EnginePlan, options: EngineOptions): Promi
     done++;
     options.onProgress?.(done, total);
   };
-  const workers = Math.min(options.workers ?? availableParallelism(), total);
-  if (workers <= 0) {
+  const workers = options.pool?.workers.slice(0, total) ?? [];
+  if (workers.length === 0) {
     const p = await BlockProcessor.open(plan);
     try {
       for (let b = 0; b < total; b++) accept(await p.process(b));
@@ -65,7 +65,7 @@ interface WorkerError {
 
 function runOnWorkers(
   plan: EnginePlan,
-  count: number,
+  pool: readonly Worker[],
   total: number,
   accept: (r: BlockResult) => void,
 ): Promise<void> {
@@ -73,7 +73,6 @@ function runOnWorkers(
     let handed = 0;
     let finished = 0;
     let failed = false;
-    const pool: Worker[] = [];
     const fail = (e: unknown) => {
       if (failed) return;
       failed = true;
@@ -83,11 +82,10 @@ function runOnWorkers(
     const hand = (w: Worker) => {
       if (handed < total) w.postMessage({ block: handed++ });
     };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(new URL("./worker-bootstrap.mjs", import.meta.url), { workerData: plan });
-      pool.push(w);
-      w.on("message", (msg: { ready?: true; result?: BlockResult; error?: WorkerError }) => {
-        if (failed) return;
+    for (const w of pool) {
+      w.postMessage({ plan });
+      w.on("message", (msg: { booted?: true; ready?: true; result?: BlockResult; error?: WorkerError }) => {
+        if (failed || msg.booted) return;
         if (msg.ready) {
           // Two blocks in flight per worker keep it busy while the main thread writes tiles.
           hand(w);

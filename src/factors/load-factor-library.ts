@@ -1,14 +1,14 @@
+import { PROJECT_ROOT } from "../project-root.ts";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Factor, FactorOverride } from "../domain/factor/factor.ts";
 import { FactorTable } from "../domain/factor/factor-table.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { readFactorFile } from "./read-factor-file.ts";
 
 /** Where the shipped factor files live. */
-export const FACTOR_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "data");
+export const FACTOR_DATA_DIR = join(PROJECT_ROOT, "src", "factors", "data");
 
 interface LibraryManifest {
   name: string;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
 import {
   createReadStream,
   existsSync,
@@ -21,17 +22,21 @@ import type { ZeroChangeRule } from "../domain/landuse/intensity-analysis.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { OUTSIDE_CODE, type EnginePlan, type OutputSpec } from "../engine/engine-plan.ts";
 import { runEngine } from "../engine/run-engine.ts";
-import { readGeojsonPolygons, type GridPolygons } from "../io/read-geojson-zones.ts";
+import { WorkerPool } from "../engine/worker-pool.ts";
 import { readLegendFile } from "../io/read-legend-file.ts";
 import { readPoolTable } from "../io/read-pool-table.ts";
-import { readZoningRules } from "../io/read-zoning-rules.ts";
 import { writeRows } from "../io/write-csv.ts";
 import { openClassRaster, type ClassRaster } from "../raster/geotiff-source.ts";
 import { StreamingTiffWriter } from "../raster/geotiff-writer.ts";
 import { describeGrid, gridDifferences, type RasterGrid } from "../raster/grid.ts";
-import { writeZonesPreview } from "../raster/zones-preview.ts";
-import { stockLostToMining } from "./stock-lost-to-mining.ts";
 import type { FactorTable } from "../domain/factor/factor-table.ts";
+import type { GridPolygons } from "../io/read-geojson-zones.ts";
+
+/**
+ * DEFLATE level of written rasters: 1, the fastest. On classified maps level 6 (GDAL's default)
+ * makes files about half the size for four times the compression work; `--deflate-level 6` asks for it.
+ */
+export const DEFAULT_DEFLATE_LEVEL = 1;
 
 /** The zone of pixels outside every --zones polygon (still counted in the whole-area tables). */
 export const OUTSIDE_ZONES = "(outside the zones)";
@@ -61,8 +66,8 @@ export interface AnalyzeOptions {
   readonly zeroRule?: ZeroChangeRule;
   readonly deflateLevel?: number;
   readonly onProgress?: (done: number, total: number) => void;
-  /** The factor library, for the seed 001 stock loss on conversion to mining. */
-  readonly factors?: FactorTable;
+  /** Loads the factor library, for the seed 001 stock loss on conversion to mining (when the legend fits). */
+  readonly factors?: () => Promise<FactorTable>;
 }
 
 const ZONE_COLOURS: Readonly<Record<string, [number, number, number]>> = {
@@ -118,6 +123,9 @@ function chooseBlockRows(first: ClassRaster, asked: number | undefined): number 
       throw new InputError("--block-rows", [{ path: "", message: `must be a multiple of 16; got ${asked}` }]);
     return asked;
   }
+  // Tiled maps: one row of tiles per block, so that tiles go through whole (a multiple of 16 by TIFF's rule).
+  if (first.tiled && first.blockHeight % 16 === 0) return first.blockHeight;
+  // Striped maps: whole strips, at least 16 rows and about a million pixels per block.
   const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
   let rows = (first.blockHeight * 16) / gcd(first.blockHeight, 16);
   while (rows * first.grid.width < 1 << 20 && rows < first.grid.height) rows *= 2;
@@ -130,6 +138,16 @@ function chooseBlockRows(first: ClassRaster, asked: number | undefined): number 
  * into `out`. Outputs are written to a partial folder and moved into place only when all succeeded.
  */
 export async function analyzeLanduse(o: AnalyzeOptions) {
+  // Workers start loading now, while the inputs are opened and checked.
+  const pool = new WorkerPool(o.workers ?? availableParallelism());
+  try {
+    return await analyzeWith(o, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
   const started = performance.now();
   const issues: InputIssue[] = [];
   if (o.maps.length < 2)
@@ -205,13 +223,15 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
         },
       ]);
   }
-  const rules = chooseZoning(o, legend, pools);
+  const rules = await chooseZoning(o, legend, pools);
   const zoneNames = rules ? [...rules.zones, UNCLASSIFIED] : [];
   const zoneTable = rules ? transitionZoneTable(rules, legend, zoneNames) : undefined;
 
   // Boundary and zones.
-  const boundary = o.boundary ? readGeojsonPolygons(o.boundary, grid) : undefined;
-  const zones = o.zones ? readGeojsonPolygons(o.zones, grid, o.zoneField) : undefined;
+  const readPolygons =
+    o.boundary || o.zones ? (await import("../io/read-geojson-zones.ts")).readGeojsonPolygons : undefined;
+  const boundary = o.boundary ? readPolygons!(o.boundary, grid) : undefined;
+  const zones = o.zones ? readPolygons!(o.zones, grid, o.zoneField) : undefined;
   const zoneList = zones ? [...new Set(zones.names), OUTSIDE_ZONES] : ["all"];
 
   const out = resolve(o.out);
@@ -242,6 +262,10 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
   }
 
   const rowAreaHa = rowPixelAreas(grid, grid.crs);
+  // Output tiles as wide as the input's, so tiles can go from decoder to writer unchanged.
+  const first = rasters[0]!;
+  const outputTileWidth =
+    first.tiled && first.blockWidth % 16 === 0 && first.blockWidth <= 1024 ? first.blockWidth : 256;
   const blockRows = chooseBlockRows(rasters[0]!, o.blockRows);
   const counting: BlockPlan = { classCount: k, luts, pairs, zoneCount: zoneList.length };
   const previewStep = Math.max(1, Math.ceil(Math.max(grid.width, grid.height) / 1000));
@@ -262,16 +286,16 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
     rowAreaHa,
     areaVariesByRow: grid.crs.kind === "geographic",
     outputs,
-    tileWidth: 256,
+    tileWidth: outputTileWidth,
     previewStep,
-    deflateLevel: o.deflateLevel ?? 6,
+    deflateLevel: o.deflateLevel ?? DEFAULT_DEFLATE_LEVEL,
   };
   const colours = zoneNames.map((z, i) => ZONE_COLOURS[z] ?? EXTRA_COLOURS[i % EXTRA_COLOURS.length]!);
   const writers = outputs.map(
     (spec) =>
       new StreamingTiffWriter(join(partial, spec.path), {
         grid,
-        tileWidth: 256,
+        tileWidth: outputTileWidth,
         tileHeight: blockRows,
         sample: spec.kind === "zones" ? "uint8" : "float32",
         ...(spec.kind === "zones" ? { colours: [[255, 255, 255], ...colours], nodata: 0 } : { nodata: NaN }),
@@ -283,13 +307,26 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
   const previews = outputs.map((s) => (s.kind === "zones" ? new Uint8Array(previewW * previewH) : undefined));
 
   let counts: BlockCounts;
+  // Modules needed after the counting load now, while the workers count.
+  const preloads = Promise.all([
+    zoneTable ? import("../raster/zones-preview.ts") : undefined,
+    import("./stock-lost-to-mining.ts"),
+  ]);
+  const fitsSeed001 = (await import("./stock-lost-to-mining.ts")).fitsSeed001(legend);
+  let factorsLoading: Promise<FactorTable> | undefined;
   try {
-    counts = await runEngine(plan, {
+    const engine = runEngine(plan, {
       writers,
-      ...(o.workers !== undefined ? { workers: o.workers } : {}),
+      pool,
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       onPreview: (oi, row, values) => previews[oi]?.set(values, row * previewW),
     });
+    // The factor library loads on this thread while the workers count (the plan has gone to them).
+    if (o.factors && fitsSeed001) {
+      factorsLoading = o.factors();
+      factorsLoading.catch(() => undefined);
+    }
+    counts = await engine;
     const unknown = counts.unknownCodes.flatMap((m, d) =>
       [...m].sort((a, b) => a[0] - b[0]).map(([code, px]) => ({ d, code, px })),
     );
@@ -414,7 +451,8 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
         }));
       })
     : [];
-  const mining = o.factors ? stockLostToMining(legend, onestep, o.factors) : undefined;
+  const { stockLostToMining } = await import("./stock-lost-to-mining.ts");
+  const mining = factorsLoading ? stockLostToMining(legend, onestep, await factorsLoading) : undefined;
 
   // Per-zone tables.
   const zoneClassRows = zones
@@ -471,8 +509,9 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
     csv("zones.csv", zoneRows, ["from_year", "to_year", "zone", "pixels", "area_ha", "share", "kind"]);
   if (pools) csv("carbon.csv", carbonRows, ["year", "pool", "total_tC"]);
   if (zones) csv("zone-classes.csv", zoneClassRows, ["zone", "year", "code", "class", "pixels", "area_ha"]);
+  const writeZonesPreview = (await preloads)[0]?.writeZonesPreview;
   outputs.forEach((spec, oi) => {
-    if (spec.kind !== "zones") return;
+    if (spec.kind !== "zones" || !writeZonesPreview) return;
     const name = pairName(spec.pair);
     const rows = zoneRows.filter((r) => `${r.from_year}-${r.to_year}` === name);
     writeZonesPreview(
@@ -487,7 +526,6 @@ export async function analyzeLanduse(o: AnalyzeOptions) {
       })),
     );
   });
-
   const inputs = await Promise.all(
     maps.map(async (m, d) => ({
       year: m.year,
@@ -578,11 +616,11 @@ function describePolygons(p: GridPolygons) {
   return { path: p.path, features: p.features.length, crs: p.sourceCrs, reprojected: p.reprojected };
 }
 
-function chooseZoning(
+async function chooseZoning(
   o: AnalyzeOptions,
   legend: Legend,
   pools: PoolTable | undefined,
-): ZoningRules | undefined {
+): Promise<ZoningRules | undefined> {
   if (o.zoning === "none") return undefined;
   if (o.zoning === "data-driven") {
     if (!pools)
@@ -591,7 +629,7 @@ function chooseZoning(
       ]);
     return dataDrivenZoning(legend, new Map(pools.classes.map((p) => [p.code, totalDensity(p)])));
   }
-  if (o.rules) return readZoningRules(o.rules, legend);
+  if (o.rules) return (await import("../io/read-zoning-rules.ts")).readZoningRules(o.rules, legend);
   const keys = new Set(legend.classes.map((c) => c.key));
   const fits = SEED001_ZONING.rules.every((r) => [...r.from, ...r.to].every((c) => keys.has(c)));
   if (fits) return SEED001_ZONING;

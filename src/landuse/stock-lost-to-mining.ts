@@ -8,6 +8,12 @@ import { ha } from "../units/index.ts";
 const SINKS = ["arable", "forest", "grassland"];
 const MINING = ["open-pit", "stripping", "dump", "industrial"];
 
+/** Whether a legend names seed 001's sink classes and at least one mining class. */
+export function fitsSeed001(legend: Legend): boolean {
+  const keys = new Set(legend.classes.map((c) => c.key));
+  return SINKS.every((s) => keys.has(s)) && MINING.some((m) => keys.has(m));
+}
+
 /**
  * Seed 001 §3.2: soil and vegetation carbon lost once when arable land, forest and grassland are
  * taken by mining (Yang et al. 2019 densities from the factor library), from the one-step matrix.
@@ -15,8 +21,7 @@ const MINING = ["open-pit", "stripping", "dump", "industrial"];
  */
 export function stockLostToMining(legend: Legend, onestep: TransferMatrix, factors: FactorTable) {
   const keyOf = new Map(legend.classes.map((c) => [c.code, c.key]));
-  const keys = new Set(keyOf.values());
-  if (!SINKS.every((s) => keys.has(s)) || !MINING.some((m) => keys.has(m))) return undefined;
+  if (!fitsSeed001(legend)) return undefined;
   const k = onestep.codes.length;
   const conversions: Conversion[] = [];
   onestep.codes.forEach((from, i) =>

@@ -33,6 +33,11 @@ export interface ClassRaster {
   readonly geo: GeoTags;
   /** Rows y0 (inclusive) to y1 (exclusive), full width, row-major. */
   readRows(y0: number, y1: number): Promise<CodeArray>;
+  /**
+   * The decoded blocks (tiles, or one strip) of block row `by`, left to right, each
+   * blockWidth × blockHeight and padded past the raster's edge as the file stores them.
+   */
+  readBlockRow(by: number): Promise<CodeArray[]>;
   close(): Promise<void>;
 }
 
@@ -123,6 +128,9 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
   };
   const nodataRaw = image.getGDALNoData();
   const nodata = nodataRaw === null || !Number.isInteger(nodataRaw) ? null : nodataRaw;
+  // Load the block offsets and sizes in one read each; geotiff.js otherwise reads them one by one.
+  await dir.loadValue(image.isTiled ? "TileOffsets" : "StripOffsets");
+  await dir.loadValue(image.isTiled ? "TileByteCounts" : "StripByteCounts");
   const blockWidth = image.getTileWidth();
   const blockHeight = image.getTileHeight();
   const across = Math.ceil(grid.width / blockWidth);
@@ -154,6 +162,7 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
     blockHeight,
     compression,
     geo,
+    readBlockRow: blockRow,
     async readRows(y0, y1) {
       const w = grid.width;
       const out = bits === 8 ? new Uint8Array(w * (y1 - y0)) : new Uint16Array(w * (y1 - y0));

@@ -9,7 +9,10 @@ import { addDecoder, BaseDecoder } from "geotiff";
 class NodeZlibDeflateDecoder extends BaseDecoder {
   override decodeBlock(buffer: ArrayBufferLike): ArrayBufferLike {
     const out = inflateSync(new Uint8Array(buffer));
-    return out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
+    // Large outputs own their memory; small ones may sit in Node's shared pool and are copied out.
+    return out.byteOffset === 0 && out.byteLength === out.buffer.byteLength
+      ? out.buffer
+      : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
   }
 }
 

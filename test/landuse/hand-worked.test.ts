@@ -63,7 +63,7 @@ describe("hand-worked 10×10 maps", () => {
         legend: "seed001",
         out,
         workers,
-        factors: factorTable(),
+        factors: async () => factorTable(),
       });
       const t = Object.fromEntries(
         s.transitionsOnestep.map((r) => [`${r.from_code}>${r.to_code}`, r.pixels]),

@@ -37,7 +37,8 @@ describe("results do not depend on tile size, block size or worker count", () =>
         fc.constantFrom(16, 32, 64),
         fc.constantFrom(16, 32, 48, 128),
         fc.integer({ min: 0, max: 3 }),
-        async (m, tile, blockRows, workers) => {
+        fc.boolean(),
+        async (m, tile, blockRows, workers, sameTiles) => {
           const id = n++;
           const a = join(dir, `a${id}.tif`);
           const b = join(dir, `b${id}.tif`);
@@ -58,7 +59,7 @@ describe("results do not depend on tile size, block size or worker count", () =>
               ...o,
             });
           const base = await run({ workers: 0, blockRows: 16 }, `base${id}`);
-          const other = await run({ workers, blockRows }, `other${id}`);
+          const other = await run({ workers, blockRows: sameTiles ? tile : blockRows }, `other${id}`);
           const strip = (s: typeof base) => ({
             px: s.transitionsOnestep.map((r) => [r.from_code, r.to_code, r.pixels]),
             classes: s.classes.map((r) => [r.year, r.code, r.pixels]),

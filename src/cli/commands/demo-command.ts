@@ -1,5 +1,5 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../../project-root.ts";
+import { join } from "node:path";
 import { runBudget } from "./budget-command.ts";
 import { runInventory } from "./inventory-command.ts";
 import { formatBudget } from "../format/budget-text.ts";
@@ -11,7 +11,7 @@ import { factorTable } from "../../factors/load-factor-library.ts";
 import { progressBar } from "./landuse-command.ts";
 
 /** The shipped examples folder. */
-export const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "examples");
+export const EXAMPLES_DIR = join(PROJECT_ROOT, "examples");
 
 /** The examples the demo runs, in order, with the command that runs each. */
 export const DEMO_EXAMPLES = [
@@ -58,7 +58,7 @@ export async function runLanduseDemo(dir: string) {
     legend: "seed001",
     zones: data.zones,
     out,
-    factors: factorTable(),
+    factors: async () => factorTable(),
     ...(onProgress ? { onProgress } : {}),
   });
   const args = [

@@ -1,5 +1,4 @@
 import { InputError } from "../../domain/validation/input-issue.ts";
-import { factorTable } from "../../factors/load-factor-library.ts";
 import { analyzeLanduse, type DatedMap } from "../../landuse/analyze-landuse.ts";
 import type { ZeroChangeRule } from "../../domain/landuse/intensity-analysis.ts";
 
@@ -17,6 +16,7 @@ export interface AnalyzeCliOptions {
   workers?: number;
   blockRows?: number;
   zeroRule?: ZeroChangeRule;
+  deflateLevel?: number;
   factors?: string[];
   progress?: boolean;
 }
@@ -51,6 +51,8 @@ export function progressBar(label: string): ((done: number, total: number) => vo
 }
 
 export async function runAnalyze(o: AnalyzeCliOptions) {
+  if (o.deflateLevel !== undefined && (o.deflateLevel < 1 || o.deflateLevel > 9))
+    throw new InputError("--deflate-level", [{ path: "", message: `must be 1 to 9; got ${o.deflateLevel}` }]);
   if (o.align !== undefined && o.align !== "nearest")
     throw new InputError("--align", [
       { path: "", message: `the only alignment is "nearest"; got "${o.align}"` },
@@ -59,7 +61,7 @@ export async function runAnalyze(o: AnalyzeCliOptions) {
   return analyzeLanduse({
     maps: parseMaps(o.map),
     out: o.out,
-    factors: factorTable(o.factors ?? []),
+    factors: async () => (await import("../../factors/load-factor-library.ts")).factorTable(o.factors ?? []),
     ...(o.legend ? { legend: o.legend } : {}),
     ...(o.pools ? { pools: o.pools } : {}),
     ...(o.rules ? { rules: o.rules } : {}),
@@ -71,6 +73,7 @@ export async function runAnalyze(o: AnalyzeCliOptions) {
     ...(o.workers !== undefined ? { workers: o.workers } : {}),
     ...(o.blockRows !== undefined ? { blockRows: o.blockRows } : {}),
     ...(o.zeroRule ? { zeroRule: o.zeroRule } : {}),
+    ...(o.deflateLevel !== undefined ? { deflateLevel: o.deflateLevel } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
 }
