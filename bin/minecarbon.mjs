@@ -11,7 +11,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const src = join(root, "src");
 const cache = join(root, "node_modules", ".cache", "minecarbon");
-const entries = { main: join(src, "cli", "main.ts"), "analysis-worker": join(src, "engine", "analysis-worker.ts") };
+const entries = {
+  main: join(src, "cli", "main.ts"),
+  "analysis-worker": join(src, "engine", "analysis-worker.ts"),
+};
 
 /** Newest modification time of the sources (and this file). */
 function newestSource(dir = src) {

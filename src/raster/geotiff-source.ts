@@ -3,7 +3,7 @@ import { fromFile, getDecoder, type GeoTIFF, type GeoTIFFImage, type BaseDecoder
 import { crsFromGeoKeys, type GeoKeys } from "./crs.ts";
 import type { RasterGrid } from "./grid.ts";
 import type { GeoTags } from "./geotiff-writer.ts";
-import { useNativeDeflate } from "./native-deflate.ts";
+import { useFastDecoders } from "./fast-decoders.ts";
 import { RasterInputError } from "./raster-input-error.ts";
 
 export type CodeArray = Uint8Array | Uint16Array;
@@ -43,7 +43,7 @@ export interface ClassRaster {
 
 /** Opens a classified GeoTIFF, checking that it is one band of 8/16-bit unsigned codes on a north-up grid. */
 export async function openClassRaster(path: string): Promise<ClassRaster> {
-  useNativeDeflate();
+  useFastDecoders();
   if (!existsSync(path)) throw new RasterInputError(`${path}: no such file`);
   if (!statSync(path).isFile()) throw new RasterInputError(`${path}: is not a file`);
   let tiff: GeoTIFF;
