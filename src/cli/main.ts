@@ -136,6 +136,39 @@ export function buildProgram(write: (text: string) => void): Command {
       "land-use change from classified maps: transfer matrices, intensity analysis, zoning, carbon maps",
     );
   landuse
+    .command("accuracy")
+    .description(
+      "accuracy of a classified map against reference samples: confusion matrix, overall accuracy, kappa, producer's and user's accuracy",
+    )
+    .requiredOption("--map <tif>", "the classified map (GeoTIFF)")
+    .requiredOption(
+      "--samples <file>",
+      "reference points: CSV x,y,class or GeoJSON points with a class property",
+    )
+    .requiredOption("--legend <preset|csv>", "legend preset or CSV; reference classes by code, key or name")
+    .option("--samples-crs <EPSG:nnnn>", "CRS of CSV coordinates (default: the map's)")
+    .option("--class-field <name>", "column or property holding the reference class (default class)")
+    .option("--out <dir>", "also write accuracy-confusion.csv, accuracy-classes.csv and accuracy.json here")
+    .option("--json", "print as JSON")
+    .action(
+      async (o: {
+        map: string;
+        samples: string;
+        legend: string;
+        samplesCrs?: string;
+        classField?: string;
+        out?: string;
+        json?: boolean;
+      }) => {
+        const [{ assessMapAccuracy }, { formatAccuracy }] = await Promise.all([
+          import("../landuse/assess-map-accuracy.ts"),
+          import("./format/accuracy-text.ts"),
+        ]);
+        const result = await assessMapAccuracy(o);
+        print(o.json, result, () => formatAccuracy(result));
+      },
+    );
+  landuse
     .command("demo-data")
     .description(
       "write the SYNTHETIC Pingshuo-like demo maps (1986, 2000, 2009, 2018) and mine-field zones into --out",

@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SHARED_DATA, shared } from "../helpers/shared-data.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const bin = join(root, "bin", "minecarbon.mjs");
 const tmp = mkdtempSync(join(tmpdir(), "mc-landuse-cli-"));
-const CROP = join(root, "..", "shared", "data", "sao-lourenco", "crop300");
-const LEGEND = join(root, "..", "shared", "data", "sao-lourenco", "legend.csv");
+const CROP = shared("sao-lourenco", "crop300");
+const LEGEND = shared("sao-lourenco", "legend.csv");
 const GRIDS = join(root, "test", "fixtures", "grids");
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [bin, "landuse", "analyze", "--no-progress", ...args], {
@@ -19,7 +20,7 @@ const run = (...args: string[]) => {
 };
 const crop = (y: number) => `${y}=${join(CROP, `landscape_${y}.tif`)}`;
 
-describe("minecarbon landuse analyze: bad input exits 2 with what is wrong", () => {
+describe.skipIf(!SHARED_DATA)("minecarbon landuse analyze: bad input exits 2 with what is wrong", () => {
   it.each([
     [
       "a missing file",
@@ -108,7 +109,7 @@ describe("minecarbon landuse analyze: bad input exits 2 with what is wrong", () 
   });
 });
 
-describe("minecarbon landuse analyze: alignment, geographic grids, boundaries", () => {
+describe.skipIf(!SHARED_DATA)("minecarbon landuse analyze: alignment, geographic grids, boundaries", () => {
   it("resamples a shifted window onto the first grid with --align nearest", () => {
     const out = join(tmp, "aligned");
     const r = run(

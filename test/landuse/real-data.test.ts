@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeLanduse } from "../../src/landuse/analyze-landuse.ts";
 
-const DATA = join(import.meta.dirname, "..", "..", "..", "shared", "data");
-const SL = join(DATA, "sao-lourenco");
-const W = join(DATA, "willamette");
+import { SHARED_DATA, shared } from "../helpers/shared-data.ts";
+
+const SL = shared("sao-lourenco");
+const W = shared("willamette");
 const out = () => mkdtempSync(join(tmpdir(), "mc-real-"));
 
 /** Every matrix's margins must equal the class areas of its two dates, and the total must not change. */
@@ -27,7 +28,7 @@ function expectConsistent(s: Awaited<ReturnType<typeof analyzeLanduse>>) {
   }
 }
 
-describe("real data", () => {
+describe.skipIf(!SHARED_DATA)("real data", () => {
   it("São Lourenço, 300×300 crop, five dates, OpenLand's legend CSV as is", async () => {
     const s = await analyzeLanduse({
       maps: [2002, 2008, 2010, 2012, 2014].map((year) => ({
