@@ -3,6 +3,7 @@ import {
   carbonPerPixel,
   countBlock,
   addRawHistograms,
+  addRawPairWithZones,
   countBlockRaw8,
   countRawHistograms,
   emptyBlockCounts,
@@ -174,20 +175,39 @@ export class BlockProcessor {
     const rowsOfTiles = (await Promise.all(this.rasters.map((r) => r.readBlockRow(b)))) as Uint8Array[][];
     const hists = rawHistograms(plan.counting, false);
     const across = rowsOfTiles[0]!.length;
+    const full = rows === th;
+    // Zone tiles of the pair each output maps, computed in the counting pass where they can be.
+    const zoneTiles: Uint8Array[][] = plan.outputs.map(() => []);
+    const fusedOutput = plan.counting.pairs.map((pair) =>
+      plan.outputs.findIndex((o) => o.kind === "zones" && o.pair[0] === pair[0] && o.pair[1] === pair[1]),
+    );
     const cut = (t: Uint8Array, cols: number) => {
-      if (cols === tw && rows === th) return t;
+      if (cols === tw && full) return t;
       const out = new Uint8Array(cols * rows);
       for (let r = 0; r < rows; r++) out.set(t.subarray(r * tw, r * tw + cols), r * cols);
       return out;
     };
     for (let tx = 0; tx < across; tx++) {
       const cols = Math.min(tw, width - tx * tw);
-      addRawHistograms(
-        plan.counting,
-        rowsOfTiles.map((tiles) => cut(tiles[tx]!, cols)),
-        null,
-        hists,
-      );
+      if (cols === tw && full) {
+        plan.counting.pairs.forEach(([f, t], p) => {
+          const oi = fusedOutput[p]!;
+          const a = rowsOfTiles[f]![tx]!;
+          const c = rowsOfTiles[t]![tx]!;
+          if (oi < 0) addRawHistograms({ ...plan.counting, pairs: [[0, 1]] }, [a, c], null, [hists[p]!]);
+          else {
+            const z = new Uint8Array(tw * th);
+            addRawPairWithZones(a, c, hists[p]!, this.rawTables[oi]!, z);
+            zoneTiles[oi]![tx] = z;
+          }
+        });
+      } else
+        addRawHistograms(
+          plan.counting,
+          rowsOfTiles.map((tiles) => cut(tiles[tx]!, cols)),
+          null,
+          hists,
+        );
     }
     const counts = emptyBlockCounts(plan.counting, this.rasters.length, false);
     if (!countRawHistograms(plan.counting, hists, false, this.rasters.length, counts)) return undefined;
@@ -197,12 +217,14 @@ export class BlockProcessor {
       if (o.kind !== "zones") throw new Error("internal: the tile path writes zone rasters only");
       const rowsOut = new Map<number, Uint8Array>();
       const encoded = Array.from({ length: across }, (_, tx) => {
-        const z = zoneCodesRaw8(
-          rowsOfTiles[o.pair[0]]![tx]!,
-          rowsOfTiles[o.pair[1]]![tx]!,
-          this.rawTables[oi]!,
-          null,
-        );
+        const z =
+          zoneTiles[oi]![tx] ??
+          zoneCodesRaw8(
+            rowsOfTiles[o.pair[0]]![tx]!,
+            rowsOfTiles[o.pair[1]]![tx]!,
+            this.rawTables[oi]!,
+            null,
+          );
         const cols = Math.min(tw, width - tx * tw);
         // Past the raster's edge the tile holds padding: write nodata there.
         if (cols < tw) for (let r = 0; r < th; r++) z.fill(0, r * tw + cols, (r + 1) * tw);

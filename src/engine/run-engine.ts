@@ -87,7 +87,8 @@ function runOnWorkers(
       w.on("message", (msg: { booted?: true; ready?: true; result?: BlockResult; error?: WorkerError }) => {
         if (failed || msg.booted) return;
         if (msg.ready) {
-          // Two blocks in flight per worker keep it busy while the main thread writes tiles.
+          // Three blocks in flight per worker keep it busy while files are read and tiles written.
+          hand(w);
           hand(w);
           hand(w);
           return;

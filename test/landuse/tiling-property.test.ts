@@ -24,7 +24,8 @@ const maps = fc
     );
     const b = a.map((v) => (rnd() < 0.3 ? 1 + Math.floor(rnd() * 11) : v));
     for (let i = 0; i < b.length; i++) if (rnd() < 0.02) b[i] = 0;
-    return { width, height, a, b, geographic };
+    const c = b.map((v) => (v !== 0 && rnd() < 0.2 ? 1 + Math.floor(rnd() * 11) : v));
+    return { width, height, a, b, c, geographic, threeDates: rnd() < 0.5 };
   });
 
 describe("results do not depend on tile size, block size or worker count", () => {
@@ -43,16 +44,17 @@ describe("results do not depend on tile size, block size or worker count", () =>
           const a = join(dir, `a${id}.tif`);
           const b = join(dir, `b${id}.tif`);
           writeCodeRaster(a, m.a, m.width, m.height, { tile, nodata: 0, geographic: m.geographic });
-          writeCodeRaster(b, m.b, m.width, m.height, {
-            tile: tile === 16 ? 32 : 16,
-            nodata: 0,
-            geographic: m.geographic,
-          });
+          // Same tiles in all maps (and blocks of one tile row) take the tile-by-tile path.
+          const tileB = sameTiles ? tile : tile === 16 ? 32 : 16;
+          writeCodeRaster(b, m.b, m.width, m.height, { tile: tileB, nodata: 0, geographic: m.geographic });
+          const c = join(dir, `c${id}.tif`);
+          writeCodeRaster(c, m.c, m.width, m.height, { tile: tileB, nodata: 0, geographic: m.geographic });
           const run = (o: { blockRows?: number; workers: number }, out: string) =>
             analyzeLanduse({
               maps: [
                 { year: 2000, path: a },
                 { year: 2010, path: b },
+                ...(m.threeDates ? [{ year: 2020, path: c }] : []),
               ],
               legend: "seed001",
               out: join(dir, out),
@@ -62,6 +64,7 @@ describe("results do not depend on tile size, block size or worker count", () =>
           const other = await run({ workers, blockRows: sameTiles ? tile : blockRows }, `other${id}`);
           const strip = (s: typeof base) => ({
             px: s.transitionsOnestep.map((r) => [r.from_code, r.to_code, r.pixels]),
+            multi: s.transitionsMultistep.map((r) => [r.from_year, r.from_code, r.to_code, r.pixels]),
             classes: s.classes.map((r) => [r.year, r.code, r.pixels]),
             zones: s.zonesByPeriod.map((r) => [r.zone, r.pixels]),
           });

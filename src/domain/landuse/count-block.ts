@@ -398,3 +398,40 @@ export function rawZoneTable(lutA: Uint16Array, lutB: Uint16Array, table: Uint8A
   }
   return out;
 }
+
+/**
+ * `rawPairHistogram` and `zoneCodesRaw8` in one pass over two 8-bit arrays (no zones): adds the
+ * code pairs into `h` and writes each pixel's zone code into `out` (same length as `a`).
+ */
+export function addRawPairWithZones(
+  a: Uint8Array,
+  b: Uint8Array,
+  h: Uint32Array,
+  table: Uint8Array,
+  out: Uint8Array,
+): void {
+  const n = a.length;
+  const aligned = a.byteOffset % 4 === 0 && b.byteOffset % 4 === 0 && out.byteOffset % 4 === 0;
+  const n4 = aligned ? n >> 2 : 0;
+  const a32 = new Uint32Array(a.buffer, a.byteOffset, n4);
+  const b32 = new Uint32Array(b.buffer, b.byteOffset, n4);
+  const o32 = new Uint32Array(out.buffer, out.byteOffset, n4);
+  for (let i = 0; i < n4; i++) {
+    const x = a32[i]!;
+    const y = b32[i]!;
+    const i0 = ((x & 0xff) << 8) | (y & 0xff);
+    const i1 = (x & 0xff00) | ((y >>> 8) & 0xff);
+    const i2 = ((x >>> 8) & 0xff00) | ((y >>> 16) & 0xff);
+    const i3 = ((x >>> 16) & 0xff00) | (y >>> 24);
+    h[i0]!++;
+    h[i1]!++;
+    h[i2]!++;
+    h[i3]!++;
+    o32[i] = table[i0]! | (table[i1]! << 8) | (table[i2]! << 16) | (table[i3]! << 24);
+  }
+  for (let i = n4 * 4; i < n; i++) {
+    const idx = (a[i]! << 8) | b[i]!;
+    h[idx]!++;
+    out[i] = table[idx]!;
+  }
+}
