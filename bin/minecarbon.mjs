@@ -42,7 +42,12 @@ async function bundled() {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    // Libraries are bundled too (one file to load instead of hundreds); the native canvas stays outside.
+    external: ["@napi-rs/canvas"],
+    // CommonJS libraries in an ES module bundle call require(): give them one.
+    banner: {
+      js: 'import { createRequire as __mcRequire } from "node:module"; const require = __mcRequire(import.meta.url);',
+    },
     outExtension: { ".js": ".mjs" },
     sourcemap: "linked",
     logLevel: "error",

@@ -138,12 +138,27 @@ function chooseBlockRows(first: ClassRaster, asked: number | undefined): number 
  * into `out`. Outputs are written to a partial folder and moved into place only when all succeeded.
  */
 export async function analyzeLanduse(o: AnalyzeOptions) {
-  // Workers start loading now, while the inputs are opened and checked.
-  const pool = new WorkerPool(o.workers ?? availableParallelism());
+  // Workers start loading now, while the inputs are opened and checked; small jobs need none.
+  const pool = new WorkerPool(o.workers ?? ((await isSmallJob(o.maps)) ? 0 : availableParallelism()));
   try {
     return await analyzeWith(o, pool);
   } finally {
     await pool.close();
+  }
+}
+
+/** Pixels below which starting worker threads costs more than it saves (about 0.1 s each). */
+const SMALL_JOB_PIXELS = 4_000_000;
+
+/** Whether the maps are small enough to count on this thread (judged from the first one's header). */
+async function isSmallJob(maps: readonly DatedMap[]): Promise<boolean> {
+  if (!maps[0]) return true;
+  try {
+    const r = await openClassRaster(maps[0].path);
+    await r.close();
+    return r.grid.width * r.grid.height * maps.length < SMALL_JOB_PIXELS;
+  } catch {
+    return true; // the checks that follow report the problem
   }
 }
 
@@ -160,6 +175,10 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
 
   const poolFile = o.pools ? readPoolTable(o.pools) : undefined;
   const { legend, ignored } = resolveLegend(o, poolFile?.legend);
+  // The factor library (for the stock lost to mining) loads now, while the worker threads start:
+  // later it would hold up this thread while it should be handing blocks to the workers.
+  const fitsSeed001 = (await import("./stock-lost-to-mining.ts")).fitsSeed001(legend);
+  const factors = o.factors && fitsSeed001 ? await o.factors() : undefined;
 
   const rasters: ClassRaster[] = [];
   try {
@@ -312,8 +331,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
     zoneTable ? import("../raster/zones-preview.ts") : undefined,
     import("./stock-lost-to-mining.ts"),
   ]);
-  const fitsSeed001 = (await import("./stock-lost-to-mining.ts")).fitsSeed001(legend);
-  let factorsLoading: Promise<FactorTable> | undefined;
+
   try {
     const engine = runEngine(plan, {
       writers,
@@ -321,11 +339,6 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       onPreview: (oi, row, values) => previews[oi]?.set(values, row * previewW),
     });
-    // The factor library loads on this thread while the workers count (the plan has gone to them).
-    if (o.factors && fitsSeed001) {
-      factorsLoading = o.factors();
-      factorsLoading.catch(() => undefined);
-    }
     counts = await engine;
     const unknown = counts.unknownCodes.flatMap((m, d) =>
       [...m].sort((a, b) => a[0] - b[0]).map(([code, px]) => ({ d, code, px })),
@@ -452,7 +465,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
       })
     : [];
   const { stockLostToMining } = await import("./stock-lost-to-mining.ts");
-  const mining = factorsLoading ? stockLostToMining(legend, onestep, await factorsLoading) : undefined;
+  const mining = factors ? stockLostToMining(legend, onestep, factors) : undefined;
 
   // Per-zone tables.
   const zoneClassRows = zones
@@ -510,11 +523,11 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
   if (pools) csv("carbon.csv", carbonRows, ["year", "pool", "total_tC"]);
   if (zones) csv("zone-classes.csv", zoneClassRows, ["zone", "year", "code", "class", "pixels", "area_ha"]);
   const writeZonesPreview = (await preloads)[0]?.writeZonesPreview;
-  outputs.forEach((spec, oi) => {
-    if (spec.kind !== "zones" || !writeZonesPreview) return;
+  const pngs = outputs.map((spec, oi) => {
+    if (spec.kind !== "zones" || !writeZonesPreview) return undefined;
     const name = pairName(spec.pair);
     const rows = zoneRows.filter((r) => `${r.from_year}-${r.to_year}` === name);
-    writeZonesPreview(
+    return writeZonesPreview(
       join(partial, spec.path.replace(/\.tif$/, ".png")),
       { width: previewW, height: previewH, values: previews[oi]! },
       `Carbon-sink zones ${name.replace("-", "–")} (${rules!.id})`,
@@ -597,10 +610,17 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
     carbon: carbonRows,
     stockLostToMining: mining ?? null,
     zoneClasses: zoneClassRows,
-    outputs: [...readdirSync(partial).sort(), "summary.json"],
+    outputs: [
+      ...new Set([
+        ...readdirSync(partial),
+        ...outputs.filter((o) => o.kind === "zones").map((o) => o.path.replace(/\.tif$/, ".png")),
+        "summary.json",
+      ]),
+    ].sort(),
     warnings,
   };
   writeFileSync(join(partial, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
+  await Promise.all(pngs);
   for (const f of readdirSync(partial)) renameSync(join(partial, f), join(out, f));
   rmSync(partial, { recursive: true, force: true });
   return summary;

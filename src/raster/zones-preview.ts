@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
 
 let fontReady = false;
@@ -17,12 +17,12 @@ function font(): string {
  * A PNG quick-look of a zone raster: the (subsampled) map, a title and a legend of zone colours,
  * names and shares. Code 0 (not analysed) is drawn white.
  */
-export function writeZonesPreview(
+export async function writeZonesPreview(
   path: string,
   preview: { width: number; height: number; values: Uint8Array },
   title: string,
   legend: readonly { code: number; name: string; colour: readonly [number, number, number]; share: number }[],
-): void {
+): Promise<void> {
   const family = font();
   const legendWidth = 300;
   const margin = 16;
@@ -57,5 +57,6 @@ export function writeZonesPreview(
     g.fillStyle = "#111111";
     g.fillText(`${l.name} — ${l.share.toFixed(1)}%`, x + 28, y + 14);
   });
-  writeFileSync(path, canvas.toBuffer("image/png"));
+  // Encoded off the main thread (canvas's own thread pool) while the caller writes its tables.
+  await writeFile(path, await canvas.encode("png"));
 }
