@@ -6,6 +6,15 @@ import { describe, expect, it } from "vitest";
 import { assessAccuracy } from "../../src/domain/landuse/accuracy.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 
+const accuracy = (...args: string[]) =>
+  spawnSync(
+    process.execPath,
+    [join(import.meta.dirname, "..", "..", "bin", "minecarbon.mjs"), "landuse", "accuracy", ...args],
+    {
+      encoding: "utf8",
+    },
+  );
+
 describe("accuracy assessment", () => {
   it("hand-worked 2-class case", () => {
     // map A/ref A 45, map A/ref B 5, map B/ref A 10, map B/ref B 40: n = 100, OA = 85/100;
@@ -50,23 +59,16 @@ describe("accuracy assessment", () => {
         `${x(20)},${y(0)},forest`,
       ].join("\n"),
     );
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(import.meta.dirname, "..", "..", "bin", "minecarbon.mjs"),
-        "landuse",
-        "accuracy",
-        "--map",
-        join(dir, "m.tif"),
-        "--samples",
-        join(dir, "pts.csv"),
-        "--legend",
-        "seed001",
-        "--out",
-        join(dir, "acc"),
-        "--json",
-      ],
-      { encoding: "utf8" },
+    const r = accuracy(
+      "--map",
+      join(dir, "m.tif"),
+      "--samples",
+      join(dir, "pts.csv"),
+      "--legend",
+      "seed001",
+      "--out",
+      join(dir, "acc"),
+      "--json",
     );
     expect(r.status).toBe(0);
     const res = JSON.parse(r.stdout);
@@ -81,21 +83,7 @@ describe("accuracy assessment", () => {
     expect(readFileSync(join(dir, "acc", "accuracy-classes.csv"), "utf8")).toMatch(
       /^code,class,producers_accuracy/,
     );
-    const bad = spawnSync(
-      process.execPath,
-      [
-        join(import.meta.dirname, "..", "..", "bin", "minecarbon.mjs"),
-        "landuse",
-        "accuracy",
-        "--map",
-        join(dir, "m.tif"),
-        "--samples",
-        join(dir, "pts.csv"),
-        "--legend",
-        "clcd",
-      ],
-      { encoding: "utf8" },
-    );
+    const bad = accuracy("--map", join(dir, "m.tif"), "--samples", join(dir, "pts.csv"), "--legend", "clcd");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/row 2: reference class "arable" is not in the legend \(clcd\)/);
   });
