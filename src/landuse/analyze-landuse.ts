@@ -28,7 +28,7 @@ import { readPoolTable } from "../io/read-pool-table.ts";
 import { writeRows } from "../io/write-csv.ts";
 import { openClassRaster, type ClassRaster } from "../raster/geotiff-source.ts";
 import { StreamingTiffWriter } from "../raster/geotiff-writer.ts";
-import { describeGrid, gridDifferences, type RasterGrid } from "../raster/grid.ts";
+import { describeGrid, gridDifferences } from "../raster/grid.ts";
 import type { FactorTable } from "../domain/factor/factor-table.ts";
 import type { GridPolygons } from "../io/read-geojson-zones.ts";
 
@@ -677,4 +677,3 @@ function transitionZoneTable(rules: ZoningRules, legend: Legend, zoneNames: read
 }
 
 export type LanduseSummary = Awaited<ReturnType<typeof analyzeLanduse>>;
-export type { RasterGrid };
