@@ -10,14 +10,14 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, resolve } from "node:path";
-import { carbonStock, totalDensity, POOL_NAMES, type PoolTable } from "../domain/landuse/carbon-pools.ts";
+import { carbonStock, totalDensity, POOL_NAMES } from "../domain/landuse/carbon-pools.ts";
 import type { BlockCounts, BlockPlan } from "../domain/landuse/count-block.ts";
-import { dataDrivenZoning } from "../domain/landuse/data-driven-zoning.ts";
 import { landChangeTables } from "../domain/landuse/land-change-tables.ts";
-import { LEGEND_PRESETS, type Legend, type LegendClass } from "../domain/landuse/legend.ts";
+import { LEGEND_PRESETS, type Legend } from "../domain/landuse/legend.ts";
 import { rowPixelAreas } from "../domain/landuse/pixel-area.ts";
-import { transferMatrix, type TransferMatrix } from "../domain/landuse/transfer-matrix.ts";
-import { SEED001_ZONING, UNCLASSIFIED, zoneOf, type ZoningRules } from "../domain/landuse/zoning-rules.ts";
+import { CountedMatrices } from "../domain/landuse/counted-matrices.ts";
+import { UNCLASSIFIED } from "../domain/landuse/zoning-rules.ts";
+import { chooseZoning, transitionZoneTable, zoneColours } from "./zoning-choice.ts";
 import type { ZeroChangeRule } from "../domain/landuse/intensity-analysis.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { OUTSIDE_CODE, type EnginePlan, type OutputSpec } from "../engine/engine-plan.ts";
@@ -69,21 +69,6 @@ export interface AnalyzeOptions {
   /** Loads the factor library, for the seed 001 stock loss on conversion to mining (when the legend fits). */
   readonly factors?: () => Promise<FactorTable>;
 }
-
-const ZONE_COLOURS: Readonly<Record<string, [number, number, number]>> = {
-  invariant: [46, 125, 50],
-  enhancement: [38, 166, 154],
-  "low-carbon-optimisation": [251, 192, 45],
-  "emission-control": [211, 47, 47],
-  [UNCLASSIFIED]: [176, 176, 176],
-};
-const EXTRA_COLOURS: [number, number, number][] = [
-  [121, 85, 72],
-  [94, 53, 177],
-  [0, 151, 167],
-  [255, 112, 67],
-  [124, 179, 66],
-];
 
 /** Resolves the legend: a preset, a CSV, or the pool table's names. */
 function resolveLegend(
@@ -309,7 +294,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
     previewStep,
     deflateLevel: o.deflateLevel ?? DEFAULT_DEFLATE_LEVEL,
   };
-  const colours = zoneNames.map((z, i) => ZONE_COLOURS[z] ?? EXTRA_COLOURS[i % EXTRA_COLOURS.length]!);
+  const colours = zoneColours(zoneNames);
   const writers = outputs.map(
     (spec) =>
       new StreamingTiffWriter(join(partial, spec.path), {
@@ -375,79 +360,31 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
   }
 
   // Matrices: whole area (all zones summed) and per zone, over the classes present at any date.
-  const kk = k * k;
-  const Z = zoneList.length;
-  const cellPixels = (p: number, z: number | null, c: number) => {
-    if (z !== null) return counts.pixels[(p * Z + z) * kk + c]!;
-    let s = 0;
-    for (let zz = 0; zz < Z; zz++) s += counts.pixels[(p * Z + zz) * kk + c]!;
-    return s;
-  };
-  const cellArea = (p: number, z: number | null, c: number) => {
-    if (!plan.areaVariesByRow) return cellPixels(p, z, c) * rowAreaHa[0]!;
-    if (z !== null) return counts.areaHa[(p * Z + z) * kk + c]!;
-    let s = 0;
-    for (let zz = 0; zz < Z; zz++) s += counts.areaHa[(p * Z + zz) * kk + c]!;
-    return s;
-  };
-  const present = legend.classes
-    .map((c, i) => ({ c, i }))
-    .filter(({ i }) =>
-      pairs.some((_, p) => {
-        for (let j = 0; j < k; j++)
-          if (cellPixels(p, null, i * k + j) > 0 || cellPixels(p, null, j * k + i) > 0) return true;
-        return false;
-      }),
-    );
-  const matrixOf = (p: number, z: number | null): TransferMatrix => {
-    const n = present.length;
-    const px = new Float64Array(n * n);
-    const ar = new Float64Array(n * n);
-    present.forEach((a, x) =>
-      present.forEach((b, y) => {
-        px[x * n + y] = cellPixels(p, z, a.i * k + b.i);
-        ar[x * n + y] = cellArea(p, z, a.i * k + b.i);
-      }),
-    );
-    const [f, t] = pairs[p]!;
-    return transferMatrix(
-      maps[f]!.year,
-      maps[t]!.year,
-      present.map((a) => a.c.code),
-      px,
-      ar,
-    );
-  };
+  const counted = new CountedMatrices(
+    counts,
+    legend.classes.map((c) => c.code),
+    pairs.map(([f, t]) => [maps[f]!.year, maps[t]!.year] as const),
+    zoneList.length,
+    plan.areaVariesByRow ? null : rowAreaHa[0]!,
+  );
+  const matrixOf = (p: number, z: number | null) => counted.matrix(p, z);
   const multistep = multistepPairs.map((_, p) => matrixOf(p, null));
   const onestep = dates > 2 ? matrixOf(pairs.length - 1, null) : multistep[0]!;
   const tables = landChangeTables(legend.classes, multistep, onestep, o.zeroRule ?? "paper");
 
   // Zones per period.
   const zoneRows = zoneTable
-    ? pairs.flatMap((pair, p) => {
-        const m = matrixOf(p, null);
-        const n = m.codes.length;
-        const total = m.areaHa.reduce((s, x) => s + x, 0);
-        return zoneNames.map((zone, zi) => {
-          let pixels = 0;
-          let area = 0;
-          for (let a = 0; a < n; a++)
-            for (let b = 0; b < n; b++)
-              if (zoneTable[present[a]!.i * k + present[b]!.i] === zi + 1) {
-                pixels += m.pixels[a * n + b]!;
-                area += m.areaHa[a * n + b]!;
-              }
-          return {
-            from_year: maps[pair[0]]!.year,
-            to_year: maps[pair[1]]!.year,
-            zone,
-            pixels,
-            area_ha: area,
-            share: total > 0 ? (area / total) * 100 : 0,
-            kind: p < multistepPairs.length ? "multistep" : "onestep",
-          };
-        });
-      })
+    ? pairs.flatMap((pair, p) =>
+        counted.zoneTotals(p, zoneTable, zoneNames.length).map((z, zi) => ({
+          from_year: maps[pair[0]]!.year,
+          to_year: maps[pair[1]]!.year,
+          zone: zoneNames[zi]!,
+          pixels: z.pixels,
+          area_ha: z.areaHa,
+          share: z.share,
+          kind: p < multistepPairs.length ? "multistep" : "onestep",
+        })),
+      )
     : [];
 
   // Carbon stocks from pools.
@@ -572,7 +509,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
         .map((m) => m.year)
         .join(", ")} were resampled onto the first grid by nearest neighbour`,
     );
-  const absent = legend.classes.filter((c) => !present.some((p) => p.c.code === c.code));
+  const absent = legend.classes.filter((_, i) => !counted.present.includes(i));
   const summary = {
     tool: "minecarbon landuse analyze",
     legend: { id: legend.id, classes: legend.classes, absent: absent.map((c) => c.code) },
@@ -634,46 +571,6 @@ function valid(counts: BlockCounts, pairCount: number): number {
 
 function describePolygons(p: GridPolygons) {
   return { path: p.path, features: p.features.length, crs: p.sourceCrs, reprojected: p.reprojected };
-}
-
-async function chooseZoning(
-  o: AnalyzeOptions,
-  legend: Legend,
-  pools: PoolTable | undefined,
-): Promise<ZoningRules | undefined> {
-  if (o.zoning === "none") return undefined;
-  if (o.zoning === "data-driven") {
-    if (!pools)
-      throw new InputError("--zoning data-driven", [
-        { path: "", message: "needs a carbon-density table (--pools)" },
-      ]);
-    return dataDrivenZoning(legend, new Map(pools.classes.map((p) => [p.code, totalDensity(p)])));
-  }
-  if (o.rules) return (await import("../io/read-zoning-rules.ts")).readZoningRules(o.rules, legend);
-  const keys = new Set(legend.classes.map((c) => c.key));
-  const fits = SEED001_ZONING.rules.every((r) => [...r.from, ...r.to].every((c) => keys.has(c)));
-  if (fits) return SEED001_ZONING;
-  if (o.zoning === "rules")
-    throw new InputError("--zoning rules", [
-      {
-        path: "",
-        message: `seed 001's rules do not fit legend ${legend.id}; give a rule table with --rules`,
-      },
-    ]);
-  if (pools) return dataDrivenZoning(legend, new Map(pools.classes.map((p) => [p.code, totalDensity(p)])));
-  return undefined;
-}
-
-/** Zone code (1-based index into `zoneNames`) of every transition from·K + to. */
-function transitionZoneTable(rules: ZoningRules, legend: Legend, zoneNames: readonly string[]): Uint8Array {
-  const k = legend.classes.length;
-  const table = new Uint8Array(k * k);
-  legend.classes.forEach((a: LegendClass, i) =>
-    legend.classes.forEach((b, j) => {
-      table[i * k + j] = zoneNames.indexOf(zoneOf(rules, a.key, b.key)) + 1;
-    }),
-  );
-  return table;
 }
 
 export type LanduseSummary = Awaited<ReturnType<typeof analyzeLanduse>>;

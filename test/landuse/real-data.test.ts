@@ -62,6 +62,30 @@ describe.skipIf(!SHARED_DATA)("real data", () => {
     expect(s.pixels.analysed + s.pixels.nodataAtAllDates + s.pixels.excludedNodataAtSomeDates).toBe(
       6546 * 6372,
     );
+    // Every cell equals rasterio + numpy's count (golden/sao-lourenco-matrices).
+    const golden = join(
+      import.meta.dirname,
+      "..",
+      "..",
+      "golden",
+      "sao-lourenco-matrices",
+      "expected-transitions.csv",
+    );
+    const expected = readFileSync(golden, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",").map(Number));
+    const ours = [...s.transitionsMultistep, ...s.transitionsOnestep].map((r) => [
+      r.from_year,
+      r.to_year,
+      r.from_code,
+      r.to_code,
+      r.pixels,
+    ]);
+    const key = (r: number[]) => r.slice(0, 4).join("/");
+    expect(expected.length).toBe(175);
+    expect(new Map(ours.map((r) => [key(r), r[4]]))).toEqual(new Map(expected.map((r) => [key(r), r[4]])));
   }, 120_000);
 
   it("Willamette with InVEST's own pool table as legend: storage per pool", async () => {
