@@ -153,6 +153,7 @@ export function landChangeTables(
         quantity_ha: c.quantity,
         exchange_ha: c.exchange,
         shift_ha: c.shift,
+        allocation_ha: c.exchange + c.shift,
         dynamic_degree_percent_per_year: single[i]!.percentPerYear,
       })),
       {
@@ -171,6 +172,7 @@ export function landChangeTables(
         quantity_ha: overall.quantity,
         exchange_ha: overall.exchange,
         shift_ha: overall.shift,
+        allocation_ha: overall.allocation,
         dynamic_degree_percent_per_year: comprehensiveDynamicDegree(m),
       },
     ];
