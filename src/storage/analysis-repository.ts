@@ -1,0 +1,97 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./schema.ts";
+
+export type AnalysisStatus = "queued" | "running" | "done" | "failed";
+
+/** An analysis run as a job: its inputs, progress and result (or error). */
+export interface Analysis {
+  readonly id: string;
+  readonly areaId: string;
+  readonly kind: "landuse" | "budget" | "inventory";
+  readonly status: AnalysisStatus;
+  readonly percent: number;
+  readonly params: unknown;
+  readonly factorLibraryVersion: string | null;
+  readonly result: unknown;
+  readonly error: unknown;
+  readonly createdAt: Date;
+  readonly finishedAt: Date | null;
+}
+
+/** Analyses and their state: queued → running (with percent) → done (result) or failed (error). */
+export class AnalysisRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(a: { areaId: string; kind: Analysis["kind"]; params: unknown }): Promise<Analysis> {
+    const r = await this.db
+      .insertInto("analyses")
+      .values({ area_id: a.areaId, kind: a.kind, params: JSON.stringify(a.params) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toAnalysis(r);
+  }
+
+  async get(id: string): Promise<Analysis | undefined> {
+    const r = await this.db.selectFrom("analyses").selectAll().where("id", "=", id).executeTakeFirst();
+    return r ? toAnalysis(r) : undefined;
+  }
+
+  async progress(id: string, percent: number): Promise<void> {
+    await this.db
+      .updateTable("analyses")
+      .set({ status: "running", percent: Math.max(0, Math.min(100, percent)) })
+      .where("id", "=", id)
+      .where("status", "in", ["queued", "running"])
+      .execute();
+  }
+
+  async finish(id: string, result: unknown, factorLibraryVersion: string | null): Promise<void> {
+    await this.db
+      .updateTable("analyses")
+      .set({
+        status: "done",
+        percent: 100,
+        result: JSON.stringify(result),
+        factor_library_version: factorLibraryVersion,
+        finished_at: new Date(),
+      })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  async fail(id: string, error: { code: string; message: string; details?: unknown }): Promise<void> {
+    await this.db
+      .updateTable("analyses")
+      .set({ status: "failed", error: JSON.stringify(error), finished_at: new Date() })
+      .where("id", "=", id)
+      .execute();
+  }
+}
+
+type Row = {
+  id: string | number;
+  area_id: string | number;
+  kind: Analysis["kind"];
+  status: AnalysisStatus;
+  percent: number;
+  params: unknown;
+  factor_library_version: string | null;
+  result: unknown;
+  error: unknown;
+  created_at: Date | string;
+  finished_at: Date | string | null;
+};
+
+const toAnalysis = (r: Row): Analysis => ({
+  id: String(r.id),
+  areaId: String(r.area_id),
+  kind: r.kind,
+  status: r.status,
+  percent: Number(r.percent),
+  params: r.params,
+  factorLibraryVersion: r.factor_library_version,
+  result: r.result,
+  error: r.error,
+  createdAt: new Date(r.created_at),
+  finishedAt: r.finished_at === null ? null : new Date(r.finished_at),
+});

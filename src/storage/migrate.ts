@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sql, type Kysely } from "kysely";
+import { PROJECT_ROOT } from "../project-root.ts";
+import type { Database } from "./schema.ts";
+
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, "src", "storage", "migrations");
+
+/** The statements of a migration file: split at semicolons that end a line (no function bodies here). */
+export function statementsOf(text: string): string[] {
+  return text
+    .replace(/--[^\n]*/g, "")
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Applies the migrations in `dir` (NNN_name.sql, in name order) that are not yet recorded in
+ * schema_migrations, each in its own transaction, so a failed migration leaves nothing half-done.
+ * Returns the ids applied now.
+ */
+export async function migrate(db: Kysely<Database>, dir: string = MIGRATIONS_DIR): Promise<string[]> {
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+    db,
+  );
+  const done = new Set((await db.selectFrom("schema_migrations").select("id").execute()).map((r) => r.id));
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort();
+  const applied: string[] = [];
+  for (const f of files) {
+    const id = f.replace(/\.sql$/, "");
+    if (done.has(id)) continue;
+    await db.transaction().execute(async (trx) => {
+      for (const statement of statementsOf(readFileSync(join(dir, f), "utf8")))
+        await sql.raw(statement).execute(trx);
+      await trx.insertInto("schema_migrations").values({ id }).execute();
+    });
+    applied.push(id);
+  }
+  return applied;
+}

@@ -1,0 +1,143 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AnalysisRepository } from "../../src/storage/analysis-repository.ts";
+import { InventoryRepository } from "../../src/storage/inventory-repository.ts";
+import { LanduseMapRepository } from "../../src/storage/landuse-map-repository.ts";
+import { migrate, statementsOf } from "../../src/storage/migrate.ts";
+import { MiningAreaRepository } from "../../src/storage/mining-area-repository.ts";
+import { openStore, type Store } from "../../src/storage/open-database.ts";
+import { freshStore, STORE_KINDS } from "./stores.ts";
+
+const legend = { preset: "seed001" };
+const sha = "a".repeat(64);
+
+describe.each(STORE_KINDS)("storage on %s", (kind) => {
+  let store: Store;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, drop } = await freshStore(kind));
+  });
+  afterAll(() => drop());
+
+  it("migrates once: a second run applies nothing", async () => {
+    expect(await migrate(store.db)).toEqual([]);
+  });
+
+  it("keeps mining areas: create, read, list, update, delete with everything under them", async () => {
+    const areas = new MiningAreaRepository(store.db);
+    const a = await areas.create({
+      name: "Pingshuo (synthetic)",
+      nameZh: "平朔（合成）",
+      crs: "EPSG:4546",
+      legend,
+    });
+    expect(a).toMatchObject({ name: "Pingshuo (synthetic)", nameZh: "平朔（合成）", legend });
+    expect((await areas.get(a.id))?.crs).toBe("EPSG:4546");
+    const b = await areas.update(a.id, { boundary: { type: "Polygon", coordinates: [] } });
+    expect(b?.boundary).toEqual({ type: "Polygon", coordinates: [] });
+    expect((await areas.list()).map((x) => x.id)).toContain(a.id);
+    const maps = new LanduseMapRepository(store.db);
+    await maps.put({
+      areaId: a.id,
+      year: 1986,
+      path: "/x/1986.tif",
+      sha256: sha,
+      bytes: 10,
+      grid: { width: 1 },
+    });
+    await maps.put({
+      areaId: a.id,
+      year: 1986,
+      path: "/x/1986b.tif",
+      sha256: sha,
+      bytes: 12,
+      grid: { width: 2 },
+    });
+    expect((await maps.forArea(a.id)).map((m) => [m.year, m.path, m.bytes])).toEqual([
+      [1986, "/x/1986b.tif", 12],
+    ]);
+    expect(await areas.delete(a.id)).toBe(true);
+    expect(await maps.forArea(a.id)).toEqual([]);
+    expect(await areas.get(a.id)).toBeUndefined();
+    expect(await areas.delete(a.id)).toBe(false);
+  });
+
+  it("refuses what the schema forbids", async () => {
+    const areas = new MiningAreaRepository(store.db);
+    await expect(areas.create({ name: "  ", legend })).rejects.toThrow(/mining_areas_name_not_blank/);
+    const a = await areas.create({ name: "A", legend });
+    const maps = new LanduseMapRepository(store.db);
+    await expect(
+      maps.put({ areaId: a.id, year: 1500, path: "p", sha256: sha, bytes: 1, grid: {} }),
+    ).rejects.toThrow();
+    await expect(
+      maps.put({ areaId: a.id, year: 2000, path: "p", sha256: "short", bytes: 1, grid: {} }),
+    ).rejects.toThrow();
+  });
+
+  it("runs analyses as jobs: queued → running with percent → done or failed", async () => {
+    const a = await new MiningAreaRepository(store.db).create({ name: "B", legend });
+    const jobs = new AnalysisRepository(store.db);
+    const j = await jobs.create({ areaId: a.id, kind: "landuse", params: { maps: [1986, 2018] } });
+    expect([j.status, j.percent]).toEqual(["queued", 0]);
+    await jobs.progress(j.id, 42.5);
+    expect(await jobs.get(j.id)).toMatchObject({ status: "running", percent: 42.5 });
+    await jobs.finish(j.id, { zones: [1, 2] }, "2026.11.0+abc");
+    expect(await jobs.get(j.id)).toMatchObject({ status: "done", percent: 100, result: { zones: [1, 2] } });
+    await jobs.progress(j.id, 10);
+    expect((await jobs.get(j.id))?.status).toBe("done");
+    const f = await jobs.create({ areaId: a.id, kind: "landuse", params: {} });
+    await jobs.fail(f.id, { code: "bad-input", message: "codes not in the legend" });
+    expect(await jobs.get(f.id)).toMatchObject({ status: "failed", error: { code: "bad-input" } });
+  });
+
+  it("keeps one inventory per mine and year; saving again replaces it", async () => {
+    const a = await new MiningAreaRepository(store.db).create({ name: "C", legend });
+    const inv = new InventoryRepository(store.db);
+    await inv.save({ areaId: a.id, mine: "Yongning", year: 2020, input: { coal: 1695.2 } });
+    await inv.save({ areaId: a.id, mine: "Yongning", year: 2020, input: { coal: 1700 }, result: { gap: 1 } });
+    const all = await inv.forArea(a.id);
+    expect(all.map((i) => [i.year, i.input, i.result])).toEqual([[2020, { coal: 1700 }, { gap: 1 }]]);
+  });
+
+  it("leaves nothing half-written when a transaction fails", async () => {
+    const areas = new MiningAreaRepository(store.db);
+    const before = (await areas.list()).length;
+    await expect(
+      store.db.transaction().execute(async (trx) => {
+        const inner = new MiningAreaRepository(trx);
+        const a = await inner.create({ name: "D", legend });
+        await new LanduseMapRepository(trx).put({
+          areaId: a.id,
+          year: 1800,
+          path: "p",
+          sha256: sha,
+          bytes: 1,
+          grid: {},
+        });
+      }),
+    ).rejects.toThrow();
+    expect((await areas.list()).length).toBe(before);
+  });
+});
+
+describe("PGlite in a data folder", () => {
+  it("keeps what was written across a restart", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "mc-pglite-")), "data");
+    const first = await openStore({ dataDir: dir });
+    const a = await new MiningAreaRepository(first.db).create({ name: "Kept", legend });
+    await first.close();
+    const second = await openStore({ dataDir: dir });
+    expect((await new MiningAreaRepository(second.db).get(a.id))?.name).toBe("Kept");
+    await second.close();
+  }, 60_000);
+
+  it("splits migration files into statements", () => {
+    expect(statementsOf("-- c\nCREATE TABLE a (x int);\nCREATE TABLE b (y text DEFAULT ';');\n")).toEqual([
+      "CREATE TABLE a (x int)",
+      "CREATE TABLE b (y text DEFAULT ';')",
+    ]);
+  });
+});
