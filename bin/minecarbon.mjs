@@ -42,8 +42,10 @@ async function bundled() {
     format: "esm",
     platform: "node",
     target: "node20",
-    // Libraries are bundled too (one file to load instead of hundreds); the native canvas stays outside.
-    external: ["@napi-rs/canvas"],
+    // Libraries are bundled too (one file to load instead of hundreds), but for those below.
+    // Kept outside: native code (canvas), and packages that load their own files next to them
+    // (PGlite's WebAssembly and data) or require optional modules (pg, fastify).
+    external: ["@napi-rs/canvas", "@electric-sql/pglite", "pg", "fastify"],
     // CommonJS libraries in an ES module bundle call require(): give them one.
     banner: {
       js: 'import { createRequire as __mcRequire } from "node:module"; const require = __mcRequire(import.meta.url);',

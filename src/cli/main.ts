@@ -231,6 +231,28 @@ export function buildProgram(write: (text: string) => void): Command {
     });
 
   program
+    .command("serve")
+    .description("start the HTTP API (OpenAPI at /openapi.json) on PGlite in --data, or on $DATABASE_URL")
+    .option("--port <n>", "port to listen on", wholeNumber("--port"), 8080)
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--data <dir>", "PGlite data folder (ignored when DATABASE_URL is set)", "minecarbon-data")
+    .action(async (o: { port: number; host: string; data: string }) => {
+      const { serve } = await import("../server/serve.ts");
+      const s = await serve({
+        port: o.port,
+        host: o.host,
+        dataDir: o.data,
+        ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+      });
+      write(`MineCarbon API on ${s.url} (${s.store.kind}: ${s.store.location}); Ctrl+C stops it\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => void s.stop().then(resolve);
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    });
+
+  program
     .command("demo")
     .description(
       "run the shipped examples (Yongning inventory, Pingshuo stock loss, Pingshuo 2018 budget) and print their results",

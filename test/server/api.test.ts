@@ -1,0 +1,123 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/server/app.ts";
+import type { Store } from "../../src/storage/open-database.ts";
+import { freshStore, STORE_KINDS } from "../storage/stores.ts";
+
+describe.each(STORE_KINDS)("HTTP API in process on %s", (kind) => {
+  let store: Store;
+  let drop: () => Promise<void>;
+  let app: ReturnType<typeof buildApp>;
+  beforeAll(async () => {
+    ({ store, drop } = await freshStore(kind));
+    app = buildApp(store);
+  });
+  afterAll(async () => {
+    await app.close();
+    await drop();
+  });
+
+  it("creates, reads, changes, lists and deletes a mining area", async () => {
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/areas",
+      payload: { name: "Pingshuo", nameZh: "平朔", crs: "EPSG:4546", legend: { preset: "seed001" } },
+    });
+    expect(created.statusCode).toBe(201);
+    const area = created.json();
+    expect(area).toMatchObject({ name: "Pingshuo", nameZh: "平朔", legend: { preset: "seed001" } });
+    expect((await app.inject({ url: `/api/areas/${area.id}` })).json().crs).toBe("EPSG:4546");
+    const patched = await app.inject({
+      method: "PATCH",
+      url: `/api/areas/${area.id}`,
+      payload: { name: "Pingshuo field" },
+    });
+    expect(patched.json().name).toBe("Pingshuo field");
+    expect((await app.inject({ url: "/api/areas" })).json().map((a: { id: string }) => a.id)).toContain(
+      area.id,
+    );
+    expect((await app.inject({ method: "DELETE", url: `/api/areas/${area.id}` })).statusCode).toBe(204);
+    expect((await app.inject({ url: `/api/areas/${area.id}` })).statusCode).toBe(404);
+  });
+
+  it("answers bad input with 400 and the path of every problem", async () => {
+    const r = await app.inject({
+      method: "POST",
+      url: "/api/areas",
+      payload: { name: "", legend: { classes: [{ code: -1, name: "x", colour: "green" }] }, extra: 1 },
+    });
+    expect(r.statusCode).toBe(400);
+    const body = r.json();
+    expect(body.error.code).toBe("bad-input");
+    const paths = body.error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(["name", "legend.classes[0].code", "legend.classes[0].colour"]),
+    );
+    expect(
+      body.error.details.some((d: { message: string }) => /extra/.test(d.message) || d.message.length > 0),
+    ).toBe(true);
+    const notJson = await app.inject({
+      method: "POST",
+      url: "/api/areas",
+      payload: "{",
+      headers: { "content-type": "application/json" },
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().error.code).toBe("bad-request");
+    expect((await app.inject({ url: "/api/areas/abc" })).json().error).toMatchObject({ code: "not-found" });
+    expect((await app.inject({ url: "/nowhere" })).statusCode).toBe(404);
+  });
+
+  it("describes itself in OpenAPI 3.1 from the same schemas", async () => {
+    const doc = (await app.inject({ url: "/openapi.json" })).json();
+    expect(doc.openapi).toBe("3.1.0");
+    const post = doc.paths["/api/areas"].post;
+    expect(post.requestBody.content["application/json"].schema.required).toEqual(["name", "legend"]);
+    expect(post.responses["400"].content["application/json"].schema.properties.error).toBeDefined();
+  });
+});
+
+describe("minecarbon serve", () => {
+  it("starts on PGlite in a data folder and answers over HTTP", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mc-serve-"));
+    const port = 18000 + Math.floor(Math.random() * 1000);
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    const child = spawn(
+      process.execPath,
+      [
+        join(import.meta.dirname, "..", "..", "bin", "minecarbon.mjs"),
+        "serve",
+        "--port",
+        String(port),
+        "--data",
+        join(dir, "db"),
+      ],
+      { env, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          const m = /API on (\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+        setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
+      });
+      expect((await (await fetch(`${url}/health`)).json()).store).toBe("pglite");
+      const r = await fetch(`${url}/api/areas`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "Over HTTP", legend: { preset: "clcd" } }),
+      });
+      expect(r.status).toBe(201);
+    } finally {
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    }
+  }, 60_000);
+});
