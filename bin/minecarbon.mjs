@@ -4,7 +4,7 @@
 // source is newer than the bundle, so that `npx minecarbon …` works right after `npm ci` with no
 // separate build step and starts fast: loading ~150 modules through a TypeScript loader costs about
 // a second, the bundle a tenth of that. Set MINECARBON_NO_BUNDLE=1 to run the sources through tsx.
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -56,6 +56,7 @@ async function bundled() {
   });
   mkdirSync(cache, { recursive: true });
   for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(cache, f));
+  rmSync(tmp, { recursive: true, force: true });
   return stamp;
 }
 

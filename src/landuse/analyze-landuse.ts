@@ -125,10 +125,13 @@ function chooseBlockRows(first: ClassRaster, asked: number | undefined): number 
 export async function analyzeLanduse(o: AnalyzeOptions) {
   // Workers start loading now, while the inputs are opened and checked; small jobs need none.
   const pool = new WorkerPool(o.workers ?? ((await isSmallJob(o.maps)) ? 0 : availableParallelism()));
+  const partial: { dir?: string } = {};
   try {
-    return await analyzeWith(o, pool);
+    return await analyzeWith(o, pool, partial);
   } finally {
     await pool.close();
+    // On any failure nothing half-written stays behind in --out.
+    if (partial.dir) rmSync(partial.dir, { recursive: true, force: true });
   }
 }
 
@@ -147,7 +150,7 @@ async function isSmallJob(maps: readonly DatedMap[]): Promise<boolean> {
   }
 }
 
-async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
+async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: string }) {
   const started = performance.now();
   const issues: InputIssue[] = [];
   if (o.maps.length < 2)
@@ -243,6 +246,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool) {
   const partial = join(out, `.partial-${process.pid}`);
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial);
+  temp.dir = partial;
 
   const outputs: OutputSpec[] = [];
   const pairName = (p: readonly [number, number]) => `${maps[p[0]]!.year}-${maps[p[1]]!.year}`;
