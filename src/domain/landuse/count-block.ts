@@ -255,7 +255,6 @@ export function countRawHistograms(
   dates: number,
   counts: BlockCounts,
 ): boolean {
-  const zone = zoned ? true : null;
   const k = plan.classCount;
   const zones = plan.zoneCount;
   const buckets = zoned ? zones + 1 : 1;
@@ -293,7 +292,7 @@ export function countRawHistograms(
       for (let y = 0; y < 256; y++) {
         const v = first[z * 65536 + (x << 8) + y]!;
         if (v === 0) continue;
-        if (zone !== null && z === zones) {
+        if (zoned && z === zones) {
           counts.outsidePixels += v;
           continue;
         }
@@ -308,7 +307,7 @@ export function countRawHistograms(
     const [f] = plan.pairs[p]!;
     const h = hists[p]!;
     const lut = plan.luts[d]!;
-    for (let z = 0; z < (zone === null ? 1 : zones); z++)
+    for (let z = 0; z < (zoned ? zones : 1); z++)
       for (let x = 0; x < 256; x++)
         for (let y = 0; y < 256; y++) {
           const v = h[z * 65536 + (x << 8) + y]!;
