@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Database } from "./schema.ts";
 
 /** A mine's activity data for one year (the inventory file's content) and its computed result. */
@@ -34,15 +34,7 @@ export class InventoryRepository {
       )
       .returningAll()
       .executeTakeFirstOrThrow();
-    return {
-      id: String(r.id),
-      areaId: String(r.area_id),
-      mine: r.mine,
-      year: r.year,
-      input: r.input,
-      result: r.result,
-      updatedAt: new Date(r.updated_at),
-    };
+    return toInventory(r);
   }
 
   async forArea(areaId: string): Promise<StoredInventory[]> {
@@ -52,14 +44,16 @@ export class InventoryRepository {
       .where("area_id", "=", areaId)
       .orderBy(["mine", "year"])
       .execute();
-    return rows.map((r) => ({
-      id: String(r.id),
-      areaId: String(r.area_id),
-      mine: r.mine,
-      year: r.year,
-      input: r.input,
-      result: r.result,
-      updatedAt: new Date(r.updated_at),
-    }));
+    return rows.map(toInventory);
   }
 }
+
+const toInventory = (r: Selectable<Database["inventories"]>): StoredInventory => ({
+  id: String(r.id),
+  areaId: String(r.area_id),
+  mine: r.mine,
+  year: r.year,
+  input: r.input,
+  result: r.result,
+  updatedAt: new Date(r.updated_at),
+});

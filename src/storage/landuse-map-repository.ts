@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Database } from "./schema.ts";
 
 /** A land-use map of one year of a mining area: the file kept on disk, with what was checked on arrival. */
@@ -42,16 +42,7 @@ export class LanduseMapRepository {
       )
       .returningAll()
       .executeTakeFirstOrThrow();
-    return {
-      id: String(r.id),
-      areaId: String(r.area_id),
-      year: r.year,
-      path: r.path,
-      sha256: r.sha256,
-      bytes: Number(r.bytes),
-      grid: r.grid,
-      createdAt: new Date(r.created_at),
-    };
+    return toStoredMap(r);
   }
 
   /** The maps of an area by year. */
@@ -62,15 +53,17 @@ export class LanduseMapRepository {
       .where("area_id", "=", areaId)
       .orderBy("year")
       .execute();
-    return rows.map((r) => ({
-      id: String(r.id),
-      areaId: String(r.area_id),
-      year: r.year,
-      path: r.path,
-      sha256: r.sha256,
-      bytes: Number(r.bytes),
-      grid: r.grid,
-      createdAt: new Date(r.created_at),
-    }));
+    return rows.map(toStoredMap);
   }
 }
+
+const toStoredMap = (r: Selectable<Database["landuse_maps"]>): StoredMap => ({
+  id: String(r.id),
+  areaId: String(r.area_id),
+  year: r.year,
+  path: r.path,
+  sha256: r.sha256,
+  bytes: Number(r.bytes),
+  grid: r.grid,
+  createdAt: new Date(r.created_at),
+});
