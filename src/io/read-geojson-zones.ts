@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import proj4 from "proj4";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { edgesOfRings, type ZoneEdges } from "../domain/landuse/rasterize-polygons.ts";
-import { knownProjected, type RasterCrs } from "../raster/crs.ts";
+import { proj4ForEpsg, type RasterCrs } from "../raster/crs.ts";
 import type { RasterGrid } from "../raster/grid.ts";
 
 /** Polygons of a GeoJSON file on a raster grid: per feature its edges (pixel units) and name. */
@@ -17,14 +17,11 @@ export interface GridPolygons {
 
 type Ring = [number, number][];
 
-const GEOGRAPHIC_DEFS: Readonly<Record<number, string>> = {
-  4326: "+proj=longlat +datum=WGS84 +no_defs",
-  4490: "+proj=longlat +ellps=GRS80 +towgs84=0,0,0 +no_defs",
-  4269: "+proj=longlat +datum=NAD83 +no_defs",
-  4674: "+proj=longlat +ellps=GRS80 +towgs84=0,0,0 +no_defs",
-};
-
-function declaredEpsg(doc: { crs?: { properties?: { name?: string } } }): number | undefined {
+/**
+ * The EPSG code a GeoJSON file's legacy `crs` member names (`EPSG:n`, `urn:ogc:def:crs:EPSG::n`,
+ * CRS84 → 4326); undefined without one (RFC 7946: WGS 84), NaN for a name MineCarbon cannot read.
+ */
+export function declaredEpsg(doc: { crs?: { properties?: { name?: string } } }): number | undefined {
   const name = doc.crs?.properties?.name;
   if (!name) return undefined;
   const m = /EPSG:{1,2}(\d+)$/i.exec(name) ?? /CRS84$/i.exec(name);
@@ -79,7 +76,7 @@ export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: 
   const from = epsg ?? 4326;
   const rasterCrs: RasterCrs = grid.crs;
   const same = rasterCrs.epsg === from;
-  const fromDef = GEOGRAPHIC_DEFS[from] ?? knownProjected(from)?.proj4;
+  const fromDef = proj4ForEpsg(from);
   let transform: ((p: [number, number]) => [number, number]) | undefined;
   if (!same) {
     if (!fromDef)

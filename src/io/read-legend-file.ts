@@ -1,4 +1,5 @@
-import type { Legend, LegendClass } from "../domain/landuse/legend.ts";
+import { existsSync } from "node:fs";
+import { LEGEND_PRESETS, type Legend, type LegendClass } from "../domain/landuse/legend.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { pickColumn, readCsvTable, type CsvTable } from "./read-csv-table.ts";
 
@@ -70,4 +71,18 @@ export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[
     legend: { id: t.path, description: `legend from ${t.path}`, classes },
     ignored: t.header.filter((h) => !used.has(h)),
   };
+}
+
+/** A `--legend` argument: a preset id or a legend CSV; anything else is an error naming both. */
+export function legendFromArgument(arg: string): { legend: Legend; ignored: string[] } {
+  const preset = LEGEND_PRESETS[arg];
+  if (preset) return { legend: preset, ignored: [] };
+  if (!existsSync(arg))
+    throw new InputError("--legend", [
+      {
+        path: "",
+        message: `"${arg}" is neither a preset (${Object.keys(LEGEND_PRESETS).join(", ")}) nor a legend CSV file`,
+      },
+    ]);
+  return readLegendFile(arg);
 }

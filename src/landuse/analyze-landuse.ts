@@ -1,17 +1,9 @@
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
-import {
-  createReadStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { createReadStream, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { carbonStock, totalDensity, POOL_NAMES } from "../domain/landuse/carbon-pools.ts";
-import type { BlockCounts, BlockPlan } from "../domain/landuse/count-block.ts";
+import { MAX_CLASSES, type BlockCounts, type BlockPlan } from "../domain/landuse/count-block.ts";
 import { landChangeTables } from "../domain/landuse/land-change-tables.ts";
 import { LEGEND_PRESETS, type Legend } from "../domain/landuse/legend.ts";
 import { rowPixelAreas } from "../domain/landuse/pixel-area.ts";
@@ -23,7 +15,7 @@ import { InputError, type InputIssue } from "../domain/validation/input-issue.ts
 import { OUTSIDE_CODE, type EnginePlan, type OutputSpec } from "../engine/engine-plan.ts";
 import { runEngine } from "../engine/run-engine.ts";
 import { WorkerPool } from "../engine/worker-pool.ts";
-import { readLegendFile } from "../io/read-legend-file.ts";
+import { legendFromArgument } from "../io/read-legend-file.ts";
 import { readPoolTable } from "../io/read-pool-table.ts";
 import { writeRows } from "../io/write-csv.ts";
 import { openClassRaster, type ClassRaster } from "../raster/geotiff-source.ts";
@@ -75,18 +67,7 @@ function resolveLegend(
   o: AnalyzeOptions,
   poolLegend: Legend | undefined,
 ): { legend: Legend; ignored: string[] } {
-  if (o.legend) {
-    const preset = LEGEND_PRESETS[o.legend];
-    if (preset) return { legend: preset, ignored: [] };
-    if (!existsSync(o.legend))
-      throw new InputError("--legend", [
-        {
-          path: "",
-          message: `"${o.legend}" is neither a preset (${Object.keys(LEGEND_PRESETS).join(", ")}) nor a legend CSV file`,
-        },
-      ]);
-    return readLegendFile(o.legend);
-  }
+  if (o.legend) return legendFromArgument(o.legend);
   if (poolLegend) return { legend: poolLegend, ignored: [] };
   throw new InputError("landuse analyze", [
     {
@@ -198,6 +179,8 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
 
   // Lookup tables: code → class index; nodata → K; unknown → K + 1.
   const k = legend.classes.length;
+  if (k > MAX_CLASSES)
+    issues.push({ path: "--legend", message: `has ${k} classes; the engine counts at most ${MAX_CLASSES}` });
   const luts = rasters.map((r) => {
     const lut = new Uint16Array(65536).fill(k + 1);
     legend.classes.forEach((c, i) => (lut[c.code] = i));
@@ -496,7 +479,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
       nodataPixels: counts.nodataPixels[d]!,
     })),
   );
-  const warnings: string[] = [];
+  const warnings: string[] = rasters.flatMap((r) => r.warnings);
   if (ignored.length) warnings.push(`legend columns not used: ${ignored.join(", ")}`);
   if (counts.excludedPixels > 0)
     warnings.push(
@@ -516,6 +499,14 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
   const absent = legend.classes.filter((_, i) => !counted.present.includes(i));
   const summary = {
     tool: "minecarbon landuse analyze",
+    units: {
+      area: "ha (area_ha, pixelAreaHa); percent: % of the analysed area",
+      intensity: "% per year (St, U, G, L, R, W, Q, V, dynamic degrees)",
+      carbon:
+        "t C, stocks (total_tC, carbon-<year>.tif per pixel); carbon-change-*.tif: later minus earlier stock, t C per pixel",
+      density: "t C/ha (pool tables)",
+      stockLostToMining: "t C and t CO2e, one-time loss over the first → last date",
+    },
     legend: { id: legend.id, classes: legend.classes, absent: absent.map((c) => c.code) },
     grid: describeGrid(grid),
     pixelAreaHa: plan.areaVariesByRow

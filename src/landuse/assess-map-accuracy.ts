@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assessAccuracy } from "../domain/landuse/accuracy.ts";
-import { LEGEND_PRESETS, type Legend } from "../domain/landuse/legend.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { pickColumn, readCsvTable } from "../io/read-csv-table.ts";
-import { readLegendFile } from "../io/read-legend-file.ts";
+import { legendFromArgument } from "../io/read-legend-file.ts";
 import { writeRows } from "../io/write-csv.ts";
-import { knownProjected } from "../raster/crs.ts";
+import { proj4ForEpsg } from "../raster/crs.ts";
+import { declaredEpsg } from "../io/read-geojson-zones.ts";
 import { openClassRaster } from "../raster/geotiff-source.ts";
 import { pixelAt } from "../raster/grid.ts";
 
@@ -25,16 +25,6 @@ interface Sample {
   readonly x: number;
   readonly y: number;
   readonly reference: string;
-}
-
-function legendOf(name: string): Legend {
-  const preset = LEGEND_PRESETS[name];
-  if (preset) return preset;
-  if (!existsSync(name))
-    throw new InputError("--legend", [
-      { path: "", message: `"${name}" is neither a preset nor a legend CSV file` },
-    ]);
-  return readLegendFile(name).legend;
 }
 
 function readSamples(o: AccuracyOptions): { samples: Sample[]; crs: number | "map" } {
@@ -72,8 +62,15 @@ function readSamples(o: AccuracyOptions): { samples: Sample[]; crs: number | "ma
       return [{ where: `features[${i}]`, x: c[0]!, y: c[1]!, reference: String(ref) }];
     });
     if (issues.length) throw new InputError(o.samples, issues);
-    const m = /EPSG:{1,2}(\d+)$/i.exec(doc.crs?.properties?.name ?? "");
-    return { samples, crs: m ? Number(m[1]) : 4326 };
+    const epsg = declaredEpsg(doc);
+    if (Number.isNaN(epsg))
+      throw new InputError(o.samples, [
+        {
+          path: "crs",
+          message: `names a CRS MineCarbon cannot read (${doc.crs?.properties?.name}); use EPSG:nnnn or WGS 84`,
+        },
+      ]);
+    return { samples, crs: epsg ?? 4326 };
   }
   const t = readCsvTable(o.samples);
   const x = pickColumn(t, ["x", "lon", "longitude", "easting"]);
@@ -112,13 +109,13 @@ function readSamples(o: AccuracyOptions): { samples: Sample[]; crs: number | "ma
  * Points outside the map or on nodata are listed, never dropped silently.
  */
 export async function assessMapAccuracy(o: AccuracyOptions) {
-  const legend = legendOf(o.legend);
+  const { legend } = legendFromArgument(o.legend);
   const raster = await openClassRaster(o.map);
   const { samples, crs } = readSamples(o);
   let project = (x: number, y: number): [number, number] => [x, y];
   if (crs !== "map" && crs !== raster.grid.crs.epsg) {
     const { default: proj4 } = await import("proj4");
-    const from = crs === 4326 ? "+proj=longlat +datum=WGS84 +no_defs" : knownProjected(crs)?.proj4;
+    const from = proj4ForEpsg(crs);
     if (!from || !raster.grid.crs.proj4)
       throw new InputError(o.samples, [
         {

@@ -226,3 +226,13 @@ export function sameCrs(a: RasterCrs, b: RasterCrs): boolean {
   if (a.proj4 !== undefined && b.proj4 !== undefined) return a.proj4 === b.proj4;
   return a.label === b.label;
 }
+
+/**
+ * A proj4 definition for an EPSG code MineCarbon knows (the geographic CRSs above and
+ * `knownProjected`), for reprojecting vectors and points; undefined otherwise.
+ */
+export function proj4ForEpsg(code: number): string | undefined {
+  const geographic = GEOGRAPHIC[code];
+  if (geographic) return `+proj=longlat ${geographic.proj4} +no_defs`;
+  return knownProjected(code)?.proj4;
+}

@@ -29,6 +29,8 @@ export interface ClassRaster {
   readonly blockWidth: number;
   readonly blockHeight: number;
   readonly compression: string;
+  /** What the reader noticed but could still read (e.g. a nodata value the codes cannot take). */
+  readonly warnings: readonly string[];
   /** The GeoTIFF keys as written, to copy onto outputs. */
   readonly geo: GeoTags;
   /** Rows y0 (inclusive) to y1 (exclusive), full width, row-major. */
@@ -127,7 +129,16 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
     ...(geoAsciiParams ? { geoAsciiParams: geoAsciiParams.replace(/\0+$/, "") } : {}),
   };
   const nodataRaw = image.getGDALNoData();
-  const nodata = nodataRaw === null || !Number.isInteger(nodataRaw) ? null : nodataRaw;
+  // A nodata value no code of this depth can take (e.g. -9999 on 8 bits) marks nothing: say so.
+  const nodataFits =
+    nodataRaw !== null && Number.isInteger(nodataRaw) && nodataRaw >= 0 && nodataRaw < 2 ** bits;
+  const nodata = nodataFits ? nodataRaw : null;
+  const warnings =
+    nodataRaw !== null && !nodataFits
+      ? [
+          `${path}: its nodata value ${nodataRaw} cannot occur in ${bits}-bit codes, so no pixel is treated as nodata (set one with gdal_edit.py -a_nodata)`,
+        ]
+      : [];
   // Load the block offsets and sizes in one read each; geotiff.js otherwise reads them one by one.
   await dir.loadValue(image.isTiled ? "TileOffsets" : "StripOffsets");
   await dir.loadValue(image.isTiled ? "TileByteCounts" : "StripByteCounts");
@@ -161,6 +172,7 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
     blockWidth,
     blockHeight,
     compression,
+    warnings,
     geo,
     readBlockRow: blockRow,
     async readRows(y0, y1) {

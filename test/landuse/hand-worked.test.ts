@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -156,5 +156,33 @@ describe("hand-worked 10×10 maps", () => {
         workers: 0,
       }),
     ).rejects.toThrow(/d\.tif: codes not in the legend \(seed001\): 41 \(2 px\), 200 \(1 px\)/);
+  });
+
+  it("says when a nodata value cannot occur, and refuses more classes than the engine counts", async () => {
+    writeCodeRaster(join(dir, "e.tif"), d2010, 10, 10, { nodata: -9999 });
+    const s = await analyzeLanduse({
+      maps: [
+        { year: 2000, path: join(dir, "a.tif") },
+        { year: 2010, path: join(dir, "e.tif") },
+      ],
+      legend: "seed001",
+      out: join(dir, "out-nodata-9999"),
+      workers: 0,
+    });
+    expect(s.warnings.join("\n")).toMatch(/e\.tif: its nodata value -9999 cannot occur in 8-bit codes/);
+    expect(s.pixels.analysed).toBe(100);
+    const big = join(dir, "big-legend.csv");
+    writeFileSync(big, ["code,name", ...Array.from({ length: 300 }, (_, i) => `${i},class ${i}`)].join("\n"));
+    await expect(
+      analyzeLanduse({
+        maps: [
+          { year: 2000, path: join(dir, "a.tif") },
+          { year: 2010, path: join(dir, "b.tif") },
+        ],
+        legend: big,
+        out: join(dir, "out-big"),
+        workers: 0,
+      }),
+    ).rejects.toThrow(/--legend: has 300 classes; the engine counts at most 254/);
   });
 });
