@@ -36,6 +36,28 @@ export class AnalysisRepository {
     return r ? toAnalysis(r) : undefined;
   }
 
+  /** The analyses of an area, newest first. */
+  async forArea(areaId: string): Promise<Analysis[]> {
+    const rows = await this.db
+      .selectFrom("analyses")
+      .selectAll()
+      .where("area_id", "=", areaId)
+      .orderBy("id", "desc")
+      .execute();
+    return rows.map(toAnalysis);
+  }
+
+  /** Ids of the jobs not yet finished (queued or interrupted while running), oldest first. */
+  async unfinished(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("analyses")
+      .select("id")
+      .where("status", "in", ["queued", "running"])
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => String(r.id));
+  }
+
   async progress(id: string, percent: number): Promise<void> {
     await this.db
       .updateTable("analyses")

@@ -37,6 +37,25 @@ export class InventoryRepository {
     return toInventory(r);
   }
 
+  async get(id: string): Promise<StoredInventory | undefined> {
+    const r = await this.db.selectFrom("inventories").selectAll().where("id", "=", id).executeTakeFirst();
+    return r ? toInventory(r) : undefined;
+  }
+
+  /** Stores a recomputed result for an inventory whose input is unchanged. */
+  async setResult(id: string, result: unknown): Promise<void> {
+    await this.db
+      .updateTable("inventories")
+      .set({ result: JSON.stringify(result), updated_at: new Date() })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const r = await this.db.deleteFrom("inventories").where("id", "=", id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
   async forArea(areaId: string): Promise<StoredInventory[]> {
     const rows = await this.db
       .selectFrom("inventories")

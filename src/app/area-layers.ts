@@ -1,0 +1,125 @@
+import { join } from "node:path";
+import { zoneColours } from "../landuse/zoning-choice.ts";
+import type { Analysis } from "../storage/analysis-repository.ts";
+import type { StoredMap } from "../storage/landuse-map-repository.ts";
+import type { MiningArea } from "../storage/mining-area-repository.ts";
+import { areaLegend } from "./area-legend.ts";
+import type { DataFolder } from "./data-folder.ts";
+import { CHANGE_RAMP, renderChangeLayer, renderClassLayer, type MapLayer } from "./map-layers.ts";
+
+type StoredGrid = {
+  width: number;
+  height: number;
+  originX: number;
+  originY: number;
+  pixelWidth: number;
+  pixelHeight: number;
+  crs: string;
+  epsg?: number;
+  proj4?: string;
+};
+
+const extentOf = (g: StoredGrid): [number, number, number, number] => [
+  g.originX,
+  g.originY - g.height * g.pixelHeight,
+  g.originX + g.width * g.pixelWidth,
+  g.originY,
+];
+
+const rgbHex = (c: readonly number[]) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+
+type LanduseResult = {
+  grid: StoredGrid;
+  zoning: { id: string; zones: string[] } | null;
+  pools: unknown;
+  inputs: { year: number }[];
+  outputs: string[];
+};
+
+/**
+ * The map layers of an area: land use of each stored map, and — from a finished analysis — the
+ * carbon-sink zoning of each period and the carbon change of each period (when it had densities).
+ * PNGs are rendered on first use and kept beside the rasters. `files` maps layer ids to them.
+ */
+export async function areaLayers(
+  folder: DataFolder,
+  area: MiningArea,
+  maps: readonly StoredMap[],
+  analysis: Analysis | undefined,
+): Promise<{ crs: { label: string; epsg?: number; proj4?: string } | null; layers: MapLayer[]; files: Map<string, string>; boundary: unknown }> {
+  const legend = areaLegend(area.legend);
+  const classColours = new Map(legend.classes.filter((c) => c.colour).map((c) => [c.code, c.colour!]));
+  const layers: MapLayer[] = [];
+  const files = new Map<string, string>();
+  let crs: { label: string; epsg?: number; proj4?: string } | null = null;
+  for (const m of maps) {
+    const g = m.grid as StoredGrid;
+    crs ??= { label: g.crs, ...(g.epsg ? { epsg: g.epsg } : {}), ...(g.proj4 ? { proj4: g.proj4 } : {}) };
+    const png = join(folder.maps(area.id), "layers", `${m.year}-${m.sha256.slice(0, 16)}.png`);
+    await renderClassLayer(m.path, png, classColours);
+    const id = `landuse-${m.year}`;
+    files.set(id, png);
+    layers.push({
+      id,
+      kind: "landuse",
+      title: `Land use ${m.year}`,
+      titleZh: `${m.year}年土地利用`,
+      url: `/api/areas/${area.id}/maps/${m.year}/layer.png?v=${m.sha256.slice(0, 8)}`,
+      extent: extentOf(g),
+      legend: {
+        kind: "classes",
+        items: legend.classes.map((c) => ({
+          value: c.code,
+          name: c.name,
+          ...(c.nameZh ? { nameZh: c.nameZh } : {}),
+          colour: c.colour ?? "#999999",
+        })),
+      },
+    });
+  }
+  if (analysis) {
+    const r = analysis.result as LanduseResult;
+    const dir = folder.analysis(analysis.id);
+    const extent = extentOf(r.grid);
+    crs ??= { label: r.grid.crs, ...(r.grid.epsg ? { epsg: r.grid.epsg } : {}), ...(r.grid.proj4 ? { proj4: r.grid.proj4 } : {}) };
+    for (const file of r.outputs) {
+      const zm = /^zones-(\d+)-(\d+)\.tif$/.exec(file);
+      const cm = /^carbon-change-(\d+)-(\d+)\.tif$/.exec(file);
+      if (zm && r.zoning) {
+        const colours = zoneColours(r.zoning.zones);
+        const id = `zones-${zm[1]}-${zm[2]}`;
+        const png = join(dir, "layers", `${id}.png`);
+        await renderClassLayer(join(dir, file), png, new Map(colours.map((c, i) => [i + 1, rgbHex(c)])));
+        files.set(id, png);
+        layers.push({
+          id,
+          kind: "zones",
+          title: `Carbon-sink zones ${zm[1]}–${zm[2]}`,
+          titleZh: `${zm[1]}–${zm[2]}年碳汇分区`,
+          url: `/api/analyses/${analysis.id}/layers/${id}.png`,
+          extent,
+          legend: {
+            kind: "classes",
+            items: r.zoning.zones.map((z, i) => ({ value: i + 1, name: z, colour: rgbHex(colours[i]!) })),
+          },
+        });
+      }
+      if (cm) {
+        const id = `carbon-change-${cm[1]}-${cm[2]}`;
+        const png = join(dir, "layers", `${id}.png`);
+        const max = await renderChangeLayer(join(dir, file), png);
+        files.set(id, png);
+        layers.push({
+          id,
+          kind: "carbon-change",
+          title: `Carbon change ${cm[1]}–${cm[2]}`,
+          titleZh: `${cm[1]}–${cm[2]}年碳储量变化`,
+          url: `/api/analyses/${analysis.id}/layers/${id}.png`,
+          extent,
+          legend: { kind: "ramp", unit: "t C per pixel", min: -max, max, colours: CHANGE_RAMP },
+        });
+      }
+    }
+  }
+  return { crs, layers, files, boundary: area.boundary };
+}

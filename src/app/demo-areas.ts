@@ -1,0 +1,59 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { readInputFile } from "../io/read-input-file.ts";
+import { writeDemoData } from "../landuse/write-demo-data.ts";
+import { PROJECT_ROOT } from "../project-root.ts";
+import { InventoryRepository } from "../storage/inventory-repository.ts";
+import { MiningAreaRepository } from "../storage/mining-area-repository.ts";
+import type { Store } from "../storage/open-database.ts";
+import type { AnalysisJobs } from "./analysis-jobs.ts";
+import { inventoryYears } from "./area-inventory.ts";
+import type { DataFolder } from "./data-folder.ts";
+import { storeUploadedMap } from "./store-map.ts";
+
+/**
+ * Loads the demo into an empty store: the SYNTHETIC Pingshuo-like area (four maps, mine-field
+ * boundaries, a land-use analysis with seed 001's zoning and densities, queued as a job) and the
+ * Yongning mine with seed 002's inventory (examples/yongning.yaml). Does nothing when any area
+ * exists, so a restart never duplicates it. Returns the ids it created.
+ */
+export async function loadDemoAreas(store: Store, folder: DataFolder, jobs: AnalysisJobs): Promise<string[]> {
+  const areas = new MiningAreaRepository(store.db);
+  if ((await areas.list()).length > 0) return [];
+  const work = mkdtempSync(join(tmpdir(), "minecarbon-demo-"));
+  try {
+    const data = writeDemoData(work);
+    const pingshuo = await areas.create({
+      name: "Pingshuo-like demo area (SYNTHETIC data)",
+      nameZh: "平朔式示范矿区（合成数据）",
+      crs: "EPSG:4546",
+      legend: { preset: "seed001" },
+      boundary: JSON.parse(readFileSync(data.zones, "utf8")),
+    });
+    for (const m of data.maps) {
+      const temp = folder.temp(".tif");
+      copyFileSync(m.path, temp);
+      await storeUploadedMap(store, folder, pingshuo, m.year, temp, basename(m.path));
+    }
+    await jobs.submit(pingshuo.id, {
+      zoning: "rules",
+      zonesFromBoundary: true,
+      densitySet: "seed001-yang2019",
+      zeroRule: "paper",
+    });
+    const yongning = await areas.create({
+      name: "Yongning Coal Mine",
+      nameZh: "永宁煤矿",
+      crs: null,
+      legend: { preset: "seed001" },
+    });
+    const file = join(PROJECT_ROOT, "examples", "yongning.yaml");
+    const inventories = new InventoryRepository(store.db);
+    for (const y of inventoryYears(readInputFile(file), file))
+      await inventories.save({ areaId: yongning.id, mine: y.mine, year: y.year, input: y.input, result: y.result });
+    return [pingshuo.id, yongning.id];
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

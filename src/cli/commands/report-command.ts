@@ -1,0 +1,50 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { InputError } from "../../domain/validation/input-issue.ts";
+import { runInventory } from "./inventory-command.ts";
+import { reportModel, type LanduseResultForReport } from "../../report/report-model.ts";
+import { writeReport } from "../../report/write-report.ts";
+import type { MineInventory } from "../../domain/mine/mine-inventory.ts";
+
+/**
+ * `minecarbon report`: a report of an analysis output folder (summary.json and the rasters beside
+ * it) and/or of inventory files, written as HTML or PDF.
+ */
+export async function runReport(
+  inputs: readonly string[],
+  o: { format: "html" | "pdf"; lang: "en" | "zh"; title?: string; out: string },
+) {
+  let landuse: { result: LanduseResultForReport; dir: string } | undefined;
+  const inventories: MineInventory[] = [];
+  const sections: string[] = [];
+  for (const input of inputs) {
+    if (!existsSync(input)) throw new InputError(input, [{ path: "", message: "no such file or folder" }]);
+    if (statSync(input).isDirectory()) {
+      const summary = join(input, "summary.json");
+      if (!existsSync(summary))
+        throw new InputError(input, [
+          { path: "", message: "is a folder without summary.json; give the --out folder of `minecarbon landuse analyze`" },
+        ]);
+      if (landuse) throw new InputError(input, [{ path: "", message: "one analysis folder per report; this is the second" }]);
+      landuse = { result: JSON.parse(readFileSync(summary, "utf8")) as LanduseResultForReport, dir: input };
+      sections.push(`land-use analysis ${input}`);
+    } else {
+      // An inventory file: all of its years and their balance, as `minecarbon inventory` computes them.
+      const inv = runInventory(input, {});
+      inventories.push(inv);
+      sections.push(`inventory ${input} (${inv.years.map((y) => y.year).join(", ")})`);
+    }
+  }
+  const title =
+    o.title ??
+    (o.lang === "zh" ? "煤矿区碳收支报告" : "Carbon budget report of the mining area");
+  const model = await reportModel({
+    lang: o.lang,
+    title,
+    subject: inputs.join(", "),
+    ...(landuse ? { landuse } : {}),
+    inventories,
+  });
+  await writeReport(model, o.format, o.out);
+  return { out: o.out, format: o.format, bytes: statSync(o.out).size, sections };
+}

@@ -1,0 +1,184 @@
+import type { EChartsOption } from "echarts";
+import { className, formatNumber, t, zoneName, type Lang } from "./i18n.ts";
+
+/** The legend classes a chart needs: code, names and colour. */
+export interface ChartClass {
+  readonly code: number;
+  readonly name: string;
+  readonly nameZh?: string;
+  readonly colour?: string;
+}
+
+export interface TransitionRow {
+  readonly from_year: number;
+  readonly to_year: number;
+  readonly from_code: number;
+  readonly to_code: number;
+  readonly area_ha: number;
+}
+
+export interface ClassAreaRow {
+  readonly year: number;
+  readonly code: number;
+  readonly area_ha: number;
+}
+
+export interface ZoneShareRow {
+  readonly from_year: number;
+  readonly to_year: number;
+  readonly zone: string;
+  readonly share: number;
+  readonly area_ha: number;
+  readonly kind: string;
+}
+
+// Single quotes: ECharts' SVG output puts the family unescaped inside a double-quoted style attribute.
+const FONT = "'Noto Sans SC', 'DejaVu Sans', sans-serif";
+const base = (): EChartsOption => ({
+  animation: false,
+  textStyle: { fontFamily: FONT },
+});
+
+/**
+ * Sankey of the multistep transfers: one node per class and year, one link per transfer with its
+ * area (ha). Every transfer with area > 0 is drawn, persistence included, so the flows add up to
+ * the class areas.
+ */
+export function sankeyOption(lang: Lang, classes: readonly ChartClass[], rows: readonly TransitionRow[]): EChartsOption {
+  const byCode = new Map(classes.map((c) => [c.code, c]));
+  const label = (code: number, year: number) => `${className(lang, byCode.get(code) ?? { name: String(code) })} ${year}`;
+  const nodes = new Map<string, { name: string; itemStyle: { color: string } }>();
+  const links = rows
+    .filter((r) => r.area_ha > 0)
+    .map((r) => {
+      for (const [code, year] of [
+        [r.from_code, r.from_year],
+        [r.to_code, r.to_year],
+      ] as const) {
+        const name = label(code, year);
+        if (!nodes.has(name)) nodes.set(name, { name, itemStyle: { color: byCode.get(code)?.colour ?? "#999" } });
+      }
+      return { source: label(r.from_code, r.from_year), target: label(r.to_code, r.to_year), value: r.area_ha };
+    });
+  return {
+    ...base(),
+    tooltip: {
+      trigger: "item",
+      valueFormatter: (v) => `${formatNumber(lang, Number(v), 1)} ha`,
+    },
+    series: [
+      {
+        type: "sankey",
+        data: [...nodes.values()],
+        links,
+        nodeAlign: "left",
+        emphasis: { focus: "adjacency" },
+        lineStyle: { color: "source", opacity: 0.35 },
+        label: { fontSize: 10, fontFamily: FONT },
+        layoutIterations: 32,
+      },
+    ],
+  };
+}
+
+/** Stacked bars of the zone shares (%) of each multistep period, and of the whole (one-step) span. */
+export function zoneSharesOption(lang: Lang, rows: readonly ZoneShareRow[], colours: Readonly<Record<string, string>>): EChartsOption {
+  const periods = [...new Set(rows.map((r) => `${r.from_year}–${r.to_year}`))];
+  const zones = [...new Set(rows.map((r) => r.zone))];
+  return {
+    ...base(),
+    tooltip: { trigger: "axis", valueFormatter: (v) => `${formatNumber(lang, Number(v), 1)} %` },
+    legend: { top: 0, data: zones.map((z) => zoneName(lang, z)) },
+    grid: { left: 50, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: "category", data: periods },
+    yAxis: { type: "value", max: 100, name: "%" },
+    series: zones.map((z) => ({
+      type: "bar",
+      stack: "share",
+      name: zoneName(lang, z),
+      itemStyle: { color: colours[z] ?? "#999" },
+      data: periods.map((p) => rows.find((r) => `${r.from_year}–${r.to_year}` === p && r.zone === z)?.share ?? 0),
+    })),
+  };
+}
+
+/** Lines of each class's area (ha) over the years. */
+export function classAreasOption(lang: Lang, classes: readonly ChartClass[], rows: readonly ClassAreaRow[]): EChartsOption {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const present = classes.filter((c) => rows.some((r) => r.code === c.code && r.area_ha > 0));
+  return {
+    ...base(),
+    tooltip: { trigger: "axis", valueFormatter: (v) => `${formatNumber(lang, Number(v), 1)} ha` },
+    legend: { top: 0, type: "scroll", data: present.map((c) => className(lang, c)) },
+    grid: { left: 70, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: "category", data: years.map(String) },
+    yAxis: { type: "value", name: "ha" },
+    series: present.map((c) => ({
+      type: "line",
+      name: className(lang, c),
+      itemStyle: { color: c.colour ?? "#999" },
+      data: years.map((y) => rows.find((r) => r.year === y && r.code === c.code)?.area_ha ?? 0),
+    })),
+  };
+}
+
+/** The bars of an inventory waterfall: sources add, sinks, CCS and offsets take away, then the balance. */
+export interface WaterfallStep {
+  readonly label: string;
+  readonly tCO2ePerYr: number;
+  readonly kind: "source" | "sink" | "balance";
+}
+
+/** A waterfall from the sources through the sinks to the net balance (t CO2e/yr). */
+export function waterfallOption(lang: Lang, steps: readonly WaterfallStep[]): EChartsOption {
+  let level = 0;
+  const invisible: number[] = [];
+  const visible: { value: number; itemStyle: { color: string } }[] = [];
+  for (const s of steps) {
+    if (s.kind === "balance") {
+      invisible.push(Math.min(0, s.tCO2ePerYr));
+      visible.push({ value: Math.abs(s.tCO2ePerYr), itemStyle: { color: s.tCO2ePerYr > 0 ? "#6a1b9a" : "#1b5e20" } });
+      continue;
+    }
+    const next = level + s.tCO2ePerYr;
+    invisible.push(Math.min(level, next));
+    visible.push({ value: Math.abs(s.tCO2ePerYr), itemStyle: { color: s.kind === "source" ? "#c62828" : "#2e7d32" } });
+    level = next;
+  }
+  return {
+    ...base(),
+    tooltip: {
+      trigger: "axis",
+      formatter: (p: unknown) => {
+        const i = (p as { dataIndex: number }[])[0]!.dataIndex;
+        return `${steps[i]!.label}: ${formatNumber(lang, steps[i]!.tCO2ePerYr, 1)} t CO2e/yr`;
+      },
+    },
+    grid: { left: 80, right: 20, top: 20, bottom: 90 },
+    xAxis: { type: "category", data: steps.map((s) => s.label), axisLabel: { rotate: 30, fontSize: 10, interval: 0 } },
+    yAxis: { type: "value", name: "t CO2e/yr" },
+    series: [
+      { type: "bar", stack: "w", data: invisible, itemStyle: { color: "transparent" }, silent: true },
+      { type: "bar", stack: "w", data: visible, label: { show: steps.length <= 12, position: "top", fontSize: 9, formatter: (p: unknown) => formatNumber(lang, steps[(p as { dataIndex: number }).dataIndex]!.tCO2ePerYr, 0) } },
+    ],
+  };
+}
+
+/** Inventory lines as waterfall steps: each source, each sink, CCS, offsets, then the balance. */
+export function inventorySteps(
+  lang: Lang,
+  year: {
+    sources: readonly { label: string; tCO2ePerYr: number }[];
+    sinks: readonly { label: string; sinkTCO2ePerYr: number }[];
+    totals: { offsetsBoughtTCO2e: number; offsetsSoldTCO2e: number; balanceTCO2ePerYr: number };
+  },
+): WaterfallStep[] {
+  const steps: WaterfallStep[] = [
+    ...year.sources.map((s) => ({ label: s.label, tCO2ePerYr: s.tCO2ePerYr, kind: "source" as const })),
+    ...year.sinks.map((s) => ({ label: s.label, tCO2ePerYr: -s.sinkTCO2ePerYr, kind: "sink" as const })),
+  ];
+  const offsets = year.totals.offsetsSoldTCO2e - year.totals.offsetsBoughtTCO2e;
+  if (offsets !== 0) steps.push({ label: "offsets (sold − bought)", tCO2ePerYr: offsets, kind: offsets > 0 ? "source" : "sink" });
+  steps.push({ label: t(lang, "balance"), tCO2ePerYr: year.totals.balanceTCO2ePerYr, kind: "balance" });
+  return steps;
+}

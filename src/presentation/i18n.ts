@@ -1,0 +1,113 @@
+/** The two languages of the web app and the reports. */
+export type Lang = "en" | "zh";
+export const LANGS: readonly Lang[] = ["en", "zh"];
+
+const STRINGS = {
+  appTitle: ["MineCarbon — carbon budgets of coal-mining areas", "MineCarbon — 煤矿区碳收支"],
+  overview: ["Overview", "概览"],
+  map: ["Map", "地图"],
+  charts: ["Charts", "图表"],
+  data: ["Data", "数据"],
+  reports: ["Reports", "报告"],
+  areas: ["Mining areas", "矿区"],
+  newArea: ["New mining area", "新建矿区"],
+  name: ["Name", "名称"],
+  nameZh: ["Chinese name", "中文名称"],
+  legend: ["Legend", "图例"],
+  create: ["Create", "创建"],
+  save: ["Save", "保存"],
+  upload: ["Upload", "上传"],
+  uploadMap: ["Upload a land-use map", "上传土地利用图"],
+  year: ["Year", "年份"],
+  file: ["File (GeoTIFF)", "文件 (GeoTIFF)"],
+  runAnalysis: ["Run land-use analysis", "运行土地利用分析"],
+  densitySet: ["Carbon densities", "碳密度"],
+  none: ["none", "无"],
+  progress: ["Progress", "进度"],
+  language: ["Language", "语言"],
+  "figure.area": ["Analysed area", "分析面积"],
+  "figure.landuse-budget": ["Net land-use carbon budget", "土地利用净碳收支"],
+  "figure.inventory-total": ["Inventory: gross emissions", "清单：总排放"],
+  "figure.neutrality-gap": ["Neutrality gap", "碳中和缺口"],
+  "figure.coal-intensity": ["Emissions per tonne of coal", "吨煤排放强度"],
+  source: ["Source", "来源"],
+  layers: ["Layers", "图层"],
+  pixelHistory: ["Class history of the pixel", "像元地类变化历史"],
+  clickMap: ["Click the map to see a pixel's class history.", "点击地图查看像元的地类变化历史。"],
+  sankey: ["Transfers between years (ha)", "年份间土地转移 (公顷)"],
+  zoneShares: ["Carbon-sink zone shares per period (%)", "各时段碳汇分区占比 (%)"],
+  classAreas: ["Class areas over time (ha)", "各地类面积变化 (公顷)"],
+  waterfall: ["Inventory: from sources through sinks to the balance (t CO2e/yr)", "清单：排放源、碳汇与净平衡 (t CO2e/年)"],
+  factors: ["Factors used and their sources", "所用因子及来源"],
+  factorId: ["Factor", "因子"],
+  value: ["Value", "数值"],
+  unit: ["Unit", "单位"],
+  inventory: ["Activity data of a year", "年度活动数据"],
+  mine: ["Mine", "煤矿"],
+  coalOutput: ["Coal output (t)", "原煤产量 (t)"],
+  boundaryArea: ["Boundary area (ha)", "边界面积 (公顷)"],
+  electricity: ["Electricity (10^4 kWh)", "电力 (万千瓦时)"],
+  rawCoal: ["Raw coal burnt (t)", "原煤消耗 (t)"],
+  diesel: ["Diesel (t)", "柴油 (t)"],
+  methane: ["Underground CH4 emitted (t)", "井下甲烷排放 (t)"],
+  co2Fugitive: ["Underground CO2 emitted (t)", "井下二氧化碳排放 (t)"],
+  importCsv: ["Import CSV/XLSX", "导入 CSV/XLSX"],
+  compute: ["Compute", "计算"],
+  report: ["Report", "报告"],
+  downloadHtml: ["Download HTML report", "下载 HTML 报告"],
+  downloadPdf: ["Download PDF report", "下载 PDF 报告"],
+  sources: ["Sources", "排放源"],
+  sinks: ["Sinks", "碳汇"],
+  balance: ["Net balance", "净平衡"],
+  noData: ["Nothing yet.", "暂无数据。"],
+  methods: ["Methods", "方法"],
+  generated: ["Generated", "生成时间"],
+  maps: ["Maps", "地图"],
+  tables: ["Tables", "表格"],
+  class: ["Class", "地类"],
+  zone: ["Zone", "分区"],
+  period: ["Period", "时段"],
+  share: ["Share", "占比"],
+  area: ["Area (ha)", "面积 (公顷)"],
+  warnings: ["Warnings", "警告"],
+  assumptions: ["Assumptions", "假设"],
+  analysis: ["Land-use analysis", "土地利用分析"],
+  inventoryTitle: ["Mine inventory and neutrality balance", "煤矿碳排放清单与碳中和平衡"],
+  stockLost: ["Carbon stock lost to mining", "采矿占用损失的碳储量"],
+  apiDocs: ["API", "接口文档"],
+  done: ["done", "完成"],
+  failed: ["failed", "失败"],
+  queued: ["queued", "排队中"],
+  running: ["running", "运行中"],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type MessageKey = keyof typeof STRINGS;
+
+/** The text of `key` in `lang`. */
+export function t(lang: Lang, key: MessageKey): string {
+  return STRINGS[key][lang === "zh" ? 1 : 0];
+}
+
+/** A number in the language's format, with at most `digits` decimals. */
+export function formatNumber(lang: Lang, v: number, digits = 2): string {
+  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits }).format(v);
+}
+
+/** A class or zone name in the language (the Chinese name when there is one). */
+export function className(lang: Lang, c: { name: string; nameZh?: string | null }): string {
+  return lang === "zh" && c.nameZh ? c.nameZh : c.name;
+}
+
+/** Chinese names of the carbon-sink zones of seed 001 Table 1. */
+const ZONE_ZH: Readonly<Record<string, string>> = {
+  invariant: "不变区",
+  enhancement: "碳汇增强区",
+  "low-carbon-optimisation": "低碳优化区",
+  "emission-control": "排放控制区",
+  unclassified: "未分类",
+};
+
+/** A zone name in the language. */
+export function zoneName(lang: Lang, zone: string): string {
+  return lang === "zh" ? (ZONE_ZH[zone] ?? zone) : zone;
+}

@@ -1,0 +1,195 @@
+import type { EChartsOption } from "echarts";
+import type { FactorUse } from "../domain/factor/factor.ts";
+import type { MineInventory } from "../domain/mine/mine-inventory.ts";
+import { zoneColours } from "../landuse/zoning-choice.ts";
+import {
+  classAreasOption,
+  inventorySteps,
+  sankeyOption,
+  waterfallOption,
+  zoneSharesOption,
+} from "../presentation/chart-options.ts";
+import { className, formatNumber, t, zoneName, type Lang } from "../presentation/i18n.ts";
+import type { LanduseResultForReport, ReportMap, ReportModel } from "./report-model.ts";
+
+/** The content of a report as a list of blocks, rendered the same way to HTML and to PDF. */
+export type ReportBlock =
+  | { type: "heading"; level: 1 | 2 | 3; text: string }
+  | { type: "paragraph"; text: string }
+  | { type: "list"; items: string[] }
+  | { type: "table"; caption: string; columns: string[]; rows: string[][]; numeric: boolean[] }
+  | { type: "chart"; caption: string; option: EChartsOption; width: number; height: number }
+  | { type: "map"; map: ReportMap };
+
+const hexOf = (c: readonly number[]) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+
+function methodsText(lang: Lang, r: LanduseResultForReport): string {
+  return lang === "zh"
+    ? `土地利用转移矩阵按像元计数，面积由像元面积换算为公顷 (${r.grid.width}×${r.grid.height} 像元, ${r.grid.crs})。强度分析采用 Aldwaik & Pontius (2012) 的时段、地类和转移三级，零变化规则：${r.zeroChangeRule}。碳汇分区依据 ${r.zoning?.source ?? "—"}。碳储量 = Σ 地类面积 × 碳密度 (t C/ha)；采矿占用损失按种子论文 001 §3.2 的单次损失计算。`
+    : `Transfer matrices count pixels; areas convert pixel counts to hectares (${r.grid.width}×${r.grid.height} pixels, ${r.grid.crs}). Intensity analysis at interval, category and transition level follows Aldwaik & Pontius (2012), zero-change rule "${r.zeroChangeRule}". Carbon-sink zoning follows ${r.zoning?.source ?? "—"}. Carbon stock = Σ class area × density (t C/ha); the stock lost to mining is seed 001 §3.2's one-time loss on occupation.`;
+}
+
+function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly ReportMap[]): ReportBlock[] {
+  const n = (v: number, d = 2) => formatNumber(lang, v, d);
+  const classes = r.legend.classes;
+  const years = [...new Set(r.classes.map((c) => c.year))].sort((a, b) => a - b);
+  const present = classes.filter((c) => r.classes.some((x) => x.code === c.code && x.area_ha > 0));
+  const blocks: ReportBlock[] = [
+    { type: "heading", level: 2, text: t(lang, "analysis") },
+    { type: "heading", level: 3, text: t(lang, "methods") },
+    { type: "paragraph", text: methodsText(lang, r) },
+    { type: "heading", level: 3, text: t(lang, "maps") },
+    ...maps.map((m) => ({ type: "map" as const, map: m })),
+    {
+      type: "table",
+      caption: t(lang, "classAreas"),
+      columns: [t(lang, "class"), ...years.map(String)],
+      numeric: [false, ...years.map(() => true)],
+      rows: present.map((c) => [className(lang, c), ...years.map((y) => n(r.classes.find((x) => x.year === y && x.code === c.code)?.area_ha ?? 0))]),
+    },
+    { type: "chart", caption: t(lang, "classAreas"), option: classAreasOption(lang, classes, r.classes), width: 700, height: 320 },
+    { type: "chart", caption: t(lang, "sankey"), option: sankeyOption(lang, classes, r.transitionsMultistep), width: 700, height: 460 },
+  ];
+  const one = r.transitionsOnestep;
+  if (one.length) {
+    const codes = present.map((c) => c.code);
+    blocks.push({
+      type: "table",
+      caption: `${lang === "zh" ? "转移矩阵 (公顷)" : "Transfer matrix (ha)"} ${one[0]!.from_year}→${one[0]!.to_year}`,
+      columns: [`${one[0]!.from_year} \\ ${one[0]!.to_year}`, ...codes.map((c) => className(lang, classes.find((k) => k.code === c)!))],
+      numeric: [false, ...codes.map(() => true)],
+      rows: codes.map((f) => [
+        className(lang, classes.find((k) => k.code === f)!),
+        ...codes.map((to) => n(one.find((x) => x.from_code === f && x.to_code === to)?.area_ha ?? 0, 1)),
+      ]),
+    });
+  }
+  blocks.push({
+    type: "table",
+    caption: lang === "zh" ? "时段强度 (%/年)" : "Interval intensity (%/yr)",
+    columns: [t(lang, "period"), "St", "U", lang === "zh" ? "速度" : "pace"],
+    numeric: [false, true, true, false],
+    rows: r.intensityInterval.map((i) => [`${i.from_year}–${i.to_year}`, n(i.St_percent_per_year, 3), n(i.U_percent_per_year, 3), i.pace]),
+  });
+  if (r.zoning && r.zonesByPeriod.length) {
+    const zc = zoneColours(r.zoning.zones);
+    const colours = Object.fromEntries(r.zoning.zones.map((z, i) => [z, hexOf(zc[i]!)]));
+    const rows = r.zonesByPeriod.filter((z) => z.kind !== "zone");
+    blocks.push(
+      { type: "chart", caption: t(lang, "zoneShares"), option: zoneSharesOption(lang, rows, colours), width: 700, height: 320 },
+      {
+        type: "table",
+        caption: t(lang, "zoneShares"),
+        columns: [t(lang, "period"), t(lang, "zone"), t(lang, "area"), `${t(lang, "share")} (%)`],
+        numeric: [false, false, true, true],
+        rows: rows.map((z) => [`${z.from_year}–${z.to_year}`, zoneName(lang, z.zone), n(z.area_ha), n(z.share)]),
+      },
+    );
+  }
+  if (r.carbon.length)
+    blocks.push({
+      type: "table",
+      caption: lang === "zh" ? "碳储量 (t C)" : "Carbon stocks (t C)",
+      columns: [t(lang, "year"), lang === "zh" ? "碳库" : "pool", "t C"],
+      numeric: [false, false, true],
+      rows: r.carbon.map((c) => [String(c.year), c.pool, n(c.total_tC, 1)]),
+    });
+  if (r.stockLostToMining)
+    blocks.push(
+      { type: "heading", level: 3, text: t(lang, "stockLost") },
+      {
+        type: "paragraph",
+        text: `${n(r.stockLostToMining.totalLossTC, 1)} t C = ${n(r.stockLostToMining.totalLossTCO2e, 1)} t CO2e (${r.stockLostToMining.densitySet}).`,
+      },
+    );
+  return blocks;
+}
+
+function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
+  const n = (v: number, d = 2) => formatNumber(lang, v, d);
+  const blocks: ReportBlock[] = [{ type: "heading", level: 2, text: `${t(lang, "inventoryTitle")}: ${inv.mine}` }];
+  blocks.push({
+    type: "paragraph",
+    text:
+      lang === "zh"
+        ? `按种子论文 002 式 1–12 计算；GWP 取 ${inv.gwp.set} (CH4 = ${inv.gwp.ch4})；碳汇口径：${inv.sinkReading.id}。`
+        : `Computed by seed 002 Eq. 1–12; GWP ${inv.gwp.set} (CH4 = ${inv.gwp.ch4}); sink reading: ${inv.sinkReading.meaning}`,
+  });
+  for (const y of inv.years) {
+    blocks.push(
+      { type: "heading", level: 3, text: `${y.year}` },
+      {
+        type: "table",
+        caption: lang === "zh" ? "合计 (t CO2e/年)" : "Totals (t CO2e/yr)",
+        columns: [lang === "zh" ? "项目" : "item", "t CO2e/yr"],
+        numeric: [false, true],
+        rows: [
+          [lang === "zh" ? "总排放" : "gross emissions", n(y.totals.grossEmissionTCO2ePerYr, 1)],
+          [lang === "zh" ? "碳汇" : "sinks", n(y.totals.sinkTCO2ePerYr, 1)],
+          ["CCS", n(y.totals.ccsTCO2ePerYr, 1)],
+          [t(lang, "balance"), n(y.totals.balanceTCO2ePerYr, 1)],
+          [t(lang, "figure.neutrality-gap"), n(y.totals.gapTCO2ePerYr, 1)],
+          [`${t(lang, "figure.coal-intensity")} (t CO2e/t)`, y.intensity.grossTCO2ePerTCoal === null ? "—" : n(y.intensity.grossTCO2ePerTCoal, 4)],
+        ],
+      },
+      { type: "chart", caption: t(lang, "waterfall"), option: waterfallOption(lang, inventorySteps(lang, y)), width: 700, height: 360 },
+      {
+        type: "table",
+        caption: t(lang, "sources"),
+        columns: [lang === "zh" ? "组成" : "component", lang === "zh" ? "排放源" : "source", "t CO2e/yr", `${t(lang, "share")} (%)`, t(lang, "factorId")],
+        numeric: [false, false, true, true, false],
+        rows: y.sources.map((s) => [s.component, s.label, n(s.tCO2ePerYr, 1), n(s.share * 100, 1), s.factorIds.join(", ")]),
+      },
+      {
+        type: "table",
+        caption: t(lang, "sinks"),
+        columns: [lang === "zh" ? "碳汇" : "sink", "ha", "t CO2e/yr", t(lang, "assumptions")],
+        numeric: [false, true, true, false],
+        rows: y.sinks.map((s) => [s.label, s.areaHa === undefined ? "" : n(s.areaHa), n(s.sinkTCO2ePerYr, 1), s.assumption ?? ""]),
+      },
+    );
+  }
+  if (inv.assumptions.length) blocks.push({ type: "heading", level: 3, text: t(lang, "assumptions") }, { type: "list", items: [...inv.assumptions] });
+  return blocks;
+}
+
+function factorBlocks(lang: Lang, used: readonly FactorUse[], version: string): ReportBlock[] {
+  const byId = new Map(used.map((f) => [f.id, f]));
+  return [
+    { type: "heading", level: 2, text: t(lang, "factors") },
+    { type: "paragraph", text: `${lang === "zh" ? "因子库版本" : "Factor library version"} ${version}` },
+    {
+      type: "table",
+      caption: t(lang, "factors"),
+      columns: [t(lang, "factorId"), t(lang, "value"), t(lang, "unit"), t(lang, "source"), lang === "zh" ? "状态" : "status"],
+      numeric: [false, true, false, false, false],
+      rows: [...byId.values()]
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .map((f) => [f.id, formatNumber(lang, f.value, 6), f.unit, `${f.source}${f.table ? `, ${f.table}` : ""}`, `${f.status}${f.overridden ? " (overridden)" : ""}`]),
+    },
+  ];
+}
+
+/** The blocks of a report, in order: title, land use, inventories, factors with sources, warnings. */
+export function reportBlocks(m: ReportModel): ReportBlock[] {
+  const lang = m.lang;
+  const blocks: ReportBlock[] = [
+    { type: "heading", level: 1, text: m.title },
+    { type: "paragraph", text: `${m.subject} · ${t(lang, "generated")} ${m.generatedAt} · MineCarbon` },
+  ];
+  const used: FactorUse[] = [];
+  const warnings: string[] = [];
+  if (m.landuse) {
+    blocks.push(...landuseBlocks(lang, m.landuse.result, m.landuse.maps));
+    used.push(...(m.landuse.result.stockLostToMining?.factorsUsed ?? []));
+    warnings.push(...m.landuse.result.warnings, ...(m.landuse.result.assumptions ?? []));
+  }
+  for (const inv of m.inventories) {
+    blocks.push(...inventoryBlocks(lang, inv));
+    used.push(...inv.factors.used);
+    warnings.push(...inv.warnings);
+  }
+  blocks.push(...factorBlocks(lang, used, m.factorLibraryVersion));
+  if (warnings.length) blocks.push({ type: "heading", level: 2, text: t(lang, "warnings") }, { type: "list", items: warnings });
+  return blocks;
+}

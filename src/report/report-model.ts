@@ -1,0 +1,121 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { areaLegend } from "../app/area-legend.ts";
+import { CHANGE_RAMP, renderChangeLayer, renderClassLayer, type LayerLegend } from "../app/map-layers.ts";
+import type { FactorUse } from "../domain/factor/factor.ts";
+import type { LegendClass } from "../domain/landuse/legend.ts";
+import type { MineInventory } from "../domain/mine/mine-inventory.ts";
+import { loadFactorLibrary } from "../factors/load-factor-library.ts";
+import { zoneColours } from "../landuse/zoning-choice.ts";
+import type { Lang } from "../presentation/i18n.ts";
+
+/** What a land-use analysis leaves in summary.json that a report shows. */
+export interface LanduseResultForReport {
+  readonly legend: { id: string; classes: LegendClass[] };
+  readonly inputs: { year: number; path: string; sha256: string }[];
+  readonly grid: { width: number; height: number; crs: string; pixelWidth: number; pixelHeight: number };
+  readonly classes: { year: number; code: number; class: string; area_ha: number; percent: number }[];
+  readonly transitionsMultistep: { from_year: number; to_year: number; from_code: number; to_code: number; area_ha: number }[];
+  readonly transitionsOnestep: { from_year: number; to_year: number; from_code: number; to_code: number; from_class: string; to_class: string; area_ha: number }[];
+  readonly intensityInterval: { from_year: number; to_year: number; St_percent_per_year: number; U_percent_per_year: number; pace: string }[];
+  readonly zonesByPeriod: { from_year: number; to_year: number; zone: string; area_ha: number; share: number; kind: string }[];
+  readonly zoning: { id: string; source: string; zones: string[] } | null;
+  readonly carbon: { year: number; pool: string; total_tC: number }[];
+  readonly stockLostToMining: { totalLossTC: number; totalLossTCO2e: number; densitySet: string; factorsUsed: FactorUse[] } | null;
+  readonly outputs: string[];
+  readonly warnings: string[];
+  readonly assumptions?: string[];
+  readonly zeroChangeRule: string;
+}
+
+/** A map of the report: a PNG, its title and legend. */
+export interface ReportMap {
+  readonly title: string;
+  readonly png: Buffer;
+  readonly legend: LayerLegend;
+}
+
+/** Everything a report shows, in one language; HTML and PDF render the same model. */
+export interface ReportModel {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly subject: string;
+  readonly generatedAt: string;
+  readonly factorLibraryVersion: string;
+  readonly landuse?: { readonly result: LanduseResultForReport; readonly maps: readonly ReportMap[] };
+  readonly inventories: readonly MineInventory[];
+}
+
+const hexOf = (c: readonly number[]) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+
+/**
+ * Renders the maps of an analysis for a report: land use at the first and last date (when the map
+ * files are still where the analysis read them), the zoning of the whole span, and the carbon
+ * change of the whole span (when there were densities).
+ */
+export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: string): Promise<ReportMap[]> {
+  const tmp = mkdtempSync(join(tmpdir(), "minecarbon-report-"));
+  try {
+    const maps: ReportMap[] = [];
+    const years = r.inputs.map((i) => i.year).sort((a, b) => a - b);
+    const first = years[0]!;
+    const last = years[years.length - 1]!;
+    const legend = areaLegend({ classes: r.legend.classes });
+    const colours = new Map(legend.classes.map((c) => [c.code, c.colour ?? "#999999"]));
+    const classLegend: LayerLegend = {
+      kind: "classes",
+      items: legend.classes.map((c) => ({ value: c.code, name: lang === "zh" && c.nameZh ? c.nameZh : c.name, colour: c.colour ?? "#999999" })),
+    };
+    for (const input of r.inputs.filter((i) => i.year === first || i.year === last)) {
+      if (!existsSync(input.path)) continue;
+      const png = join(tmp, `landuse-${input.year}.png`);
+      await renderClassLayer(input.path, png, colours);
+      maps.push({ title: lang === "zh" ? `${input.year}年土地利用` : `Land use ${input.year}`, png: readFileSync(png), legend: classLegend });
+    }
+    const zonesFile = `zones-${first}-${last}.tif`;
+    if (r.zoning && r.outputs.includes(zonesFile)) {
+      const zc = zoneColours(r.zoning.zones);
+      const png = join(tmp, "zones.png");
+      await renderClassLayer(join(dir, zonesFile), png, new Map(zc.map((c, i) => [i + 1, hexOf(c)])));
+      maps.push({
+        title: lang === "zh" ? `${first}–${last}年碳汇分区` : `Carbon-sink zones ${first}–${last}`,
+        png: readFileSync(png),
+        legend: { kind: "classes", items: r.zoning.zones.map((z, i) => ({ value: i + 1, name: z, colour: hexOf(zc[i]!) })) },
+      });
+    }
+    const changeFile = `carbon-change-${first}-${last}.tif`;
+    if (r.outputs.includes(changeFile)) {
+      const png = join(tmp, "change.png");
+      const max = await renderChangeLayer(join(dir, changeFile), png);
+      maps.push({
+        title: lang === "zh" ? `${first}–${last}年碳储量变化` : `Carbon change ${first}–${last}`,
+        png: readFileSync(png),
+        legend: { kind: "ramp", unit: "t C per pixel", min: -max, max, colours: CHANGE_RAMP },
+      });
+    }
+    return maps;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Builds a report model from an analysis result (with its output folder) and/or inventories. */
+export async function reportModel(o: {
+  lang: Lang;
+  title: string;
+  subject: string;
+  landuse?: { result: LanduseResultForReport; dir: string };
+  inventories?: readonly MineInventory[];
+  now?: Date;
+}): Promise<ReportModel> {
+  return {
+    lang: o.lang,
+    title: o.title,
+    subject: o.subject,
+    generatedAt: (o.now ?? new Date()).toISOString(),
+    factorLibraryVersion: loadFactorLibrary().version,
+    ...(o.landuse ? { landuse: { result: o.landuse.result, maps: await reportMaps(o.lang, o.landuse.result, o.landuse.dir) } } : {}),
+    inventories: o.inventories ?? [],
+  };
+}

@@ -1,0 +1,130 @@
+import PDFDocument from "pdfkit";
+import { formatNumber } from "../presentation/i18n.ts";
+import { chartPng, cjkFontPath } from "./chart-svg.ts";
+import { reportBlocks, type ReportBlock } from "./report-blocks.ts";
+import type { ReportModel } from "./report-model.ts";
+
+const MARGIN = 50;
+const FONT_SIZES = { 1: 18, 2: 14, 3: 11.5 } as const;
+
+/**
+ * A PDF report (A4) with the same content as the HTML one. Text is set in Noto Sans SC, embedded
+ * as a subset, so Chinese renders on any reader; charts are rendered to PNG at twice their size.
+ */
+export async function reportPdf(m: ReportModel): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: m.title, Creator: "MineCarbon" }, bufferPages: true });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((r) => doc.on("end", () => r()));
+  doc.registerFont("body", cjkFontPath());
+  doc.font("body");
+  const width = doc.page.width - 2 * MARGIN;
+  const bottom = () => doc.page.height - MARGIN;
+  const ensure = (h: number) => {
+    if (doc.y + h > bottom()) doc.addPage();
+  };
+  for (const b of reportBlocks(m)) await drawBlock(doc, b, width, ensure, m.lang);
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    doc.fontSize(8).fillColor("#666").text(`MineCarbon · ${m.title} · ${i + 1}/${range.count}`, MARGIN, doc.page.height - MARGIN + 15, { width, align: "center", lineBreak: false });
+  }
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+async function drawBlock(doc: PDFKit.PDFDocument, b: ReportBlock, width: number, ensure: (h: number) => void, lang: "en" | "zh"): Promise<void> {
+  doc.fillColor("#111");
+  switch (b.type) {
+    case "heading":
+      ensure(60);
+      doc.moveDown(b.level === 1 ? 0 : 0.8).fontSize(FONT_SIZES[b.level]).text(b.text, { width });
+      doc.moveDown(0.3);
+      return;
+    case "paragraph":
+      doc.fontSize(9.5).text(b.text, { width });
+      doc.moveDown(0.4);
+      return;
+    case "list":
+      doc.fontSize(9).list(b.items, { width, bulletRadius: 1.5 });
+      doc.moveDown(0.4);
+      return;
+    case "chart": {
+      const png = await chartPng(b.option, b.width, b.height);
+      const h = (width * b.height) / b.width;
+      ensure(h + 20);
+      doc.image(png, doc.x, doc.y, { width });
+      doc.y += h;
+      doc.fontSize(8.5).fillColor("#444").text(b.caption, { width });
+      doc.moveDown(0.5);
+      return;
+    }
+    case "map": {
+      // PNG size from its IHDR chunk (bytes 16–23).
+      const img = { width: b.map.png.readUInt32BE(16), height: b.map.png.readUInt32BE(20) };
+      const h = Math.min(360, (width * img.height) / img.width);
+      const w = (h * img.width) / img.height;
+      ensure(h + 50);
+      doc.image(b.map.png, doc.x, doc.y, { width: w, height: h });
+      doc.y += h + 4;
+      doc.fontSize(9).text(b.map.title, { width });
+      const l = b.map.legend;
+      doc.fontSize(7.5);
+      if (l.kind === "ramp")
+        doc.text(`${formatNumber(lang, l.min, 1)} (${l.colours[0]}) … 0 … ${formatNumber(lang, l.max, 1)} (${l.colours[2]}) ${l.unit}`, { width });
+      else {
+        let x = doc.x;
+        const y0 = doc.y;
+        let y = y0;
+        for (const item of l.items) {
+          const w2 = doc.widthOfString(item.name) + 18;
+          if (x + w2 > doc.page.margins.left + width) {
+            x = doc.page.margins.left;
+            y += 11;
+          }
+          doc.rect(x, y + 1, 8, 8).fill(item.colour).fillColor("#111");
+          doc.text(item.name, x + 11, y, { lineBreak: false });
+          x += w2;
+        }
+        doc.x = doc.page.margins.left;
+        doc.y = y + 14;
+      }
+      doc.moveDown(0.5);
+      return;
+    }
+    case "table":
+      drawTable(doc, b, width, ensure);
+      return;
+  }
+}
+
+function drawTable(doc: PDFKit.PDFDocument, b: Extract<ReportBlock, { type: "table" }>, width: number, ensure: (h: number) => void): void {
+  const size = b.columns.length > 8 ? 6 : 7.5;
+  doc.fontSize(size);
+  const left = doc.page.margins.left;
+  // Column widths from content, scaled to the page width.
+  const natural = b.columns.map((c, i) => Math.max(doc.widthOfString(c), ...b.rows.map((r) => Math.min(doc.widthOfString(r[i] ?? ""), 160))) + 6);
+  const total = natural.reduce((a, x) => a + x, 0);
+  const widths = natural.map((w) => (w * width) / total);
+  ensure(40);
+  doc.fontSize(8.5).text(b.caption, left, doc.y, { width });
+  doc.fontSize(size);
+  const row = (cells: string[], header: boolean) => {
+    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 4 }))) + 4;
+    if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const y = doc.y;
+    let x = left;
+    cells.forEach((c, i) => {
+      if (header) doc.rect(x, y, widths[i]!, h).fill("#e8f0e8").fillColor("#111");
+      doc.rect(x, y, widths[i]!, h).lineWidth(0.3).stroke("#999");
+      doc.text(c, x + 2, y + 2, { width: widths[i]! - 4, align: b.numeric[i] && !header ? "right" : "left" });
+      x += widths[i]!;
+    });
+    doc.x = left;
+    doc.y = y + h;
+  };
+  row(b.columns, true);
+  for (const r of b.rows) row(r, false);
+  doc.moveDown(0.6);
+}

@@ -1,0 +1,131 @@
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { areaLayers } from "../../app/area-layers.ts";
+import type { Analysis } from "../../storage/analysis-repository.ts";
+import { ApiError } from "../api-error.ts";
+import type { AppContext } from "../context.ts";
+import { analysisInput } from "../job-schemas.ts";
+import { parseBody } from "../parse-body.ts";
+import { sendFile } from "./area-routes.ts";
+
+/** Result tables a client can ask for by name, and the CSV file holding each. */
+export const RESULT_TABLES: Readonly<Record<string, string>> = {
+  classes: "classes.csv",
+  transitionsMultistep: "transitions-multistep.csv",
+  transitionsOnestep: "transitions-onestep.csv",
+  intensityInterval: "intensity-interval.csv",
+  intensityCategory: "intensity-category.csv",
+  intensityTransition: "intensity-transition.csv",
+  components: "components.csv",
+  zonesByPeriod: "zones.csv",
+  carbon: "carbon.csv",
+  zoneClasses: "zone-classes.csv",
+};
+
+const TYPES: Readonly<Record<string, string>> = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  tif: "image/tiff",
+  png: "image/png",
+};
+
+const jobJson = (a: Analysis) => ({
+  id: a.id,
+  state: a.status,
+  percent: a.percent,
+  result: a.status === "done" ? `/api/analyses/${a.id}` : null,
+  error: a.error ?? null,
+});
+
+const analysisJson = (a: Analysis, withResult: boolean) => ({
+  id: a.id,
+  areaId: a.areaId,
+  kind: a.kind,
+  status: a.status,
+  percent: a.percent,
+  params: a.params,
+  factorLibraryVersion: a.factorLibraryVersion,
+  error: a.error ?? null,
+  createdAt: a.createdAt.toISOString(),
+  finishedAt: a.finishedAt?.toISOString() ?? null,
+  ...(withResult ? { result: a.result ?? null } : {}),
+});
+
+function done(a: Analysis): Analysis {
+  if (a.status !== "done")
+    throw new ApiError(409, "not-finished", `analysis ${a.id} is ${a.status}; its results come when it is done (GET /api/jobs/${a.id})`);
+  return a;
+}
+
+/** Land-use analyses: run as jobs with progress; results as JSON, CSV, GeoTIFF and PNG. */
+export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post<{ Params: { id: string } }>("/api/areas/:id/analyses", async (req, reply) => {
+    const area = await ctx.area(req.params.id);
+    const params = parseBody(analysisInput, req.body);
+    const maps = await ctx.maps.forArea(area.id);
+    const have = maps.map((m) => m.year);
+    const want = params.years ?? have;
+    const missing = want.filter((y) => !have.includes(y));
+    if (missing.length || want.length < 2)
+      throw new ApiError(422, "not-enough-maps", "the analysis needs maps of at least two years", [
+        {
+          path: "years",
+          message: missing.length
+            ? `the area has no map of ${missing.join(", ")}; it has ${have.join(", ") || "none"}`
+            : `the area has maps of ${have.join(", ") || "no year"}; upload at least two`,
+        },
+      ]);
+    const a = await ctx.jobs.submit(area.id, params);
+    return reply.status(202).header("location", `/api/jobs/${a.id}`).send(jobJson(a));
+  });
+
+  app.get<{ Params: { id: string } }>("/api/areas/:id/analyses", async (req) => {
+    const area = await ctx.area(req.params.id);
+    return (await ctx.analyses.forArea(area.id)).map((a) => analysisJson(a, false));
+  });
+
+  app.get<{ Params: { id: string } }>("/api/jobs/:id", async (req) => jobJson(await ctx.analysis(req.params.id)));
+
+  app.get<{ Params: { id: string } }>("/api/analyses/:id", async (req) => analysisJson(await ctx.analysis(req.params.id), true));
+
+  app.get<{ Params: { id: string; table: string }; Querystring: { format?: string } }>(
+    "/api/analyses/:id/tables/:table",
+    async (req, reply) => {
+      const a = done(await ctx.analysis(req.params.id));
+      const file = RESULT_TABLES[req.params.table];
+      const rows = (a.result as Record<string, unknown>)[req.params.table];
+      if (!file || !Array.isArray(rows) || (req.params.table === "carbon" && rows.length === 0))
+        throw new ApiError(404, "not-found", `analysis ${a.id} has no table "${req.params.table}"`, [
+          { path: "table", message: `must be one of ${Object.keys(RESULT_TABLES).filter((k) => Array.isArray((a.result as Record<string, unknown>)[k])).join(", ")}` },
+        ]);
+      const format = req.query.format ?? "json";
+      if (format === "csv") return sendFile(reply, join(ctx.folder.analysis(a.id), file), TYPES.csv!, file);
+      if (format !== "json")
+        throw new ApiError(400, "bad-input", "unknown format", [{ path: "format", message: `must be json or csv; got "${format}"` }]);
+      return rows;
+    },
+  );
+
+  app.get<{ Params: { id: string; name: string } }>("/api/analyses/:id/files/:name", async (req, reply) => {
+    const a = done(await ctx.analysis(req.params.id));
+    const outputs = (a.result as { outputs: string[] }).outputs;
+    if (!outputs.includes(req.params.name))
+      throw new ApiError(404, "not-found", `analysis ${a.id} has no file "${req.params.name}"`, [
+        { path: "name", message: `must be one of ${outputs.join(", ")}` },
+      ]);
+    const ext = req.params.name.split(".").pop()!;
+    return sendFile(reply, join(ctx.folder.analysis(a.id), req.params.name), TYPES[ext] ?? "application/octet-stream", req.params.name);
+  });
+
+  app.get<{ Params: { id: string; layer: string } }>("/api/analyses/:id/layers/:layer", async (req, reply) => {
+    const a = done(await ctx.analysis(req.params.id));
+    const area = await ctx.area(a.areaId);
+    const { files } = await areaLayers(ctx.folder, area, [], a);
+    const png = files.get(req.params.layer.replace(/\.png$/, ""));
+    if (!png) throw new ApiError(404, "not-found", `analysis ${a.id} has no layer "${req.params.layer}"`, [
+      { path: "layer", message: `must be one of ${[...files.keys()].map((k) => `${k}.png`).join(", ")}` },
+    ]);
+    reply.header("cache-control", "max-age=3600");
+    return sendFile(reply, png, TYPES.png!);
+  });
+}

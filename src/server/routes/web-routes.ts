@@ -1,0 +1,33 @@
+import { createReadStream, existsSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { cjkFontPath } from "../../report/chart-svg.ts";
+import { ApiError } from "../api-error.ts";
+import { apiDocsHtml } from "../api-docs.ts";
+import { webBundle } from "../web-bundle.ts";
+
+const TYPES: Readonly<Record<string, string>> = {
+  html: "text/html; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  map: "application/json",
+};
+
+/** The web app (bundled on first use), its CJK font, and the API docs page. */
+export function webRoutes(app: FastifyInstance, version: string): void {
+  const asset = async (name: string, reply: import("fastify").FastifyReply) => {
+    const dir = await webBundle();
+    const path = join(dir, name);
+    if (!/^[\w.-]+$/.test(name) || !existsSync(path)) throw new ApiError(404, "not-found", `no asset ${name}`);
+    reply.type(TYPES[name.split(".").pop()!] ?? "application/octet-stream");
+    return reply.send(createReadStream(path));
+  };
+  app.get("/", async (_req, reply) => asset("index.html", reply));
+  app.get<{ Params: { name: string } }>("/assets/:name", async (req, reply) => asset(req.params.name, reply));
+  // Noto Sans SC for browsers without a Chinese font (loaded only for CJK text: see unicode-range).
+  app.get("/assets/fonts/noto-sans-sc.ttf", async (_req, reply) => {
+    reply.type("font/ttf").header("cache-control", "max-age=86400");
+    return reply.send(createReadStream(cjkFontPath()));
+  });
+  app.get("/docs", async (_req, reply) => reply.type(TYPES.html!).send(apiDocsHtml(version)));
+}

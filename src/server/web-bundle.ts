@@ -1,0 +1,55 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../project-root.ts";
+
+const WEB_SRC = join(PROJECT_ROOT, "src", "web");
+const SHARED_SRC = join(PROJECT_ROOT, "src", "presentation");
+const OUT = join(PROJECT_ROOT, "node_modules", ".cache", "minecarbon-web");
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+let building: Promise<string> | undefined;
+
+/**
+ * The web app's folder (index.html, app.js, app.css): bundled from src/web with esbuild (a
+ * dependency; no network) on first use and whenever a source is newer, like the CLI itself.
+ * OpenLayers, ECharts and the shared chart and i18n code end up in one file.
+ */
+export function webBundle(): Promise<string> {
+  building ??= build().finally(() => {
+    building = undefined;
+  });
+  return building;
+}
+
+async function build(): Promise<string> {
+  const stamp = join(OUT, "app.js");
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(newest(WEB_SRC), newest(SHARED_SRC))) return OUT;
+  const { build: esbuild } = await import("esbuild");
+  const tmp = `${OUT}.${process.pid}.${Date.now()}`;
+  mkdirSync(tmp, { recursive: true });
+  await esbuild({
+    entryPoints: { app: join(WEB_SRC, "main.ts") },
+    outdir: tmp,
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    sourcemap: "linked",
+    loader: { ".css": "css" },
+    logLevel: "error",
+  });
+  copyFileSync(join(WEB_SRC, "index.html"), join(tmp, "index.html"));
+  mkdirSync(OUT, { recursive: true });
+  for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(OUT, f));
+  rmSync(tmp, { recursive: true, force: true });
+  return OUT;
+}

@@ -1,0 +1,40 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Database } from "./schema.ts";
+
+/** A generated report file, of an analysis or of an inventory. */
+export interface StoredReport {
+  readonly id: string;
+  readonly analysisId: string | null;
+  readonly inventoryId: string | null;
+  readonly format: "html" | "pdf";
+  readonly path: string;
+  readonly createdAt: Date;
+}
+
+/** Reports: recorded once their file is complete on disk. */
+export class ReportRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async add(r: Omit<StoredReport, "id" | "createdAt">): Promise<StoredReport> {
+    const row = await this.db
+      .insertInto("reports")
+      .values({ analysis_id: r.analysisId, inventory_id: r.inventoryId, format: r.format, path: r.path })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toReport(row);
+  }
+
+  async get(id: string): Promise<StoredReport | undefined> {
+    const row = await this.db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? toReport(row) : undefined;
+  }
+}
+
+const toReport = (r: Selectable<Database["reports"]>): StoredReport => ({
+  id: String(r.id),
+  analysisId: r.analysis_id === null ? null : String(r.analysis_id),
+  inventoryId: r.inventory_id === null ? null : String(r.inventory_id),
+  format: r.format,
+  path: r.path,
+  createdAt: new Date(r.created_at),
+});
