@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { zoneColours } from "../landuse/zoning-choice.ts";
+import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import type { Analysis } from "../storage/analysis-repository.ts";
 import type { StoredMap } from "../storage/landuse-map-repository.ts";
 import type { MiningArea } from "../storage/mining-area-repository.ts";
@@ -26,7 +26,6 @@ const extentOf = (g: StoredGrid): [number, number, number, number] => [
   g.originY,
 ];
 
-const rgbHex = (c: readonly number[]) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
 
 type LanduseResult = {
   grid: StoredGrid;

@@ -3,31 +3,12 @@ import { totalDensity, type PoolTable } from "../domain/landuse/carbon-pools.ts"
 import type { Legend, LegendClass } from "../domain/landuse/legend.ts";
 import { SEED001_ZONING, UNCLASSIFIED, zoneOf, type ZoningRules } from "../domain/landuse/zoning-rules.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
+export { zoneColours } from "../presentation/zone-colours.ts";
 
 /** How `landuse analyze` zones: a rule file, seed 001's rules when the legend fits, data-driven, or none. */
 export interface ZoningChoice {
   readonly rules?: string;
   readonly zoning?: "rules" | "data-driven" | "none";
-}
-
-const ZONE_COLOURS: Readonly<Record<string, [number, number, number]>> = {
-  invariant: [46, 125, 50],
-  enhancement: [38, 166, 154],
-  "low-carbon-optimisation": [251, 192, 45],
-  "emission-control": [211, 47, 47],
-  [UNCLASSIFIED]: [176, 176, 176],
-};
-const EXTRA_COLOURS: [number, number, number][] = [
-  [121, 85, 72],
-  [94, 53, 177],
-  [0, 151, 167],
-  [255, 112, 67],
-  [124, 179, 66],
-];
-
-/** RGB colour of each zone, seed 001's four in fixed colours, others from a small palette. */
-export function zoneColours(zoneNames: readonly string[]): [number, number, number][] {
-  return zoneNames.map((z, i) => ZONE_COLOURS[z] ?? EXTRA_COLOURS[i % EXTRA_COLOURS.length]!);
 }
 
 /** The zoning rules to apply, or undefined for none. */

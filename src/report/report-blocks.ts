@@ -1,7 +1,7 @@
 import type { EChartsOption } from "echarts";
 import type { FactorUse } from "../domain/factor/factor.ts";
 import type { MineInventory } from "../domain/mine/mine-inventory.ts";
-import { zoneColours } from "../landuse/zoning-choice.ts";
+import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import {
   classAreasOption,
   inventorySteps,
@@ -21,7 +21,6 @@ export type ReportBlock =
   | { type: "chart"; caption: string; option: EChartsOption; width: number; height: number }
   | { type: "map"; map: ReportMap };
 
-const hexOf = (c: readonly number[]) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
 
 function methodsText(lang: Lang, r: LanduseResultForReport): string {
   return lang === "zh"
@@ -73,7 +72,7 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
   });
   if (r.zoning && r.zonesByPeriod.length) {
     const zc = zoneColours(r.zoning.zones);
-    const colours = Object.fromEntries(r.zoning.zones.map((z, i) => [z, hexOf(zc[i]!)]));
+    const colours = Object.fromEntries(r.zoning.zones.map((z, i) => [z, rgbHex(zc[i]!)]));
     const rows = r.zonesByPeriod.filter((z) => z.kind !== "zone");
     blocks.push(
       { type: "chart", caption: t(lang, "zoneShares"), option: zoneSharesOption(lang, rows, colours), width: 700, height: 320 },

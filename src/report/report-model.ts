@@ -7,7 +7,7 @@ import type { FactorUse } from "../domain/factor/factor.ts";
 import type { LegendClass } from "../domain/landuse/legend.ts";
 import type { MineInventory } from "../domain/mine/mine-inventory.ts";
 import { loadFactorLibrary } from "../factors/load-factor-library.ts";
-import { zoneColours } from "../landuse/zoning-choice.ts";
+import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import type { Lang } from "../presentation/i18n.ts";
 
 /** What a land-use analysis leaves in summary.json that a report shows. */
@@ -47,7 +47,6 @@ export interface ReportModel {
   readonly inventories: readonly MineInventory[];
 }
 
-const hexOf = (c: readonly number[]) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
 
 /**
  * Renders the maps of an analysis for a report: land use at the first and last date (when the map
@@ -77,11 +76,11 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
     if (r.zoning && r.outputs.includes(zonesFile)) {
       const zc = zoneColours(r.zoning.zones);
       const png = join(tmp, "zones.png");
-      await renderClassLayer(join(dir, zonesFile), png, new Map(zc.map((c, i) => [i + 1, hexOf(c)])));
+      await renderClassLayer(join(dir, zonesFile), png, new Map(zc.map((c, i) => [i + 1, rgbHex(c)])));
       maps.push({
         title: lang === "zh" ? `${first}–${last}年碳汇分区` : `Carbon-sink zones ${first}–${last}`,
         png: readFileSync(png),
-        legend: { kind: "classes", items: r.zoning.zones.map((z, i) => ({ value: i + 1, name: z, colour: hexOf(zc[i]!) })) },
+        legend: { kind: "classes", items: r.zoning.zones.map((z, i) => ({ value: i + 1, name: z, colour: rgbHex(zc[i]!) })) },
       });
     }
     const changeFile = `carbon-change-${first}-${last}.tif`;

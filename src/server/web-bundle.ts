@@ -45,6 +45,8 @@ async function build(): Promise<string> {
     minify: true,
     sourcemap: "linked",
     loader: { ".css": "css" },
+    // Served by the API at run time, not bundled.
+    external: ["/assets/fonts/*"],
     logLevel: "error",
   });
   copyFileSync(join(WEB_SRC, "index.html"), join(tmp, "index.html"));

@@ -1,0 +1,99 @@
+import * as echarts from "echarts/core";
+import { BarChart, LineChart, SankeyChart } from "echarts/charts";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { CanvasRenderer } from "echarts/renderers";
+import type { EChartsOption } from "echarts";
+import {
+  classAreasOption,
+  inventorySteps,
+  sankeyOption,
+  waterfallOption,
+  zoneSharesOption,
+  type ChartClass,
+} from "../presentation/chart-options.ts";
+import { formatNumber, t } from "../presentation/i18n.ts";
+import { zoneColours, rgbHex } from "../presentation/zone-colours.ts";
+import { api } from "./api.ts";
+import { h, mount } from "./dom.ts";
+import type { Overview, ViewContext } from "./state.ts";
+
+echarts.use([SankeyChart, BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+interface FactorRow {
+  id: string;
+  value: number;
+  unit: string;
+  source: string;
+  table: string;
+  status: string;
+}
+
+
+/** The charts: Sankey of transfers, zone shares, class areas, the inventory waterfall and the factors used. */
+export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<() => void> {
+  const lang = ctx.lang;
+  const o = await api<Overview>(`/api/areas/${ctx.areaId}/overview`);
+  const charts: echarts.ECharts[] = [];
+  const chart = (id: string, option: EChartsOption, tall = false) => {
+    const el = h("div", { class: `chart${tall ? " tall" : ""}`, id, role: "img", "aria-label": id });
+    queueMicrotask(() => {
+      const c = echarts.init(el, undefined, { renderer: "canvas" });
+      c.setOption(option);
+      charts.push(c);
+    });
+    return el;
+  };
+  const sections: HTMLElement[] = [];
+  const factors = new Map<string, FactorRow>();
+  if (o.latestAnalysis) {
+    const a = await api<{ result: Record<string, unknown> }>(`/api/analyses/${o.latestAnalysis.id}`);
+    const r = a.result as {
+      legend: { classes: ChartClass[] };
+      transitionsMultistep: Parameters<typeof sankeyOption>[2];
+      classes: Parameters<typeof classAreasOption>[2];
+      zonesByPeriod: Parameters<typeof zoneSharesOption>[1];
+      zoning: { zones: string[] } | null;
+      stockLostToMining: { factorsUsed: FactorRow[] } | null;
+    };
+    const zones = r.zoning?.zones ?? [];
+    const rgb = zoneColours(zones);
+    const colours = Object.fromEntries(zones.map((z, i) => [z, rgbHex(rgb[i]!)]));
+    sections.push(
+      h("section", { class: "panel", id: "sankey-panel" }, h("h2", {}, t(lang, "sankey")), chart("sankey", sankeyOption(lang, r.legend.classes, r.transitionsMultistep), true)),
+      h("section", { class: "panel" }, h("h2", {}, t(lang, "zoneShares")), chart("zone-shares", zoneSharesOption(lang, r.zonesByPeriod, colours))),
+      h("section", { class: "panel" }, h("h2", {}, t(lang, "classAreas")), chart("class-areas", classAreasOption(lang, r.legend.classes, r.classes))),
+    );
+    for (const f of r.stockLostToMining?.factorsUsed ?? []) factors.set(f.id, f);
+  }
+  for (const ref of o.inventories) {
+    const inv = await api<{ mine: string; year: number; result: { years: Parameters<typeof inventorySteps>[1][]; factors: { used: FactorRow[] } } }>(`/api/inventories/${ref.id}`);
+    const y = inv.result.years[0]!;
+    sections.push(h("section", { class: "panel" }, h("h2", {}, `${t(lang, "waterfall")} — ${inv.mine} ${inv.year}`), chart(`waterfall-${ref.id}`, waterfallOption(lang, inventorySteps(lang, y)), true)));
+    for (const f of inv.result.factors.used) factors.set(f.id, f);
+  }
+  sections.push(
+    h(
+      "section",
+      { class: "panel" },
+      h("h2", {}, t(lang, "factors")),
+      factors.size
+        ? h(
+            "table",
+            { id: "factors-table" },
+            h("thead", {}, h("tr", {}, h("th", {}, t(lang, "factorId")), h("th", {}, t(lang, "value")), h("th", {}, t(lang, "unit")), h("th", {}, t(lang, "source")))),
+            h("tbody", {}, [...factors.values()].sort((a, b) => a.id.localeCompare(b.id)).map((f) =>
+              h("tr", {}, h("td", {}, f.id), h("td", { class: "num" }, formatNumber(lang, f.value, 6)), h("td", {}, f.unit), h("td", {}, `${f.source}${f.table ? `, ${f.table}` : ""} (${f.status})`)),
+            )),
+          )
+        : h("p", {}, t(lang, "noData")),
+    ),
+  );
+  if (!o.latestAnalysis && o.inventories.length === 0) sections.unshift(h("p", {}, t(lang, "noData")));
+  mount(main, sections);
+  const resize = () => charts.forEach((c) => c.resize());
+  window.addEventListener("resize", resize);
+  return () => {
+    window.removeEventListener("resize", resize);
+    charts.forEach((c) => c.dispose());
+  };
+}
