@@ -125,7 +125,9 @@ export class AnalysisJobs {
       ]);
     for (const m of maps)
       if (!existsSync(m.path))
-        throw new Error(`the stored file of the ${m.year} map is missing (${m.path}); upload it again`);
+        throw new InputError(`analysis ${job.id}`, [
+          { path: `maps.${m.year}`, message: `the stored file of the ${m.year} map is missing (${m.path}); upload it again` },
+        ]);
     const inputs = this.folder.temp("-inputs");
     mkdirSync(inputs, { recursive: true });
     try {

@@ -61,7 +61,8 @@ export class InventoryRepository {
       .selectFrom("inventories")
       .selectAll()
       .where("area_id", "=", areaId)
-      .orderBy(["mine", "year"])
+      .orderBy("mine")
+      .orderBy("year")
       .execute();
     return rows.map(toInventory);
   }

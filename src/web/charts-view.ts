@@ -11,7 +11,7 @@ import {
   zoneSharesOption,
   type ChartClass,
 } from "../presentation/chart-options.ts";
-import { formatNumber, t } from "../presentation/i18n.ts";
+import { className, formatNumber, t } from "../presentation/i18n.ts";
 import { zoneColours, rgbHex } from "../presentation/zone-colours.ts";
 import { api } from "./api.ts";
 import { h, mount } from "./dom.ts";
@@ -28,6 +28,38 @@ interface FactorRow {
   status: string;
 }
 
+
+interface MatrixRow {
+  from_year: number;
+  to_year: number;
+  from_code: number;
+  to_code: number;
+  area_ha: number;
+}
+
+/** The one-step transfer matrix (first → last year), ha, rows = from, columns = to. */
+function matrixTable(lang: ViewContext["lang"], classes: readonly ChartClass[], rows: readonly MatrixRow[]): HTMLElement {
+  const codes = classes.map((c) => c.code).filter((c) => rows.some((r) => (r.from_code === c || r.to_code === c) && r.area_ha > 0));
+  const name = (c: number) => className(lang, classes.find((k) => k.code === c)!);
+  const first = rows[0];
+  return h(
+    "section",
+    { class: "panel" },
+    h("h2", {}, `${lang === "zh" ? "转移矩阵 (公顷)" : "Transfer matrix (ha)"} ${first ? `${first.from_year} → ${first.to_year}` : ""}`),
+    h(
+      "div",
+      { style: "overflow-x:auto" },
+      h(
+        "table",
+        { id: "matrix-table" },
+        h("thead", {}, h("tr", {}, h("th", {}, "↓ from / to →"), codes.map((c) => h("th", {}, name(c))))),
+        h("tbody", {}, codes.map((f) =>
+          h("tr", {}, h("th", {}, name(f)), codes.map((to) => h("td", { class: "num", "data-from": f, "data-to": to }, formatNumber(lang, rows.find((r) => r.from_code === f && r.to_code === to)?.area_ha ?? 0, 2)))),
+        )),
+      ),
+    ),
+  );
+}
 
 /** The charts: Sankey of transfers, zone shares, class areas, the inventory waterfall and the factors used. */
 export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<() => void> {
@@ -63,6 +95,7 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
       h("section", { class: "panel" }, h("h2", {}, t(lang, "zoneShares")), chart("zone-shares", zoneSharesOption(lang, r.zonesByPeriod, colours))),
       h("section", { class: "panel" }, h("h2", {}, t(lang, "classAreas")), chart("class-areas", classAreasOption(lang, r.legend.classes, r.classes))),
     );
+    sections.push(matrixTable(lang, r.legend.classes, (r as unknown as { transitionsOnestep: MatrixRow[] }).transitionsOnestep));
     for (const f of r.stockLostToMining?.factorsUsed ?? []) factors.set(f.id, f);
   }
   for (const ref of o.inventories) {

@@ -3,22 +3,17 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/server/app.ts";
-import type { Store } from "../../src/storage/open-database.ts";
-import { freshStore, STORE_KINDS } from "../storage/stores.ts";
+import { STORE_KINDS } from "../storage/stores.ts";
+import { testApp } from "./test-app.ts";
 
 describe.each(STORE_KINDS)("HTTP API in process on %s", (kind) => {
-  let store: Store;
-  let drop: () => Promise<void>;
-  let app: ReturnType<typeof buildApp>;
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let app: Awaited<ReturnType<typeof testApp>>["app"];
   beforeAll(async () => {
-    ({ store, drop } = await freshStore(kind));
-    app = buildApp(store);
+    t = await testApp(kind);
+    app = t.app;
   });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
+  afterAll(async () => t.close());
 
   it("creates, reads, changes, lists and deletes a mining area", async () => {
     const created = await app.inject({
@@ -93,7 +88,8 @@ describe("minecarbon serve", () => {
         "--port",
         String(port),
         "--data",
-        join(dir, "db"),
+        join(dir, "data"),
+        "--no-demo",
       ],
       { env, stdio: ["ignore", "pipe", "pipe"] },
     );
@@ -102,7 +98,7 @@ describe("minecarbon serve", () => {
         let out = "";
         child.stdout.on("data", (d: Buffer) => {
           out += d.toString();
-          const m = /API on (\S+)/.exec(out);
+          const m = /running: open (\S+?)\/ /.exec(out);
           if (m) resolve(m[1]!);
         });
         child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { AnalysisRepository } from "../../src/storage/analysis-repository.ts";
+import { serve } from "../../src/server/serve.ts";
+import { writeCodeRaster } from "../helpers/write-code-raster.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "mc-restart-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function post(url: string, body: unknown) {
+  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { status: r.status, body: await r.json() };
+}
+
+describe("a restart loses nothing acknowledged", () => {
+  it("keeps areas and maps in the data folder and runs a job left queued", async () => {
+    const data = join(dir, "data");
+    const codes = new Uint8Array(20 * 20).fill(1);
+    writeCodeRaster(join(dir, "a.tif"), codes, 20, 20);
+    codes.fill(3, 0, 100);
+    writeCodeRaster(join(dir, "b.tif"), codes, 20, 20);
+
+    const first = await serve({ port: 0, dataDir: data, demo: false, workers: 0 });
+    const areaId = (await post(`${first.url}/api/areas`, { name: "Kept", legend: { preset: "seed001" } })).body.id;
+    for (const [year, f] of [["2001", "a.tif"], ["2011", "b.tif"]] as const) {
+      const fd = new FormData();
+      fd.set("year", year);
+      fd.set("file", new Blob([readFileSync(join(dir, f))]), f);
+      expect((await fetch(`${first.url}/api/areas/${areaId}/maps`, { method: "POST", body: fd })).status).toBe(201);
+    }
+    // A job acknowledged but not yet run when the server stops (as if it crashed before running it).
+    const queued = await new AnalysisRepository(first.store.db).create({
+      areaId,
+      kind: "landuse",
+      params: { zoning: "rules", zonesFromBoundary: true, densitySet: null, zeroRule: "paper" },
+    });
+    await first.stop();
+
+    const second = await serve({ port: 0, dataDir: data, demo: false, workers: 0 });
+    try {
+      expect(second.resumed).toBe(1);
+      const maps = await (await fetch(`${second.url}/api/areas/${areaId}/maps`)).json();
+      expect(maps.map((m: { year: number }) => m.year)).toEqual([2001, 2011]);
+      let job;
+      for (let i = 0; i < 200; i++) {
+        job = await (await fetch(`${second.url}/api/jobs/${queued.id}`)).json();
+        if (job.state === "done" || job.state === "failed") break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(job.state).toBe("done");
+      const one = await (await fetch(`${second.url}/api/analyses/${queued.id}/tables/transitionsOnestep`)).json();
+      expect(one.find((r: { from_code: number; to_code: number }) => r.from_code === 1 && r.to_code === 3).pixels).toBe(100);
+    } finally {
+      await second.stop();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { AnalysisJobs } from "../../src/app/analysis-jobs.ts";
+import { DataFolder } from "../../src/app/data-folder.ts";
+import { buildApp } from "../../src/server/app.ts";
+import { AppContext } from "../../src/server/context.ts";
+import { freshStore } from "../storage/stores.ts";
+
+/** An app on a fresh store of `kind` with its own data folder; `close` removes everything. */
+export async function testApp(kind: string, o: { maxUploadBytes?: number } = {}) {
+  const { store, drop } = await freshStore(kind);
+  const dir = mkdtempSync(join(tmpdir(), "mc-api-"));
+  const folder = new DataFolder(dir);
+  const jobs = new AnalysisJobs(store, folder, { workers: 0 });
+  const ctx = new AppContext(store, folder, jobs, o.maxUploadBytes ?? 64 << 20);
+  const app: FastifyInstance = await buildApp(ctx);
+  return {
+    app,
+    ctx,
+    jobs,
+    dir,
+    close: async () => {
+      await app.close();
+      await jobs.whenIdle();
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A multipart/form-data body with text fields and one file. */
+export function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer; field?: string }) {
+  const boundary = `----mc${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? "file"}"; filename="${file.name}"\r\nContent-Type: image/tiff\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from("\r\n"),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Polls a job until it ends. */
+export async function waitForJob(app: FastifyInstance, id: string) {
+  for (let i = 0; i < 600; i++) {
+    const j = (await app.inject({ url: `/api/jobs/${id}` })).json();
+    if (j.state === "done" || j.state === "failed") return j;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${id} did not end`);
+}
