@@ -109,7 +109,8 @@ export class AnalysisJobs {
   private async analyse(job: Analysis, out: string) {
     const params = job.params as LanduseParams;
     const area = await this.areas.get(job.areaId);
-    if (!area) throw new InputError(`analysis ${job.id}`, [{ path: "areaId", message: "the area was deleted" }]);
+    if (!area)
+      throw new InputError(`analysis ${job.id}`, [{ path: "areaId", message: "the area was deleted" }]);
     const all = await this.maps.forArea(area.id);
     const years = params.years ?? all.map((m) => m.year);
     const missing = years.filter((y) => !all.some((m) => m.year === y));
@@ -126,14 +127,20 @@ export class AnalysisJobs {
     for (const m of maps)
       if (!existsSync(m.path))
         throw new InputError(`analysis ${job.id}`, [
-          { path: `maps.${m.year}`, message: `the stored file of the ${m.year} map is missing (${m.path}); upload it again` },
+          {
+            path: `maps.${m.year}`,
+            message: `the stored file of the ${m.year} map is missing (${m.path}); upload it again`,
+          },
         ]);
     const inputs = this.folder.temp("-inputs");
     mkdirSync(inputs, { recursive: true });
     try {
       const legend = legendArgument(area.legend, join(inputs, "legend.csv"));
       const extra: { zones?: string; zoneField?: string; boundary?: string; pools?: string } = {};
-      const boundary = area.boundary as { type?: string; features?: { properties?: { name?: unknown } }[] } | null;
+      const boundary = area.boundary as {
+        type?: string;
+        features?: { properties?: { name?: unknown } }[];
+      } | null;
       if (boundary) {
         const file = join(inputs, "boundary.geojson");
         writeFileSync(file, JSON.stringify(boundary));

@@ -26,7 +26,6 @@ const extentOf = (g: StoredGrid): [number, number, number, number] => [
   g.originY,
 ];
 
-
 type LanduseResult = {
   grid: StoredGrid;
   zoning: { id: string; zones: string[] } | null;
@@ -45,7 +44,12 @@ export async function areaLayers(
   area: MiningArea,
   maps: readonly StoredMap[],
   analysis: Analysis | undefined,
-): Promise<{ crs: { label: string; epsg?: number; proj4?: string } | null; layers: MapLayer[]; files: Map<string, string>; boundary: unknown }> {
+): Promise<{
+  crs: { label: string; epsg?: number; proj4?: string } | null;
+  layers: MapLayer[];
+  files: Map<string, string>;
+  boundary: unknown;
+}> {
   const legend = areaLegend(area.legend);
   const classColours = new Map(legend.classes.filter((c) => c.colour).map((c) => [c.code, c.colour!]));
   const layers: MapLayer[] = [];
@@ -80,7 +84,11 @@ export async function areaLayers(
     const r = analysis.result as LanduseResult;
     const dir = folder.analysis(analysis.id);
     const extent = extentOf(r.grid);
-    crs ??= { label: r.grid.crs, ...(r.grid.epsg ? { epsg: r.grid.epsg } : {}), ...(r.grid.proj4 ? { proj4: r.grid.proj4 } : {}) };
+    crs ??= {
+      label: r.grid.crs,
+      ...(r.grid.epsg ? { epsg: r.grid.epsg } : {}),
+      ...(r.grid.proj4 ? { proj4: r.grid.proj4 } : {}),
+    };
     for (const file of r.outputs) {
       const zm = /^zones-(\d+)-(\d+)\.tif$/.exec(file);
       const cm = /^carbon-change-(\d+)-(\d+)\.tif$/.exec(file);

@@ -4,7 +4,16 @@ import { LEGEND_PRESETS, type Legend } from "../domain/landuse/legend.ts";
 /** The legend as a mining area stores it: a preset id or its own classes. */
 export type StoredLegend =
   | { preset: string }
-  | { classes: { code: number; name: string; nameZh?: string; key?: string; group?: string; colour?: string }[] };
+  | {
+      classes: {
+        code: number;
+        name: string;
+        nameZh?: string;
+        key?: string;
+        group?: string;
+        colour?: string;
+      }[];
+    };
 
 /** The Legend a stored legend stands for (an unknown preset is an error naming the known ones). */
 export function areaLegend(stored: unknown): Legend {

@@ -31,14 +31,22 @@ type LanduseResult = {
  * stock change between the first and last map), and the latest inventory year's gross emissions,
  * neutrality gap and emissions per tonne of coal — each with its source, or null and what to do.
  */
-export function areaKeyFigures(latest: AnalysisLike | undefined, inventories: readonly InventoryLike[]): KeyFigure[] {
+export function areaKeyFigures(
+  latest: AnalysisLike | undefined,
+  inventories: readonly InventoryLike[],
+): KeyFigure[] {
   const r = latest?.result as LanduseResult | undefined;
   const out: KeyFigure[] = [];
   if (r) {
     const first = Math.min(...r.classes.map((c) => c.year));
     const last = Math.max(...r.classes.map((c) => c.year));
     const areaHa = r.classes.filter((c) => c.year === first).reduce((s, c) => s + c.area_ha, 0);
-    out.push({ id: "area", value: areaHa, unit: "ha", source: `analysis #${latest!.id}: analysed pixels × pixel area (${first})` });
+    out.push({
+      id: "area",
+      value: areaHa,
+      unit: "ha",
+      source: `analysis #${latest!.id}: analysed pixels × pixel area (${first})`,
+    });
     const total = (y: number) => r.carbon.find((c) => c.year === y && c.pool === "total")?.total_tC;
     const a = total(first);
     const b = total(last);
@@ -59,7 +67,12 @@ export function areaKeyFigures(latest: AnalysisLike | undefined, inventories: re
     );
   } else {
     out.push({ id: "area", value: null, unit: "ha", source: "no finished land-use analysis yet" });
-    out.push({ id: "landuse-budget", value: null, unit: "t CO2e/yr", source: "no finished land-use analysis yet" });
+    out.push({
+      id: "landuse-budget",
+      value: null,
+      unit: "t CO2e/yr",
+      source: "no finished land-use analysis yet",
+    });
   }
   const computed = inventories.filter((i) => i.result);
   const year = computed.length ? Math.max(...computed.map((i) => i.year)) : undefined;
@@ -70,7 +83,12 @@ export function areaKeyFigures(latest: AnalysisLike | undefined, inventories: re
   const coal = sum((y) => y.coalOutputT);
   out.push(
     year === undefined
-      ? { id: "inventory-total", value: null, unit: "t CO2e/yr", source: "no inventory yet; enter a year's activity data" }
+      ? {
+          id: "inventory-total",
+          value: null,
+          unit: "t CO2e/yr",
+          source: "no inventory yet; enter a year's activity data",
+        }
       : {
           id: "inventory-total",
           value: sum((y) => y.totals.grossEmissionTCO2ePerYr),
@@ -86,7 +104,12 @@ export function areaKeyFigures(latest: AnalysisLike | undefined, inventories: re
           source: `max(emissions − sinks − CCS − offsets, 0), inventory ${label}, seed 002 Eq. 1`,
         },
     year === undefined || coal <= 0
-      ? { id: "coal-intensity", value: null, unit: "t CO2e/t coal", source: year === undefined ? "no inventory yet" : "no coal output entered" }
+      ? {
+          id: "coal-intensity",
+          value: null,
+          unit: "t CO2e/t coal",
+          source: year === undefined ? "no inventory yet" : "no coal output entered",
+        }
       : {
           id: "coal-intensity",
           value: sum((y) => y.totals.grossEmissionTCO2ePerYr) / coal,

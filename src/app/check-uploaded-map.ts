@@ -51,12 +51,17 @@ export async function checkUploadedMap(
     if (sameGridAs) {
       const diff = gridDifferences(sameGridAs.grid, g);
       if (diff.length)
-        throw new MapRejected(422, "map-does-not-fit", `${name} is not on the grid of the area's other maps`, [
-          {
-            path: "file",
-            message: `grid differs from the ${sameGridAs.year} map: ${diff.join("; ")}; warp it onto that grid first (gdalwarp -te … -tr …)`,
-          },
-        ]);
+        throw new MapRejected(
+          422,
+          "map-does-not-fit",
+          `${name} is not on the grid of the area's other maps`,
+          [
+            {
+              path: "file",
+              message: `grid differs from the ${sameGridAs.year} map: ${diff.join("; ")}; warp it onto that grid first (gdalwarp -te … -tr …)`,
+            },
+          ],
+        );
     }
     const counts = new Float64Array(raster.bits === 8 ? 256 : 65536);
     const step = Math.max(1, Math.floor(4_000_000 / g.width));

@@ -51,7 +51,13 @@ export async function loadDemoAreas(store: Store, folder: DataFolder, jobs: Anal
     const file = join(PROJECT_ROOT, "examples", "yongning.yaml");
     const inventories = new InventoryRepository(store.db);
     for (const y of inventoryYears(readInputFile(file), file))
-      await inventories.save({ areaId: yongning.id, mine: y.mine, year: y.year, input: y.input, result: y.result });
+      await inventories.save({
+        areaId: yongning.id,
+        mine: y.mine,
+        year: y.year,
+        input: y.input,
+        result: y.result,
+      });
     return [pingshuo.id, yongning.id];
   } finally {
     rmSync(work, { recursive: true, force: true });

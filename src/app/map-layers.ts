@@ -24,7 +24,8 @@ export interface MapLayer {
   readonly legend: LayerLegend;
 }
 
-const hex = (c: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];
+const hex = (c: string): [number, number, number] =>
+  [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];
 
 async function readPreview(path: string) {
   useFastDecoders();
@@ -36,7 +37,13 @@ async function readPreview(path: string) {
     const scale = Math.min(1, LAYER_MAX_SIDE / Math.max(w, h));
     const width = Math.max(1, Math.round(w * scale));
     const height = Math.max(1, Math.round(h * scale));
-    const data = (await image.readRasters({ samples: [0], width, height, resampleMethod: "nearest", interleave: true })) as unknown as ArrayLike<number>;
+    const data = (await image.readRasters({
+      samples: [0],
+      width,
+      height,
+      resampleMethod: "nearest",
+      interleave: true,
+    })) as unknown as ArrayLike<number>;
     const nodataText = image.getGDALNoData();
     return { width, height, data, nodata: nodataText === null ? null : Number(nodataText) };
   } finally {
@@ -60,7 +67,11 @@ async function writePng(path: string, width: number, height: number, rgba: Uint8
  * Renders a class raster (land use or zones) as a PNG layer: each code in its colour, codes
  * without one (nodata, outside the analysis) transparent. Cached: an existing PNG is reused.
  */
-export async function renderClassLayer(tif: string, png: string, colours: ReadonlyMap<number, string>): Promise<void> {
+export async function renderClassLayer(
+  tif: string,
+  png: string,
+  colours: ReadonlyMap<number, string>,
+): Promise<void> {
   if (existsSync(png)) return;
   const p = await readPreview(tif);
   const rgba = new Uint8ClampedArray(p.width * p.height * 4);
@@ -92,7 +103,11 @@ export async function renderChangeLayer(tif: string, png: string): Promise<numbe
     if (Number.isFinite(v) && v !== p.nodata) max = Math.max(max, Math.abs(v));
   }
   if (!existsSync(png)) {
-    const [lo, mid, hi] = CHANGE_RAMP.map(hex) as [[number, number, number], [number, number, number], [number, number, number]];
+    const [lo, mid, hi] = CHANGE_RAMP.map(hex) as [
+      [number, number, number],
+      [number, number, number],
+      [number, number, number],
+    ];
     const rgba = new Uint8ClampedArray(p.width * p.height * 4);
     for (let i = 0; i < p.data.length; i++) {
       const v = p.data[i]!;

@@ -4,7 +4,14 @@ import type { StoredMap } from "../storage/landuse-map-repository.ts";
 import type { MiningArea } from "../storage/mining-area-repository.ts";
 import { areaLegend } from "./area-legend.ts";
 
-type StoredGrid = { width: number; height: number; originX: number; originY: number; pixelWidth: number; pixelHeight: number };
+type StoredGrid = {
+  width: number;
+  height: number;
+  originX: number;
+  originY: number;
+  pixelWidth: number;
+  pixelHeight: number;
+};
 
 /**
  * The class of the pixel at (x, y) — map CRS units — on every stored map of an area, oldest first;
@@ -23,14 +30,26 @@ export async function pixelHistory(area: MiningArea, maps: readonly StoredMap[],
       const tiff = await fromFile(m.path);
       try {
         const image = await tiff.getImage(0);
-        const r = (await image.readRasters({ window: [col, row, col + 1, row + 1], samples: [0], interleave: true })) as unknown as ArrayLike<number>;
+        const r = (await image.readRasters({
+          window: [col, row, col + 1, row + 1],
+          samples: [0],
+          interleave: true,
+        })) as unknown as ArrayLike<number>;
         code = r[0] === g.nodata ? null : r[0]!;
       } finally {
         tiff.close();
       }
     }
     const c = code === null ? undefined : legend.classes.find((k) => k.code === code);
-    out.push({ year: m.year, col, row, code, class: c?.name ?? null, classZh: c?.nameZh ?? null, colour: c?.colour ?? null });
+    out.push({
+      year: m.year,
+      col,
+      row,
+      code,
+      class: c?.name ?? null,
+      classZh: c?.nameZh ?? null,
+      colour: c?.colour ?? null,
+    });
   }
   return { x, y, history: out };
 }

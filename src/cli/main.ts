@@ -237,12 +237,23 @@ export function buildProgram(write: (text: string) => void): Command {
     )
     .option("--port <n>", "port to listen on", wholeNumber("--port"), 8080)
     .option("--host <host>", "address to listen on", "127.0.0.1")
-    .option("--data <dir>", "data folder: uploaded maps, results, reports and (without DATABASE_URL) the database", "minecarbon-data")
+    .option(
+      "--data <dir>",
+      "data folder: uploaded maps, results, reports and (without DATABASE_URL) the database",
+      "minecarbon-data",
+    )
     .option("--no-demo", "do not load the demo areas into an empty store")
     .option("--workers <n>", "worker threads per analysis (default one per core)", wholeNumber("--workers"))
     .option("--max-upload-mb <n>", "largest map upload, MiB", wholeNumber("--max-upload-mb"), 1024)
     .action(
-      async (o: { port: number; host: string; data: string; demo: boolean; workers?: number; maxUploadMb: number }) => {
+      async (o: {
+        port: number;
+        host: string;
+        data: string;
+        demo: boolean;
+        workers?: number;
+        maxUploadMb: number;
+      }) => {
         const { serve } = await import("../server/serve.ts");
         const s = await serve({
           port: o.port,
@@ -258,7 +269,9 @@ export function buildProgram(write: (text: string) => void): Command {
           [
             `MineCarbon is running: open ${url}/ in a browser (API docs: ${url}/docs)`,
             `  store: ${s.store.kind} (${s.store.location}); files: ${s.ctx.folder.root}`,
-            ...(s.demo.length ? [`  loaded the demo areas (ids ${s.demo.join(", ")}); their analysis runs in the background`] : []),
+            ...(s.demo.length
+              ? [`  loaded the demo areas (ids ${s.demo.join(", ")}); their analysis runs in the background`]
+              : []),
             ...(s.resumed ? [`  resumed ${s.resumed} unfinished analysis job(s)`] : []),
             "  Ctrl+C stops it",
             "",
@@ -277,16 +290,24 @@ export function buildProgram(write: (text: string) => void): Command {
     .description(
       "make a report (self-contained HTML, or PDF with Chinese text) of a land-use analysis folder (landuse analyze --out) and/or inventory files",
     )
-    .argument("<inputs...>", "an analysis output folder (with summary.json) and/or mine-inventory files (YAML/JSON)")
+    .argument(
+      "<inputs...>",
+      "an analysis output folder (with summary.json) and/or mine-inventory files (YAML/JSON)",
+    )
     .addOption(new Option("--format <format>", "html or pdf").choices(["html", "pdf"]).default("html"))
     .addOption(new Option("--lang <lang>", "language").choices(["en", "zh"]).default("en"))
     .option("--title <text>", "report title")
     .requiredOption("--out <file>", "file to write")
-    .action(async (inputs: string[], o: { format: "html" | "pdf"; lang: "en" | "zh"; title?: string; out: string }) => {
-      const { runReport } = await import("./commands/report-command.ts");
-      const r = await runReport(inputs, o);
-      write(`${r.out} (${r.format}, ${r.bytes.toLocaleString("en-US")} bytes): ${r.sections.join("; ")}\n`);
-    });
+    .action(
+      async (
+        inputs: string[],
+        o: { format: "html" | "pdf"; lang: "en" | "zh"; title?: string; out: string },
+      ) => {
+        const { runReport } = await import("./commands/report-command.ts");
+        const r = await runReport(inputs, o);
+        write(`${r.out} (${r.format}, ${r.bytes.toLocaleString("en-US")} bytes): ${r.sections.join("; ")}\n`);
+      },
+    );
 
   program
     .command("demo")

@@ -23,7 +23,8 @@ export function poolTableFromDensitySet(
   const missing: string[] = [];
   for (const c of legend.classes) {
     const d = set.classes[c.key];
-    const val = (id: string | 0 | undefined) => (id === undefined || id === 0 ? 0 : table.value(id, "t C/ha").value);
+    const val = (id: string | 0 | undefined) =>
+      id === undefined || id === 0 ? 0 : table.value(id, "t C/ha").value;
     if (!d) missing.push(c.key);
     const source = d
       ? [d.soil, d.vegetation].filter((x) => x !== 0).join(" + ") || `0 by the set's definition (${set.id})`

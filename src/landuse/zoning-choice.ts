@@ -1,7 +1,7 @@
 import { dataDrivenZoning } from "../domain/landuse/data-driven-zoning.ts";
 import { totalDensity, type PoolTable } from "../domain/landuse/carbon-pools.ts";
 import type { Legend, LegendClass } from "../domain/landuse/legend.ts";
-import { SEED001_ZONING, UNCLASSIFIED, zoneOf, type ZoningRules } from "../domain/landuse/zoning-rules.ts";
+import { SEED001_ZONING, zoneOf, type ZoningRules } from "../domain/landuse/zoning-rules.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 export { zoneColours } from "../presentation/zone-colours.ts";
 

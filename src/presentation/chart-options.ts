@@ -44,9 +44,14 @@ const base = (): EChartsOption => ({
  * area (ha). Every transfer with area > 0 is drawn, persistence included, so the flows add up to
  * the class areas.
  */
-export function sankeyOption(lang: Lang, classes: readonly ChartClass[], rows: readonly TransitionRow[]): EChartsOption {
+export function sankeyOption(
+  lang: Lang,
+  classes: readonly ChartClass[],
+  rows: readonly TransitionRow[],
+): EChartsOption {
   const byCode = new Map(classes.map((c) => [c.code, c]));
-  const label = (code: number, year: number) => `${className(lang, byCode.get(code) ?? { name: String(code) })} ${year}`;
+  const label = (code: number, year: number) =>
+    `${className(lang, byCode.get(code) ?? { name: String(code) })} ${year}`;
   const nodes = new Map<string, { name: string; itemStyle: { color: string } }>();
   const links = rows
     .filter((r) => r.area_ha > 0)
@@ -56,9 +61,14 @@ export function sankeyOption(lang: Lang, classes: readonly ChartClass[], rows: r
         [r.to_code, r.to_year],
       ] as const) {
         const name = label(code, year);
-        if (!nodes.has(name)) nodes.set(name, { name, itemStyle: { color: byCode.get(code)?.colour ?? "#999" } });
+        if (!nodes.has(name))
+          nodes.set(name, { name, itemStyle: { color: byCode.get(code)?.colour ?? "#999" } });
       }
-      return { source: label(r.from_code, r.from_year), target: label(r.to_code, r.to_year), value: r.area_ha };
+      return {
+        source: label(r.from_code, r.from_year),
+        target: label(r.to_code, r.to_year),
+        value: r.area_ha,
+      };
     });
   return {
     ...base(),
@@ -82,7 +92,11 @@ export function sankeyOption(lang: Lang, classes: readonly ChartClass[], rows: r
 }
 
 /** Stacked bars of the zone shares (%) of each multistep period, and of the whole (one-step) span. */
-export function zoneSharesOption(lang: Lang, rows: readonly ZoneShareRow[], colours: Readonly<Record<string, string>>): EChartsOption {
+export function zoneSharesOption(
+  lang: Lang,
+  rows: readonly ZoneShareRow[],
+  colours: Readonly<Record<string, string>>,
+): EChartsOption {
   const periods = [...new Set(rows.map((r) => `${r.from_year}–${r.to_year}`))];
   const zones = [...new Set(rows.map((r) => r.zone))];
   return {
@@ -97,13 +111,19 @@ export function zoneSharesOption(lang: Lang, rows: readonly ZoneShareRow[], colo
       stack: "share",
       name: zoneName(lang, z),
       itemStyle: { color: colours[z] ?? "#999" },
-      data: periods.map((p) => rows.find((r) => `${r.from_year}–${r.to_year}` === p && r.zone === z)?.share ?? 0),
+      data: periods.map(
+        (p) => rows.find((r) => `${r.from_year}–${r.to_year}` === p && r.zone === z)?.share ?? 0,
+      ),
     })),
   };
 }
 
 /** Lines of each class's area (ha) over the years. */
-export function classAreasOption(lang: Lang, classes: readonly ChartClass[], rows: readonly ClassAreaRow[]): EChartsOption {
+export function classAreasOption(
+  lang: Lang,
+  classes: readonly ChartClass[],
+  rows: readonly ClassAreaRow[],
+): EChartsOption {
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const present = classes.filter((c) => rows.some((r) => r.code === c.code && r.area_ha > 0));
   return {
@@ -137,12 +157,18 @@ export function waterfallOption(lang: Lang, steps: readonly WaterfallStep[]): EC
   for (const s of steps) {
     if (s.kind === "balance") {
       invisible.push(Math.min(0, s.tCO2ePerYr));
-      visible.push({ value: Math.abs(s.tCO2ePerYr), itemStyle: { color: s.tCO2ePerYr > 0 ? "#6a1b9a" : "#1b5e20" } });
+      visible.push({
+        value: Math.abs(s.tCO2ePerYr),
+        itemStyle: { color: s.tCO2ePerYr > 0 ? "#6a1b9a" : "#1b5e20" },
+      });
       continue;
     }
     const next = level + s.tCO2ePerYr;
     invisible.push(Math.min(level, next));
-    visible.push({ value: Math.abs(s.tCO2ePerYr), itemStyle: { color: s.kind === "source" ? "#c62828" : "#2e7d32" } });
+    visible.push({
+      value: Math.abs(s.tCO2ePerYr),
+      itemStyle: { color: s.kind === "source" ? "#c62828" : "#2e7d32" },
+    });
     level = next;
   }
   return {
@@ -155,11 +181,26 @@ export function waterfallOption(lang: Lang, steps: readonly WaterfallStep[]): EC
       },
     },
     grid: { left: 80, right: 20, top: 20, bottom: 90 },
-    xAxis: { type: "category", data: steps.map((s) => s.label), axisLabel: { rotate: 30, fontSize: 10, interval: 0 } },
+    xAxis: {
+      type: "category",
+      data: steps.map((s) => s.label),
+      axisLabel: { rotate: 30, fontSize: 10, interval: 0 },
+    },
     yAxis: { type: "value", name: "t CO2e/yr" },
     series: [
       { type: "bar", stack: "w", data: invisible, itemStyle: { color: "transparent" }, silent: true },
-      { type: "bar", stack: "w", data: visible, label: { show: steps.length <= 12, position: "top", fontSize: 9, formatter: (p: unknown) => formatNumber(lang, steps[(p as { dataIndex: number }).dataIndex]!.tCO2ePerYr, 0) } },
+      {
+        type: "bar",
+        stack: "w",
+        data: visible,
+        label: {
+          show: steps.length <= 12,
+          position: "top",
+          fontSize: 9,
+          formatter: (p: unknown) =>
+            formatNumber(lang, steps[(p as { dataIndex: number }).dataIndex]!.tCO2ePerYr, 0),
+        },
+      },
     ],
   };
 }
@@ -178,7 +219,12 @@ export function inventorySteps(
     ...year.sinks.map((s) => ({ label: s.label, tCO2ePerYr: -s.sinkTCO2ePerYr, kind: "sink" as const })),
   ];
   const offsets = year.totals.offsetsSoldTCO2e - year.totals.offsetsBoughtTCO2e;
-  if (offsets !== 0) steps.push({ label: "offsets (sold − bought)", tCO2ePerYr: offsets, kind: offsets > 0 ? "source" : "sink" });
+  if (offsets !== 0)
+    steps.push({
+      label: "offsets (sold − bought)",
+      tCO2ePerYr: offsets,
+      kind: offsets > 0 ? "source" : "sink",
+    });
   steps.push({ label: t(lang, "balance"), tCO2ePerYr: year.totals.balanceTCO2ePerYr, kind: "balance" });
   return steps;
 }

@@ -37,7 +37,10 @@ const STRINGS = {
   sankey: ["Transfers between years (ha)", "年份间土地转移 (公顷)"],
   zoneShares: ["Carbon-sink zone shares per period (%)", "各时段碳汇分区占比 (%)"],
   classAreas: ["Class areas over time (ha)", "各地类面积变化 (公顷)"],
-  waterfall: ["Inventory: from sources through sinks to the balance (t CO2e/yr)", "清单：排放源、碳汇与净平衡 (t CO2e/年)"],
+  waterfall: [
+    "Inventory: from sources through sinks to the balance (t CO2e/yr)",
+    "清单：排放源、碳汇与净平衡 (t CO2e/年)",
+  ],
   factors: ["Factors used and their sources", "所用因子及来源"],
   factorId: ["Factor", "因子"],
   value: ["Value", "数值"],
@@ -90,7 +93,9 @@ export function t(lang: Lang, key: MessageKey): string {
 
 /** A number in the language's format, with at most `digits` decimals. */
 export function formatNumber(lang: Lang, v: number, digits = 2): string {
-  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits }).format(v);
+  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits }).format(
+    v,
+  );
 }
 
 /** A class or zone name in the language (the Chinese name when there is one). */

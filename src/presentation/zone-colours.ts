@@ -19,6 +19,5 @@ export function zoneColours(zoneNames: readonly string[]): [number, number, numb
   return zoneNames.map((z, i) => ZONE_COLOURS[z] ?? EXTRA_COLOURS[i % EXTRA_COLOURS.length]!);
 }
 
-
 /** An RGB colour as #rrggbb. */
 export const rgbHex = (c: readonly number[]) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;

@@ -5,7 +5,9 @@ import type { EChartsOption } from "echarts";
 
 /** Noto Sans SC (npm @expo-google-fonts/noto-sans-sc, SIL OFL): Chinese and Latin in one face. */
 export function cjkFontPath(): string {
-  return createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
+  return createRequire(import.meta.url).resolve(
+    "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
+  );
 }
 
 let registered = false;
@@ -28,7 +30,12 @@ export function chartSvg(option: EChartsOption, width: number, height: number): 
 }
 
 /** The same chart as a PNG at `scale` × its size: for PDF reports. */
-export async function chartPng(option: EChartsOption, width: number, height: number, scale = 2): Promise<Buffer> {
+export async function chartPng(
+  option: EChartsOption,
+  width: number,
+  height: number,
+  scale = 2,
+): Promise<Buffer> {
   registerFont();
   const img = new Image();
   // SVG images decode asynchronously: wait for them before drawing.

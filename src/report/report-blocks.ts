@@ -21,7 +21,6 @@ export type ReportBlock =
   | { type: "chart"; caption: string; option: EChartsOption; width: number; height: number }
   | { type: "map"; map: ReportMap };
 
-
 function methodsText(lang: Lang, r: LanduseResultForReport): string {
   return lang === "zh"
     ? `土地利用转移矩阵按像元计数，面积由像元面积换算为公顷 (${r.grid.width}×${r.grid.height} 像元, ${r.grid.crs})。强度分析采用 Aldwaik & Pontius (2012) 的时段、地类和转移三级，零变化规则：${r.zeroChangeRule}。碳汇分区依据 ${r.zoning?.source ?? "—"}。碳储量 = Σ 地类面积 × 碳密度 (t C/ha)；采矿占用损失按种子论文 001 §3.2 的单次损失计算。`
@@ -44,10 +43,25 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
       caption: t(lang, "classAreas"),
       columns: [t(lang, "class"), ...years.map(String)],
       numeric: [false, ...years.map(() => true)],
-      rows: present.map((c) => [className(lang, c), ...years.map((y) => n(r.classes.find((x) => x.year === y && x.code === c.code)?.area_ha ?? 0))]),
+      rows: present.map((c) => [
+        className(lang, c),
+        ...years.map((y) => n(r.classes.find((x) => x.year === y && x.code === c.code)?.area_ha ?? 0)),
+      ]),
     },
-    { type: "chart", caption: t(lang, "classAreas"), option: classAreasOption(lang, classes, r.classes), width: 700, height: 320 },
-    { type: "chart", caption: t(lang, "sankey"), option: sankeyOption(lang, classes, r.transitionsMultistep), width: 700, height: 460 },
+    {
+      type: "chart",
+      caption: t(lang, "classAreas"),
+      option: classAreasOption(lang, classes, r.classes),
+      width: 700,
+      height: 320,
+    },
+    {
+      type: "chart",
+      caption: t(lang, "sankey"),
+      option: sankeyOption(lang, classes, r.transitionsMultistep),
+      width: 700,
+      height: 460,
+    },
   ];
   const one = r.transitionsOnestep;
   if (one.length) {
@@ -55,10 +69,21 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
     blocks.push({
       type: "table",
       caption: `${lang === "zh" ? "转移矩阵 (公顷)" : "Transfer matrix (ha)"} ${one[0]!.from_year}→${one[0]!.to_year}`,
-      columns: [`${one[0]!.from_year} \\ ${one[0]!.to_year}`, ...codes.map((c) => className(lang, classes.find((k) => k.code === c)!))],
+      columns: [
+        `${one[0]!.from_year} \\ ${one[0]!.to_year}`,
+        ...codes.map((c) =>
+          className(
+            lang,
+            classes.find((k) => k.code === c)!,
+          ),
+        ),
+      ],
       numeric: [false, ...codes.map(() => true)],
       rows: codes.map((f) => [
-        className(lang, classes.find((k) => k.code === f)!),
+        className(
+          lang,
+          classes.find((k) => k.code === f)!,
+        ),
         ...codes.map((to) => n(one.find((x) => x.from_code === f && x.to_code === to)?.area_ha ?? 0, 1)),
       ]),
     });
@@ -68,20 +93,36 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
     caption: lang === "zh" ? "时段强度 (%/年)" : "Interval intensity (%/yr)",
     columns: [t(lang, "period"), "St", "U", lang === "zh" ? "速度" : "pace"],
     numeric: [false, true, true, false],
-    rows: r.intensityInterval.map((i) => [`${i.from_year}–${i.to_year}`, n(i.St_percent_per_year, 3), n(i.U_percent_per_year, 3), i.pace]),
+    rows: r.intensityInterval.map((i) => [
+      `${i.from_year}–${i.to_year}`,
+      n(i.St_percent_per_year, 3),
+      n(i.U_percent_per_year, 3),
+      i.pace,
+    ]),
   });
   if (r.zoning && r.zonesByPeriod.length) {
     const zc = zoneColours(r.zoning.zones);
     const colours = Object.fromEntries(r.zoning.zones.map((z, i) => [z, rgbHex(zc[i]!)]));
     const rows = r.zonesByPeriod.filter((z) => z.kind !== "zone");
     blocks.push(
-      { type: "chart", caption: t(lang, "zoneShares"), option: zoneSharesOption(lang, rows, colours), width: 700, height: 320 },
+      {
+        type: "chart",
+        caption: t(lang, "zoneShares"),
+        option: zoneSharesOption(lang, rows, colours),
+        width: 700,
+        height: 320,
+      },
       {
         type: "table",
         caption: t(lang, "zoneShares"),
         columns: [t(lang, "period"), t(lang, "zone"), t(lang, "area"), `${t(lang, "share")} (%)`],
         numeric: [false, false, true, true],
-        rows: rows.map((z) => [`${z.from_year}–${z.to_year}`, zoneName(lang, z.zone), n(z.area_ha), n(z.share)]),
+        rows: rows.map((z) => [
+          `${z.from_year}–${z.to_year}`,
+          zoneName(lang, z.zone),
+          n(z.area_ha),
+          n(z.share),
+        ]),
       },
     );
   }
@@ -106,7 +147,9 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
 
 function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
   const n = (v: number, d = 2) => formatNumber(lang, v, d);
-  const blocks: ReportBlock[] = [{ type: "heading", level: 2, text: `${t(lang, "inventoryTitle")}: ${inv.mine}` }];
+  const blocks: ReportBlock[] = [
+    { type: "heading", level: 2, text: `${t(lang, "inventoryTitle")}: ${inv.mine}` },
+  ];
   blocks.push({
     type: "paragraph",
     text:
@@ -128,27 +171,57 @@ function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
           ["CCS", n(y.totals.ccsTCO2ePerYr, 1)],
           [t(lang, "balance"), n(y.totals.balanceTCO2ePerYr, 1)],
           [t(lang, "figure.neutrality-gap"), n(y.totals.gapTCO2ePerYr, 1)],
-          [`${t(lang, "figure.coal-intensity")} (t CO2e/t)`, y.intensity.grossTCO2ePerTCoal === null ? "—" : n(y.intensity.grossTCO2ePerTCoal, 4)],
+          [
+            `${t(lang, "figure.coal-intensity")} (t CO2e/t)`,
+            y.intensity.grossTCO2ePerTCoal === null ? "—" : n(y.intensity.grossTCO2ePerTCoal, 4),
+          ],
         ],
       },
-      { type: "chart", caption: t(lang, "waterfall"), option: waterfallOption(lang, inventorySteps(lang, y)), width: 700, height: 360 },
+      {
+        type: "chart",
+        caption: t(lang, "waterfall"),
+        option: waterfallOption(lang, inventorySteps(lang, y)),
+        width: 700,
+        height: 360,
+      },
       {
         type: "table",
         caption: t(lang, "sources"),
-        columns: [lang === "zh" ? "组成" : "component", lang === "zh" ? "排放源" : "source", "t CO2e/yr", `${t(lang, "share")} (%)`, t(lang, "factorId")],
+        columns: [
+          lang === "zh" ? "组成" : "component",
+          lang === "zh" ? "排放源" : "source",
+          "t CO2e/yr",
+          `${t(lang, "share")} (%)`,
+          t(lang, "factorId"),
+        ],
         numeric: [false, false, true, true, false],
-        rows: y.sources.map((s) => [s.component, s.label, n(s.tCO2ePerYr, 1), n(s.share * 100, 1), s.factorIds.join(", ")]),
+        rows: y.sources.map((s) => [
+          s.component,
+          s.label,
+          n(s.tCO2ePerYr, 1),
+          n(s.share * 100, 1),
+          s.factorIds.join(", "),
+        ]),
       },
       {
         type: "table",
         caption: t(lang, "sinks"),
         columns: [lang === "zh" ? "碳汇" : "sink", "ha", "t CO2e/yr", t(lang, "assumptions")],
         numeric: [false, true, true, false],
-        rows: y.sinks.map((s) => [s.label, s.areaHa === undefined ? "" : n(s.areaHa), n(s.sinkTCO2ePerYr, 1), s.assumption ?? ""]),
+        rows: y.sinks.map((s) => [
+          s.label,
+          s.areaHa === undefined ? "" : n(s.areaHa),
+          n(s.sinkTCO2ePerYr, 1),
+          s.assumption ?? "",
+        ]),
       },
     );
   }
-  if (inv.assumptions.length) blocks.push({ type: "heading", level: 3, text: t(lang, "assumptions") }, { type: "list", items: [...inv.assumptions] });
+  if (inv.assumptions.length)
+    blocks.push(
+      { type: "heading", level: 3, text: t(lang, "assumptions") },
+      { type: "list", items: [...inv.assumptions] },
+    );
   return blocks;
 }
 
@@ -160,11 +233,23 @@ function factorBlocks(lang: Lang, used: readonly FactorUse[], version: string): 
     {
       type: "table",
       caption: t(lang, "factors"),
-      columns: [t(lang, "factorId"), t(lang, "value"), t(lang, "unit"), t(lang, "source"), lang === "zh" ? "状态" : "status"],
+      columns: [
+        t(lang, "factorId"),
+        t(lang, "value"),
+        t(lang, "unit"),
+        t(lang, "source"),
+        lang === "zh" ? "状态" : "status",
+      ],
       numeric: [false, true, false, false, false],
       rows: [...byId.values()]
         .sort((a, b) => a.id.localeCompare(b.id))
-        .map((f) => [f.id, formatNumber(lang, f.value, 6), f.unit, `${f.source}${f.table ? `, ${f.table}` : ""}`, `${f.status}${f.overridden ? " (overridden)" : ""}`]),
+        .map((f) => [
+          f.id,
+          formatNumber(lang, f.value, 6),
+          f.unit,
+          `${f.source}${f.table ? `, ${f.table}` : ""}`,
+          `${f.status}${f.overridden ? " (overridden)" : ""}`,
+        ]),
     },
   ];
 }
@@ -189,6 +274,7 @@ export function reportBlocks(m: ReportModel): ReportBlock[] {
     warnings.push(...inv.warnings);
   }
   blocks.push(...factorBlocks(lang, used, m.factorLibraryVersion));
-  if (warnings.length) blocks.push({ type: "heading", level: 2, text: t(lang, "warnings") }, { type: "list", items: warnings });
+  if (warnings.length)
+    blocks.push({ type: "heading", level: 2, text: t(lang, "warnings") }, { type: "list", items: warnings });
   return blocks;
 }

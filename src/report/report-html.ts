@@ -4,7 +4,8 @@ import { chartSvg } from "./chart-svg.ts";
 import { reportBlocks, type ReportBlock } from "./report-blocks.ts";
 import type { ReportModel } from "./report-model.ts";
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 function legendHtml(l: LayerLegend, lang: "en" | "zh"): string {
   if (l.kind === "ramp")
@@ -22,7 +23,10 @@ function blockHtml(b: ReportBlock, lang: "en" | "zh"): string {
       return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>`;
     case "table":
       return `<table><caption>${esc(b.caption)}</caption><thead><tr>${b.columns.map((c) => `<th>${esc(c)}</th>`).join("")}</tr></thead><tbody>${b.rows
-        .map((r) => `<tr>${r.map((v, i) => `<td${b.numeric[i] ? ' class="num"' : ""}>${esc(v)}</td>`).join("")}</tr>`)
+        .map(
+          (r) =>
+            `<tr>${r.map((v, i) => `<td${b.numeric[i] ? ' class="num"' : ""}>${esc(v)}</td>`).join("")}</tr>`,
+        )
         .join("")}</tbody></table>`;
     case "chart":
       return `<figure class="chart">${chartSvg(b.option, b.width, b.height)}<figcaption>${esc(b.caption)}</figcaption></figure>`;

@@ -16,13 +16,45 @@ export interface LanduseResultForReport {
   readonly inputs: { year: number; path: string; sha256: string }[];
   readonly grid: { width: number; height: number; crs: string; pixelWidth: number; pixelHeight: number };
   readonly classes: { year: number; code: number; class: string; area_ha: number; percent: number }[];
-  readonly transitionsMultistep: { from_year: number; to_year: number; from_code: number; to_code: number; area_ha: number }[];
-  readonly transitionsOnestep: { from_year: number; to_year: number; from_code: number; to_code: number; from_class: string; to_class: string; area_ha: number }[];
-  readonly intensityInterval: { from_year: number; to_year: number; St_percent_per_year: number; U_percent_per_year: number; pace: string }[];
-  readonly zonesByPeriod: { from_year: number; to_year: number; zone: string; area_ha: number; share: number; kind: string }[];
+  readonly transitionsMultistep: {
+    from_year: number;
+    to_year: number;
+    from_code: number;
+    to_code: number;
+    area_ha: number;
+  }[];
+  readonly transitionsOnestep: {
+    from_year: number;
+    to_year: number;
+    from_code: number;
+    to_code: number;
+    from_class: string;
+    to_class: string;
+    area_ha: number;
+  }[];
+  readonly intensityInterval: {
+    from_year: number;
+    to_year: number;
+    St_percent_per_year: number;
+    U_percent_per_year: number;
+    pace: string;
+  }[];
+  readonly zonesByPeriod: {
+    from_year: number;
+    to_year: number;
+    zone: string;
+    area_ha: number;
+    share: number;
+    kind: string;
+  }[];
   readonly zoning: { id: string; source: string; zones: string[] } | null;
   readonly carbon: { year: number; pool: string; total_tC: number }[];
-  readonly stockLostToMining: { totalLossTC: number; totalLossTCO2e: number; densitySet: string; factorsUsed: FactorUse[] } | null;
+  readonly stockLostToMining: {
+    totalLossTC: number;
+    totalLossTCO2e: number;
+    densitySet: string;
+    factorsUsed: FactorUse[];
+  } | null;
   readonly outputs: string[];
   readonly warnings: string[];
   readonly assumptions?: string[];
@@ -47,7 +79,6 @@ export interface ReportModel {
   readonly inventories: readonly MineInventory[];
 }
 
-
 /**
  * Renders the maps of an analysis for a report: land use at the first and last date (when the map
  * files are still where the analysis read them), the zoning of the whole span, and the carbon
@@ -64,13 +95,21 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
     const colours = new Map(legend.classes.map((c) => [c.code, c.colour ?? "#999999"]));
     const classLegend: LayerLegend = {
       kind: "classes",
-      items: legend.classes.map((c) => ({ value: c.code, name: lang === "zh" && c.nameZh ? c.nameZh : c.name, colour: c.colour ?? "#999999" })),
+      items: legend.classes.map((c) => ({
+        value: c.code,
+        name: lang === "zh" && c.nameZh ? c.nameZh : c.name,
+        colour: c.colour ?? "#999999",
+      })),
     };
     for (const input of r.inputs.filter((i) => i.year === first || i.year === last)) {
       if (!existsSync(input.path)) continue;
       const png = join(tmp, `landuse-${input.year}.png`);
       await renderClassLayer(input.path, png, colours);
-      maps.push({ title: lang === "zh" ? `${input.year}年土地利用` : `Land use ${input.year}`, png: readFileSync(png), legend: classLegend });
+      maps.push({
+        title: lang === "zh" ? `${input.year}年土地利用` : `Land use ${input.year}`,
+        png: readFileSync(png),
+        legend: classLegend,
+      });
     }
     const zonesFile = `zones-${first}-${last}.tif`;
     if (r.zoning && r.outputs.includes(zonesFile)) {
@@ -80,7 +119,10 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
       maps.push({
         title: lang === "zh" ? `${first}–${last}年碳汇分区` : `Carbon-sink zones ${first}–${last}`,
         png: readFileSync(png),
-        legend: { kind: "classes", items: r.zoning.zones.map((z, i) => ({ value: i + 1, name: z, colour: rgbHex(zc[i]!) })) },
+        legend: {
+          kind: "classes",
+          items: r.zoning.zones.map((z, i) => ({ value: i + 1, name: z, colour: rgbHex(zc[i]!) })),
+        },
       });
     }
     const changeFile = `carbon-change-${first}-${last}.tif`;
@@ -114,7 +156,14 @@ export async function reportModel(o: {
     subject: o.subject,
     generatedAt: (o.now ?? new Date()).toISOString(),
     factorLibraryVersion: loadFactorLibrary().version,
-    ...(o.landuse ? { landuse: { result: o.landuse.result, maps: await reportMaps(o.lang, o.landuse.result, o.landuse.dir) } } : {}),
+    ...(o.landuse
+      ? {
+          landuse: {
+            result: o.landuse.result,
+            maps: await reportMaps(o.lang, o.landuse.result, o.landuse.dir),
+          },
+        }
+      : {}),
     inventories: o.inventories ?? [],
   };
 }

@@ -12,7 +12,12 @@ const FONT_SIZES = { 1: 18, 2: 14, 3: 11.5 } as const;
  * as a subset, so Chinese renders on any reader; charts are rendered to PNG at twice their size.
  */
 export async function reportPdf(m: ReportModel): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, info: { Title: m.title, Creator: "MineCarbon" }, bufferPages: true });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: MARGIN,
+    info: { Title: m.title, Creator: "MineCarbon" },
+    bufferPages: true,
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((r) => doc.on("end", () => r()));
@@ -27,19 +32,35 @@ export async function reportPdf(m: ReportModel): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    doc.fontSize(8).fillColor("#666").text(`MineCarbon · ${m.title} · ${i + 1}/${range.count}`, MARGIN, doc.page.height - MARGIN + 15, { width, align: "center", lineBreak: false });
+    doc
+      .fontSize(8)
+      .fillColor("#666")
+      .text(`MineCarbon · ${m.title} · ${i + 1}/${range.count}`, MARGIN, doc.page.height - MARGIN + 15, {
+        width,
+        align: "center",
+        lineBreak: false,
+      });
   }
   doc.end();
   await ended;
   return Buffer.concat(chunks);
 }
 
-async function drawBlock(doc: PDFKit.PDFDocument, b: ReportBlock, width: number, ensure: (h: number) => void, lang: "en" | "zh"): Promise<void> {
+async function drawBlock(
+  doc: PDFKit.PDFDocument,
+  b: ReportBlock,
+  width: number,
+  ensure: (h: number) => void,
+  lang: "en" | "zh",
+): Promise<void> {
   doc.fillColor("#111");
   switch (b.type) {
     case "heading":
       ensure(60);
-      doc.moveDown(b.level === 1 ? 0 : 0.8).fontSize(FONT_SIZES[b.level]).text(b.text, { width });
+      doc
+        .moveDown(b.level === 1 ? 0 : 0.8)
+        .fontSize(FONT_SIZES[b.level])
+        .text(b.text, { width });
       doc.moveDown(0.3);
       return;
     case "paragraph":
@@ -72,7 +93,10 @@ async function drawBlock(doc: PDFKit.PDFDocument, b: ReportBlock, width: number,
       const l = b.map.legend;
       doc.fontSize(7.5);
       if (l.kind === "ramp")
-        doc.text(`${formatNumber(lang, l.min, 1)} (${l.colours[0]}) … 0 … ${formatNumber(lang, l.max, 1)} (${l.colours[2]}) ${l.unit}`, { width });
+        doc.text(
+          `${formatNumber(lang, l.min, 1)} (${l.colours[0]}) … 0 … ${formatNumber(lang, l.max, 1)} (${l.colours[2]}) ${l.unit}`,
+          { width },
+        );
       else {
         let x = doc.x;
         const y0 = doc.y;
@@ -83,7 +107,10 @@ async function drawBlock(doc: PDFKit.PDFDocument, b: ReportBlock, width: number,
             x = doc.page.margins.left;
             y += 11;
           }
-          doc.rect(x, y + 1, 8, 8).fill(item.colour).fillColor("#111");
+          doc
+            .rect(x, y + 1, 8, 8)
+            .fill(item.colour)
+            .fillColor("#111");
           doc.text(item.name, x + 11, y, { lineBreak: false });
           x += w2;
         }
@@ -99,12 +126,20 @@ async function drawBlock(doc: PDFKit.PDFDocument, b: ReportBlock, width: number,
   }
 }
 
-function drawTable(doc: PDFKit.PDFDocument, b: Extract<ReportBlock, { type: "table" }>, width: number, ensure: (h: number) => void): void {
+function drawTable(
+  doc: PDFKit.PDFDocument,
+  b: Extract<ReportBlock, { type: "table" }>,
+  width: number,
+  ensure: (h: number) => void,
+): void {
   const size = b.columns.length > 8 ? 6 : 7.5;
   doc.fontSize(size);
   const left = doc.page.margins.left;
   // Column widths from content, scaled to the page width.
-  const natural = b.columns.map((c, i) => Math.max(doc.widthOfString(c), ...b.rows.map((r) => Math.min(doc.widthOfString(r[i] ?? ""), 160))) + 6);
+  const natural = b.columns.map(
+    (c, i) =>
+      Math.max(doc.widthOfString(c), ...b.rows.map((r) => Math.min(doc.widthOfString(r[i] ?? ""), 160))) + 6,
+  );
   const total = natural.reduce((a, x) => a + x, 0);
   const widths = natural.map((w) => (w * width) / total);
   ensure(40);

@@ -1,6 +1,7 @@
 import { openApiDocument } from "./openapi.ts";
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
 /**
  * The API docs page: every path and method of the OpenAPI document with its summary, parameters,
@@ -19,7 +20,10 @@ export function apiDocsHtml(version: string): string {
           responses?: Record<string, { description: string }>;
           parameters?: { name: string; in: string; description?: string }[];
         };
-        const params = [...((item as { parameters?: { name: string; in: string }[] }).parameters ?? []), ...(o.parameters ?? [])];
+        const params = [
+          ...((item as { parameters?: { name: string; in: string }[] }).parameters ?? []),
+          ...(o.parameters ?? []),
+        ];
         const body = o.requestBody ? Object.entries(o.requestBody.content) : [];
         return `<section id="${esc(method + path)}"><h3><code class="m ${method}">${method.toUpperCase()}</code> <code>${esc(path)}</code></h3>
 <p>${esc(o.summary ?? "")}${o.description ? ` — ${esc(o.description)}` : ""}</p>

@@ -15,7 +15,10 @@ import { webRoutes } from "./routes/web-routes.ts";
  * the repositories and services and answer JSON; every error is `{error: {code, message, details}}`
  * with a 4xx status for the client's mistakes and 500 (without internals) for ours.
  */
-export async function buildApp(ctx: AppContext, o: { logger?: boolean; version?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  o: { logger?: boolean; version?: string } = {},
+): Promise<FastifyInstance> {
   const version = o.version ?? "0.1.0";
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: 4 << 20 });
   await app.register(multipart, { limits: { fileSize: ctx.maxUploadBytes, files: 1, fields: 4 } });
@@ -27,7 +30,9 @@ export async function buildApp(ctx: AppContext, o: { logger?: boolean; version?:
       return reply.status(status).send(new ApiError(status, "bad-request", (error as Error).message).body());
     app.log.error(error);
     console.error(error);
-    return reply.status(500).send(new ApiError(500, "internal", "an internal error; it has been logged").body());
+    return reply
+      .status(500)
+      .send(new ApiError(500, "internal", "an internal error; it has been logged").body());
   });
   app.setNotFoundHandler((req, reply) =>
     reply.status(404).send(new ApiError(404, "not-found", `no route ${req.method} ${req.url}`).body()),

@@ -14,7 +14,13 @@ const E422 = err("well-formed but does not fit (wrong grid, unknown codes, missi
 const ok = (description: string, type = "application/json") => ({ description, content: { [type]: {} } });
 const path = (...names: string[]) =>
   names.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
-const query = (name: string, description: string) => ({ name, in: "query", required: false, description, schema: { type: "string" } });
+const query = (name: string, description: string) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema: { type: "string" },
+});
 
 /** The OpenAPI 3.1 description of the API, built from the same zod schemas that check requests. */
 export function openApiDocument(version: string) {
@@ -23,11 +29,15 @@ export function openApiDocument(version: string) {
     info: {
       title: "MineCarbon API",
       version,
-      description: "Carbon budgets and land-use change of coal-mining areas. Errors: {error: {code, message, details[]}}.",
+      description:
+        "Carbon budgets and land-use change of coal-mining areas. Errors: {error: {code, message, details[]}}.",
     },
     paths: {
       "/api/areas": {
-        get: { summary: "list mining areas", responses: { 200: { description: "the areas", content: json(z.array(miningAreaOutput)) } } },
+        get: {
+          summary: "list mining areas",
+          responses: { 200: { description: "the areas", content: json(z.array(miningAreaOutput)) } },
+        },
         post: {
           summary: "create a mining area",
           requestBody: { required: true, content: json(miningAreaInput) },
@@ -36,17 +46,30 @@ export function openApiDocument(version: string) {
       },
       "/api/areas/{id}": {
         parameters: path("id"),
-        get: { summary: "one mining area", responses: { 200: { description: "the area", content: json(miningAreaOutput) }, 404: E404 } },
+        get: {
+          summary: "one mining area",
+          responses: { 200: { description: "the area", content: json(miningAreaOutput) }, 404: E404 },
+        },
         patch: {
           summary: "change a mining area",
           requestBody: { required: true, content: json(miningAreaPatch) },
-          responses: { 200: { description: "changed", content: json(miningAreaOutput) }, 400: E400, 404: E404 },
+          responses: {
+            200: { description: "changed", content: json(miningAreaOutput) },
+            400: E400,
+            404: E404,
+          },
         },
-        delete: { summary: "delete a mining area with its maps, analyses, inventories and reports", responses: { 204: { description: "deleted" }, 404: E404 } },
+        delete: {
+          summary: "delete a mining area with its maps, analyses, inventories and reports",
+          responses: { 204: { description: "deleted" }, 404: E404 },
+        },
       },
       "/api/areas/{id}/overview": {
         parameters: path("id"),
-        get: { summary: "key figures with units and sources, maps, inventories", responses: { 200: ok("the overview"), 404: E404 } },
+        get: {
+          summary: "key figures with units and sources, maps, inventories",
+          responses: { 200: ok("the overview"), 404: E404 },
+        },
       },
       "/api/areas/{id}/maps": {
         parameters: path("id"),
@@ -58,7 +81,11 @@ export function openApiDocument(version: string) {
             required: true,
             content: {
               "multipart/form-data": {
-                schema: { type: "object", properties: { year: { type: "integer" }, file: { type: "string", format: "binary" } }, required: ["year", "file"] },
+                schema: {
+                  type: "object",
+                  properties: { year: { type: "integer" }, file: { type: "string", format: "binary" } },
+                  required: ["year", "file"],
+                },
               },
             },
           },
@@ -74,11 +101,17 @@ export function openApiDocument(version: string) {
       },
       "/api/areas/{id}/maps/{year}": {
         parameters: path("id", "year"),
-        get: { summary: "download the stored GeoTIFF", responses: { 200: ok("the file", "image/tiff"), 404: E404 } },
+        get: {
+          summary: "download the stored GeoTIFF",
+          responses: { 200: ok("the file", "image/tiff"), 404: E404 },
+        },
       },
       "/api/areas/{id}/maps/{year}/layer.png": {
         parameters: path("id", "year"),
-        get: { summary: "the map as a coloured PNG layer", responses: { 200: ok("PNG", "image/png"), 404: E404 } },
+        get: {
+          summary: "the map as a coloured PNG layer",
+          responses: { 200: ok("PNG", "image/png"), 404: E404 },
+        },
       },
       "/api/areas/{id}/layers": {
         parameters: path("id"),
@@ -98,67 +131,117 @@ export function openApiDocument(version: string) {
       },
       "/api/areas/{id}/analyses": {
         parameters: path("id"),
-        get: { summary: "the area's analyses, newest first", responses: { 200: ok("the analyses"), 404: E404 } },
+        get: {
+          summary: "the area's analyses, newest first",
+          responses: { 200: ok("the analyses"), 404: E404 },
+        },
         post: {
           summary: "start a land-use analysis as a job",
           requestBody: { required: false, content: json(analysisInput) },
-          responses: { 202: { description: "queued; poll Location", content: json(jobOutput) }, 400: E400, 404: E404, 422: E422 },
+          responses: {
+            202: { description: "queued; poll Location", content: json(jobOutput) },
+            400: E400,
+            404: E404,
+            422: E422,
+          },
         },
       },
       "/api/jobs/{id}": {
         parameters: path("id"),
-        get: { summary: "a job's state, percent and result link", responses: { 200: { description: "the job", content: json(jobOutput) }, 404: E404 } },
+        get: {
+          summary: "a job's state, percent and result link",
+          responses: { 200: { description: "the job", content: json(jobOutput) }, 404: E404 },
+        },
       },
       "/api/analyses/{id}": {
         parameters: path("id"),
-        get: { summary: "an analysis with its parameters and result (summary JSON)", responses: { 200: ok("the analysis"), 404: E404 } },
+        get: {
+          summary: "an analysis with its parameters and result (summary JSON)",
+          responses: { 200: ok("the analysis"), 404: E404 },
+        },
       },
       "/api/analyses/{id}/tables/{table}": {
         parameters: path("id", "table"),
         get: {
-          summary: "a result table (classes, transitionsMultistep, transitionsOnestep, intensity*, components, zonesByPeriod, carbon, zoneClasses)",
+          summary:
+            "a result table (classes, transitionsMultistep, transitionsOnestep, intensity*, components, zonesByPeriod, carbon, zoneClasses)",
           parameters: [query("format", "json (default) or csv")],
           responses: { 200: ok("rows"), 404: E404, 409: E409 },
         },
       },
       "/api/analyses/{id}/files/{name}": {
         parameters: path("id", "name"),
-        get: { summary: "an output file: CSV, GeoTIFF (zones, carbon), PNG, summary.json", responses: { 200: ok("the file", "application/octet-stream"), 404: E404, 409: E409 } },
+        get: {
+          summary: "an output file: CSV, GeoTIFF (zones, carbon), PNG, summary.json",
+          responses: { 200: ok("the file", "application/octet-stream"), 404: E404, 409: E409 },
+        },
       },
       "/api/analyses/{id}/layers/{layer}": {
         parameters: path("id", "layer"),
-        get: { summary: "a zoning or carbon-change layer as PNG", responses: { 200: ok("PNG", "image/png"), 404: E404, 409: E409 } },
+        get: {
+          summary: "a zoning or carbon-change layer as PNG",
+          responses: { 200: ok("PNG", "image/png"), 404: E404, 409: E409 },
+        },
       },
       "/api/analyses/{id}/reports": {
         parameters: path("id"),
-        post: { summary: "make a report of an analysis", requestBody: { required: false, content: json(reportInput) }, responses: { 201: ok("made; download from url"), 400: E400, 404: E404, 409: E409 } },
+        post: {
+          summary: "make a report of an analysis",
+          requestBody: { required: false, content: json(reportInput) },
+          responses: { 201: ok("made; download from url"), 400: E400, 404: E404, 409: E409 },
+        },
       },
       "/api/areas/{id}/inventories": {
         parameters: path("id"),
-        get: { summary: "the area's inventories per mine and year, with totals", responses: { 200: ok("the inventories"), 404: E404 } },
+        get: {
+          summary: "the area's inventories per mine and year, with totals",
+          responses: { 200: ok("the inventories"), 404: E404 },
+        },
         post: {
-          summary: "store and compute a mine-inventory document (the YAML file format as JSON); one row per year",
-          requestBody: { required: true, content: { "application/json": { schema: { type: "object", description: "see examples/yongning.yaml" } } } },
+          summary:
+            "store and compute a mine-inventory document (the YAML file format as JSON); one row per year",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: { type: "object", description: "see examples/yongning.yaml" } },
+            },
+          },
           responses: { 201: ok("stored and computed"), 400: E400, 404: E404 },
         },
       },
       "/api/inventories/{id}": {
         parameters: path("id"),
-        get: { summary: "an inventory with its input and result", responses: { 200: ok("the inventory"), 404: E404 } },
-        put: { summary: "replace the year's activity data and recompute", responses: { 200: ok("stored"), 400: E400, 404: E404, 422: E422 } },
+        get: {
+          summary: "an inventory with its input and result",
+          responses: { 200: ok("the inventory"), 404: E404 },
+        },
+        put: {
+          summary: "replace the year's activity data and recompute",
+          responses: { 200: ok("stored"), 400: E400, 404: E404, 422: E422 },
+        },
         delete: { summary: "delete an inventory", responses: { 204: { description: "deleted" }, 404: E404 } },
       },
       "/api/inventories/{id}/compute": {
         parameters: path("id"),
-        post: { summary: "recompute with the current factor library", responses: { 200: ok("recomputed"), 404: E404 } },
+        post: {
+          summary: "recompute with the current factor library",
+          responses: { 200: ok("recomputed"), 404: E404 },
+        },
       },
       "/api/inventories/{id}/reports": {
         parameters: path("id"),
-        post: { summary: "make a report of an inventory", requestBody: { required: false, content: json(reportInput) }, responses: { 201: ok("made"), 400: E400, 404: E404 } },
+        post: {
+          summary: "make a report of an inventory",
+          requestBody: { required: false, content: json(reportInput) },
+          responses: { 201: ok("made"), 400: E400, 404: E404 },
+        },
       },
       "/api/reports/{id}": {
         parameters: path("id"),
-        get: { summary: "download a report", responses: { 200: ok("HTML or PDF", "application/pdf"), 404: E404 } },
+        get: {
+          summary: "download a report",
+          responses: { 200: ok("HTML or PDF", "application/pdf"), 404: E404 },
+        },
       },
     },
   };

@@ -27,7 +27,9 @@ export interface ServeOptions {
  * an empty store gets the demo. Returns the URL and a stop function.
  */
 export async function serve(o: ServeOptions) {
-  const store = await openStore(o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: `${o.dataDir}/db` });
+  const store = await openStore(
+    o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: `${o.dataDir}/db` },
+  );
   const folder = new DataFolder(o.dataDir);
   const jobs = new AnalysisJobs(store, folder, o.workers !== undefined ? { workers: o.workers } : {});
   const ctx = new AppContext(store, folder, jobs, o.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);

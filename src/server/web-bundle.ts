@@ -31,7 +31,8 @@ export function webBundle(): Promise<string> {
 
 async function build(): Promise<string> {
   const stamp = join(OUT, "app.js");
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(newest(WEB_SRC), newest(SHARED_SRC))) return OUT;
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(newest(WEB_SRC), newest(SHARED_SRC)))
+    return OUT;
   const { build: esbuild } = await import("esbuild");
   const tmp = `${OUT}.${process.pid}.${Date.now()}`;
   mkdirSync(tmp, { recursive: true });

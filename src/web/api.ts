@@ -17,14 +17,21 @@ export class ApiFailure extends Error {
 }
 
 /** Calls the API; answers JSON, or throws an ApiFailure with the server's details. */
-export async function api<T = unknown>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+export async function api<T = unknown>(
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<T> {
   const { json, ...rest } = init;
   const res = await fetch(path, {
     ...rest,
-    ...(json !== undefined ? { body: JSON.stringify(json), headers: { "content-type": "application/json" } } : {}),
+    ...(json !== undefined
+      ? { body: JSON.stringify(json), headers: { "content-type": "application/json" } }
+      : {}),
   });
   if (res.status === 204) return undefined as T;
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details: Detail[] } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: string; details: Detail[] };
+  } | null;
   if (!res.ok) {
     const e = body?.error;
     throw new ApiFailure(res.status, e?.code ?? "http", e?.message ?? `HTTP ${res.status}`, e?.details ?? []);

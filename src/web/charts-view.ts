@@ -17,7 +17,15 @@ import { api } from "./api.ts";
 import { h, mount } from "./dom.ts";
 import type { Overview, ViewContext } from "./state.ts";
 
-echarts.use([SankeyChart, BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  SankeyChart,
+  BarChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 interface FactorRow {
   id: string;
@@ -28,7 +36,6 @@ interface FactorRow {
   status: string;
 }
 
-
 interface MatrixRow {
   from_year: number;
   to_year: number;
@@ -38,24 +45,66 @@ interface MatrixRow {
 }
 
 /** The one-step transfer matrix (first → last year), ha, rows = from, columns = to. */
-function matrixTable(lang: ViewContext["lang"], classes: readonly ChartClass[], rows: readonly MatrixRow[]): HTMLElement {
-  const codes = classes.map((c) => c.code).filter((c) => rows.some((r) => (r.from_code === c || r.to_code === c) && r.area_ha > 0));
-  const name = (c: number) => className(lang, classes.find((k) => k.code === c)!);
+function matrixTable(
+  lang: ViewContext["lang"],
+  classes: readonly ChartClass[],
+  rows: readonly MatrixRow[],
+): HTMLElement {
+  const codes = classes
+    .map((c) => c.code)
+    .filter((c) => rows.some((r) => (r.from_code === c || r.to_code === c) && r.area_ha > 0));
+  const name = (c: number) =>
+    className(
+      lang,
+      classes.find((k) => k.code === c)!,
+    );
   const first = rows[0];
   return h(
     "section",
     { class: "panel" },
-    h("h2", {}, `${lang === "zh" ? "转移矩阵 (公顷)" : "Transfer matrix (ha)"} ${first ? `${first.from_year} → ${first.to_year}` : ""}`),
+    h(
+      "h2",
+      {},
+      `${lang === "zh" ? "转移矩阵 (公顷)" : "Transfer matrix (ha)"} ${first ? `${first.from_year} → ${first.to_year}` : ""}`,
+    ),
     h(
       "div",
       { style: "overflow-x:auto" },
       h(
         "table",
         { id: "matrix-table" },
-        h("thead", {}, h("tr", {}, h("th", {}, "↓ from / to →"), codes.map((c) => h("th", {}, name(c))))),
-        h("tbody", {}, codes.map((f) =>
-          h("tr", {}, h("th", {}, name(f)), codes.map((to) => h("td", { class: "num", "data-from": f, "data-to": to }, formatNumber(lang, rows.find((r) => r.from_code === f && r.to_code === to)?.area_ha ?? 0, 2)))),
-        )),
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", {}, "↓ from / to →"),
+            codes.map((c) => h("th", {}, name(c))),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          codes.map((f) =>
+            h(
+              "tr",
+              {},
+              h("th", {}, name(f)),
+              codes.map((to) =>
+                h(
+                  "td",
+                  { class: "num", "data-from": f, "data-to": to },
+                  formatNumber(
+                    lang,
+                    rows.find((r) => r.from_code === f && r.to_code === to)?.area_ha ?? 0,
+                    2,
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
       ),
     ),
   );
@@ -91,17 +140,49 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
     const rgb = zoneColours(zones);
     const colours = Object.fromEntries(zones.map((z, i) => [z, rgbHex(rgb[i]!)]));
     sections.push(
-      h("section", { class: "panel", id: "sankey-panel" }, h("h2", {}, t(lang, "sankey")), chart("sankey", sankeyOption(lang, r.legend.classes, r.transitionsMultistep), true)),
-      h("section", { class: "panel" }, h("h2", {}, t(lang, "zoneShares")), chart("zone-shares", zoneSharesOption(lang, r.zonesByPeriod, colours))),
-      h("section", { class: "panel" }, h("h2", {}, t(lang, "classAreas")), chart("class-areas", classAreasOption(lang, r.legend.classes, r.classes))),
+      h(
+        "section",
+        { class: "panel", id: "sankey-panel" },
+        h("h2", {}, t(lang, "sankey")),
+        chart("sankey", sankeyOption(lang, r.legend.classes, r.transitionsMultistep), true),
+      ),
+      h(
+        "section",
+        { class: "panel" },
+        h("h2", {}, t(lang, "zoneShares")),
+        chart("zone-shares", zoneSharesOption(lang, r.zonesByPeriod, colours)),
+      ),
+      h(
+        "section",
+        { class: "panel" },
+        h("h2", {}, t(lang, "classAreas")),
+        chart("class-areas", classAreasOption(lang, r.legend.classes, r.classes)),
+      ),
     );
-    sections.push(matrixTable(lang, r.legend.classes, (r as unknown as { transitionsOnestep: MatrixRow[] }).transitionsOnestep));
+    sections.push(
+      matrixTable(
+        lang,
+        r.legend.classes,
+        (r as unknown as { transitionsOnestep: MatrixRow[] }).transitionsOnestep,
+      ),
+    );
     for (const f of r.stockLostToMining?.factorsUsed ?? []) factors.set(f.id, f);
   }
   for (const ref of o.inventories) {
-    const inv = await api<{ mine: string; year: number; result: { years: Parameters<typeof inventorySteps>[1][]; factors: { used: FactorRow[] } } }>(`/api/inventories/${ref.id}`);
+    const inv = await api<{
+      mine: string;
+      year: number;
+      result: { years: Parameters<typeof inventorySteps>[1][]; factors: { used: FactorRow[] } };
+    }>(`/api/inventories/${ref.id}`);
     const y = inv.result.years[0]!;
-    sections.push(h("section", { class: "panel" }, h("h2", {}, `${t(lang, "waterfall")} — ${inv.mine} ${inv.year}`), chart(`waterfall-${ref.id}`, waterfallOption(lang, inventorySteps(lang, y)), true)));
+    sections.push(
+      h(
+        "section",
+        { class: "panel" },
+        h("h2", {}, `${t(lang, "waterfall")} — ${inv.mine} ${inv.year}`),
+        chart(`waterfall-${ref.id}`, waterfallOption(lang, inventorySteps(lang, y)), true),
+      ),
+    );
     for (const f of inv.result.factors.used) factors.set(f.id, f);
   }
   sections.push(
@@ -113,10 +194,34 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
         ? h(
             "table",
             { id: "factors-table" },
-            h("thead", {}, h("tr", {}, h("th", {}, t(lang, "factorId")), h("th", {}, t(lang, "value")), h("th", {}, t(lang, "unit")), h("th", {}, t(lang, "source")))),
-            h("tbody", {}, [...factors.values()].sort((a, b) => a.id.localeCompare(b.id)).map((f) =>
-              h("tr", {}, h("td", {}, f.id), h("td", { class: "num" }, formatNumber(lang, f.value, 6)), h("td", {}, f.unit), h("td", {}, `${f.source}${f.table ? `, ${f.table}` : ""} (${f.status})`)),
-            )),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                h("th", {}, t(lang, "factorId")),
+                h("th", {}, t(lang, "value")),
+                h("th", {}, t(lang, "unit")),
+                h("th", {}, t(lang, "source")),
+              ),
+            ),
+            h(
+              "tbody",
+              {},
+              [...factors.values()]
+                .sort((a, b) => a.id.localeCompare(b.id))
+                .map((f) =>
+                  h(
+                    "tr",
+                    {},
+                    h("td", {}, f.id),
+                    h("td", { class: "num" }, formatNumber(lang, f.value, 6)),
+                    h("td", {}, f.unit),
+                    h("td", {}, `${f.source}${f.table ? `, ${f.table}` : ""} (${f.status})`),
+                  ),
+                ),
+            ),
           )
         : h("p", {}, t(lang, "noData")),
     ),

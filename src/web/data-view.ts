@@ -10,7 +10,11 @@ const PRESETS = ["seed001", "gbt21010", "clcd", "esa-worldcover"];
 /** Polls a job until it ends, moving the progress bar; resolves with its final state. */
 async function followJob(id: string, bar: HTMLProgressElement, note: HTMLElement, lang: ViewContext["lang"]) {
   for (;;) {
-    const j = await api<{ state: "queued" | "running" | "done" | "failed"; percent: number; error: { message: string } | null }>(`/api/jobs/${id}`);
+    const j = await api<{
+      state: "queued" | "running" | "done" | "failed";
+      percent: number;
+      error: { message: string } | null;
+    }>(`/api/jobs/${id}`);
     bar.value = j.percent;
     note.textContent = `${t(lang, j.state)} ${Math.round(j.percent)}%`;
     if (j.state === "done" || j.state === "failed") return j;
@@ -29,7 +33,15 @@ export async function dataView(main: HTMLElement, ctx: ViewContext): Promise<() 
     { id: "create-area", novalidate: true },
     field(t(lang, "name"), "name", h("input", { type: "text", required: true })),
     field(t(lang, "nameZh"), "nameZh", h("input", { type: "text" })),
-    field(t(lang, "legend"), "legend", h("select", {}, PRESETS.map((p) => h("option", { value: p }, p)))),
+    field(
+      t(lang, "legend"),
+      "legend",
+      h(
+        "select",
+        {},
+        PRESETS.map((p) => h("option", { value: p }, p)),
+      ),
+    ),
     h("button", { type: "submit", class: "primary" }, t(lang, "create")),
   );
   createForm.addEventListener("submit", async (e) => {
@@ -48,7 +60,9 @@ export async function dataView(main: HTMLElement, ctx: ViewContext): Promise<() 
     }
   });
 
-  const panels: HTMLElement[] = [h("section", { class: "panel" }, h("h2", {}, t(lang, "newArea")), createForm)];
+  const panels: HTMLElement[] = [
+    h("section", { class: "panel" }, h("h2", {}, t(lang, "newArea")), createForm),
+  ];
 
   if (overview) {
     // Upload a land-use map.
@@ -75,7 +89,8 @@ export async function dataView(main: HTMLElement, ctx: ViewContext): Promise<() 
         if (file instanceof File && file.size > 0) fd.set("file", file);
         const res = await fetch(`/api/areas/${overview.area.id}/maps`, { method: "POST", body: fd });
         const body = await res.json();
-        if (!res.ok) throw new ApiFailure(res.status, body.error.code, body.error.message, body.error.details);
+        if (!res.ok)
+          throw new ApiFailure(res.status, body.error.code, body.error.message, body.error.details);
         uploadNote.className = "ok";
         uploadNote.textContent = `✓ ${body.year}: ${body.grid.width}×${body.grid.height} px, ${body.grid.crs}`;
         setTimeout(() => ctx.rerender(), 600);
@@ -89,13 +104,28 @@ export async function dataView(main: HTMLElement, ctx: ViewContext): Promise<() 
     });
 
     // Run an analysis.
-    const bar = h("progress", { max: "100", value: "0", id: "analysis-progress", hidden: true, "aria-label": t(lang, "progress") });
+    const bar = h("progress", {
+      max: "100",
+      value: "0",
+      id: "analysis-progress",
+      hidden: true,
+      "aria-label": t(lang, "progress"),
+    });
     const runNote = h("p", { role: "status", id: "analysis-status" });
     const runForm = h(
       "form",
       { id: "run-analysis", novalidate: true },
       h("p", {}, `${t(lang, "maps")}: ${overview.maps.map((m) => m.year).join(", ") || t(lang, "noData")}`),
-      field(t(lang, "densitySet"), "densitySet", h("select", {}, h("option", { value: "seed001-yang2019" }, "seed001-yang2019"), h("option", { value: "" }, t(lang, "none")))),
+      field(
+        t(lang, "densitySet"),
+        "densitySet",
+        h(
+          "select",
+          {},
+          h("option", { value: "seed001-yang2019" }, "seed001-yang2019"),
+          h("option", { value: "" }, t(lang, "none")),
+        ),
+      ),
       h("button", { type: "submit", class: "primary" }, t(lang, "runAnalysis")),
       bar,
       runNote,
@@ -105,10 +135,24 @@ export async function dataView(main: HTMLElement, ctx: ViewContext): Promise<() 
       clearFieldErrors(runForm);
       const densitySet = (runForm.querySelector("select") as HTMLSelectElement).value || null;
       try {
-        const job = await api<{ id: string }>(`/api/areas/${overview.area.id}/analyses`, { method: "POST", json: { densitySet } });
+        const job = await api<{ id: string }>(`/api/areas/${overview.area.id}/analyses`, {
+          method: "POST",
+          json: { densitySet },
+        });
         bar.hidden = false;
         const end = await followJob(job.id, bar, runNote, lang);
-        if (end.state === "done") runNote.append(" ", h("a", { href: `#area=${overview.area.id}&tab=map`, onclick: () => setTimeout(() => ctx.rerender(), 0) }, t(lang, "map")));
+        if (end.state === "done")
+          runNote.append(
+            " ",
+            h(
+              "a",
+              {
+                href: `#area=${overview.area.id}&tab=map`,
+                onclick: () => setTimeout(() => ctx.rerender(), 0),
+              },
+              t(lang, "map"),
+            ),
+          );
         else runNote.textContent = `${t(lang, "failed")}: ${end.error?.message ?? ""}`;
       } catch (err) {
         if (err instanceof ApiFailure) showFieldErrors(runForm, err.details, err.message);

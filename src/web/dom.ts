@@ -3,7 +3,11 @@ type Attrs = Record<string, string | number | boolean | null | undefined | ((e: 
 type Child = Node | string | number | null | undefined | false | Child[];
 
 /** Creates an element with attributes and children (strings become text, never HTML). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === null || v === undefined || v === false) continue;

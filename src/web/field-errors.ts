@@ -15,7 +15,12 @@ export function showFieldErrors(form: HTMLFormElement, details: readonly Detail[
     const f = fields.find((x) => {
       const p = x.dataset.path!;
       // The field's own path, a part of it, or (for a problem with a whole entry) the entry holding it.
-      return d.path === p || d.path.startsWith(`${p}.`) || d.path.startsWith(`${p}[`) || (d.path.includes(".") && p.startsWith(`${d.path}.`));
+      return (
+        d.path === p ||
+        d.path.startsWith(`${p}.`) ||
+        d.path.startsWith(`${p}[`) ||
+        (d.path.includes(".") && p.startsWith(`${d.path}.`))
+      );
     });
     if (!f) {
       unclaimed.push(d);
@@ -31,7 +36,18 @@ export function showFieldErrors(form: HTMLFormElement, details: readonly Detail[
   }
   if (unclaimed.length || shown === 0)
     form.prepend(
-      h("div", { class: "form-error", role: "alert" }, fallback, unclaimed.length ? h("ul", {}, unclaimed.map((d) => h("li", {}, d.path ? `${d.path}: ${d.message}` : d.message))) : null),
+      h(
+        "div",
+        { class: "form-error", role: "alert" },
+        fallback,
+        unclaimed.length
+          ? h(
+              "ul",
+              {},
+              unclaimed.map((d) => h("li", {}, d.path ? `${d.path}: ${d.message}` : d.message)),
+            )
+          : null,
+      ),
     );
   return shown;
 }

@@ -27,14 +27,21 @@ function template(): Doc {
     gwp: "AR5",
     sinkReading: "annual-increment",
     combustionMethod: "carbon-per-tce",
-    assumptions: ["Electricity: national grid factor 2022 (cn.grid.nbs.2022.national); choose the provincial one where known."],
+    assumptions: [
+      "Electricity: national grid factor 2022 (cn.grid.nbs.2022.national); choose the provincial one where known.",
+    ],
     years: [
       {
         year: new Date().getFullYear() - 1,
         boundaryAreaHa: 1,
         coalOutputT: 0,
         energy: [
-          { carrier: "electricity", amount: 0, unit: "10^4 kWh", emissionFactor: "cn.grid.nbs.2022.national" },
+          {
+            carrier: "electricity",
+            amount: 0,
+            unit: "10^4 kWh",
+            emissionFactor: "cn.grid.nbs.2022.national",
+          },
           { carrier: "raw-coal", amount: 0, unit: "t" },
           { carrier: "diesel", amount: 0, unit: "t" },
         ],
@@ -79,9 +86,27 @@ function slots(d: Doc): Slot[] {
   });
   return [
     { key: "mine", name: "mine", path: "mine", get: (x) => x.mine, set: (x, v) => (x.mine = String(v)) },
-    { key: "year", name: "year", path: "years[0].year", get: (x) => x.years[0]!.year, set: (x, v) => (x.years[0]!.year = v as number) },
-    { key: "coalOutput", name: "coalOutputT", path: "years[0].coalOutputT", get: (x) => x.years[0]!.coalOutputT, set: (x, v) => (x.years[0]!.coalOutputT = v) },
-    { key: "boundaryArea", name: "boundaryAreaHa", path: "years[0].boundaryAreaHa", get: (x) => x.years[0]!.boundaryAreaHa, set: (x, v) => (x.years[0]!.boundaryAreaHa = v) },
+    {
+      key: "year",
+      name: "year",
+      path: "years[0].year",
+      get: (x) => x.years[0]!.year,
+      set: (x, v) => (x.years[0]!.year = v as number),
+    },
+    {
+      key: "coalOutput",
+      name: "coalOutputT",
+      path: "years[0].coalOutputT",
+      get: (x) => x.years[0]!.coalOutputT,
+      set: (x, v) => (x.years[0]!.coalOutputT = v),
+    },
+    {
+      key: "boundaryArea",
+      name: "boundaryAreaHa",
+      path: "years[0].boundaryAreaHa",
+      get: (x) => x.years[0]!.boundaryAreaHa,
+      set: (x, v) => (x.years[0]!.boundaryAreaHa = v),
+    },
     energy("electricity", "electricity", ei),
     energy("rawCoal", "rawCoal", ci),
     energy("diesel", "diesel", di),
@@ -90,7 +115,8 @@ function slots(d: Doc): Slot[] {
       name: "methaneT",
       path: "years[0].methane.underground[0].massT",
       get: (x) => x.years[0]!.methane!.underground![0]!.massT,
-      set: (x, v) => (x.years[0]!.methane!.underground![0] = { ...x.years[0]!.methane!.underground![0], massT: v }),
+      set: (x, v) =>
+        (x.years[0]!.methane!.underground![0] = { ...x.years[0]!.methane!.underground![0], massT: v }),
     },
     {
       key: "co2Fugitive",
@@ -103,15 +129,21 @@ function slots(d: Doc): Slot[] {
 }
 
 /** A typed value: a number when the text is one, else the text itself, so the server names the mistake. */
-const typed = (name: string, text: string): unknown => (name === "mine" ? text : text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text);
+const typed = (name: string, text: string): unknown =>
+  name === "mine" ? text : text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text;
 
 /** Reads an import table: rows of `field,value`, or a header row of field names over one row of values. */
-function importedValues(rows: string[][], names: readonly string[]): { values: Map<string, string>; unknown: string[] } {
+function importedValues(
+  rows: string[][],
+  names: readonly string[],
+): { values: Map<string, string>; unknown: string[] } {
   const values = new Map<string, string>();
   const clean = rows.filter((r) => r.some((c) => c.trim() !== ""));
   const header = clean[0] ?? [];
   const asHeader = header.length > 2 && header.some((c) => names.includes(c.trim()));
-  const pairs = asHeader ? header.map((c, i) => [c, clean[1]?.[i] ?? ""]) : clean.filter((r) => !/^field$/i.test(r[0] ?? "")).map((r) => [r[0] ?? "", r[1] ?? ""]);
+  const pairs = asHeader
+    ? header.map((c, i) => [c, clean[1]?.[i] ?? ""])
+    : clean.filter((r) => !/^field$/i.test(r[0] ?? "")).map((r) => [r[0] ?? "", r[1] ?? ""]);
   const unknown: string[] = [];
   for (const [k, v] of pairs) {
     const key = k!.trim();
@@ -136,16 +168,36 @@ function parseCsv(text: string): string[][] {
 export async function inventoryForm(ctx: ViewContext, overview: Overview): Promise<HTMLElement> {
   const lang = ctx.lang;
   const latest = overview.inventories[overview.inventories.length - 1];
-  const doc: Doc = latest ? ((await api<{ input: Doc }>(`/api/inventories/${latest.id}`)).input as Doc) : template();
+  const doc: Doc = latest
+    ? ((await api<{ input: Doc }>(`/api/inventories/${latest.id}`)).input as Doc)
+    : template();
   const fields = slots(doc);
-  const inputs = new Map(fields.map((s) => [s.name, h("input", { type: s.name === "mine" ? "text" : "text", inputmode: s.name === "mine" ? "text" : "decimal", value: String(s.get(doc) ?? "") })]));
+  const inputs = new Map(
+    fields.map((s) => [
+      s.name,
+      h("input", {
+        type: s.name === "mine" ? "text" : "text",
+        inputmode: s.name === "mine" ? "text" : "decimal",
+        value: String(s.get(doc) ?? ""),
+      }),
+    ]),
+  );
   const note = h("div", { role: "status", id: "inventory-result" });
   const importInput = h("input", { type: "file", id: "inventory-import", accept: ".csv,.xlsx,text/csv" });
   const form = h(
     "form",
     { id: "inventory-form", novalidate: true },
     fields.map((s) => field(t(lang, s.key), s.path, inputs.get(s.name)!)),
-    h("div", { class: "field" }, h("label", { for: "inventory-import" }, `${t(lang, "importCsv")} (${fields.map((s) => s.name).join(", ")})`), importInput),
+    h(
+      "div",
+      { class: "field" },
+      h(
+        "label",
+        { for: "inventory-import" },
+        `${t(lang, "importCsv")} (${fields.map((s) => s.name).join(", ")})`,
+      ),
+      importInput,
+    ),
     h("button", { type: "submit", class: "primary" }, t(lang, "compute")),
     note,
   );
@@ -156,16 +208,34 @@ export async function inventoryForm(ctx: ViewContext, overview: Overview): Promi
     let rows: string[][];
     try {
       rows = file.name.toLowerCase().endsWith(".xlsx")
-        ? ((await readSheet(file)) as unknown[][]).map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c))))
+        ? ((await readSheet(file)) as unknown[][]).map((r) =>
+            r.map((c) => (c === null || c === undefined ? "" : String(c))),
+          )
         : parseCsv(await file.text());
     } catch (e) {
-      showFieldErrors(form, [{ path: "import", message: `${file.name}: ${(e as Error).message}` }], file.name);
+      showFieldErrors(
+        form,
+        [{ path: "import", message: `${file.name}: ${(e as Error).message}` }],
+        file.name,
+      );
       return;
     }
-    const { values, unknown } = importedValues(rows, fields.map((s) => s.name));
+    const { values, unknown } = importedValues(
+      rows,
+      fields.map((s) => s.name),
+    );
     for (const [k, v] of values) inputs.get(k)!.value = v;
     if (unknown.length)
-      showFieldErrors(form, [{ path: "import", message: `${file.name}: unknown field(s) ${unknown.join(", ")}; known: ${fields.map((s) => s.name).join(", ")}` }], file.name);
+      showFieldErrors(
+        form,
+        [
+          {
+            path: "import",
+            message: `${file.name}: unknown field(s) ${unknown.join(", ")}; known: ${fields.map((s) => s.name).join(", ")}`,
+          },
+        ],
+        file.name,
+      );
     else note.textContent = `${file.name}: ${values.size} ✓`;
   });
   form.addEventListener("submit", async (e) => {
@@ -175,7 +245,9 @@ export async function inventoryForm(ctx: ViewContext, overview: Overview): Promi
     const next = structuredClone(doc);
     for (const s of fields) s.set(next, typed(s.name, inputs.get(s.name)!.value));
     try {
-      const saved = await api<{ id: string; totals: { grossEmissionTCO2ePerYr: number; balanceTCO2ePerYr: number } }[]>(`/api/areas/${overview.area.id}/inventories`, { method: "POST", json: next });
+      const saved = await api<
+        { id: string; totals: { grossEmissionTCO2ePerYr: number; balanceTCO2ePerYr: number } }[]
+      >(`/api/areas/${overview.area.id}/inventories`, { method: "POST", json: next });
       const s = saved[0]!;
       note.className = "ok";
       note.textContent = `✓ ${t(lang, "figure.inventory-total")}: ${formatNumber(lang, s.totals.grossEmissionTCO2ePerYr, 1)} t CO2e/yr · ${t(lang, "balance")}: ${formatNumber(lang, s.totals.balanceTCO2ePerYr, 1)} t CO2e/yr`;

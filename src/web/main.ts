@@ -12,7 +12,12 @@ const state: AppState = { lang: initialLang(), ...readHash() };
 const root = document.getElementById("app")!;
 let disposeView: (() => void) | undefined;
 
-const TAB_LABEL: Record<Tab, Parameters<typeof t>[1]> = { overview: "overview", map: "map", charts: "charts", data: "data" };
+const TAB_LABEL: Record<Tab, Parameters<typeof t>[1]> = {
+  overview: "overview",
+  map: "map",
+  charts: "charts",
+  data: "data",
+};
 
 /** Draws the shell (header, area choice, tabs, language) and the current tab. */
 async function render(): Promise<void> {
@@ -42,7 +47,13 @@ async function render(): Promise<void> {
             void render();
           },
         },
-        areas.map((a) => h("option", { value: a.id, selected: a.id === state.areaId }, lang === "zh" && a.nameZh ? a.nameZh : a.name)),
+        areas.map((a) =>
+          h(
+            "option",
+            { value: a.id, selected: a.id === state.areaId },
+            lang === "zh" && a.nameZh ? a.nameZh : a.name,
+          ),
+        ),
       ),
     ),
     h(
@@ -85,11 +96,16 @@ async function render(): Promise<void> {
     ),
   );
   mount(root, header, main);
-  const ctx = { lang, areaId: state.areaId, rerender: () => void render(), select: (areaId: string, tab: Tab) => {
-    state.areaId = areaId;
-    state.tab = tab;
-    void render();
-  } };
+  const ctx = {
+    lang,
+    areaId: state.areaId,
+    rerender: () => void render(),
+    select: (areaId: string, tab: Tab) => {
+      state.areaId = areaId;
+      state.tab = tab;
+      void render();
+    },
+  };
   try {
     if (state.tab === "data" || !state.areaId) disposeView = await dataView(main, ctx);
     else if (state.tab === "overview") disposeView = await overviewView(main, ctx);

@@ -43,15 +43,28 @@ function legendView(lang: Lang, l: LayerInfo): HTMLElement {
       { class: "legend" },
       h("h3", {}, title),
       h("div", { class: "ramp", style: `background:linear-gradient(90deg,${l.legend.colours.join(",")})` }),
-      h("div", {}, `${formatNumber(lang, l.legend.min, 1)} … ${formatNumber(lang, l.legend.max, 1)} ${l.legend.unit}`),
+      h(
+        "div",
+        {},
+        `${formatNumber(lang, l.legend.min, 1)} … ${formatNumber(lang, l.legend.max, 1)} ${l.legend.unit}`,
+      ),
     );
   return h(
     "div",
     { class: "legend" },
     h("h3", {}, title),
-    h("ul", {}, l.legend.items.map((i) =>
-      h("li", {}, h("span", { class: "swatch", style: `background:${i.colour}` }), l.kind === "zones" ? zoneName(lang, i.name) : lang === "zh" && i.nameZh ? i.nameZh : i.name),
-    )),
+    h(
+      "ul",
+      {},
+      l.legend.items.map((i) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "swatch", style: `background:${i.colour}` }),
+          l.kind === "zones" ? zoneName(lang, i.name) : lang === "zh" && i.nameZh ? i.nameZh : i.name,
+        ),
+      ),
+    ),
   );
 }
 
@@ -75,7 +88,12 @@ export async function mapView(main: HTMLElement, ctx: ViewContext): Promise<() =
   const projection = getProjection(code) ?? getProjection("EPSG:4326")!;
   const extent = info.layers[0]!.extent;
   const [w, hgt] = [extent[2] - extent[0], extent[3] - extent[1]];
-  const around: [number, number, number, number] = [extent[0] - w, extent[1] - hgt, extent[2] + w, extent[3] + hgt];
+  const around: [number, number, number, number] = [
+    extent[0] - w,
+    extent[1] - hgt,
+    extent[2] + w,
+    extent[3] + hgt,
+  ];
   // A CRS defined through proj4 has no extent; the graticule needs one (and its lon/lat bounds).
   if (!projection.getExtent()) {
     projection.setExtent(around);
@@ -101,7 +119,12 @@ export async function mapView(main: HTMLElement, ctx: ViewContext): Promise<() =
   let current = spanZones ?? landuse[landuse.length - 1] ?? info.layers[0]!;
   const boundary = new VectorLayer({
     source: new VectorSource({
-      features: info.boundary ? new GeoJSON().readFeatures(info.boundary, { dataProjection: "EPSG:4326", featureProjection: projection }) : [],
+      features: info.boundary
+        ? new GeoJSON().readFeatures(info.boundary, {
+            dataProjection: "EPSG:4326",
+            featureProjection: projection,
+          })
+        : [],
     }),
     style: new Style({ stroke: new Stroke({ color: "#1b3d2f", width: 2 }) }),
   });
@@ -134,7 +157,13 @@ export async function mapView(main: HTMLElement, ctx: ViewContext): Promise<() =
               h(
                 "label",
                 {},
-                h("input", { type: "radio", name: "layer", value: l.id, checked: l.id === current.id, onchange: () => show(l) }),
+                h("input", {
+                  type: "radio",
+                  name: "layer",
+                  value: l.id,
+                  checked: l.id === current.id,
+                  onchange: () => show(l),
+                }),
                 ` ${lang === "zh" ? l.titleZh : l.title}`,
               ),
             ),
@@ -147,7 +176,13 @@ export async function mapView(main: HTMLElement, ctx: ViewContext): Promise<() =
       "div",
       { class: "map-layout" },
       mapEl,
-      h("div", { class: "side" }, h("section", { class: "panel" }, h("h2", {}, t(lang, "layers")), switcher), h("section", { class: "panel" }, legendBox), h("section", { class: "panel" }, h("h2", {}, t(lang, "pixelHistory")), history)),
+      h(
+        "div",
+        { class: "side" },
+        h("section", { class: "panel" }, h("h2", {}, t(lang, "layers")), switcher),
+        h("section", { class: "panel" }, legendBox),
+        h("section", { class: "panel" }, h("h2", {}, t(lang, "pixelHistory")), history),
+      ),
     ),
   );
   const map = new Map({
@@ -155,7 +190,11 @@ export async function mapView(main: HTMLElement, ctx: ViewContext): Promise<() =
     layers: [
       ...imageLayers,
       boundary,
-      new Graticule({ strokeStyle: new Stroke({ color: "rgba(0,0,0,0.25)", width: 1, lineDash: [2, 4] }), showLabels: true, wrapX: false }),
+      new Graticule({
+        strokeStyle: new Stroke({ color: "rgba(0,0,0,0.25)", width: 1, lineDash: [2, 4] }),
+        showLabels: true,
+        wrapX: false,
+      }),
     ],
     controls: defaultControls().extend([new ScaleLine()]),
     view: new View({ projection, extent: around }),
@@ -164,18 +203,38 @@ export async function mapView(main: HTMLElement, ctx: ViewContext): Promise<() =
   show(current);
   map.on("singleclick", async (e) => {
     const [x, y] = e.coordinate as [number, number];
-    const r = await api<{ history: { year: number; code: number | null; class: string | null; classZh: string | null; colour: string | null }[] }>(
-      `/api/areas/${ctx.areaId}/pixel?x=${x}&y=${y}`,
-    );
+    const r = await api<{
+      history: {
+        year: number;
+        code: number | null;
+        class: string | null;
+        classZh: string | null;
+        colour: string | null;
+      }[];
+    }>(`/api/areas/${ctx.areaId}/pixel?x=${x}&y=${y}`);
     mount(
       history,
       h("p", {}, `x ${formatNumber(lang, x, 0)}, y ${formatNumber(lang, y, 0)} (${info.crs!.label})`),
       h(
         "table",
         { class: "history" },
-        h("tbody", {}, r.history.map((p) =>
-          h("tr", {}, h("td", {}, String(p.year)), h("td", {}, p.colour ? h("span", { class: "swatch", style: `background:${p.colour}` }) : ""), h("td", {}, p.code === null ? "—" : `${lang === "zh" && p.classZh ? p.classZh : p.class} (${p.code})`)),
-        )),
+        h(
+          "tbody",
+          {},
+          r.history.map((p) =>
+            h(
+              "tr",
+              {},
+              h("td", {}, String(p.year)),
+              h("td", {}, p.colour ? h("span", { class: "swatch", style: `background:${p.colour}` }) : ""),
+              h(
+                "td",
+                {},
+                p.code === null ? "—" : `${lang === "zh" && p.classZh ? p.classZh : p.class} (${p.code})`,
+              ),
+            ),
+          ),
+        ),
       ),
     );
   });

@@ -20,7 +20,16 @@ export async function overviewView(main: HTMLElement, ctx: ViewContext): Promise
       "div",
       { class: "card", "data-figure": f.id },
       h("div", {}, t(lang, `figure.${f.id}` as Parameters<typeof t>[1])),
-      h("div", {}, h("span", { class: "value" }, f.value === null ? "—" : formatNumber(lang, f.value, Math.abs(f.value) < 10 ? 4 : 1)), h("span", { class: "unit" }, f.unit)),
+      h(
+        "div",
+        {},
+        h(
+          "span",
+          { class: "value" },
+          f.value === null ? "—" : formatNumber(lang, f.value, Math.abs(f.value) < 10 ? 4 : 1),
+        ),
+        h("span", { class: "unit" }, f.unit),
+      ),
       h("div", { class: "source" }, `${t(lang, "source")}: ${f.source}`),
     ),
   );
@@ -38,30 +47,76 @@ export async function overviewView(main: HTMLElement, ctx: ViewContext): Promise
         : h(
             "table",
             {},
-            h("tbody", {}, analyses.map((a) =>
-              h(
-                "tr",
-                {},
-                h("td", {}, `#${a.id}`),
-                h("td", {}, statusText(lang, a.status)),
-                h("td", {}, a.status === "running" || a.status === "queued" ? h("progress", { max: "100", value: String(a.percent), "aria-label": t(lang, "progress") }) : a.error?.message ?? ""),
-                h("td", {}, a.status === "done" ? reportButtons(lang, `/api/analyses/${a.id}/reports`) : ""),
+            h(
+              "tbody",
+              {},
+              analyses.map((a) =>
+                h(
+                  "tr",
+                  {},
+                  h("td", {}, `#${a.id}`),
+                  h("td", {}, statusText(lang, a.status)),
+                  h(
+                    "td",
+                    {},
+                    a.status === "running" || a.status === "queued"
+                      ? h("progress", {
+                          max: "100",
+                          value: String(a.percent),
+                          "aria-label": t(lang, "progress"),
+                        })
+                      : (a.error?.message ?? ""),
+                  ),
+                  h(
+                    "td",
+                    {},
+                    a.status === "done" ? reportButtons(lang, `/api/analyses/${a.id}/reports`) : "",
+                  ),
+                ),
               ),
-            )),
+            ),
           ),
     ),
     h(
       "section",
       { class: "panel" },
       h("h2", {}, t(lang, "maps")),
-      o.maps.length ? h("p", {}, o.maps.map((m) => h("a", { href: `/api/areas/${o.area.id}/maps/${m.year}`, style: "margin-right:1em" }, `${m.year} (GeoTIFF)`))) : h("p", {}, t(lang, "noData")),
+      o.maps.length
+        ? h(
+            "p",
+            {},
+            o.maps.map((m) =>
+              h(
+                "a",
+                { href: `/api/areas/${o.area.id}/maps/${m.year}`, style: "margin-right:1em" },
+                `${m.year} (GeoTIFF)`,
+              ),
+            ),
+          )
+        : h("p", {}, t(lang, "noData")),
     ),
     h(
       "section",
       { class: "panel" },
       h("h2", {}, t(lang, "inventoryTitle")),
       o.inventories.length
-        ? h("table", {}, h("tbody", {}, o.inventories.map((i) => h("tr", {}, h("td", {}, i.mine), h("td", {}, String(i.year)), h("td", {}, reportButtons(lang, `/api/inventories/${i.id}/reports`))))))
+        ? h(
+            "table",
+            {},
+            h(
+              "tbody",
+              {},
+              o.inventories.map((i) =>
+                h(
+                  "tr",
+                  {},
+                  h("td", {}, i.mine),
+                  h("td", {}, String(i.year)),
+                  h("td", {}, reportButtons(lang, `/api/inventories/${i.id}/reports`)),
+                ),
+              ),
+            ),
+          )
         : h("p", {}, t(lang, "noData")),
     ),
   );

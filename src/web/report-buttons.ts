@@ -11,7 +11,9 @@ export function reportButtons(lang: Lang, endpoint: string): HTMLElement {
     status.textContent = "…";
     try {
       const r = await api<{ url: string }>(endpoint, { method: "POST", json: { format, lang } });
-      status.replaceChildren(h("a", { href: r.url, download: "", class: "report-link" }, `${format.toUpperCase()} ⬇`));
+      status.replaceChildren(
+        h("a", { href: r.url, download: "", class: "report-link" }, `${format.toUpperCase()} ⬇`),
+      );
       const a = document.createElement("a");
       a.href = r.url;
       a.download = "";

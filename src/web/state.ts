@@ -26,7 +26,10 @@ export function rememberLang(lang: Lang): void {
 export function readHash(): { areaId: string | null; tab: Tab } {
   const p = new URLSearchParams(location.hash.slice(1));
   const tab = p.get("tab");
-  return { areaId: p.get("area"), tab: (TABS as readonly string[]).includes(tab ?? "") ? (tab as Tab) : "overview" };
+  return {
+    areaId: p.get("area"),
+    tab: (TABS as readonly string[]).includes(tab ?? "") ? (tab as Tab) : "overview",
+  };
 }
 
 export function writeHash(s: AppState): void {
@@ -38,7 +41,14 @@ export function writeHash(s: AppState): void {
 
 /** What the overview endpoint answers. */
 export interface Overview {
-  area: { id: string; name: string; nameZh: string | null; crs: string | null; legend: unknown; boundary: unknown };
+  area: {
+    id: string;
+    name: string;
+    nameZh: string | null;
+    crs: string | null;
+    legend: unknown;
+    boundary: unknown;
+  };
   figures: { id: string; value: number | null; unit: string; source: string }[];
   latestAnalysis: { id: string } | null;
   maps: { year: number; id: string }[];
@@ -53,7 +63,6 @@ export interface AnalysisRow {
   error: { message: string } | null;
   createdAt: string;
 }
-
 
 /** What every view receives. */
 export interface ViewContext {

@@ -31,9 +31,20 @@ beforeAll(async () => {
   await server.ctx.jobs.whenIdle();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: "en-US" });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+    locale: "en-US",
+  });
   page = await context.newPage();
   page.on("pageerror", (e) => {
     throw e;
@@ -52,7 +63,9 @@ describe("the web app on the demo", () => {
     const area = page.locator('[data-figure="area"]');
     await expect.poll(() => area.textContent()).toMatch(/51,69\d/);
     expect(await area.textContent()).toMatch(/ha/);
-    expect(await page.locator('[data-figure="landuse-budget"] .source').textContent()).toMatch(/seed001-yang2019/);
+    expect(await page.locator('[data-figure="landuse-budget"] .source').textContent()).toMatch(
+      /seed001-yang2019/,
+    );
     await shot("01-overview-en");
   });
 
@@ -71,7 +84,8 @@ describe("the web app on the demo", () => {
     // Reached from the keyboard: Tab to the Map tab, Enter.
     await page.goto(`${server.url}/`);
     await page.locator("#tab-overview").waitFor();
-    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== "tab-map"; i++) await page.keyboard.press("Tab");
+    for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== "tab-map"; i++)
+      await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-map");
     await page.keyboard.press("Enter");
     const zones = page.getByLabel("Carbon-sink zones 1986–2018");
@@ -80,7 +94,9 @@ describe("the web app on the demo", () => {
     const legend = page.locator(".legend-box");
     await expect.poll(() => legend.textContent()).toMatch(/emission-control/);
     const pingshuo = await areaIdNamed(/Pingshuo/);
-    const layers = (await (await fetch(`${server.url}/api/areas/${pingshuo}/layers`)).json()) as { layers: { id: string; url: string }[] };
+    const layers = (await (await fetch(`${server.url}/api/areas/${pingshuo}/layers`)).json()) as {
+      layers: { id: string; url: string }[];
+    };
     const zonesLayer = layers.layers.find((l) => l.id === "zones-1986-2018")!;
     const res = await page.request.get(`${server.url}${zonesLayer.url}`);
     expect(res.headers()["content-type"]).toBe("image/png");
@@ -105,7 +121,9 @@ describe("the web app on the demo", () => {
     });
     expect(painted).toBeGreaterThan(0.1);
     expect(await page.locator("#zone-shares canvas").count()).toBe(1);
-    expect(await page.locator("#factors-table").textContent()).toMatch(/seed001\.yang2019\.soil_loss\.arable.*Yang et al\. \(2019\)/);
+    expect(await page.locator("#factors-table").textContent()).toMatch(
+      /seed001\.yang2019\.soil_loss\.arable.*Yang et al\. \(2019\)/,
+    );
     await shot("04-charts-sankey");
   });
 
@@ -129,7 +147,9 @@ describe("the web app on the demo", () => {
     await coal.fill("-5");
     await page.locator("#inventory-form button[type=submit]").click();
     const err = page.locator('[data-path="years[0].coalOutputT"] .field-error');
-    await expect.poll(() => err.textContent()).toMatch(/must be ≥ 0|must be greater than or equal to 0|>= ?0/);
+    await expect
+      .poll(() => err.textContent())
+      .toMatch(/must be ≥ 0|must be greater than or equal to 0|>= ?0/);
     expect(await coal.getAttribute("aria-invalid")).toBe("true");
     await shot("05-inventory-field-error");
   });
@@ -152,7 +172,9 @@ describe("the web app on the demo", () => {
     }
     await page.locator("#run-analysis select").selectOption("");
     await page.locator("#run-analysis button").click();
-    await expect.poll(() => page.locator("#analysis-status").textContent(), { timeout: 30_000 }).toMatch(/done 100%/);
+    await expect
+      .poll(() => page.locator("#analysis-status").textContent(), { timeout: 30_000 })
+      .toMatch(/done 100%/);
     await shot("06-upload-and-analysis");
     await page.click("#tab-charts");
     // 120 arable pixels of 30 m (0.09 ha) became forest: 10.8 ha.
@@ -166,7 +188,9 @@ describe("the web app on the demo", () => {
     const pingshuo = await areaIdNamed(/Pingshuo/);
     await page.goto(`${server.url}/?r=3#area=${pingshuo}&tab=overview`);
     await page.locator('[data-figure="area"]').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
+      true,
+    );
     await shot("08-narrow-overview");
     await page.setViewportSize({ width: 1280, height: 800 });
   });

@@ -14,12 +14,22 @@ describe.each(STORE_KINDS)("inventories and reports on %s", (kind) => {
   let invId: string;
   beforeAll(async () => {
     t = await testApp(kind);
-    areaId = (await t.app.inject({ method: "POST", url: "/api/areas", payload: { name: "Yongning", legend: { preset: "seed001" } } })).json().id;
+    areaId = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/areas",
+        payload: { name: "Yongning", legend: { preset: "seed001" } },
+      })
+    ).json().id;
   });
   afterAll(async () => t.close());
 
   it("stores and computes the Yongning inventory: seed 002 Eq. 5 gives 15,810.076 t CO2e/a underground", async () => {
-    const r = await t.app.inject({ method: "POST", url: `/api/areas/${areaId}/inventories`, payload: readInputFile(YONGNING) as object });
+    const r = await t.app.inject({
+      method: "POST",
+      url: `/api/areas/${areaId}/inventories`,
+      payload: readInputFile(YONGNING) as object,
+    });
     expect(r.statusCode).toBe(201);
     const [inv] = r.json();
     invId = inv.id;
@@ -53,15 +63,24 @@ describe.each(STORE_KINDS)("inventories and reports on %s", (kind) => {
     doc.years[0]!.coalOutputT = 1_800_000;
     const r = await t.app.inject({ method: "PUT", url: `/api/inventories/${invId}`, payload: doc });
     expect(r.statusCode).toBe(200);
-    expect(r.json().result.years[0].intensity.grossTCO2ePerTCoal).toBeCloseTo(r.json().totals.grossEmissionTCO2ePerYr / 1_800_000, 12);
+    expect(r.json().result.years[0].intensity.grossTCO2ePerTCoal).toBeCloseTo(
+      r.json().totals.grossEmissionTCO2ePerYr / 1_800_000,
+      12,
+    );
     doc.years[0]!.year = 2025;
     const other = await t.app.inject({ method: "PUT", url: `/api/inventories/${invId}`, payload: doc });
     expect(other.statusCode).toBe(422);
-    expect((await t.app.inject({ method: "POST", url: `/api/inventories/${invId}/compute` })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: "POST", url: `/api/inventories/${invId}/compute` })).statusCode,
+    ).toBe(200);
   });
 
   it("makes HTML and PDF reports with Chinese text, every factor and its source", async () => {
-    const html = await t.app.inject({ method: "POST", url: `/api/inventories/${invId}/reports`, payload: { format: "html", lang: "zh" } });
+    const html = await t.app.inject({
+      method: "POST",
+      url: `/api/inventories/${invId}/reports`,
+      payload: { format: "html", lang: "zh" },
+    });
     expect(html.statusCode).toBe(201);
     const page = await t.app.inject({ url: html.json().url });
     expect(page.headers["content-type"]).toMatch(/text\/html/);
@@ -70,13 +89,21 @@ describe.each(STORE_KINDS)("inventories and reports on %s", (kind) => {
     const used = runInventory(YONGNING, {}).factors.used;
     for (const f of used) expect(page.body).toContain(f.id);
     expect(page.body).not.toMatch(/src="http|href="http/);
-    const pdf = await t.app.inject({ method: "POST", url: `/api/inventories/${invId}/reports`, payload: { format: "pdf", lang: "zh" } });
+    const pdf = await t.app.inject({
+      method: "POST",
+      url: `/api/inventories/${invId}/reports`,
+      payload: { format: "pdf", lang: "zh" },
+    });
     const file = await t.app.inject({ url: pdf.json().url });
     expect(file.headers["content-type"]).toBe("application/pdf");
     expect(file.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
     // The CJK font is embedded (as a subset), so Chinese renders on any reader.
     expect(file.rawPayload.toString("latin1")).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansSC-Regular/);
-    const bad = await t.app.inject({ method: "POST", url: `/api/inventories/${invId}/reports`, payload: { format: "docx" } });
+    const bad = await t.app.inject({
+      method: "POST",
+      url: `/api/inventories/${invId}/reports`,
+      payload: { format: "docx" },
+    });
     expect(bad.json().error.details[0].path).toBe("format");
   });
 });

@@ -33,7 +33,13 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
   let areaId: string;
   beforeAll(async () => {
     t = await testApp(kind);
-    areaId = (await t.app.inject({ method: "POST", url: "/api/areas", payload: { name: "Test field", legend: { preset: "seed001" } } })).json().id;
+    areaId = (
+      await t.app.inject({
+        method: "POST",
+        url: "/api/areas",
+        payload: { name: "Test field", legend: { preset: "seed001" } },
+      })
+    ).json().id;
   });
   afterAll(async () => t.close());
 
@@ -48,7 +54,11 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
     const r = await upload("2000", "2000.tif");
     expect(r.statusCode).toBe(201);
     const m = r.json();
-    expect(m).toMatchObject({ year: 2000, bytes: bytes("2000.tif").length, grid: { width: W, height: H, crs: expect.stringContaining("32650") } });
+    expect(m).toMatchObject({
+      year: 2000,
+      bytes: bytes("2000.tif").length,
+      grid: { width: W, height: H, crs: expect.stringContaining("32650") },
+    });
     expect(m.sha256).toBe(createHash("sha256").update(bytes("2000.tif")).digest("hex"));
     const back = await t.app.inject({ url: `/api/areas/${areaId}/maps/2000` });
     expect(back.headers["content-type"]).toBe("image/tiff");
@@ -58,18 +68,27 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
   it("refuses what is not a fitting GeoTIFF, says why at the field, and keeps nothing", async () => {
     const notTiff = await upload("2010", "notes.tif", Buffer.from("just some text, not a raster"));
     expect(notTiff.statusCode).toBe(400);
-    expect(notTiff.json().error).toMatchObject({ code: "not-a-geotiff", details: [{ path: "file", message: expect.stringContaining("notes.tif") }] });
+    expect(notTiff.json().error).toMatchObject({
+      code: "not-a-geotiff",
+      details: [{ path: "file", message: expect.stringContaining("notes.tif") }],
+    });
     const grid = await upload("2010", "other-grid.tif");
     expect(grid.statusCode).toBe(422);
-    expect(grid.json().error.details[0].message).toMatch(/grid differs from the 2000 map: size 40×30 vs 40×29/);
+    expect(grid.json().error.details[0].message).toMatch(
+      /grid differs from the 2000 map: size 40×30 vs 40×29/,
+    );
     const codes = await upload("2010", "unknown-codes.tif");
     expect(codes.statusCode).toBe(422);
-    expect(codes.json().error.details).toEqual([{ path: "file", message: expect.stringMatching(/^code 41 \(2 px\) is not in the legend/) }]);
+    expect(codes.json().error.details).toEqual([
+      { path: "file", message: expect.stringMatching(/^code 41 \(2 px\) is not in the legend/) },
+    ]);
     const noYear = await upload(undefined, "2000.tif");
     expect(noYear.statusCode).toBe(400);
     expect(noYear.json().error.details[0].path).toBe("year");
     // Nothing half-kept: only the 2000 map is recorded and on disk; tmp is empty.
-    expect((await t.app.inject({ url: `/api/areas/${areaId}/maps` })).json().map((m: { year: number }) => m.year)).toEqual([2000]);
+    expect(
+      (await t.app.inject({ url: `/api/areas/${areaId}/maps` })).json().map((m: { year: number }) => m.year),
+    ).toEqual([2000]);
     expect(readdirSync(t.ctx.folder.maps(areaId))).toHaveLength(1);
     expect(readdirSync(join(t.dir, "tmp"))).toEqual([]);
   });
@@ -78,11 +97,24 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
     const tooFew = await t.app.inject({ method: "POST", url: `/api/areas/${areaId}/analyses`, payload: {} });
     expect(tooFew.statusCode).toBe(422);
     expect(tooFew.json().error.details[0].path).toBe("years");
-    const bad = await t.app.inject({ method: "POST", url: `/api/areas/${areaId}/analyses`, payload: { densitySet: "nope", zoning: 3 } });
+    const bad = await t.app.inject({
+      method: "POST",
+      url: `/api/areas/${areaId}/analyses`,
+      payload: { densitySet: "nope", zoning: 3 },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(["densitySet", "zoning"]);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(["densitySet", "zoning"]);
     expect((await upload("2010", "2010.tif")).statusCode).toBe(201);
-    const started = await t.app.inject({ method: "POST", url: `/api/areas/${areaId}/analyses`, payload: { densitySet: "seed001-yang2019" } });
+    const started = await t.app.inject({
+      method: "POST",
+      url: `/api/areas/${areaId}/analyses`,
+      payload: { densitySet: "seed001-yang2019" },
+    });
     expect(started.statusCode).toBe(202);
     const job = started.json();
     expect(started.headers.location).toBe(`/api/jobs/${job.id}`);
@@ -92,14 +124,16 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
 
     // Hand-counted: 290 arable and 10 forest pixels (0.09 ha each) became open pit.
     const one = (await t.app.inject({ url: `/api/analyses/${job.id}/tables/transitionsOnestep` })).json();
-    const cell = (f: number, to: number) => one.find((r: { from_code: number; to_code: number }) => r.from_code === f && r.to_code === to);
+    const cell = (f: number, to: number) =>
+      one.find((r: { from_code: number; to_code: number }) => r.from_code === f && r.to_code === to);
     expect(cell(1, 7).pixels).toBe(290);
     expect(cell(1, 7).area_ha).toBeCloseTo(26.1, 9);
     expect(cell(2, 7).pixels).toBe(10);
     expect(cell(1, 1).pixels).toBe(870);
     // Stocks by seed 001's densities: arable 87.11, forest 108.17, open pit 0 t C/ha.
     const carbon = (await t.app.inject({ url: `/api/analyses/${job.id}/tables/carbon` })).json();
-    const total = (y: number) => carbon.find((r: { year: number; pool: string }) => r.year === y && r.pool === "total").total_tC;
+    const total = (y: number) =>
+      carbon.find((r: { year: number; pool: string }) => r.year === y && r.pool === "total").total_tC;
     expect(total(2000)).toBeCloseTo(1160 * 0.09 * 87.11 + 40 * 0.09 * 108.17, 6);
     expect(total(2010)).toBeCloseTo(870 * 0.09 * 87.11 + 30 * 0.09 * 108.17, 6);
     const csv = await t.app.inject({ url: `/api/analyses/${job.id}/tables/classes?format=csv` });
@@ -108,12 +142,19 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
     const tif = await t.app.inject({ url: `/api/analyses/${job.id}/files/zones-2000-2010.tif` });
     expect(tif.headers["content-type"]).toBe("image/tiff");
     expect(tif.rawPayload.subarray(0, 2).toString()).toBe("II");
-    expect((await t.app.inject({ url: `/api/analyses/${job.id}/files/../../etc/passwd` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/analyses/${job.id}/files/../../etc/passwd` })).statusCode).toBe(
+      404,
+    );
     expect((await t.app.inject({ url: `/api/analyses/${job.id}/tables/nope` })).statusCode).toBe(404);
 
     const layers = (await t.app.inject({ url: `/api/areas/${areaId}/layers` })).json();
     expect(layers.crs.epsg).toBe(32650);
-    expect(layers.layers.map((l: { id: string }) => l.id).sort()).toEqual(["carbon-change-2000-2010", "landuse-2000", "landuse-2010", "zones-2000-2010"]);
+    expect(layers.layers.map((l: { id: string }) => l.id).sort()).toEqual([
+      "carbon-change-2000-2010",
+      "landuse-2000",
+      "landuse-2010",
+      "zones-2000-2010",
+    ]);
     expect(layers.layers[0].extent).toEqual([500000, 4400000 - H * 30, 500000 + W * 30, 4400000]);
     for (const l of layers.layers) {
       const png = await t.app.inject({ url: l.url });
@@ -121,12 +162,18 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
       expect(png.rawPayload.subarray(1, 4).toString()).toBe("PNG");
     }
     // The pixel at column 3, row 0 was forest and became open pit.
-    const px = (await t.app.inject({ url: `/api/areas/${areaId}/pixel?x=${500000 + 3.5 * 30}&y=${4400000 - 0.5 * 30}` })).json();
+    const px = (
+      await t.app.inject({ url: `/api/areas/${areaId}/pixel?x=${500000 + 3.5 * 30}&y=${4400000 - 0.5 * 30}` })
+    ).json();
     expect(px.history.map((p: { year: number; code: number }) => [p.year, p.code])).toEqual([
       [2000, 2],
       [2010, 7],
     ]);
-    expect((await t.app.inject({ url: `/api/areas/${areaId}/pixel?x=abc` })).json().error.details.map((d: { path: string }) => d.path)).toEqual(["x", "y"]);
+    expect(
+      (await t.app.inject({ url: `/api/areas/${areaId}/pixel?x=abc` }))
+        .json()
+        .error.details.map((d: { path: string }) => d.path),
+    ).toEqual(["x", "y"]);
     const overview = (await t.app.inject({ url: `/api/areas/${areaId}/overview` })).json();
     const fig = (id: string) => overview.figures.find((f: { id: string }) => f.id === id);
     expect(fig("area").value).toBeCloseTo(W * H * 0.09, 9);
@@ -137,7 +184,9 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
     const maps = (await t.app.inject({ url: `/api/areas/${areaId}/maps` })).json();
     const stored = await t.ctx.maps.forArea(areaId);
     rmSync(stored.find((m) => m.year === 2010)!.path);
-    const job = (await t.app.inject({ method: "POST", url: `/api/areas/${areaId}/analyses`, payload: {} })).json();
+    const job = (
+      await t.app.inject({ method: "POST", url: `/api/areas/${areaId}/analyses`, payload: {} })
+    ).json();
     const end = await waitForJob(t.app, job.id);
     expect(end.state).toBe("failed");
     expect(end.error.message).toMatch(/2010 map is missing/);
@@ -150,8 +199,18 @@ describe("upload limits", () => {
   it("refuses a file over the limit with 413 and keeps nothing", async () => {
     const t = await testApp("pglite", { maxUploadBytes: 500 });
     try {
-      const areaId = (await t.app.inject({ method: "POST", url: "/api/areas", payload: { name: "Small", legend: { preset: "seed001" } } })).json().id;
-      const r = await t.app.inject({ method: "POST", url: `/api/areas/${areaId}/maps`, ...multipart({ year: "2000" }, { name: "2000.tif", bytes: Buffer.alloc(5000, 1) }) });
+      const areaId = (
+        await t.app.inject({
+          method: "POST",
+          url: "/api/areas",
+          payload: { name: "Small", legend: { preset: "seed001" } },
+        })
+      ).json().id;
+      const r = await t.app.inject({
+        method: "POST",
+        url: `/api/areas/${areaId}/maps`,
+        ...multipart({ year: "2000" }, { name: "2000.tif", bytes: Buffer.alloc(5000, 1) }),
+      });
       expect(r.statusCode).toBe(413);
       expect(r.json().error.details[0].path).toBe("file");
       expect(readdirSync(join(t.dir, "tmp"))).toEqual([]);

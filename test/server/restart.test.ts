@@ -10,7 +10,11 @@ const dir = mkdtempSync(join(tmpdir(), "mc-restart-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function post(url: string, body: unknown) {
-  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const r = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: r.status, body: await r.json() };
 }
 
@@ -23,12 +27,18 @@ describe("a restart loses nothing acknowledged", () => {
     writeCodeRaster(join(dir, "b.tif"), codes, 20, 20);
 
     const first = await serve({ port: 0, dataDir: data, demo: false, workers: 0 });
-    const areaId = (await post(`${first.url}/api/areas`, { name: "Kept", legend: { preset: "seed001" } })).body.id;
-    for (const [year, f] of [["2001", "a.tif"], ["2011", "b.tif"]] as const) {
+    const areaId = (await post(`${first.url}/api/areas`, { name: "Kept", legend: { preset: "seed001" } }))
+      .body.id;
+    for (const [year, f] of [
+      ["2001", "a.tif"],
+      ["2011", "b.tif"],
+    ] as const) {
       const fd = new FormData();
       fd.set("year", year);
       fd.set("file", new Blob([readFileSync(join(dir, f))]), f);
-      expect((await fetch(`${first.url}/api/areas/${areaId}/maps`, { method: "POST", body: fd })).status).toBe(201);
+      expect(
+        (await fetch(`${first.url}/api/areas/${areaId}/maps`, { method: "POST", body: fd })).status,
+      ).toBe(201);
     }
     // A job acknowledged but not yet run when the server stops (as if it crashed before running it).
     const queued = await new AnalysisRepository(first.store.db).create({
@@ -50,8 +60,12 @@ describe("a restart loses nothing acknowledged", () => {
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(job.state).toBe("done");
-      const one = await (await fetch(`${second.url}/api/analyses/${queued.id}/tables/transitionsOnestep`)).json();
-      expect(one.find((r: { from_code: number; to_code: number }) => r.from_code === 1 && r.to_code === 3).pixels).toBe(100);
+      const one = await (
+        await fetch(`${second.url}/api/analyses/${queued.id}/tables/transitionsOnestep`)
+      ).json();
+      expect(
+        one.find((r: { from_code: number; to_code: number }) => r.from_code === 1 && r.to_code === 3).pixels,
+      ).toBe(100);
     } finally {
       await second.stop();
     }

@@ -31,7 +31,10 @@ export async function testApp(kind: string, o: { maxUploadBytes?: number } = {})
 }
 
 /** A multipart/form-data body with text fields and one file. */
-export function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer; field?: string }) {
+export function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Buffer; field?: string },
+) {
   const boundary = `----mc${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields))
@@ -45,7 +48,10 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
       Buffer.from("\r\n"),
     );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** Polls a job until it ends. */

@@ -23,9 +23,16 @@ export async function runReport(
       const summary = join(input, "summary.json");
       if (!existsSync(summary))
         throw new InputError(input, [
-          { path: "", message: "is a folder without summary.json; give the --out folder of `minecarbon landuse analyze`" },
+          {
+            path: "",
+            message:
+              "is a folder without summary.json; give the --out folder of `minecarbon landuse analyze`",
+          },
         ]);
-      if (landuse) throw new InputError(input, [{ path: "", message: "one analysis folder per report; this is the second" }]);
+      if (landuse)
+        throw new InputError(input, [
+          { path: "", message: "one analysis folder per report; this is the second" },
+        ]);
       landuse = { result: JSON.parse(readFileSync(summary, "utf8")) as LanduseResultForReport, dir: input };
       sections.push(`land-use analysis ${input}`);
     } else {
@@ -35,9 +42,7 @@ export async function runReport(
       sections.push(`inventory ${input} (${inv.years.map((y) => y.year).join(", ")})`);
     }
   }
-  const title =
-    o.title ??
-    (o.lang === "zh" ? "煤矿区碳收支报告" : "Carbon budget report of the mining area");
+  const title = o.title ?? (o.lang === "zh" ? "煤矿区碳收支报告" : "Carbon budget report of the mining area");
   const model = await reportModel({
     lang: o.lang,
     title,

@@ -53,7 +53,11 @@ const analysisJson = (a: Analysis, withResult: boolean) => ({
 
 function done(a: Analysis): Analysis {
   if (a.status !== "done")
-    throw new ApiError(409, "not-finished", `analysis ${a.id} is ${a.status}; its results come when it is done (GET /api/jobs/${a.id})`);
+    throw new ApiError(
+      409,
+      "not-finished",
+      `analysis ${a.id} is ${a.status}; its results come when it is done (GET /api/jobs/${a.id})`,
+    );
   return a;
 }
 
@@ -84,9 +88,13 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
     return (await ctx.analyses.forArea(area.id)).map((a) => analysisJson(a, false));
   });
 
-  app.get<{ Params: { id: string } }>("/api/jobs/:id", async (req) => jobJson(await ctx.analysis(req.params.id)));
+  app.get<{ Params: { id: string } }>("/api/jobs/:id", async (req) =>
+    jobJson(await ctx.analysis(req.params.id)),
+  );
 
-  app.get<{ Params: { id: string } }>("/api/analyses/:id", async (req) => analysisJson(await ctx.analysis(req.params.id), true));
+  app.get<{ Params: { id: string } }>("/api/analyses/:id", async (req) =>
+    analysisJson(await ctx.analysis(req.params.id), true),
+  );
 
   app.get<{ Params: { id: string; table: string }; Querystring: { format?: string } }>(
     "/api/analyses/:id/tables/:table",
@@ -96,12 +104,19 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
       const rows = (a.result as Record<string, unknown>)[req.params.table];
       if (!file || !Array.isArray(rows) || (req.params.table === "carbon" && rows.length === 0))
         throw new ApiError(404, "not-found", `analysis ${a.id} has no table "${req.params.table}"`, [
-          { path: "table", message: `must be one of ${Object.keys(RESULT_TABLES).filter((k) => Array.isArray((a.result as Record<string, unknown>)[k])).join(", ")}` },
+          {
+            path: "table",
+            message: `must be one of ${Object.keys(RESULT_TABLES)
+              .filter((k) => Array.isArray((a.result as Record<string, unknown>)[k]))
+              .join(", ")}`,
+          },
         ]);
       const format = req.query.format ?? "json";
       if (format === "csv") return sendFile(reply, join(ctx.folder.analysis(a.id), file), TYPES.csv!, file);
       if (format !== "json")
-        throw new ApiError(400, "bad-input", "unknown format", [{ path: "format", message: `must be json or csv; got "${format}"` }]);
+        throw new ApiError(400, "bad-input", "unknown format", [
+          { path: "format", message: `must be json or csv; got "${format}"` },
+        ]);
       return rows;
     },
   );
@@ -114,18 +129,27 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
         { path: "name", message: `must be one of ${outputs.join(", ")}` },
       ]);
     const ext = req.params.name.split(".").pop()!;
-    return sendFile(reply, join(ctx.folder.analysis(a.id), req.params.name), TYPES[ext] ?? "application/octet-stream", req.params.name);
+    return sendFile(
+      reply,
+      join(ctx.folder.analysis(a.id), req.params.name),
+      TYPES[ext] ?? "application/octet-stream",
+      req.params.name,
+    );
   });
 
-  app.get<{ Params: { id: string; layer: string } }>("/api/analyses/:id/layers/:layer", async (req, reply) => {
-    const a = done(await ctx.analysis(req.params.id));
-    const area = await ctx.area(a.areaId);
-    const { files } = await areaLayers(ctx.folder, area, [], a);
-    const png = files.get(req.params.layer.replace(/\.png$/, ""));
-    if (!png) throw new ApiError(404, "not-found", `analysis ${a.id} has no layer "${req.params.layer}"`, [
-      { path: "layer", message: `must be one of ${[...files.keys()].map((k) => `${k}.png`).join(", ")}` },
-    ]);
-    reply.header("cache-control", "max-age=3600");
-    return sendFile(reply, png, TYPES.png!);
-  });
+  app.get<{ Params: { id: string; layer: string } }>(
+    "/api/analyses/:id/layers/:layer",
+    async (req, reply) => {
+      const a = done(await ctx.analysis(req.params.id));
+      const area = await ctx.area(a.areaId);
+      const { files } = await areaLayers(ctx.folder, area, [], a);
+      const png = files.get(req.params.layer.replace(/\.png$/, ""));
+      if (!png)
+        throw new ApiError(404, "not-found", `analysis ${a.id} has no layer "${req.params.layer}"`, [
+          { path: "layer", message: `must be one of ${[...files.keys()].map((k) => `${k}.png`).join(", ")}` },
+        ]);
+      reply.header("cache-control", "max-age=3600");
+      return sendFile(reply, png, TYPES.png!);
+    },
+  );
 }

@@ -23,7 +23,9 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
     const a = await ctx.areas.create(parseBody(miningAreaInput, req.body));
     return reply.status(201).send(areaJson(a));
   });
-  app.get<{ Params: { id: string } }>("/api/areas/:id", async (req) => areaJson(await ctx.area(req.params.id)));
+  app.get<{ Params: { id: string } }>("/api/areas/:id", async (req) =>
+    areaJson(await ctx.area(req.params.id)),
+  );
   app.patch<{ Params: { id: string } }>("/api/areas/:id", async (req) => {
     const patch = parseBody(miningAreaPatch, req.body);
     await ctx.area(req.params.id);
@@ -64,17 +66,25 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw new ApiError(400, "bad-input", `analysis ${analysis.id} is not of area ${area.id}`, [
           { path: "analysis", message: "must be an analysis of this area" },
         ]);
-      return areaLayers(ctx.folder, area, await ctx.maps.forArea(area.id), analysis?.status === "done" ? analysis : undefined);
+      return areaLayers(
+        ctx.folder,
+        area,
+        await ctx.maps.forArea(area.id),
+        analysis?.status === "done" ? analysis : undefined,
+      );
     },
   );
 
-  app.get<{ Params: { id: string; year: string } }>("/api/areas/:id/maps/:year/layer.png", async (req, reply) => {
-    const area = await ctx.area(req.params.id);
-    const map = (await ctx.maps.forArea(area.id)).find((m) => String(m.year) === req.params.year);
-    if (!map) throw new ApiError(404, "not-found", `area ${area.id} has no map of ${req.params.year}`);
-    const layers = await areaLayers(ctx.folder, area, [map], undefined);
-    return sendFile(reply, layers.files.get(`landuse-${map.year}`)!, "image/png");
-  });
+  app.get<{ Params: { id: string; year: string } }>(
+    "/api/areas/:id/maps/:year/layer.png",
+    async (req, reply) => {
+      const area = await ctx.area(req.params.id);
+      const map = (await ctx.maps.forArea(area.id)).find((m) => String(m.year) === req.params.year);
+      if (!map) throw new ApiError(404, "not-found", `area ${area.id} has no map of ${req.params.year}`);
+      const layers = await areaLayers(ctx.folder, area, [map], undefined);
+      return sendFile(reply, layers.files.get(`landuse-${map.year}`)!, "image/png");
+    },
+  );
 
   app.get<{ Params: { id: string }; Querystring: { x?: string; y?: string } }>(
     "/api/areas/:id/pixel",
@@ -83,8 +93,12 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
       const x = Number(req.query.x);
       const y = Number(req.query.y);
       const bad = [
-        ...(Number.isFinite(x) && req.query.x !== undefined ? [] : [{ path: "x", message: "must be a number (map CRS units)" }]),
-        ...(Number.isFinite(y) && req.query.y !== undefined ? [] : [{ path: "y", message: "must be a number (map CRS units)" }]),
+        ...(Number.isFinite(x) && req.query.x !== undefined
+          ? []
+          : [{ path: "x", message: "must be a number (map CRS units)" }]),
+        ...(Number.isFinite(y) && req.query.y !== undefined
+          ? []
+          : [{ path: "y", message: "must be a number (map CRS units)" }]),
       ];
       if (bad.length) throw new ApiError(400, "bad-input", "x and y are needed", bad);
       return pixelHistory(area, await ctx.maps.forArea(area.id), x, y);
@@ -99,7 +113,12 @@ export async function sendFile(
   type: string,
   downloadName?: string,
 ) {
-  if (!existsSync(path)) throw new ApiError(404, "not-found", `the file is not there (${join("…", path.split("/").slice(-2).join("/"))})`);
+  if (!existsSync(path))
+    throw new ApiError(
+      404,
+      "not-found",
+      `the file is not there (${join("…", path.split("/").slice(-2).join("/"))})`,
+    );
   reply.type(type);
   if (downloadName) reply.header("content-disposition", `attachment; filename="${downloadName}"`);
   return reply.send(createReadStream(path));

@@ -41,21 +41,43 @@ export function inventoryRoutes(app: FastifyInstance, ctx: AppContext): void {
     const years = compute(req.body, "body");
     const saved = [];
     for (const y of years)
-      saved.push(await ctx.inventories.save({ areaId: area.id, mine: y.mine, year: y.year, input: y.input, result: y.result }));
+      saved.push(
+        await ctx.inventories.save({
+          areaId: area.id,
+          mine: y.mine,
+          year: y.year,
+          input: y.input,
+          result: y.result,
+        }),
+      );
     return reply.status(201).send(saved.map((i) => inventoryJson(i, true)));
   });
 
-  app.get<{ Params: { id: string } }>("/api/inventories/:id", async (req) => inventoryJson(await ctx.inventory(req.params.id), true));
+  app.get<{ Params: { id: string } }>("/api/inventories/:id", async (req) =>
+    inventoryJson(await ctx.inventory(req.params.id), true),
+  );
 
   app.put<{ Params: { id: string } }>("/api/inventories/:id", async (req) => {
     const old = await ctx.inventory(req.params.id);
     const years = compute(req.body, "body");
     if (years.length !== 1 || years[0]!.mine !== old.mine || years[0]!.year !== old.year)
       throw new ApiError(422, "wrong-inventory", `inventory ${old.id} is ${old.mine} ${old.year}`, [
-        { path: "years", message: `must hold exactly the year ${old.year} of mine "${old.mine}"; post other mines or years to /api/areas/${old.areaId}/inventories` },
+        {
+          path: "years",
+          message: `must hold exactly the year ${old.year} of mine "${old.mine}"; post other mines or years to /api/areas/${old.areaId}/inventories`,
+        },
       ]);
     const y = years[0]!;
-    return inventoryJson(await ctx.inventories.save({ areaId: old.areaId, mine: y.mine, year: y.year, input: y.input, result: y.result }), true);
+    return inventoryJson(
+      await ctx.inventories.save({
+        areaId: old.areaId,
+        mine: y.mine,
+        year: y.year,
+        input: y.input,
+        result: y.result,
+      }),
+      true,
+    );
   });
 
   app.post<{ Params: { id: string } }>("/api/inventories/:id/compute", async (req) => {

@@ -26,14 +26,16 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
   const latestInventories = async (areaId: string) => {
     const all = await ctx.inventories.forArea(areaId);
     const latest = new Map<string, (typeof all)[number]>();
-    for (const i of all) if (i.result && (latest.get(i.mine)?.year ?? -Infinity) < i.year) latest.set(i.mine, i);
+    for (const i of all)
+      if (i.result && (latest.get(i.mine)?.year ?? -Infinity) < i.year) latest.set(i.mine, i);
     return [...latest.values()].map((i) => i.result as MineInventory);
   };
 
   app.post<{ Params: { id: string } }>("/api/analyses/:id/reports", async (req, reply) => {
     const o = parseBody(reportInput, req.body);
     const a = await ctx.analysis(req.params.id);
-    if (a.status !== "done") throw new ApiError(409, "not-finished", `analysis ${a.id} is ${a.status}; report it when it is done`);
+    if (a.status !== "done")
+      throw new ApiError(409, "not-finished", `analysis ${a.id} is ${a.status}; report it when it is done`);
     const area = await ctx.area(a.areaId);
     const name = o.lang === "zh" && area.nameZh ? area.nameZh : area.name;
     const model = await reportModel({
@@ -54,7 +56,10 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
     const inv = await ctx.inventory(req.params.id);
     const model = await reportModel({
       lang: o.lang,
-      title: o.lang === "zh" ? `${inv.mine} ${inv.year}年：碳排放清单报告` : `${inv.mine} ${inv.year}: inventory report`,
+      title:
+        o.lang === "zh"
+          ? `${inv.mine} ${inv.year}年：碳排放清单报告`
+          : `${inv.mine} ${inv.year}: inventory report`,
       subject: o.lang === "zh" ? `清单 #${inv.id}` : `inventory #${inv.id}`,
       inventories: [inv.result as MineInventory],
     });

@@ -18,7 +18,8 @@ export function webRoutes(app: FastifyInstance, version: string): void {
   const asset = async (name: string, reply: import("fastify").FastifyReply) => {
     const dir = await webBundle();
     const path = join(dir, name);
-    if (!/^[\w.-]+$/.test(name) || !existsSync(path)) throw new ApiError(404, "not-found", `no asset ${name}`);
+    if (!/^[\w.-]+$/.test(name) || !existsSync(path))
+      throw new ApiError(404, "not-found", `no asset ${name}`);
     reply.type(TYPES[name.split(".").pop()!] ?? "application/octet-stream");
     return reply.send(createReadStream(path));
   };
