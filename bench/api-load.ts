@@ -22,10 +22,14 @@ const data = mkdtempSync(join(tmpdir(), "mc-bench-api-"));
 const port = 18700 + Math.floor(Math.random() * 200);
 const base = `http://127.0.0.1:${port}`;
 
-const server = spawn(process.execPath, [join(root, "bin", "minecarbon.mjs"), "serve", "--port", String(port), "--data", join(data, "d")], {
-  stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, DATABASE_URL: "" },
-});
+const server = spawn(
+  process.execPath,
+  [join(root, "bin", "minecarbon.mjs"), "serve", "--port", String(port), "--data", join(data, "d")],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: "" },
+  },
+);
 await new Promise<void>((resolve, reject) => {
   let out = "";
   server.stdout.on("data", (d: Buffer) => {
@@ -35,10 +39,16 @@ await new Promise<void>((resolve, reject) => {
   server.on("exit", (c) => reject(new Error(`server exited ${c}`)));
 });
 
-const json = async (path: string, init?: RequestInit) => {
+type Answer = {
+  id: string;
+  state: string;
+  error: unknown;
+  layers: { extent: [number, number, number, number] }[];
+};
+const json = async (path: string, init?: RequestInit): Promise<Answer> => {
   const r = await fetch(base + path, init);
   if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-  return r.json();
+  return (await r.json()) as Answer;
 };
 async function waitJob(id: string) {
   for (;;) {
@@ -51,7 +61,7 @@ async function waitJob(id: string) {
 try {
   await waitJob("1"); // the demo analysis
   const layers = await json("/api/areas/1/layers");
-  const [x0, y0, x1, y1] = layers.layers[0].extent as number[];
+  const [x0, y0, x1, y1] = layers.layers[0]!.extent;
   const reads: [string, string][] = [
     ["health", "/health"],
     ["list areas", "/api/areas"],
@@ -61,20 +71,28 @@ try {
     ["result table, CSV (one-step matrix)", "/api/analyses/1/tables/transitionsOnestep?format=csv"],
     ["map layers list", "/api/areas/1/layers"],
     ["zoning layer PNG", "/api/analyses/1/layers/zones-1986-2018.png"],
-    ["pixel class history (4 maps)", `/api/areas/1/pixel?x=${(x0! + x1!) / 2}&y=${(y0! + y1!) / 2}`],
+    ["pixel class history (4 maps)", `/api/areas/1/pixel?x=${(x0 + x1) / 2}&y=${(y0 + y1) / 2}`],
     ["whole analysis result JSON", "/api/analyses/1"],
   ];
-  console.log(`node ${process.version}; ${connections} connections, ${seconds} s per endpoint, server: PGlite, demo area`);
+  console.log(
+    `node ${process.version}; ${connections} connections, ${seconds} s per endpoint, server: PGlite, demo area`,
+  );
   console.log("| read | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|");
   for (const [label, path] of reads) {
     const r = await autocannon({ url: base + path, connections, duration: seconds });
-    console.log(`| ${label} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`);
+    console.log(
+      `| ${label} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.errors + r.non2xx} |`,
+    );
   }
 
   // Upload → finished analysis for a generated pair (bench/make-pair.ts).
   const dir = join(root, "bench", "data");
   if (!existsSync(join(dir, `${mp}mp-a.tif`))) {
-    const mk = spawn(process.execPath, ["--import", "tsx", join(root, "bench", "make-pair.ts"), String(mp), dir], { stdio: "inherit" });
+    const mk = spawn(
+      process.execPath,
+      ["--import", "tsx", join(root, "bench", "make-pair.ts"), String(mp), dir],
+      { stdio: "inherit" },
+    );
     await new Promise((r) => mk.on("exit", r));
   }
   const area = await json("/api/areas", {
@@ -83,7 +101,10 @@ try {
     body: JSON.stringify({ name: `bench ${mp} MP`, legend: { preset: "seed001" } }),
   });
   const t0 = performance.now();
-  for (const [year, f] of [["2000", `${mp}mp-a.tif`], ["2010", `${mp}mp-b.tif`]]) {
+  for (const [year, f] of [
+    ["2000", `${mp}mp-a.tif`],
+    ["2010", `${mp}mp-b.tif`],
+  ]) {
     const fd = new FormData();
     fd.set("year", year!);
     fd.set("file", new Blob([readFileSync(join(dir, f!))]), f);
@@ -91,7 +112,11 @@ try {
     if (r.status !== 201) throw new Error(await r.text());
   }
   const t1 = performance.now();
-  const job = await json(`/api/areas/${area.id}/analyses`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  const job = await json(`/api/areas/${area.id}/analyses`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
   await waitJob(job.id);
   const t2 = performance.now();
   console.log(

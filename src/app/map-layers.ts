@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { fromFile } from "geotiff";
@@ -96,6 +96,10 @@ export const CHANGE_RAMP: [string, string, string] = ["#b2182b", "#f7f7f7", "#1a
  * Returns the ramp's end value.
  */
 export async function renderChangeLayer(tif: string, png: string): Promise<number> {
+  // The ramp's end is kept beside the PNG, so a cached layer needs no second read of the raster.
+  const side = `${png}.json`;
+  if (existsSync(png) && existsSync(side))
+    return (JSON.parse(readFileSync(side, "utf8")) as { max: number }).max;
   const p = await readPreview(tif);
   let max = 0;
   for (let i = 0; i < p.data.length; i++) {
@@ -119,5 +123,6 @@ export async function renderChangeLayer(tif: string, png: string): Promise<numbe
     }
     await writePng(png, p.width, p.height, rgba);
   }
+  writeFileSync(side, JSON.stringify({ max }));
   return max;
 }

@@ -1,6 +1,6 @@
 import type { AnalysisJobs } from "../app/analysis-jobs.ts";
 import type { DataFolder } from "../app/data-folder.ts";
-import { AnalysisRepository } from "../storage/analysis-repository.ts";
+import { AnalysisRepository, type Analysis } from "../storage/analysis-repository.ts";
 import { InventoryRepository } from "../storage/inventory-repository.ts";
 import { LanduseMapRepository } from "../storage/landuse-map-repository.ts";
 import { MiningAreaRepository, type MiningArea } from "../storage/mining-area-repository.ts";
@@ -39,6 +39,22 @@ export class AppContext {
   async analysis(id: string) {
     const a = isId(id) ? await this.analyses.get(id) : undefined;
     if (!a) throw notFound("analysis", id);
+    return a;
+  }
+
+  /** Finished results never change: the last few are kept parsed in memory. */
+  private readonly results = new Map<string, Analysis>();
+
+  /** An analysis with its result (from memory when it was read before and is done). */
+  async analysisWithResult(id: string): Promise<Analysis> {
+    const cached = this.results.get(id);
+    if (cached) return cached;
+    const a = isId(id) ? await this.analyses.get(id, { withResult: true }) : undefined;
+    if (!a) throw notFound("analysis", id);
+    if (a.status === "done") {
+      this.results.set(id, a);
+      if (this.results.size > 16) this.results.delete(this.results.keys().next().value!);
+    }
     return a;
   }
 

@@ -31,20 +31,26 @@ export class AnalysisRepository {
     return toAnalysis(r);
   }
 
-  async get(id: string): Promise<Analysis | undefined> {
-    const r = await this.db.selectFrom("analyses").selectAll().where("id", "=", id).executeTakeFirst();
-    return r ? toAnalysis(r) : undefined;
+  /**
+   * An analysis; its result (a few hundred kB of JSON for a real analysis) only when asked for,
+   * since most callers want the state.
+   */
+  async get(id: string, o: { withResult?: boolean } = {}): Promise<Analysis | undefined> {
+    const r = o.withResult
+      ? await this.db.selectFrom("analyses").selectAll().where("id", "=", id).executeTakeFirst()
+      : await this.db.selectFrom("analyses").select(WITHOUT_RESULT).where("id", "=", id).executeTakeFirst();
+    return r ? toAnalysis({ result: null, ...r }) : undefined;
   }
 
-  /** The analyses of an area, newest first. */
+  /** The analyses of an area, newest first, without their results. */
   async forArea(areaId: string): Promise<Analysis[]> {
     const rows = await this.db
       .selectFrom("analyses")
-      .selectAll()
+      .select(WITHOUT_RESULT)
       .where("area_id", "=", areaId)
       .orderBy("id", "desc")
       .execute();
-    return rows.map(toAnalysis);
+    return rows.map((r) => toAnalysis({ result: null, ...r }));
   }
 
   /** Ids of the jobs not yet finished (queued or interrupted while running), oldest first. */
@@ -89,6 +95,19 @@ export class AnalysisRepository {
       .execute();
   }
 }
+
+const WITHOUT_RESULT = [
+  "id",
+  "area_id",
+  "kind",
+  "status",
+  "percent",
+  "params",
+  "factor_library_version",
+  "error",
+  "created_at",
+  "finished_at",
+] as const;
 
 type Row = {
   id: string | number;

@@ -93,13 +93,13 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   app.get<{ Params: { id: string } }>("/api/analyses/:id", async (req) =>
-    analysisJson(await ctx.analysis(req.params.id), true),
+    analysisJson(await ctx.analysisWithResult(req.params.id), true),
   );
 
   app.get<{ Params: { id: string; table: string }; Querystring: { format?: string } }>(
     "/api/analyses/:id/tables/:table",
     async (req, reply) => {
-      const a = done(await ctx.analysis(req.params.id));
+      const a = done(await ctx.analysisWithResult(req.params.id));
       const file = RESULT_TABLES[req.params.table];
       const rows = (a.result as Record<string, unknown>)[req.params.table];
       if (!file || !Array.isArray(rows) || (req.params.table === "carbon" && rows.length === 0))
@@ -122,7 +122,7 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   app.get<{ Params: { id: string; name: string } }>("/api/analyses/:id/files/:name", async (req, reply) => {
-    const a = done(await ctx.analysis(req.params.id));
+    const a = done(await ctx.analysisWithResult(req.params.id));
     const outputs = (a.result as { outputs: string[] }).outputs;
     if (!outputs.includes(req.params.name))
       throw new ApiError(404, "not-found", `analysis ${a.id} has no file "${req.params.name}"`, [
@@ -140,7 +140,7 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string; layer: string } }>(
     "/api/analyses/:id/layers/:layer",
     async (req, reply) => {
-      const a = done(await ctx.analysis(req.params.id));
+      const a = done(await ctx.analysisWithResult(req.params.id));
       const area = await ctx.area(a.areaId);
       const { files } = await areaLayers(ctx.folder, area, [], a);
       const png = files.get(req.params.layer.replace(/\.png$/, ""));

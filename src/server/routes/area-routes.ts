@@ -43,7 +43,8 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { id: string } }>("/api/areas/:id/overview", async (req) => {
     const area = await ctx.area(req.params.id);
     const analyses = await ctx.analyses.forArea(area.id);
-    const latest = analyses.find((a) => a.status === "done" && a.kind === "landuse");
+    const done = analyses.find((a) => a.status === "done" && a.kind === "landuse");
+    const latest = done ? await ctx.analysisWithResult(done.id) : undefined;
     const inventories = await ctx.inventories.forArea(area.id);
     const maps = await ctx.maps.forArea(area.id);
     return {
@@ -59,9 +60,10 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
     "/api/areas/:id/layers",
     async (req) => {
       const area = await ctx.area(req.params.id);
-      const analysis = req.query.analysis
-        ? await ctx.analysis(req.query.analysis)
-        : (await ctx.analyses.forArea(area.id)).find((a) => a.status === "done" && a.kind === "landuse");
+      const id =
+        req.query.analysis ??
+        (await ctx.analyses.forArea(area.id)).find((a) => a.status === "done" && a.kind === "landuse")?.id;
+      const analysis = id ? await ctx.analysisWithResult(id) : undefined;
       if (analysis && analysis.areaId !== area.id)
         throw new ApiError(400, "bad-input", `analysis ${analysis.id} is not of area ${area.id}`, [
           { path: "analysis", message: "must be an analysis of this area" },

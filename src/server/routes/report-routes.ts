@@ -33,7 +33,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post<{ Params: { id: string } }>("/api/analyses/:id/reports", async (req, reply) => {
     const o = parseBody(reportInput, req.body);
-    const a = await ctx.analysis(req.params.id);
+    const a = await ctx.analysisWithResult(req.params.id);
     if (a.status !== "done")
       throw new ApiError(409, "not-finished", `analysis ${a.id} is ${a.status}; report it when it is done`);
     const area = await ctx.area(a.areaId);
