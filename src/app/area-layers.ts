@@ -1,23 +1,11 @@
 import { join } from "node:path";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import type { Analysis } from "../storage/analysis-repository.ts";
-import type { StoredMap } from "../storage/landuse-map-repository.ts";
+import type { StoredGrid, StoredMap } from "../storage/landuse-map-repository.ts";
 import type { MiningArea } from "../storage/mining-area-repository.ts";
 import { areaLegend } from "./area-legend.ts";
 import type { DataFolder } from "./data-folder.ts";
 import { CHANGE_RAMP, renderChangeLayer, renderClassLayer, type MapLayer } from "./map-layers.ts";
-
-type StoredGrid = {
-  width: number;
-  height: number;
-  originX: number;
-  originY: number;
-  pixelWidth: number;
-  pixelHeight: number;
-  crs: string;
-  epsg?: number;
-  proj4?: string;
-};
 
 const extentOf = (g: StoredGrid): [number, number, number, number] => [
   g.originX,

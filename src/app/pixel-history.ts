@@ -1,17 +1,8 @@
 import { fromFile } from "geotiff";
 import { useFastDecoders } from "../raster/fast-decoders.ts";
-import type { StoredMap } from "../storage/landuse-map-repository.ts";
+import type { StoredGrid, StoredMap } from "../storage/landuse-map-repository.ts";
 import type { MiningArea } from "../storage/mining-area-repository.ts";
 import { areaLegend } from "./area-legend.ts";
-
-type StoredGrid = {
-  width: number;
-  height: number;
-  originX: number;
-  originY: number;
-  pixelWidth: number;
-  pixelHeight: number;
-};
 
 /**
  * The class of the pixel at (x, y) — map CRS units — on every stored map of an area, oldest first;
@@ -22,7 +13,7 @@ export async function pixelHistory(area: MiningArea, maps: readonly StoredMap[],
   const legend = areaLegend(area.legend);
   const out = [];
   for (const m of maps) {
-    const g = m.grid as StoredGrid & { nodata?: number | null };
+    const g = m.grid as StoredGrid;
     const col = Math.floor((x - g.originX) / g.pixelWidth);
     const row = Math.floor((g.originY - y) / g.pixelHeight);
     let code: number | null = null;

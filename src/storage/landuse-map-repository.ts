@@ -1,5 +1,9 @@
 import type { Kysely, Selectable } from "kysely";
+import type { describeGrid } from "../raster/grid.ts";
 import type { Database } from "./schema.ts";
+
+/** A map's grid as stored: describeGrid's numbers, with the nodata value (and the code histogram). */
+export type StoredGrid = ReturnType<typeof describeGrid> & { readonly nodata?: number | null };
 
 /** A land-use map of one year of a mining area: the file kept on disk, with what was checked on arrival. */
 export interface StoredMap {

@@ -65,7 +65,10 @@ describe("overview figures", () => {
     );
     expect(f.find((x) => x.id === "area")!.value).toBe(100);
     expect(f.find((x) => x.id === "landuse-budget")!.value).toBeCloseTo((-200 / 10) * (44 / 12), 12);
-    expect(f.find((x) => x.id === "inventory-total")).toMatchObject({ value: null, source: expect.stringMatching(/no inventory/) });
+    expect(f.find((x) => x.id === "inventory-total")).toMatchObject({
+      value: null,
+      source: expect.stringMatching(/no inventory/),
+    });
   });
 });
 
@@ -73,7 +76,17 @@ describe("minecarbon report", () => {
   const bin = join(PROJECT_ROOT, "bin", "minecarbon.mjs");
   it("writes a Chinese PDF and an English HTML report of an inventory file", () => {
     const pdf = join(dir, "r.pdf");
-    const out = execFileSync(process.execPath, [bin, "report", YONGNING, "--format", "pdf", "--lang", "zh", "--out", pdf]).toString();
+    const out = execFileSync(process.execPath, [
+      bin,
+      "report",
+      YONGNING,
+      "--format",
+      "pdf",
+      "--lang",
+      "zh",
+      "--out",
+      pdf,
+    ]).toString();
     expect(out).toMatch(/r\.pdf \(pdf, [\d,]+ bytes\): inventory/);
     const bytes = readFileSync(pdf);
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
@@ -85,7 +98,13 @@ describe("minecarbon report", () => {
     for (const f of runInventory(YONGNING, {}).factors.used) expect(page).toContain(f.id);
   });
   it("exits 2 naming what is wrong with its input", () => {
-    const r = spawnSync(process.execPath, [bin, "report", join(dir, "missing"), "--out", join(dir, "x.html")]);
+    const r = spawnSync(process.execPath, [
+      bin,
+      "report",
+      join(dir, "missing"),
+      "--out",
+      join(dir, "x.html"),
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr.toString()).toMatch(/missing has 1 problem:\n {2}- no such file or folder/);
   });

@@ -4,7 +4,7 @@ import { runInventory } from "../../src/cli/commands/inventory-command.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
-import { testApp } from "./test-app.ts";
+import { createArea, testApp } from "./test-app.ts";
 
 const YONGNING = join(PROJECT_ROOT, "examples", "yongning.yaml");
 
@@ -14,13 +14,7 @@ describe.each(STORE_KINDS)("inventories and reports on %s", (kind) => {
   let invId: string;
   beforeAll(async () => {
     t = await testApp(kind);
-    areaId = (
-      await t.app.inject({
-        method: "POST",
-        url: "/api/areas",
-        payload: { name: "Yongning", legend: { preset: "seed001" } },
-      })
-    ).json().id;
+    areaId = await createArea(t.app, "Yongning");
   });
   afterAll(async () => t.close());
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
-import { multipart, testApp, waitForJob } from "./test-app.ts";
+import { createArea, multipart, testApp, waitForJob } from "./test-app.ts";
 
 const W = 40;
 const H = 30;
@@ -33,13 +33,7 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
   let areaId: string;
   beforeAll(async () => {
     t = await testApp(kind);
-    areaId = (
-      await t.app.inject({
-        method: "POST",
-        url: "/api/areas",
-        payload: { name: "Test field", legend: { preset: "seed001" } },
-      })
-    ).json().id;
+    areaId = await createArea(t.app, "Test field");
   });
   afterAll(async () => t.close());
 

@@ -63,3 +63,14 @@ export async function waitForJob(app: FastifyInstance, id: string) {
   }
   throw new Error(`job ${id} did not end`);
 }
+
+/** Creates a mining area with seed 001's legend through the API and returns its id. */
+export async function createArea(app: FastifyInstance, name: string): Promise<string> {
+  const r = await app.inject({
+    method: "POST",
+    url: "/api/areas",
+    payload: { name, legend: { preset: "seed001" } },
+  });
+  if (r.statusCode !== 201) throw new Error(r.body);
+  return r.json().id;
+}
