@@ -24,6 +24,18 @@ export class ReportRepository {
     return toReport(row);
   }
 
+  /** The files of every report of an area (of its analyses and its inventories). */
+  async pathsForArea(areaId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("reports")
+      .leftJoin("analyses", "analyses.id", "reports.analysis_id")
+      .leftJoin("inventories", "inventories.id", "reports.inventory_id")
+      .select("reports.path")
+      .where((eb) => eb.or([eb("analyses.area_id", "=", areaId), eb("inventories.area_id", "=", areaId)]))
+      .execute();
+    return rows.map((r) => r.path);
+  }
+
   async get(id: string): Promise<StoredReport | undefined> {
     const row = await this.db.selectFrom("reports").selectAll().where("id", "=", id).executeTakeFirst();
     return row ? toReport(row) : undefined;

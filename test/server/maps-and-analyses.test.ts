@@ -189,6 +189,42 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
   });
 });
 
+describe.each(STORE_KINDS)("deleting an area on %s", (kind) => {
+  it("removes its rows, maps, analysis outputs and reports", async () => {
+    const t = await testApp(kind);
+    try {
+      const areaId = await createArea(t.app, "Short-lived");
+      for (const y of ["2000", "2010"])
+        await t.app.inject({
+          method: "POST",
+          url: `/api/areas/${areaId}/maps`,
+          ...multipart({ year: y }, { name: `${y}.tif`, bytes: bytes(`${y}.tif`) }),
+        });
+      const job = (
+        await t.app.inject({ method: "POST", url: `/api/areas/${areaId}/analyses`, payload: {} })
+      ).json();
+      await waitForJob(t.app, job.id);
+      const report = (
+        await t.app.inject({
+          method: "POST",
+          url: `/api/analyses/${job.id}/reports`,
+          payload: { format: "html" },
+        })
+      ).json();
+      expect((await t.app.inject({ url: report.url })).statusCode).toBe(200);
+      expect(existsSync(t.ctx.folder.analysis(job.id))).toBe(true);
+      expect((await t.app.inject({ method: "DELETE", url: `/api/areas/${areaId}` })).statusCode).toBe(204);
+      expect(existsSync(join(t.dir, "files", "maps", areaId))).toBe(false);
+      expect(existsSync(t.ctx.folder.analysis(job.id))).toBe(false);
+      expect(readdirSync(t.ctx.folder.reports())).toEqual([]);
+      expect((await t.app.inject({ url: `/api/jobs/${job.id}` })).statusCode).toBe(404);
+      expect((await t.app.inject({ url: report.url })).statusCode).toBe(404);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("upload limits", () => {
   it("refuses a file over the limit with 413 and keeps nothing", async () => {
     const t = await testApp("pglite", { maxUploadBytes: 500 });

@@ -34,9 +34,14 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.delete<{ Params: { id: string } }>("/api/areas/:id", async (req, reply) => {
     await ctx.area(req.params.id);
     const maps = await ctx.maps.forArea(req.params.id);
+    const analyses = await ctx.analyses.forArea(req.params.id);
+    const reports = await ctx.reports.pathsForArea(req.params.id);
     await ctx.areas.delete(req.params.id);
     // Files go after the rows: a crash in between leaves unreferenced files, never dangling rows.
     for (const m of maps) rmSync(m.path, { force: true });
+    rmSync(ctx.folder.maps(req.params.id), { recursive: true, force: true }); // with its rendered layers
+    for (const a of analyses) rmSync(ctx.folder.analysis(a.id), { recursive: true, force: true });
+    for (const r of reports) rmSync(r, { force: true });
     return reply.status(204).send();
   });
 
