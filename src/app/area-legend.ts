@@ -38,9 +38,9 @@ export function legendArgument(stored: unknown, csvPath: string): string {
   const s = stored as StoredLegend;
   if ("preset" in s) return s.preset;
   const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  const lines = ["code,name,key,group,colour"];
+  const lines = ["code,name,name_zh,key,group,colour"];
   for (const c of areaLegend(stored).classes)
-    lines.push([c.code, q(c.name), q(c.key), q(c.group ?? ""), c.colour ?? ""].join(","));
+    lines.push([c.code, q(c.name), q(c.nameZh ?? ""), q(c.key), q(c.group ?? ""), c.colour ?? ""].join(","));
   writeFileSync(csvPath, `${lines.join("\n")}\n`);
   return csvPath;
 }

@@ -8,6 +8,7 @@ const NAME = ["name", "category", "LULC_name", "LULC_desc", "description", "clas
 const KEY = ["key", "legend", "short"];
 const GROUP = ["group", "class"];
 const COLOUR = ["colour", "color"];
+const NAME_ZH = ["name_zh", "nameZh"];
 
 /**
  * A legend from CSV: code and name, optional key, group and colour. The column names of MineCarbon
@@ -31,7 +32,8 @@ export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[
   const key = pickColumn(t, KEY);
   const group = pickColumn(t, GROUP);
   const colour = pickColumn(t, COLOUR);
-  const used = new Set([code, name, key, group, colour].filter((c) => c !== undefined));
+  const nameZh = pickColumn(t, NAME_ZH);
+  const used = new Set([code, name, key, group, colour, nameZh].filter((c) => c !== undefined));
   const issues: InputIssue[] = [];
   const seen = new Map<number, number>();
   const keys = new Set<string>();
@@ -60,6 +62,7 @@ export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[
       code: c,
       key: k,
       name: nm,
+      ...(nameZh && row[nameZh] ? { nameZh: row[nameZh] } : {}),
       ...(group && row[group] ? { group: row[group] } : {}),
       ...(col ? { colour: col.toLowerCase() } : {}),
     });

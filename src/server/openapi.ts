@@ -64,6 +64,14 @@ export function openApiDocument(version: string) {
           responses: { 204: { description: "deleted" }, 404: E404 },
         },
       },
+      "/api/areas/{id}/legend": {
+        parameters: path("id"),
+        get: {
+          summary:
+            "the area's legend with every class (a preset resolved); change it with PATCH /api/areas/{id}",
+          responses: { 200: ok("the legend"), 404: E404 },
+        },
+      },
       "/api/areas/{id}/overview": {
         parameters: path("id"),
         get: {

@@ -3,6 +3,7 @@ import { api, ApiFailure } from "./api.ts";
 import { h, mount } from "./dom.ts";
 import { clearFieldErrors, field, showFieldErrors } from "./field-errors.ts";
 import { inventoryForm } from "./inventory-form.ts";
+import { legendForm } from "./legend-form.ts";
 import type { Overview, ViewContext } from "./state.ts";
 
 const PRESETS = ["seed001", "gbt21010", "clcd", "esa-worldcover"];
@@ -163,6 +164,12 @@ export async function dataView(main: HTMLElement, ctx: ViewContext): Promise<() 
     panels.push(
       h("section", { class: "panel" }, h("h2", {}, t(lang, "uploadMap")), uploadForm),
       h("section", { class: "panel" }, h("h2", {}, t(lang, "runAnalysis")), runForm),
+      h(
+        "section",
+        { class: "panel" },
+        h("h2", {}, t(lang, "legend")),
+        await legendForm(ctx, overview.area.id),
+      ),
       h("section", { class: "panel" }, h("h2", {}, t(lang, "inventory")), await inventoryForm(ctx, overview)),
     );
   }

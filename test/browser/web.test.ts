@@ -163,6 +163,20 @@ describe("the web app on the demo", () => {
     await page.locator("#create-area input[name=name]").fill("Browser test field");
     await page.locator("#create-area button").click();
     await page.locator("#upload-map").waitFor();
+    // Edit the legend: a bad code is shown at its cell, a good one is saved.
+    const firstCode = page.locator("#legend-form input.code").first();
+    await firstCode.fill("x");
+    await page.locator("#legend-form button[type=submit]").click();
+    await expect
+      .poll(() =>
+        page.locator('#legend-form [data-path="legend.classes[0].code"] .field-error').textContent(),
+      )
+      .toMatch(/must be a number/);
+    await firstCode.fill("1");
+    await page.locator("#legend-form input.nameZh").first().fill("耕地（测试）");
+    await page.locator("#legend-form button[type=submit]").click();
+    await expect.poll(() => page.locator("#legend-form .ok").textContent()).toMatch(/✓/);
+    await shot("06a-legend-editor");
     for (const year of ["2005", "2015"]) {
       await page.locator("#upload-map input[name=year]").fill(year);
       await page.locator("#upload-map input[type=file]").setInputFiles(join(dir, `${year}.tif`));

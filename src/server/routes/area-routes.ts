@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { areaLegend } from "../../app/area-legend.ts";
 import { areaKeyFigures } from "../../app/area-overview.ts";
 import { areaLayers } from "../../app/area-layers.ts";
 import { pixelHistory } from "../../app/pixel-history.ts";
@@ -43,6 +44,12 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
     for (const a of analyses) rmSync(ctx.folder.analysis(a.id), { recursive: true, force: true });
     for (const r of reports) rmSync(r, { force: true });
     return reply.status(204).send();
+  });
+
+  app.get<{ Params: { id: string } }>("/api/areas/:id/legend", async (req) => {
+    const area = await ctx.area(req.params.id);
+    const legend = areaLegend(area.legend);
+    return { stored: area.legend, id: legend.id, description: legend.description, classes: legend.classes };
   });
 
   app.get<{ Params: { id: string } }>("/api/areas/:id/overview", async (req) => {
