@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { inventoryYears } from "../../app/area-inventory.ts";
 import { InputError } from "../../domain/validation/input-issue.ts";
-import type { StoredInventory } from "../../storage/inventory-repository.ts";
+import { InventoryRepository, type StoredInventory } from "../../storage/inventory-repository.ts";
 import { ApiError } from "../api-error.ts";
 import type { AppContext } from "../context.ts";
 
@@ -39,17 +39,16 @@ export function inventoryRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { id: string } }>("/api/areas/:id/inventories", async (req, reply) => {
     const area = await ctx.area(req.params.id);
     const years = compute(req.body, "body");
-    const saved = [];
-    for (const y of years)
-      saved.push(
-        await ctx.inventories.save({
-          areaId: area.id,
-          mine: y.mine,
-          year: y.year,
-          input: y.input,
-          result: y.result,
-        }),
-      );
+    // All years or none: one transaction.
+    const saved = await ctx.store.db.transaction().execute(async (trx) => {
+      const repo = new InventoryRepository(trx);
+      const out = [];
+      for (const y of years)
+        out.push(
+          await repo.save({ areaId: area.id, mine: y.mine, year: y.year, input: y.input, result: y.result }),
+        );
+      return out;
+    });
     return reply.status(201).send(saved.map((i) => inventoryJson(i, true)));
   });
 
