@@ -44,9 +44,9 @@ async function bundled() {
     target: "node20",
     // Libraries are bundled too (one file to load instead of hundreds), but for those below.
     // Kept outside: native code (canvas), and packages that load their own files next to them
-    // (PGlite's WebAssembly and data, pdfkit's font metrics, esbuild's binary, used to bundle the web
+    // (PGlite's and HiGHS' WebAssembly, pdfkit's font metrics, esbuild's binary, used to bundle the web
     // app) or require optional modules (pg, fastify).
-    external: ["@napi-rs/canvas", "@electric-sql/pglite", "pg", "fastify", "pdfkit", "esbuild"],
+    external: ["@napi-rs/canvas", "@electric-sql/pglite", "pg", "fastify", "pdfkit", "esbuild", "highs"],
     // CommonJS libraries in an ES module bundle call require(): give them one.
     banner: {
       js: 'import { createRequire as __mcRequire } from "node:module"; const require = __mcRequire(import.meta.url);',

@@ -286,6 +286,23 @@ export function buildProgram(write: (text: string) => void): Command {
     );
 
   program
+    .command("optimize")
+    .description(
+      "land-use structure optimisation (linear programming with HiGHS): maximise the net sink, the economic value, both weighted, or Zimmermann's fuzzy max–min; binding constraints and shadow prices, or which constraints conflict",
+    )
+    .argument("<problem>", "a landuse-structure file (YAML/JSON); see docs/structure-optimisation.md")
+    .option("--factors <file>", "extra or overriding factors (CSV/YAML/JSON); repeatable", collect)
+    .option("--json", "print the result as JSON")
+    .action(async (file: string, o: { factors?: string[]; json?: boolean }) => {
+      const [{ runOptimize }, { formatOptimize }] = await Promise.all([
+        import("./commands/optimize-command.ts"),
+        import("./format/optimize-text.ts"),
+      ]);
+      const r = await runOptimize(file, o);
+      print(o.json, r, () => formatOptimize(r));
+    });
+
+  program
     .command("report")
     .description(
       "make a report (self-contained HTML, or PDF with Chinese text) of a land-use analysis folder (landuse analyze --out) and/or inventory files",

@@ -1,0 +1,52 @@
+import type { StructureResult } from "../../domain/optimise/optimise-structure.ts";
+import { textTable } from "./text-table.ts";
+
+const n = (v: number, d = 2) =>
+  Number.isFinite(v)
+    ? v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d })
+    : v > 0
+      ? "∞"
+      : "−∞";
+
+/** The result of `minecarbon optimize` as text: the structure, the criteria, binding constraints. */
+export function formatOptimize(r: StructureResult & { assumptions: string[] }): string {
+  const out: string[] = [r.problem, ""];
+  if (r.status === "infeasible") {
+    out.push("INFEASIBLE: " + r.conflict.explanation);
+    for (const c of r.conflict.constraints)
+      out.push(`  - ${c.name}: ${n(c.lowerHa)} ≤ … ≤ ${n(c.upperHa)} ha`);
+  } else if (r.status !== "optimal") out.push(`The solver stopped: ${r.statusText}`);
+  else {
+    out.push(
+      textTable(
+        ["class", "current ha", "optimal ha", "change ha", "at bound"],
+        r.classes.map((c) => [c.name, n(c.currentHa), n(c.optimalHa), n(c.changeHa), c.atBound ?? ""]),
+      ),
+      "",
+      textTable(
+        ["criterion", "current", "optimal", "change", "unit"],
+        r.criteria.map((c) => [
+          c.criterion === "carbon" ? "net sink" : "economic value",
+          n(c.current),
+          n(c.optimal),
+          n(c.change),
+          c.unit,
+        ]),
+      ),
+      "",
+      "Binding constraints (shadow price: gain of the objective per ha the bound moves):",
+      ...r.binding.map(
+        (b) =>
+          `  - ${b.name}: ${n(b.activityHa)} ha, shadow price ${n(b.shadowPrice, 4)} ${b.shadowPriceUnit}`,
+      ),
+    );
+    if (r.fuzzy)
+      out.push(
+        "",
+        `Fuzzy max–min (Zimmermann): λ = ${n(r.fuzzy.lambda, 4)}`,
+        ...r.fuzzy.goals.map((g) => `  - ${g.name}: ${n(g.achieved)} within [${n(g.worst)}, ${n(g.best)}]`),
+      );
+  }
+  if (r.assumptions.length) out.push("", "Assumptions:", ...r.assumptions.map((a) => `  - ${a}`));
+  return out.join("\n");
+}
