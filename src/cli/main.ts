@@ -286,6 +286,24 @@ export function buildProgram(write: (text: string) => void): Command {
     );
 
   program
+    .command("pathway")
+    .description(
+      "pathways to carbon neutrality: project scenarios (baseline inventory, coal-output path, measures) year by year to 2060; peak and neutrality years, periods, the effect of each measure; several scenarios side by side",
+    )
+    .argument("<scenarios...>", "pathway-scenario files (YAML/JSON); see docs/pathways.md")
+    .option("--factors <file>", "extra or overriding factors (CSV/YAML/JSON); repeatable", collect)
+    .option("--out <dir>", "write each scenario's years as CSV")
+    .option("--json", "print the results as JSON")
+    .action(async (files: string[], o: { factors?: string[]; out?: string; json?: boolean }) => {
+      const [{ runPathway }, { formatPathways }] = await Promise.all([
+        import("./commands/pathway-command.ts"),
+        import("./format/pathway-text.ts"),
+      ]);
+      const r = runPathway(files, o);
+      print(o.json, r, () => formatPathways(r));
+    });
+
+  program
     .command("optimize")
     .description(
       "land-use structure optimisation (linear programming with HiGHS): maximise the net sink, the economic value, both weighted, or Zimmermann's fuzzy max–min; binding constraints and shadow prices, or which constraints conflict",

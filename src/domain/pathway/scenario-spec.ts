@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+const share = z.number().min(0).max(1);
+const year = z.number().int().min(1900).max(2200);
+const ramp = { start: year, rampYears: z.number().int().min(0).default(0) };
+
+/** The measures a scenario can take, each with its start year and (where it makes sense) a ramp. */
+export const measureSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("clean-electricity"),
+    ...ramp,
+    share: share.describe("share of electricity bought zero-emission"),
+  }),
+  z.strictObject({
+    kind: z.literal("energy-saving"),
+    ...ramp,
+    rate: share.describe("fraction of energy use saved"),
+  }),
+  z.strictObject({
+    kind: z.literal("methane-use"),
+    ...ramp,
+    share: share.describe("fraction of liberated underground CH4 pre-drained and used"),
+  }),
+  z.strictObject({
+    kind: z.literal("vam-oxidation"),
+    ...ramp,
+    share: share.describe("fraction of the remaining underground CH4 oxidised"),
+  }),
+  z.strictObject({
+    kind: z.literal("reclamation"),
+    start: year,
+    years: z.number().int().min(1),
+    hectaresPerYear: z.number().positive(),
+    to: z.string().min(1).describe("target use, e.g. forest"),
+    maxStockTCPerHa: z.number().positive().describe("stock the stand saturates at, t C/ha"),
+    source: z.string().min(1).describe("where maxStockTCPerHa comes from"),
+    k: z.number().positive().default(0.06).describe("Chapman–Richards rate, 1/yr"),
+    c: z.number().min(1).default(2).describe("Chapman–Richards shape"),
+  }),
+  z.strictObject({
+    kind: z.literal("ccs"),
+    ...ramp,
+    captureRate: share.describe("fraction of gross emissions captured and stored"),
+  }),
+  z.strictObject({
+    kind: z.literal("offsets"),
+    start: year,
+    tCO2ePerYr: z.number().min(0).describe("offsets bought"),
+  }),
+]);
+
+export type Measure = z.output<typeof measureSchema>;
+
+/** A pathway scenario: a baseline inventory, the coal-output path and measures, to an end year. */
+export const scenarioSchema = z.strictObject({
+  kind: z.literal("pathway-scenario"),
+  name: z.string().min(1),
+  description: z.string().optional(),
+  baseline: z.strictObject({
+    inventory: z.string().min(1).describe("a mine-inventory file, relative to the scenario"),
+    year: year.optional().describe("which of its years; the last when omitted"),
+  }),
+  endYear: year.default(2060),
+  coalOutput: z
+    .array(z.strictObject({ year, t: z.number().min(0) }))
+    .min(1)
+    .optional()
+    .describe("coal output path, t/yr, linear between points; the baseline's output when omitted"),
+  measures: z.array(measureSchema).default([]),
+  assumptions: z.array(z.string()).default([]),
+});
+
+export type Scenario = z.output<typeof scenarioSchema>;

@@ -1,0 +1,32 @@
+import { dirname, isAbsolute, join } from "node:path";
+import { scenarioSchema, type Scenario } from "../domain/pathway/scenario-spec.ts";
+import { InputError } from "../domain/validation/input-issue.ts";
+import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
+import { readInputFile } from "./read-input-file.ts";
+
+/** Reads a pathway scenario and its baseline inventory (a path relative to the scenario file). */
+export function readScenarioFile(path: string): {
+  scenario: Scenario;
+  baseline: unknown;
+  baselinePath: string;
+} {
+  const raw = readInputFile(path);
+  const parsed = scenarioSchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(path, zodIssuesToInputIssues(parsed.error, raw));
+  const s = parsed.data;
+  const issues = s.measures.flatMap((m, i) =>
+    m.start > s.endYear
+      ? [
+          {
+            path: `measures[${i}].start`,
+            message: `must not be after endYear (${s.endYear}); got ${m.start}`,
+          },
+        ]
+      : [],
+  );
+  if (issues.length) throw new InputError(path, issues);
+  const baselinePath = isAbsolute(s.baseline.inventory)
+    ? s.baseline.inventory
+    : join(dirname(path), s.baseline.inventory);
+  return { scenario: s, baseline: readInputFile(baselinePath), baselinePath };
+}

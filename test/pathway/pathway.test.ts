@@ -1,0 +1,183 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { runInventory } from "../../src/cli/commands/inventory-command.ts";
+import { rampLevel, standStockTCPerHa } from "../../src/domain/pathway/measure-ramp.ts";
+import { projectPathway } from "../../src/domain/pathway/project-pathway.ts";
+import { scenarioSchema, type Scenario } from "../../src/domain/pathway/scenario-spec.ts";
+import { factorTable } from "../../src/factors/load-factor-library.ts";
+import { readInputFile } from "../../src/io/read-input-file.ts";
+import { PROJECT_ROOT } from "../../src/project-root.ts";
+
+const table = factorTable();
+const dir = mkdtempSync(join(tmpdir(), "mc-pathway-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A small mine: 10 t CH4 and 100 t CO2 a year from 1,000 t of coal, GWP 21 (SAR). */
+const small = {
+  kind: "mine-inventory",
+  mine: "Small",
+  gwp: "SAR",
+  sinkReading: "annual-increment",
+  combustionMethod: "carbon-per-tce",
+  years: [
+    {
+      year: 2020,
+      boundaryAreaHa: 10,
+      coalOutputT: 1000,
+      methane: { underground: [{ massT: 10 }] },
+      co2Fugitive: [{ massT: 100 }],
+    },
+  ],
+};
+const scenario = (measures: unknown[], extra: Record<string, unknown> = {}): Scenario =>
+  scenarioSchema.parse({
+    kind: "pathway-scenario",
+    name: "t",
+    baseline: { inventory: "x" },
+    endYear: 2030,
+    measures,
+    ...extra,
+  });
+
+describe("pathways", () => {
+  it("hand-worked: using half the methane from 2022 takes 5 × 21 t CO2e off and adds 5 × 44/16 t CO2", () => {
+    const r = projectPathway(
+      scenario([{ kind: "methane-use", start: 2022, share: 0.5 }]),
+      small,
+      table,
+      "small",
+    );
+    const y = (year: number) => r.years.find((x) => x.year === year)!;
+    expect(y(2020).netTCO2e).toBeCloseTo(10 * 21 + 100, 9);
+    expect(y(2021).netTCO2e).toBeCloseTo(310, 9);
+    expect(y(2022).netTCO2e).toBeCloseTo(5 * 21 + 100 + 5 * (44 / 16), 9);
+    expect(y(2022).effects[0]!.tCO2e).toBeCloseTo(5 * 21 - 5 * (44 / 16), 9);
+    expect(r.peakYear).toBe(2020);
+    expect(r.neutralYear).toBeNull();
+    expect(r.gapAtEndTCO2e).toBeCloseTo(y(2030).netTCO2e, 9);
+  });
+
+  it("follows the coal-output path and ramps measures linearly", () => {
+    const r = projectPathway(
+      scenario([{ kind: "ccs", start: 2021, rampYears: 4, captureRate: 0.4 }], {
+        coalOutput: [
+          { year: 2020, t: 1000 },
+          { year: 2030, t: 0 },
+        ],
+      }),
+      small,
+      table,
+      "small",
+    );
+    const y = (year: number) => r.years.find((x) => x.year === year)!;
+    expect(y(2025).coalOutputT).toBeCloseTo(500, 9);
+    expect(y(2025).grossTCO2e).toBeCloseTo(155, 9);
+    expect(y(2022).ccsTCO2e).toBeCloseTo(0.2 * y(2022).grossTCO2e, 9); // 2 of 4 ramp years
+    expect(y(2030).netTCO2e).toBeCloseTo(0, 9);
+    expect(r.neutralYear).toBe(2030);
+    expect(rampLevel(2019, 2020, 5, 1)).toBe(0);
+    expect(rampLevel(2024, 2020, 5, 1)).toBe(1);
+  });
+
+  it("a reclaimed stand's sinks add up to its saturation stock", () => {
+    let sum = 0;
+    for (let a = 1; a <= 400; a++)
+      sum += standStockTCPerHa(a, 100, 0.06, 2) - standStockTCPerHa(a - 1, 100, 0.06, 2);
+    expect(sum).toBeCloseTo(100, 6);
+  });
+
+  it("a measure with no effect changes nothing; a sink never raises the net; effects add up", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.1, max: 50, noNaN: true }),
+        (share, ha) => {
+          const none = projectPathway(
+            scenario([{ kind: "methane-use", start: 2021, share: 0 }]),
+            small,
+            table,
+            "s",
+          );
+          for (const y of none.years) expect(y.netTCO2e).toBeCloseTo(y.withoutMeasuresTCO2e, 9);
+          const withUse = projectPathway(
+            scenario([{ kind: "vam-oxidation", start: 2021, share }]),
+            small,
+            table,
+            "s",
+          );
+          const withSink = projectPathway(
+            scenario([
+              { kind: "vam-oxidation", start: 2021, share },
+              {
+                kind: "reclamation",
+                start: 2021,
+                years: 3,
+                hectaresPerYear: ha,
+                to: "forest",
+                maxStockTCPerHa: 100,
+                source: "test",
+              },
+            ]),
+            small,
+            table,
+            "s",
+          );
+          withSink.years.forEach((y, i) => {
+            expect(y.netTCO2e).toBeLessThanOrEqual(withUse.years[i]!.netTCO2e + 1e-9);
+            const total = y.effects.reduce((s, e) => s + e.tCO2e, 0);
+            expect(total).toBeCloseTo(y.withoutMeasuresTCO2e - y.netTCO2e, 6);
+          });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("starts from the baseline inventory's own balance (Yongning)", () => {
+    const yongning = join(PROJECT_ROOT, "examples", "yongning.yaml");
+    const r = projectPathway(scenario([]), readInputFile(yongning), table, yongning);
+    expect(r.years[0]!.netTCO2e).toBeCloseTo(
+      runInventory(yongning, {}).years[0]!.totals.balanceTCO2ePerYr,
+      9,
+    );
+    expect(r.baseYear).toBe(2024);
+  });
+});
+
+describe("minecarbon pathway", () => {
+  const bin = join(PROJECT_ROOT, "bin", "minecarbon.mjs");
+  it("compares the shipped scenarios and writes their years as CSV", () => {
+    const out = join(dir, "out");
+    const r = spawnSync(process.execPath, [
+      bin,
+      "pathway",
+      join(PROJECT_ROOT, "examples", "yongning-pathway.yaml"),
+      join(PROJECT_ROOT, "examples", "yongning-pathway-baseline.yaml"),
+      "--out",
+      out,
+      "--json",
+    ]);
+    expect(r.status, r.stderr.toString()).toBe(0);
+    const [measures, none] = JSON.parse(r.stdout.toString());
+    expect(measures.neutralYear).toBe(2048);
+    expect(none.neutralYear).toBeNull();
+    expect(none.gapAtEndTCO2e).toBeGreaterThan(0);
+    expect(readFileSync(join(out, "pathway-1.csv"), "utf8").split("\n")[0]).toMatch(
+      /^year,coal_output_t,energy_tCO2e/,
+    );
+  });
+  it("exits 2 naming a bad measure", () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(
+      bad,
+      "kind: pathway-scenario\nname: x\nbaseline: { inventory: y.yaml }\nmeasures:\n  - { kind: ccs, start: 2030, captureRate: 2 }\n",
+    );
+    const r = spawnSync(process.execPath, [bin, "pathway", bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.toString()).toMatch(/measures\[0\]\.captureRate/);
+  });
+});
