@@ -1,5 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import {
+  scenarioEconomics,
+  type MeasureCost,
+  type ScenarioEconomics,
+} from "../../domain/economics/scenario-economics.ts";
 import { projectPathway, type PathwayResult } from "../../domain/pathway/project-pathway.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { readScenarioFile } from "../../io/read-scenario.ts";
@@ -13,7 +18,13 @@ export function runPathway(
   const table = factorTable(o.factors ?? []);
   const results = files.map((f) => {
     const { scenario, baseline, baselinePath } = readScenarioFile(f);
-    return projectPathway(scenario, baseline, table, baselinePath);
+    const pathway = projectPathway(scenario, baseline, table, baselinePath);
+    if (!scenario.economics) return { ...pathway, economics: null };
+    const costs = new Map<number, MeasureCost>();
+    scenario.measures.forEach((m, i) => {
+      if ("cost" in m && m.cost) costs.set(i, m.cost);
+    });
+    return { ...pathway, economics: scenarioEconomics(pathway, costs, scenario.economics, table) };
   });
   if (o.out) {
     mkdirSync(o.out, { recursive: true });

@@ -1,10 +1,13 @@
+import type { ScenarioEconomics } from "../../domain/economics/scenario-economics.ts";
 import type { PathwayResult } from "../../domain/pathway/project-pathway.ts";
 import { textTable } from "./text-table.ts";
 
 const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 0 });
 
 /** Pathways as text: the scenarios side by side, then each one's milestone years and measure effects. */
-export function formatPathways(results: readonly PathwayResult[]): string {
+export function formatPathways(
+  results: readonly (PathwayResult & { economics?: ScenarioEconomics | null })[],
+): string {
   const out: string[] = [];
   const at = (r: PathwayResult, y: number) => r.years.find((x) => x.year === y);
   out.push(
@@ -70,6 +73,36 @@ export function formatPathways(results: readonly PathwayResult[]): string {
             `  ${p.label} ${p.from}–${p.to}: cumulative net ${n(p.cumulativeNetTCO2e)} t CO2e, mean ${n(p.meanNetTCO2e)} t CO2e/yr`,
         ),
       );
+    const e = r.economics;
+    if (e) {
+      out.push(
+        "",
+        `Marginal abatement cost curve (discount rate ${(e.discountRate * 100).toFixed(1)}%; CNY/t CO2e):`,
+        textTable(
+          ["measure", "t CO2e/yr", "CNY/t", "vs offsets"],
+          e.mac.map((m) => [
+            m.measure,
+            n(m.abatementTCO2ePerYr),
+            Number.isFinite(m.costCNYPerTCO2e) ? m.costCNYPerTCO2e.toFixed(1) : "∞",
+            m.cheaperThanOffsets ? "cheaper" : "dearer",
+          ]),
+        ),
+        `Carbon price from ${e.prices.carbon.startCNYPerTCO2e} CNY/t (${e.prices.carbon.source}); offsets from ${e.prices.offset.startCNYPerTCO2e} CNY/t (${e.prices.offset.source})`,
+        `Net present cost of the measures: ${n(e.netPresentCost.measuresOnlyCNY)} CNY`,
+        ...(["low", "central", "high"] as const).map((c) => {
+          const x = e.netPresentCost.withCarbonPrice[c];
+          return `  with the ${c} carbon price: ${n(x.withMeasuresCNY)} CNY with measures, ${n(x.withoutMeasuresCNY)} CNY without (saving ${n(x.savingCNY)})`;
+        }),
+        ...(e.netPresentCost.withCarbonTax
+          ? [
+              `  with a carbon tax of ${e.netPresentCost.withCarbonTax.rateCNYPerTCO2e} CNY/t: ${n(e.netPresentCost.withCarbonTax.withMeasuresCNY)} CNY with measures, ${n(e.netPresentCost.withCarbonTax.withoutMeasuresCNY)} without`,
+            ]
+          : []),
+        e.offsetsLastResort.holds
+          ? "Bought offsets are the last resort here: every own measure costs less per tonne (seed 002)."
+          : `Bought offsets are NOT the last resort here: dearer per tonne than offsets: ${e.offsetsLastResort.dearerThanOffsets.join("; ") || "no own measure is costed"}.`,
+      );
+    }
     out.push("", "Assumptions:", ...r.assumptions.map((a) => `  - ${a}`));
   }
   return out.join("\n");

@@ -2,7 +2,23 @@ import { z } from "zod";
 
 const share = z.number().min(0).max(1);
 const year = z.number().int().min(1900).max(2200);
-const ramp = { start: year, rampYears: z.number().int().min(0).default(0) };
+const costSchema = z
+  .strictObject({
+    capitalCNY: z.number().min(0).default(0),
+    operatingCNYPerYr: z.number().min(0).default(0),
+    lifetimeYears: z.number().int().min(1),
+  })
+  .describe("what the measure costs (CNY; capital again after each lifetime)");
+const ramp = { start: year, rampYears: z.number().int().min(0).default(0), cost: costSchema.optional() };
+const priceRef = z.union([z.number().min(0), z.string().min(1)]).describe("CNY/t CO2e, or a factor id");
+const pricePath = z.strictObject({
+  start: priceRef,
+  startYear: year,
+  growth: z
+    .strictObject({ low: z.number(), central: z.number(), high: z.number() })
+    .describe("yearly growth rates"),
+  source: z.string().optional(),
+});
 
 /** The measures a scenario can take, each with its start year and (where it makes sense) a ramp. */
 export const measureSchema = z.discriminatedUnion("kind", [
@@ -36,6 +52,7 @@ export const measureSchema = z.discriminatedUnion("kind", [
     source: z.string().min(1).describe("where maxStockTCPerHa comes from"),
     k: z.number().positive().default(0.06).describe("Chapman–Richards rate, 1/yr"),
     c: z.number().min(1).default(2).describe("Chapman–Richards shape"),
+    cost: costSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal("ccs"),
@@ -67,6 +84,15 @@ export const scenarioSchema = z.strictObject({
     .optional()
     .describe("coal output path, t/yr, linear between points; the baseline's output when omitted"),
   measures: z.array(measureSchema).default([]),
+  economics: z
+    .strictObject({
+      discountRate: z.number().min(0).max(1),
+      carbonPrice: pricePath,
+      offsetPrice: pricePath,
+      carbonTax: priceRef.optional(),
+    })
+    .optional()
+    .describe("prices and discounting for the costs of the measures"),
   assumptions: z.array(z.string()).default([]),
 });
 
