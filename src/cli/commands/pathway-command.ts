@@ -14,7 +14,7 @@ import { writeRows } from "../../io/write-csv.ts";
 export function runPathway(
   files: readonly string[],
   o: { factors?: string[]; out?: string },
-): PathwayResult[] {
+): (PathwayResult & { economics: ScenarioEconomics | null })[] {
   const table = factorTable(o.factors ?? []);
   const results = files.map((f) => {
     const { scenario, baseline, baselinePath } = readScenarioFile(f);
