@@ -25,8 +25,14 @@ export function readScenarioFile(path: string): {
       : [],
   );
   if (issues.length) throw new InputError(path, issues);
-  const baselinePath = isAbsolute(s.baseline.inventory)
-    ? s.baseline.inventory
-    : join(dirname(path), s.baseline.inventory);
+  const file = s.baseline.inventory;
+  if (file === undefined)
+    throw new InputError(path, [
+      {
+        path: "baseline.inventoryId",
+        message: "names a stored inventory, which only the server has; give baseline.inventory (a file) here",
+      },
+    ]);
+  const baselinePath = isAbsolute(file) ? file : join(dirname(path), file);
   return { scenario: s, baseline: readInputFile(baselinePath), baselinePath };
 }

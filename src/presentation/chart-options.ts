@@ -228,3 +228,122 @@ export function inventorySteps(
   steps.push({ label: t(lang, "balance"), tCO2ePerYr: year.totals.balanceTCO2ePerYr, kind: "balance" });
   return steps;
 }
+
+/** A pathway year as the chart needs it, t CO2e/yr. */
+export interface PathwayPoint {
+  readonly year: number;
+  readonly grossTCO2e: number;
+  readonly sinksTCO2e: number;
+  readonly netTCO2e: number;
+  readonly withoutMeasuresTCO2e: number;
+}
+
+/** Gross emissions, sinks and net to the end year, the net without measures, and the neutrality line at 0. */
+export function pathwayOption(
+  lang: Lang,
+  years: readonly PathwayPoint[],
+  neutralYear: number | null,
+): EChartsOption {
+  const zh = lang === "zh";
+  const line = (name: string, data: number[], color: string, dashed = false) => ({
+    type: "line" as const,
+    name,
+    data,
+    showSymbol: false,
+    itemStyle: { color },
+    lineStyle: { color, type: dashed ? ("dashed" as const) : ("solid" as const) },
+  });
+  return {
+    ...base(),
+    tooltip: { trigger: "axis", valueFormatter: (v) => `${formatNumber(lang, Number(v), 0)} t CO2e/yr` },
+    legend: { top: 0 },
+    grid: { left: 70, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: "category", data: years.map((y) => String(y.year)) },
+    yAxis: { type: "value", name: "t CO2e/yr" },
+    series: [
+      line(
+        zh ? "总排放" : "gross emissions",
+        years.map((y) => y.grossTCO2e),
+        "#c62828",
+      ),
+      line(
+        zh ? "碳汇" : "sinks",
+        years.map((y) => -y.sinksTCO2e),
+        "#2e7d32",
+      ),
+      line(
+        zh ? "无措施净排放" : "net without measures",
+        years.map((y) => y.withoutMeasuresTCO2e),
+        "#757575",
+        true,
+      ),
+      {
+        ...line(
+          zh ? "净排放" : "net",
+          years.map((y) => y.netTCO2e),
+          "#1565c0",
+        ),
+        markLine: {
+          silent: true,
+          symbol: "none",
+          data: [
+            {
+              yAxis: 0,
+              name: zh ? "碳中和线" : "neutrality",
+              label: { formatter: zh ? "碳中和" : "neutrality" },
+            },
+            ...(neutralYear === null
+              ? []
+              : [{ xAxis: String(neutralYear), label: { formatter: String(neutralYear) } }]),
+          ],
+          lineStyle: { color: "#111", type: "solid" },
+        },
+      },
+    ],
+  };
+}
+
+/** The marginal abatement cost curve: measures by cost per tonne, with the carbon price as a line. */
+export function macOption(
+  lang: Lang,
+  mac: readonly { measure: string; costCNYPerTCO2e: number; abatementTCO2ePerYr: number }[],
+  carbonPriceCNY: number,
+): EChartsOption {
+  return {
+    ...base(),
+    tooltip: {
+      trigger: "axis",
+      formatter: (p: unknown) => {
+        const m = mac[(p as { dataIndex: number }[])[0]!.dataIndex]!;
+        return `${m.measure}: ${formatNumber(lang, m.costCNYPerTCO2e, 1)} CNY/t CO2e, ${formatNumber(lang, m.abatementTCO2ePerYr, 0)} t CO2e/yr`;
+      },
+    },
+    grid: { left: 70, right: 20, top: 30, bottom: 90 },
+    xAxis: {
+      type: "category",
+      data: mac.map((m) => m.measure),
+      axisLabel: { rotate: 25, fontSize: 10, interval: 0 },
+    },
+    yAxis: { type: "value", name: "CNY/t CO2e" },
+    series: [
+      {
+        type: "bar",
+        data: mac.map((m) => (Number.isFinite(m.costCNYPerTCO2e) ? m.costCNYPerTCO2e : null)),
+        itemStyle: { color: "#6a1b9a" },
+        markLine: {
+          silent: true,
+          symbol: "none",
+          data: [
+            {
+              yAxis: carbonPriceCNY,
+              label: {
+                formatter: `${lang === "zh" ? "碳价" : "carbon price"} ${formatNumber(lang, carbonPriceCNY, 1)}`,
+              },
+            },
+          ],
+          lineStyle: { color: "#ef6c00" },
+        },
+      },
+    ],
+  };
+}

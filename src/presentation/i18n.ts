@@ -82,6 +82,26 @@ const STRINGS = {
   failed: ["failed", "失败"],
   queued: ["queued", "排队中"],
   running: ["running", "运行中"],
+  plan: ["Plan", "规划"],
+  pathway: ["Pathway to neutrality", "碳中和路径"],
+  measures: ["Measures", "减排措施"],
+  runPathway: ["Project to 2060", "推演至2060年"],
+  neutralYear: ["Neutral in", "碳中和年份"],
+  notNeutral: ["Not neutral by", "未在此前实现碳中和"],
+  peakYear: ["Peak year", "达峰年份"],
+  mac: ["Marginal abatement cost curve", "边际减排成本曲线"],
+  optimise: ["Land-use structure optimisation", "土地利用结构优化"],
+  runOptimise: ["Optimise (demo area example)", "优化（示范区示例）"],
+  current: ["current", "现状"],
+  optimal: ["optimal", "最优"],
+  startYear: ["start", "开始年份"],
+  rampYears: ["ramp (years)", "过渡年数"],
+  level: ["level", "力度"],
+  coalOutputEnd: ["Coal output in the end year (t)", "末年原煤产量 (t)"],
+  needsInventory: [
+    "This area has no inventory yet: enter a year's activity data under Data first.",
+    "该矿区尚无清单：请先在“数据”中录入年度活动数据。",
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof STRINGS;

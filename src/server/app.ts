@@ -7,6 +7,7 @@ import { analysisRoutes } from "./routes/analysis-routes.ts";
 import { areaRoutes } from "./routes/area-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
 import { mapRoutes } from "./routes/map-routes.ts";
+import { planningRoutes } from "./routes/planning-routes.ts";
 import { reportRoutes } from "./routes/report-routes.ts";
 import { webRoutes } from "./routes/web-routes.ts";
 
@@ -45,6 +46,7 @@ export async function buildApp(
   analysisRoutes(app, ctx);
   inventoryRoutes(app, ctx);
   reportRoutes(app, ctx);
+  planningRoutes(app, ctx);
   webRoutes(app, version);
   return app;
 }

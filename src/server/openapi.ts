@@ -244,6 +244,37 @@ export function openApiDocument(version: string) {
           responses: { 201: ok("made"), 400: E400, 404: E404 },
         },
       },
+      "/api/pathways": {
+        post: {
+          summary:
+            "project pathway scenarios to 2060 (body {scenarios: [pathway-scenario with baseline.inventoryId]}); economics when given",
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: { type: "object", description: "see docs/pathways.md" } },
+            },
+          },
+          responses: { 200: ok("one result per scenario"), 400: E400, 404: E404 },
+        },
+      },
+      "/api/optimize": {
+        post: {
+          summary:
+            "land-use structure optimisation (a landuse-structure problem; see docs/structure-optimisation.md)",
+          requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
+          responses: {
+            200: ok("optimal, infeasible (with the conflicting constraints) or unbounded"),
+            400: E400,
+          },
+        },
+      },
+      "/api/examples/{name}": {
+        parameters: path("name"),
+        get: {
+          summary: "a shipped example document (yongning-pathway, pingshuo-structure)",
+          responses: { 200: ok("the document"), 404: E404 },
+        },
+      },
       "/api/reports/{id}": {
         parameters: path("id"),
         get: {

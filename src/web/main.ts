@@ -6,6 +6,7 @@ import { dataView } from "./data-view.ts";
 import { h, mount } from "./dom.ts";
 import { mapView } from "./map-view.ts";
 import { overviewView } from "./overview-view.ts";
+import { planView } from "./plan-view.ts";
 import { initialLang, readHash, rememberLang, TABS, writeHash, type AppState, type Tab } from "./state.ts";
 
 const state: AppState = { lang: initialLang(), ...readHash() };
@@ -16,6 +17,7 @@ const TAB_LABEL: Record<Tab, Parameters<typeof t>[1]> = {
   overview: "overview",
   map: "map",
   charts: "charts",
+  plan: "plan",
   data: "data",
 };
 
@@ -110,6 +112,7 @@ async function render(): Promise<void> {
     if (state.tab === "data" || !state.areaId) disposeView = await dataView(main, ctx);
     else if (state.tab === "overview") disposeView = await overviewView(main, ctx);
     else if (state.tab === "map") disposeView = await mapView(main, ctx);
+    else if (state.tab === "plan") disposeView = await planView(main, ctx);
     else disposeView = await chartsView(main, ctx);
   } catch (e) {
     mount(main, h("p", { class: "error", role: "alert" }, (e as Error).message));

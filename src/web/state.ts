@@ -7,7 +7,7 @@ export interface AppState {
   tab: Tab;
 }
 
-export const TABS = ["overview", "map", "charts", "data"] as const;
+export const TABS = ["overview", "map", "charts", "plan", "data"] as const;
 export type Tab = (typeof TABS)[number];
 
 const LANG_KEY = "minecarbon.lang";

@@ -197,6 +197,35 @@ describe("the web app on the demo", () => {
     await shot("07-matrix");
   });
 
+  it("builds a scenario: a bad start year at its field, then the pathway to 2060 and the optimisation", async () => {
+    const yongning = await areaIdNamed(/Yongning/);
+    await page.goto(`${server.url}/?r=4#area=${yongning}&tab=plan`);
+    const start = page.locator('[data-path="scenarios[0].measures[0].start"] input');
+    await start.waitFor();
+    await start.fill("1800");
+    await page.locator("#scenario-form button[type=submit]").click();
+    await expect
+      .poll(() => page.locator('[data-path="scenarios[0].measures[0].start"] .field-error').textContent())
+      .toMatch(/1900/);
+    await start.fill("2026");
+    // The methane-use slider down to 0 %: still neutral in the example, later than with it.
+    await page.locator('[data-kind="methane-use"] input.level').fill("0");
+    await page.locator("#scenario-form button[type=submit]").click();
+    await expect
+      .poll(() => page.locator("#pathway-result").textContent())
+      .toMatch(/Neutral in 20\d\d|Not neutral by 2060/);
+    const later = await page.locator("#pathway-result").textContent();
+    await page.locator('[data-kind="methane-use"] input.level').fill("50");
+    await page.locator("#scenario-form button[type=submit]").click();
+    await expect.poll(() => page.locator("#neutral-year").textContent()).toBe("Neutral in 2048");
+    expect(later).not.toContain("Neutral in 2048");
+    expect(await page.locator("#pathway-chart canvas").count()).toBe(1);
+    expect(await page.locator("#mac-chart canvas").count()).toBe(1);
+    await page.locator("#run-optimise").click();
+    await expect.poll(() => page.locator("#optimise-change").textContent()).toMatch(/\+909,04\d/);
+    await shot("09-plan-pathway-and-optimisation");
+  });
+
   it("works on a narrow screen without sideways scrolling", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const pingshuo = await areaIdNamed(/Pingshuo/);

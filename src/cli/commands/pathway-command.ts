@@ -1,11 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import {
-  scenarioEconomics,
-  type MeasureCost,
-  type ScenarioEconomics,
-} from "../../domain/economics/scenario-economics.ts";
-import { projectPathway, type PathwayResult } from "../../domain/pathway/project-pathway.ts";
+import { runScenario, type ScenarioResult } from "../../domain/pathway/run-scenario.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { readScenarioFile } from "../../io/read-scenario.ts";
 import { writeRows } from "../../io/write-csv.ts";
@@ -14,17 +9,11 @@ import { writeRows } from "../../io/write-csv.ts";
 export function runPathway(
   files: readonly string[],
   o: { factors?: string[]; out?: string },
-): (PathwayResult & { economics: ScenarioEconomics | null })[] {
+): ScenarioResult[] {
   const table = factorTable(o.factors ?? []);
   const results = files.map((f) => {
     const { scenario, baseline, baselinePath } = readScenarioFile(f);
-    const pathway = projectPathway(scenario, baseline, table, baselinePath);
-    if (!scenario.economics) return { ...pathway, economics: null };
-    const costs = new Map<number, MeasureCost>();
-    scenario.measures.forEach((m, i) => {
-      if ("cost" in m && m.cost) costs.set(i, m.cost);
-    });
-    return { ...pathway, economics: scenarioEconomics(pathway, costs, scenario.economics, table) };
+    return runScenario(scenario, baseline, table, baselinePath);
   });
   if (o.out) {
     mkdirSync(o.out, { recursive: true });

@@ -73,10 +73,16 @@ export const scenarioSchema = z.strictObject({
   kind: z.literal("pathway-scenario"),
   name: z.string().min(1),
   description: z.string().optional(),
-  baseline: z.strictObject({
-    inventory: z.string().min(1).describe("a mine-inventory file, relative to the scenario"),
-    year: year.optional().describe("which of its years; the last when omitted"),
-  }),
+  baseline: z
+    .strictObject({
+      inventory: z.string().min(1).optional().describe("a mine-inventory file, relative to the scenario"),
+      inventoryId: z.string().min(1).optional().describe("a stored inventory (API)"),
+      year: year.optional().describe("which of its years; the last when omitted"),
+    })
+    .refine(
+      (b) => (b.inventory === undefined) !== (b.inventoryId === undefined),
+      "give either inventory (a file) or inventoryId (stored)",
+    ),
   endYear: year.default(2060),
   coalOutput: z
     .array(z.strictObject({ year, t: z.number().min(0) }))

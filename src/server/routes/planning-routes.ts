@@ -1,0 +1,96 @@
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { optimiseStructure } from "../../domain/optimise/optimise-structure.ts";
+import { runScenario } from "../../domain/pathway/run-scenario.ts";
+import { scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
+import { InputError } from "../../domain/validation/input-issue.ts";
+import { zodIssuesToInputIssues } from "../../domain/validation/zod-issues.ts";
+import { factorTable } from "../../factors/load-factor-library.ts";
+import { readInputFile } from "../../io/read-input-file.ts";
+import { readStructureProblem } from "../../io/read-structure-problem.ts";
+import { highsSolver } from "../../optimise/highs-solver.ts";
+import { PROJECT_ROOT } from "../../project-root.ts";
+import { ApiError } from "../api-error.ts";
+import type { AppContext } from "../context.ts";
+
+/** Shipped examples a client may load as a starting point. */
+const EXAMPLES: Readonly<Record<string, string>> = {
+  "yongning-pathway": "yongning-pathway.yaml",
+  "pingshuo-structure": "pingshuo-structure.yaml",
+};
+
+const asApiError = (e: unknown) =>
+  e instanceof InputError
+    ? new ApiError(400, "bad-input", "the request has problems; see details", e.issues)
+    : e;
+
+/**
+ * Planning: pathways of scenarios (the `pathway-scenario` format, with `baseline.inventoryId`
+ * naming a stored inventory) and land-use structure optimisation (the `landuse-structure` format).
+ */
+export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Params: { name: string } }>("/api/examples/:name", async (req) => {
+    const file = EXAMPLES[req.params.name];
+    if (!file)
+      throw new ApiError(404, "not-found", `no example "${req.params.name}"`, [
+        { path: "name", message: `must be one of ${Object.keys(EXAMPLES).join(", ")}` },
+      ]);
+    return readInputFile(join(PROJECT_ROOT, "examples", file));
+  });
+
+  app.post("/api/pathways", async (req) => {
+    const body = z.strictObject({ scenarios: z.array(z.unknown()).min(1).max(8) }).safeParse(req.body);
+    if (!body.success)
+      throw new ApiError(
+        400,
+        "bad-input",
+        "send {scenarios: [pathway-scenario, …]}",
+        zodIssuesToInputIssues(body.error, req.body),
+      );
+    const table = factorTable();
+    const out = [];
+    for (const [i, raw] of body.data.scenarios.entries()) {
+      const parsed = scenarioSchema.safeParse(raw);
+      if (!parsed.success)
+        throw new ApiError(
+          400,
+          "bad-input",
+          `scenario ${i + 1} has problems; see details`,
+          zodIssuesToInputIssues(parsed.error, raw, ["scenarios", i]),
+        );
+      const s = parsed.data;
+      const late = s.measures.findIndex((m) => m.start > s.endYear);
+      if (late >= 0)
+        throw new ApiError(400, "bad-input", `scenario ${i + 1} has problems; see details`, [
+          {
+            path: `scenarios[${i}].measures[${late}].start`,
+            message: `must not be after endYear (${s.endYear})`,
+          },
+        ]);
+      if (!s.baseline.inventoryId)
+        throw new ApiError(400, "bad-input", "the server reads no files", [
+          {
+            path: `scenarios[${i}].baseline.inventoryId`,
+            message: "must name a stored inventory (GET /api/areas/{id}/inventories)",
+          },
+        ]);
+      const inv = await ctx.inventory(s.baseline.inventoryId);
+      try {
+        out.push(runScenario(s, inv.input, table, `inventory ${inv.id}`));
+      } catch (e) {
+        throw asApiError(e);
+      }
+    }
+    return out;
+  });
+
+  app.post("/api/optimize", async (req) => {
+    try {
+      const { problem, assumptions } = readStructureProblem(req.body, "body", factorTable());
+      return { ...(await optimiseStructure(problem, highsSolver)), assumptions };
+    } catch (e) {
+      throw asApiError(e);
+    }
+  });
+}

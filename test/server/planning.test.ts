@@ -1,0 +1,75 @@
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readInputFile } from "../../src/io/read-input-file.ts";
+import { PROJECT_ROOT } from "../../src/project-root.ts";
+import { createArea, testApp } from "./test-app.ts";
+
+describe("planning API", () => {
+  let t: Awaited<ReturnType<typeof testApp>>;
+  let inventoryId: string;
+  beforeAll(async () => {
+    t = await testApp("pglite");
+    const areaId = await createArea(t.app, "Yongning");
+    const r = await t.app.inject({
+      method: "POST",
+      url: `/api/areas/${areaId}/inventories`,
+      payload: readInputFile(join(PROJECT_ROOT, "examples", "yongning.yaml")) as object,
+    });
+    inventoryId = r.json()[0].id;
+  });
+  afterAll(async () => t.close());
+
+  it("projects a scenario on a stored inventory: the example is neutral in 2048", async () => {
+    const example = (await t.app.inject({ url: "/api/examples/yongning-pathway" })).json();
+    const scenario = { ...example, baseline: { inventoryId } };
+    const r = await t.app.inject({
+      method: "POST",
+      url: "/api/pathways",
+      payload: { scenarios: [scenario, { ...scenario, measures: [] }] },
+    });
+    expect(r.statusCode).toBe(200);
+    const [a, b] = r.json();
+    expect(a.neutralYear).toBe(2048);
+    expect(a.economics.mac.length).toBe(7);
+    expect(b.neutralYear).toBeNull();
+  });
+
+  it("names each problem with its path", async () => {
+    const example = (await t.app.inject({ url: "/api/examples/yongning-pathway" })).json();
+    example.measures[2].share = 3;
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/pathways",
+      payload: { scenarios: [example] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toContain(
+      "scenarios[0].measures[2].share",
+    );
+    const noInventory = await t.app.inject({
+      method: "POST",
+      url: "/api/pathways",
+      payload: { scenarios: [{ ...example, measures: [], baseline: { inventoryId: "999" } }] },
+    });
+    expect(noInventory.statusCode).toBe(404);
+  });
+
+  it("optimises the demo example and explains an infeasible problem", async () => {
+    const problem = (await t.app.inject({ url: "/api/examples/pingshuo-structure" })).json();
+    const r = (await t.app.inject({ method: "POST", url: "/api/optimize", payload: problem })).json();
+    expect(r.status).toBe("optimal");
+    expect(r.criteria[0].change).toBeCloseTo(909_040.59, 1);
+    problem.constraints[0].rhsHa = 60_000; // cropland floor above the whole area
+    const inf = (await t.app.inject({ method: "POST", url: "/api/optimize", payload: problem })).json();
+    expect(inf.status).toBe("infeasible");
+    expect(inf.conflict.constraints.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(["total area", "cropland protection floor"]),
+    );
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/optimize",
+      payload: { kind: "landuse-structure" },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});
