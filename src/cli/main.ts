@@ -293,15 +293,26 @@ export function buildProgram(write: (text: string) => void): Command {
     .argument("<scenarios...>", "pathway-scenario files (YAML/JSON); see docs/pathways.md")
     .option("--factors <file>", "extra or overriding factors (CSV/YAML/JSON); repeatable", collect)
     .option("--out <dir>", "write each scenario's years as CSV")
+    .option(
+      "--draws <n>",
+      "Monte Carlo draws over the factor ranges (P5/P50/P95 bands)",
+      wholeNumber("--draws"),
+    )
+    .option("--seed <n>", "Monte Carlo seed", wholeNumber("--seed"))
     .option("--json", "print the results as JSON")
-    .action(async (files: string[], o: { factors?: string[]; out?: string; json?: boolean }) => {
-      const [{ runPathway }, { formatPathways }] = await Promise.all([
-        import("./commands/pathway-command.ts"),
-        import("./format/pathway-text.ts"),
-      ]);
-      const r = runPathway(files, o);
-      print(o.json, r, () => formatPathways(r));
-    });
+    .action(
+      async (
+        files: string[],
+        o: { factors?: string[]; out?: string; json?: boolean; draws?: number; seed?: number },
+      ) => {
+        const [{ runPathway }, { formatPathways }] = await Promise.all([
+          import("./commands/pathway-command.ts"),
+          import("./format/pathway-text.ts"),
+        ]);
+        const r = runPathway(files, o);
+        print(o.json, r, () => formatPathways(r));
+      },
+    );
 
   program
     .command("optimize")

@@ -243,6 +243,7 @@ export function pathwayOption(
   lang: Lang,
   years: readonly PathwayPoint[],
   neutralYear: number | null,
+  band?: readonly { year: number; p5: number; p95: number }[],
 ): EChartsOption {
   const zh = lang === "zh";
   const line = (name: string, data: number[], color: string, dashed = false) => ({
@@ -261,6 +262,29 @@ export function pathwayOption(
     xAxis: { type: "category", data: years.map((y) => String(y.year)) },
     yAxis: { type: "value", name: "t CO2e/yr" },
     series: [
+      // The uncertainty band of the net (P5–P95): an invisible base and the width stacked on it.
+      ...(band
+        ? [
+            {
+              type: "line" as const,
+              name: "P5",
+              data: band.map((b) => b.p5),
+              stack: "band",
+              showSymbol: false,
+              lineStyle: { opacity: 0 },
+              tooltip: { show: false },
+            },
+            {
+              type: "line" as const,
+              name: zh ? "净排放 P5–P95" : "net P5–P95",
+              data: band.map((b) => b.p95 - b.p5),
+              stack: "band",
+              showSymbol: false,
+              lineStyle: { opacity: 0 },
+              areaStyle: { color: "rgba(21,101,192,0.18)" },
+            },
+          ]
+        : []),
       line(
         zh ? "总排放" : "gross emissions",
         years.map((y) => y.grossTCO2e),

@@ -34,6 +34,7 @@ interface PathwayAnswer {
   peakYear: number;
   neutralYear: number | null;
   gapAtEndTCO2e: number | null;
+  bands: { years: { year: number; p5: number; p95: number }[] } | null;
   economics: {
     mac: { measure: string; costCNYPerTCO2e: number; abatementTCO2ePerYr: number }[];
     prices: { carbon: { startCNYPerTCO2e: number } };
@@ -198,7 +199,7 @@ export async function planView(main: HTMLElement, ctx: ViewContext): Promise<() 
           ),
         );
         charts.splice(0).forEach((c) => c.dispose());
-        chartIn(pathwayChart, pathwayOption(lang, a!.years, a!.neutralYear), charts);
+        chartIn(pathwayChart, pathwayOption(lang, a!.years, a!.neutralYear, a!.bands?.years), charts);
         if (a!.economics)
           chartIn(
             macChart,

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { runInventory } from "../../src/cli/commands/inventory-command.ts";
 import { rampLevel, standStockTCPerHa } from "../../src/domain/pathway/measure-ramp.ts";
+import { pathwayBands } from "../../src/domain/pathway/pathway-uncertainty.ts";
 import { projectPathway } from "../../src/domain/pathway/project-pathway.ts";
 import { scenarioSchema, type Scenario } from "../../src/domain/pathway/scenario-spec.ts";
 import { factorTable } from "../../src/factors/load-factor-library.ts";
@@ -145,6 +146,43 @@ describe("pathways", () => {
       9,
     );
     expect(r.baseYear).toBe(2024);
+  });
+});
+
+describe("pathway uncertainty", () => {
+  /** The small mine with post-mining methane by the IPCC Tier 1 factor (0.9–4.0 m³/t: a range). */
+  const ranged = {
+    ...small,
+    years: [
+      {
+        ...small.years[0],
+        methane: { underground: [{ massT: 10 }], postMining: { factor: "ipcc06.coal.ug.postmining.ch4" } },
+      },
+    ],
+  };
+  it("without effects, a year's net is the same as with them", () => {
+    const s = scenario([
+      { kind: "ccs", start: 2022, captureRate: 0.3 },
+      { kind: "methane-use", start: 2021, rampYears: 3, share: 0.5 },
+      { kind: "energy-saving", start: 2021, rate: 0.1 },
+    ]);
+    const a = projectPathway(s, ranged, table, "r");
+    const b = projectPathway(s, ranged, table, "r", { effects: false });
+    a.years.forEach((y, i) => expect(b.years[i]!.netTCO2e).toBeCloseTo(y.netTCO2e, 9));
+  });
+  it("gives ordered P5/P50/P95 bands around the central path, the same for the same seed", () => {
+    const s = scenario([{ kind: "methane-use", start: 2022, share: 0.5 }]);
+    const a = pathwayBands(s, ranged, table, "r", { draws: 60, seed: 3 });
+    const b = pathwayBands(s, ranged, table, "r", { draws: 60, seed: 3 });
+    expect(b).toEqual(a);
+    const central = projectPathway(s, ranged, table, "r");
+    a.years.forEach((y, i) => {
+      expect(y.p5).toBeLessThanOrEqual(y.p50);
+      expect(y.p50).toBeLessThanOrEqual(y.p95);
+      expect(y.p95 - y.p5).toBeGreaterThan(0);
+      expect(central.years[i]!.netTCO2e).toBeGreaterThan(y.p5 - 1e-9);
+      expect(central.years[i]!.netTCO2e).toBeLessThan(y.p95 + 1e-9);
+    });
   });
 });
 

@@ -8,12 +8,21 @@ import { writeRows } from "../../io/write-csv.ts";
 /** `minecarbon pathway`: projects each scenario to its end year; with --out, one CSV per scenario. */
 export function runPathway(
   files: readonly string[],
-  o: { factors?: string[]; out?: string },
+  o: { factors?: string[]; out?: string; draws?: number; seed?: number },
 ): ScenarioResult[] {
   const table = factorTable(o.factors ?? []);
   const results = files.map((f) => {
     const { scenario, baseline, baselinePath } = readScenarioFile(f);
-    return runScenario(scenario, baseline, table, baselinePath);
+    const uncertainty =
+      o.draws !== undefined
+        ? { draws: o.draws, seed: o.seed ?? scenario.uncertainty?.seed ?? 1 }
+        : scenario.uncertainty;
+    return runScenario(
+      { ...scenario, ...(uncertainty ? { uncertainty } : {}) },
+      baseline,
+      table,
+      baselinePath,
+    );
   });
   if (o.out) {
     mkdirSync(o.out, { recursive: true });

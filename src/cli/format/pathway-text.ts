@@ -1,4 +1,5 @@
 import type { ScenarioEconomics } from "../../domain/economics/scenario-economics.ts";
+import type { PathwayBands } from "../../domain/pathway/pathway-uncertainty.ts";
 import type { PathwayResult } from "../../domain/pathway/project-pathway.ts";
 import { textTable } from "./text-table.ts";
 
@@ -6,7 +7,7 @@ const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 0 })
 
 /** Pathways as text: the scenarios side by side, then each one's milestone years and measure effects. */
 export function formatPathways(
-  results: readonly (PathwayResult & { economics?: ScenarioEconomics | null })[],
+  results: readonly (PathwayResult & { economics?: ScenarioEconomics | null; bands?: PathwayBands | null })[],
 ): string {
   const out: string[] = [];
   const at = (r: PathwayResult, y: number) => r.years.find((x) => x.year === y);
@@ -72,6 +73,24 @@ export function formatPathways(
           (p) =>
             `  ${p.label} ${p.from}–${p.to}: cumulative net ${n(p.cumulativeNetTCO2e)} t CO2e, mean ${n(p.meanNetTCO2e)} t CO2e/yr`,
         ),
+      );
+    const b = r.bands;
+    if (b)
+      out.push(
+        "",
+        `Uncertainty (${b.draws} draws, seed ${b.seed}; ${b.sampling}):`,
+        textTable(
+          ["year", "P5 net", "P50 net", "P95 net"],
+          b.years
+            .filter((y) => y.year % 10 === 0 || y.year === r.baseYear)
+            .map((y) => [String(y.year), n(y.p5), n(y.p50), n(y.p95)]),
+        ),
+        ...(b.years.every((y) => y.p5 === y.p95)
+          ? ["(No factor this scenario uses has a published range, so the band is a single line.)"]
+          : []),
+        b.neutralYear
+          ? `Neutral by the end year in ${(b.neutralByEndShare * 100).toFixed(0)}% of draws; neutrality year P5/P50/P95: ${b.neutralYear.p5}/${b.neutralYear.p50}/${b.neutralYear.p95}`
+          : "Not neutral by the end year in any draw.",
       );
     const e = r.economics;
     if (e) {

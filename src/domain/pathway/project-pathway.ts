@@ -189,7 +189,10 @@ export function projectPathway(
   baselineDoc: unknown,
   table: FactorTable,
   source: string,
+  o: { effects?: boolean } = {},
 ): PathwayResult {
+  // Without effects (Monte Carlo draws) a year needs two inventories instead of one per measure.
+  const withEffects = o.effects ?? true;
   const doc = baselineDoc as Doc;
   const years = doc.years ?? [];
   const base = scenario.baseline.year
@@ -222,6 +225,8 @@ export function projectPathway(
     let extra = { sinks: 0, ccs: 0, offsets: 0 };
     const input = clone(scaled);
     const measures = year === baseYear ? [] : scenario.measures;
+    // Without effects the inventory is recomputed only when CCS needs the gross, and at the end.
+    let dirty = false;
     const netOf = (inv: typeof plain, e: typeof extra) =>
       inv.totals.balanceTCO2ePerYr - e.sinks - e.ccs - e.offsets;
     nets.push(netOf(plain, extra));
@@ -234,19 +239,28 @@ export function projectPathway(
           "share" in m ? m.share : "rate" in m ? m.rate : 0,
         );
         applyToInput(input, m, level, liberated);
-        last = inventoryOf(input);
+        if (withEffects) last = inventoryOf(input);
+        else dirty = true;
       } else if (m.kind === "reclamation")
         extra = { ...extra, sinks: extra.sinks + reclamationSink(m, year) };
-      else if (m.kind === "ccs")
+      else if (m.kind === "ccs") {
+        if (dirty) {
+          last = inventoryOf(input);
+          dirty = false;
+        }
         extra = {
           ...extra,
           ccs:
             extra.ccs +
             rampLevel(year, m.start, m.rampYears, m.captureRate) * last.totals.grossEmissionTCO2ePerYr,
         };
-      else if (m.kind === "offsets")
+      } else if (m.kind === "offsets")
         extra = { ...extra, offsets: extra.offsets + (year >= m.start ? m.tCO2ePerYr : 0) };
       nets.push(netOf(last, extra));
+    }
+    if (dirty) {
+      last = inventoryOf(input);
+      nets[nets.length - 1] = netOf(last, extra);
     }
     const byComponent = (pred: (c: string, gas: string) => boolean) =>
       last.sources.filter((s) => pred(s.component, s.gas)).reduce((a, s) => a + s.tCO2ePerYr, 0);
@@ -268,7 +282,9 @@ export function projectPathway(
       offsetsTCO2e: last.totals.offsetsBoughtTCO2e - last.totals.offsetsSoldTCO2e + extra.offsets,
       netTCO2e: nets[nets.length - 1]!,
       withoutMeasuresTCO2e: nets[0]!,
-      effects: measures.map((m, i) => ({ measure: label(m, i), tCO2e: nets[i]! - nets[i + 1]! })),
+      effects: !withEffects
+        ? []
+        : measures.map((m, i) => ({ measure: label(m, i), tCO2e: nets[i]! - nets[i + 1]! })),
     });
   }
   const peak = out.reduce((a, b) => (b.grossTCO2e > a.grossTCO2e ? b : a));

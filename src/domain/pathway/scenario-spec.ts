@@ -99,6 +99,10 @@ export const scenarioSchema = z.strictObject({
     })
     .optional()
     .describe("prices and discounting for the costs of the measures"),
+  uncertainty: z
+    .strictObject({ draws: z.number().int().min(1).max(5000), seed: z.number().int().default(1) })
+    .optional()
+    .describe("Monte Carlo over the factor ranges: P5/P50/P95 of the net"),
   assumptions: z.array(z.string()).default([]),
 });
 
