@@ -299,12 +299,40 @@ export function buildProgram(write: (text: string) => void): Command {
       wholeNumber("--draws"),
     )
     .option("--seed <n>", "Monte Carlo seed", wholeNumber("--seed"))
+    .option(
+      "--actual <inventory>",
+      "review a year's actual inventory against the plan (seed 002's yearly loop)",
+    )
+    .option("--year <n>", "the year to review (default: the actual inventory's last)", wholeNumber("--year"))
+    .option(
+      "--target <n>",
+      "the year neutrality is due (default: the scenario's end year)",
+      wholeNumber("--target"),
+    )
     .option("--json", "print the results as JSON")
     .action(
       async (
         files: string[],
-        o: { factors?: string[]; out?: string; json?: boolean; draws?: number; seed?: number },
+        o: {
+          factors?: string[];
+          out?: string;
+          json?: boolean;
+          draws?: number;
+          seed?: number;
+          actual?: string;
+          year?: number;
+          target?: number;
+        },
       ) => {
+        if (o.actual) {
+          const [{ runReview }, { formatReview }] = await Promise.all([
+            import("./commands/review-command.ts"),
+            import("./format/review-text.ts"),
+          ]);
+          const review = runReview(files, { ...o, actual: o.actual });
+          print(o.json, review, () => formatReview(review));
+          return;
+        }
         const [{ runPathway }, { formatPathways }] = await Promise.all([
           import("./commands/pathway-command.ts"),
           import("./format/pathway-text.ts"),

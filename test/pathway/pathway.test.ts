@@ -8,6 +8,7 @@ import { runInventory } from "../../src/cli/commands/inventory-command.ts";
 import { rampLevel, standStockTCPerHa } from "../../src/domain/pathway/measure-ramp.ts";
 import { pathwayBands } from "../../src/domain/pathway/pathway-uncertainty.ts";
 import { projectPathway } from "../../src/domain/pathway/project-pathway.ts";
+import { reviewYear } from "../../src/domain/pathway/review-year.ts";
 import { scenarioSchema, type Scenario } from "../../src/domain/pathway/scenario-spec.ts";
 import { factorTable } from "../../src/factors/load-factor-library.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
@@ -217,5 +218,37 @@ describe("minecarbon pathway", () => {
     const r = spawnSync(process.execPath, [bin, "pathway", bad]);
     expect(r.status).toBe(2);
     expect(r.stderr.toString()).toMatch(/measures\[0\]\.captureRate/);
+  });
+});
+
+describe("the yearly review (seed 002's evaluate-and-adjust loop)", () => {
+  const s = scenario([
+    { kind: "methane-use", start: 2021, rampYears: 4, share: 0.6 },
+    { kind: "energy-saving", start: 2021, rampYears: 4, rate: 0.2 },
+    { kind: "offsets", start: 2028, tCO2ePerYr: 20 },
+  ]);
+  const planned = (year: number) => {
+    let doc: Record<string, unknown> | undefined;
+    projectPathway(s, small, table, "s", { onInput: (y, input) => y === year && (doc = input) });
+    return { ...small, years: [doc!] };
+  };
+  it("a year exactly on plan has no gap, and re-basing on it keeps the plan's pathway", () => {
+    const r = reviewYear(s, small, planned(2023), 2023, 2030, table, "s");
+    expect(r.gapTCO2e).toBeCloseTo(0, 6);
+    for (const p of r.parts) expect(p.behindByTCO2e).toBeCloseTo(0, 6);
+    const plan = projectPathway(s, small, table, "s");
+    expect(r.rebased.neutralYear).toBe(plan.neutralYear);
+    expect(r.rebased.netAtTargetTCO2e).toBeCloseTo(plan.years.find((y) => y.year === 2030)!.netTCO2e, 6);
+  });
+  it("names the methane measures when methane use lags, and says what closes the gap", () => {
+    const behind = planned(2023);
+    const y = behind.years[0] as { methane: { utilised: unknown[] } };
+    y.methane.utilised = []; // nothing drained yet
+    const r = reviewYear(s, small, behind, 2023, 2030, table, "s");
+    const methane = r.parts.find((p) => p.part === "methane")!;
+    expect(methane.behindByTCO2e).toBeGreaterThan(0);
+    expect(methane.measures).toEqual(["methane-use from 2021"]);
+    expect(r.gapTCO2e).toBeGreaterThan(0);
+    expect(r.toClose).toMatch(/2030/);
   });
 });

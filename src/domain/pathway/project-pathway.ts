@@ -189,7 +189,16 @@ export function projectPathway(
   baselineDoc: unknown,
   table: FactorTable,
   source: string,
-  o: { effects?: boolean } = {},
+  o: {
+    effects?: boolean;
+    /**
+     * Levels as increments over those reached in this year, for a baseline that already holds the
+     * measures in force then (a re-based plan; see review-year.ts).
+     */
+    incrementalFrom?: number;
+    /** Receives each year's inventory input with the measures applied (the plan as activity data). */
+    onInput?: (year: number, input: Record<string, unknown>) => void;
+  } = {},
 ): PathwayResult {
   // Without effects (Monte Carlo draws) a year needs two inventories instead of one per measure.
   const withEffects = o.effects ?? true;
@@ -232,12 +241,14 @@ export function projectPathway(
     nets.push(netOf(plain, extra));
     for (const m of measures) {
       if (isInputMeasure(m)) {
-        const level = rampLevel(
-          year,
-          m.start,
-          "rampYears" in m ? m.rampYears : 0,
-          "share" in m ? m.share : "rate" in m ? m.rate : 0,
-        );
+        const target = "share" in m ? m.share : "rate" in m ? m.rate : 0;
+        const ramp = "rampYears" in m ? m.rampYears : 0;
+        const full = rampLevel(year, m.start, ramp, target);
+        const done =
+          o.incrementalFrom === undefined ? 0 : rampLevel(o.incrementalFrom, m.start, ramp, target);
+        // What is still to do, as a share of what is left: (L − L₀)/(1 − L₀); methane use is a
+        // share of the liberated methane, so its increment is L − L₀.
+        const level = done >= 1 ? 0 : m.kind === "methane-use" ? full - done : (full - done) / (1 - done);
         applyToInput(input, m, level, liberated);
         if (withEffects) last = inventoryOf(input);
         else dirty = true;
@@ -262,6 +273,7 @@ export function projectPathway(
       last = inventoryOf(input);
       nets[nets.length - 1] = netOf(last, extra);
     }
+    o.onInput?.(year, input);
     const byComponent = (pred: (c: string, gas: string) => boolean) =>
       last.sources.filter((s) => pred(s.component, s.gas)).reduce((a, s) => a + s.tCO2ePerYr, 0);
     // Above-ground sources (P_M, P_R, P_S, P_A: energy use and agricultural inputs).
