@@ -372,10 +372,11 @@ export function buildProgram(write: (text: string) => void): Command {
     .addOption(new Option("--lang <lang>", "language").choices(["en", "zh"]).default("en"))
     .option("--title <text>", "report title")
     .requiredOption("--out <file>", "file to write")
+    .option("--scenario <file>", "add a pathway scenario (YAML/JSON); repeatable", collect)
     .action(
       async (
         inputs: string[],
-        o: { format: "html" | "pdf"; lang: "en" | "zh"; title?: string; out: string },
+        o: { format: "html" | "pdf"; lang: "en" | "zh"; title?: string; out: string; scenario?: string[] },
       ) => {
         const { runReport } = await import("./commands/report-command.ts");
         const r = await runReport(inputs, o);

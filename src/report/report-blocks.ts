@@ -1,10 +1,13 @@
 import type { EChartsOption } from "echarts";
 import type { FactorUse } from "../domain/factor/factor.ts";
 import type { MineInventory } from "../domain/mine/mine-inventory.ts";
+import type { ScenarioResult } from "../domain/pathway/run-scenario.ts";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import {
   classAreasOption,
   inventorySteps,
+  macOption,
+  pathwayOption,
   sankeyOption,
   waterfallOption,
   zoneSharesOption,
@@ -225,6 +228,77 @@ function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
   return blocks;
 }
 
+function pathwayBlocks(lang: Lang, r: ScenarioResult): ReportBlock[] {
+  const n = (v: number) => formatNumber(lang, v, 0);
+  const zh = lang === "zh";
+  const at = (y: number) => r.years.find((x) => x.year === y);
+  const blocks: ReportBlock[] = [
+    { type: "heading", level: 2, text: `${t(lang, "pathway")}: ${r.scenario}` },
+    {
+      type: "paragraph",
+      text: `${t(lang, "peakYear")} ${r.peakYear}; ${
+        r.neutralYear === null
+          ? `${t(lang, "notNeutral")} ${r.years.at(-1)!.year} (${n(r.gapAtEndTCO2e ?? 0)} t CO2e/yr)`
+          : `${t(lang, "neutralYear")} ${r.neutralYear}`
+      }.`,
+    },
+    {
+      type: "chart",
+      caption: t(lang, "pathway"),
+      option: pathwayOption(lang, r.years, r.neutralYear, r.bands?.years),
+      width: 700,
+      height: 340,
+    },
+    {
+      type: "table",
+      caption: zh ? "各年份 (t CO2e/年)" : "Milestone years (t CO2e/yr)",
+      columns: [
+        t(lang, "year"),
+        zh ? "总排放" : "gross",
+        zh ? "碳汇" : "sinks",
+        "CCS",
+        zh ? "抵销" : "offsets",
+        zh ? "净排放" : "net",
+      ],
+      numeric: [false, true, true, true, true, true],
+      rows: [r.baseYear, 2030, 2040, 2050, 2060]
+        .map(at)
+        .filter((y): y is NonNullable<typeof y> => y !== undefined)
+        .map((y) => [
+          String(y.year),
+          n(y.grossTCO2e),
+          n(y.sinksTCO2e),
+          n(y.ccsTCO2e),
+          n(y.offsetsTCO2e),
+          n(y.netTCO2e),
+        ]),
+    },
+    {
+      type: "table",
+      caption: zh ? "各措施末年减排量 (t CO2e/年)" : "Effect of each measure in the end year (t CO2e/yr)",
+      columns: [t(lang, "measures"), "t CO2e/yr"],
+      numeric: [false, true],
+      rows: (r.years.at(-1)?.effects ?? []).map((e) => [e.measure, n(e.tCO2e)]),
+    },
+  ];
+  if (r.economics)
+    blocks.push(
+      {
+        type: "chart",
+        caption: t(lang, "mac"),
+        option: macOption(lang, r.economics.mac, r.economics.prices.carbon.startCNYPerTCO2e),
+        width: 700,
+        height: 320,
+      },
+      {
+        type: "paragraph",
+        text: `${zh ? "措施净现值成本" : "Net present cost of the measures"}: ${n(r.economics.netPresentCost.measuresOnlyCNY)} CNY (${zh ? "折现率" : "discount rate"} ${(r.economics.discountRate * 100).toFixed(1)}%); ${zh ? "碳价" : "carbon price"} ${r.economics.prices.carbon.source}.`,
+      },
+    );
+  blocks.push({ type: "list", items: [...r.assumptions] });
+  return blocks;
+}
+
 function factorBlocks(lang: Lang, used: readonly FactorUse[], version: string): ReportBlock[] {
   const byId = new Map(used.map((f) => [f.id, f]));
   return [
@@ -273,6 +347,7 @@ export function reportBlocks(m: ReportModel): ReportBlock[] {
     used.push(...inv.factors.used);
     warnings.push(...inv.warnings);
   }
+  for (const p of m.pathways) blocks.push(...pathwayBlocks(lang, p));
   blocks.push(...factorBlocks(lang, used, m.factorLibraryVersion));
   if (warnings.length)
     blocks.push({ type: "heading", level: 2, text: t(lang, "warnings") }, { type: "list", items: warnings });

@@ -6,6 +6,7 @@ import { CHANGE_RAMP, renderChangeLayer, renderClassLayer, type LayerLegend } fr
 import type { FactorUse } from "../domain/factor/factor.ts";
 import type { LegendClass } from "../domain/landuse/legend.ts";
 import type { MineInventory } from "../domain/mine/mine-inventory.ts";
+import type { ScenarioResult } from "../domain/pathway/run-scenario.ts";
 import { loadFactorLibrary } from "../factors/load-factor-library.ts";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import type { Lang } from "../presentation/i18n.ts";
@@ -77,6 +78,8 @@ export interface ReportModel {
   readonly factorLibraryVersion: string;
   readonly landuse?: { readonly result: LanduseResultForReport; readonly maps: readonly ReportMap[] };
   readonly inventories: readonly MineInventory[];
+  /** Pathway scenarios chosen for the report (with their economics when given). */
+  readonly pathways: readonly ScenarioResult[];
 }
 
 /**
@@ -148,6 +151,7 @@ export async function reportModel(o: {
   subject: string;
   landuse?: { result: LanduseResultForReport; dir: string };
   inventories?: readonly MineInventory[];
+  pathways?: readonly ScenarioResult[];
   now?: Date;
 }): Promise<ReportModel> {
   return {
@@ -165,5 +169,6 @@ export async function reportModel(o: {
         }
       : {}),
     inventories: o.inventories ?? [],
+    pathways: o.pathways ?? [],
   };
 }

@@ -32,6 +32,8 @@ export async function reportPdf(m: ReportModel): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Below the bottom margin pdfkit would start a new page: lift the margin for the footer.
+    doc.page.margins.bottom = 0;
     doc
       .fontSize(8)
       .fillColor("#666")

@@ -8,6 +8,7 @@ import { formatNumber, t, type Lang } from "../presentation/i18n.ts";
 import { api, ApiFailure } from "./api.ts";
 import { h, mount } from "./dom.ts";
 import { clearFieldErrors, field, showFieldErrors } from "./field-errors.ts";
+import { reportButtons } from "./report-buttons.ts";
 import type { Overview, ViewContext } from "./state.ts";
 
 echarts.use([
@@ -196,6 +197,11 @@ export async function planView(main: HTMLElement, ctx: ViewContext): Promise<() 
             a!.neutralYear === null
               ? `${t(lang, "notNeutral")} ${a!.years.at(-1)!.year} (${formatNumber(lang, a!.gapAtEndTCO2e ?? 0, 0)} t CO2e/yr)`
               : h("b", { id: "neutral-year" }, `${t(lang, "neutralYear")} ${a!.neutralYear}`),
+          ),
+          h(
+            "p",
+            { class: "scenario-report" },
+            reportButtons(lang, `/api/inventories/${latest.id}/reports`, { scenario: withMeasures }),
           ),
         );
         charts.splice(0).forEach((c) => c.dispose());

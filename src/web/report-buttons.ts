@@ -3,14 +3,18 @@ import { api, ApiFailure } from "./api.ts";
 import { h } from "./dom.ts";
 
 /** Buttons that make a report (HTML or PDF, in the chosen language) and download it. */
-export function reportButtons(lang: Lang, endpoint: string): HTMLElement {
+export function reportButtons(
+  lang: Lang,
+  endpoint: string,
+  extra: Record<string, unknown> = {},
+): HTMLElement {
   const status = h("span", { class: "report-status", role: "status" });
   const make = (format: "html" | "pdf") => async (e: Event) => {
     const b = e.target as HTMLButtonElement;
     b.disabled = true;
     status.textContent = "…";
     try {
-      const r = await api<{ url: string }>(endpoint, { method: "POST", json: { format, lang } });
+      const r = await api<{ url: string }>(endpoint, { method: "POST", json: { format, lang, ...extra } });
       status.replaceChildren(
         h("a", { href: r.url, download: "", class: "report-link" }, `${format.toUpperCase()} ⬇`),
       );

@@ -221,6 +221,11 @@ describe("the web app on the demo", () => {
     expect(later).not.toContain("Neutral in 2048");
     expect(await page.locator("#pathway-chart canvas").count()).toBe(1);
     expect(await page.locator("#mac-chart canvas").count()).toBe(1);
+    const download = page.waitForEvent("download");
+    await page.locator(".scenario-report button.report-pdf").click();
+    const pdf = join(dir, "scenario-report.pdf");
+    await (await download).saveAs(pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     await page.locator("#run-optimise").click();
     await expect.poll(() => page.locator("#optimise-change").textContent()).toMatch(/\+909,04\d/);
     await shot("09-plan-pathway-and-optimisation");

@@ -34,6 +34,26 @@ describe("planning API", () => {
     expect(b.neutralYear).toBeNull();
   });
 
+  it("puts a chosen scenario into a report", async () => {
+    const example = (await t.app.inject({ url: "/api/examples/yongning-pathway" })).json();
+    const r = await t.app.inject({
+      method: "POST",
+      url: `/api/inventories/${inventoryId}/reports`,
+      payload: { format: "html", scenario: { ...example, baseline: { inventoryId } } },
+    });
+    expect(r.statusCode).toBe(201);
+    const html = (await t.app.inject({ url: r.json().url })).body;
+    expect(html).toContain("Pathway to neutrality: Yongning — seed 002 measures");
+    expect(html).toContain("Neutral in 2048");
+    expect(html).toContain("Marginal abatement cost curve");
+    const bad = await t.app.inject({
+      method: "POST",
+      url: `/api/inventories/${inventoryId}/reports`,
+      payload: { format: "html", scenario: { ...example, endYear: 1800, baseline: { inventoryId } } },
+    });
+    expect(bad.json().error.details[0].path).toBe("scenario.endYear");
+  });
+
   it("names each problem with its path", async () => {
     const example = (await t.app.inject({ url: "/api/examples/yongning-pathway" })).json();
     example.measures[2].share = 3;

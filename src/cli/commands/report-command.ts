@@ -2,6 +2,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../domain/validation/input-issue.ts";
 import { runInventory } from "./inventory-command.ts";
+import { runScenario } from "../../domain/pathway/run-scenario.ts";
+import { factorTable } from "../../factors/load-factor-library.ts";
+import { readScenarioFile } from "../../io/read-scenario.ts";
 import { reportModel, type LanduseResultForReport } from "../../report/report-model.ts";
 import { writeReport } from "../../report/write-report.ts";
 import type { MineInventory } from "../../domain/mine/mine-inventory.ts";
@@ -12,7 +15,7 @@ import type { MineInventory } from "../../domain/mine/mine-inventory.ts";
  */
 export async function runReport(
   inputs: readonly string[],
-  o: { format: "html" | "pdf"; lang: "en" | "zh"; title?: string; out: string },
+  o: { format: "html" | "pdf"; lang: "en" | "zh"; title?: string; out: string; scenario?: string[] },
 ) {
   let landuse: { result: LanduseResultForReport; dir: string } | undefined;
   const inventories: MineInventory[] = [];
@@ -43,7 +46,14 @@ export async function runReport(
     }
   }
   const title = o.title ?? (o.lang === "zh" ? "煤矿区碳收支报告" : "Carbon budget report of the mining area");
+  const table = factorTable();
+  const pathways = (o.scenario ?? []).map((f) => {
+    const { scenario, baseline, baselinePath } = readScenarioFile(f);
+    sections.push(`pathway ${f}`);
+    return runScenario(scenario, baseline, table, baselinePath);
+  });
   const model = await reportModel({
+    pathways,
     lang: o.lang,
     title,
     subject: inputs.join(", "),

@@ -2,6 +2,10 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { MineInventory } from "../../domain/mine/mine-inventory.ts";
+import { runScenario } from "../../domain/pathway/run-scenario.ts";
+import { scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
+import { zodIssuesToInputIssues } from "../../domain/validation/zod-issues.ts";
+import { factorTable } from "../../factors/load-factor-library.ts";
 import { reportModel, type LanduseResultForReport } from "../../report/report-model.ts";
 import { writeReport } from "../../report/write-report.ts";
 import { ApiError } from "../api-error.ts";
@@ -14,7 +18,31 @@ import { sendFile } from "./area-routes.ts";
 export const reportInput = z.strictObject({
   format: z.enum(["html", "pdf"]).default("pdf").describe("self-contained HTML or PDF"),
   lang: z.enum(["en", "zh"]).default("en").describe("language of the report"),
+  scenario: z
+    .unknown()
+    .optional()
+    .describe("a pathway scenario (baseline.inventoryId) to include, with its chart and economics"),
 });
+
+/** The scenario a report request carries, projected (or none). */
+async function requestedPathways(ctx: AppContext, raw: unknown) {
+  if (raw === undefined) return [];
+  const parsed = scenarioSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new ApiError(
+      400,
+      "bad-input",
+      "the scenario has problems; see details",
+      zodIssuesToInputIssues(parsed.error, raw, ["scenario"]),
+    );
+  const id = parsed.data.baseline.inventoryId;
+  if (!id)
+    throw new ApiError(400, "bad-input", "the scenario needs a stored baseline", [
+      { path: "scenario.baseline.inventoryId", message: "must name a stored inventory" },
+    ]);
+  const inv = await ctx.inventory(id);
+  return [runScenario(parsed.data, inv.input, factorTable(), `inventory ${inv.id}`)];
+}
 
 const TYPES = { html: "text/html; charset=utf-8", pdf: "application/pdf" } as const;
 
@@ -44,6 +72,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
       subject: o.lang === "zh" ? `分析 #${a.id}` : `analysis #${a.id}`,
       landuse: { result: a.result as LanduseResultForReport, dir: ctx.folder.analysis(a.id) },
       inventories: await latestInventories(area.id),
+      pathways: await requestedPathways(ctx, o.scenario),
     });
     const path = join(ctx.folder.reports(), `analysis-${a.id}-${Date.now()}.${o.format}`);
     await writeReport(model, o.format, path);
@@ -62,6 +91,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
           : `${inv.mine} ${inv.year}: inventory report`,
       subject: o.lang === "zh" ? `清单 #${inv.id}` : `inventory #${inv.id}`,
       inventories: [inv.result as MineInventory],
+      pathways: await requestedPathways(ctx, o.scenario),
     });
     const path = join(ctx.folder.reports(), `inventory-${inv.id}-${Date.now()}.${o.format}`);
     await writeReport(model, o.format, path);
