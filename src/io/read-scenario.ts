@@ -1,5 +1,5 @@
 import { dirname, isAbsolute, join } from "node:path";
-import { scenarioSchema, type Scenario } from "../domain/pathway/scenario-spec.ts";
+import { reclamationProblems, scenarioSchema, type Scenario } from "../domain/pathway/scenario-spec.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
 import { readInputFile } from "./read-input-file.ts";
@@ -24,6 +24,7 @@ export function readScenarioFile(path: string): {
         ]
       : [],
   );
+  issues.push(...reclamationProblems(s));
   if (issues.length) throw new InputError(path, issues);
   const file = s.baseline.inventory;
   if (file === undefined)

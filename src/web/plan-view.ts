@@ -140,6 +140,7 @@ export async function planView(main: HTMLElement, ctx: ViewContext): Promise<() 
         ),
       );
     });
+    const uncertain = h("input", { type: "checkbox", id: "uncertainty" });
     const coalEnd = h("input", {
       type: "number",
       value: String(scenario.coalOutput?.at(-1)?.t ?? ""),
@@ -153,6 +154,12 @@ export async function planView(main: HTMLElement, ctx: ViewContext): Promise<() 
       { id: "scenario-form", novalidate: true },
       h("div", { class: "measures" }, rows),
       field(t(lang, "coalOutputEnd"), "scenarios[0].coalOutput", coalEnd),
+      h(
+        "label",
+        { class: "uncertainty" },
+        uncertain,
+        ` ${lang === "zh" ? "因子不确定性区间（蒙特卡洛200次）" : "Uncertainty band over the factor ranges (Monte Carlo, 200 draws)"}`,
+      ),
       h("button", { type: "submit", class: "primary" }, t(lang, "runPathway")),
     );
     form.addEventListener("submit", async (e) => {
@@ -176,12 +183,18 @@ export async function planView(main: HTMLElement, ctx: ViewContext): Promise<() 
       });
       const coal = [...(scenario.coalOutput ?? [])];
       if (coal.length) coal[coal.length - 1] = { ...coal[coal.length - 1]!, t: num(coalEnd.value) as number };
-      const withMeasures = { ...scenario, measures, coalOutput: coal };
+      const withMeasures = {
+        ...scenario,
+        measures,
+        coalOutput: coal,
+        ...(uncertain.checked ? { uncertainty: { draws: 200, seed: 1 } } : {}),
+      };
       const without = {
         ...scenario,
         name: `${scenario.name} — ${lang === "zh" ? "无措施" : "no measures"}`,
         measures: [],
         economics: undefined,
+        uncertainty: undefined,
       };
       try {
         const [a] = await api<PathwayAnswer[]>("/api/pathways", {

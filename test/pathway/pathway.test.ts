@@ -9,7 +9,11 @@ import { rampLevel, standStockTCPerHa } from "../../src/domain/pathway/measure-r
 import { pathwayBands } from "../../src/domain/pathway/pathway-uncertainty.ts";
 import { projectPathway } from "../../src/domain/pathway/project-pathway.ts";
 import { reviewYear } from "../../src/domain/pathway/review-year.ts";
-import { scenarioSchema, type Scenario } from "../../src/domain/pathway/scenario-spec.ts";
+import {
+  reclamationProblems,
+  scenarioSchema,
+  type Scenario,
+} from "../../src/domain/pathway/scenario-spec.ts";
 import { factorTable } from "../../src/factors/load-factor-library.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
@@ -147,6 +151,55 @@ describe("pathways", () => {
       9,
     );
     expect(r.baseYear).toBe(2024);
+  });
+});
+
+describe("reclamation against the baseline land use", () => {
+  it("refuses to reclaim more than a class holds, naming the measure", () => {
+    const s = scenarioSchema.parse({
+      kind: "pathway-scenario",
+      name: "t",
+      baseline: { inventory: "x", landUse: { dump: 100, "open-pit": 50 } },
+      measures: [
+        {
+          kind: "reclamation",
+          start: 2025,
+          years: 10,
+          hectaresPerYear: 6,
+          from: "dump",
+          to: "forest",
+          maxStockTCPerHa: 100,
+          source: "t",
+        },
+        {
+          kind: "reclamation",
+          start: 2030,
+          years: 10,
+          hectaresPerYear: 5,
+          from: "dump",
+          to: "grassland",
+          maxStockTCPerHa: 90,
+          source: "t",
+        },
+        {
+          kind: "reclamation",
+          start: 2030,
+          years: 1,
+          hectaresPerYear: 5,
+          from: "pit",
+          to: "forest",
+          maxStockTCPerHa: 90,
+          source: "t",
+        },
+      ],
+    });
+    expect(reclamationProblems(s)).toEqual([
+      {
+        path: "measures[1].hectaresPerYear",
+        message: "reclaims 110 ha from dump in all, more than its 100 ha",
+      },
+      { path: "measures[2].from", message: '"pit" is not a class of baseline.landUse (dump, open-pit)' },
+    ]);
   });
 });
 

@@ -47,7 +47,13 @@ export const measureSchema = z.discriminatedUnion("kind", [
     start: year,
     years: z.number().int().min(1),
     hectaresPerYear: z.number().positive(),
+    from: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("the land reclaimed: a class of the baseline land use, e.g. dump"),
     to: z.string().min(1).describe("target use, e.g. forest"),
+    species: z.string().min(1).optional().describe("what is planted, for the record"),
     maxStockTCPerHa: z.number().positive().describe("stock the stand saturates at, t C/ha"),
     source: z.string().min(1).describe("where maxStockTCPerHa comes from"),
     k: z.number().positive().default(0.06).describe("Chapman–Richards rate, 1/yr"),
@@ -78,6 +84,10 @@ export const scenarioSchema = z.strictObject({
       inventory: z.string().min(1).optional().describe("a mine-inventory file, relative to the scenario"),
       inventoryId: z.string().min(1).optional().describe("a stored inventory (API)"),
       year: year.optional().describe("which of its years; the last when omitted"),
+      landUse: z
+        .record(z.string(), z.number().min(0))
+        .optional()
+        .describe("the baseline land use, ha by class (e.g. from an analysis): limits what can be reclaimed"),
     })
     .refine(
       (b) => (b.inventory === undefined) !== (b.inventoryId === undefined),
@@ -107,3 +117,38 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;
+
+/**
+ * Checks a scenario's reclamation against its baseline land use: each `from` class must exist and
+ * hold at least the hectares reclaimed from it over all measures. Returns the problems with paths.
+ */
+export function reclamationProblems(s: Scenario): { path: string; message: string }[] {
+  const land = s.baseline.landUse;
+  const out: { path: string; message: string }[] = [];
+  const taken = new Map<string, number>();
+  s.measures.forEach((m, i) => {
+    if (m.kind !== "reclamation" || m.from === undefined) return;
+    if (!land) {
+      out.push({
+        path: `measures[${i}].from`,
+        message: "needs baseline.landUse (ha by class) to check against",
+      });
+      return;
+    }
+    if (!(m.from in land)) {
+      out.push({
+        path: `measures[${i}].from`,
+        message: `"${m.from}" is not a class of baseline.landUse (${Object.keys(land).join(", ")})`,
+      });
+      return;
+    }
+    const total = (taken.get(m.from) ?? 0) + m.hectaresPerYear * m.years;
+    taken.set(m.from, total);
+    if (total > land[m.from]! + 1e-9)
+      out.push({
+        path: `measures[${i}].hectaresPerYear`,
+        message: `reclaims ${total} ha from ${m.from} in all, more than its ${land[m.from]} ha`,
+      });
+  });
+  return out;
+}

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { optimiseStructure } from "../../domain/optimise/optimise-structure.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
-import { scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
+import { reclamationProblems, scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
 import { InputError } from "../../domain/validation/input-issue.ts";
 import { zodIssuesToInputIssues } from "../../domain/validation/zod-issues.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
@@ -60,6 +60,14 @@ export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
           zodIssuesToInputIssues(parsed.error, raw, ["scenarios", i]),
         );
       const s = parsed.data;
+      const land = reclamationProblems(s);
+      if (land.length)
+        throw new ApiError(
+          400,
+          "bad-input",
+          `scenario ${i + 1} has problems; see details`,
+          land.map((d) => ({ ...d, path: `scenarios[${i}].${d.path}` })),
+        );
       const late = s.measures.findIndex((m) => m.start > s.endYear);
       if (late >= 0)
         throw new ApiError(400, "bad-input", `scenario ${i + 1} has problems; see details`, [
