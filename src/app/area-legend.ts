@@ -1,19 +1,9 @@
 import { writeFileSync } from "node:fs";
 import { LEGEND_PRESETS, type Legend } from "../domain/landuse/legend.ts";
+import type { StoredLegendClass } from "../presentation/legend-class.ts";
 
 /** The legend as a mining area stores it: a preset id or its own classes. */
-export type StoredLegend =
-  | { preset: string }
-  | {
-      classes: {
-        code: number;
-        name: string;
-        nameZh?: string;
-        key?: string;
-        group?: string;
-        colour?: string;
-      }[];
-    };
+export type StoredLegend = { preset: string } | { classes: StoredLegendClass[] };
 
 /** The Legend a stored legend stands for (an unknown preset is an error naming the known ones). */
 export function areaLegend(stored: unknown): Legend {

@@ -34,6 +34,13 @@ export interface ZoneShareRow {
 
 // Single quotes: ECharts' SVG output puts the family unescaped inside a double-quoted style attribute.
 const FONT = "'Noto Sans SC', 'DejaVu Sans', sans-serif";
+/** A category axis of long labels, slanted so that every one shows. */
+const slantedAxis = (labels: readonly string[], rotate: number) => ({
+  type: "category" as const,
+  data: [...labels],
+  axisLabel: { rotate, fontSize: 10, interval: 0 },
+});
+
 const base = (): EChartsOption => ({
   animation: false,
   textStyle: { fontFamily: FONT },
@@ -181,11 +188,10 @@ export function waterfallOption(lang: Lang, steps: readonly WaterfallStep[]): EC
       },
     },
     grid: { left: 80, right: 20, top: 20, bottom: 90 },
-    xAxis: {
-      type: "category",
-      data: steps.map((s) => s.label),
-      axisLabel: { rotate: 30, fontSize: 10, interval: 0 },
-    },
+    xAxis: slantedAxis(
+      steps.map((s) => s.label),
+      30,
+    ),
     yAxis: { type: "value", name: "t CO2e/yr" },
     series: [
       { type: "bar", stack: "w", data: invisible, itemStyle: { color: "transparent" }, silent: true },
@@ -343,11 +349,10 @@ export function macOption(
       },
     },
     grid: { left: 70, right: 20, top: 30, bottom: 90 },
-    xAxis: {
-      type: "category",
-      data: mac.map((m) => m.measure),
-      axisLabel: { rotate: 25, fontSize: 10, interval: 0 },
-    },
+    xAxis: slantedAxis(
+      mac.map((m) => m.measure),
+      25,
+    ),
     yAxis: { type: "value", name: "CNY/t CO2e" },
     series: [
       {

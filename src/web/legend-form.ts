@@ -1,17 +1,11 @@
 import { t } from "../presentation/i18n.ts";
+import type { StoredLegendClass } from "../presentation/legend-class.ts";
 import { api, ApiFailure } from "./api.ts";
 import { h } from "./dom.ts";
 import { clearFieldErrors, showFieldErrors } from "./field-errors.ts";
 import type { ViewContext } from "./state.ts";
 
-interface LegendClass {
-  code: number;
-  name: string;
-  nameZh?: string;
-  key?: string;
-  group?: string;
-  colour?: string;
-}
+type LegendClass = StoredLegendClass;
 
 /**
  * The legend editor: one row per class (code, name, Chinese name, colour), rows can be added and
