@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
-import { createArea, testApp } from "./test-app.ts";
+import { writeCodeRaster } from "../helpers/write-code-raster.ts";
+import { createArea, multipart, testApp, waitForJob } from "./test-app.ts";
 
 describe("planning API", () => {
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -52,6 +53,53 @@ describe("planning API", () => {
       payload: { format: "html", scenario: { ...example, endYear: 1800, baseline: { inventoryId } } },
     });
     expect(bad.json().error.details[0].path).toBe("scenario.endYear");
+  });
+
+  it("checks reclamation against a stored analysis's land use", async () => {
+    const areaId = await createArea(t.app, "Fields");
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "mc-plan-"));
+    const codes = new Uint8Array(20 * 20).fill(1);
+    writeCodeRaster(join(dir, "a.tif"), codes, 20, 20);
+    codes.fill(9, 0, 40); // 40 px of dump = 3.6 ha
+    writeCodeRaster(join(dir, "b.tif"), codes, 20, 20);
+    for (const [y, f] of [
+      ["2000", "a.tif"],
+      ["2010", "b.tif"],
+    ])
+      await t.app.inject({
+        method: "POST",
+        url: `/api/areas/${areaId}/maps`,
+        ...multipart({ year: y! }, { name: f!, bytes: readFileSync(join(dir, f!)) }),
+      });
+    const job = (
+      await t.app.inject({ method: "POST", url: `/api/areas/${areaId}/analyses`, payload: {} })
+    ).json();
+    await waitForJob(t.app, job.id);
+    const example = (await t.app.inject({ url: "/api/examples/yongning-pathway" })).json();
+    const reclaim = {
+      kind: "reclamation",
+      start: 2025,
+      years: 2,
+      hectaresPerYear: 2,
+      from: "dump",
+      to: "forest",
+      maxStockTCPerHa: 100,
+      source: "t",
+    };
+    const r = await t.app.inject({
+      method: "POST",
+      url: "/api/pathways",
+      payload: {
+        scenarios: [{ ...example, baseline: { inventoryId, analysisId: job.id }, measures: [reclaim] }],
+      },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.details[0]).toMatchObject({
+      path: "scenarios[0].measures[0].hectaresPerYear",
+      message: expect.stringMatching(/4 ha from dump in all, more than its 3.6/),
+    });
   });
 
   it("names each problem with its path", async () => {

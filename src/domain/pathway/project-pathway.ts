@@ -266,7 +266,10 @@ export function projectPathway(
             rampLevel(year, m.start, m.rampYears, m.captureRate) * last.totals.grossEmissionTCO2ePerYr,
         };
       } else if (m.kind === "offsets")
-        extra = { ...extra, offsets: extra.offsets + (year >= m.start ? m.tCO2ePerYr : 0) };
+        extra = {
+          ...extra,
+          offsets: extra.offsets + (year >= m.start ? m.tCO2ePerYr - m.soldTCO2ePerYr : 0),
+        };
       nets.push(netOf(last, extra));
     }
     if (dirty) {

@@ -68,7 +68,8 @@ export const measureSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("offsets"),
     start: year,
-    tCO2ePerYr: z.number().min(0).describe("offsets bought"),
+    tCO2ePerYr: z.number().min(0).describe("offsets bought (their cost follows the offset price)"),
+    soldTCO2ePerYr: z.number().min(0).default(0).describe("offsets sold (they count against the mine)"),
   }),
 ]);
 
@@ -84,6 +85,11 @@ export const scenarioSchema = z.strictObject({
       inventory: z.string().min(1).optional().describe("a mine-inventory file, relative to the scenario"),
       inventoryId: z.string().min(1).optional().describe("a stored inventory (API)"),
       year: year.optional().describe("which of its years; the last when omitted"),
+      analysisId: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("a stored land-use analysis (API): its last map's class areas become landUse"),
       landUse: z
         .record(z.string(), z.number().min(0))
         .optional()
@@ -123,6 +129,7 @@ export type Scenario = z.output<typeof scenarioSchema>;
  * hold at least the hectares reclaimed from it over all measures. Returns the problems with paths.
  */
 export function reclamationProblems(s: Scenario): { path: string; message: string }[] {
+  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
   const land = s.baseline.landUse;
   const out: { path: string; message: string }[] = [];
   const taken = new Map<string, number>();
@@ -147,7 +154,7 @@ export function reclamationProblems(s: Scenario): { path: string; message: strin
     if (total > land[m.from]! + 1e-9)
       out.push({
         path: `measures[${i}].hectaresPerYear`,
-        message: `reclaims ${total} ha from ${m.from} in all, more than its ${land[m.from]} ha`,
+        message: `reclaims ${fmt(total)} ha from ${m.from} in all, more than its ${fmt(land[m.from]!)} ha`,
       });
   });
   return out;

@@ -59,7 +59,24 @@ export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
           `scenario ${i + 1} has problems; see details`,
           zodIssuesToInputIssues(parsed.error, raw, ["scenarios", i]),
         );
-      const s = parsed.data;
+      let s = parsed.data;
+      if (s.baseline.analysisId) {
+        // The land use of the analysis's last map, ha by class key, limits reclamation.
+        const a = await ctx.analysisWithResult(s.baseline.analysisId);
+        const r = a.result as {
+          classes: { year: number; code: number; area_ha: number }[];
+          legend: { classes: { code: number; key: string }[] };
+        } | null;
+        if (!r) throw new ApiError(409, "not-finished", `analysis ${a.id} is ${a.status}`);
+        const last = Math.max(...r.classes.map((c) => c.year));
+        const keyOf = new Map(r.legend.classes.map((c) => [c.code, c.key]));
+        const landUse = Object.fromEntries(
+          r.classes
+            .filter((c) => c.year === last)
+            .map((c) => [keyOf.get(c.code) ?? String(c.code), c.area_ha]),
+        );
+        s = { ...s, baseline: { ...s.baseline, landUse: { ...landUse, ...s.baseline.landUse } } };
+      }
       const land = reclamationProblems(s);
       if (land.length)
         throw new ApiError(
