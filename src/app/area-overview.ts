@@ -34,7 +34,9 @@ type LanduseResult = {
 export function areaKeyFigures(
   latest: AnalysisLike | undefined,
   inventories: readonly InventoryLike[],
+  lang: "en" | "zh" = "en",
 ): KeyFigure[] {
+  const say = (en: string, zh: string) => (lang === "zh" ? zh : en);
   const r = latest?.result as LanduseResult | undefined;
   const out: KeyFigure[] = [];
   if (r) {
@@ -45,7 +47,10 @@ export function areaKeyFigures(
       id: "area",
       value: areaHa,
       unit: "ha",
-      source: `analysis #${latest!.id}: analysed pixels × pixel area (${first})`,
+      source: say(
+        `analysis #${latest!.id}: analysed pixels × pixel area (${first})`,
+        `分析 #${latest!.id}：分析像元数 × 像元面积（${first}年）`,
+      ),
     });
     const total = (y: number) => r.carbon.find((c) => c.year === y && c.pool === "total")?.total_tC;
     const a = total(first);
@@ -56,22 +61,33 @@ export function areaKeyFigures(
             id: "landuse-budget",
             value: ((b - a) / (last - first)) * CO2_PER_C,
             unit: "t CO2e/yr",
-            source: `analysis #${latest!.id}: (stock ${last} − stock ${first}) ÷ ${last - first} yr × 44/12, densities ${r.densitySet ?? "of the pool table"}; negative = net loss of carbon`,
+            source: say(
+              `analysis #${latest!.id}: (stock ${last} − stock ${first}) ÷ ${last - first} yr × 44/12, densities ${r.densitySet ?? "of the pool table"}; negative = net loss of carbon`,
+              `分析 #${latest!.id}：（${last}年碳储量 − ${first}年碳储量）÷ ${last - first} 年 × 44/12，碳密度 ${r.densitySet ?? "取自碳库表"}；负值 = 碳净损失`,
+            ),
           }
         : {
             id: "landuse-budget",
             value: null,
             unit: "t CO2e/yr",
-            source: `analysis #${latest!.id} has no carbon densities; run one with a density set`,
+            source: say(
+              `analysis #${latest!.id} has no carbon densities; run one with a density set`,
+              `分析 #${latest!.id} 未设碳密度；请选择碳密度重新分析`,
+            ),
           },
     );
   } else {
-    out.push({ id: "area", value: null, unit: "ha", source: "no finished land-use analysis yet" });
+    out.push({
+      id: "area",
+      value: null,
+      unit: "ha",
+      source: say("no finished land-use analysis yet", "尚无完成的土地利用分析"),
+    });
     out.push({
       id: "landuse-budget",
       value: null,
       unit: "t CO2e/yr",
-      source: "no finished land-use analysis yet",
+      source: say("no finished land-use analysis yet", "尚无完成的土地利用分析"),
     });
   }
   const computed = inventories.filter((i) => i.result);
@@ -87,34 +103,46 @@ export function areaKeyFigures(
           id: "inventory-total",
           value: null,
           unit: "t CO2e/yr",
-          source: "no inventory yet; enter a year's activity data",
+          source: say("no inventory yet; enter a year's activity data", "尚无清单；请录入年度活动数据"),
         }
       : {
           id: "inventory-total",
           value: sum((y) => y.totals.grossEmissionTCO2ePerYr),
           unit: "t CO2e/yr",
-          source: `gross emissions, inventory ${label}, seed 002 Eq. 1–7`,
+          source: say(
+            `gross emissions, inventory ${label}, seed 002 Eq. 1–7`,
+            `总排放，清单 ${label}，种子论文002 式1–7`,
+          ),
         },
     year === undefined
-      ? { id: "neutrality-gap", value: null, unit: "t CO2e/yr", source: "no inventory yet" }
+      ? { id: "neutrality-gap", value: null, unit: "t CO2e/yr", source: say("no inventory yet", "尚无清单") }
       : {
           id: "neutrality-gap",
           value: sum((y) => y.totals.gapTCO2ePerYr),
           unit: "t CO2e/yr",
-          source: `max(emissions − sinks − CCS − offsets, 0), inventory ${label}, seed 002 Eq. 1`,
+          source: say(
+            `max(emissions − sinks − CCS − offsets, 0), inventory ${label}, seed 002 Eq. 1`,
+            `max(排放 − 碳汇 − CCS − 抵销, 0)，清单 ${label}，种子论文002 式1`,
+          ),
         },
     year === undefined || coal <= 0
       ? {
           id: "coal-intensity",
           value: null,
           unit: "t CO2e/t coal",
-          source: year === undefined ? "no inventory yet" : "no coal output entered",
+          source:
+            year === undefined
+              ? say("no inventory yet", "尚无清单")
+              : say("no coal output entered", "未录入原煤产量"),
         }
       : {
           id: "coal-intensity",
           value: sum((y) => y.totals.grossEmissionTCO2ePerYr) / coal,
           unit: "t CO2e/t coal",
-          source: `gross emissions ÷ coal output, inventory ${label}`,
+          source: say(
+            `gross emissions ÷ coal output, inventory ${label}`,
+            `总排放 ÷ 原煤产量，清单 ${label}`,
+          ),
         },
   );
   return out;

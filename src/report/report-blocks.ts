@@ -347,7 +347,10 @@ export function reportBlocks(m: ReportModel): ReportBlock[] {
     used.push(...inv.factors.used);
     warnings.push(...inv.warnings);
   }
-  for (const p of m.pathways) blocks.push(...pathwayBlocks(lang, p));
+  for (const p of m.pathways) {
+    blocks.push(...pathwayBlocks(lang, p));
+    used.push(...p.factorsUsed);
+  }
   blocks.push(...factorBlocks(lang, used, m.factorLibraryVersion));
   if (warnings.length)
     blocks.push({ type: "heading", level: 2, text: t(lang, "warnings") }, { type: "list", items: warnings });

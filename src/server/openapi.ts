@@ -76,6 +76,7 @@ export function openApiDocument(version: string) {
         parameters: path("id"),
         get: {
           summary: "key figures with units and sources, maps, inventories",
+          parameters: [query("lang", "en (default) or zh: the language of the sources")],
           responses: { 200: ok("the overview"), 404: E404 },
         },
       },

@@ -11,7 +11,7 @@ export const statusText = (lang: Lang, s: AnalysisRow["status"]) => t(lang, s);
 export async function overviewView(main: HTMLElement, ctx: ViewContext): Promise<() => void> {
   const lang = ctx.lang;
   const [o, analyses] = await Promise.all([
-    api<Overview>(`/api/areas/${ctx.areaId}/overview`),
+    api<Overview>(`/api/areas/${ctx.areaId}/overview?lang=${lang}`),
     api<AnalysisRow[]>(`/api/areas/${ctx.areaId}/analyses`),
   ]);
   const name = lang === "zh" && o.area.nameZh ? o.area.nameZh : o.area.name;

@@ -73,6 +73,7 @@ describe("the web app on the demo", () => {
     await page.click("#lang-toggle");
     await expect.poll(() => page.locator("#tab-overview").textContent()).toBe("概览");
     expect(await page.locator("h2").first().textContent()).toContain("平朔");
+    await expect.poll(() => page.locator('[data-figure="area"] .source').textContent()).toMatch(/分析像元数/);
     await page.reload();
     await expect.poll(() => page.locator("#tab-map").textContent()).toBe("地图");
     await shot("02-overview-zh");

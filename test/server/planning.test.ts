@@ -47,6 +47,14 @@ describe("planning API", () => {
     expect(html).toContain("Pathway to neutrality: Yongning — seed 002 measures");
     expect(html).toContain("Neutral in 2048");
     expect(html).toContain("Marginal abatement cost curve");
+    // The pathway's own factors are in the factor table with their sources.
+    for (const id of [
+      "def.electricity.zero_emission",
+      "cn.ets.cea.year4.mean",
+      "cn.ccer.price.2025",
+      "seed000.carbon_tax.50",
+    ])
+      expect(html).toContain(`<td>${id}</td>`);
     const bad = await t.app.inject({
       method: "POST",
       url: `/api/inventories/${inventoryId}/reports`,

@@ -52,21 +52,24 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { stored: area.legend, id: legend.id, description: legend.description, classes: legend.classes };
   });
 
-  app.get<{ Params: { id: string } }>("/api/areas/:id/overview", async (req) => {
-    const area = await ctx.area(req.params.id);
-    const analyses = await ctx.analyses.forArea(area.id);
-    const done = analyses.find((a) => a.status === "done" && a.kind === "landuse");
-    const latest = done ? await ctx.analysisWithResult(done.id) : undefined;
-    const inventories = await ctx.inventories.forArea(area.id);
-    const maps = await ctx.maps.forArea(area.id);
-    return {
-      area: areaJson(area),
-      figures: areaKeyFigures(latest, inventories),
-      latestAnalysis: latest ? { id: latest.id, finishedAt: latest.finishedAt } : null,
-      maps: maps.map((m) => ({ year: m.year, id: m.id })),
-      inventories: inventories.map((i) => ({ id: i.id, mine: i.mine, year: i.year })),
-    };
-  });
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+    "/api/areas/:id/overview",
+    async (req) => {
+      const area = await ctx.area(req.params.id);
+      const analyses = await ctx.analyses.forArea(area.id);
+      const done = analyses.find((a) => a.status === "done" && a.kind === "landuse");
+      const latest = done ? await ctx.analysisWithResult(done.id) : undefined;
+      const inventories = await ctx.inventories.forArea(area.id);
+      const maps = await ctx.maps.forArea(area.id);
+      return {
+        area: areaJson(area),
+        figures: areaKeyFigures(latest, inventories, req.query.lang === "zh" ? "zh" : "en"),
+        latestAnalysis: latest ? { id: latest.id, finishedAt: latest.finishedAt } : null,
+        maps: maps.map((m) => ({ year: m.year, id: m.id })),
+        inventories: inventories.map((i) => ({ id: i.id, mine: i.mine, year: i.year })),
+      };
+    },
+  );
 
   app.get<{ Params: { id: string }; Querystring: { analysis?: string } }>(
     "/api/areas/:id/layers",
