@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { sha256File } from "../io/sha256-file.ts";
 import { openClassRaster } from "../raster/geotiff-source.ts";
 import { LanduseMapRepository, type StoredMap } from "../storage/landuse-map-repository.ts";
 import type { MiningArea } from "../storage/mining-area-repository.ts";
@@ -8,12 +8,6 @@ import type { Store } from "../storage/open-database.ts";
 import { areaLegend } from "./area-legend.ts";
 import { checkUploadedMap, type CheckedMap } from "./check-uploaded-map.ts";
 import type { DataFolder } from "./data-folder.ts";
-
-async function sha256File(path: string): Promise<string> {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest("hex");
-}
 
 /**
  * Keeps an uploaded map (already complete in a temporary file) as the area's map of `year`:

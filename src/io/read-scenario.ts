@@ -1,11 +1,16 @@
 import { dirname, isAbsolute, join } from "node:path";
-import { reclamationProblems, scenarioSchema, type Scenario } from "../domain/pathway/scenario-spec.ts";
+import { scenarioProblems } from "../domain/pathway/check-scenario.ts";
+import { scenarioSchema, type Scenario } from "../domain/pathway/scenario-spec.ts";
+import type { FactorTable } from "../domain/factor/factor-table.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
 import { readInputFile } from "./read-input-file.ts";
 
 /** Reads a pathway scenario and its baseline inventory (a path relative to the scenario file). */
-export function readScenarioFile(path: string): {
+export function readScenarioFile(
+  path: string,
+  table: FactorTable,
+): {
   scenario: Scenario;
   baseline: unknown;
   baselinePath: string;
@@ -14,17 +19,7 @@ export function readScenarioFile(path: string): {
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(path, zodIssuesToInputIssues(parsed.error, raw));
   const s = parsed.data;
-  const issues = s.measures.flatMap((m, i) =>
-    m.start > s.endYear
-      ? [
-          {
-            path: `measures[${i}].start`,
-            message: `must not be after endYear (${s.endYear}); got ${m.start}`,
-          },
-        ]
-      : [],
-  );
-  issues.push(...reclamationProblems(s));
+  const issues = scenarioProblems(s, table);
   if (issues.length) throw new InputError(path, issues);
   const file = s.baseline.inventory;
   if (file === undefined)

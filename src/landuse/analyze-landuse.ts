@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { createReadStream, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { carbonStock, totalDensity, POOL_NAMES } from "../domain/landuse/carbon-pools.ts";
 import { MAX_CLASSES, type BlockCounts, type BlockPlan } from "../domain/landuse/count-block.ts";
@@ -17,6 +16,7 @@ import { runEngine } from "../engine/run-engine.ts";
 import { WorkerPool } from "../engine/worker-pool.ts";
 import { legendFromArgument } from "../io/read-legend-file.ts";
 import { readPoolTable } from "../io/read-pool-table.ts";
+import { sha256File } from "../io/sha256-file.ts";
 import { writeRows } from "../io/write-csv.ts";
 import { openClassRaster, type ClassRaster } from "../raster/geotiff-source.ts";
 import { StreamingTiffWriter } from "../raster/geotiff-writer.ts";
@@ -75,12 +75,6 @@ function resolveLegend(
       message: `is needed: a preset (${Object.keys(LEGEND_PRESETS).join(", ")}), a legend CSV, or a --pools table with a LULC_name column`,
     },
   ]);
-}
-
-async function sha256(path: string): Promise<string> {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer);
-  return h.digest("hex");
 }
 
 function chooseBlockRows(first: ClassRaster, asked: number | undefined): number {
@@ -467,7 +461,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
     maps.map(async (m, d) => ({
       year: m.year,
       path: m.path,
-      sha256: await sha256(m.path),
+      sha256: await sha256File(m.path),
       grid: describeGrid(rasters[d]!.grid),
       bits: rasters[d]!.bits,
       nodata: rasters[d]!.nodata,

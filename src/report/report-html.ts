@@ -1,11 +1,11 @@
+import { escapeHtml } from "../presentation/escape-html.ts";
 import { formatNumber } from "../presentation/i18n.ts";
 import type { LayerLegend } from "../app/map-layers.ts";
 import { chartSvg } from "./chart-svg.ts";
 import { reportBlocks, type ReportBlock } from "./report-blocks.ts";
 import type { ReportModel } from "./report-model.ts";
 
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = escapeHtml;
 
 function legendHtml(l: LayerLegend, lang: "en" | "zh"): string {
   if (l.kind === "ramp")

@@ -1,7 +1,7 @@
+import { escapeHtml } from "../presentation/escape-html.ts";
 import { openApiDocument } from "./openapi.ts";
 
-const esc = (s: string) =>
-  s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = escapeHtml;
 
 /**
  * The API docs page: every path and method of the OpenAPI document with its summary, parameters,

@@ -9,11 +9,8 @@ import { rampLevel, standStockTCPerHa } from "../../src/domain/pathway/measure-r
 import { pathwayBands } from "../../src/domain/pathway/pathway-uncertainty.ts";
 import { projectPathway } from "../../src/domain/pathway/project-pathway.ts";
 import { reviewYear } from "../../src/domain/pathway/review-year.ts";
-import {
-  reclamationProblems,
-  scenarioSchema,
-  type Scenario,
-} from "../../src/domain/pathway/scenario-spec.ts";
+import { scenarioProblems } from "../../src/domain/pathway/check-scenario.ts";
+import { scenarioSchema, type Scenario } from "../../src/domain/pathway/scenario-spec.ts";
 import { factorTable } from "../../src/factors/load-factor-library.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
@@ -193,13 +190,46 @@ describe("reclamation against the baseline land use", () => {
         },
       ],
     });
-    expect(reclamationProblems(s)).toEqual([
+    expect(scenarioProblems(s, table)).toEqual([
       {
         path: "measures[1].hectaresPerYear",
         message: "reclaims 110 ha from dump in all, more than its 100 ha",
       },
       { path: "measures[2].from", message: '"pit" is not a class of baseline.landUse (dump, open-pit)' },
     ]);
+  });
+});
+
+describe("scenario checks", () => {
+  it("names a falling coal-output path, a late measure and a price that is no price", () => {
+    const s = scenario([{ kind: "offsets", start: 2040, tCO2ePerYr: 1 }], {
+      coalOutput: [
+        { year: 2020, t: 1 },
+        { year: 2020, t: 2 },
+      ],
+      economics: {
+        discountRate: 0.05,
+        carbonPrice: {
+          start: "gwp.ar6.ch4_fossil",
+          startYear: 2025,
+          growth: { low: 0, central: 0, high: 0 },
+        },
+        offsetPrice: { start: "no.such.factor", startYear: 2025, growth: { low: 0, central: 0, high: 0 } },
+      },
+    });
+    const issues = scenarioProblems(s, table);
+    expect(issues.map((i) => i.path)).toEqual([
+      "measures[0].start",
+      "coalOutput[1].year",
+      "economics.carbonPrice.start",
+      "economics.offsetPrice.start",
+    ]);
+    expect(issues[2]!.message).toMatch(/CNY\/t CO2e/);
+  });
+  it("refuses an end year before the baseline year as bad input", () => {
+    expect(() => projectPathway(scenario([], { endYear: 2019 }), small, table, "small")).toThrow(
+      /endYear: must not be before the baseline year 2020/,
+    );
   });
 });
 

@@ -12,7 +12,7 @@ export function runPathway(
 ): ScenarioResult[] {
   const table = factorTable(o.factors ?? []);
   const results = files.map((f) => {
-    const { scenario, baseline, baselinePath } = readScenarioFile(f);
+    const { scenario, baseline, baselinePath } = readScenarioFile(f, table);
     const uncertainty =
       o.draws !== undefined
         ? { draws: o.draws, seed: o.seed ?? scenario.uncertainty?.seed ?? 1 }

@@ -48,7 +48,7 @@ export async function runReport(
   const title = o.title ?? (o.lang === "zh" ? "煤矿区碳收支报告" : "Carbon budget report of the mining area");
   const table = factorTable();
   const pathways = (o.scenario ?? []).map((f) => {
-    const { scenario, baseline, baselinePath } = readScenarioFile(f);
+    const { scenario, baseline, baselinePath } = readScenarioFile(f, table);
     sections.push(`pathway ${f}`);
     return runScenario(scenario, baseline, table, baselinePath);
   });

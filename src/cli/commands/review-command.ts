@@ -13,20 +13,13 @@ export function runReview(
     throw new InputError("--actual", [
       { path: "", message: `reviews one scenario at a time; got ${files.length}` },
     ]);
-  const { scenario, baseline, baselinePath } = readScenarioFile(files[0]!);
+  const table = factorTable(o.factors ?? []);
+  const { scenario, baseline, baselinePath } = readScenarioFile(files[0]!, table);
   const actual = readInputFile(o.actual) as { years?: { year?: number }[] };
   const year = o.year ?? actual.years?.at(-1)?.year;
   if (typeof year !== "number")
     throw new InputError(o.actual, [
       { path: "years", message: "must hold the year to review (or give --year)" },
     ]);
-  return reviewYear(
-    scenario,
-    baseline,
-    actual,
-    year,
-    o.target ?? scenario.endYear,
-    factorTable(o.factors ?? []),
-    baselinePath,
-  );
+  return reviewYear(scenario, baseline, actual, year, o.target ?? scenario.endYear, table, baselinePath);
 }

@@ -1,3 +1,4 @@
+import { InputError } from "../validation/input-issue.ts";
 import { CO2_PER_C } from "../../units/carbon.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { parseInventoryInput } from "../mine/inventory-spec.ts";
@@ -207,8 +208,18 @@ export function projectPathway(
   const base = scenario.baseline.year
     ? years.find((y) => y.year === scenario.baseline.year)
     : years[years.length - 1];
-  if (!base) throw new Error(`${source}: the baseline inventory has no year ${scenario.baseline.year}`);
+  if (!base)
+    throw new InputError(source, [
+      { path: "years", message: `has no year ${scenario.baseline.year} (the scenario's baseline.year)` },
+    ]);
   const baseYear = base.year as number;
+  if (scenario.endYear < baseYear)
+    throw new InputError(source, [
+      {
+        path: "endYear",
+        message: `must not be before the baseline year ${baseYear}; got ${scenario.endYear}`,
+      },
+    ]);
   const baseCoal = base.coalOutputT as number;
   const coalAt = (y: number) =>
     scenario.coalOutput

@@ -1,3 +1,4 @@
+import { InputError } from "../validation/input-issue.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { projectPathway, type PathwayYear } from "./project-pathway.ts";
 import type { Measure, Scenario } from "./scenario-spec.ts";
@@ -61,7 +62,12 @@ export function reviewYear(
 ): YearReview {
   const plan = projectPathway(scenario, planBaseline, table, source).years.find((y) => y.year === year);
   if (!plan)
-    throw new Error(`${source}: the plan has no year ${year} (it runs ${scenario.endYear} at the latest)`);
+    throw new InputError(source, [
+      {
+        path: "--year",
+        message: `the plan runs from its baseline year to ${scenario.endYear}; ${year} is outside it`,
+      },
+    ]);
   // The actual year as a pathway base year (no measures act in a base year: it is what it is), with
   // the plan's measures in force that year added on top only where the inventory cannot hold them.
   const actualOnly = projectPathway(

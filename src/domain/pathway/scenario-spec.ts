@@ -123,39 +123,3 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;
-
-/**
- * Checks a scenario's reclamation against its baseline land use: each `from` class must exist and
- * hold at least the hectares reclaimed from it over all measures. Returns the problems with paths.
- */
-export function reclamationProblems(s: Scenario): { path: string; message: string }[] {
-  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
-  const land = s.baseline.landUse;
-  const out: { path: string; message: string }[] = [];
-  const taken = new Map<string, number>();
-  s.measures.forEach((m, i) => {
-    if (m.kind !== "reclamation" || m.from === undefined) return;
-    if (!land) {
-      out.push({
-        path: `measures[${i}].from`,
-        message: "needs baseline.landUse (ha by class) to check against",
-      });
-      return;
-    }
-    if (!(m.from in land)) {
-      out.push({
-        path: `measures[${i}].from`,
-        message: `"${m.from}" is not a class of baseline.landUse (${Object.keys(land).join(", ")})`,
-      });
-      return;
-    }
-    const total = (taken.get(m.from) ?? 0) + m.hectaresPerYear * m.years;
-    taken.set(m.from, total);
-    if (total > land[m.from]! + 1e-9)
-      out.push({
-        path: `measures[${i}].hectaresPerYear`,
-        message: `reclaims ${fmt(total)} ha from ${m.from} in all, more than its ${fmt(land[m.from]!)} ha`,
-      });
-  });
-  return out;
-}

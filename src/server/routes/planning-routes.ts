@@ -3,7 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { optimiseStructure } from "../../domain/optimise/optimise-structure.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
-import { reclamationProblems, scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
+import { scenarioProblems } from "../../domain/pathway/check-scenario.ts";
+import { scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
 import { InputError } from "../../domain/validation/input-issue.ts";
 import { zodIssuesToInputIssues } from "../../domain/validation/zod-issues.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
@@ -77,22 +78,14 @@ export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
         );
         s = { ...s, baseline: { ...s.baseline, landUse: { ...landUse, ...s.baseline.landUse } } };
       }
-      const land = reclamationProblems(s);
-      if (land.length)
+      const problems = scenarioProblems(s, table);
+      if (problems.length)
         throw new ApiError(
           400,
           "bad-input",
           `scenario ${i + 1} has problems; see details`,
-          land.map((d) => ({ ...d, path: `scenarios[${i}].${d.path}` })),
+          problems.map((d) => ({ ...d, path: `scenarios[${i}].${d.path}` })),
         );
-      const late = s.measures.findIndex((m) => m.start > s.endYear);
-      if (late >= 0)
-        throw new ApiError(400, "bad-input", `scenario ${i + 1} has problems; see details`, [
-          {
-            path: `scenarios[${i}].measures[${late}].start`,
-            message: `must not be after endYear (${s.endYear})`,
-          },
-        ]);
       if (!s.baseline.inventoryId)
         throw new ApiError(400, "bad-input", "the server reads no files", [
           {

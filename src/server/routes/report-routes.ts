@@ -1,8 +1,10 @@
+import { InputError } from "../../domain/validation/input-issue.ts";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { MineInventory } from "../../domain/mine/mine-inventory.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
+import { scenarioProblems } from "../../domain/pathway/check-scenario.ts";
 import { scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
 import { zodIssuesToInputIssues } from "../../domain/validation/zod-issues.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
@@ -35,13 +37,28 @@ async function requestedPathways(ctx: AppContext, raw: unknown) {
       "the scenario has problems; see details",
       zodIssuesToInputIssues(parsed.error, raw, ["scenario"]),
     );
+  const table = factorTable();
+  const problems = scenarioProblems(parsed.data, table);
+  if (problems.length)
+    throw new ApiError(
+      400,
+      "bad-input",
+      "the scenario has problems; see details",
+      problems.map((d) => ({ ...d, path: `scenario.${d.path}` })),
+    );
   const id = parsed.data.baseline.inventoryId;
   if (!id)
     throw new ApiError(400, "bad-input", "the scenario needs a stored baseline", [
       { path: "scenario.baseline.inventoryId", message: "must name a stored inventory" },
     ]);
   const inv = await ctx.inventory(id);
-  return [runScenario(parsed.data, inv.input, factorTable(), `inventory ${inv.id}`)];
+  try {
+    return [runScenario(parsed.data, inv.input, table, `inventory ${inv.id}`)];
+  } catch (e) {
+    if (e instanceof InputError)
+      throw new ApiError(400, "bad-input", "the scenario does not fit its baseline; see details", e.issues);
+    throw e;
+  }
 }
 
 const TYPES = { html: "text/html; charset=utf-8", pdf: "application/pdf" } as const;
