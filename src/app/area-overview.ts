@@ -27,7 +27,7 @@ type LanduseResult = {
 };
 
 /**
- * The key figures of the overview: the analysed area, the net land-use carbon budget (yearly
+ * The key figures of the overview: the analysed area, the carbon stock change from land use (yearly
  * stock change between the first and last map), and the latest inventory year's gross emissions,
  * neutrality gap and emissions per tonne of coal — each with its source, or null and what to do.
  */

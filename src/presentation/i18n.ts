@@ -26,7 +26,10 @@ const STRINGS = {
   progress: ["Progress", "进度"],
   language: ["Language", "语言"],
   "figure.area": ["Analysed area", "分析面积"],
-  "figure.landuse-budget": ["Net land-use carbon budget", "土地利用净碳收支"],
+  "figure.landuse-budget": [
+    "Carbon stock change from land use (− = lost)",
+    "土地利用碳储量变化（负值为损失）",
+  ],
   "figure.inventory-total": ["Inventory: gross emissions", "清单：总排放"],
   "figure.neutrality-gap": ["Neutrality gap", "碳中和缺口"],
   "figure.coal-intensity": ["Emissions per tonne of coal", "吨煤排放强度"],

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/browser/esm/sync";
 import { readSheet } from "read-excel-file/browser";
 import { formatNumber, t } from "../presentation/i18n.ts";
 import { api, ApiFailure } from "./api.ts";
@@ -153,11 +154,14 @@ function importedValues(
   return { values, unknown };
 }
 
+/** A CSV file as rows of cells (csv-parse: quoted fields, commas inside quotes, a BOM). */
 function parseCsv(text: string): string[][] {
-  return text
-    .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)
-    .map((line) => line.split(",").map((c) => c.trim().replace(/^"(.*)"$/, "$1")));
+  return parse(text, {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as string[][];
 }
 
 /**

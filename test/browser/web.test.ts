@@ -145,6 +145,16 @@ describe("the web app on the demo", () => {
     const coal = page.locator('[data-path="years[0].coalOutputT"] input');
     await coal.waitFor();
     expect(await coal.inputValue()).toBe("900000");
+    // Import from CSV: known fields fill the form; an unknown one is named, not dropped.
+    await page.locator("#inventory-import").setInputFiles({
+      name: "activity.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from('field,value\ncoalOutputT,800000\n"diesel",60\nbogus,1\n'),
+    });
+    await expect.poll(() => coal.inputValue()).toBe("800000");
+    expect(await page.locator("#inventory-form .form-error").textContent()).toMatch(
+      /unknown field\(s\) bogus/,
+    );
     await coal.fill("-5");
     await page.locator("#inventory-form button[type=submit]").click();
     const err = page.locator('[data-path="years[0].coalOutputT"] .field-error');
