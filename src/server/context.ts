@@ -45,6 +45,11 @@ export class AppContext {
   /** Finished results never change: the last few are kept parsed in memory. */
   private readonly results = new Map<string, Analysis>();
 
+  /** Drops results from memory (their analyses were deleted). */
+  forgetResults(ids: readonly string[]): void {
+    for (const id of ids) this.results.delete(id);
+  }
+
   /** An analysis with its result (from memory when it was read before and is done). */
   async analysisWithResult(id: string): Promise<Analysis> {
     const cached = this.results.get(id);

@@ -218,6 +218,7 @@ describe.each(STORE_KINDS)("deleting an area on %s", (kind) => {
       expect(existsSync(t.ctx.folder.analysis(job.id))).toBe(false);
       expect(readdirSync(t.ctx.folder.reports())).toEqual([]);
       expect((await t.app.inject({ url: `/api/jobs/${job.id}` })).statusCode).toBe(404);
+      expect((await t.app.inject({ url: `/api/analyses/${job.id}` })).statusCode).toBe(404);
       expect((await t.app.inject({ url: report.url })).statusCode).toBe(404);
     } finally {
       await t.close();

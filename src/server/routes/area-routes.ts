@@ -38,6 +38,7 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
     const analyses = await ctx.analyses.forArea(req.params.id);
     const reports = await ctx.reports.pathsForArea(req.params.id);
     await ctx.areas.delete(req.params.id);
+    ctx.forgetResults(analyses.map((a) => a.id));
     // Files go after the rows: a crash in between leaves unreferenced files, never dangling rows.
     for (const m of maps) rmSync(m.path, { force: true });
     rmSync(ctx.folder.maps(req.params.id), { recursive: true, force: true }); // with its rendered layers
