@@ -42,7 +42,7 @@ describe("accuracy assessment", () => {
   it("samples a map at CSV points through the CLI, listing points it leaves out", () => {
     const dir = mkdtempSync(join(tmpdir(), "mc-acc-"));
     // 10×10 map, left half code 1 (arable), right half code 2 (forest), 30 m, origin (500000, 4400000).
-    const codes = Array.from({ length: 100 }, (_, i) => (i % 10 < 5 ? 1 : 2));
+    const codes: number[] = Array.from({ length: 100 }, (_, i) => (i % 10 < 5 ? 1 : 2));
     codes[99] = 0;
     writeCodeRaster(join(dir, "m.tif"), codes, 10, 10, { nodata: 0 });
     const x = (col: number) => 500000 + col * 30 + 15;

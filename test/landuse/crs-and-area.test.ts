@@ -81,7 +81,7 @@ describe("grid differences", () => {
     kind: "projected" as const,
     label: "EPSG:32650",
     epsg: 32650,
-    ellipsoid: WGS84,
+    ellipsoid: { name: "WGS 84", ...WGS84 },
     unitToMetre: 1,
   };
   const g: RasterGrid = {

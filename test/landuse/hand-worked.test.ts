@@ -26,12 +26,12 @@ import { writeCodeRaster } from "../helpers/write-code-raster.ts";
  * quantity |10 − 30| = 20, exchange 0 (nothing went back to arable from where arable went), shift 20.
  * Stock lost to mining: 15 px = 1.35 ha of arable × (82.11 + 5) t C/ha = 117.5985 t C.
  */
-const d2000 = Array.from({ length: 100 }, (_, i) => {
+const d2000: number[] = Array.from({ length: 100 }, (_, i) => {
   const r = Math.floor(i / 10);
   const c = i % 10;
   return r < 5 ? 1 : c < 5 ? 2 : 3;
 });
-const d2010 = Array.from({ length: 100 }, (_, i) => {
+const d2010: number[] = Array.from({ length: 100 }, (_, i) => {
   const r = Math.floor(i / 10);
   const c = i % 10;
   if (r < 2) return 1;

@@ -104,7 +104,7 @@ describe("minecarbon serve", () => {
         child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
         setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30_000);
       });
-      expect((await (await fetch(`${url}/health`)).json()).store).toBe("pglite");
+      expect(((await (await fetch(`${url}/health`)).json()) as { store: string }).store).toBe("pglite");
       const r = await fetch(`${url}/api/areas`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -9,13 +9,18 @@ import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 const dir = mkdtempSync(join(tmpdir(), "mc-restart-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** GET as JSON (the shapes are the API's; tests read them as plain data). */
+async function get<T>(url: string): Promise<T> {
+  return (await (await fetch(url)).json()) as T;
+}
+
 async function post(url: string, body: unknown) {
   const r = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  return { status: r.status, body: await r.json() };
+  return { status: r.status, body: (await r.json()) as { id: string } };
 }
 
 describe("a restart loses nothing acknowledged", () => {
@@ -51,21 +56,19 @@ describe("a restart loses nothing acknowledged", () => {
     const second = await serve({ port: 0, dataDir: data, demo: false, workers: 0 });
     try {
       expect(second.resumed).toBe(1);
-      const maps = await (await fetch(`${second.url}/api/areas/${areaId}/maps`)).json();
+      const maps = await get<{ year: number }[]>(`${second.url}/api/areas/${areaId}/maps`);
       expect(maps.map((m: { year: number }) => m.year)).toEqual([2001, 2011]);
-      let job;
+      let job: { state: string } | undefined;
       for (let i = 0; i < 200; i++) {
-        job = await (await fetch(`${second.url}/api/jobs/${queued.id}`)).json();
+        job = await get<{ state: string }>(`${second.url}/api/jobs/${queued.id}`);
         if (job.state === "done" || job.state === "failed") break;
         await new Promise((r) => setTimeout(r, 50));
       }
-      expect(job.state).toBe("done");
-      const one = await (
-        await fetch(`${second.url}/api/analyses/${queued.id}/tables/transitionsOnestep`)
-      ).json();
-      expect(
-        one.find((r: { from_code: number; to_code: number }) => r.from_code === 1 && r.to_code === 3).pixels,
-      ).toBe(100);
+      expect(job?.state).toBe("done");
+      const one = await get<{ from_code: number; to_code: number; pixels: number }[]>(
+        `${second.url}/api/analyses/${queued.id}/tables/transitionsOnestep`,
+      );
+      expect(one.find((r) => r.from_code === 1 && r.to_code === 3)!.pixels).toBe(100);
     } finally {
       await second.stop();
     }
