@@ -19,6 +19,10 @@ export default tseslint.config(
       "tmp/**",
       "scratch/**",
       "minecarbon-demo/**",
+      // generated output of the README's examples, the server and the tests
+      "minecarbon-data/**",
+      "test-results/**",
+      "bench/data/**",
     ],
   },
   js.configs.recommended,

@@ -18,6 +18,7 @@ import { legendFromArgument } from "../io/read-legend-file.ts";
 import { readPoolTable } from "../io/read-pool-table.ts";
 import { sha256File } from "../io/sha256-file.ts";
 import { writeRows } from "../io/write-csv.ts";
+import { outputFolder, partialSuffix, removeDeadPartials } from "../io/output-target.ts";
 import { openClassRaster, type ClassRaster } from "../raster/geotiff-source.ts";
 import { StreamingTiffWriter } from "../raster/geotiff-writer.ts";
 import { describeGrid, gridDifferences } from "../raster/grid.ts";
@@ -218,9 +219,10 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
   const zones = o.zones ? readPolygons!(o.zones, grid, o.zoneField) : undefined;
   const zoneList = zones ? [...new Set(zones.names), OUTSIDE_ZONES] : ["all"];
 
-  const out = resolve(o.out);
-  mkdirSync(out, { recursive: true });
-  const partial = join(out, `.partial-${process.pid}`);
+  const out = outputFolder(o.out);
+  // What runs killed before their end left here goes; what a live run is writing stays.
+  removeDeadPartials(out);
+  const partial = join(out, partialSuffix());
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial);
   temp.dir = partial;

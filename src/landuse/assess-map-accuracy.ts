@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { outputFolder } from "../io/output-target.ts";
 import { join } from "node:path";
 import { assessAccuracy } from "../domain/landuse/accuracy.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
@@ -188,7 +189,7 @@ export async function assessMapAccuracy(o: AccuracyOptions) {
     ],
   };
   if (o.out) {
-    mkdirSync(o.out, { recursive: true });
+    outputFolder(o.out);
     writeRows(
       join(o.out, "accuracy-confusion.csv"),
       a.codes.map((code, i) => ({

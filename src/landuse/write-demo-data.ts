@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { outputFolder } from "../io/output-target.ts";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import proj4 from "proj4";
@@ -26,7 +27,7 @@ export function writeDemoData(
   dir: string,
   seed = 1986,
 ): { maps: { year: number; path: string }[]; zones: string } {
-  mkdirSync(dir, { recursive: true });
+  outputFolder(dir);
   const area = syntheticMiningArea(seed);
   const def = knownProjected(EPSG)!;
   const [x0, y0] = proj4("EPSG:4326", def.proj4, NW_CORNER) as [number, number];

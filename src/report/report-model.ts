@@ -3,64 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { areaLegend } from "../app/area-legend.ts";
 import { CHANGE_RAMP, renderChangeLayer, renderClassLayer, type LayerLegend } from "../app/map-layers.ts";
-import type { FactorUse } from "../domain/factor/factor.ts";
-import type { LegendClass } from "../domain/landuse/legend.ts";
 import type { MineInventory } from "../domain/mine/mine-inventory.ts";
 import type { ScenarioResult } from "../domain/pathway/run-scenario.ts";
 import { loadFactorLibrary } from "../factors/load-factor-library.ts";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import type { Lang } from "../presentation/i18n.ts";
+import type { LanduseResultForReport } from "./landuse-report-input.ts";
 
-/** What a land-use analysis leaves in summary.json that a report shows. */
-export interface LanduseResultForReport {
-  readonly legend: { id: string; classes: LegendClass[] };
-  readonly inputs: { year: number; path: string; sha256: string }[];
-  readonly grid: { width: number; height: number; crs: string; pixelWidth: number; pixelHeight: number };
-  readonly classes: { year: number; code: number; class: string; area_ha: number; percent: number }[];
-  readonly transitionsMultistep: {
-    from_year: number;
-    to_year: number;
-    from_code: number;
-    to_code: number;
-    area_ha: number;
-  }[];
-  readonly transitionsOnestep: {
-    from_year: number;
-    to_year: number;
-    from_code: number;
-    to_code: number;
-    from_class: string;
-    to_class: string;
-    area_ha: number;
-  }[];
-  readonly intensityInterval: {
-    from_year: number;
-    to_year: number;
-    St_percent_per_year: number;
-    U_percent_per_year: number;
-    pace: string;
-  }[];
-  readonly zonesByPeriod: {
-    from_year: number;
-    to_year: number;
-    zone: string;
-    area_ha: number;
-    share: number;
-    kind: string;
-  }[];
-  readonly zoning: { id: string; source: string; zones: string[] } | null;
-  readonly carbon: { year: number; pool: string; total_tC: number }[];
-  readonly stockLostToMining: {
-    totalLossTC: number;
-    totalLossTCO2e: number;
-    densitySet: string;
-    factorsUsed: FactorUse[];
-  } | null;
-  readonly outputs: string[];
-  readonly warnings: string[];
-  readonly assumptions?: string[];
-  readonly zeroChangeRule: string;
-}
+export type { LanduseResultForReport } from "./landuse-report-input.ts";
 
 /** A map of the report: a PNG, its title and legend. */
 export interface ReportMap {

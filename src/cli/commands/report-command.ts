@@ -1,11 +1,12 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../domain/validation/input-issue.ts";
 import { runInventory } from "./inventory-command.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { readScenarioFile } from "../../io/read-scenario.ts";
-import { reportModel, type LanduseResultForReport } from "../../report/report-model.ts";
+import { readLanduseReportInput, type LanduseResultForReport } from "../../report/landuse-report-input.ts";
+import { reportModel } from "../../report/report-model.ts";
 import { writeReport } from "../../report/write-report.ts";
 import type { MineInventory } from "../../domain/mine/mine-inventory.ts";
 
@@ -36,7 +37,7 @@ export async function runReport(
         throw new InputError(input, [
           { path: "", message: "one analysis folder per report; this is the second" },
         ]);
-      landuse = { result: JSON.parse(readFileSync(summary, "utf8")) as LanduseResultForReport, dir: input };
+      landuse = { result: readLanduseReportInput(summary), dir: input };
       sections.push(`land-use analysis ${input}`);
     } else {
       // An inventory file: all of its years and their balance, as `minecarbon inventory` computes them.
