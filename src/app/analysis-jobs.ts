@@ -11,6 +11,7 @@ import { MiningAreaRepository } from "../storage/mining-area-repository.ts";
 import type { Store } from "../storage/open-database.ts";
 import { areaLegend, legendArgument } from "./area-legend.ts";
 import type { DataFolder } from "./data-folder.ts";
+import { inClientTerms, issuesInClientTerms, type JobFile } from "./job-error-text.ts";
 
 /** What a land-use analysis job is asked to do (checked by the API before it is queued). */
 export interface LanduseParams {
@@ -86,27 +87,48 @@ export class AnalysisJobs {
     if (!job || job.status === "done" || job.status === "failed") return;
     const out = this.folder.analysis(id);
     rmSync(out, { recursive: true, force: true });
+    // The files the job uses, so that errors name them as the client knows them (never by path).
+    const files: JobFile[] = [{ path: out, field: "", term: "the analysis outputs" }];
     try {
       await this.analyses.progress(id, 0);
-      const result = await this.analyse(job, out);
+      const result = await this.analyse(job, out, files);
       await this.analyses.finish(id, result, loadFactorLibrary().version);
     } catch (e) {
       rmSync(out, { recursive: true, force: true });
-      if (e instanceof InputError)
-        await this.analyses.fail(id, { code: "bad-input", message: e.message, details: e.issues });
-      else if (e instanceof RasterInputError)
-        await this.analyses.fail(id, { code: "bad-input", message: e.message, details: [] });
-      else {
-        console.error(`analysis ${id} failed:`, e);
-        await this.analyses.fail(id, {
-          code: "internal",
-          message: `the analysis stopped on an internal error: ${(e as Error).message}`,
-        });
-      }
+      await this.analyses.fail(id, this.failure(id, e, files));
     }
   }
 
-  private async analyse(job: Analysis, out: string) {
+  /** The error a client sees for a failed job: what is wrong in its terms, or that ours was logged. */
+  private failure(id: string, e: unknown, files: readonly JobFile[]) {
+    if (e instanceof InputError) {
+      const details = issuesInClientTerms(sourceOf(e), e.issues, files);
+      return {
+        code: "bad-input",
+        message: `the analysis cannot run on the area's data: ${details
+          .map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))
+          .join("; ")}`,
+        details,
+      };
+    }
+    if (e instanceof RasterInputError) {
+      const message = inClientTerms(e.message, files);
+      const file = files.find((f) => e.message.includes(f.path));
+      return {
+        code: "bad-input",
+        message: `the analysis cannot run on the area's data: ${message}`,
+        details: [{ path: file?.field ?? "", message }],
+      };
+    }
+    // Ours, not the client's: the details (paths and all) go to the log only.
+    console.error(`analysis ${id} failed:`, e);
+    return {
+      code: "internal",
+      message: `the analysis stopped on an internal error; it has been logged (analysis ${id})`,
+    };
+  }
+
+  private async analyse(job: Analysis, out: string, files: JobFile[]) {
     const params = job.params as LanduseParams;
     const area = await this.areas.get(job.areaId);
     if (!area)
@@ -124,16 +146,27 @@ export class AnalysisJobs {
             : `needs maps of at least two years; the area has ${all.map((m) => m.year).join(", ") || "none"}`,
         },
       ]);
+    for (const m of maps) files.push({ path: m.path, field: `maps.${m.year}`, term: `the ${m.year} map` });
     for (const m of maps)
       if (!existsSync(m.path))
         throw new InputError(`analysis ${job.id}`, [
           {
             path: `maps.${m.year}`,
-            message: `the stored file of the ${m.year} map is missing (${m.path}); upload it again`,
+            message: `the stored file of the ${m.year} map is missing; upload it again`,
           },
         ]);
     const inputs = this.folder.temp("-inputs");
     mkdirSync(inputs, { recursive: true });
+    files.push(
+      { path: join(inputs, "legend.csv"), field: "legend", term: "the area's legend" },
+      { path: join(inputs, "boundary.geojson"), field: "boundary", term: "the area's boundary" },
+      {
+        path: join(inputs, "pools.csv"),
+        field: "densitySet",
+        term: `the carbon densities of ${params.densitySet ?? "the density set"}`,
+      },
+      { path: inputs, field: "", term: "the analysis inputs" },
+    );
     try {
       const legend = legendArgument(area.legend, join(inputs, "legend.csv"));
       const extra: { zones?: string; zoneField?: string; boundary?: string; pools?: string } = {};
@@ -185,4 +218,10 @@ export class AnalysisJobs {
       rmSync(inputs, { recursive: true, force: true });
     }
   }
+}
+
+/** The source an InputError was made with (its message starts with it). */
+function sourceOf(e: InputError): string {
+  const m = / has \d+ problems?:/.exec(e.message);
+  return m ? e.message.slice(0, m.index) : "";
 }

@@ -1,11 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { currentProcessMark, formatMark, mayBeAlive, parseMark } from "./process-mark.ts";
+
+/** Unmarked entries in tmp (written before entries carried their owner) older than this are removed: 24 h. */
+export const UNMARKED_TEMP_MAX_AGE_MS = 24 * 3600 * 1000;
 
 /**
  * Where the server keeps files: uploaded maps, analysis outputs and reports, beside the PGlite
  * database (or alone, when the database is a PostgreSQL server). Files are written under `tmp`
  * first and moved into place only when complete, so nothing half-written is ever referenced.
+ * Every entry in `tmp` starts with its writer's mark (host, process id and start time), so that
+ * what a killed process left can be told from what a live one (another server sharing the
+ * folder) is writing.
  */
 export class DataFolder {
   readonly root: string;
@@ -34,8 +41,35 @@ export class DataFolder {
     return this.dir("files", "reports");
   }
 
-  /** A fresh path under tmp (same file system as the targets, so a rename is atomic). */
+  /**
+   * A fresh path under tmp (same file system as the targets, so a rename is atomic), named
+   * `<host>+<pid>+<start>-<uuid><suffix>`.
+   */
   temp(suffix = ""): string {
-    return join(this.dir("tmp"), `${randomUUID()}${suffix}`);
+    return join(this.dir("tmp"), `${formatMark(currentProcessMark())}-${randomUUID()}${suffix}`);
+  }
+
+  /**
+   * Removes from tmp what dead processes left (a killed upload, a killed job's inputs): entries
+   * whose writer ran on this host and is gone, and unmarked entries older than a day. Entries of a
+   * live process, or of another host (whose processes this one cannot see), are kept. Returns the
+   * names removed.
+   */
+  removeLeftovers(now = Date.now()): string[] {
+    const tmp = this.dir("tmp");
+    const removed: string[] = [];
+    for (const name of readdirSync(tmp)) {
+      const path = join(tmp, name);
+      const mark = parseMark(name);
+      try {
+        const dead = mark ? !mayBeAlive(mark) : now - statSync(path).mtimeMs > UNMARKED_TEMP_MAX_AGE_MS;
+        if (!dead) continue;
+        rmSync(path, { recursive: true, force: true });
+        removed.push(name);
+      } catch {
+        // Gone meanwhile, or not ours to remove (permissions): leave it; start anyway.
+      }
+    }
+    return removed;
   }
 }

@@ -1,4 +1,5 @@
 import type { EChartsOption } from "echarts";
+import { escapeHtml } from "./escape-html.ts";
 import { className, formatNumber, t, zoneName, type Lang } from "./i18n.ts";
 
 /** The legend classes a chart needs: code, names and colour. */
@@ -45,6 +46,12 @@ const base = (): EChartsOption => ({
   animation: false,
   textStyle: { fontFamily: FONT },
 });
+
+/*
+ * Every text here may be a user's (legend class names, inventory labels, measures). ECharts draws
+ * labels, axes and legends on the canvas as text, and escapes the names in its own tooltips; only
+ * the tooltip formatters below build HTML themselves, so they escape what they put in it.
+ */
 
 /**
  * Sankey of the multistep transfers: one node per class and year, one link per transfer with its
@@ -184,7 +191,8 @@ export function waterfallOption(lang: Lang, steps: readonly WaterfallStep[]): EC
       trigger: "axis",
       formatter: (p: unknown) => {
         const i = (p as { dataIndex: number }[])[0]!.dataIndex;
-        return `${steps[i]!.label}: ${formatNumber(lang, steps[i]!.tCO2ePerYr, 1)} t CO2e/yr`;
+        // ECharts shows a formatter's answer as HTML: the label (a user's text) is escaped.
+        return `${escapeHtml(steps[i]!.label)}: ${formatNumber(lang, steps[i]!.tCO2ePerYr, 1)} t CO2e/yr`;
       },
     },
     grid: { left: 80, right: 20, top: 20, bottom: 90 },
@@ -345,7 +353,7 @@ export function macOption(
       trigger: "axis",
       formatter: (p: unknown) => {
         const m = mac[(p as { dataIndex: number }[])[0]!.dataIndex]!;
-        return `${m.measure}: ${formatNumber(lang, m.costCNYPerTCO2e, 1)} CNY/t CO2e, ${formatNumber(lang, m.abatementTCO2ePerYr, 0)} t CO2e/yr`;
+        return `${escapeHtml(m.measure)}: ${formatNumber(lang, m.costCNYPerTCO2e, 1)} CNY/t CO2e, ${formatNumber(lang, m.abatementTCO2ePerYr, 0)} t CO2e/yr`;
       },
     },
     grid: { left: 70, right: 20, top: 30, bottom: 90 },

@@ -10,18 +10,29 @@ import { mapRoutes } from "./routes/map-routes.ts";
 import { planningRoutes } from "./routes/planning-routes.ts";
 import { reportRoutes } from "./routes/report-routes.ts";
 import { webRoutes } from "./routes/web-routes.ts";
+import { LOOPBACK_HOSTS, requestGuard } from "./request-guard.ts";
+import { securityHeaders } from "./security-headers.ts";
+
+/** How buildApp is set up. */
+export interface AppOptions {
+  readonly logger?: boolean;
+  readonly version?: string;
+  /** Host names the server answers to (the Host header); the loopback names when omitted. */
+  readonly allowedHosts?: readonly string[];
+}
 
 /**
  * The HTTP API and web app over a context. Thin: routes check requests with the zod schemas, call
  * the repositories and services and answer JSON; every error is `{error: {code, message, details}}`
- * with a 4xx status for the client's mistakes and 500 (without internals) for ours.
+ * with a 4xx status for the client's mistakes and 500 (without internals) for ours. Every answer
+ * carries the security headers; requests from other sites or for other host names are refused
+ * before any route runs (request-guard.ts).
  */
-export async function buildApp(
-  ctx: AppContext,
-  o: { logger?: boolean; version?: string } = {},
-): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<FastifyInstance> {
   const version = o.version ?? "0.1.0";
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: 4 << 20 });
+  securityHeaders(app);
+  requestGuard(app, { allowedHosts: o.allowedHosts ?? LOOPBACK_HOSTS });
   await app.register(multipart, { limits: { fileSize: ctx.maxUploadBytes, files: 1, fields: 4 } });
 
   app.setErrorHandler((error, _req, reply) => {

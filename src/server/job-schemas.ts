@@ -2,27 +2,49 @@ import { z } from "zod";
 import { DENSITY_SETS } from "../domain/budget/density-sets.ts";
 
 /** What a client sends to start a land-use analysis of an area. */
-export const analysisInput = z.strictObject({
-  years: z
-    .array(z.number().int().min(1900).max(2200))
-    .min(2)
-    .optional()
-    .describe("years to analyse, at least two of the area's maps; all when omitted"),
-  zoning: z
-    .enum(["rules", "data-driven", "none"])
-    .default("rules")
-    .describe("carbon-sink zoning: seed 001's rules, data-driven (needs a density set), or none"),
-  zonesFromBoundary: z
-    .boolean()
-    .default(true)
-    .describe("count per named feature of the area's boundary (mine fields)"),
-  densitySet: z
-    .enum(Object.keys(DENSITY_SETS) as [string, ...string[]])
-    .nullable()
-    .default(null)
-    .describe("carbon densities for carbon stocks and change; none when null"),
-  zeroRule: z.enum(["paper", "openland"]).default("paper").describe("intensity analysis zero-change rule"),
-});
+export const analysisInput = z
+  .strictObject({
+    years: z
+      .array(z.number().int().min(1900).max(2200))
+      .min(2)
+      .optional()
+      .superRefine((years, ctx) => {
+        // [2002, 2002] would otherwise be queued and fail as "needs maps of at least two years".
+        const seen = new Set<number>();
+        years?.forEach((y, i) => {
+          if (seen.has(y))
+            ctx.addIssue({
+              code: "custom",
+              path: [i],
+              message: `each year may appear once; ${y} is repeated (years ${years.join(", ")})`,
+            });
+          seen.add(y);
+        });
+      })
+      .describe("years to analyse, at least two different ones of the area's maps; all when omitted"),
+    zoning: z
+      .enum(["rules", "data-driven", "none"])
+      .default("rules")
+      .describe("carbon-sink zoning: seed 001's rules, data-driven (needs a density set), or none"),
+    zonesFromBoundary: z
+      .boolean()
+      .default(true)
+      .describe("count per named feature of the area's boundary (mine fields)"),
+    densitySet: z
+      .enum(Object.keys(DENSITY_SETS) as [string, ...string[]])
+      .nullable()
+      .default(null)
+      .describe("carbon densities for carbon stocks and change; none when null"),
+    zeroRule: z.enum(["paper", "openland"]).default("paper").describe("intensity analysis zero-change rule"),
+  })
+  .superRefine((o, ctx) => {
+    if (o.zoning === "data-driven" && o.densitySet === null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["densitySet"],
+        message: `must name a density set (${Object.keys(DENSITY_SETS).join(", ")}) for zoning "data-driven", which zones by the carbon densities; got none`,
+      });
+  });
 
 /** A job as `GET /api/jobs/{id}` answers it. */
 export const jobOutput = z.object({

@@ -22,6 +22,20 @@ const query = (name: string, description: string) => ({
   schema: { type: "string" },
 });
 
+const E403 = err(
+  "refused: a write from another site (Origin, Sec-Fetch-Site), or without application/json or the X-MineCarbon-Client header, or a Host this server does not answer to",
+);
+
+/** Every write may be refused by the request guard (request-guard.ts): 403 is in each one's responses. */
+function withGuard<T extends Record<string, Record<string, unknown>>>(paths: T): T {
+  for (const item of Object.values(paths))
+    for (const method of ["post", "put", "patch", "delete"]) {
+      const op = item[method] as { responses?: Record<string, unknown> } | undefined;
+      if (op?.responses) op.responses[403] = E403;
+    }
+  return paths;
+}
+
 /** The OpenAPI 3.1 description of the API, built from the same zod schemas that check requests. */
 export function openApiDocument(version: string) {
   return {
@@ -30,9 +44,12 @@ export function openApiDocument(version: string) {
       title: "MineCarbon API",
       version,
       description:
-        "Carbon budgets and land-use change of coal-mining areas. Errors: {error: {code, message, details[]}}.",
+        "Carbon budgets and land-use change of coal-mining areas. Errors: {error: {code, message, details[]}}. " +
+        "Writes (POST, PUT, PATCH, DELETE) are sent as application/json, or carry the header " +
+        "`X-MineCarbon-Client: <your client>` (uploads, requests without a body); writes from pages of other " +
+        "sites are refused (403), as are Host names the server was not configured for (--allowed-host).",
     },
-    paths: {
+    paths: withGuard({
       "/api/areas": {
         get: {
           summary: "list mining areas",
@@ -283,6 +300,6 @@ export function openApiDocument(version: string) {
           responses: { 200: ok("HTML or PDF", "application/pdf"), 404: E404 },
         },
       },
-    },
+    }),
   };
 }

@@ -16,17 +16,26 @@ export class ApiFailure extends Error {
   }
 }
 
+/**
+ * The header that marks a request as the web app's own. The server refuses writes without it (or
+ * without a JSON body): a page on another site cannot add it without asking the server first.
+ */
+export const CLIENT_HEADERS: Readonly<Record<string, string>> = { "x-minecarbon-client": "web" };
+
 /** Calls the API; answers JSON, or throws an ApiFailure with the server's details. */
 export async function api<T = unknown>(
   path: string,
   init: RequestInit & { json?: unknown } = {},
 ): Promise<T> {
-  const { json, ...rest } = init;
+  const { json, headers, ...rest } = init;
   const res = await fetch(path, {
     ...rest,
-    ...(json !== undefined
-      ? { body: JSON.stringify(json), headers: { "content-type": "application/json" } }
-      : {}),
+    headers: {
+      ...CLIENT_HEADERS,
+      ...(json !== undefined ? { "content-type": "application/json" } : {}),
+      ...(headers as Record<string, string> | undefined),
+    },
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
   });
   if (res.status === 204) return undefined as T;
   const body = (await res.json().catch(() => null)) as {

@@ -1,5 +1,5 @@
 import { t } from "../presentation/i18n.ts";
-import { api, ApiFailure } from "./api.ts";
+import { api, ApiFailure, CLIENT_HEADERS } from "./api.ts";
 import { h, mount } from "./dom.ts";
 import { clearFieldErrors, field, showFieldErrors } from "./field-errors.ts";
 import { inventoryForm } from "./inventory-form.ts";
@@ -88,7 +88,11 @@ export async function dataView(main: HTMLElement, ctx: ViewContext): Promise<() 
         fd.set("year", String(f.get("year") ?? ""));
         const file = f.get("file");
         if (file instanceof File && file.size > 0) fd.set("file", file);
-        const res = await fetch(`/api/areas/${overview.area.id}/maps`, { method: "POST", body: fd });
+        const res = await fetch(`/api/areas/${overview.area.id}/maps`, {
+          method: "POST",
+          body: fd,
+          headers: CLIENT_HEADERS,
+        });
         const body = await res.json();
         if (!res.ok)
           throw new ApiFailure(res.status, body.error.code, body.error.message, body.error.details);

@@ -4,7 +4,7 @@ import { runInventory } from "../../src/cli/commands/inventory-command.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
-import { createArea, testApp } from "./test-app.ts";
+import { CLIENT, createArea, testApp } from "./test-app.ts";
 
 const YONGNING = join(PROJECT_ROOT, "examples", "yongning.yaml");
 
@@ -15,8 +15,8 @@ describe.each(STORE_KINDS)("inventories and reports on %s", (kind) => {
   beforeAll(async () => {
     t = await testApp(kind);
     areaId = await createArea(t.app, "Yongning");
-  });
-  afterAll(async () => t.close());
+  }, 120_000);
+  afterAll(async () => t.close(), 120_000);
 
   it("stores and computes the Yongning inventory: seed 002 Eq. 5 gives 15,810.076 t CO2e/a underground", async () => {
     const r = await t.app.inject({
@@ -65,7 +65,8 @@ describe.each(STORE_KINDS)("inventories and reports on %s", (kind) => {
     const other = await t.app.inject({ method: "PUT", url: `/api/inventories/${invId}`, payload: doc });
     expect(other.statusCode).toBe(422);
     expect(
-      (await t.app.inject({ method: "POST", url: `/api/inventories/${invId}/compute` })).statusCode,
+      (await t.app.inject({ method: "POST", url: `/api/inventories/${invId}/compute`, headers: CLIENT }))
+        .statusCode,
     ).toBe(200);
   });
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
-import { createArea, multipart, testApp, waitForJob } from "./test-app.ts";
+import { CLIENT, createArea, multipart, testApp, waitForJob } from "./test-app.ts";
 
 const W = 40;
 const H = 30;
@@ -34,8 +34,8 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
   beforeAll(async () => {
     t = await testApp(kind);
     areaId = await createArea(t.app, "Test field");
-  });
-  afterAll(async () => t.close());
+  }, 120_000);
+  afterAll(async () => t.close(), 120_000);
 
   const upload = (year: string | undefined, name: string, buf?: Buffer) =>
     t.app.inject({
@@ -213,7 +213,9 @@ describe.each(STORE_KINDS)("deleting an area on %s", (kind) => {
       ).json();
       expect((await t.app.inject({ url: report.url })).statusCode).toBe(200);
       expect(existsSync(t.ctx.folder.analysis(job.id))).toBe(true);
-      expect((await t.app.inject({ method: "DELETE", url: `/api/areas/${areaId}` })).statusCode).toBe(204);
+      expect(
+        (await t.app.inject({ method: "DELETE", url: `/api/areas/${areaId}`, headers: CLIENT })).statusCode,
+      ).toBe(204);
       expect(existsSync(join(t.dir, "files", "maps", areaId))).toBe(false);
       expect(existsSync(t.ctx.folder.analysis(job.id))).toBe(false);
       expect(readdirSync(t.ctx.folder.reports())).toEqual([]);

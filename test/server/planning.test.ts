@@ -17,8 +17,18 @@ describe("planning API", () => {
       payload: readInputFile(join(PROJECT_ROOT, "examples", "yongning.yaml")) as object,
     });
     inventoryId = r.json()[0].id;
+  }, 120_000);
+  afterAll(async () => t.close(), 120_000);
+
+  it("answers 404 for names that are keys of every object, not examples", async () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      const r = await t.app.inject({ url: `/api/examples/${name}` });
+      expect(r.statusCode, name).toBe(404);
+      expect(r.json().error.details).toEqual([
+        { path: "name", message: "must be one of yongning-pathway, pingshuo-structure" },
+      ]);
+    }
   });
-  afterAll(async () => t.close());
 
   it("projects a scenario on a stored inventory: the example is neutral in 2048", async () => {
     const example = (await t.app.inject({ url: "/api/examples/yongning-pathway" })).json();

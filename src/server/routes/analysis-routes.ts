@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { areaLayers } from "../../app/area-layers.ts";
+import { areaLegend } from "../../app/area-legend.ts";
+import { SEED001_ZONING } from "../../domain/landuse/zoning-rules.ts";
 import type { Analysis } from "../../storage/analysis-repository.ts";
 import { ApiError } from "../api-error.ts";
 import type { AppContext } from "../context.ts";
@@ -79,6 +81,25 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
             : `the area has maps of ${have.join(", ") || "no year"}; upload at least two`,
         },
       ]);
+    if (params.zoning === "rules") {
+      // Seed 001's rules name classes by key; a legend without them cannot be zoned by them.
+      const keys = new Set(areaLegend(area.legend).classes.map((c) => c.key));
+      const lacking = [...new Set(SEED001_ZONING.rules.flatMap((r) => [...r.from, ...r.to]))].filter(
+        (k) => !keys.has(k),
+      );
+      if (lacking.length)
+        throw new ApiError(
+          422,
+          "zoning-does-not-fit",
+          "seed 001's zoning rules do not fit the area's legend",
+          [
+            {
+              path: "zoning",
+              message: `"rules" needs legend classes with the keys ${lacking.join(", ")}, which the area's legend lacks; choose "data-driven" (with a densitySet) or "none", or give those classes their keys in the legend`,
+            },
+          ],
+        );
+    }
     const a = await ctx.jobs.submit(area.id, params);
     return reply.status(202).header("location", `/api/jobs/${a.id}`).send(jobJson(a));
   });
@@ -100,8 +121,10 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
     "/api/analyses/:id/tables/:table",
     async (req, reply) => {
       const a = done(await ctx.analysisWithResult(req.params.id));
-      const file = RESULT_TABLES[req.params.table];
-      const rows = (a.result as Record<string, unknown>)[req.params.table];
+      // Own keys only: "constructor" or "toString" name no table.
+      const table = Object.hasOwn(RESULT_TABLES, req.params.table) ? req.params.table : undefined;
+      const file = table && RESULT_TABLES[table];
+      const rows = table && (a.result as Record<string, unknown>)[table];
       if (!file || !Array.isArray(rows) || (req.params.table === "carbon" && rows.length === 0))
         throw new ApiError(404, "not-found", `analysis ${a.id} has no table "${req.params.table}"`, [
           {

@@ -32,7 +32,8 @@ const asApiError = (e: unknown) =>
  */
 export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { name: string } }>("/api/examples/:name", async (req) => {
-    const file = EXAMPLES[req.params.name];
+    // Own keys only: "constructor" or "__proto__" are keys of every object, not examples.
+    const file = Object.hasOwn(EXAMPLES, req.params.name) ? EXAMPLES[req.params.name] : undefined;
     if (!file)
       throw new ApiError(404, "not-found", `no example "${req.params.name}"`, [
         { path: "name", message: `must be one of ${Object.keys(EXAMPLES).join(", ")}` },

@@ -20,7 +20,8 @@ export function webRoutes(app: FastifyInstance, version: string): void {
     const path = join(dir, name);
     if (!/^[\w.-]+$/.test(name) || !existsSync(path))
       throw new ApiError(404, "not-found", `no asset ${name}`);
-    reply.type(TYPES[name.split(".").pop()!] ?? "application/octet-stream");
+    const ext = name.split(".").pop()!;
+    reply.type((Object.hasOwn(TYPES, ext) && TYPES[ext]) || "application/octet-stream");
     return reply.send(createReadStream(path));
   };
   app.get("/", async (_req, reply) => asset("index.html", reply));
