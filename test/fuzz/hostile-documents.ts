@@ -49,7 +49,7 @@ export function hostileGeoJson(): Record<string, string> {
       [
         [0, 0],
         [1, 0],
-        [1, 1e999],
+        [1, Infinity],
         [0, 0],
       ],
     ]).replace("null", "1e999"),
