@@ -21,9 +21,8 @@ import {
 } from "./document-mutations.ts";
 import { hostileGeoJson } from "./hostile-documents.ts";
 
-/** What the web app sends with every request: a same-origin page. */
+/** What the web app sends with every request: a same-origin page with the client header. */
 export const API_HEADERS: Readonly<Record<string, string>> = {
-  origin: "http://localhost",
   "sec-fetch-site": "same-origin",
   "x-minecarbon-client": "web",
 };
