@@ -2,6 +2,7 @@ import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { sha256File } from "../io/sha256-file.ts";
 import { openClassRaster } from "../raster/geotiff-source.ts";
+import { RasterInputError } from "../raster/raster-input-error.ts";
 import { LanduseMapRepository, type StoredMap } from "../storage/landuse-map-repository.ts";
 import type { MiningArea } from "../storage/mining-area-repository.ts";
 import type { Store } from "../storage/open-database.ts";
@@ -11,7 +12,8 @@ import type { DataFolder } from "./data-folder.ts";
 
 /**
  * Keeps an uploaded map (already complete in a temporary file) as the area's map of `year`:
- * checks it, moves it into the area's folder under a name with its checksum, then records it.
+ * checks it (in a worker thread; at most `maxMapPixels` pixels), moves it into the area's folder
+ * under a name with its checksum, then records it.
  * If anything fails the temporary file and any moved file are removed and the database is
  * unchanged; a map it replaces is deleted only after the new one is recorded.
  */
@@ -22,18 +24,32 @@ export async function storeUploadedMap(
   year: number,
   tempPath: string,
   fileName: string,
+  o: { maxMapPixels?: number } = {},
 ): Promise<{ map: StoredMap; check: CheckedMap; replaced: boolean }> {
   const repo = new LanduseMapRepository(store.db);
   let finalPath: string | undefined;
   try {
     const others = (await repo.forArea(area.id)).filter((m) => m.year !== year && existsSync(m.path));
     let sameGridAs;
-    if (others[0]) {
-      const r = await openClassRaster(others[0].path);
+    // The grid of the first stored map that still opens (only its header is read). One that no
+    // longer does (kept before the reader checked blocks) is no reason to refuse this upload.
+    for (const other of others) {
+      const r = await openClassRaster(other.path).catch((e: unknown) => {
+        if (e instanceof RasterInputError) return undefined;
+        throw e;
+      });
+      if (!r) continue;
       await r.close();
-      sameGridAs = { year: others[0].year, grid: r.grid };
+      sameGridAs = { year: other.year, grid: r.grid };
+      break;
     }
-    const check = await checkUploadedMap(tempPath, fileName, areaLegend(area.legend), sameGridAs);
+    const check = await checkUploadedMap(
+      tempPath,
+      fileName,
+      areaLegend(area.legend),
+      sameGridAs,
+      o.maxMapPixels !== undefined ? { maxPixels: o.maxMapPixels } : {},
+    );
     const sha256 = await sha256File(tempPath);
     const bytes = statSync(tempPath).size;
     finalPath = join(folder.maps(area.id), `${year}-${sha256.slice(0, 16)}.tif`);

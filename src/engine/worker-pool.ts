@@ -9,6 +9,12 @@ const WORKER_URL = import.meta.url.endsWith(".ts")
   ? new URL("./worker-bootstrap.mjs", import.meta.url)
   : new URL("./analysis-worker.mjs", import.meta.url);
 
+/** Starts one worker thread running analysis-worker (blocks of a plan, or a map's code histogram). */
+export function startWorkerThread(): Worker {
+  // tsx, which loads the TypeScript in the thread, reads workerData and needs it to be an object.
+  return new Worker(WORKER_URL, { workerData: {} });
+}
+
 /**
  * Worker threads started ahead of the work: loading the TypeScript modules takes a few hundred
  * milliseconds per thread, which then overlaps with opening and checking the inputs.
@@ -18,11 +24,7 @@ export class WorkerPool {
   private closed = false;
 
   constructor(count: number = availableParallelism()) {
-    this.workers = Array.from(
-      { length: Math.max(0, count) },
-      // tsx, which loads the TypeScript in the thread, reads workerData and needs it to be an object.
-      () => new Worker(WORKER_URL, { workerData: {} }),
-    );
+    this.workers = Array.from({ length: Math.max(0, count) }, startWorkerThread);
     // Until a run listens, a worker's failure must not crash the process; the run sees it.
     for (const w of this.workers) w.on("error", () => undefined);
   }

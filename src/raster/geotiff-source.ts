@@ -1,10 +1,19 @@
 import { existsSync, statSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { fromFile, getDecoder, type GeoTIFF, type GeoTIFFImage, type BaseDecoder } from "geotiff";
 import { crsFromGeoKeys, type GeoKeys } from "./crs.ts";
 import type { RasterGrid } from "./grid.ts";
 import type { GeoTags } from "./geotiff-writer.ts";
 import { useFastDecoders } from "./fast-decoders.ts";
 import { RasterInputError } from "./raster-input-error.ts";
+import {
+  blockBytes,
+  blockLabel,
+  blockLayoutProblem,
+  isSparseBlock,
+  type BlockLayout,
+} from "./block-layout.ts";
+import { tiffDirectoryProblem } from "./tiff-directory-check.ts";
 
 export type CodeArray = Uint8Array | Uint16Array;
 
@@ -43,11 +52,36 @@ export interface ClassRaster {
   close(): Promise<void>;
 }
 
-/** Opens a classified GeoTIFF, checking that it is one band of 8/16-bit unsigned codes on a north-up grid. */
-export async function openClassRaster(path: string): Promise<ClassRaster> {
+/**
+ * Largest block (strip or tile) read, decoded bytes: 1 GiB. GIS tools write blocks of kilobytes to
+ * a few megabytes; a bigger one is a hostile or broken header, and each block is held whole in memory.
+ */
+export const MAX_BLOCK_BYTES = 2 ** 30;
+
+export interface OpenClassRasterOptions {
+  /**
+   * Largest raster accepted, pixels (width × height); checked from the header, before any block is
+   * read. No limit when omitted (the CLI reads what its user gives it; the server sets one).
+   */
+  readonly maxPixels?: number;
+}
+
+const n = (v: number) => v.toLocaleString("en-US");
+
+/**
+ * Opens a classified GeoTIFF, checking that it is one band of 8/16-bit unsigned codes on a north-up
+ * grid, and that its header is possible: a non-empty raster whose every block lies inside the file
+ * with enough bytes for its pixels. Blocks are checked again as they are read: each must decode to
+ * its full size. Anything else is a RasterInputError naming the file and the first bad block.
+ */
+export async function openClassRaster(path: string, o: OpenClassRasterOptions = {}): Promise<ClassRaster> {
   useFastDecoders();
   if (!existsSync(path)) throw new RasterInputError(`${path}: no such file`);
-  if (!statSync(path).isFile()) throw new RasterInputError(`${path}: is not a file`);
+  const stat = statSync(path);
+  if (!stat.isFile()) throw new RasterInputError(`${path}: is not a file`);
+  const fileBytes = stat.size;
+  const impossible = tiffDirectoryProblem(path, fileBytes);
+  if (impossible) throw new RasterInputError(`${path}: ${impossible}`);
   let tiff: GeoTIFF;
   let image: GeoTIFFImage;
   try {
@@ -58,15 +92,32 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
       `${path}: is not a readable GeoTIFF (${(e as Error).message}); give a classified land-use map as GeoTIFF`,
     );
   }
-  const fail = (msg: string): never => {
+  const fail = (msg: string, reason?: "too-large"): never => {
     void tiff.close();
-    throw new RasterInputError(`${path}: ${msg}`);
+    throw new RasterInputError(`${path}: ${msg}`, reason);
   };
   const dir = image.fileDirectory;
+  const width = image.getWidth();
+  const height = image.getHeight();
+  if (!(width >= 1 && height >= 1))
+    fail(
+      `is ${n(width)} × ${n(height)} pixels; a map needs at least one row and one column — export it again`,
+    );
+  if (o.maxPixels !== undefined && width * height > o.maxPixels)
+    fail(
+      `is ${n(width)} × ${n(height)} = ${n(width * height)} pixels, more than the ${n(o.maxPixels)} accepted here; clip it to the area (gdal_translate -projwin …) or ask the operator to raise the limit`,
+      "too-large",
+    );
   const samples = image.getSamplesPerPixel();
   if (samples !== 1)
     fail(
       `has ${samples} bands; a classified map has one band of class codes (extract it with gdal_translate -b N)`,
+    );
+  const bitsPerSample = dir.getValue("BitsPerSample") as ArrayLike<number> | number | undefined;
+  const bitsCount = typeof bitsPerSample === "object" ? bitsPerSample.length : 1;
+  if (bitsCount !== samples)
+    fail(
+      `gives ${bitsCount} bit depths (BitsPerSample) for ${samples} band; the header is corrupt — export it again`,
     );
   const bits = image.getBitsPerSample(0);
   const format = image.getSampleFormat(0) ?? 1;
@@ -76,11 +127,34 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
     );
   const compressionCode = Number(dir.getValue("Compression") ?? 1);
   const compression = COMPRESSION_NAMES[compressionCode] ?? `code ${compressionCode}`;
+  // JPEG is lossy: decoded codes differ from the ones written, so every count would be wrong.
+  if (compressionCode === 6 || compressionCode === 7)
+    fail(
+      "is JPEG-compressed, which changes class codes (lossy); rewrite it with gdal_translate -co COMPRESS=DEFLATE from the original",
+    );
+  const blockWidth = image.getTileWidth();
+  const blockHeight = image.getTileHeight();
+  const rowsPerStrip = image.isTiled ? undefined : (dir.getValue("RowsPerStrip") as number | undefined);
+  if (
+    !(Number.isInteger(blockWidth) && blockWidth >= 1) ||
+    !(Number.isInteger(blockHeight) && blockHeight >= 1) ||
+    rowsPerStrip === 0
+  )
+    fail(
+      image.isTiled
+        ? `has tiles of ${blockWidth} × ${blockHeight} pixels; the header is corrupt — export it again`
+        : "has 0 rows per strip; the header is corrupt — export it again",
+    );
+  const bytesPerSample = (bits / 8) as 1 | 2;
+  if (blockWidth * blockHeight * bytesPerSample > MAX_BLOCK_BYTES)
+    fail(
+      `has ${image.isTiled ? "tiles" : "strips"} of ${n(blockWidth)} × ${n(blockHeight)} pixels (${n(blockWidth * blockHeight * bytesPerSample)} bytes each), more than the ${n(MAX_BLOCK_BYTES)} a block may have; rewrite it tiled (gdal_translate -co TILED=YES)`,
+    );
   let decoder: BaseDecoder;
   try {
     decoder = await getDecoder(compressionCode, {
-      tileWidth: image.getTileWidth(),
-      tileHeight: image.getTileHeight(),
+      tileWidth: blockWidth,
+      tileHeight: blockHeight,
       planarConfiguration: image.planarConfiguration,
       bitsPerSample: bits,
       predictor: Number((await dir.loadValue("Predictor")) ?? 1),
@@ -112,8 +186,8 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
   // A pixel-is-point raster puts its tie point at the pixel centre; the grid is the outer corner.
   const isPoint = keys?.GTRasterTypeGeoKey === 2;
   const grid: RasterGrid = {
-    width: image.getWidth(),
-    height: image.getHeight(),
+    width,
+    height,
     originX: origin[0]! - (isPoint ? pixelWidth / 2 : 0),
     originY: origin[1]! + (isPoint ? pixelHeight / 2 : 0),
     pixelWidth,
@@ -139,26 +213,107 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
           `${path}: its nodata value ${nodataRaw} cannot occur in ${bits}-bit codes, so no pixel is treated as nodata (set one with gdal_edit.py -a_nodata)`,
         ]
       : [];
-  // Load the block offsets and sizes in one read each; geotiff.js otherwise reads them one by one.
-  await dir.loadValue(image.isTiled ? "TileOffsets" : "StripOffsets");
-  await dir.loadValue(image.isTiled ? "TileByteCounts" : "StripByteCounts");
-  const blockWidth = image.getTileWidth();
-  const blockHeight = image.getTileHeight();
-  const across = Math.ceil(grid.width / blockWidth);
+  // The block offsets and sizes, in one read each (geotiff.js otherwise reads them one by one);
+  // the directory check above bounds them by the file's size.
+  let offsets: ArrayLike<number>;
+  let byteCounts: ArrayLike<number>;
+  try {
+    offsets = ((await dir.loadValue(image.isTiled ? "TileOffsets" : "StripOffsets")) ??
+      []) as ArrayLike<number>;
+    byteCounts = ((await dir.loadValue(image.isTiled ? "TileByteCounts" : "StripByteCounts")) ??
+      []) as ArrayLike<number>;
+  } catch (e) {
+    return fail(
+      `its table of block offsets cannot be read (${(e as Error).message}); the file is truncated or corrupt — copy or export it again`,
+    );
+  }
+  if (typeof offsets === "number") offsets = [offsets];
+  if (typeof byteCounts === "number") byteCounts = [byteCounts];
+  const layout: BlockLayout = {
+    width,
+    height,
+    tiled: image.isTiled,
+    blockWidth,
+    blockHeight,
+    bytesPerSample,
+    compression: compressionCode,
+    offsets,
+    byteCounts,
+    fileBytes,
+  };
+  const problem = blockLayoutProblem(layout);
+  if (problem) fail(problem);
+  const across = Math.ceil(width / blockWidth);
+  const blocks = across * Math.ceil(height / blockHeight);
+  // Blocks not stored at all (GDAL's SPARSE_OK) read as nodata, as GDAL reads them: only when the
+  // map has a nodata value, and not when no block is stored (an unfinished file looks like that).
+  let sparse = 0;
+  let firstSparse = -1;
+  for (let i = 0; i < blocks; i++)
+    if (isSparseBlock(layout, i)) {
+      sparse++;
+      if (firstSparse < 0) firstSparse = i;
+    }
+  if (sparse > 0) {
+    const what = `${blockLabel(layout, firstSparse)}${sparse > 1 ? ` and ${n(sparse - 1)} more` : ""}`;
+    if (sparse === blocks)
+      fail(
+        `stores none of its ${n(blocks)} blocks (all have 0 bytes); the file was not finished being written — export it again`,
+      );
+    if (nodata === null)
+      fail(
+        `${what} are not stored in the file (0 bytes) and the map has no nodata value to read them as; the file is incomplete — export it again, or set a nodata value (gdal_edit.py -a_nodata) if the missing blocks are meant to be empty`,
+      );
+    warnings.push(
+      `${path}: ${what} ${sparse > 1 ? "are" : "is"} not stored in the file (sparse, as GDAL writes with SPARSE_OK) and ${sparse > 1 ? "read" : "reads"} as nodata (${nodata})`,
+    );
+  }
+  let file: FileHandle;
+  try {
+    file = await open(path, "r");
+  } catch (e) {
+    return fail(`cannot be opened (${(e as Error).message})`);
+  }
   const swap = bits === 16 && !tiff.littleEndian;
+  const bad = (msg: string) => new RasterInputError(`${path}: ${msg}`);
+
+  /** Block `index`, read, decoded and checked to be its full size. */
+  async function readBlock(index: number): Promise<CodeArray> {
+    const need = blockBytes(layout, index);
+    if (isSparseBlock(layout, index))
+      return (bits === 8 ? new Uint8Array(need) : new Uint16Array(need / 2)).fill(nodata!);
+    const offset = Number(offsets[index]);
+    const count = Number(byteCounts[index]);
+    const stored = new Uint8Array(count);
+    const { bytesRead } = await file.read(stored, 0, count, offset);
+    if (bytesRead < count)
+      throw bad(
+        `${blockLabel(layout, index)} ends at byte ${n(offset + count)} but only ${n(offset + bytesRead)} could be read; the file was cut while being read — copy it again`,
+      );
+    let data: ArrayBufferLike;
+    try {
+      data = await decoder.decode(stored.buffer);
+    } catch (e) {
+      const why = (e as Error).message;
+      throw bad(
+        `${blockLabel(layout, index)} cannot be decoded (${why.startsWith(`${compression}:`) ? why : `${compression}: ${why}`}); the file is corrupt or truncated — copy or export it again`,
+      );
+    }
+    if (data.byteLength < need)
+      throw bad(
+        `${blockLabel(layout, index)} decodes to ${n(data.byteLength)} bytes instead of ${n(need)}; the file is corrupt or truncated — copy or export it again`,
+      );
+    const arr = bits === 8 ? new Uint8Array(data, 0, need) : new Uint16Array(data, 0, need / 2);
+    if (swap) for (let i = 0; i < arr.length; i++) arr[i] = ((arr[i]! & 0xff) << 8) | (arr[i]! >> 8);
+    return arr;
+  }
+
   // The last block row read, so that row ranges that cut a block row decode it once.
   let cached: { row: number; blocks: CodeArray[] } | undefined;
 
   async function blockRow(by: number): Promise<CodeArray[]> {
     if (cached?.row === by) return cached.blocks;
-    const blocks = await Promise.all(
-      Array.from({ length: across }, async (_, bx) => {
-        const { data } = await image.getTileOrStrip(bx, by, 0, decoder);
-        const arr = bits === 8 ? new Uint8Array(data) : new Uint16Array(data);
-        if (swap) for (let i = 0; i < arr.length; i++) arr[i] = ((arr[i]! & 0xff) << 8) | (arr[i]! >> 8);
-        return arr;
-      }),
-    );
+    const blocks = await Promise.all(Array.from({ length: across }, (_, bx) => readBlock(by * across + bx)));
     cached = { row: by, blocks };
     return blocks;
   }
@@ -197,6 +352,7 @@ export async function openClassRaster(path: string): Promise<ClassRaster> {
     },
     async close() {
       cached = undefined;
+      await file.close();
       await tiff.close();
     },
   };

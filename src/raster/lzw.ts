@@ -7,8 +7,11 @@
 const CLEAR = 256;
 const EOI = 257;
 
-/** Decodes one LZW block; `expected` sizes the output (it grows if the data hold more). */
-export function decodeLzw(input: Uint8Array, expected: number): Uint8Array {
+/**
+ * Decodes one LZW block; `expected` sizes the output (it grows if the data hold more, up to `max`
+ * bytes: more than that is an error, so a corrupt or hostile block cannot make unbounded output).
+ */
+export function decodeLzw(input: Uint8Array, expected: number, max = Infinity): Uint8Array {
   const prefix = new Uint16Array(4096);
   const suffix = new Uint8Array(4096);
   const first = new Uint8Array(4096);
@@ -46,7 +49,7 @@ export function decodeLzw(input: Uint8Array, expected: number): Uint8Array {
     }
     if (old === -1) {
       if (code > 255) throw new RangeError(`LZW: code ${code} right after a clear code`);
-      if (pos >= out.length) out = grow(out, pos + 1);
+      if (pos >= out.length) out = grow(out, pos + 1, max);
       out[pos++] = code;
       old = code;
       continue;
@@ -56,7 +59,7 @@ export function decodeLzw(input: Uint8Array, expected: number): Uint8Array {
     if (code < next) {
       len = length[code]!;
       head = first[code]!;
-      if (pos + len > out.length) out = grow(out, pos + len);
+      if (pos + len > out.length) out = grow(out, pos + len, max);
       for (let c = code, i = pos + len - 1; i >= pos; i--) {
         out[i] = suffix[c]!;
         c = prefix[c]!;
@@ -64,7 +67,7 @@ export function decodeLzw(input: Uint8Array, expected: number): Uint8Array {
     } else if (code === next) {
       len = length[old]! + 1;
       head = first[old]!;
-      if (pos + len > out.length) out = grow(out, pos + len);
+      if (pos + len > out.length) out = grow(out, pos + len, max);
       for (let c = old, i = pos + len - 2; i >= pos; i--) {
         out[i] = suffix[c]!;
         c = prefix[c]!;
@@ -85,8 +88,9 @@ export function decodeLzw(input: Uint8Array, expected: number): Uint8Array {
   return pos === out.length ? out : out.subarray(0, pos);
 }
 
-function grow(a: Uint8Array, need: number): Uint8Array {
-  const b = new Uint8Array(Math.max(need, a.length * 2));
+function grow(a: Uint8Array, need: number, max: number): Uint8Array {
+  if (need > max) throw new RangeError(`LZW: decodes to more than the block's ${max} bytes`);
+  const b = new Uint8Array(Math.min(max, Math.max(need, a.length * 2)));
   b.set(a);
   return b;
 }

@@ -8,6 +8,16 @@ import type { Store } from "../storage/open-database.ts";
 import { ReportRepository } from "../storage/report-repository.ts";
 import { notFound } from "./api-error.ts";
 
+/**
+ * Largest map an upload may declare by default: 4 × 10⁹ pixels (about 63,000 × 63,000; at 30 m a
+ * square of 1,900 km, far more than any mining area, whose maps run to 10⁶–10⁸ pixels). Bigger
+ * headers are refused before a block is read. The arrival check reads every pixel once in a worker
+ * thread, at about 2 × 10⁸ pixels a second on one core (a real 6,546 × 6,372 LZW map in 0.2 s), so
+ * this bounds one upload's check to about 20 s. A national mosaic (CLCD, ~1.6 × 10¹⁰ pixels) is
+ * for the CLI, which sets no limit; clip it to the area before uploading it.
+ */
+export const DEFAULT_MAX_MAP_PIXELS = 4_000_000_000;
+
 /** What every route reaches: the store's repositories, the data folder and the job runner. */
 export class AppContext {
   readonly areas: MiningAreaRepository;
@@ -21,6 +31,8 @@ export class AppContext {
     readonly jobs: AnalysisJobs,
     /** Largest accepted map upload, bytes. */
     readonly maxUploadBytes: number,
+    /** Largest accepted map, pixels (width × height, from its header); see DEFAULT_MAX_MAP_PIXELS. */
+    readonly maxMapPixels: number = DEFAULT_MAX_MAP_PIXELS,
   ) {
     this.areas = new MiningAreaRepository(store.db);
     this.maps = new LanduseMapRepository(store.db);

@@ -67,3 +67,41 @@ export function writeCodeRaster(
   }
   w.finish();
 }
+
+/**
+ * Writes a big 8-bit raster of one code without holding it in memory: every tile is the same
+ * DEFLATE stream (a few hundred bytes), so a file of under a megabyte declares up to 10⁹ pixels,
+ * all valid. For tests of limits and of how long a whole-map read takes.
+ */
+export function writeUniformRaster(
+  path: string,
+  width: number,
+  height: number,
+  o: { code?: number; tile?: number } = {},
+): void {
+  const tile = o.tile ?? 512;
+  const w = new StreamingTiffWriter(path, {
+    grid: {
+      width,
+      height,
+      originX: 500000,
+      originY: 4400000,
+      pixelWidth: 30,
+      pixelHeight: 30,
+      crs: {
+        kind: "projected",
+        label: "EPSG:32650",
+        epsg: 32650,
+        ellipsoid: { name: "WGS 84", a: 6378137, invF: 298.257223563 },
+        unitToMetre: 1,
+      },
+    },
+    tileWidth: tile,
+    tileHeight: tile,
+    sample: "uint8",
+    geo: { geoKeyDirectory: [1, 1, 0, 4, 1024, 0, 1, 1, 1025, 0, 1, 1, 3072, 0, 1, 32650, 3076, 0, 1, 9001] },
+  });
+  const data = deflateSync(new Uint8Array(tile * tile).fill(o.code ?? 1));
+  for (let i = 0; i < w.tilesAcross * w.tilesDown; i++) w.writeTile(i, data);
+  w.finish();
+}

@@ -82,7 +82,9 @@ export function mapRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw new ApiError(400, "bad-input", "the upload has problems; see details", issues);
       }
       try {
-        const stored = await storeUploadedMap(ctx.store, ctx.folder, area, year, temp!, fileName);
+        const stored = await storeUploadedMap(ctx.store, ctx.folder, area, year, temp!, fileName, {
+          maxMapPixels: ctx.maxMapPixels,
+        });
         return reply
           .status(stored.replaced ? 200 : 201)
           .send({ ...mapJson(stored.map), replaced: stored.replaced, warnings: stored.check.warnings });
