@@ -66,7 +66,7 @@ describe("truncated GeoTIFFs are refused, naming the file and the first bad bloc
   it.each(VARIANTS.flatMap((f) => [0.25, 0.5, 0.9].map((cut) => [f, cut] as const)))(
     "%s cut to %d of its size",
     async (f, cut) => {
-      const p = truncated(variant(f), cut);
+      const p = truncated(variant(f), { fraction: cut });
       const { error, codes } = await readAll(p);
       expect(codes).toBeUndefined();
       expectRefused(p, error, /ends at byte [\d,]+ but the file has [\d,]+ bytes; the file is truncated/);
@@ -76,7 +76,7 @@ describe("truncated GeoTIFFs are refused, naming the file and the first bad bloc
   it("names the strip the issue's example would: rows and byte positions", async () => {
     // striped-none: 12 strips of 27 rows × 300 bytes (8,100 bytes each) after an 8-byte header
     // and the directory; cut at 45,469 bytes, strip 5 (rows 135–161) is the first one past the end.
-    const p = truncated(variant("striped-none.tif"), 0.5);
+    const p = truncated(variant("striped-none.tif"), { fraction: 0.5 });
     const { error } = await readAll(p);
     const ranges = blockRanges(readFileSync(variant("striped-none.tif")));
     expect(ranges[5]!.count).toBe(8100);
@@ -88,12 +88,11 @@ describe("truncated GeoTIFFs are refused, naming the file and the first bad bloc
   it("any truncation point is refused or reads the same map (property)", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(...VARIANTS),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        async (f, at) => {
-          const size = statSync(variant(f)).size;
-          const keep = Math.max(1, Math.min(size, Math.floor(at * size)));
-          const p = truncated(variant(f), keep === 1 ? 1 : keep);
+        fc
+          .constantFrom(...VARIANTS)
+          .chain((f) => fc.tuple(fc.constant(f), fc.integer({ min: 0, max: statSync(variant(f)).size }))),
+        async ([f, keep]) => {
+          const p = truncated(variant(f), { bytes: keep });
           const { error, codes } = await readAll(p);
           if (error) {
             expect(error).toBeInstanceOf(RasterInputError);
@@ -355,7 +354,7 @@ describe("the CLI exits 2 with the block named", () => {
     return { code: r.status, err: r.stderr };
   };
   it("landuse analyze on a striped map cut to 50 %", () => {
-    const p = truncated(variant("striped-none.tif"), 0.5);
+    const p = truncated(variant("striped-none.tif"), { fraction: 0.5 });
     const r = cli(
       "analyze",
       "--no-progress",
@@ -374,7 +373,7 @@ describe("the CLI exits 2 with the block named", () => {
     expect(r.code).toBe(2);
   });
   it("landuse accuracy on a tiled map cut to 90 %", () => {
-    const p = truncated(variant("tiled-lzw.tif"), 0.9);
+    const p = truncated(variant("tiled-lzw.tif"), { fraction: 0.9 });
     const samples = join(CORRUPT_DIR, "samples.csv");
     writeFileSync(samples, "x,y,class\n708022.5,8245208.8,2\n708052.5,8245178.8,3\n");
     const r = cli("accuracy", "--map", p, "--samples", samples, "--legend", "seed001");

@@ -60,7 +60,7 @@ describe("map uploads: corrupt, impossible and oversized maps are refused with 4
   };
 
   it("a striped map cut to 50 %: 400 naming the strip, in the file's own name", async () => {
-    const r = await upload(2000, "2000.tif", truncated(variant("striped-none.tif"), 0.5));
+    const r = await upload(2000, "2000.tif", truncated(variant("striped-none.tif"), { fraction: 0.5 }));
     expect(await refusal(r)).toMatchObject({
       status: 400,
       code: "not-a-geotiff",
@@ -75,7 +75,7 @@ describe("map uploads: corrupt, impossible and oversized maps are refused with 4
   });
 
   it("a tiled map cut to 25 %: 400 naming the tile", async () => {
-    const r = await upload(2000, "tiled.tif", truncated(variant("tiled-lzw.tif"), 0.25));
+    const r = await upload(2000, "tiled.tif", truncated(variant("tiled-lzw.tif"), { fraction: 0.25 }));
     const e = await refusal(r);
     expect(e.status).toBe(400);
     expect(e.details[0].message).toMatch(
