@@ -174,6 +174,7 @@ describe("map uploads: corrupt, impossible and oversized maps are refused with 4
     expect(longestWaitMs).toBeLessThan(checkMs / 2);
     const r = await pending;
     expect(r.status).toBe(201);
-    expect((await r.json()).grid).toMatchObject({ width: 12_000, height: 12_000 });
+    const stored = (await r.json()) as { grid: { width: number; height: number } };
+    expect(stored.grid).toMatchObject({ width: 12_000, height: 12_000 });
   });
 });
