@@ -2,6 +2,18 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { GWP_SET_IDS } from "../domain/mine/gwp-sets.ts";
 import { SINK_READINGS } from "../domain/mine/ecosystems.ts";
 import { COEFFICIENT_SETS } from "../domain/budget/coefficient-sets.ts";
+import { availableParallelism } from "node:os";
+import {
+  COUNT_BOUNDS,
+  DRAW_BOUNDS,
+  RUN_BOUNDS,
+  SEED_RANGE,
+  TEXT_BOUNDS,
+  WORK_BOUNDS,
+  YEAR_RANGE,
+} from "../domain/common/input-bounds.ts";
+import { InputError } from "../domain/validation/input-issue.ts";
+import { textProblem } from "../domain/validation/user-text.ts";
 import { exitCodeOf, describeError } from "./exit-code.ts";
 import type { AnalyzeCliOptions } from "./commands/landuse-command.ts";
 
@@ -11,12 +23,46 @@ import type { AnalyzeCliOptions } from "./commands/landuse-command.ts";
 /** Exit codes: 0 done, 2 bad input (nothing written), 1 internal failure. */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-const wholeNumber = (name: string) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be a whole number; got "${value}"`);
-  return n;
-};
+/**
+ * A whole-number option within [min, max] (the bounds of input-bounds.ts): "1e9", "-5", "" and "0x10"
+ * are refused here, before anything runs, with the range and why in the message.
+ */
+const wholeNumber =
+  (name: string, min: number, max: number, why = "") =>
+  (value: string): number => {
+    const n = /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max)
+      throw new InvalidArgumentError(
+        `${name} must be a whole number ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}${why ? ` (${why})` : ""}; got "${value}"`,
+      );
+    return n;
+  };
+
+/** A repeatable option, at most `max` times. */
+const collectUpTo =
+  (name: string, max: number) =>
+  (value: string, previous: string[] = []): string[] => {
+    if (previous.length >= max) throw new InvalidArgumentError(`${name} may be given at most ${max} times`);
+    return [...previous, value];
+  };
+const collect = collectUpTo("--factors", COUNT_BOUNDS.optionFiles);
+
+/** Worker threads: none (0) up to one per core of this machine; more only compete for the cores. */
+const CORES = availableParallelism();
+const workersOption = wholeNumber(
+  "--workers",
+  0,
+  CORES,
+  `at most ${CORES} on this machine: one per core; more threads only add memory`,
+);
+const seedOption = wholeNumber("--seed", SEED_RANGE.min, SEED_RANGE.max, "the generator reads 32 bits");
+const yearOption = (name: string) => wholeNumber(name, YEAR_RANGE.min, YEAR_RANGE.max);
+
+/** A positional list of at most `max` items (scenario files, report inputs). */
+function atMost(what: string, items: readonly string[], max: number): void {
+  if (items.length > max)
+    throw new InputError(what, [{ path: "", message: `must be at most ${max} files; got ${items.length}` }]);
+}
 
 /** Builds the `minecarbon` command tree. `write` receives everything printed to standard output. */
 export function buildProgram(write: (text: string) => void): Command {
@@ -40,8 +86,16 @@ export function buildProgram(write: (text: string) => void): Command {
         Object.keys(COEFFICIENT_SETS),
       ),
     )
-    .option("--draws <n>", "Monte Carlo draws (default 10000)", wholeNumber("--draws"))
-    .option("--seed <n>", "Monte Carlo seed (same seed, same percentiles)", wholeNumber("--seed"))
+    .option(
+      "--draws <n>",
+      `Monte Carlo draws, 1 to ${DRAW_BOUNDS.budget.toLocaleString("en-US")} (default 10000)`,
+      wholeNumber("--draws", 1, DRAW_BOUNDS.budget, "about 1 s and 140 MB; see docs/input-bounds.md"),
+    )
+    .option(
+      "--seed <n>",
+      `Monte Carlo seed, 0 to ${SEED_RANGE.max} (same seed, same percentiles)`,
+      seedOption,
+    )
     .option(
       "--factors <file>",
       "extra or overriding factors (CSV/YAML/JSON, library columns); repeatable",
@@ -174,7 +228,7 @@ export function buildProgram(write: (text: string) => void): Command {
       "write the SYNTHETIC Pingshuo-like demo maps (1986, 2000, 2009, 2018) and mine-field zones into --out",
     )
     .requiredOption("--out <dir>", "folder to write into")
-    .option("--seed <n>", "random seed", wholeNumber("--seed"), 1986)
+    .option("--seed <n>", `random seed, 0 to ${SEED_RANGE.max}`, seedOption, 1986)
     .action(async (o: { out: string; seed: number }) => {
       const { writeDemoData } = await import("../landuse/write-demo-data.ts");
       const d = writeDemoData(o.out, o.seed);
@@ -185,7 +239,11 @@ export function buildProgram(write: (text: string) => void): Command {
     .description(
       "analyse classified maps of several dates and write tables, rasters and summary.json into --out",
     )
-    .requiredOption("--map <year=path>", "a classified GeoTIFF of one date; repeat for each date", collect)
+    .requiredOption(
+      "--map <year=path>",
+      `a classified GeoTIFF of one date; repeat for each date (at most ${COUNT_BOUNDS.maps})`,
+      collectUpTo("--map", COUNT_BOUNDS.maps),
+    )
     .option(
       "--legend <preset|csv>",
       "legend preset (seed001, gbt21010, clcd, esa-worldcover) or CSV (code,name[,key,group,colour])",
@@ -204,16 +262,32 @@ export function buildProgram(write: (text: string) => void): Command {
     .option("--zone-field <name>", "property of --zones features that names the zone")
     .option("--align <how>", "resample dates whose grid differs onto the first grid: nearest")
     .requiredOption("--out <dir>", "folder for the outputs (created if missing)")
-    .option("--workers <n>", "worker threads (default one per core; 0 = none)", wholeNumber("--workers"))
+    .option(
+      "--workers <n>",
+      `worker threads, 0 (none) to ${CORES} (one per core of this machine; the default)`,
+      workersOption,
+    )
     .option(
       "--block-rows <n>",
-      "rows per block, a multiple of 16 (default from the map's tiling)",
-      wholeNumber("--block-rows"),
+      `rows per block, a multiple of 16 from ${RUN_BOUNDS.blockRows.min} to ${RUN_BOUNDS.blockRows.max} (default from the map's tiling)`,
+      (value: string) => {
+        const n = wholeNumber(
+          "--block-rows",
+          RUN_BOUNDS.blockRows.min,
+          RUN_BOUNDS.blockRows.max,
+          "a multiple of 16; larger blocks only take more memory",
+        )(value);
+        if (n % 16 !== 0)
+          throw new InvalidArgumentError(
+            `--block-rows must be a multiple of 16 (TIFF tiles are); got "${value}"`,
+          );
+        return n;
+      },
     )
     .option(
       "--deflate-level <n>",
       "DEFLATE level of the written rasters, 1 (fastest, default) to 9 (smallest); GDAL's default is 6",
-      wholeNumber("--deflate-level"),
+      wholeNumber("--deflate-level", RUN_BOUNDS.deflateLevel.min, RUN_BOUNDS.deflateLevel.max),
     )
     .addOption(
       new Option("--zero-rule <rule>", "stationarity with zero gain/loss").choices(["paper", "openland"]),
@@ -235,7 +309,12 @@ export function buildProgram(write: (text: string) => void): Command {
     .description(
       "start the web app and HTTP API (docs at /docs, OpenAPI at /openapi.json) on PGlite in --data, or on $DATABASE_URL; an empty store gets the demo areas",
     )
-    .option("--port <n>", "port to listen on", wholeNumber("--port"), 8080)
+    .option(
+      "--port <n>",
+      "port to listen on, 0 (any free port) to 65535",
+      wholeNumber("--port", RUN_BOUNDS.port.min, RUN_BOUNDS.port.max),
+      8080,
+    )
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option(
       "--data <dir>",
@@ -243,8 +322,17 @@ export function buildProgram(write: (text: string) => void): Command {
       "minecarbon-data",
     )
     .option("--no-demo", "do not load the demo areas into an empty store")
-    .option("--workers <n>", "worker threads per analysis (default one per core)", wholeNumber("--workers"))
-    .option("--max-upload-mb <n>", "largest map upload, MiB", wholeNumber("--max-upload-mb"), 1024)
+    .option(
+      "--workers <n>",
+      `worker threads per analysis, 0 to ${CORES} (default one per core of this machine)`,
+      workersOption,
+    )
+    .option(
+      "--max-upload-mb <n>",
+      `largest map upload, MiB, ${RUN_BOUNDS.maxUploadMb.min} to ${RUN_BOUNDS.maxUploadMb.max.toLocaleString("en-US")}`,
+      wholeNumber("--max-upload-mb", RUN_BOUNDS.maxUploadMb.min, RUN_BOUNDS.maxUploadMb.max),
+      1024,
+    )
     .action(
       async (o: {
         port: number;
@@ -290,24 +378,36 @@ export function buildProgram(write: (text: string) => void): Command {
     .description(
       "pathways to carbon neutrality: project scenarios (baseline inventory, coal-output path, measures) year by year to 2060; peak and neutrality years, periods, the effect of each measure; several scenarios side by side",
     )
-    .argument("<scenarios...>", "pathway-scenario files (YAML/JSON); see docs/pathways.md")
+    .argument(
+      "<scenarios...>",
+      `pathway-scenario files (YAML/JSON), at most ${COUNT_BOUNDS.scenarios}; see docs/pathways.md`,
+    )
     .option("--factors <file>", "extra or overriding factors (CSV/YAML/JSON); repeatable", collect)
     .option("--out <dir>", "write each scenario's years as CSV")
     .option(
       "--draws <n>",
-      "Monte Carlo draws over the factor ranges (P5/P50/P95 bands)",
-      wholeNumber("--draws"),
+      `Monte Carlo draws over the factor ranges (P5/P50/P95 bands), 1 to ${DRAW_BOUNDS.pathway.toLocaleString("en-US")}, and fewer when the pathway is large (its rows × years × (measures + 2 × draws) at most ${WORK_BOUNDS.pathwayRows.toLocaleString("en-US")})`,
+      wholeNumber(
+        "--draws",
+        1,
+        DRAW_BOUNDS.pathway,
+        "each draw projects every year twice; see docs/input-bounds.md",
+      ),
     )
-    .option("--seed <n>", "Monte Carlo seed", wholeNumber("--seed"))
+    .option("--seed <n>", `Monte Carlo seed, 0 to ${SEED_RANGE.max}`, seedOption)
     .option(
       "--actual <inventory>",
       "review a year's actual inventory against the plan (seed 002's yearly loop)",
     )
-    .option("--year <n>", "the year to review (default: the actual inventory's last)", wholeNumber("--year"))
+    .option(
+      "--year <n>",
+      `the year to review, ${YEAR_RANGE.min}–${YEAR_RANGE.max} (default: the actual inventory's last)`,
+      yearOption("--year"),
+    )
     .option(
       "--target <n>",
-      "the year neutrality is due (default: the scenario's end year)",
-      wholeNumber("--target"),
+      `the year neutrality is due, ${YEAR_RANGE.min}–${YEAR_RANGE.max} (default: the scenario's end year)`,
+      yearOption("--target"),
     )
     .option("--json", "print the results as JSON")
     .action(
@@ -324,6 +424,7 @@ export function buildProgram(write: (text: string) => void): Command {
           target?: number;
         },
       ) => {
+        atMost("minecarbon pathway", files, COUNT_BOUNDS.scenarios);
         if (o.actual) {
           const [{ runReview }, { formatReview }] = await Promise.all([
             import("./commands/review-command.ts"),
@@ -366,18 +467,37 @@ export function buildProgram(write: (text: string) => void): Command {
     )
     .argument(
       "<inputs...>",
-      "an analysis output folder (with summary.json) and/or mine-inventory files (YAML/JSON)",
+      `an analysis output folder (with summary.json) and/or mine-inventory files (YAML/JSON), at most ${COUNT_BOUNDS.optionFiles}`,
     )
     .addOption(new Option("--format <format>", "html or pdf").choices(["html", "pdf"]).default("html"))
     .addOption(new Option("--lang <lang>", "language").choices(["en", "zh"]).default("en"))
-    .option("--title <text>", "report title")
+    .option("--title <text>", `report title, at most ${TEXT_BOUNDS.reportTitle} characters`)
     .requiredOption("--out <file>", "file to write")
-    .option("--scenario <file>", "add a pathway scenario (YAML/JSON); repeatable", collect)
+    .option(
+      "--scenario <file>",
+      `add a pathway scenario (YAML/JSON); repeatable, at most ${COUNT_BOUNDS.scenarios} times`,
+      collectUpTo("--scenario", COUNT_BOUNDS.scenarios),
+    )
     .action(
       async (
         inputs: string[],
         o: { format: "html" | "pdf"; lang: "en" | "zh"; title?: string; out: string; scenario?: string[] },
       ) => {
+        atMost("minecarbon report", inputs, COUNT_BOUNDS.optionFiles);
+        // Checked here rather than in an option parser, which would echo all of a long title.
+        const titleProblem =
+          o.title === undefined
+            ? undefined
+            : o.title.length > TEXT_BOUNDS.reportTitle
+              ? `must be at most ${TEXT_BOUNDS.reportTitle} characters long (one line on the report's first page)`
+              : textProblem(o.title);
+        if (titleProblem)
+          throw new InputError("--title", [
+            {
+              path: "",
+              message: `${titleProblem}; got ${o.title!.length.toLocaleString("en-US")} characters`,
+            },
+          ]);
         const { runReport } = await import("./commands/report-command.ts");
         const r = await runReport(inputs, o);
         write(`${r.out} (${r.format}, ${r.bytes.toLocaleString("en-US")} bytes): ${r.sections.join("; ")}\n`);

@@ -3,6 +3,7 @@ import { FACTOR_STATUSES, type Factor } from "../domain/factor/factor.ts";
 import { isFactorUnit } from "../domain/factor/factor-units.ts";
 import type { InputIssue } from "../domain/validation/input-issue.ts";
 import { describeValue } from "../domain/validation/input-issue.ts";
+import { boundRule, QUANTITY_BOUNDS, YEAR_RANGE } from "../domain/common/input-bounds.ts";
 
 /** The columns of a factor file, in order. */
 export const FACTOR_COLUMNS = [
@@ -26,7 +27,15 @@ export const FACTOR_COLUMNS = [
 
 const REQUIRED_COLUMNS = ["id", "quantity", "value", "unit", "source", "status"] as const;
 
-const optionalNumber = (field: string) =>
+/**
+ * A number cell, empty for none; "NaN", "Infinity", "1e999" are refused, and so is a value for
+ * which `problem` gives a rule (default: beyond the bound on factor values).
+ */
+const optionalNumber = (
+  field: string,
+  problem: (n: number) => string | undefined = (n) =>
+    Math.abs(n) > QUANTITY_BOUNDS.factorValue.max ? boundRule(QUANTITY_BOUNDS.factorValue, true) : undefined,
+) =>
   z
     .string()
     .optional()
@@ -34,15 +43,19 @@ const optionalNumber = (field: string) =>
       const s = (raw ?? "").trim();
       if (s === "") return undefined;
       const n = Number(s);
-      if (!Number.isFinite(n)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `${field} must be a number or empty; got ${describeValue(s)}`,
-        });
+      const rule = Number.isFinite(n) ? problem(n) : "must be a finite number or empty";
+      if (rule) {
+        ctx.addIssue({ code: "custom", message: `${field} ${rule}; got ${describeValue(s)}` });
         return z.NEVER;
       }
       return n;
     });
+
+/** Years of validity are calendar years. */
+const calendarYearRule = (n: number) =>
+  Number.isInteger(n) && n >= YEAR_RANGE.min && n <= YEAR_RANGE.max
+    ? undefined
+    : `must be a year ${YEAR_RANGE.min}–${YEAR_RANGE.max}`;
 
 const rowSchema = z.object({
   id: z
@@ -68,8 +81,8 @@ const rowSchema = z.object({
       message: `status must be one of ${FACTOR_STATUSES.join(", ")}`,
     }),
   region: z.string().trim().default("-"),
-  valid_from: optionalNumber("valid_from"),
-  valid_to: optionalNumber("valid_to"),
+  valid_from: optionalNumber("valid_from", calendarYearRule),
+  valid_to: optionalNumber("valid_to", calendarYearRule),
   series: z.string().trim().default("-"),
   note: z.string().trim().default(""),
 });

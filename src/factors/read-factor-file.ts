@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parse as parseYaml } from "yaml";
 import type { Factor } from "../domain/factor/factor.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
+import { readTextFile } from "../io/read-text-file.ts";
 import { FACTOR_COLUMNS, parseFactorRow } from "./factor-row.ts";
 
 /**
@@ -10,14 +10,7 @@ import { FACTOR_COLUMNS, parseFactorRow } from "./factor-row.ts";
  * the same keys — and returns its factors. Every bad row is reported at once (InputError).
  */
 export function readFactorFile(path: string, origin: string = path): Factor[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new InputError(path, [
-      { path: "", message: `cannot read the factor file: ${(e as Error).message}` },
-    ]);
-  }
+  const text = readTextFile(path);
   const records = /\.(ya?ml|json)$/i.test(path) ? yamlRecords(text, path) : csvRecords(text, path);
   const issues: InputIssue[] = [];
   const factors: Factor[] = [];

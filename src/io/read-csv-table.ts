@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { InputError } from "../domain/validation/input-issue.ts";
+import { readTextFile } from "./read-text-file.ts";
 
 /** A CSV file as header + rows of strings; the row number (1 = first data row) is kept for errors. */
 export interface CsvTable {
@@ -11,15 +11,7 @@ export interface CsvTable {
 
 /** Reads a CSV with a header row; a missing file, ragged rows or a syntax error name the file and line. */
 export function readCsvTable(path: string): CsvTable {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(path, [
-      { path: "", message: `cannot be read: ${code === "ENOENT" ? "no such file" : (e as Error).message}` },
-    ]);
-  }
+  const text = readTextFile(path);
   let records: string[][];
   try {
     records = parseCsv(text.replace(/^\uFEFF/, ""), { skip_empty_lines: true, trim: true }) as string[][];

@@ -1,9 +1,14 @@
-import { readFileSync } from "node:fs";
 import proj4 from "proj4";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
+import {
+  checkPolygonGeojson,
+  GEOJSON_BOUNDS,
+  geojsonInputIssues,
+} from "../domain/landuse/polygon-geojson.ts";
 import { edgesOfRings, type ZoneEdges } from "../domain/landuse/rasterize-polygons.ts";
 import { proj4ForEpsg, type RasterCrs } from "../raster/crs.ts";
 import type { RasterGrid } from "../raster/grid.ts";
+import { readTextFile } from "./read-text-file.ts";
 
 /** Polygons of a GeoJSON file on a raster grid: per feature its edges (pixel units) and name. */
 export interface GridPolygons {
@@ -14,8 +19,6 @@ export interface GridPolygons {
   readonly sourceCrs: string;
   readonly reprojected: boolean;
 }
-
-type Ring = [number, number][];
 
 /**
  * The EPSG code a GeoJSON file's legacy `crs` member names (`EPSG:n`, `urn:ogc:def:crs:EPSG::n`,
@@ -35,49 +38,29 @@ export function declaredEpsg(doc: { crs?: { properties?: { name?: string } } }):
  * the raster's CRS with proj4, then to pixel units.
  */
 export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: string): GridPolygons {
-  let doc: {
-    type?: string;
-    features?: {
-      geometry?: { type?: string; coordinates?: unknown };
-      properties?: Record<string, unknown>;
-    }[];
-    crs?: { properties?: { name?: string } };
-  };
+  const text = readTextFile(path);
+  let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, "utf8"));
+    doc = JSON.parse(text);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(path, [
-      {
-        path: "",
-        message: code === "ENOENT" ? "no such file" : `is not valid JSON: ${(e as Error).message}`,
-      },
-    ]);
+    throw new InputError(path, [{ path: "", message: `is not valid JSON: ${(e as Error).message}` }]);
   }
-  const features =
-    doc.type === "FeatureCollection"
-      ? (doc.features ?? [])
-      : doc.type === "Feature"
-        ? [doc as never]
-        : doc.type === "Polygon" || doc.type === "MultiPolygon"
-          ? [{ geometry: doc as never, properties: {} }]
-          : undefined;
-  if (!features)
-    throw new InputError(path, [
-      { path: "type", message: `must be a FeatureCollection, Feature or Polygon; got ${doc.type}` },
-    ]);
+  // Checked whole first: types, rings, positions, depth, vertices (an error names the coordinate).
+  const checked = checkPolygonGeojson(doc);
+  if (checked.issues.length) throw new InputError(path, geojsonInputIssues(checked.issues));
+  const root = doc as { crs?: { properties?: { name?: string } } };
   const issues: InputIssue[] = [];
-  const epsg = declaredEpsg(doc);
+  const epsg = declaredEpsg(root);
   if (Number.isNaN(epsg))
     issues.push({
       path: "crs",
-      message: `names a CRS MineCarbon cannot read (${doc.crs?.properties?.name}); use EPSG:nnnn or WGS 84`,
+      message: `names a CRS MineCarbon cannot read (${root.crs?.properties?.name}); use EPSG:nnnn or WGS 84`,
     });
   const from = epsg ?? 4326;
   const rasterCrs: RasterCrs = grid.crs;
   const same = rasterCrs.epsg === from;
   const fromDef = proj4ForEpsg(from);
-  let transform: ((p: [number, number]) => [number, number]) | undefined;
+  let transform: ((p: readonly [number, number]) => [number, number]) | undefined;
   if (!same) {
     if (!fromDef)
       issues.push({
@@ -91,41 +74,18 @@ export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: 
       });
     else {
       const converter = proj4(fromDef, rasterCrs.proj4);
-      transform = (p) => converter.forward(p) as [number, number];
+      transform = (p) => converter.forward([p[0], p[1]]) as [number, number];
     }
   }
+  if (issues.length) throw new InputError(path, issues);
   const names: string[] = [];
   const edges: ZoneEdges[] = [];
-  features.forEach((f, i) => {
-    const g = f.geometry;
-    const polygons: Ring[][] =
-      g?.type === "Polygon"
-        ? [g.coordinates as Ring[]]
-        : g?.type === "MultiPolygon"
-          ? (g.coordinates as Ring[][])
-          : [];
-    if (!polygons.length) {
-      issues.push({
-        path: `features[${i}].geometry`,
-        message: `must be a Polygon or MultiPolygon; got ${g?.type ?? "none"}`,
-      });
-      return;
-    }
+  checked.features.forEach((f, i) => {
     const rings: [number, number][][] = [];
-    for (const poly of polygons)
-      for (const ring of poly) {
+    for (const poly of f.polygons)
+      for (const ring of poly)
         rings.push(
           ring.map((pt) => {
-            if (!Array.isArray(pt) || !Number.isFinite(pt[0]) || !Number.isFinite(pt[1]))
-              issues.push({
-                path: `features[${i}]`,
-                message: `has a coordinate that is not [x, y]: ${JSON.stringify(pt)}`,
-              });
-            if (epsg === undefined && (Math.abs(pt[0]) > 180 || Math.abs(pt[1]) > 90))
-              issues.push({
-                path: `features[${i}]`,
-                message: `coordinate ${JSON.stringify(pt)} is not longitude/latitude; GeoJSON without a crs member must be WGS 84 (RFC 7946)`,
-              });
             const [x, y] = transform ? transform([pt[0], pt[1]]) : [pt[0], pt[1]];
             return [(x - grid.originX) / grid.pixelWidth, (grid.originY - y) / grid.pixelHeight] as [
               number,
@@ -133,14 +93,18 @@ export function readGeojsonPolygons(path: string, grid: RasterGrid, nameField?: 
             ];
           }),
         );
-      }
+    const nonFinite = rings.some((r) => r.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y)));
+    if (nonFinite)
+      issues.push({
+        path: `features[${i}]`,
+        message: `cannot be placed on the maps' grid (${rasterCrs.label}): a position reprojects to no finite point; check the crs member`,
+      });
     edges.push(edgesOfRings(rings));
-    const raw = nameField ? f.properties?.[nameField] : (f.properties?.name ?? f.properties?.zone);
+    const raw = nameField ? f.properties[nameField] : (f.properties.name ?? f.properties.zone);
     if (nameField && (raw === undefined || raw === null || raw === ""))
       issues.push({ path: `features[${i}].properties.${nameField}`, message: "must name the zone" });
     names.push(raw === undefined || raw === null || raw === "" ? `zone ${i + 1}` : String(raw));
   });
-  if (features.length === 0) issues.push({ path: "features", message: "holds no polygons" });
-  if (issues.length) throw new InputError(path, issues.slice(0, 20));
+  if (issues.length) throw new InputError(path, issues.slice(0, GEOJSON_BOUNDS.issues));
   return { path, names, features: edges, sourceCrs: `EPSG:${from}`, reprojected: !same };
 }

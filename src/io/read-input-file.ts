@@ -1,22 +1,10 @@
-import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../domain/validation/input-issue.ts";
+import { readTextFile } from "./read-text-file.ts";
 
 /** Reads a YAML or JSON input file into plain data; a missing file or a syntax error is an InputError naming the file. */
 export function readInputFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === "ENOENT"
-        ? "no such file"
-        : err.code === "EISDIR"
-          ? "it is a folder, not a file"
-          : err.message;
-    throw new InputError(path, [{ path: "", message: `cannot be read: ${why}` }]);
-  }
+  const text = readTextFile(path);
   try {
     const doc = parseYaml(text, { prettyErrors: true });
     if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {

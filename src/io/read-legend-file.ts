@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { LEGEND_PRESETS, type Legend, type LegendClass } from "../domain/landuse/legend.ts";
-import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
+import { COUNT_BOUNDS, TEXT_BOUNDS } from "../domain/common/input-bounds.ts";
+import { describeValue, InputError, type InputIssue } from "../domain/validation/input-issue.ts";
+import { textProblem } from "../domain/validation/user-text.ts";
 import { pickColumn, readCsvTable, type CsvTable } from "./read-csv-table.ts";
 
 const CODE = ["code", "categoryValue", "lucode", "value"];
@@ -52,6 +54,17 @@ export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[
     seen.set(c, i + 2);
     const nm = row[name]!;
     if (!nm) issues.push({ path: `${at}, ${name}`, message: "must not be empty" });
+    // Names end up in tables, reports and (through the API) the database: one line of storable text.
+    for (const col of [name, key, group, nameZh]) {
+      const text = col === undefined ? undefined : row[col];
+      const problem =
+        text === undefined
+          ? undefined
+          : text.length > TEXT_BOUNDS.name
+            ? `must be at most ${TEXT_BOUNDS.name} characters long`
+            : textProblem(text);
+      if (problem) issues.push({ path: `${at}, ${col}`, message: `${problem}; got ${describeValue(text)}` });
+    }
     const k = (key && row[key]) || nm || String(c);
     if (keys.has(k)) issues.push({ path: `${at}, ${key ?? name}`, message: `"${k}" names two classes` });
     keys.add(k);
@@ -68,6 +81,11 @@ export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[
     });
   });
   if (classes.length === 0 && issues.length === 0) issues.push({ path: "", message: "has no classes" });
+  if (classes.length > COUNT_BOUNDS.legendClasses)
+    issues.push({
+      path: "",
+      message: `must have at most ${COUNT_BOUNDS.legendClasses} classes; got ${classes.length}`,
+    });
   if (issues.length) throw new InputError(t.path, issues);
   classes.sort((a, b) => a.code - b.code);
   return {

@@ -1,10 +1,12 @@
 import type { ClassPools, PoolTable } from "../domain/landuse/carbon-pools.ts";
 import type { Legend } from "../domain/landuse/legend.ts";
-import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
+import { boundRule, QUANTITY_BOUNDS } from "../domain/common/input-bounds.ts";
+import { describeValue, InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { legendFromTable } from "./read-legend-file.ts";
 import { readCsvTable } from "./read-csv-table.ts";
 
 const POOL_COLUMNS = ["c_above", "c_below", "c_soil", "c_dead"] as const;
+const DENSITY = QUANTITY_BOUNDS.densityTCPerHa;
 
 /**
  * An InVEST carbon-pool table (`lucode,c_above,c_below,c_soil,c_dead`, t C/ha, optional LULC_name),
@@ -39,8 +41,15 @@ export function readPoolTable(path: string): { pools: PoolTable; legend?: Legend
     const v = POOL_COLUMNS.map((c) => {
       const raw = row[lower.get(c)!]!;
       const n = Number(raw);
-      if (raw === "" || !Number.isFinite(n) || n < 0)
-        issues.push({ path: `${at}, ${c}`, message: `must be a density ≥ 0 in t C/ha; got "${raw}"` });
+      const rule =
+        raw === "" || !Number.isFinite(n)
+          ? "must be a finite number, a density ≥ 0 in t C/ha"
+          : n < 0
+            ? "must be a density ≥ 0 in t C/ha"
+            : n > DENSITY.max
+              ? boundRule(DENSITY)
+              : undefined;
+      if (rule) issues.push({ path: `${at}, ${c}`, message: `${rule}; got ${describeValue(raw)}` });
       return n;
     });
     classes.push({ code, aboveTCPerHa: v[0]!, belowTCPerHa: v[1]!, soilTCPerHa: v[2]!, deadTCPerHa: v[3]! });

@@ -2,60 +2,86 @@ import { z } from "zod";
 import { coefficientTCPerHaYr, COEFFICIENT_READINGS } from "../domain/budget/coefficient-reading.ts";
 import type { FactorTable } from "../domain/factor/factor-table.ts";
 import type { StructureConstraint, StructureProblem } from "../domain/optimise/structure-problem.ts";
+import {
+  COUNT_BOUNDS,
+  MAX_WHOLE_YEARS,
+  QUANTITY_BOUNDS,
+  TEXT_BOUNDS,
+} from "../domain/common/input-bounds.ts";
+import { amountUpTo, boundedList, positiveUpTo, signedUpTo } from "../domain/validation/bounded-number.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
+import { userText } from "../domain/validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
 import { readInputFile } from "./read-input-file.ts";
 
-const coefficient = z.union([z.string().min(1), z.number()]);
+const { areaHa, fluxTCPerHaYr, valueCNYPerHaYr, termCoefficient, constraintHa, massT, objectiveWeight } =
+  QUANTITY_BOUNDS;
+const name = () => userText().min(1);
+const note = () => userText(TEXT_BOUNDS.text);
+const coefficient = z.union([name(), signedUpTo(fluxTCPerHaYr)]);
 
 const classSchema = z.strictObject({
-  key: z.string().min(1),
-  name: z.string().min(1),
-  currentHa: z.number().min(0),
-  minHa: z.number().min(0).default(0),
-  maxHa: z.number().positive().optional(),
+  key: name(),
+  name: name(),
+  currentHa: amountUpTo(areaHa),
+  minHa: amountUpTo(areaHa).default(0),
+  maxHa: positiveUpTo(areaHa).optional(),
   absorption: coefficient.optional().describe("factor id or t C/ha/yr"),
   emission: coefficient.optional().describe("factor id or t C/ha/yr"),
-  netSinkTCPerHaYr: z.number().optional(),
-  source: z.string().optional(),
-  valueYuanPerHaYr: z.number().optional(),
+  netSinkTCPerHaYr: signedUpTo(fluxTCPerHaYr).optional(),
+  source: note().optional(),
+  valueYuanPerHaYr: signedUpTo(valueCNYPerHaYr).optional(),
 });
 
 const constraintSchema = z.strictObject({
-  name: z.string().min(1),
-  classes: z.array(z.string().min(1)).min(1).optional(),
-  terms: z.record(z.string(), z.number()).optional(),
+  name: name(),
+  classes: boundedList(name()).min(1).optional(),
+  terms: z
+    .record(name(), signedUpTo(termCoefficient))
+    .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
+      error: `must have at most ${COUNT_BOUNDS.listItems} terms`,
+    })
+    .optional(),
   sense: z.enum(["<=", ">=", "="]),
-  rhsHa: z.number(),
-  toleranceHa: z.number().positive().optional(),
-  source: z.string().optional(),
+  rhsHa: signedUpTo(constraintHa),
+  toleranceHa: positiveUpTo(constraintHa).optional(),
+  source: note().optional(),
 });
 
 export const structureProblemSchema = z.strictObject({
   kind: z.literal("landuse-structure"),
-  name: z.string().min(1),
-  description: z.string().optional(),
+  name: name(),
+  description: note().optional(),
   readAs: z.enum(COEFFICIENT_READINGS).optional(),
-  totalAreaHa: z.number().positive().optional(),
-  classes: z.array(classSchema).min(1),
-  constraints: z.array(constraintSchema).default([]),
+  totalAreaHa: positiveUpTo(areaHa).optional(),
+  classes: boundedList(classSchema).min(1),
+  constraints: boundedList(constraintSchema).default([]),
   coalLand: z
     .strictObject({
-      coalOutputT: z.number().min(0),
-      years: z.number().positive().default(1),
-      excavation: z.array(z.string().min(1)).min(1),
-      dump: z.array(z.string().min(1)).min(1),
-      excavationFactor: z.string().default("seed003.land_per_coal.excavation"),
-      dumpFactor: z.string().default("seed003.land_per_coal.external_dump"),
+      coalOutputT: amountUpTo(massT),
+      years: z
+        .number()
+        .positive()
+        .max(MAX_WHOLE_YEARS, { error: `must be ≤ ${MAX_WHOLE_YEARS} years` })
+        .default(1),
+      excavation: boundedList(name()).min(1),
+      dump: boundedList(name()).min(1),
+      excavationFactor: name().default("seed003.land_per_coal.excavation"),
+      dumpFactor: name().default("seed003.land_per_coal.external_dump"),
     })
     .optional(),
   objective: z
     .union([
       z.enum(["carbon", "value", "fuzzy"]),
-      z.strictObject({ weighted: z.strictObject({ carbon: z.number().min(0), value: z.number().min(0) }) }),
+      z.strictObject({
+        weighted: z.strictObject({
+          carbon: amountUpTo(objectiveWeight),
+          value: amountUpTo(objectiveWeight),
+        }),
+      }),
     ])
     .default("carbon"),
-  assumptions: z.array(z.string()).default([]),
+  assumptions: boundedList(note()).default([]),
 });
 
 export type StructureProblemFile = z.output<typeof structureProblemSchema>;

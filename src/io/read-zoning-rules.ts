@@ -2,23 +2,26 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import type { Legend } from "../domain/landuse/legend.ts";
 import { checkZoningRules, type ZoningRule, type ZoningRules } from "../domain/landuse/zoning-rules.ts";
+import { COUNT_BOUNDS, TEXT_BOUNDS } from "../domain/common/input-bounds.ts";
+import { boundedList } from "../domain/validation/bounded-number.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
+import { userText } from "../domain/validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
 import { readCsvTable } from "./read-csv-table.ts";
 
+const name = () => userText().min(1);
+const classRef = z.union([name(), z.number().int().min(0).max(65535)]);
 const ruleFile = z.strictObject({
-  id: z.string().optional(),
-  source: z.string().optional(),
-  zones: z.array(z.string().min(1)).optional(),
-  rules: z
-    .array(
-      z.strictObject({
-        zone: z.string().min(1),
-        from: z.array(z.union([z.string(), z.number()])).min(1),
-        to: z.array(z.union([z.string(), z.number()])).min(1),
-      }),
-    )
-    .min(1),
+  id: userText().optional(),
+  source: userText(TEXT_BOUNDS.text).optional(),
+  zones: boundedList(name()).optional(),
+  rules: boundedList(
+    z.strictObject({
+      zone: name(),
+      from: boundedList(classRef, COUNT_BOUNDS.legendClasses).min(1),
+      to: boundedList(classRef, COUNT_BOUNDS.legendClasses).min(1),
+    }),
+  ).min(1),
 });
 
 /**

@@ -23,11 +23,10 @@ export async function overviewView(main: HTMLElement, ctx: ViewContext): Promise
       h(
         "div",
         {},
-        h(
-          "span",
-          { class: "value" },
-          f.value === null ? "—" : formatNumber(lang, f.value, Math.abs(f.value) < 10 ? 4 : 1),
-        ),
+        // A missing figure is shown as missing (never as 0); the source line below says why.
+        Number.isFinite(f.value)
+          ? h("span", { class: "value" }, formatNumber(lang, f.value!, Math.abs(f.value!) < 10 ? 4 : 1))
+          : h("span", { class: "value missing", "data-missing": "true", title: f.source }, "—"),
         h("span", { class: "unit" }, f.unit),
       ),
       h("div", { class: "source" }, `${t(lang, "source")}: ${f.source}`),

@@ -19,8 +19,13 @@ export function runBudget(file: string, options: BudgetOptions): BudgetReport {
       ? { ...raw, coefficients: { ...(raw.coefficients as object), set: options.coefficients } }
       : raw;
   const input = parseBudgetInput(doc, file, table);
-  return budgetReport(input, table, {
-    ...(options.draws !== undefined ? { draws: options.draws } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-  });
+  return budgetReport(
+    input,
+    table,
+    {
+      ...(options.draws !== undefined ? { draws: options.draws } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    },
+    file,
+  );
 }

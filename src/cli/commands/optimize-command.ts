@@ -9,5 +9,5 @@ export async function runOptimize(
   o: { factors?: string[] },
 ): Promise<StructureResult & { assumptions: string[] }> {
   const { problem, assumptions } = readStructureProblemFile(file, factorTable(o.factors ?? []));
-  return { ...(await optimiseStructure(problem, highsSolver)), assumptions };
+  return { ...(await optimiseStructure(problem, highsSolver, file)), assumptions };
 }

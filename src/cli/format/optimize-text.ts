@@ -1,12 +1,9 @@
 import type { StructureResult } from "../../domain/optimise/optimise-structure.ts";
 import { textTable } from "./text-table.ts";
 
+// Results are finite (optimiseStructure checks); a side without a bound is null and left out.
 const n = (v: number, d = 2) =>
-  Number.isFinite(v)
-    ? v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d })
-    : v > 0
-      ? "∞"
-      : "−∞";
+  v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 
 /** The result of `minecarbon optimize` as text: the structure, the criteria, binding constraints. */
 export function formatOptimize(r: StructureResult & { assumptions: string[] }): string {
@@ -14,7 +11,9 @@ export function formatOptimize(r: StructureResult & { assumptions: string[] }): 
   if (r.status === "infeasible") {
     out.push("INFEASIBLE: " + r.conflict.explanation);
     for (const c of r.conflict.constraints)
-      out.push(`  - ${c.name}: ${n(c.lowerHa)} ≤ … ≤ ${n(c.upperHa)} ha`);
+      out.push(
+        `  - ${c.name}: ${c.lowerHa === null ? "" : `${n(c.lowerHa)} ≤ `}…${c.upperHa === null ? "" : ` ≤ ${n(c.upperHa)}`} ha`,
+      );
   } else if (r.status !== "optimal") out.push(`The solver stopped: ${r.statusText}`);
   else {
     out.push(

@@ -1,4 +1,5 @@
 import type { FactorTable } from "../factor/factor-table.ts";
+import { assertFiniteResult } from "../validation/finite-result.ts";
 import type { FactorOverride, FactorUse } from "../factor/factor.ts";
 import { CO2_PER_C } from "../../units/carbon.ts";
 import type { BudgetInput, CoefficientBudgetInput, StockChangeInput } from "./budget-spec.ts";
@@ -56,15 +57,26 @@ export type BudgetReport = CoefficientBudgetReport | StockChangeReport;
 /** Monte Carlo settings used when the input and the caller give none. */
 export const DEFAULT_MONTE_CARLO = { draws: 10_000, seed: 20260101, percentiles: [5, 50, 95] } as const;
 
-/** Runs a checked budget input of either kind and collects the factors it used. */
+/**
+ * Runs a checked budget input of either kind and collects the factors it used. A figure that
+ * overflows (only possible with --factors values far beyond any real coefficient) is bad input
+ * naming `source` and the figure, never an ∞ in the report.
+ */
 export function budgetReport(
   input: BudgetInput,
   table: FactorTable,
   monteCarlo: { draws?: number; seed?: number; percentiles?: readonly number[] } = {},
+  source = "the budget",
 ): BudgetReport {
-  return input.kind === "land-use-budget"
-    ? coefficientReport(input, table, monteCarlo)
-    : stockReport(input, table);
+  const report =
+    input.kind === "land-use-budget"
+      ? coefficientReport(input, table, monteCarlo)
+      : stockReport(input, table);
+  return assertFiniteResult(
+    report,
+    source,
+    "check the largest areas and the coefficient or density factors (--factors)",
+  );
 }
 
 function factorsUsed(table: FactorTable): FactorsUsed {

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { ha } from "../../units/area.ts";
 import { LIFE_CYCLE_STAGES } from "../common/life-cycle-stage.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
+import { COUNT_BOUNDS, DRAW_BOUNDS, QUANTITY_BOUNDS, TEXT_BOUNDS } from "../common/input-bounds.ts";
+import {
+  amountUpTo,
+  boundedList,
+  calendarYear,
+  positiveUpTo,
+  seedNumber,
+} from "../validation/bounded-number.ts";
 import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
+import { userText } from "../validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
 import type { AreaEntry, CoefficientChoice } from "./coefficient-budget.ts";
 import {
@@ -15,78 +24,88 @@ import { DENSITY_SETS, type DensitySet } from "./density-sets.ts";
 import type { Conversion } from "./stock-change.ts";
 import type { Reclamation } from "./reclamation-regain.ts";
 
-const area = z.number().min(0);
+/**
+ * The rule on Monte Carlo draws of a budget, for the file and for --draws: each draw is one pass
+ * over the coefficients and the draws are kept and sorted (see DRAW_BOUNDS).
+ */
+export const BUDGET_DRAWS_RULE = `must be ≤ ${DRAW_BOUNDS.budget.toLocaleString("en-US")} draws (about 1 s and 140 MB; the percentiles no longer move by then)`;
+
+const { areaHa, spanYears } = QUANTITY_BOUNDS;
+const area = amountUpTo(areaHa);
+const name = () => userText().min(1);
 const stage = z.enum(LIFE_CYCLE_STAGES).optional();
-const zone = z.string().min(1).optional();
+const zone = name().optional();
 
 const coefficientBudgetSchema = z.strictObject({
   kind: z.literal("land-use-budget"),
-  title: z.string().min(1),
-  description: z.string().optional(),
+  title: name(),
+  description: userText(TEXT_BOUNDS.text).optional(),
   coefficients: z.strictObject({
-    set: z.string().min(1),
+    set: name(),
     readAs: z.enum(COEFFICIENT_READINGS),
     overrides: z
       .record(
-        z.string(),
+        name(),
         z.strictObject({
-          absorption: z.string().nullable().optional(),
-          emission: z.string().nullable().optional(),
+          absorption: name().nullable().optional(),
+          emission: name().nullable().optional(),
         }),
       )
+      .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
+        error: `must have at most ${COUNT_BOUNDS.listItems} land types`,
+      })
       .optional(),
   }),
-  areas: z
-    .array(
-      z.strictObject({
-        label: z.string().min(1).optional(),
-        landType: z.string().min(1),
-        areaHa: area,
-        stage,
-        zone,
-      }),
-    )
-    .min(1),
+  areas: boundedList(
+    z.strictObject({
+      label: name().optional(),
+      landType: name(),
+      areaHa: area,
+      stage,
+      zone,
+    }),
+  ).min(1),
   uncertainty: z
     .strictObject({
-      draws: z.number().int().min(1).max(1_000_000).optional(),
-      seed: z.number().int().optional(),
-      percentiles: z.array(z.number().min(0).max(100)).min(1).optional(),
+      draws: z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: BUDGET_DRAWS_RULE }).optional(),
+      seed: seedNumber().optional(),
+      percentiles: boundedList(z.number().min(0).max(100), COUNT_BOUNDS.percentiles).min(1).optional(),
     })
     .optional(),
 });
 
+const span = positiveUpTo(spanYears);
 const curveSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("linear"), years: z.number().positive() }),
-  z.strictObject({ kind: z.literal("exponential"), halfLifeYears: z.number().positive() }),
+  z.strictObject({ kind: z.literal("linear"), years: span }),
+  z.strictObject({ kind: z.literal("exponential"), halfLifeYears: span }),
   z.strictObject({
     kind: z.literal("logistic"),
-    midpointYears: z.number().positive(),
-    steepnessPerYear: z.number().positive(),
+    midpointYears: span,
+    steepnessPerYear: positiveUpTo(QUANTITY_BOUNDS.growthRatePerYear),
   }),
   z.strictObject({ kind: z.literal("immediate") }),
 ]);
 
-const year = z.number().int().min(1900).max(2200);
+const year = calendarYear();
 
 /** The fields shared by a conversion and a reclamation: area moved from one class to another. */
 const transitionFields = {
-  label: z.string().min(1).optional(),
-  from: z.string().min(1),
-  to: z.string().min(1),
+  label: name().optional(),
+  from: name(),
+  to: name(),
   areaHa: area,
 };
 
 const stockChangeSchema = z.strictObject({
   kind: z.literal("stock-change"),
-  title: z.string().min(1),
-  description: z.string().optional(),
+  title: name(),
+  description: userText(TEXT_BOUNDS.text).optional(),
   period: z.strictObject({ from: year, to: year }),
-  densities: z.string().min(1),
-  conversions: z.array(z.strictObject({ ...transitionFields, stage, zone })).min(1),
-  reclamation: z
-    .array(z.strictObject({ ...transitionFields, startYear: year, curve: curveSchema }))
-    .optional(),
+  densities: name(),
+  conversions: boundedList(z.strictObject({ ...transitionFields, stage, zone })).min(1),
+  reclamation: boundedList(
+    z.strictObject({ ...transitionFields, startYear: year, curve: curveSchema }),
+  ).optional(),
   horizonYear: year.optional(),
 });
 

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { GAS_VOLUME_BASES } from "../../units/gas-volume.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { unitConversion } from "../factor/factor-units.ts";
+import { boundRule, COUNT_BOUNDS, QUANTITY_BOUNDS, TEXT_BOUNDS } from "../common/input-bounds.ts";
+import { amountUpTo, boundedList, calendarYear, positiveUpTo } from "../validation/bounded-number.ts";
 import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
+import { userText } from "../validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
 import { COMBUSTION_METHODS, ENERGY_CARRIERS } from "./energy-carriers.ts";
 import { DEFAULT_GAS_DENSITY } from "./gas-mass.ts";
@@ -10,32 +13,42 @@ import { ECOSYSTEMS, SINK_READINGS } from "./ecosystems.ts";
 import { GWP_SET_IDS } from "./gwp-sets.ts";
 import { TREE_SPECIES } from "./tree-species.ts";
 
-const nonNegative = z.number().min(0);
-const factorId = z.string().min(1);
+const { areaHa, massT, volumeM3, energyAmount, standVolumeM3PerHa, spanYears } = QUANTITY_BOUNDS;
+const mass = amountUpTo(massT);
+const name = () => userText().min(1);
+const note = () => userText(TEXT_BOUNDS.text);
+const factorId = name();
+const list = <T extends z.ZodType>(item: T) => boundedList(item);
+// A stock read as a yearly sink is divided by these years: less than one year is not a yearly sink.
+const yearsOfGrowth = () =>
+  z
+    .number()
+    .min(1, { error: "must be ≥ 1 year (the stock is divided by it to give a yearly sink)" })
+    .max(spanYears.max, { error: boundRule(spanYears) });
 
 const energyUse = z.strictObject({
-  carrier: z.string().min(1),
-  amount: nonNegative,
-  unit: z.string().min(1),
+  carrier: name(),
+  amount: amountUpTo(energyAmount),
+  unit: name(),
   tceFactor: factorId.optional(),
   emissionFactor: factorId.optional(),
   carbonPerTceFactor: factorId.optional(),
   ncvFactor: factorId.optional(),
   ccFactor: factorId.optional(),
   oxidationFactor: factorId.optional(),
-  note: z.string().optional(),
+  note: note().optional(),
 });
 
 const transportUse = energyUse.extend({ lowCarbonShare: z.number().min(0).max(1) });
 
 const gasAmount = z.union(
   [
-    z.strictObject({ massT: nonNegative, label: z.string().optional() }),
+    z.strictObject({ massT: mass, label: note().optional() }),
     z.strictObject({
-      volumeM3: nonNegative,
+      volumeM3: amountUpTo(volumeM3),
       basis: z.enum(GAS_VOLUME_BASES),
       densityFactor: factorId.optional(),
-      label: z.string().optional(),
+      label: note().optional(),
     }),
   ],
   { error: `must be either { massT } or { volumeM3, basis: ${GAS_VOLUME_BASES.join(" | ")} }` },
@@ -44,92 +57,84 @@ const gasAmount = z.union(
 const coalFactorRef = z.strictObject({
   factor: factorId,
   bound: z.enum(["low", "central", "high"]).default("central"),
-  coalOutputT: nonNegative.optional(),
+  coalOutputT: mass.optional(),
 });
 
 const yearSchema = z.strictObject({
-  year: z.number().int().min(1900).max(2200),
-  boundaryAreaHa: z.number().positive(),
-  coalOutputT: nonNegative,
-  energy: z.array(energyUse).default([]),
-  residential: z.array(energyUse).default([]),
-  transport: z.array(transportUse).default([]),
+  year: calendarYear(),
+  boundaryAreaHa: positiveUpTo(areaHa),
+  coalOutputT: mass,
+  energy: list(energyUse).default([]),
+  residential: list(energyUse).default([]),
+  transport: list(transportUse).default([]),
   agricultural: z
     .strictObject({
-      energy: z.array(energyUse).default([]),
-      inputs: z
-        .array(
-          z.strictObject({
-            item: z.string().min(1),
-            amountT: nonNegative,
-            factor: factorId,
-            note: z.string().optional(),
-          }),
-        )
-        .default([]),
+      energy: list(energyUse).default([]),
+      inputs: list(
+        z.strictObject({
+          item: name(),
+          amountT: mass,
+          factor: factorId,
+          note: note().optional(),
+        }),
+      ).default([]),
     })
     .default({ energy: [], inputs: [] }),
   methane: z
     .strictObject({
-      underground: z.array(gasAmount).default([]),
+      underground: list(gasAmount).default([]),
       postMining: coalFactorRef.optional(),
       openPit: coalFactorRef.optional(),
       openPitPostMining: coalFactorRef.optional(),
-      utilised: z.array(gasAmount).default([]),
+      utilised: list(gasAmount).default([]),
       flared: z
-        .strictObject({ amounts: z.array(gasAmount).min(1), efficiencyFactor: factorId.optional() })
+        .strictObject({ amounts: list(gasAmount).min(1), efficiencyFactor: factorId.optional() })
         .optional(),
     })
     .default({ underground: [], utilised: [] }),
-  co2Fugitive: z.array(gasAmount).default([]),
-  explosives: z
-    .array(z.strictObject({ type: z.string().min(1), amountT: nonNegative, factor: factorId }))
-    .default([]),
+  co2Fugitive: list(gasAmount).default([]),
+  explosives: list(z.strictObject({ type: name(), amountT: mass, factor: factorId })).default([]),
   sinks: z
     .strictObject({
-      forest: z
-        .array(
-          z.strictObject({
-            label: z.string().min(1),
-            species: z.string().min(1),
-            areaHa: nonNegative,
-            volumeM3PerHa: nonNegative.optional(),
-            standAgeYears: z.number().positive().optional(),
-            withSoil: z.boolean().default(true),
-            assumption: z.string().optional(),
-          }),
-        )
-        .default([]),
-      ecosystems: z
-        .array(
-          z.strictObject({
-            label: z.string().min(1).optional(),
-            type: z.string().min(1),
-            areaHa: nonNegative,
-            densityFactor: factorId.optional(),
-            accumulationYears: z.number().positive().optional(),
-            assumption: z.string().optional(),
-          }),
-        )
-        .default([]),
+      forest: list(
+        z.strictObject({
+          label: name(),
+          species: name(),
+          areaHa: amountUpTo(areaHa),
+          volumeM3PerHa: amountUpTo(standVolumeM3PerHa).optional(),
+          standAgeYears: yearsOfGrowth().optional(),
+          withSoil: z.boolean().default(true),
+          assumption: note().optional(),
+        }),
+      ).default([]),
+      ecosystems: list(
+        z.strictObject({
+          label: name().optional(),
+          type: name(),
+          areaHa: amountUpTo(areaHa),
+          densityFactor: factorId.optional(),
+          accumulationYears: yearsOfGrowth().optional(),
+          assumption: note().optional(),
+        }),
+      ).default([]),
     })
     .default({ forest: [], ecosystems: [] }),
-  ccsStoredTCO2: nonNegative.default(0),
+  ccsStoredTCO2: mass.default(0),
   offsets: z
-    .strictObject({ soldTCO2e: nonNegative.default(0), boughtTCO2e: nonNegative.default(0) })
+    .strictObject({ soldTCO2e: mass.default(0), boughtTCO2e: mass.default(0) })
     .default({ soldTCO2e: 0, boughtTCO2e: 0 }),
 });
 
 const inventorySchema = z.strictObject({
   kind: z.literal("mine-inventory"),
-  mine: z.string().min(1),
-  location: z.string().optional(),
-  description: z.string().optional(),
-  assumptions: z.array(z.string()).default([]),
+  mine: name(),
+  location: note().optional(),
+  description: note().optional(),
+  assumptions: list(note()).default([]),
   gwp: z.enum(GWP_SET_IDS as [string, ...string[]]),
   sinkReading: z.enum(SINK_READINGS),
   combustionMethod: z.enum(COMBUSTION_METHODS),
-  years: z.array(yearSchema).min(1),
+  years: boundedList(yearSchema, COUNT_BOUNDS.inventoryYears).min(1),
 });
 
 /** The units each factor field of an energy use accepts (any unit of the same dimension). */

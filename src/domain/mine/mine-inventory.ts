@@ -1,4 +1,5 @@
 import type { FactorTable } from "../factor/factor-table.ts";
+import { assertFiniteResult } from "../validation/finite-result.ts";
 import type { FactorOverride, FactorUse } from "../factor/factor.ts";
 import { SINK_READING_TEXT, type SinkReading } from "./ecosystems.ts";
 import { GWP_SETS, type GwpSetId } from "./gwp-sets.ts";
@@ -60,6 +61,7 @@ export function mineInventory(input: InventoryInput, table: FactorTable, source:
         },
         table,
         `${source}, year ${y.year}`,
+        `years[${input.years.indexOf(y)}]`,
       ),
     );
   const sum = (f: (y: YearInventory) => number) => years.reduce((s, y) => s + f(y), 0);
@@ -77,25 +79,29 @@ export function mineInventory(input: InventoryInput, table: FactorTable, source:
       `the years are not consecutive (${listed.join(", ")}): the balance sums the listed years only`,
     );
   }
-  return {
-    mine: input.mine,
-    ...(input.location ? { location: input.location } : {}),
-    gwp: { set: gwpSet, report: GWP_SETS[gwpSet].report, ch4: gwpCH4, factorId: gwpId },
-    sinkReading: { id: input.sinkReading, meaning: SINK_READING_TEXT[input.sinkReading] },
-    combustionMethod: input.combustionMethod,
-    assumptions: input.assumptions,
-    years,
-    balance: {
-      years: listed,
-      grossEmissionTCO2e: sum((y) => y.totals.grossEmissionTCO2ePerYr),
-      sinkAndCcsTCO2e: sum((y) => y.totals.sinkTCO2ePerYr + y.totals.ccsTCO2ePerYr),
-      offsetsSoldTCO2e: sum((y) => y.totals.offsetsSoldTCO2e),
-      offsetsBoughtTCO2e: sum((y) => y.totals.offsetsBoughtTCO2e),
-      totalTCO2e: total,
-      neutral: total <= 0,
-      gapTCO2e: Math.max(total, 0),
+  return assertFiniteResult<MineInventory>(
+    {
+      mine: input.mine,
+      ...(input.location ? { location: input.location } : {}),
+      gwp: { set: gwpSet, report: GWP_SETS[gwpSet].report, ch4: gwpCH4, factorId: gwpId },
+      sinkReading: { id: input.sinkReading, meaning: SINK_READING_TEXT[input.sinkReading] },
+      combustionMethod: input.combustionMethod,
+      assumptions: input.assumptions,
+      years,
+      balance: {
+        years: listed,
+        grossEmissionTCO2e: sum((y) => y.totals.grossEmissionTCO2ePerYr),
+        sinkAndCcsTCO2e: sum((y) => y.totals.sinkTCO2ePerYr + y.totals.ccsTCO2ePerYr),
+        offsetsSoldTCO2e: sum((y) => y.totals.offsetsSoldTCO2e),
+        offsetsBoughtTCO2e: sum((y) => y.totals.offsetsBoughtTCO2e),
+        totalTCO2e: total,
+        neutral: total <= 0,
+        gapTCO2e: Math.max(total, 0),
+      },
+      factors: { libraryVersion: table.libraryVersion, used: table.used(), overrides: table.usedOverrides() },
+      warnings,
     },
-    factors: { libraryVersion: table.libraryVersion, used: table.used(), overrides: table.usedOverrides() },
-    warnings,
-  };
+    source,
+    "check the largest amounts, areas and --factors values",
+  );
 }

@@ -1,6 +1,7 @@
 import { CO2_PER_C, tC } from "../../units/carbon.ts";
 import { CO2_PER_CH4_BURNED } from "../../units/gas.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
+import { NonFiniteQuantityError } from "../../units/quantity.ts";
 import { InputError } from "../validation/input-issue.ts";
 import { ECOSYSTEMS, yearlySink, type SinkReading } from "./ecosystems.ts";
 import { energyEmission } from "./energy-emission.ts";
@@ -114,16 +115,43 @@ export function yearInventory(
   },
   table: FactorTable,
   where: string,
+  /** Where the year sits in its document (years[2]), to prefix the paths of problems. */
+  at = "",
 ): YearInventory {
+  const pathOf = (p: string) => (at ? `${at}.${p}` : p);
+  // A line whose figure overflows names the input it comes from (with the bounds of inventory-spec
+  // this takes a --factors value far beyond any real factor), whether the overflow shows in the line
+  // or already in a quantity built on the way (a non-finite t C).
+  const overflow = (path: string, what: string) =>
+    new InputError(where, [
+      {
+        path: pathOf(path),
+        message: `gives ${what} that is not a finite number: the amount times its factors overflows; check the amount, its unit and the factors it uses`,
+      },
+    ]);
+  const guard = <T>(path: string, what: string, f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof NonFiniteQuantityError) throw overflow(path, what);
+      throw e;
+    }
+  };
   const sources: SourceLine[] = [];
+  // The input field each source and sink comes from, to name it when its figure is not finite.
+  const sourceOrigins: string[] = [];
   let energyTce = 0;
   const addEnergy = (
     component: SourceComponent,
     uses: readonly (InventoryYearInput["energy"][number] & { lowCarbonShare?: number })[],
+    path: string,
   ) => {
-    for (const u of uses) {
-      const e = energyEmission(u, options.combustionMethod, table, u.lowCarbonShare ?? 0);
+    for (const [i, u] of uses.entries()) {
+      const e = guard(`${path}[${i}].amount`, `an emission (${u.carrier})`, () =>
+        energyEmission(u, options.combustionMethod, table, u.lowCarbonShare ?? 0),
+      );
       energyTce += e.tce;
+      sourceOrigins.push(`${path}[${i}].amount`);
       sources.push({
         component,
         label: `${u.carrier} ${u.amount} ${u.unit}${e.lowCarbonShare ? ` (low-carbon share ${e.lowCarbonShare})` : ""}`,
@@ -136,12 +164,13 @@ export function yearInventory(
       });
     }
   };
-  addEnergy("P_M industrial and mining land", y.energy);
-  addEnergy("P_R residential land", y.residential);
-  addEnergy("P_S road transport", y.transport);
-  addEnergy("P_A agricultural land", y.agricultural.energy);
-  for (const inp of y.agricultural.inputs) {
+  addEnergy("P_M industrial and mining land", y.energy, "energy");
+  addEnergy("P_R residential land", y.residential, "residential");
+  addEnergy("P_S road transport", y.transport, "transport");
+  addEnergy("P_A agricultural land", y.agricultural.energy, "agricultural.energy");
+  for (const [i, inp] of y.agricultural.inputs.entries()) {
     const perT = table.value(inp.factor, "t CO2/t").value; // unit checked by parseInventoryInput
+    sourceOrigins.push(`agricultural.inputs[${i}].amountT`);
     sources.push({
       component: "P_A agricultural land",
       label: `${inp.item} ${inp.amountT} t`,
@@ -184,9 +213,11 @@ export function yearInventory(
     mass: number;
     ids: string[];
     how: string;
+    origin: string;
   }[] = [];
   if (y.methane.underground.length) {
     ch4Sources.push({
+      origin: "methane.underground",
       component: "C_under underground",
       label: "underground methane (drainage and ventilation)",
       mass: liberated.mass,
@@ -196,6 +227,7 @@ export function yearInventory(
   }
   if (post)
     ch4Sources.push({
+      origin: "methane.postMining",
       component: "C_under underground",
       label: "post-mining methane",
       mass: post.massT,
@@ -204,6 +236,7 @@ export function yearInventory(
     });
   if (pit)
     ch4Sources.push({
+      origin: "methane.openPit",
       component: "open-pit mining",
       label: "open-pit mining methane",
       mass: pit.massT,
@@ -212,6 +245,7 @@ export function yearInventory(
     });
   if (pitPost)
     ch4Sources.push({
+      origin: "methane.openPitPostMining",
       component: "open-pit mining",
       label: "open-pit post-mining methane",
       mass: pitPost.massT,
@@ -223,12 +257,13 @@ export function yearInventory(
   if (recovered > generated + 1e-9) {
     throw new InputError(where, [
       {
-        path: "methane",
+        path: pathOf("methane"),
         message: `methane utilised and destroyed by flaring (${recovered} t CH4) must not exceed the methane liberated and estimated (${generated} t CH4)`,
       },
     ]);
   }
   for (const c of ch4Sources) {
+    sourceOrigins.push(c.origin);
     sources.push({
       component: c.component,
       label: c.label,
@@ -241,6 +276,7 @@ export function yearInventory(
     });
   }
   if (recovered > 0) {
+    sourceOrigins.push("methane.utilised", "methane.flared");
     sources.push({
       component: "methane recovery",
       label: "methane utilised or destroyed in flares (deducted)",
@@ -265,6 +301,7 @@ export function yearInventory(
   }
   if (y.co2Fugitive.length) {
     const co2 = sumGas(y.co2Fugitive, "CO2");
+    sourceOrigins.push("co2Fugitive");
     sources.push({
       component: "C_under underground",
       label: "underground CO2 (drainage and ventilation)",
@@ -276,8 +313,9 @@ export function yearInventory(
       share: 0,
     });
   }
-  for (const e of y.explosives) {
+  for (const [i, e] of y.explosives.entries()) {
     const ef = table.value(e.factor, "t CO2/t").value;
+    sourceOrigins.push(`explosives[${i}].amountT`);
     sources.push({
       component: "explosives",
       label: `${e.type} ${e.amountT} t`,
@@ -291,10 +329,14 @@ export function yearInventory(
 
   // Sinks (Eq. 6–12) under the stated reading.
   const sinks: SinkLine[] = [];
+  const sinkOrigins: string[] = [];
   const paper = options.sinkReading === "seed002-density-as-annual";
-  for (const f of y.sinks.forest) {
-    const s = forestStock(f.species, f.areaHa, f.volumeM3PerHa, f.withSoil, table);
-    const yearly = yearlySink(tC(s.stockTC), options.sinkReading, f.standAgeYears);
+  for (const [i, f] of y.sinks.forest.entries()) {
+    sinkOrigins.push(`sinks.forest[${i}]`);
+    const [s, yearly] = guard(`sinks.forest[${i}]`, `a sink (${f.label})`, () => {
+      const stock = forestStock(f.species, f.areaHa, f.volumeM3PerHa, f.withSoil, table);
+      return [stock, yearlySink(tC(stock.stockTC), options.sinkReading, f.standAgeYears)] as const;
+    });
     sinks.push({
       kind: "forest",
       label: f.label,
@@ -309,7 +351,8 @@ export function yearInventory(
       factorIds: s.factorIds,
     });
   }
-  for (const e of y.sinks.ecosystems) {
+  for (const [i, e] of y.sinks.ecosystems.entries()) {
+    sinkOrigins.push(`sinks.ecosystems[${i}]`);
     const eco = ECOSYSTEMS[e.type]!;
     const id = e.densityFactor ?? eco.density;
     const density = table.value(id, "t C/ha").value;
@@ -321,7 +364,9 @@ export function yearInventory(
       areaHa: e.areaHa,
       stockTC,
       stockTCO2e,
-      sinkTCO2ePerYr: yearlySink(tC(stockTC), options.sinkReading, e.accumulationYears),
+      sinkTCO2ePerYr: guard(`sinks.ecosystems[${i}]`, `a sink (${e.label ?? eco.name})`, () =>
+        yearlySink(tC(stockTC), options.sinkReading, e.accumulationYears),
+      ),
       detail:
         `${e.areaHa} ha × ${density} t C/ha (${eco.equation}) × 44/12` +
         (paper
@@ -332,6 +377,7 @@ export function yearInventory(
     });
   }
   if (y.ccsStoredTCO2 > 0) {
+    sinkOrigins.push("ccsStoredTCO2");
     sinks.push({
       kind: "ccs",
       label: "CO2 captured and stored (CCS)",
@@ -341,6 +387,14 @@ export function yearInventory(
     });
   }
 
+  sources.forEach((s, i) => {
+    if (!Number.isFinite(s.tCO2ePerYr) || (s.tce !== undefined && !Number.isFinite(s.tce)))
+      throw overflow(sourceOrigins[i]!, `an emission (${s.label})`);
+  });
+  sinks.forEach((s, i) => {
+    if (!Number.isFinite(s.sinkTCO2ePerYr) || (s.stockTC !== undefined && !Number.isFinite(s.stockTC)))
+      throw overflow(sinkOrigins[i]!, `a sink (${s.label})`);
+  });
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   const gross = sum(sources.map((s) => s.tCO2ePerYr));
   for (const s of sources) s.share = gross > 0 ? s.tCO2ePerYr / gross : 0;

@@ -1,3 +1,4 @@
+import { assertFiniteResult } from "../validation/finite-result.ts";
 import { fuzzyMaxMinModel, LAMBDA, type FuzzyGoal } from "./fuzzy-max-min.ts";
 import { evaluate, type LpModel, type LpRow, type LpSolution, type LpSolver } from "./lp-model.ts";
 import {
@@ -15,8 +16,10 @@ type Criterion = keyof typeof UNITS;
 export interface BindingConstraint {
   readonly name: string;
   readonly activityHa: number;
-  readonly lowerHa: number;
-  readonly upperHa: number;
+  /** The row's lower bound, ha; null when it has none (a ≤ row). */
+  readonly lowerHa: number | null;
+  /** The row's upper bound, ha; null when it has none (a ≥ row). */
+  readonly upperHa: number | null;
   /** d objective / d bound, in `shadowPriceUnit` (0 when degenerate). */
   readonly shadowPrice: number;
   readonly shadowPriceUnit: string;
@@ -27,8 +30,10 @@ export interface Conflict {
   /** An irreducible set: all of these together are infeasible; drop any one and the rest are not. */
   readonly constraints: readonly {
     readonly name: string;
-    readonly lowerHa: number;
-    readonly upperHa: number;
+    /** null: no lower bound. */
+    readonly lowerHa: number | null;
+    /** null: no upper bound. */
+    readonly upperHa: number | null;
   }[];
   /** One way out: how far each would have to move (the least total movement), ha. */
   readonly relaxation: readonly {
@@ -70,6 +75,9 @@ export type StructureResult =
   | { readonly status: "infeasible"; readonly problem: string; readonly conflict: Conflict }
   | { readonly status: "unbounded" | "other"; readonly problem: string; readonly statusText: string };
 
+/** A row bound as results carry it: the number, or null for none (±∞ is not a figure to print or store). */
+const boundOrNull = (b: number): number | null => (Number.isFinite(b) ? b : null);
+
 /** a equals the (finite) bound b within solver precision; never true for an infinite bound. */
 const near = (a: number, b: number) =>
   Number.isFinite(b) && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
@@ -81,8 +89,8 @@ function binding(model: LpModel, sol: LpSolution, unit: string): BindingConstrai
     .map(({ r, s }) => ({
       name: r.name,
       activityHa: s!.activity,
-      lowerHa: r.lower,
-      upperHa: r.upper,
+      lowerHa: boundOrNull(r.lower),
+      upperHa: boundOrNull(r.upper),
       shadowPrice: s!.dual === 0 ? 0 : s!.dual,
       shadowPriceUnit: unit,
     }));
@@ -124,7 +132,11 @@ export async function explainInfeasible(p: StructureProblem, solve: LpSolver): P
   });
   const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
   return {
-    constraints: rows.map((r) => ({ name: r.name, lowerHa: r.lower, upperHa: r.upper })),
+    constraints: rows.map((r) => ({
+      name: r.name,
+      lowerHa: boundOrNull(r.lower),
+      upperHa: boundOrNull(r.upper),
+    })),
     relaxation,
     explanation: `these ${rows.length} constraints cannot all hold: ${rows.map((r) => `"${r.name}"`).join(", ")}${
       relaxation.length
@@ -140,7 +152,19 @@ export async function explainInfeasible(p: StructureProblem, solve: LpSolver): P
  * optimal structure next to the current one, the change of each criterion, binding constraints
  * with shadow prices, or — when infeasible — which constraints conflict.
  */
-export async function optimiseStructure(p: StructureProblem, solve: LpSolver): Promise<StructureResult> {
+export async function optimiseStructure(
+  p: StructureProblem,
+  solve: LpSolver,
+  source = `problem "${p.name}"`,
+): Promise<StructureResult> {
+  return assertFiniteResult(
+    await solveStructure(p, solve),
+    source,
+    "check the largest areas, coefficients and values (and the --factors they use)",
+  );
+}
+
+async function solveStructure(p: StructureProblem, solve: LpSolver): Promise<StructureResult> {
   const hasValue = p.classes.some((c) => c.valueYuanPerHaYr !== undefined);
   const criteria: Criterion[] = hasValue ? ["carbon", "value"] : ["carbon"];
   const obj = p.objective;

@@ -1,3 +1,4 @@
+import { boundRule, formatBound, QUANTITY_BOUNDS } from "../common/input-bounds.ts";
 import { unitConversion } from "../factor/factor-units.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import type { InputIssue } from "../validation/input-issue.ts";
@@ -51,6 +52,12 @@ export function scenarioProblems(s: Scenario, table: FactorTable): InputIssue[] 
       out.push({
         path: `measures[${i}].start`,
         message: `must not be after endYear (${s.endYear}); got ${m.start}`,
+      });
+    const areaHa = QUANTITY_BOUNDS.areaHa;
+    if (m.kind === "reclamation" && m.hectaresPerYear * m.years > areaHa.max)
+      out.push({
+        path: `measures[${i}].hectaresPerYear`,
+        message: `× years (${m.years}) is the area reclaimed in all, which ${boundRule(areaHa)}; got ${m.hectaresPerYear} ha/yr, ${formatBound(m.hectaresPerYear * m.years)} ha in all`,
       });
   });
   s.coalOutput?.forEach((p, i) => {

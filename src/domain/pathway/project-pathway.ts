@@ -203,14 +203,21 @@ export function projectPathway(
 ): PathwayResult {
   // Without effects (Monte Carlo draws) a year needs two inventories instead of one per measure.
   const withEffects = o.effects ?? true;
+  // The baseline is checked whole first, so that whatever it is (not an inventory at all, a year
+  // missing) the problems are named in its own terms rather than met halfway through.
+  parseInventoryInput(baselineDoc, source, table);
   const doc = baselineDoc as Doc;
-  const years = doc.years ?? [];
-  const base = scenario.baseline.year
-    ? years.find((y) => y.year === scenario.baseline.year)
-    : years[years.length - 1];
+  const years = doc.years;
+  const base =
+    scenario.baseline.year === undefined
+      ? years[years.length - 1]
+      : years.find((y) => y.year === scenario.baseline.year);
   if (!base)
     throw new InputError(source, [
-      { path: "years", message: `has no year ${scenario.baseline.year} (the scenario's baseline.year)` },
+      {
+        path: "years",
+        message: `has no year ${scenario.baseline.year} (the scenario's baseline.year); its years are ${years.map((y) => y.year).join(", ")}`,
+      },
     ]);
   const baseYear = base.year as number;
   if (scenario.endYear < baseYear)

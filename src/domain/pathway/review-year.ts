@@ -1,6 +1,7 @@
 import { InputError } from "../validation/input-issue.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { projectPathway, type PathwayYear } from "./project-pathway.ts";
+import { checkPathwayWork } from "./pathway-work.ts";
 import type { Measure, Scenario } from "./scenario-spec.ts";
 
 /** Which measures act on which part of the balance. */
@@ -60,6 +61,8 @@ export function reviewYear(
   table: FactorTable,
   source: string,
 ): YearReview {
+  // The review projects the plan a few times; each projection is bounded like a pathway's.
+  checkPathwayWork(scenario, planBaseline, table, source, 0);
   const plan = projectPathway(scenario, planBaseline, table, source).years.find((y) => y.year === year);
   if (!plan)
     throw new InputError(source, [

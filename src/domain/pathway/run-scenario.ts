@@ -5,9 +5,11 @@ import {
 } from "../economics/scenario-economics.ts";
 import type { FactorUse } from "../factor/factor.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
+import { assertFiniteResult } from "../validation/finite-result.ts";
 import { parseInventoryInput } from "../mine/inventory-spec.ts";
 import { mineInventory } from "../mine/mine-inventory.ts";
 import { pathwayBands, type PathwayBands } from "./pathway-uncertainty.ts";
+import { checkPathwayWork } from "./pathway-work.ts";
 import { projectPathway, type PathwayResult } from "./project-pathway.ts";
 import type { Scenario } from "./scenario-spec.ts";
 
@@ -25,6 +27,7 @@ export function runScenario(
   table: FactorTable,
   source: string,
 ): ScenarioResult {
+  checkPathwayWork(scenario, baseline, table, source, scenario.uncertainty?.draws ?? 0);
   const inputs = new Map<number, Record<string, unknown>>();
   const pathway = projectPathway(scenario, baseline, table, source, {
     onInput: (year, input) => inputs.set(year, input),
@@ -53,10 +56,14 @@ export function runScenario(
     economics = scenarioEconomics(pathway, costs, scenario.economics, priced);
     for (const f of priced.used()) used.set(f.id, f);
   }
-  return {
-    ...pathway,
-    economics,
-    bands,
-    factorsUsed: [...used.values()].sort((a, b) => a.id.localeCompare(b.id)),
-  };
+  return assertFiniteResult<ScenarioResult>(
+    {
+      ...pathway,
+      economics,
+      bands,
+      factorsUsed: [...used.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    },
+    source,
+    `check the sizes of the measures of scenario "${scenario.name}" (hectaresPerYear, maxStockTCPerHa, offsets, costs, prices and their growth) and the baseline's largest amounts`,
+  );
 }

@@ -1,24 +1,43 @@
 import { z } from "zod";
+import { COUNT_BOUNDS, DRAW_BOUNDS, QUANTITY_BOUNDS, TEXT_BOUNDS } from "../common/input-bounds.ts";
+import {
+  amountUpTo,
+  boundedList,
+  calendarYear,
+  positiveUpTo,
+  seedNumber,
+  signedUpTo,
+  wholeYears,
+} from "../validation/bounded-number.ts";
+import { userText } from "../validation/user-text.ts";
 
+const { areaHa, massT, moneyCNY, priceCNYPerTCO2e, densityTCPerHa, growthPerYear } = QUANTITY_BOUNDS;
+const name = () => userText().min(1);
+const note = () => userText(TEXT_BOUNDS.text);
 const share = z.number().min(0).max(1);
-const year = z.number().int().min(1900).max(2200);
+const year = calendarYear();
 const costSchema = z
   .strictObject({
-    capitalCNY: z.number().min(0).default(0),
-    operatingCNYPerYr: z.number().min(0).default(0),
-    lifetimeYears: z.number().int().min(1),
+    capitalCNY: amountUpTo(moneyCNY).default(0),
+    operatingCNYPerYr: amountUpTo(moneyCNY).default(0),
+    lifetimeYears: wholeYears(1),
   })
   .describe("what the measure costs (CNY; capital again after each lifetime)");
-const ramp = { start: year, rampYears: z.number().int().min(0).default(0), cost: costSchema.optional() };
-const priceRef = z.union([z.number().min(0), z.string().min(1)]).describe("CNY/t CO2e, or a factor id");
+const ramp = { start: year, rampYears: wholeYears(0).default(0), cost: costSchema.optional() };
+const priceRef = z.union([amountUpTo(priceCNYPerTCO2e), name()]).describe("CNY/t CO2e, or a factor id");
+const growth = signedUpTo(growthPerYear);
 const pricePath = z.strictObject({
   start: priceRef,
   startYear: year,
-  growth: z
-    .strictObject({ low: z.number(), central: z.number(), high: z.number() })
-    .describe("yearly growth rates"),
-  source: z.string().optional(),
+  growth: z.strictObject({ low: growth, central: growth, high: growth }).describe("yearly growth rates"),
+  source: note().optional(),
 });
+
+/**
+ * The rule on a pathway's Monte Carlo draws, for the file, the API and --draws: each draw projects
+ * every year twice (see DRAW_BOUNDS; the whole pathway's work is bounded too, in pathway-work.ts).
+ */
+export const PATHWAY_DRAWS_RULE = `must be ≤ ${DRAW_BOUNDS.pathway.toLocaleString("en-US")} draws (each projects every year twice; see docs/input-bounds.md)`;
 
 /** The measures a scenario can take, each with its start year and (where it makes sense) a ramp. */
 export const measureSchema = z.discriminatedUnion("kind", [
@@ -45,19 +64,15 @@ export const measureSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("reclamation"),
     start: year,
-    years: z.number().int().min(1),
-    hectaresPerYear: z.number().positive(),
-    from: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("the land reclaimed: a class of the baseline land use, e.g. dump"),
-    to: z.string().min(1).describe("target use, e.g. forest"),
-    species: z.string().min(1).optional().describe("what is planted, for the record"),
-    maxStockTCPerHa: z.number().positive().describe("stock the stand saturates at, t C/ha"),
-    source: z.string().min(1).describe("where maxStockTCPerHa comes from"),
-    k: z.number().positive().default(0.06).describe("Chapman–Richards rate, 1/yr"),
-    c: z.number().min(1).default(2).describe("Chapman–Richards shape"),
+    years: wholeYears(1),
+    hectaresPerYear: positiveUpTo(areaHa),
+    from: name().optional().describe("the land reclaimed: a class of the baseline land use, e.g. dump"),
+    to: name().describe("target use, e.g. forest"),
+    species: name().optional().describe("what is planted, for the record"),
+    maxStockTCPerHa: positiveUpTo(densityTCPerHa).describe("stock the stand saturates at, t C/ha"),
+    source: note().min(1).describe("where maxStockTCPerHa comes from"),
+    k: positiveUpTo(QUANTITY_BOUNDS.growthRatePerYear).default(0.06).describe("Chapman–Richards rate, 1/yr"),
+    c: z.number().min(1).max(QUANTITY_BOUNDS.growthShape.max).default(2).describe("Chapman–Richards shape"),
     cost: costSchema.optional(),
   }),
   z.strictObject({
@@ -68,8 +83,8 @@ export const measureSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("offsets"),
     start: year,
-    tCO2ePerYr: z.number().min(0).describe("offsets bought (their cost follows the offset price)"),
-    soldTCO2ePerYr: z.number().min(0).default(0).describe("offsets sold (they count against the mine)"),
+    tCO2ePerYr: amountUpTo(massT).describe("offsets bought (their cost follows the offset price)"),
+    soldTCO2ePerYr: amountUpTo(massT).default(0).describe("offsets sold (they count against the mine)"),
   }),
 ]);
 
@@ -78,20 +93,21 @@ export type Measure = z.output<typeof measureSchema>;
 /** A pathway scenario: a baseline inventory, the coal-output path and measures, to an end year. */
 export const scenarioSchema = z.strictObject({
   kind: z.literal("pathway-scenario"),
-  name: z.string().min(1),
-  description: z.string().optional(),
+  name: name(),
+  description: note().optional(),
   baseline: z
     .strictObject({
-      inventory: z.string().min(1).optional().describe("a mine-inventory file, relative to the scenario"),
-      inventoryId: z.string().min(1).optional().describe("a stored inventory (API)"),
+      inventory: note().min(1).optional().describe("a mine-inventory file, relative to the scenario"),
+      inventoryId: name().optional().describe("a stored inventory (API)"),
       year: year.optional().describe("which of its years; the last when omitted"),
-      analysisId: z
-        .string()
-        .min(1)
+      analysisId: name()
         .optional()
         .describe("a stored land-use analysis (API): its last map's class areas become landUse"),
       landUse: z
-        .record(z.string(), z.number().min(0))
+        .record(name(), amountUpTo(areaHa))
+        .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.legendClasses, {
+          error: `must have at most ${COUNT_BOUNDS.legendClasses} classes`,
+        })
         .optional()
         .describe("the baseline land use, ha by class (e.g. from an analysis): limits what can be reclaimed"),
     })
@@ -100,12 +116,11 @@ export const scenarioSchema = z.strictObject({
       "give either inventory (a file) or inventoryId (stored)",
     ),
   endYear: year.default(2060),
-  coalOutput: z
-    .array(z.strictObject({ year, t: z.number().min(0) }))
+  coalOutput: boundedList(z.strictObject({ year, t: amountUpTo(massT) }), COUNT_BOUNDS.coalOutputPoints)
     .min(1)
     .optional()
     .describe("coal output path, t/yr, linear between points; the baseline's output when omitted"),
-  measures: z.array(measureSchema).default([]),
+  measures: boundedList(measureSchema, COUNT_BOUNDS.measures).default([]),
   economics: z
     .strictObject({
       discountRate: z.number().min(0).max(1),
@@ -116,10 +131,13 @@ export const scenarioSchema = z.strictObject({
     .optional()
     .describe("prices and discounting for the costs of the measures"),
   uncertainty: z
-    .strictObject({ draws: z.number().int().min(1).max(5000), seed: z.number().int().default(1) })
+    .strictObject({
+      draws: z.number().int().min(1).max(DRAW_BOUNDS.pathway, { error: PATHWAY_DRAWS_RULE }),
+      seed: seedNumber().default(1),
+    })
     .optional()
     .describe("Monte Carlo over the factor ranges: P5/P50/P95 of the net"),
-  assumptions: z.array(z.string()).default([]),
+  assumptions: boundedList(note()).default([]),
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;

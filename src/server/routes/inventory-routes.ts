@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { inventoryYears } from "../../app/area-inventory.ts";
 import { InputError } from "../../domain/validation/input-issue.ts";
+import { NonFiniteQuantityError } from "../../units/quantity.ts";
 import { InventoryRepository, type StoredInventory } from "../../storage/inventory-repository.ts";
 import { ApiError } from "../api-error.ts";
 import type { AppContext } from "../context.ts";
@@ -22,6 +23,10 @@ function compute(doc: unknown, source: string) {
   } catch (e) {
     if (e instanceof InputError)
       throw new ApiError(400, "bad-input", "the inventory has problems; see details", e.issues);
+    if (e instanceof NonFiniteQuantityError)
+      throw new ApiError(400, "bad-input", "the inventory has problems; see details", [
+        { path: "", message: e.message },
+      ]);
     throw e;
   }
 }

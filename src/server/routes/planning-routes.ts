@@ -5,7 +5,10 @@ import { optimiseStructure } from "../../domain/optimise/optimise-structure.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
 import { scenarioProblems } from "../../domain/pathway/check-scenario.ts";
 import { scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
+import { COUNT_BOUNDS } from "../../domain/common/input-bounds.ts";
+import { boundedList } from "../../domain/validation/bounded-number.ts";
 import { InputError } from "../../domain/validation/input-issue.ts";
+import { NonFiniteQuantityError } from "../../units/quantity.ts";
 import { zodIssuesToInputIssues } from "../../domain/validation/zod-issues.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { readInputFile } from "../../io/read-input-file.ts";
@@ -24,7 +27,11 @@ const EXAMPLES: Readonly<Record<string, string>> = {
 const asApiError = (e: unknown) =>
   e instanceof InputError
     ? new ApiError(400, "bad-input", "the request has problems; see details", e.issues)
-    : e;
+    : e instanceof NonFiniteQuantityError
+      ? new ApiError(400, "bad-input", "the request has problems; see details", [
+          { path: "", message: e.message },
+        ])
+      : e;
 
 /**
  * Planning: pathways of scenarios (the `pathway-scenario` format, with `baseline.inventoryId`
@@ -42,7 +49,9 @@ export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post("/api/pathways", async (req) => {
-    const body = z.strictObject({ scenarios: z.array(z.unknown()).min(1).max(8) }).safeParse(req.body);
+    const body = z
+      .strictObject({ scenarios: boundedList(z.unknown(), COUNT_BOUNDS.scenarios).min(1) })
+      .safeParse(req.body);
     if (!body.success)
       throw new ApiError(
         400,
@@ -107,7 +116,7 @@ export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post("/api/optimize", async (req) => {
     try {
       const { problem, assumptions } = readStructureProblem(req.body, "body", factorTable());
-      return { ...(await optimiseStructure(problem, highsSolver)), assumptions };
+      return { ...(await optimiseStructure(problem, highsSolver, "body")), assumptions };
     } catch (e) {
       throw asApiError(e);
     }
