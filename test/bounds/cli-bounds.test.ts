@@ -1,0 +1,189 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import { PROJECT_ROOT } from "../../src/project-root.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "mc-cli-bounds-"));
+const examples = join(PROJECT_ROOT, "examples");
+for (const f of [
+  "yongning.yaml",
+  "yongning-pathway.yaml",
+  "pingshuo-structure.yaml",
+  "pingshuo-2018-budget.yaml",
+])
+  copyFileSync(join(examples, f), join(tmp, f));
+/** An example copied with one text replacement (the replaced text must be there). */
+const variant = (from: string, name: string, find: string, replace: string) => {
+  const text = readFileSync(join(examples, from), "utf8");
+  if (!text.includes(find)) throw new Error(`${from} has no ${find}`);
+  const p = join(tmp, name);
+  writeFileSync(p, text.replace(find, replace));
+  return p;
+};
+
+/** Runs the CLI in this process (fast); what it prints to stdout and stderr, and its exit code. */
+async function cli(...args: string[]) {
+  let out = "";
+  let err = "";
+  const write = process.stderr.write;
+  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(["node", "minecarbon", ...args], (s) => (out += s));
+    return { code, out, err };
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
+describe("minecarbon bounds every count and size at its option, with the range in --help", () => {
+  it.each([
+    [
+      ["budget", join(tmp, "pingshuo-2018-budget.yaml"), "--draws", "1000000000"],
+      /--draws must be a whole number 1 to 1,000,000 \(.*\); got "1000000000"/,
+    ],
+    [
+      ["budget", join(tmp, "pingshuo-2018-budget.yaml"), "--draws", "-5"],
+      /--draws must be a whole number 1 to 1,000,000/,
+    ],
+    [["budget", join(tmp, "pingshuo-2018-budget.yaml"), "--draws", "1e3"], /--draws must be a whole number/],
+    [
+      ["budget", join(tmp, "pingshuo-2018-budget.yaml"), "--seed", "4294967296"],
+      /--seed must be a whole number 0 to 4,294,967,295/,
+    ],
+    [
+      ["pathway", join(tmp, "yongning-pathway.yaml"), "--draws", "100000000"],
+      /--draws must be a whole number 1 to 5,000/,
+    ],
+    [
+      [
+        "pathway",
+        join(tmp, "yongning-pathway.yaml"),
+        "--year",
+        "1800",
+        "--actual",
+        join(tmp, "yongning.yaml"),
+      ],
+      /--year must be a whole number 1,900 to 2,200/,
+    ],
+    [
+      ["landuse", "analyze", "--map", "2000=a.tif", "--out", join(tmp, "o"), "--workers", "500"],
+      new RegExp(
+        `--workers must be a whole number 0 to ${availableParallelism()} \\(at most ${availableParallelism()} on this machine`,
+      ),
+    ],
+    [
+      ["landuse", "analyze", "--map", "2000=a.tif", "--out", join(tmp, "o"), "--workers", "-1"],
+      /--workers must be a whole number 0 to/,
+    ],
+    [
+      ["landuse", "analyze", "--map", "2000=a.tif", "--out", join(tmp, "o"), "--block-rows", "24"],
+      /--block-rows must be a multiple of 16/,
+    ],
+    [
+      ["landuse", "analyze", "--map", "2000=a.tif", "--out", join(tmp, "o"), "--block-rows", "1048576"],
+      /--block-rows must be a whole number 16 to 4,096/,
+    ],
+    [
+      ["landuse", "analyze", "--map", "2000=a.tif", "--out", join(tmp, "o"), "--deflate-level", "10"],
+      /--deflate-level must be a whole number 1 to 9/,
+    ],
+    [["serve", "--port", "70000"], /--port must be a whole number 0 to 65,535/],
+    [["serve", "--max-upload-mb", "0"], /--max-upload-mb must be a whole number 1 to 65,536/],
+    [
+      ["report", join(tmp, "yongning.yaml"), "--out", join(tmp, "r.html"), "--title", "t".repeat(100_000)],
+      /--title has 1 problem:\n {2}- must be at most 200 characters long .*; got 100,000 characters/,
+    ],
+    [
+      ["report", join(tmp, "yongning.yaml"), "--out", join(tmp, "r.html"), "--title", "a\u0000b"],
+      /--title has 1 problem:\n {2}- must not contain the NUL character/,
+    ],
+  ])("exits 2 before any work: %j", async (args, message) => {
+    const r = await cli(...args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.length).toBeLessThan(2000);
+    expect(r.out).toBe("");
+  });
+
+  it("states each bound in --help", async () => {
+    const help = async (...args: string[]) => (await cli(...args, "--help")).out;
+    expect(await help("budget")).toMatch(/--draws <n>\s+Monte Carlo draws, 1 to 1,000,000/);
+    expect(await help("pathway")).toMatch(/at most 8/);
+    expect(await help("pathway")).toMatch(/1 to 5,000, and fewer when the pathway is\s+large/);
+    expect(await help("landuse", "analyze")).toMatch(
+      new RegExp(`worker threads, 0 \\(none\\) to ${availableParallelism()}`),
+    );
+    expect(await help("serve")).toMatch(/0 \(any free port\) to 65535/);
+    expect(await help("report")).toMatch(/report title, at most 200 characters/);
+  });
+});
+
+describe("minecarbon refuses absurd and non-finite numbers at their field (it printed ∞/NaN with exit 0)", () => {
+  it("inventory energy[0].amount 1e308 and YAML .nan / .inf", async () => {
+    const big = variant("yongning.yaml", "big.yaml", "amount: 103.8060", "amount: 1e308");
+    const r = await cli("inventory", big);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /big\.yaml has 1 problem:\n {2}- years\[0\]\.energy\[0\]\.amount: must be ≤ 1e15 in the carrier's unit \(.*\); got 1e\+308/,
+    );
+    for (const [yaml, shown] of [
+      [".nan", ".nan"],
+      [".inf", ".inf"],
+      ["-.Inf", "-.inf"],
+    ]) {
+      const p = variant("yongning.yaml", `nan${shown}.yaml`, "coalOutputT: 900000", `coalOutputT: ${yaml}`);
+      const n = await cli("inventory", p, "--json");
+      expect(n.code).toBe(2);
+      expect(n.err).toMatch(
+        new RegExp(
+          `years\\[0\\]\\.coalOutputT: must be a finite number; got ${shown.replace(".", "\\.")}\\n`,
+        ),
+      );
+      expect(n.err).not.toMatch(/got null/);
+    }
+  });
+
+  it("pathway hectaresPerYear 1e308, a baseline that is the scenario itself", async () => {
+    const big = variant(
+      "yongning-pathway.yaml",
+      "pw-big.yaml",
+      "hectaresPerYear: 5",
+      "hectaresPerYear: 1e308",
+    );
+    const r = await cli("pathway", big);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /measures\[4\]\.hectaresPerYear: must be ≤ 960,000,000 ha \(the land area of China/,
+    );
+    const self = variant(
+      "yongning-pathway.yaml",
+      "pw-self.yaml",
+      "inventory: yongning.yaml",
+      "inventory: pw-self.yaml",
+    );
+    const s = await cli("pathway", self);
+    expect(s.code).toBe(2);
+    expect(s.err).toMatch(/baseline\.inventory: must name a mine-inventory file, not this scenario itself/);
+    expect(s.err).not.toMatch(/undefined/);
+  });
+
+  it("optimize currentHa 1e308", async () => {
+    const big = variant("pingshuo-structure.yaml", "opt-big.yaml", "currentHa: 24191.37", "currentHa: 1e308");
+    const r = await cli("optimize", big);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/classes\[0\]\.currentHa: must be ≤ 960,000,000 ha/);
+  });
+
+  it("end to end in a real process: exit 2, the field named, nothing on stdout", () => {
+    const big = variant("yongning.yaml", "e2e.yaml", "amount: 103.8060", "amount: .inf");
+    const r = spawnSync(process.execPath, [join(PROJECT_ROOT, "bin", "minecarbon.mjs"), "inventory", big], {
+      encoding: "utf8",
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/years\[0\]\.energy\[0\]\.amount: must be a finite number; got \.inf/);
+    expect(r.stdout).toBe("");
+  });
+});
