@@ -133,7 +133,7 @@ describe("minecarbon refuses absurd and non-finite numbers at their field (it pr
       [".nan", ".nan"],
       [".inf", ".inf"],
       ["-.Inf", "-.inf"],
-    ]) {
+    ] as const) {
       const p = variant("yongning.yaml", `nan${shown}.yaml`, "coalOutputT: 900000", `coalOutputT: ${yaml}`);
       const n = await cli("inventory", p, "--json");
       expect(n.code).toBe(2);

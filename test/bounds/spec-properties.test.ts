@@ -7,6 +7,7 @@ import { QUANTITY_BOUNDS, TEXT_BOUNDS } from "../../src/domain/common/input-boun
 import { parseInventoryInput } from "../../src/domain/mine/inventory-spec.ts";
 import { mineInventory } from "../../src/domain/mine/mine-inventory.ts";
 import { scenarioProblems } from "../../src/domain/pathway/check-scenario.ts";
+import { runScenario } from "../../src/domain/pathway/run-scenario.ts";
 import { scenarioSchema } from "../../src/domain/pathway/scenario-spec.ts";
 import { describeValue, InputError } from "../../src/domain/validation/input-issue.ts";
 import { userText } from "../../src/domain/validation/user-text.ts";
@@ -14,6 +15,8 @@ import { zodIssuesToInputIssues } from "../../src/domain/validation/zod-issues.t
 import { factorTable } from "../../src/factors/load-factor-library.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { readStructureProblem } from "../../src/io/read-structure-problem.ts";
+import { optimiseStructure } from "../../src/domain/optimise/optimise-structure.ts";
+import { highsSolver } from "../../src/optimise/highs-solver.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 
 const example = (f: string) => readInputFile(join(PROJECT_ROOT, "examples", f)) as Record<string, unknown>;
@@ -216,6 +219,32 @@ describe("scenarioSchema with bounded quantities", () => {
     );
   });
 
+  it("projects any scenario within the bounds to finite figures (pathway, economics)", () => {
+    const baseline = example("yongning.yaml");
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: QUANTITY_BOUNDS.areaHa.max / 20, noNaN: true }),
+        fc.double({ min: 1e-3, max: densityTCPerHa.max, noNaN: true }),
+        fc.double({ min: 0, max: massT.max, noNaN: true }),
+        fc.double({ min: 0, max: moneyCNY.max, noNaN: true }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        (ha, stock, offsets, capital, growth) => {
+          const doc = clone(base) as Record<string, unknown> & {
+            economics: { carbonPrice: { growth: object } };
+          };
+          setAt(doc, ["measures", 4, "hectaresPerYear"], ha);
+          setAt(doc, ["measures", 4, "maxStockTCPerHa"], stock);
+          setAt(doc, ["measures", 6, "tCO2ePerYr"], offsets);
+          setAt(doc, ["measures", 0, "cost", "capitalCNY"], capital);
+          doc.economics.carbonPrice.growth = { low: growth, central: growth, high: growth };
+          const r = runScenario(parse(doc), baseline, table, "base.yaml");
+          expect(allFinite(r)).toBe(true);
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
   it("refuses a reclamation larger than China in all, though each year's area is in range", () => {
     const doc = clone(base);
     setAt(doc, ["measures", 4, "hectaresPerYear"], 5e8);
@@ -285,6 +314,50 @@ describe("readStructureProblem(raw) and parseBudgetInput(raw) with bounded quant
         expect(e.issues.map((i) => i.path)).toEqual(["areas[0].areaHa"]);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it("optimises any problem within the bounds to a status or a named problem, never a solver crash", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: QUANTITY_BOUNDS.areaHa.max, noNaN: true }),
+        fc.double({
+          min: -QUANTITY_BOUNDS.termCoefficient.max,
+          max: QUANTITY_BOUNDS.termCoefficient.max,
+          noNaN: true,
+        }),
+        fc.double({
+          min: -QUANTITY_BOUNDS.constraintHa.max,
+          max: QUANTITY_BOUNDS.constraintHa.max,
+          noNaN: true,
+        }),
+        fc.double({
+          min: -QUANTITY_BOUNDS.fluxTCPerHaYr.max,
+          max: QUANTITY_BOUNDS.fluxTCPerHaYr.max,
+          noNaN: true,
+        }),
+        async (areaHa, k, rhsHa, flux) => {
+          const doc = clone(structure) as { classes: Record<string, unknown>[]; constraints: unknown[] };
+          doc.classes[0]!.currentHa = areaHa;
+          doc.classes[2] = {
+            ...doc.classes[2],
+            absorption: undefined,
+            netSinkTCPerHaYr: flux,
+            source: "test",
+          };
+          delete doc.classes[2]!.absorption;
+          doc.constraints.push({ name: "random", terms: { arable: k, forest: 1 }, sense: "<=", rhsHa });
+          try {
+            const { problem } = readStructureProblem(doc, "s.yaml", table);
+            const r = await optimiseStructure(problem, highsSolver, "s.yaml");
+            expect(["optimal", "infeasible", "unbounded", "other"]).toContain(r.status);
+            expect(allFinite(r)).toBe(true);
+          } catch (e) {
+            if (!(e instanceof InputError)) throw e;
+          }
+        },
+      ),
+      { numRuns: 25 },
     );
   });
 

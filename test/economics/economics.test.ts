@@ -99,4 +99,27 @@ describe("scenario economics", () => {
     expect(e.mac[0]!.measure).toMatch(/offsets/);
     expect(e.offsetsLastResort).toEqual({ holds: false, dearerThanOffsets: ["1. methane-use from 2021"] });
   });
+  it("lists a costed measure that abates nothing apart, with no cost per tonne (it was ∞, printed as ∞ and stored as null)", () => {
+    const worse: PathwayResult = {
+      ...p,
+      years: p.years.map((y) => ({
+        ...y,
+        effects: [{ ...y.effects[0]!, tCO2e: y.year >= 2021 ? -5 : 0 }, y.effects[1]!],
+      })),
+    };
+    const e = scenarioEconomics(
+      worse,
+      new Map([[0, { capitalCNY: 0, operatingCNYPerYr: 300, lifetimeYears: 1 }]]),
+      spec,
+      factorTable(),
+    );
+    expect(e.mac.map((m) => m.measure)).toEqual(["2. offsets from 2022"]);
+    expect(e.notAbating).toEqual([
+      { measure: "1. methane-use from 2021", abatementTCO2ePerYr: -5, annualCostCNY: 300 },
+    ]);
+    expect(e.offsetsLastResort).toEqual({ holds: false, dearerThanOffsets: ["1. methane-use from 2021"] });
+    expect(JSON.stringify(e)).not.toMatch(/null|Infinity/);
+    // Its spending still counts: 300 CNY in 2021 and 2022, offsets 50 t × 20 in 2022.
+    expect(e.netPresentCost.measuresOnlyCNY).toBe(600 + 1000);
+  });
 });

@@ -102,9 +102,13 @@ export function formatPathways(
           e.mac.map((m) => [
             m.measure,
             n(m.abatementTCO2ePerYr),
-            Number.isFinite(m.costCNYPerTCO2e) ? m.costCNYPerTCO2e.toFixed(1) : "∞",
+            m.costCNYPerTCO2e.toFixed(1),
             m.cheaperThanOffsets ? "cheaper" : "dearer",
           ]),
+        ),
+        ...e.notAbating.map(
+          (m) =>
+            `  ${m.measure} abates nothing on average (${n(m.abatementTCO2ePerYr)} t CO2e/yr) for ${n(m.annualCostCNY)} CNY/yr: no cost per tonne`,
         ),
         `Carbon price from ${e.prices.carbon.startCNYPerTCO2e} CNY/t (${e.prices.carbon.source}); offsets from ${e.prices.offset.startCNYPerTCO2e} CNY/t (${e.prices.offset.source})`,
         `Net present cost of the measures: ${n(e.netPresentCost.measuresOnlyCNY)} CNY`,

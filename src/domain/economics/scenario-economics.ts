@@ -50,6 +50,9 @@ export function scenarioEconomics(
   const tax = spec.carbonTax === undefined ? undefined : resolvePrice(spec.carbonTax, table);
   const measures = p.years[p.years.length - 1]!.effects.map((e) => e.measure);
   const mac: MacEntry[] = [];
+  // Costed measures that abate nothing on average have no cost per tonne (it would be ∞, which is no
+  // figure to print or store): they are listed apart, and count as dearer than offsets.
+  const notAbating: { measure: string; abatementTCO2ePerYr: number; annualCostCNY: number }[] = [];
   const spending = new Map<number, number>();
   measures.forEach((name, i) => {
     const cost = costs.get(i);
@@ -77,13 +80,15 @@ export function scenarioEconomics(
     if (!cost) return;
     const mean = active.reduce((s, y) => s + y.effects[i]!.tCO2e, 0) / active.length;
     const annual = cost.capitalCNY * capitalRecoveryFactor(r, cost.lifetimeYears) + cost.operatingCNYPerYr;
-    const perT = mean > 0 ? annual / mean : Infinity;
-    mac.push({
-      measure: name,
-      abatementTCO2ePerYr: mean,
-      costCNYPerTCO2e: perT,
-      cheaperThanOffsets: perT <= priceIn(spec.offsetPrice, offset.value, "central", start),
-    });
+    if (mean > 0) {
+      const perT = annual / mean;
+      mac.push({
+        measure: name,
+        abatementTCO2ePerYr: mean,
+        costCNYPerTCO2e: perT,
+        cheaperThanOffsets: perT <= priceIn(spec.offsetPrice, offset.value, "central", start),
+      });
+    } else notAbating.push({ measure: name, abatementTCO2ePerYr: mean, annualCostCNY: annual });
     // Capital again at the end of each lifetime within the horizon; operating cost every active year.
     for (const y of p.years) {
       if (y.year < start) continue;
@@ -136,10 +141,14 @@ export function scenarioEconomics(
       offset: { startCNYPerTCO2e: offset.value, source: offset.source, path: spec.offsetPrice },
     },
     mac,
+    notAbating,
     netPresentCost: { measuresOnlyCNY: npcMeasures, withCarbonPrice: byCase, withCarbonTax: taxed },
     offsetsLastResort: {
-      holds: own.length > 0 && own.every((m) => m.cheaperThanOffsets),
-      dearerThanOffsets: own.filter((m) => !m.cheaperThanOffsets).map((m) => m.measure),
+      holds: own.length > 0 && own.every((m) => m.cheaperThanOffsets) && notAbating.length === 0,
+      dearerThanOffsets: [
+        ...own.filter((m) => !m.cheaperThanOffsets).map((m) => m.measure),
+        ...notAbating.map((m) => m.measure),
+      ],
     },
   };
 }
