@@ -78,16 +78,13 @@ export function countOutcomes(results: readonly CaseResult[]): Record<string, nu
 }
 
 const NON_FINITE = /\bNaN\b|-?Infinity\b|∞/;
-/** A quantity (its unit in its name) that is null in JSON: JSON.stringify writes NaN and ±∞ so. */
-const NULL_QUANTITY = /"([A-Za-z]*(?:TCO2e|TC|Ha|Tce)[A-Za-z]*)":\s*null\b/g;
-/** Ratios that are rightly undefined when their denominator is 0 (no coal mined, no area). */
-const RATIO = /Per(?:TCoal|Ha)$/;
 
-/** Whether printed output or a JSON body carries a number that is not finite. */
+/**
+ * Whether printed output carries a number that is not finite. (JSON writes them as null, which is
+ * also a missing figure's honest value: the corpus runner watches JSON.stringify for those.)
+ */
 export function hasNonFinite(text: string): boolean {
-  if (NON_FINITE.test(text)) return true;
-  for (const m of text.matchAll(NULL_QUANTITY)) if (!RATIO.test(m[1]!)) return true;
-  return false;
+  return NON_FINITE.test(text);
 }
 
 /** Whether a refusal message is one a user can act on: not empty, no stack, no "internal". */

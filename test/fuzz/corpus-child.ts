@@ -32,6 +32,26 @@ export interface ChildResult {
   readonly ms: number;
 }
 
+/**
+ * Whether the current case made JSON of a number that is not finite: JSON.stringify writes NaN and
+ * ±∞ as null, so the output alone cannot tell a missing figure from a broken one. Every
+ * JSON.stringify of this process is watched (CLI --json output, API bodies, rows stored as jsonb).
+ */
+let serialisedNonFinite = false;
+const stringify = JSON.stringify;
+JSON.stringify = ((value: unknown, replacer?: unknown, space?: string | number) =>
+  stringify(
+    value,
+    function (this: unknown, key: string, v: unknown) {
+      if (typeof v === "number" && !Number.isFinite(v)) serialisedNonFinite = true;
+      if (typeof replacer === "function") return replacer.call(this, key, v);
+      if (Array.isArray(replacer) && key !== "" && !Array.isArray(this) && !replacer.includes(key))
+        return undefined;
+      return v;
+    },
+    space,
+  )) as typeof JSON.stringify;
+
 const send = (m: unknown) => new Promise<void>((resolve) => process.send!(m, () => resolve()));
 const load = (root: string, path: string) => import(pathToFileURL(join(root, path)).href);
 
@@ -41,6 +61,7 @@ async function runCli(start: Start): Promise<void> {
   };
   for (const c of start.cases as CliCase[]) {
     await send({ start: c.id });
+    serialisedNonFinite = false;
     const argv = c.argv.map((a) => a.replace("{busy-port}", String(start.busyPort ?? 1)));
     let out = "";
     let err = "";
@@ -67,7 +88,7 @@ async function runCli(start: Start): Promise<void> {
         id: c.id,
         status,
         message: err.slice(0, 2000),
-        nonFinite: status === 0 && hasNonFinite(out),
+        nonFinite: status === 0 && (serialisedNonFinite || hasNonFinite(out)),
         ms: performance.now() - t0,
       } satisfies ChildResult,
     });
@@ -122,6 +143,7 @@ async function runApi(start: Start): Promise<void> {
 
   for (const c of start.cases as ApiCase[]) {
     await send({ start: c.id });
+    serialisedNonFinite = false;
     const t0 = performance.now();
     const fill = (s: string) => s.replaceAll("{area}", area).replaceAll("{inventory}", inventory);
     let url = fill(c.url);
@@ -176,7 +198,7 @@ async function runApi(start: Start): Promise<void> {
         id: c.id,
         status,
         message: message.slice(0, 2000),
-        nonFinite: status < 300 && hasNonFinite(text),
+        nonFinite: status < 300 && (serialisedNonFinite || hasNonFinite(text)),
         ms: performance.now() - t0,
       } satisfies ChildResult,
     });
