@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
@@ -232,6 +233,57 @@ describe.each(STORE_KINDS)("bounded and finite input through the API on %s", (ki
       message: expect.stringMatching(/^must have at most 8 items/),
     });
   });
+
+  it("answers any JSON value anywhere in a body with 2xx or 4xx, never 5xx", async () => {
+    type Key = string | number;
+    const leaves = (doc: unknown, path: Key[] = []): Key[][] =>
+      doc === null || typeof doc !== "object"
+        ? [path]
+        : (Array.isArray(doc) ? doc.map((v, i) => [i, v] as [Key, unknown]) : Object.entries(doc)).flatMap(
+            ([k, v]) => leaves(v, [...path, k]),
+          );
+    const scenario = { ...example("yongning-pathway.yaml"), baseline: { inventoryId } };
+    const bodies: [string, string, unknown][] = [
+      ["POST", `/api/areas/${areaId}/inventories`, example("yongning.yaml")],
+      ["POST", "/api/pathways", { scenarios: [scenario] }],
+      ["POST", "/api/optimize", example("pingshuo-structure.yaml")],
+      [
+        "POST",
+        "/api/areas",
+        {
+          name: "fuzz",
+          legend: { classes: [{ code: 1, name: "arable" }] },
+          boundary: {
+            type: "Feature",
+            properties: { name: "f" },
+            geometry: { type: "Polygon", coordinates: [SQUARE] },
+          },
+        },
+      ],
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: bodies.length - 1 }),
+        fc.nat(),
+        fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom("a\u0000b", "\ud800", 1e308, -1, "")),
+        async (b, leaf, value) => {
+          const [method, url, body] = bodies[b]!;
+          const doc = structuredClone(body);
+          const paths = leaves(doc);
+          const path = paths[leaf % paths.length]!;
+          let o = doc as Record<Key, unknown>;
+          for (const k of path.slice(0, -1)) o = o[k] as Record<Key, unknown>;
+          if (path.length) o[path[path.length - 1]!] = value;
+          const r = await t.app.inject({ method: method as "POST", url, payload: doc as object });
+          expect(
+            r.statusCode,
+            `${url} ${JSON.stringify(path)} = ${JSON.stringify(value)}: ${r.body}`,
+          ).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 
   it("refuses an optimisation with currentHa 1e308 at the field", async () => {
     const problem = example("pingshuo-structure.yaml") as { classes: Record<string, unknown>[] };
