@@ -46,6 +46,8 @@ describe("golden: the synthetic Pingshuo-like demo reproduces seed 001's aggrega
   it(`analyses ${AREA_HA.toLocaleString("en-US")} ha, the area the class areas imply`, () => {
     expect(s.pixels.analysed * 0.09).toBeCloseTo(AREA_HA, 6);
     expect(s.zoning?.id).toBe("seed001");
+    // The mine fields (the demo's zones) do not overlap.
+    expect(s.warnings.filter((w) => /two zones/.test(w))).toEqual([]);
   });
 
   it("has seed 001's class areas (§3.1, §5) to the pixel", () => {

@@ -165,11 +165,20 @@ export function writeDemoData(
     return { year, path };
   });
   const toLonLat = proj4(def.proj4, "EPSG:4326");
+  // Each mine field: a disc of 1.3 × the mine's radius, cut on the line halfway to a neighbouring
+  // mine, so that the fields do not overlap and no pixel is counted in two of them.
   const features = area.mines.map((m) => {
-    const ring = Array.from({ length: 33 }, (_, i) => {
-      const a = ((i % 32) / 32) * 2 * Math.PI;
-      const x = originX + (m.col + Math.cos(a) * m.radiusPx * 1.3) * 30;
-      const y = originY - (m.row + Math.sin(a) * m.radiusPx * 1.3) * 30;
+    const ring = Array.from({ length: 65 }, (_, i) => {
+      const a = ((i % 64) / 64) * 2 * Math.PI;
+      const [ux, uy] = [Math.cos(a), Math.sin(a)];
+      let r = m.radiusPx * 1.3;
+      for (const o of area.mines) {
+        const [dx, dy] = [o.col - m.col, o.row - m.row];
+        const toward = ux * dx + uy * dy;
+        if (o !== m && toward > 0) r = Math.min(r, (dx * dx + dy * dy) / (2 * toward));
+      }
+      const x = originX + (m.col + ux * r) * 30;
+      const y = originY - (m.row + uy * r) * 30;
       return toLonLat.forward([x, y]).map((v) => Math.round(v * 1e7) / 1e7);
     });
     return {

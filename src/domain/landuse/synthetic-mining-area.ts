@@ -188,9 +188,9 @@ export function syntheticMiningArea(seed = 1986, width = 900, height = 780, pixe
 
   // ── Mining land: cohorts opened per interval around the pits and dumps of the mines then working. ──
   const mines = [
-    { name: "Antaibao", col: width * 0.42, row: height * 0.45, radiusPx: 85, from: 0 },
-    { name: "Anjialing", col: width * 0.6, row: height * 0.38, radiusPx: 90, from: 2 },
-    { name: "Donglutian", col: width * 0.5, row: height * 0.62, radiusPx: 100, from: 3 },
+    { name: "Antaibao", col: width * 0.42, row: height * 0.45, radiusPx: 100, from: 0 },
+    { name: "Anjialing", col: width * 0.6, row: height * 0.38, radiusPx: 100, from: 2 },
+    { name: "Donglutian", col: width * 0.5, row: height * 0.62, radiusPx: 110, from: 3 },
   ];
   const [antaibao, anjialing, donglutian] = mines.map((m) => [m.col, m.row] as const);
   // Dump sites, by the interval in which their land is opened (index of the map that first shows it).
