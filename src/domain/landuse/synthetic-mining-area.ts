@@ -87,7 +87,7 @@ export function syntheticMiningArea(seed = 1986, width = 900, height = 780, pixe
   const villageNoise = noiseField(grid, rng, 12, 2);
   const mineNoise = noiseField(grid, rng, 30, 2);
 
-  /** Per pixel: index of its family in `paths`, and per year the class code of mining/other land. */
+  /** Per pixel: index of its family in `paths`. */
   const paths: string[] = [];
   const familyOf = new Int16Array(n).fill(-1);
   const setFamily = (mask: Uint8Array, path: string) => {
@@ -95,6 +95,7 @@ export function syntheticMiningArea(seed = 1986, width = 900, height = 780, pixe
     if (idx < 0) idx = paths.push(path) - 1;
     for (let i = 0; i < n; i++) if (mask[i]) familyOf[i] = idx;
   };
+  /** Per year and pixel: the class code of mining and other land (their group's member class). */
   const structuralCode = SYNTHETIC_YEARS.map(() => new Uint8Array(n));
 
   /** Gives the pixels of `set` their 1986 sink class (forest where the forest field is low, then grassland). */
@@ -107,7 +108,15 @@ export function syntheticMiningArea(seed = 1986, width = 900, height = 780, pixe
     return { A: rest, F: f, G: gr };
   };
 
-  // ── Other land: water along the river, the town, roads, villages; each class only grows. ──
+  // The three mines; `from`: index of the first map that shows their pit (seed 001 §3.3: Antaibao
+  // worked before 1986, Anjialing from 2000–2009, Donglutian from 2009–2018).
+  const mines = [
+    { name: "Antaibao", col: width * 0.42, row: height * 0.45, radiusPx: 100, from: 0 },
+    { name: "Anjialing", col: width * 0.6, row: height * 0.38, radiusPx: 100, from: 2 },
+    { name: "Donglutian", col: width * 0.5, row: height * 0.62, radiusPx: 110, from: 3 },
+  ];
+
+  // ── Other land: a reservoir on the river, the town, roads, villages; each class only grows. ──
   const town = pointDistance(grid, [[width * 0.25, height * 0.3]]);
   const roads = lineDistance(grid, [
     [0, height * 0.3],
@@ -128,12 +137,9 @@ export function syntheticMiningArea(seed = 1986, width = 900, height = 780, pixe
     [width * 0.15, height * 0.3],
     [width * 0.3, 0],
   ]);
-  // Villages away from the mine fields (land for the pits was expropriated first).
-  const mineCentres = [0.42, 0.45, 0.6, 0.38, 0.5, 0.62];
+  // Villages away from the mines (land for the pits was expropriated first).
   const villagePoints = Array.from({ length: 80 }, () => [rng() * width, rng() * height] as const)
-    .filter(([x, y]) =>
-      [0, 2, 4].every((k) => Math.hypot(x - width * mineCentres[k]!, y - height * mineCentres[k + 1]!) > 140),
-    )
+    .filter(([x, y]) => mines.every((m) => Math.hypot(x - m.col, y - m.row) > 140))
     .slice(0, 40);
   const villages = pointDistance(grid, villagePoints);
   // The reservoir, on the river.
@@ -187,11 +193,6 @@ export function syntheticMiningArea(seed = 1986, width = 900, height = 780, pixe
   }
 
   // ── Mining land: cohorts opened per interval around the pits and dumps of the mines then working. ──
-  const mines = [
-    { name: "Antaibao", col: width * 0.42, row: height * 0.45, radiusPx: 100, from: 0 },
-    { name: "Anjialing", col: width * 0.6, row: height * 0.38, radiusPx: 100, from: 2 },
-    { name: "Donglutian", col: width * 0.5, row: height * 0.62, radiusPx: 110, from: 3 },
-  ];
   const [antaibao, anjialing, donglutian] = mines.map((m) => [m.col, m.row] as const);
   // Dump sites, by the interval in which their land is opened (index of the map that first shows it).
   const dumpsOpened: (readonly [number, number])[][] = [
@@ -234,7 +235,7 @@ export function syntheticMiningArea(seed = 1986, width = 900, height = 780, pixe
       sites.map((d) => [...d, 1] as const),
     ),
   );
-  /** Places the families of the land opened in map `t` (t = 0: mining land of 1986). */
+  // The land first mined on map `t` (t = 0: the mining land of 1986), cohort by cohort.
   for (let t = 0; t < 4; t++) {
     const cohortPaths = plan.families
       .map((f) => f.path)
