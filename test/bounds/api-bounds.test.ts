@@ -226,6 +226,20 @@ describe.each(STORE_KINDS)("bounded and finite input through the API on %s", (ki
       },
       { path: "scenarios[0].uncertainty.draws", message: expect.stringMatching(/^must be ≤ 5,000 draws/) },
     ]);
+    // Within the 5,000 draws, but more work than a pathway may take: refused before it runs.
+    const large = {
+      ...example("yongning-pathway.yaml"),
+      baseline: { inventoryId },
+      uncertainty: { draws: 5000 },
+    };
+    const tooLarge = await post("/api/pathways", { scenarios: [large] });
+    expect(tooLarge.statusCode).toBe(400);
+    expect(details(tooLarge)).toEqual([
+      {
+        path: "scenarios[0].uncertainty.draws",
+        message: expect.stringMatching(/^\(or --draws\) must be ≤ 2,159 for this pathway/),
+      },
+    ]);
     const many = await post("/api/pathways", { scenarios: Array.from({ length: 9 }, () => ({})) });
     expect(many.statusCode).toBe(400);
     expect(details(many)[0]).toEqual({

@@ -170,6 +170,14 @@ describe("minecarbon refuses absurd and non-finite numbers at their field (it pr
     expect(s.err).not.toMatch(/undefined/);
   });
 
+  it("pathway --draws within 5,000 but beyond the pathway's work, named in the scenario file", async () => {
+    const r = await cli("pathway", join(tmp, "yongning-pathway.yaml"), "--draws", "5000");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /yongning-pathway\.yaml has 1 problem:\n {2}- uncertainty\.draws: \(or --draws\) must be ≤ 2,159 for this pathway: 25 rows/,
+    );
+  });
+
   it("optimize currentHa 1e308", async () => {
     const big = variant("pingshuo-structure.yaml", "opt-big.yaml", "currentHa: 24191.37", "currentHa: 1e308");
     const r = await cli("optimize", big);

@@ -161,13 +161,13 @@ describe("pathway references and work", () => {
 
   it("bounds a pathway's work, rows × years × (1 + measures on activity + 2 × draws), before projecting", () => {
     const { scenario, baseline } = readScenarioFile(join(examples, "yongning-pathway.yaml"), table);
-    // Yongning: 25 rows, 37 years, 4 measures on activity data: at most (6e6 / 925 − 5) / 2 = 3,240 draws.
-    const tooMany = { ...scenario, uncertainty: { draws: 3241, seed: 1 } };
+    // Yongning: 25 rows, 37 years, 4 measures on activity data: at most (4e6 / 925 − 5) / 2 = 2,159 draws.
+    const tooMany = { ...scenario, uncertainty: { draws: 2160, seed: 1 } };
     expect(inputError(() => runScenario(tooMany, baseline, table, "p.yaml")).issues).toEqual([
       {
         path: "uncertainty.draws",
         message:
-          "(or --draws) must be ≤ 3,240 for this pathway: 25 rows of the base year × 37 years × 6,487 inventories a year (1 + one per measure on activity data + 2 per draw) = 6,000,475 rows, more than the 6,000,000 a pathway may take (about 30 s); got 3,241",
+          "(or --draws) must be ≤ 2,159 for this pathway: 25 rows of the base year × 37 years × 4,325 inventories a year (1 + one per measure on activity data + 2 per draw) = 4,000,625 rows, more than the 4,000,000 a pathway may take (about 20 s); got 2,160",
       },
     ]);
     // Each count within its own bound, but 1,000 energy rows × 50 measures × 177 years took 48 s.

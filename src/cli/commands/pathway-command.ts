@@ -22,6 +22,7 @@ export function runPathway(
       baseline,
       table,
       baselinePath,
+      f,
     );
   });
   if (o.out) {

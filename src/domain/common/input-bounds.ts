@@ -176,13 +176,14 @@ export const TEXT_BOUNDS = {
 
 /**
  * The work of one pathway, in inventory rows computed (pathway-work.ts): base-year rows × projected
- * years × (1 + measures on activity data + 2 × draws). Measured at 5–6 µs a row on one core (the
+ * years × (1 + measures on activity data + 2 × draws). Measured at 4–6 µs a row on an idle core (the
  * Yongning example: 1,000 draws over 37 years in 7.4 s; 1,000 energy rows × 51 inventories × 177
- * years in 48 s), 6,000,000 rows take about 30 s, under a minute on a busy machine. `rowsPerInventory`
- * is the fixed cost of one inventory (checking the document, totals) counted as rows.
+ * years in 48 s) and 11.6 µs on a 2-core machine busy with other work (6,000,000 rows in 69.5 s), so
+ * 4,000,000 rows take about 20 s, under a minute when busy. `rowsPerInventory` is the fixed cost of one
+ * inventory (checking the document, totals) counted as rows.
  */
 export const WORK_BOUNDS = {
-  pathwayRows: 6_000_000,
+  pathwayRows: 4_000_000,
   rowsPerInventory: 10,
 } as const;
 

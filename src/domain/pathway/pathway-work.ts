@@ -1,7 +1,7 @@
 import { WORK_BOUNDS } from "../common/input-bounds.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
-import { parseInventoryInput, type InventoryYearInput } from "../mine/inventory-spec.ts";
-import { InputError } from "../validation/input-issue.ts";
+import { parseInventoryInput, type InventoryInput, type InventoryYearInput } from "../mine/inventory-spec.ts";
+import { InputError, type InputIssue } from "../validation/input-issue.ts";
 import type { Scenario } from "./scenario-spec.ts";
 
 /** Measures that change a year's activity data: each costs one more inventory a year (for its effect). */
@@ -50,36 +50,51 @@ export function pathwayWork(
 }
 
 /**
- * Refuses a pathway whose work exceeds WORK_BOUNDS.pathwayRows before anything is projected, naming
- * the draws when they are what makes it too large, else the measures. A baseline that is no
- * inventory or lacks the year is left to projectPathway, which names its problems.
+ * The problem with a pathway whose work exceeds WORK_BOUNDS.pathwayRows, at the scenario's own field:
+ * the draws when they are what makes it too large, else the measures; undefined when it fits. A
+ * baseline that lacks the year is left to projectPathway, which names it.
+ */
+export function pathwayWorkProblem(
+  scenario: Scenario,
+  baseline: InventoryInput,
+  draws: number,
+): InputIssue | undefined {
+  const wanted = scenario.baseline.year;
+  const base = wanted === undefined ? baseline.years.at(-1) : baseline.years.find((y) => y.year === wanted);
+  if (!base) return undefined;
+  const w = pathwayWork(scenario, base, draws);
+  const max = WORK_BOUNDS.pathwayRows;
+  if (w.total <= max) return undefined;
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const how = `${fmt(w.rows)} rows of the base year × ${w.years} years × ${fmt(w.inventoriesPerYear)} inventories a year (1 + one per measure on activity data + 2 per draw) = ${fmt(w.total)} rows, more than the ${fmt(max)} a pathway may take (about 20 s)`;
+  const mostDraws = Math.floor((max / (w.rows * w.years) - (w.inventoriesPerYear - 2 * draws)) / 2);
+  return draws > 0 && mostDraws >= 1
+    ? {
+        path: "uncertainty.draws",
+        message: `(or --draws) must be ≤ ${fmt(mostDraws)} for this pathway: ${how}; got ${fmt(draws)}`,
+      }
+    : {
+        path: "measures",
+        message: `make the pathway too large to compute: ${how}; project fewer years, measures on activity data or draws`,
+      };
+}
+
+/**
+ * Refuses a pathway whose work is too large (pathwayWorkProblem) before anything is projected: the
+ * baseline's own problems named in `baselineSource`, the work's in `scenarioSource`.
  */
 export function checkPathwayWork(
   scenario: Scenario,
   baselineDoc: unknown,
   table: FactorTable,
-  source: string,
+  baselineSource: string,
+  scenarioSource: string,
   draws: number,
 ): void {
-  const baseline = parseInventoryInput(baselineDoc, source, table);
-  const wanted = scenario.baseline.year;
-  const base = wanted === undefined ? baseline.years.at(-1) : baseline.years.find((y) => y.year === wanted);
-  if (!base) return;
-  const w = pathwayWork(scenario, base, draws);
-  const max = WORK_BOUNDS.pathwayRows;
-  if (w.total <= max) return;
-  const fmt = (n: number) => n.toLocaleString("en-US");
-  const how = `${fmt(w.rows)} rows of the base year × ${w.years} years × ${fmt(w.inventoriesPerYear)} inventories a year (1 + one per measure on activity data + 2 per draw) = ${fmt(w.total)} rows, more than the ${fmt(max)} a pathway may take (about 30 s)`;
-  const mostDraws = Math.floor((max / (w.rows * w.years) - (w.inventoriesPerYear - 2 * draws)) / 2);
-  throw new InputError(source, [
-    draws > 0 && mostDraws >= 1
-      ? {
-          path: "uncertainty.draws",
-          message: `(or --draws) must be ≤ ${fmt(mostDraws)} for this pathway: ${how}; got ${fmt(draws)}`,
-        }
-      : {
-          path: "measures",
-          message: `make the pathway too large to compute: ${how}; project fewer years, measures on activity data or draws`,
-        },
-  ]);
+  const problem = pathwayWorkProblem(
+    scenario,
+    parseInventoryInput(baselineDoc, baselineSource, table),
+    draws,
+  );
+  if (problem) throw new InputError(scenarioSource, [problem]);
 }

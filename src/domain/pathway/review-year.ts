@@ -62,7 +62,7 @@ export function reviewYear(
   source: string,
 ): YearReview {
   // The review projects the plan a few times; each projection is bounded like a pathway's.
-  checkPathwayWork(scenario, planBaseline, table, source, 0);
+  checkPathwayWork(scenario, planBaseline, table, source, source, 0);
   const plan = projectPathway(scenario, planBaseline, table, source).years.find((y) => y.year === year);
   if (!plan)
     throw new InputError(source, [

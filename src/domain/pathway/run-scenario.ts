@@ -26,8 +26,10 @@ export function runScenario(
   baseline: unknown,
   table: FactorTable,
   source: string,
+  /** Where the scenario itself came from (its file), to name its own fields; the baseline's by default. */
+  scenarioSource: string = source,
 ): ScenarioResult {
-  checkPathwayWork(scenario, baseline, table, source, scenario.uncertainty?.draws ?? 0);
+  checkPathwayWork(scenario, baseline, table, source, scenarioSource, scenario.uncertainty?.draws ?? 0);
   const inputs = new Map<number, Record<string, unknown>>();
   const pathway = projectPathway(scenario, baseline, table, source, {
     onInput: (year, input) => inputs.set(year, input),

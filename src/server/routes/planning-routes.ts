@@ -2,6 +2,8 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { optimiseStructure } from "../../domain/optimise/optimise-structure.ts";
+import { parseInventoryInput } from "../../domain/mine/inventory-spec.ts";
+import { pathwayWorkProblem } from "../../domain/pathway/pathway-work.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
 import { scenarioProblems } from "../../domain/pathway/check-scenario.ts";
 import { scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
@@ -104,6 +106,18 @@ export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
           },
         ]);
       const inv = await ctx.inventory(s.baseline.inventoryId);
+      let baseline;
+      try {
+        baseline = parseInventoryInput(inv.input, `inventory ${inv.id}`, table);
+      } catch (e) {
+        throw asApiError(e);
+      }
+      // The pathway's work is the request's: refused at the scenario's own field before it runs.
+      const tooLarge = pathwayWorkProblem(s, baseline, s.uncertainty?.draws ?? 0);
+      if (tooLarge)
+        throw new ApiError(400, "bad-input", `scenario ${i + 1} is too large to compute; see details`, [
+          { ...tooLarge, path: `scenarios[${i}].${tooLarge.path}` },
+        ]);
       try {
         out.push(runScenario(s, inv.input, table, `inventory ${inv.id}`));
       } catch (e) {
