@@ -115,9 +115,12 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
   const lang = ctx.lang;
   const o = await api<Overview>(`/api/areas/${ctx.areaId}/overview`);
   const charts: echarts.ECharts[] = [];
+  // Charts start once their elements are in the page: ECharts sizes itself from its element, and
+  // one started on a detached element (while a later fetch was awaited) has no size and fails.
+  const starts: (() => void)[] = [];
   const chart = (id: string, option: EChartsOption, tall = false) => {
     const el = h("div", { class: `chart${tall ? " tall" : ""}`, id, role: "img", "aria-label": id });
-    queueMicrotask(() => {
+    starts.push(() => {
       const c = echarts.init(el, undefined, { renderer: "canvas" });
       c.setOption(option);
       charts.push(c);
@@ -228,6 +231,7 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
   );
   if (!o.latestAnalysis && o.inventories.length === 0) sections.unshift(h("p", {}, t(lang, "noData")));
   mount(main, sections);
+  for (const start of starts) start();
   const resize = () => charts.forEach((c) => c.resize());
   window.addEventListener("resize", resize);
   return () => {

@@ -179,6 +179,29 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
     expectClientTerms(end.error, t.dir);
   });
 
+  it("analyses an area whose class names hold quotes and markup, with a density set", async () => {
+    const id = await areaWithMaps("Quoted names");
+    const name = (key: string) => `${key} "quoted", <b>bold</b> & 'single'`;
+    const patched = await t.app.inject({
+      method: "PATCH",
+      url: `/api/areas/${id}`,
+      payload: {
+        legend: { classes: SEED001_CLASSES.map(([key, code]) => ({ code, key, name: name(key) })) },
+      },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const started = await t.app.inject({
+      method: "POST",
+      url: `/api/areas/${id}/analyses`,
+      payload: { densitySet: "seed001-yang2019" },
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    const end = await waitForJob(t.app, started.json().id);
+    expect(end.error).toBeNull();
+    const classes = (await t.app.inject({ url: `/api/analyses/${end.id}` })).json().result.legend.classes;
+    expect(classes[0].name).toBe(name("arable"));
+  });
+
   it("names a stored map by its year when its file is unusable", async () => {
     const id = await areaWithMaps("Broken store");
     const stored = (await t.ctx.maps.forArea(id)).find((m) => m.year === 2010)!;
