@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 
-const cell = (v: unknown): string => {
+/** One CSV cell: numbers to 15 significant digits, text quoted when it holds a quote, comma or line break. */
+export const csvCell = (v: unknown): string => {
   if (v === null || v === undefined) return "";
   // 15 significant digits: what a double holds, without the noise of summing (55.00000000000001).
   if (typeof v === "number") return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : "";
@@ -14,7 +15,7 @@ export function writeCsv(
   columns: readonly string[],
   rows: readonly Record<string, unknown>[],
 ): void {
-  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))];
+  const lines = [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))];
   writeFileSync(path, `${lines.join("\n")}\n`);
 }
 

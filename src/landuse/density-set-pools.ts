@@ -2,6 +2,7 @@ import { DENSITY_SETS } from "../domain/budget/density-sets.ts";
 import type { FactorTable } from "../domain/factor/factor-table.ts";
 import type { Legend } from "../domain/landuse/legend.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
+import { csvCell } from "../io/write-csv.ts";
 
 /**
  * An InVEST pool table (t C/ha) for a legend from one of the shipped density sets: soil → c_soil,
@@ -14,7 +15,7 @@ export function poolTableFromDensitySet(
   setId: string,
   table: FactorTable,
 ): { csv: string; assumptions: string[]; source: string } {
-  const set = DENSITY_SETS[setId];
+  const set = Object.hasOwn(DENSITY_SETS, setId) ? DENSITY_SETS[setId] : undefined;
   if (!set)
     throw new InputError("densitySet", [
       { path: "", message: `"${setId}" is unknown; known: ${Object.keys(DENSITY_SETS).join(", ")}` },
@@ -29,7 +30,7 @@ export function poolTableFromDensitySet(
     const source = d
       ? [d.soil, d.vegetation].filter((x) => x !== 0).join(" + ") || `0 by the set's definition (${set.id})`
       : `not in ${set.id}: 0 assumed`;
-    lines.push([c.code, `"${c.name}"`, val(d?.vegetation), 0, val(d?.soil), 0, `"${source}"`].join(","));
+    lines.push([c.code, c.name, val(d?.vegetation), 0, val(d?.soil), 0, source].map(csvCell).join(","));
   }
   return {
     csv: `${lines.join("\n")}\n`,
