@@ -43,7 +43,7 @@ const analyze = (out: string) =>
   );
 
 describe("output paths", () => {
-  it("refuse --out naming a file (exit 2, the option named) for analyze, accuracy and demo-data", async () => {
+  it("refuse --out naming a file (exit 2, the option named) for analyze, accuracy, demo-data and pathway", async () => {
     const samples = join(tmp, "samples.csv");
     writeFileSync(samples, "x,y,class\n1,1,3\n");
     for (const r of [
@@ -61,6 +61,12 @@ describe("output paths", () => {
         legend,
       ),
       await cli("landuse", "demo-data", "--out", legend),
+      await cli(
+        "pathway",
+        join(import.meta.dirname, "..", "examples", "yongning-pathway.yaml"),
+        "--out",
+        legend,
+      ),
     ]) {
       expect(r.code, r.err).toBe(2);
       expect(r.err).toMatch(/--out[\s\S]*legend\.csv is a file; give a folder/);

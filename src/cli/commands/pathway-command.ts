@@ -1,8 +1,8 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { runScenario, type ScenarioResult } from "../../domain/pathway/run-scenario.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { readScenarioFile } from "../../io/read-scenario.ts";
+import { outputFolder } from "../../io/output-target.ts";
 import { writeRows } from "../../io/write-csv.ts";
 
 /** `minecarbon pathway`: projects each scenario to its end year; with --out, one CSV per scenario. */
@@ -10,6 +10,8 @@ export function runPathway(
   files: readonly string[],
   o: { factors?: string[]; out?: string; draws?: number; seed?: number },
 ): ScenarioResult[] {
+  // The output folder is checked before the work, so that a bad --out costs nothing.
+  const out = o.out === undefined ? undefined : outputFolder(o.out);
   const table = factorTable(o.factors ?? []);
   const results = files.map((f) => {
     const { scenario, baseline, baselinePath } = readScenarioFile(f, table);
@@ -25,8 +27,7 @@ export function runPathway(
       f,
     );
   });
-  if (o.out) {
-    mkdirSync(o.out, { recursive: true });
+  if (out) {
     results.forEach((r, i) => {
       const rows = r.years.map((y) => ({
         year: y.year,
@@ -42,7 +43,7 @@ export function runPathway(
         without_measures_tCO2e: y.withoutMeasuresTCO2e,
         ...Object.fromEntries(y.effects.map((e) => [`effect: ${e.measure}`, e.tCO2e])),
       }));
-      writeRows(join(o.out!, `pathway-${i + 1}.csv`), rows, Object.keys(rows[0] ?? {}));
+      writeRows(join(out, `pathway-${i + 1}.csv`), rows, Object.keys(rows[0] ?? {}));
     });
   }
   return results;
