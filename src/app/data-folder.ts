@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { currentProcessMark, formatMark, mayBeAlive, parseMark } from "./process-mark.ts";
+import { currentProcessMark, formatMark, removeDeadEntries } from "./process-mark.ts";
 
 /** Unmarked entries in tmp (written before entries carried their owner) older than this are removed: 24 h. */
 export const UNMARKED_TEMP_MAX_AGE_MS = 24 * 3600 * 1000;
@@ -56,20 +56,8 @@ export class DataFolder {
    * names removed.
    */
   removeLeftovers(now = Date.now()): string[] {
-    const tmp = this.dir("tmp");
-    const removed: string[] = [];
-    for (const name of readdirSync(tmp)) {
-      const path = join(tmp, name);
-      const mark = parseMark(name);
-      try {
-        const dead = mark ? !mayBeAlive(mark) : now - statSync(path).mtimeMs > UNMARKED_TEMP_MAX_AGE_MS;
-        if (!dead) continue;
-        rmSync(path, { recursive: true, force: true });
-        removed.push(name);
-      } catch {
-        // Gone meanwhile, or not ours to remove (permissions): leave it; start anyway.
-      }
-    }
-    return removed;
+    return removeDeadEntries(this.dir("tmp"), {
+      unmarked: (path) => now - statSync(path).mtimeMs > UNMARKED_TEMP_MAX_AGE_MS,
+    });
   }
 }

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { hostname } from "node:os";
 
 /**
@@ -80,4 +81,36 @@ export function mayBeAlive(m: ProcessMark): boolean {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/**
+ * Removes the entries of `dir` named `<prefix><mark>-…` whose writer is dead (see mayBeAlive) and
+ * returns their names. Entries with the prefix but no mark are removed only when `unmarked` says
+ * so; entries without the prefix are never touched. An entry that cannot be removed is left.
+ */
+export function removeDeadEntries(
+  dir: string,
+  o: { prefix?: string; unmarked?: (path: string) => boolean } = {},
+): string[] {
+  const prefix = o.prefix ?? "";
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed; // no folder, nothing left behind
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const path = join(dir, name);
+    const mark = parseMark(name.slice(prefix.length));
+    try {
+      if (mark ? mayBeAlive(mark) : !o.unmarked?.(path)) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Gone meanwhile, or not ours to remove (permissions): leave it.
+    }
+  }
+  return removed;
 }

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { currentProcessMark, formatMark, removeDeadEntries } from "../app/process-mark.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 
 const WEB_SRC = join(PROJECT_ROOT, "src", "web");
@@ -30,11 +31,13 @@ export function webBundle(): Promise<string> {
 }
 
 async function build(): Promise<string> {
+  // Build folders of processes killed while bundling; a live one's build is left alone.
+  removeDeadEntries(dirname(OUT), { prefix: `${basename(OUT)}.` });
   const stamp = join(OUT, "app.js");
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(newest(WEB_SRC), newest(SHARED_SRC)))
     return OUT;
   const { build: esbuild } = await import("esbuild");
-  const tmp = `${OUT}.${process.pid}.${Date.now()}`;
+  const tmp = `${OUT}.${formatMark(currentProcessMark())}-${Date.now()}`;
   mkdirSync(tmp, { recursive: true });
   await esbuild({
     entryPoints: { app: join(WEB_SRC, "main.ts") },

@@ -534,8 +534,15 @@ describe("hostile text in every field a user can fill", () => {
 
   it("runs no planted script in its reports, served under the same policy", async () => {
     const page = await openPage();
+    const example = readInputFile(join(PROJECT_ROOT, "examples", "yongning-pathway.yaml")) as {
+      measures: Record<string, unknown>[];
+    };
     const scenario = {
-      ...(readInputFile(join(PROJECT_ROOT, "examples", "yongning-pathway.yaml")) as object),
+      ...example,
+      // The free texts of a measure: what is planted and where its stock comes from.
+      measures: example.measures.map((m) =>
+        m.kind === "reclamation" ? { ...m, species: planted("Species"), source: planted("Source") } : m,
+      ),
       name: planted("Scenario"),
       description: planted("Scenario description"),
       assumptions: [planted("Scenario assumption")],

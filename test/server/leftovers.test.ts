@@ -10,6 +10,7 @@ import {
   mayBeAlive,
   parseMark,
   processStart,
+  removeDeadEntries,
   type ProcessMark,
 } from "../../src/app/process-mark.ts";
 import { serve } from "../../src/server/serve.ts";
@@ -70,6 +71,24 @@ describe("process marks", () => {
 
   it("cannot see other hosts' processes, so takes them to be alive", () => {
     expect(mayBeAlive({ host: "another-host.example", pid: 1, start: "1" })).toBe(true);
+  });
+});
+
+describe("removeDeadEntries(dir, {prefix})", () => {
+  it("removes only prefixed entries of dead writers (the web bundle's build folders)", async () => {
+    const cache = join(dir, "cache");
+    mkdirSync(cache, { recursive: true });
+    const dead = await liveProcess();
+    dead.child.kill("SIGKILL");
+    await ended(dead.child);
+    const deadBuild = `minecarbon-web.${formatMark(dead.mark)}-1700000000000`;
+    const liveBuild = `minecarbon-web.${formatMark(currentProcessMark())}-1700000000001`;
+    for (const name of [deadBuild, liveBuild, "minecarbon-web", `other.${formatMark(dead.mark)}-1`])
+      mkdirSync(join(cache, name));
+    expect(removeDeadEntries(cache, { prefix: "minecarbon-web." })).toEqual([deadBuild]);
+    expect(readdirSync(cache).sort()).toEqual(
+      ["minecarbon-web", liveBuild, `other.${formatMark(dead.mark)}-1`].sort(),
+    );
   });
 });
 
