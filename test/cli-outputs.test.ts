@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.ts";
+import { currentProcessMark, formatMark, processStart } from "../src/io/process-mark.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "mc-cli-out-"));
 const fixture = join(import.meta.dirname, "fixtures", "geotiff-variants", "striped-deflate.tif");
@@ -110,18 +111,24 @@ describe("output paths", () => {
 
   it("removes what a killed run left in --out, but not what a live run is writing", async () => {
     const out = join(tmp, "analysis");
-    // A process that has ended (its pid is free) and one that runs (this test's parent).
+    // A process that has ended (its pid is free) and one that runs (this test's parent), each as
+    // a writer's mark, and the bare pid that versions before the mark wrote.
     const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
       encoding: "utf8",
     });
     const deadPid = Number(dead.stdout);
-    mkdirSync(join(out, `.partial-${deadPid}`), { recursive: true });
-    writeFileSync(join(out, `.partial-${deadPid}`, "classes.csv"), "half");
-    mkdirSync(join(out, `.partial-${process.ppid}`), { recursive: true });
+    const host = currentProcessMark().host;
+    const leftovers = [`.partial-${formatMark({ host, pid: deadPid, start: "1" })}-`, `.partial-${deadPid}`];
+    const live = `.partial-${formatMark({ host, pid: process.ppid, start: processStart(process.ppid)! })}-`;
+    for (const name of [...leftovers, live]) {
+      mkdirSync(join(out, name), { recursive: true });
+      writeFileSync(join(out, name, "classes.csv"), "half");
+    }
     const r = await analyze(out);
     expect(r.code, r.err).toBe(0);
-    expect(existsSync(join(out, `.partial-${deadPid}`))).toBe(false);
-    expect(existsSync(join(out, `.partial-${process.ppid}`))).toBe(true);
+    for (const name of leftovers) expect(existsSync(join(out, name)), name).toBe(false);
+    expect(existsSync(join(out, live))).toBe(true);
     expect(existsSync(join(out, "summary.json"))).toBe(true);
+    expect(readdirSync(out).filter((f) => f.startsWith(".partial"))).toEqual([live]);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { currentProcessMark, formatMark, removeDeadEntries } from "./process-mark.ts";
+import { currentProcessMark, formatMark, removeDeadEntries } from "../io/process-mark.ts";
 
 /** Unmarked entries in tmp (written before entries carried their owner) older than this are removed: 24 h. */
 export const UNMARKED_TEMP_MAX_AGE_MS = 24 * 3600 * 1000;

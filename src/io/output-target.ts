@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import { InputError } from "../domain/validation/input-issue.ts";
+import { currentProcessMark, formatMark, processStart, removeDeadEntries } from "./process-mark.ts";
 
 /** Why the file system refused, in words a user can act on. */
 function reason(e: unknown): string {
@@ -52,6 +53,7 @@ export function writeFileWhole(path: string, bytes: Uint8Array | string, option 
     ]);
   if (statSync(target, { throwIfNoEntry: false })?.isDirectory())
     throw new InputError(option, [{ path: "", message: `${path} is a folder; give a file name` }]);
+  removeDeadPartials(dirname(target), basename(target));
   const partial = `${target}${partialSuffix()}`;
   try {
     writeFileSync(partial, bytes);
@@ -63,37 +65,24 @@ export function writeFileWhole(path: string, bytes: Uint8Array | string, option 
   }
 }
 
-/** The suffix of this process's partial outputs: `.partial-<pid>`. */
-export const partialSuffix = (pid = process.pid) => `.partial-${pid}`;
-
-/** Whether a process of this id runs on this machine (a process we may not signal still runs). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+/**
+ * The suffix of this process's partial outputs: `.partial-<host>+<pid>+<start>-`, the writer's mark
+ * (process-mark.ts), so that a later run can tell a dead writer's leftovers from a live one's.
+ */
+export const partialSuffix = () => `.partial-${formatMark(currentProcessMark())}-`;
 
 /**
- * Removes what killed runs left in `folder`: `.partial-<pid>` folders and `<name>.partial-<pid>`
- * files whose process is gone. Those of live processes (another run writing now) are kept.
- * Returns the names removed.
+ * Removes what killed runs left in `folder`: `.partial-<mark>-` folders (and `<name>.partial-<mark>-`
+ * files when `name` is given) whose writer is dead, and the `.partial-<pid>` folders of versions
+ * before the mark when that pid runs no more. What a live run is writing is kept. Returns the names
+ * removed.
  */
-export function removeDeadPartials(folder: string): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const m = /\.partial-(\d+)$/.exec(name);
-    if (!m || Number(m[1]) === process.pid || isProcessAlive(Number(m[1]))) continue;
-    rmSync(join(folder, name), { recursive: true, force: true });
-    removed.push(name);
-  }
-  return removed;
+export function removeDeadPartials(folder: string, name = ""): string[] {
+  return removeDeadEntries(folder, {
+    prefix: `${name}.partial-`,
+    unmarked: (path) => {
+      const pid = /\.partial-(\d+)$/.exec(path)?.[1];
+      return pid !== undefined && processStart(Number(pid)) === null;
+    },
+  });
 }

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { currentProcessMark, formatMark, removeDeadEntries } from "../app/process-mark.ts";
+import { currentProcessMark, formatMark, removeDeadEntries } from "../io/process-mark.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 
 const WEB_SRC = join(PROJECT_ROOT, "src", "web");

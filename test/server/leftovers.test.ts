@@ -12,7 +12,7 @@ import {
   processStart,
   removeDeadEntries,
   type ProcessMark,
-} from "../../src/app/process-mark.ts";
+} from "../../src/io/process-mark.ts";
 import { serve } from "../../src/server/serve.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mc-leftovers-"));
