@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBudget } from "../../src/cli/commands/budget-command.ts";
+import { formatBudget } from "../../src/cli/format/budget-text.ts";
 import { EXAMPLES_DIR } from "../../src/cli/commands/demo-command.ts";
 
 const file = join(EXAMPLES_DIR, "pingshuo-2018-budget.yaml");
@@ -18,6 +19,20 @@ describe("golden: seed 000 Table 1 over Pingshuo 2018 areas (examples/pingshuo-2
     expect(t.netTCPerYr.low).toBeCloseTo(2_315_874.2408, 6);
     const mining = r.budget.byLandType.find((g) => g.group === "urban_industrial_mining")!;
     expect(mining.areaHa).toBeCloseTo(7123.57, 9);
+  });
+
+  it("says that the mining land's emission coefficient is energy use: 9.69 Mt CO2/yr, 98 % of E (issue 10, item 2a)", () => {
+    const u = r.budget.energyUse!;
+    // 7,123.57 ha × 370.995 t/ha·a = 2,642,808.85 t C/yr = 9,690,299.1 t CO2/yr
+    expect(u.emissionTCPerYr.central).toBeCloseTo(7123.57 * 370.995, 6);
+    expect(u.emissionTCO2ePerYr.central / 1e6).toBeCloseTo(9.69, 2);
+    expect(u.shareOfEmission).toBeCloseTo((7123.57 * 370.995) / 2_696_959.80015, 9);
+    const mining = r.budget.entries.filter((e) => e.landType === "urban_industrial_mining");
+    expect(mining.map((e) => e.emissionIsEnergyUse)).toEqual([true, true, true, true]);
+    const text = formatBudget(r);
+    expect(text).toMatch(/E = energy use \*/);
+    expect(text).toMatch(/\* emission coefficient = energy used on urban, industrial and mining land/);
+    expect(text).toMatch(/Of E, 2,642,808\.85 t C\/yr = 9,690,299\.\d\d t CO2e\/yr .* 98\.0 %\)/);
   });
 
   it("gives reproducible Monte Carlo percentiles inside the low–high envelope", () => {

@@ -72,6 +72,15 @@ export function areaKeyFigures(
             ),
     });
     const total = (y: number) => r.carbon.find((c) => c.year === y && c.pool === "total")?.total_tC;
+    // Shown next to the inventory: the figure is a stock change by carbon densities and holds no
+    // energy-use coefficient per hectare (seed 000's construction land), so nothing in it is the
+    // inventory's measured energy counted a second time (issue 10, item 2b): nothing to net.
+    const energy = inventories.some((i) => i.result)
+      ? say(
+          "; land-cover change only, no energy use: the inventory's energy is not counted in it, so nothing is netted",
+          "；仅为地类变化，不含能源消耗：清单中的能源排放未计入此项，无需扣减",
+        )
+      : say("; land-cover change only, no energy use", "；仅为地类变化，不含能源消耗");
     const a = total(first);
     const b = total(last);
     out.push(
@@ -80,10 +89,11 @@ export function areaKeyFigures(
             id: "landuse-budget",
             value: ((b - a) / (last - first)) * CO2_PER_C,
             unit: "t CO2e/yr",
-            source: say(
-              `analysis #${latest!.id}: (stock ${last} − stock ${first}) ÷ ${last - first} yr × 44/12, densities ${r.densitySet ?? "of the pool table"}; negative = net loss of carbon`,
-              `分析 #${latest!.id}：（${last}年碳储量 − ${first}年碳储量）÷ ${last - first} 年 × 44/12，碳密度 ${r.densitySet ?? "取自碳库表"}；负值 = 碳净损失`,
-            ),
+            source:
+              say(
+                `analysis #${latest!.id}: (stock ${last} − stock ${first}) ÷ ${last - first} yr × 44/12, densities ${r.densitySet ?? "of the pool table"}; negative = net loss of carbon`,
+                `分析 #${latest!.id}：（${last}年碳储量 − ${first}年碳储量）÷ ${last - first} 年 × 44/12，碳密度 ${r.densitySet ?? "取自碳库表"}；负值 = 碳净损失`,
+              ) + energy,
           }
         : {
             id: "landuse-budget",

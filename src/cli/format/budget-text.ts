@@ -38,6 +38,7 @@ function coefficientText(r: CoefficientBudgetReport): string {
         "S central",
         "S high",
         "net central",
+        "note",
       ],
       b.entries.map((e) => [
         e.label,
@@ -46,8 +47,10 @@ function coefficientText(r: CoefficientBudgetReport): string {
         ...lch(e.emissionTCPerYr),
         ...lch(e.absorptionTCPerYr),
         fmt(e.netTCPerYr.central),
+        e.emissionIsEnergyUse ? "E = energy use *" : "",
       ]),
     ),
+    ...[...new Set(b.entries.flatMap((e) => (e.note ? [e.note] : [])))].map((n) => `  * ${n}`),
   ];
   const group = (title: string, groups: CoefficientBudgetReport["budget"]["byLandType"]) =>
     groups.length
@@ -85,6 +88,25 @@ function coefficientText(r: CoefficientBudgetReport): string {
         ["net E − S", ...lch(b.totalCO2e.netTCO2ePerYr), "t CO2e/yr"],
       ],
     ),
+    ...(b.energyUse
+      ? [
+          `Of E, ${fmt(b.energyUse.emissionTCPerYr.central)} t C/yr = ${fmt(b.energyUse.emissionTCO2ePerYr.central)} t CO2e/yr (${fmt(b.energyUse.emissionTCPerYr.low)}–${fmt(b.energyUse.emissionTCPerYr.high)} t C/yr${b.energyUse.shareOfEmission === null ? "" : `; ${fmt(b.energyUse.shareOfEmission * 100, 1)} %`}) on ${fmt(b.energyUse.areaHa)} ha is ${b.energyUse.note}.`,
+        ]
+      : []),
+    ...(r.inventoryOverlap
+      ? [
+          "",
+          `Combined with the inventory of ${r.inventoryOverlap.mine}: ${r.inventoryOverlap.statement}.`,
+          textTable(
+            ["", "low", "central", "high", "unit"],
+            [
+              ["energy use netted out", ...lch(r.inventoryOverlap.nettedEmissionTCPerYr), "t C/yr"],
+              ["net to add to the inventory", ...lch(r.inventoryOverlap.netTCPerYr), "t C/yr"],
+              ["net to add to the inventory", ...lch(r.inventoryOverlap.netTCO2ePerYr), "t CO2e/yr"],
+            ],
+          ),
+        ]
+      : []),
     "",
     `Monte Carlo (${mc.draws} draws, seed ${mc.seed}; ${mc.sampling}):`,
     textTable(

@@ -5,6 +5,7 @@ import { CO2_PER_C } from "../../units/carbon.ts";
 import type { BudgetInput, CoefficientBudgetInput, StockChangeInput } from "./budget-spec.ts";
 import { coefficientBudget, type CoefficientBudget } from "./coefficient-budget.ts";
 import { COEFFICIENT_SETS } from "./coefficient-sets.ts";
+import { inventoryOverlap, type InventoryOverlap } from "./inventory-overlap.ts";
 import { monteCarloBudget, type MonteCarloBudget } from "./monte-carlo-budget.ts";
 import { reclamationRegain, type RegainTrajectory } from "./reclamation-regain.ts";
 import { stockChange, type StockChange } from "./stock-change.ts";
@@ -31,6 +32,11 @@ export interface CoefficientBudgetReport {
   };
   readonly reading: string;
   readonly budget: CoefficientBudget;
+  /**
+   * When the file declares a mine inventory of the same boundary and years: the energy-use emission
+   * netted out and the net to add to that inventory; null when none is declared.
+   */
+  readonly inventoryOverlap: InventoryOverlap | null;
   readonly monteCarlo: MonteCarloBudget;
   readonly factors: FactorsUsed;
   readonly warnings: readonly string[];
@@ -102,6 +108,10 @@ function coefficientReport(
       `${e.label} (${e.landType}): the coefficient set gives no ${!e.emissionFactorId ? "emission" : "absorption"} coefficient; it counts as none`,
     );
   }
+  if (budget.energyUse && !input.inventory)
+    warnings.push(
+      `${Math.round((budget.energyUse.shareOfEmission ?? 0) * 100)} % of the emission E (${budget.energyUse.emissionTCPerYr.central.toLocaleString("en-US", { maximumFractionDigits: 0 })} t C/yr) is energy used on construction land, counted per hectare: do not add this budget to a mine inventory of the same land and years (it measures that energy); declare the inventory (inventory: { mine, zones }) to get the netted figure`,
+    );
   const set = COEFFICIENT_SETS[input.setId]!;
   return {
     kind: "land-use-budget",
@@ -113,6 +123,7 @@ function coefficientReport(
     },
     reading: READING_TEXT[input.reading],
     budget,
+    inventoryOverlap: input.inventory ? inventoryOverlap(budget, input.inventory) : null,
     monteCarlo,
     factors: factorsUsed(table),
     warnings,

@@ -14,6 +14,7 @@ import { describeValue, InputError, type InputIssue } from "../validation/input-
 import { userText } from "../validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
 import type { AreaEntry, CoefficientChoice } from "./coefficient-budget.ts";
+import type { InventoryCover } from "./inventory-overlap.ts";
 import {
   COEFFICIENT_READINGS,
   LAND_USE_COEFFICIENT_UNITS,
@@ -65,6 +66,17 @@ const coefficientBudgetSchema = z.strictObject({
       zone,
     }),
   ).min(1),
+  inventory: z
+    .strictObject({
+      mine: name().describe(
+        "the mine whose inventory (same boundary and years) measures the energy used here",
+      ),
+      zones: boundedList(name())
+        .min(1)
+        .optional()
+        .describe("the zones of the areas inside that inventory's boundary; every area when omitted"),
+    })
+    .optional(),
   uncertainty: z
     .strictObject({
       draws: z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: BUDGET_DRAWS_RULE }).optional(),
@@ -119,6 +131,8 @@ export interface CoefficientBudgetInput {
   readonly choices: Readonly<Record<string, CoefficientChoice>>;
   readonly overriddenLandTypes: readonly string[];
   readonly entries: readonly AreaEntry[];
+  /** A mine inventory of the same boundary and years that measures the energy used on these areas. */
+  readonly inventory?: InventoryCover;
   readonly uncertainty: { draws?: number; seed?: number; percentiles?: number[] };
 }
 
@@ -199,6 +213,14 @@ function parseCoefficientBudget(raw: unknown, source: string, table: FactorTable
       });
     }
   });
+  const zones = new Set(doc.areas.map((a) => a.zone));
+  doc.inventory?.zones?.forEach((z, i) => {
+    if (!zones.has(z))
+      issues.push({
+        path: `inventory.zones[${i}]`,
+        message: `must be the zone of some area (${[...zones].filter(Boolean).join(", ") || "no area has a zone"}); got ${describeValue(z)}`,
+      });
+  });
   if (issues.length) throw new InputError(source, issues);
   return {
     kind: "land-use-budget",
@@ -215,6 +237,14 @@ function parseCoefficientBudget(raw: unknown, source: string, table: FactorTable
       ...(a.stage ? { stage: a.stage } : {}),
       ...(a.zone ? { zone: a.zone } : {}),
     })),
+    ...(doc.inventory
+      ? {
+          inventory: {
+            mine: doc.inventory.mine,
+            ...(doc.inventory.zones ? { zones: doc.inventory.zones } : {}),
+          },
+        }
+      : {}),
     uncertainty: doc.uncertainty ?? {},
   };
 }

@@ -11,6 +11,7 @@ import {
   type LowCentralHigh,
 } from "../common/low-central-high.ts";
 import { coefficientTCPerHaYr, type CoefficientReading } from "./coefficient-reading.ts";
+import { energyUseOf } from "./energy-use-coefficients.ts";
 
 /** One area of one land type, optionally tagged with a life-cycle stage and a zone. */
 export interface AreaEntry {
@@ -45,6 +46,20 @@ export interface EntryBudget extends BudgetFigures {
   readonly absorptionFactorId: string | null;
   readonly emissionCoefficientTCPerHaYr: LowCentralHigh | null;
   readonly absorptionCoefficientTCPerHaYr: LowCentralHigh | null;
+  /** True when the emission coefficient stands for energy used on the land (seed 000's construction land). */
+  readonly emissionIsEnergyUse: boolean;
+  /** For such a row: what the coefficient stands for and which part of a mine inventory measures it. */
+  readonly note?: string;
+}
+
+/** The part of the emission that is energy use counted per hectare (seed 000's construction land). */
+export interface EnergyUseTotal {
+  readonly areaHa: number;
+  readonly emissionTCPerYr: LowCentralHigh;
+  readonly emissionTCO2ePerYr: LowCentralHigh;
+  /** Central energy-use emission ÷ central emission E; null when E is 0. */
+  readonly shareOfEmission: number | null;
+  readonly note: string;
 }
 
 /** A group total (by land type, stage or zone). */
@@ -60,6 +75,8 @@ export interface CoefficientBudget {
   readonly byStage: readonly GroupBudget[];
   readonly byZone: readonly GroupBudget[];
   readonly total: BudgetFigures;
+  /** How much of E is energy use counted per hectare, with what that means (null: none is). */
+  readonly energyUse: EnergyUseTotal | null;
   /** The total in t CO2e/yr (× 44/12). */
   readonly totalCO2e: {
     readonly emissionTCO2ePerYr: LowCentralHigh;
@@ -87,6 +104,7 @@ export function coefficientBudget(
     const s = choice.absorption ? coefficientTCPerHaYr(table, choice.absorption, reading) : null;
     const emission = e ? scaleRange(e, entry.area) : ZERO_RANGE;
     const absorption = s ? scaleRange(s, entry.area) : ZERO_RANGE;
+    const energy = energyUseOf(choice.emission);
     return {
       label: entry.label,
       landType: entry.landType,
@@ -100,6 +118,12 @@ export function coefficientBudget(
       emissionTCPerYr: emission,
       absorptionTCPerYr: absorption,
       netTCPerYr: subtractRanges(emission, absorption),
+      emissionIsEnergyUse: energy !== undefined,
+      ...(energy
+        ? {
+            note: `emission coefficient = ${energy.standsFor}; a mine inventory of the same land and years measures this energy (${energy.inventoryPart}): do not add the two — declare the inventory (inventory:) to net it`,
+          }
+        : {}),
     };
   });
   const total = totalOf(lines);
@@ -110,6 +134,7 @@ export function coefficientBudget(
     byStage: groups(lines, (l) => l.stage),
     byZone: groups(lines, (l) => l.zone),
     total,
+    energyUse: energyUseTotal(lines, total),
     totalCO2e: {
       emissionTCO2ePerYr: scaleRange(total.emissionTCPerYr, CO2_PER_C),
       absorptionTCO2ePerYr: scaleRange(total.absorptionTCPerYr, CO2_PER_C),
@@ -119,6 +144,20 @@ export function coefficientBudget(
         high: total.netTCPerYr.high * CO2_PER_C,
       },
     },
+  };
+}
+
+function energyUseTotal(lines: readonly EntryBudget[], total: BudgetFigures): EnergyUseTotal | null {
+  const energy = lines.filter((l) => l.emissionIsEnergyUse);
+  if (!energy.length) return null;
+  const sum = totalOf(energy);
+  const e = total.emissionTCPerYr.central;
+  return {
+    areaHa: sum.areaHa,
+    emissionTCPerYr: sum.emissionTCPerYr,
+    emissionTCO2ePerYr: scaleRange(sum.emissionTCPerYr, CO2_PER_C),
+    shareOfEmission: e > 0 ? sum.emissionTCPerYr.central / e : null,
+    note: `energy used on construction land (${[...new Set(energy.map((l) => l.landType))].join(", ")}), counted per hectare by seed 000's coefficients: it is not carbon given off by the land, and it is the energy a mine inventory measures; never add this budget's E to an inventory of the same land and years as it is`,
   };
 }
 
