@@ -27,34 +27,61 @@ function newestSource(dir = src) {
   return newest;
 }
 
+/** Whether a process of this id runs (one we may not signal still runs). */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+
+/** Removes the private build folders (`minecarbon.<pid>`) of bundling runs that were killed. */
+function removeDeadBuilds() {
+  const parent = dirname(cache);
+  if (!existsSync(parent)) return;
+  for (const name of readdirSync(parent)) {
+    const pid = /^minecarbon\.(\d+)$/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !isAlive(Number(pid)))
+      rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
 async function bundled() {
+  removeDeadBuilds();
   const stamp = join(cache, "main.mjs");
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource()) return stamp;
   const { build } = await import("esbuild");
   // Build into a private folder, then move into place: two commands starting at once both work.
   const tmp = `${cache}.${process.pid}`;
   mkdirSync(tmp, { recursive: true });
-  await build({
-    entryPoints: entries,
-    outdir: tmp,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    // Libraries are bundled too (one file to load instead of hundreds), but for those below.
-    // Kept outside: native code (canvas), and packages that load their own files next to them
-    // (PGlite's and HiGHS' WebAssembly, pdfkit's font metrics, esbuild's binary, used to bundle the web
-    // app) or require optional modules (pg, fastify).
-    external: ["@napi-rs/canvas", "@electric-sql/pglite", "pg", "fastify", "pdfkit", "esbuild", "highs"],
-    // CommonJS libraries in an ES module bundle call require(): give them one.
-    banner: {
-      js: 'import { createRequire as __mcRequire } from "node:module"; const require = __mcRequire(import.meta.url);',
-    },
-    outExtension: { ".js": ".mjs" },
-    sourcemap: "linked",
-    logLevel: "error",
-  });
+  try {
+    await build({
+      entryPoints: entries,
+      outdir: tmp,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      // Libraries are bundled too (one file to load instead of hundreds), but for those below.
+      // Kept outside: native code (canvas), and packages that load their own files next to them
+      // (PGlite's and HiGHS' WebAssembly, pdfkit's font metrics, esbuild's binary, used to bundle the web
+      // app) or require optional modules (pg, fastify).
+      external: ["@napi-rs/canvas", "@electric-sql/pglite", "pg", "fastify", "pdfkit", "esbuild", "highs"],
+      // CommonJS libraries in an ES module bundle call require(): give them one.
+      banner: {
+        js: 'import { createRequire as __mcRequire } from "node:module"; const require = __mcRequire(import.meta.url);',
+      },
+      outExtension: { ".js": ".mjs" },
+      sourcemap: "linked",
+      logLevel: "error",
+    });
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
   mkdirSync(cache, { recursive: true });
   for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(cache, f));
   rmSync(tmp, { recursive: true, force: true });

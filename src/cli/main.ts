@@ -6,6 +6,7 @@ import { availableParallelism } from "node:os";
 import {
   COUNT_BOUNDS,
   DRAW_BOUNDS,
+  formatBound,
   RUN_BOUNDS,
   SEED_RANGE,
   TEXT_BOUNDS,
@@ -333,6 +334,17 @@ export function buildProgram(write: (text: string) => void): Command {
       wholeNumber("--max-upload-mb", RUN_BOUNDS.maxUploadMb.min, RUN_BOUNDS.maxUploadMb.max),
       1024,
     )
+    .option(
+      "--max-map-pixels <n>",
+      `largest map accepted, pixels (width × height, judged from its header before any block is read), ${RUN_BOUNDS.maxMapPixels.min} to ${formatBound(RUN_BOUNDS.maxMapPixels.max)}`,
+      wholeNumber("--max-map-pixels", RUN_BOUNDS.maxMapPixels.min, RUN_BOUNDS.maxMapPixels.max),
+      4_000_000_000,
+    )
+    .option(
+      "--allowed-host <name>",
+      "another host name the server answers to (Host header), e.g. the DNS name of a proxy in front of it; repeatable; the loopback names and the --host address are always allowed",
+      collectUpTo("--allowed-host", RUN_BOUNDS.allowedHosts.max),
+    )
     .action(
       async (o: {
         port: number;
@@ -341,6 +353,8 @@ export function buildProgram(write: (text: string) => void): Command {
         demo: boolean;
         workers?: number;
         maxUploadMb: number;
+        maxMapPixels: number;
+        allowedHost?: string[];
       }) => {
         const { serve } = await import("../server/serve.ts");
         const s = await serve({
@@ -349,6 +363,8 @@ export function buildProgram(write: (text: string) => void): Command {
           dataDir: o.data,
           demo: o.demo,
           maxUploadBytes: o.maxUploadMb * 1024 * 1024,
+          maxMapPixels: o.maxMapPixels,
+          ...(o.allowedHost ? { allowedHosts: o.allowedHost } : {}),
           ...(o.workers !== undefined ? { workers: o.workers } : {}),
           ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
         });

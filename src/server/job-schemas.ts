@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { DENSITY_SETS } from "../domain/budget/density-sets.ts";
+import { COUNT_BOUNDS } from "../domain/common/input-bounds.ts";
+import { boundedList, calendarYear } from "../domain/validation/bounded-number.ts";
 
 /** What a client sends to start a land-use analysis of an area. */
 export const analysisInput = z
   .strictObject({
-    years: z
-      .array(z.number().int().min(1900).max(2200))
+    years: boundedList(calendarYear(), COUNT_BOUNDS.inventoryYears)
       .min(2)
       .optional()
       .superRefine((years, ctx) => {

@@ -87,12 +87,32 @@ function crossSite(req: FastifyRequest, host: string | undefined): InputIssue | 
     authority = undefined;
   }
   // The scheme is not compared: behind a TLS proxy the server sees http while the page is https.
-  if (authority === undefined || host === undefined || authority.toLowerCase() !== host.trim().toLowerCase())
+  if (authority === undefined || host === undefined || !sameAuthority(authority, host))
     return {
       path: "headers.origin",
       message: `must be this server's own origin${host ? ` (…//${host})` : ""}; got "${origin}"`,
     };
   return undefined;
+}
+
+/** The port of an authority ("host:port"), or "" when it names none. */
+function portOf(authority: string): string {
+  const a = authority.trim();
+  const at = a.startsWith("[") ? a.indexOf("]") + 1 : a.indexOf(":");
+  const m = /^:(\d+)$/.exec(a.slice(at < 0 ? a.length : at));
+  return m ? m[1]! : "";
+}
+
+/**
+ * Whether an origin's authority and a Host header name the same server. A default port may be
+ * written or left out (a client may send `Host: localhost:80` for a page at http://localhost);
+ * browsers leave it out of the Origin.
+ */
+function sameAuthority(a: string, b: string): boolean {
+  if (hostName(a) !== hostName(b)) return false;
+  const [pa, pb] = [portOf(a), portOf(b)];
+  const isDefault = (p: string) => p === "" || p === "80" || p === "443";
+  return pa === pb || (isDefault(pa) && isDefault(pb) && (pa === "" || pb === ""));
 }
 
 /** Whether a write carries something a page on another origin could not send without a preflight. */

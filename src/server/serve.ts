@@ -6,7 +6,7 @@ import { loadDemoAreas } from "../app/demo-areas.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { openStore } from "../storage/open-database.ts";
 import { buildApp } from "./app.ts";
-import { AppContext } from "./context.ts";
+import { AppContext, DEFAULT_MAX_MAP_PIXELS } from "./context.ts";
 import { LOOPBACK_HOSTS } from "./request-guard.ts";
 import { webBundle } from "./web-bundle.ts";
 
@@ -23,6 +23,8 @@ export interface ServeOptions {
   readonly demo?: boolean;
   readonly workers?: number;
   readonly maxUploadBytes?: number;
+  /** Largest map accepted, pixels (default DEFAULT_MAX_MAP_PIXELS). */
+  readonly maxMapPixels?: number;
   /**
    * More host names the server answers to (the Host header; `--allowed-host`), e.g. the DNS name of
    * a proxy in front of it. The loopback names and the listen address are always allowed.
@@ -103,7 +105,13 @@ export async function serve(o: ServeOptions) {
     o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: `${o.dataDir}/db` },
   );
   const jobs = new AnalysisJobs(store, folder, o.workers !== undefined ? { workers: o.workers } : {});
-  const ctx = new AppContext(store, folder, jobs, o.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+  const ctx = new AppContext(
+    store,
+    folder,
+    jobs,
+    o.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    o.maxMapPixels ?? DEFAULT_MAX_MAP_PIXELS,
+  );
   const app = await buildApp(ctx, { allowedHosts: defaultAllowedHosts(host, o.allowedHosts) });
   try {
     await webBundle();

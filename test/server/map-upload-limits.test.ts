@@ -1,41 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AnalysisJobs } from "../../src/app/analysis-jobs.ts";
-import { DataFolder } from "../../src/app/data-folder.ts";
 import { histogramsInProgress } from "../../src/engine/read-code-histogram-off-thread.ts";
-import { buildApp } from "../../src/server/app.ts";
 import { AppContext, DEFAULT_MAX_MAP_PIXELS } from "../../src/server/context.ts";
 import { blockRanges, CORRUPT_DIR, patched, TAG, truncated } from "../fixtures/corrupt-geotiff.ts";
 import { writeUniformRaster } from "../helpers/write-code-raster.ts";
-import { freshStore, STORE_KINDS } from "../storage/stores.ts";
-import { CLIENT, createArea, multipart } from "./test-app.ts";
+import { STORE_KINDS } from "../storage/stores.ts";
+import { CLIENT, createArea, multipart, testApp } from "./test-app.ts";
 
 const VARIANTS = join(import.meta.dirname, "..", "fixtures", "geotiff-variants");
 const variant = (f: string) => join(VARIANTS, f);
 
-/** An app like test-app's, with a pixel limit of its own. */
-async function appWithLimit(kind: string, maxMapPixels?: number) {
-  const { store, drop } = await freshStore(kind);
-  const dir = mkdtempSync(join(tmpdir(), "mc-upload-limits-"));
-  const folder = new DataFolder(dir);
-  const jobs = new AnalysisJobs(store, folder, { workers: 0 });
-  const ctx = new AppContext(store, folder, jobs, 64 << 20, maxMapPixels);
-  const app: FastifyInstance = await buildApp(ctx);
-  return {
-    app,
-    ctx,
-    dir,
-    close: async () => {
-      await app.close();
-      await jobs.whenIdle();
-      await drop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+/** A test app with a pixel limit of its own. */
+const appWithLimit = (kind: string, maxMapPixels?: number) =>
+  testApp(kind, maxMapPixels === undefined ? {} : { maxMapPixels });
 
 describe("map uploads: corrupt, impossible and oversized maps are refused with 4xx", () => {
   const kind = STORE_KINDS[0]!;

@@ -117,6 +117,11 @@ describe("the request guard (in process)", () => {
     expect((await inject(post({ "sec-fetch-site": "same-origin" }))).statusCode).toBe(201);
     expect((await inject(post({ "sec-fetch-site": "none" }))).statusCode).toBe(201);
     expect((await inject(post({}))).statusCode).toBe(201); // a script or curl: no Origin at all
+    // A default port may be in the Host and not in the Origin (browsers leave it out).
+    expect((await inject(post({ host: "localhost:80", origin: "http://localhost" }))).statusCode).toBe(201);
+    expect((await inject(post({ host: "localhost", origin: "https://localhost" }))).statusCode).toBe(201);
+    await refused(post({ host: "localhost:8081", origin: "http://localhost" }), "headers.origin");
+    await refused(post({ host: "localhost", origin: "http://localhost:8080" }), "headers.origin");
     // Reading is not refused: the browser keeps another origin from seeing the answer.
     expect(
       (await inject({ url: "/api/areas", headers: { origin: "https://evil.example" } })).statusCode,

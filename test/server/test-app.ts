@@ -9,12 +9,12 @@ import { AppContext } from "../../src/server/context.ts";
 import { freshStore } from "../storage/stores.ts";
 
 /** An app on a fresh store of `kind` with its own data folder; `close` removes everything. */
-export async function testApp(kind: string, o: { maxUploadBytes?: number } = {}) {
+export async function testApp(kind: string, o: { maxUploadBytes?: number; maxMapPixels?: number } = {}) {
   const { store, drop } = await freshStore(kind);
   const dir = mkdtempSync(join(tmpdir(), "mc-api-"));
   const folder = new DataFolder(dir);
   const jobs = new AnalysisJobs(store, folder, { workers: 0 });
-  const ctx = new AppContext(store, folder, jobs, o.maxUploadBytes ?? 64 << 20);
+  const ctx = new AppContext(store, folder, jobs, o.maxUploadBytes ?? 64 << 20, o.maxMapPixels);
   const app: FastifyInstance = await buildApp(ctx);
   return {
     app,

@@ -221,6 +221,13 @@ export const RUN_BOUNDS = {
   port: { min: 0, max: 65535 },
   /** Largest map upload a server may accept, MiB (64 GiB: larger maps are tiled into several files). */
   maxUploadMb: { min: 1, max: 65536 },
+  /**
+   * Largest map a server may accept, pixels (from its header): 1e12 is 60 times the national 30 m
+   * land-cover mosaic (about 1.6e10 px); the default (4e9) is in src/server/context.ts.
+   */
+  maxMapPixels: { min: 1, max: 1e12 },
+  /** Host names a server may be told to answer to, besides the loopback names. */
+  allowedHosts: { min: 0, max: 64 },
 } as const;
 
 /** A number as a bound is written in messages: grouped digits up to 1e12, else in exponent form. */

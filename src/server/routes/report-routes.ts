@@ -56,7 +56,12 @@ async function requestedPathways(ctx: AppContext, raw: unknown) {
     return [runScenario(parsed.data, inv.input, table, `inventory ${inv.id}`)];
   } catch (e) {
     if (e instanceof InputError)
-      throw new ApiError(400, "bad-input", "the scenario does not fit its baseline; see details", e.issues);
+      throw new ApiError(
+        400,
+        "bad-input",
+        "the scenario does not fit its baseline; see details",
+        e.issues.map((d) => ({ ...d, path: d.path ? `scenario.${d.path}` : "scenario" })),
+      );
     throw e;
   }
 }
