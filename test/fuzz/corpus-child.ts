@@ -211,6 +211,8 @@ process.once("message", (start: Start) => {
     .then(() => send({ done: true }))
     .then(() => process.exit(0))
     .catch(async (e) => {
+      // On stderr too: the parent may see the exit before the message.
+      process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
       await send({ fatal: (e as Error)?.stack ?? String(e) });
       process.exit(3);
     });
