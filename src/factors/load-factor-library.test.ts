@@ -20,7 +20,7 @@ describe("loadFactorLibrary()", () => {
     for (const f of lib.factors) {
       expect(f.source.length, f.id).toBeGreaterThan(3);
       expect(f.table.length, f.id).toBeGreaterThan(0);
-      expect(["primary", "secondary", "unverified"]).toContain(f.status);
+      expect(["primary", "secondary", "unverified", "assumption"]).toContain(f.status);
     }
   });
 
@@ -69,6 +69,49 @@ describe("loadFactorLibrary()", () => {
     });
     expect(byId.get("ipcc06.coal.sf.mining.ch4")).toMatchObject({ value: 1.2, low: 0.3, high: 2.0 });
     expect(byId.get("ipcc06.coal.flare.efficiency")!.value).toBe(0.98);
+  });
+
+  it("holds coke-oven gas NCV as the midpoint of GB/T 2589's 16,726–17,981 kJ/m³ (it read 173.854)", () => {
+    const f = byId.get("cn.fuel.cokeovengas.ncv")!;
+    // (16,726 + 17,981) / 2 kJ/m³ = 17,353.5 kJ/m³ = 173.535 GJ/10⁴ m³
+    expect(f).toMatchObject({ value: 173.54, low: 167.26, high: 179.81, unit: "GJ/10^4 Nm3" });
+    expect(f.value).toBeCloseTo((16_726 + 17_981) / 2 / 100, 1);
+  });
+
+  it("tags statuses by one rule: compilations and press quotes secondary, uncited values assumption", () => {
+    const statusOf = (id: string) => byId.get(id)!.status;
+    // seed 002's own figures are primary; the tables it compiles from cited studies are secondary
+    expect(statusOf("seed002.t1.coal.tce")).toBe("primary");
+    for (const id of [
+      "seed002.t3.spruce.a",
+      "seed002.t4.poplar.b",
+      "seed002.farmland.total",
+      "seed002.forest_soil",
+    ])
+      expect(statusOf(id), id).toBe("secondary");
+    // a compilation table of others' parameters is secondary
+    for (const id of ["cn.bv.fang.quercus.a", "cn.bv.zhang.populus.b"])
+      expect(statusOf(id), id).toBe("secondary");
+    // grid factors are quoted by the press, not read in the announcements' annexes
+    for (const f of lib.factors.filter((x) => x.id.startsWith("cn.grid.")))
+      expect(["secondary", "unverified"], f.id).toContain(f.status);
+    // a value with no citation is an assumption
+    expect(statusOf("expl.anfo.co2.calc")).toBe("assumption");
+    expect(statusOf("cn.landuse.cultivated")).toBe("assumption");
+    // every factor citing a compilation or a press report says so and is not primary
+    for (const f of lib.factors.filter((x) =>
+      /as quoted in press|as tabulated in|via Li Yin|via Zhang C\.H\./.test(x.source),
+    ))
+      expect(f.status, f.id).not.toBe("primary");
+  });
+
+  it("holds the CH4 and N2O of fuel combustion: stationary (IPCC Tables 2.2, 2.5), off-road (3.3.1), road (3.2.2)", () => {
+    expect(byId.get("ipcc06.comb.offroad.diesel.n2o")).toMatchObject({ value: 28.6, unit: "kg N2O/TJ" });
+    expect(byId.get("ipcc06.comb.offroad.diesel.ch4")).toMatchObject({ value: 4.15, unit: "kg CH4/TJ" });
+    expect(byId.get("ipcc06.comb.residential.coal.ch4")).toMatchObject({ value: 300, table: "Table 2.5" });
+    expect(byId.get("ipcc06.comb.energy.oil.n2o")!.value).toBe(0.6);
+    expect(byId.get("ipcc06.comb.road.diesel.ch4")!.status).toBe("unverified");
+    expect(byId.get("const.gj_per_tce")).toMatchObject({ value: 29.3076, unit: "GJ/tce" });
   });
 
   it("marks values not found in a source text as unverified", () => {

@@ -35,6 +35,7 @@ describe("scenario economics", () => {
     grossTCO2e: 200,
     sinksTCO2e: 0,
     ccsTCO2e: 0,
+    ccsCapturableTCO2: 0,
     offsetsTCO2e: 0,
     netTCO2e: year === 2020 ? 200 : year === 2021 ? 100 : 50,
     withoutMeasuresTCO2e: 200,
@@ -51,6 +52,8 @@ describe("scenario economics", () => {
     neutralYear: null,
     gapAtEndTCO2e: 50,
     periods: [],
+    standGrowth: { k: 0.06, c: 2, source: null },
+    reclamation: [],
     assumptions: [],
   };
   const spec = {

@@ -7,7 +7,7 @@ import { formatFactorsUsed, formatWarnings } from "./factors-used.ts";
 export function formatInventory(inv: MineInventory): string {
   const parts = [
     `Mine carbon inventory — ${inv.mine}${inv.location ? ` (${inv.location})` : ""}`,
-    `GWP: ${inv.gwp.set} — ${inv.gwp.report}; CH4 = ${inv.gwp.ch4} t CO2e/t`,
+    `GWP: ${inv.gwp.set} — ${inv.gwp.report}; CH4 = ${inv.gwp.ch4}, N2O = ${inv.gwp.n2o} t CO2e/t`,
     `Sink reading: ${inv.sinkReading.id} — ${inv.sinkReading.meaning}`,
     `Fuel combustion: ${inv.combustionMethod}`,
   ];
@@ -42,6 +42,30 @@ export function formatInventory(inv: MineInventory): string {
         ]),
       ),
       ...y.sinks.filter((s) => s.assumption).map((s) => `  * ${s.label}: ${s.assumption}`),
+      ...(y.gasVolumes.length
+        ? [
+            "",
+            "Gas volumes and the conditions they are read at:",
+            textTable(
+              ["gas", "source", "m³", "read at", "kg/m³", "t", "at the other conditions", "kg/m³", "t"],
+              y.gasVolumes.map((g) => [
+                g.gas,
+                `${g.source} (${g.given})`,
+                fmt(g.volumeM3, 0),
+                g.basis,
+                fmt(g.densityKgPerM3, 4),
+                fmt(g.massT, 3),
+                g.other ? g.other.basis : "none shipped",
+                g.other
+                  ? `${fmt(g.other.densityKgPerM3, 4)}${g.other.densityStatus === "primary" ? "" : ` (${g.other.densityStatus})`}`
+                  : "–",
+                g.other ? fmt(g.other.massT, 3) : "–",
+              ]),
+            ),
+          ]
+        : []),
+      "",
+      `CCS can capture at most ${fmt(y.ccs.capturableTCO2, 3)} t CO2/yr this year${y.ccs.parts.length ? ` (${y.ccs.parts.map((p) => `${p.label}: ${fmt(p.tCO2, 3)}`).join("; ")})` : ""}. ${y.ccs.note}.`,
       "",
       textTable(
         ["balance (seed 002 Eq. 1, one year)", "value", "unit"],

@@ -24,6 +24,7 @@ describe("FactorTable", () => {
       f("a.kgce", 0.1229, "kgce/kWh"),
       f("a.tce", 1.4571, "kgce/kg", { low: 1.4, high: 1.5 }),
       f("a.u", 1, "t C/ha", { status: "unverified" }),
+      f("a.x", 1, "t C/ha", { status: "assumption" }),
     ],
     "test",
   );
@@ -40,7 +41,7 @@ describe("FactorTable", () => {
 
   it("factor(id) names similar ids when the id is unknown", () => {
     expect(() => table.factor("a.tc")).toThrow(
-      /unknown factor id "a.tc"; factors with a similar id: a.kgce, a.tce, a.u/,
+      /unknown factor id "a.tc"; factors with a similar id: a.kgce, a.tce, a.u, a.x/,
     );
   });
 
@@ -49,5 +50,14 @@ describe("FactorTable", () => {
     t.value("a.u", "t C/ha");
     expect(t.used().map((u) => u.id)).toEqual(["a.u"]);
     expect(t.unverifiedWarnings()[0]).toMatch(/a.u .* is UNVERIFIED/);
+  });
+
+  it("unverifiedWarnings() also flags a factor that is an assumption (no source at all)", () => {
+    const t = table.fresh();
+    t.value("a.x", "t C/ha");
+    t.value("a.kgce", "kgce/kWh");
+    expect(t.unverifiedWarnings()).toEqual([
+      expect.stringMatching(/^factor a.x \(a.x\) is an ASSUMPTION: no source gives it/),
+    ]);
   });
 });

@@ -110,14 +110,22 @@ export class FactorTable {
     return this.overrides.filter((o) => this.#used.has(o.id));
   }
 
-  /** Warnings for used factors that are not backed by a source text (status "unverified"). */
+  /**
+   * Warnings for used factors that are not backed by a source text: status "unverified" (attributed
+   * to a source not found) or "assumption" (no source at all).
+   */
   unverifiedWarnings(): string[] {
-    return this.used()
-      .filter((f) => f.status === "unverified")
-      .map(
-        (f) =>
-          `factor ${f.id} (${f.quantity}) is UNVERIFIED: its value was not found in a source text; check it before relying on the result`,
-      );
+    return this.used().flatMap((f) =>
+      f.status === "unverified"
+        ? [
+            `factor ${f.id} (${f.quantity}) is UNVERIFIED: its value was not found in a source text; check it before relying on the result`,
+          ]
+        : f.status === "assumption"
+          ? [
+              `factor ${f.id} (${f.quantity}) is an ASSUMPTION: no source gives it; replace it with a sourced value (--factors) before relying on the result`,
+            ]
+          : [],
+    );
   }
 
   #missingMessage(id: string): string {

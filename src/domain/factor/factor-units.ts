@@ -39,6 +39,7 @@ export const FACTOR_UNITS: Readonly<Record<string, FactorUnit>> = {
   "kgce/MJ": { dimension: "tce/GJ", scale: 1 },
   "tce/GJ": { dimension: "tce/GJ", scale: 1 },
   "t C/tce": { dimension: "tC/tce", scale: 1 },
+  "GJ/tce": { dimension: "GJ/tce", scale: 1 },
   // calorific values and carbon contents
   "GJ/t": { dimension: "GJ/t", scale: 1 },
   "TJ/Gg": { dimension: "GJ/t", scale: 1 },

@@ -1,8 +1,22 @@
-/** How sure we are of a factor's value (`../shared/research/factors.md`: P, S, UNVERIFIED). */
-export type FactorStatus = "primary" | "secondary" | "unverified";
+/**
+ * How sure we are of a factor's value (`../shared/research/factors.md`: P, S, UNVERIFIED):
+ * - `primary`: seen in the source's own text (or a reproduction of it), or a definition;
+ * - `secondary`: seen in a compilation, a transcription or a press report that cites the source;
+ * - `unverified`: attributed to a source, but not found in any source text reviewed;
+ * - `assumption`: no source at all — a value chosen (or derived from chosen values) by whoever wrote it.
+ */
+export type FactorStatus = "primary" | "secondary" | "unverified" | "assumption";
 
 /** The statuses, strongest first. */
-export const FACTOR_STATUSES: readonly FactorStatus[] = ["primary", "secondary", "unverified"];
+export const FACTOR_STATUSES: readonly FactorStatus[] = ["primary", "secondary", "unverified", "assumption"];
+
+/** What each status means, for listings and reports. */
+export const FACTOR_STATUS_TEXT: Readonly<Record<FactorStatus, string>> = {
+  primary: "seen in the source's own text, or a definition",
+  secondary: "seen in a compilation, transcription or press report that cites the source",
+  unverified: "attributed to a source, but not found in any source text reviewed",
+  assumption: "no source: a value chosen by whoever wrote it",
+};
 
 /**
  * One coefficient with everything needed to cite and check it. `value` is the central value;

@@ -7,37 +7,76 @@ import {
 } from "../../units/carbon.ts";
 import { years } from "../../units/time.ts";
 
-/** Per-area carbon of the non-forest ecosystems of seed 002 Eq. 10–12, as factor ids (t C/ha). */
-export const ECOSYSTEMS: Readonly<Record<string, { name: string; density: string; equation: string }>> = {
+/**
+ * The non-forest ecosystems of seed 002 Eq. 10–12: their per-area carbon (a stock, t C/ha) and how
+ * IPCC Tier 1 reads their yearly change. `woody` ecosystems (shrub) accumulate carbon in perennial
+ * woody biomass like a forest stand; the others are annual crops and grass, whose yearly change
+ * under unchanged use is taken from `tier1` (the factors, t C/ha/yr, that add up to it).
+ */
+export const ECOSYSTEMS: Readonly<
+  Record<
+    string,
+    {
+      name: string;
+      density: string;
+      equation: string;
+      woody: boolean;
+      /** Tier 1 yearly change per hectare (biomass, soil): factor ids in t C/(ha·a). */
+      tier1?: readonly string[];
+      tier1Reading?: string;
+    }
+  >
+> = {
   farmland: {
     name: "farmland (corn, millet, legumes)",
     density: "seed002.farmland.total",
     equation: "Eq. 10",
+    woody: false,
+    tier1: ["ipcc06.afolu.cropland_annual.biomass_change", "ipcc06.afolu.soc_change.unchanged_management"],
+    tier1Reading:
+      "no net sink: annual crops lose in harvest what they grow in the year (IPCC 2006 Vol. 4 Ch. 5 §5.2.1) and soil carbon under unchanged use and management does not change (Vol. 4 Ch. 2 Eq. 2.25)",
   },
-  shrub: { name: "shrub forest", density: "seed002.shrub.total", equation: "Eq. 11" },
-  grassland: { name: "grassland", density: "seed002.grassland.total", equation: "Eq. 12" },
+  shrub: { name: "shrub forest", density: "seed002.shrub.total", equation: "Eq. 11", woody: true },
+  grassland: {
+    name: "grassland",
+    density: "seed002.grassland.total",
+    equation: "Eq. 12",
+    woody: false,
+    tier1: [
+      "ipcc06.afolu.grassland_remaining.biomass_change",
+      "ipcc06.afolu.soc_change.unchanged_management",
+    ],
+    tier1Reading:
+      "no net sink: IPCC Tier 1 assumes no change in the biomass of grassland remaining grassland (Vol. 4 Ch. 6 §6.2.1.1) and none in its soil carbon under unchanged use and management (Vol. 4 Ch. 2 Eq. 2.25)",
+  },
 };
 
 /**
  * How a carbon density becomes a yearly sink:
- * - `annual-increment`: stock ÷ the years it took to accumulate (stand age, accumulation years) —
- *   a stock is never counted as a yearly flux without that stated conversion;
+ * - `ipcc-tier1`: IPCC 2006 Tier 1 — farmland and grassland under unchanged use are no net sink (their
+ *   carbon is a stock, not a flux); woody stands (forest, shrub) accumulate their stock over their
+ *   age: stock ÷ stand age, the mean yearly increment since establishment;
+ * - `annual-increment`: every stock ÷ the years it took to accumulate, as the input states them
+ *   (farmland, grassland included);
  * - `seed002-density-as-annual`: the paper's reading, each density counted as a yearly sink.
  */
-export const SINK_READINGS = ["annual-increment", "seed002-density-as-annual"] as const;
+export const SINK_READINGS = ["ipcc-tier1", "annual-increment", "seed002-density-as-annual"] as const;
 export type SinkReading = (typeof SINK_READINGS)[number];
 
 export const SINK_READING_TEXT: Readonly<Record<SinkReading, string>> = {
+  "ipcc-tier1":
+    "IPCC 2006 Tier 1: farmland and grassland whose use does not change are no net sink (annual crops and grass lose each year what they grow; soil carbon is unchanged); woody stands (forest, shrub) add their stock ÷ stand age each year",
   "annual-increment":
-    "annual increment: each carbon stock divided by the years it took to accumulate (stand age or accumulation years)",
+    "annual increment: each carbon stock divided by the years it took to accumulate (stand age or accumulation years), farmland and grassland included",
   "seed002-density-as-annual":
-    "seed 002's reading: each carbon density (t C/ha) counted as a yearly sink (t C/ha/yr); overstates a yearly sink by the stand age",
+    "seed 002's reading: each carbon density (t C/ha) counted as a yearly sink (t C/ha/yr), i.e. every stock turned into a yearly flux over one year; overstates a yearly sink by the stand age",
 };
 
 /**
- * The yearly sink (t CO2e/yr) of a carbon stock under a reading: `annual-increment` divides the stock
- * by the years it took to accumulate (the explicit stock → flux conversion of `src/units`);
- * `seed002-density-as-annual` is the one place a stock is taken as a yearly flux, by name.
+ * The yearly sink (t CO2e/yr) of a carbon stock accumulated over `accumulationYears`: the stock
+ * divided by them (the explicit stock → flux conversion of `src/units`), or under
+ * `seed002-density-as-annual` the stock itself taken as a yearly flux — the one place that happens,
+ * by name.
  */
 export function yearlySink(
   stock: TonnesC,

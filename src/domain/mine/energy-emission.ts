@@ -1,7 +1,29 @@
 import { CO2_PER_C } from "../../units/carbon.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
+import {
+  defaultCombustionUse,
+  GJ_PER_TCE_FACTOR,
+  nonCO2Factors,
+  type CombustionSector,
+  type CombustionUse,
+} from "./combustion-non-co2.ts";
 import { ENERGY_CARRIERS, type CombustionMethod } from "./energy-carriers.ts";
 import type { EnergyUseInput } from "./inventory-spec.ts";
+
+/** The CH4 and N2O of burning a fuel (IPCC 2006 Vol. 2 Tables 2.2–2.5, 3.2.2, 3.3.1), after B_s. */
+export interface NonCO2Emission {
+  readonly use: CombustionUse;
+  /** True when the use was not given and the default for the carrier and sector was taken. */
+  readonly useIsDefault: boolean;
+  /** Energy burned, GJ (net calorific value). */
+  readonly energyGJ: number;
+  readonly ch4T: number;
+  readonly n2oT: number;
+  /** CH4 × GWP + N2O × GWP, t CO2e. */
+  readonly tCO2e: number;
+  readonly how: string;
+  readonly factorIds: readonly string[];
+}
 
 /** The energy and CO2 of one energy use. */
 export interface EnergyEmission {
@@ -18,6 +40,15 @@ export interface EnergyEmission {
   readonly tCO2e: number;
   readonly method: string;
   readonly factorIds: readonly string[];
+  /** CH4 and N2O of burning a fuel on site; absent for electricity and heat (emitted off-site). */
+  readonly nonCO2?: NonCO2Emission;
+}
+
+/** Where the energy use is listed and the GWPs its CH4 and N2O are weighed with. */
+export interface CombustionContext {
+  readonly sector: CombustionSector;
+  readonly gwpCH4: number;
+  readonly gwpN2O: number;
 }
 
 /**
@@ -30,7 +61,8 @@ export function energyEmission(
   use: EnergyUseInput,
   method: CombustionMethod,
   table: FactorTable,
-  lowCarbonShare = 0,
+  lowCarbonShare: number,
+  context: CombustionContext,
 ): EnergyEmission {
   const carrier = ENERGY_CARRIERS[use.carrier];
   if (!carrier) throw new Error(`internal: unknown carrier ${use.carrier}`);
@@ -45,6 +77,9 @@ export function energyEmission(
   const ids = [tceId];
   let gross: number;
   let how: string;
+  // Energy burned in GJ (NCV), for the per-energy CH4 and N2O factors: by NCV where the method has
+  // one, else tce × 29.3076 GJ/tce (standard coal is defined on the net calorific value).
+  let energyGJ: number | undefined;
   if (carrier.kind === "electricity") {
     const id = use.emissionFactor!;
     gross = base * table.value(id, "kg CO2/kWh").value * 1e-3;
@@ -60,6 +95,7 @@ export function energyEmission(
     gross = tce * table.value(id, "t C/tce").value * CO2_PER_C;
     how = "tce × t C/tce × 44/12";
     ids.push(id);
+    energyGJ = tce * table.value(GJ_PER_TCE_FACTOR, "GJ/tce").value;
   } else {
     const ncvId = use.ncvFactor ?? carrier.ndrc!.ncv;
     const ccId = use.ccFactor ?? carrier.ndrc!.cc;
@@ -71,7 +107,10 @@ export function energyEmission(
       base * gjPerBase * table.value(ccId, "t C/GJ").value * table.value(ofId, "fraction").value * CO2_PER_C;
     how = "amount × NCV × carbon content × oxidation rate × 44/12 (NDRC 2015)";
     ids.push(ncvId, ccId, ofId);
+    energyGJ = base * gjPerBase;
   }
+  const nonCO2 =
+    energyGJ === undefined ? undefined : combustionNonCO2(use, energyGJ, lowCarbonShare, context, table);
   return {
     carrier: use.carrier,
     amount: use.amount,
@@ -82,7 +121,56 @@ export function energyEmission(
     tCO2e: gross * (1 - lowCarbonShare),
     method: how,
     factorIds: ids,
+    ...(nonCO2 ? { nonCO2 } : {}),
   };
+}
+
+/**
+ * CH4 and N2O of burning `energyGJ` of a fuel: GJ × kg/TJ × 10⁻⁶ t per kg·TJ/GJ, each × its GWP, after
+ * the low-carbon share. The factors are the entry's own (ch4Factor, n2oFactor) or the shipped pair for
+ * its use and sector (checked at input: parseInventoryInput names a use without shipped factors).
+ */
+function combustionNonCO2(
+  use: EnergyUseInput,
+  energyGJ: number,
+  lowCarbonShare: number,
+  context: CombustionContext,
+  table: FactorTable,
+): NonCO2Emission {
+  const given = use.combustion as CombustionUse | undefined;
+  const how = given ?? defaultCombustionUse(use.carrier, context.sector);
+  const shipped = nonCO2Factors(use.carrier, how, context.sector);
+  const ch4Id = use.ch4Factor ?? shipped?.ch4;
+  const n2oId = use.n2oFactor ?? shipped?.n2o;
+  if (!ch4Id || !n2oId)
+    throw new Error(
+      `internal: CH4/N2O factors of ${use.carrier} (${how}) are checked by parseInventoryInput`,
+    );
+  const ch4PerGJ = table.value(ch4Id, "kg CH4/TJ").value * 1e-6;
+  const n2oPerGJ = table.value(n2oId, "kg N2O/TJ").value * 1e-6;
+  const keep = 1 - lowCarbonShare;
+  const ch4T = energyGJ * ch4PerGJ * keep;
+  const n2oT = energyGJ * n2oPerGJ * keep;
+  const source =
+    use.ch4Factor || use.n2oFactor
+      ? "the entry's own factors"
+      : (shipped?.table ?? "the entry's own factors");
+  return {
+    use: how,
+    useIsDefault: given === undefined,
+    energyGJ,
+    ch4T,
+    n2oT,
+    tCO2e: ch4T * context.gwpCH4 + n2oT * context.gwpN2O,
+    how:
+      `${round(energyGJ)} GJ × (${round(ch4PerGJ * 1e6)} kg CH4/TJ × GWP ${context.gwpCH4} + ${round(n2oPerGJ * 1e6)} kg N2O/TJ × GWP ${context.gwpN2O})` +
+      `${keep < 1 ? " × (1 − B_s)" : ""}; ${how}${given === undefined ? " (default for this fuel here)" : ""}, ${source}`,
+    factorIds: [ch4Id, n2oId],
+  };
+}
+
+function round(v: number): number {
+  return Math.round(v * 10_000) / 10_000;
 }
 
 /** The factor unit a standard-coal coefficient is read in, per carrier base unit (kgce values are ÷ 1000 above). */

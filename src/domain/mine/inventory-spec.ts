@@ -7,8 +7,14 @@ import { amountUpTo, boundedList, calendarYear, positiveUpTo } from "../validati
 import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
 import { userText } from "../validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
+import {
+  COMBUSTION_USES,
+  defaultCombustionUse,
+  nonCO2Factors,
+  type CombustionSector,
+} from "./combustion-non-co2.ts";
 import { COMBUSTION_METHODS, ENERGY_CARRIERS } from "./energy-carriers.ts";
-import { DEFAULT_GAS_DENSITY } from "./gas-mass.ts";
+import { DEFAULT_GAS_DENSITY, GAS_VOLUME_BASIS_SET } from "./gas-mass.ts";
 import { ECOSYSTEMS, SINK_READINGS } from "./ecosystems.ts";
 import { GWP_SET_IDS } from "./gwp-sets.ts";
 import { TREE_SPECIES } from "./tree-species.ts";
@@ -36,6 +42,14 @@ const energyUse = z.strictObject({
   ncvFactor: factorId.optional(),
   ccFactor: factorId.optional(),
   oxidationFactor: factorId.optional(),
+  combustion: z
+    .enum(COMBUSTION_USES)
+    .optional()
+    .describe(
+      "how a fuel is burned: stationary, off-road (machinery) or road; picks its CH4 and N2O factors",
+    ),
+  ch4Factor: factorId.optional(),
+  n2oFactor: factorId.optional(),
   note: note().optional(),
 });
 
@@ -43,7 +57,14 @@ const transportUse = energyUse.extend({ lowCarbonShare: z.number().min(0).max(1)
 
 const gasAmount = z.union(
   [
-    z.strictObject({ massT: mass, label: note().optional() }),
+    z.strictObject({
+      massT: mass,
+      // A mass the source weighed from a measured volume at these conditions with this density.
+      weighedAt: z
+        .strictObject({ basis: z.enum(GAS_VOLUME_BASES), densityFactor: factorId.optional() })
+        .optional(),
+      label: note().optional(),
+    }),
     z.strictObject({
       volumeM3: amountUpTo(volumeM3),
       basis: z.enum(GAS_VOLUME_BASES),
@@ -58,11 +79,15 @@ const coalFactorRef = z.strictObject({
   factor: factorId,
   bound: z.enum(["low", "central", "high"]).default("central"),
   coalOutputT: mass.optional(),
+  // A factor in m³/t is weighed with a density at its own basis (the default density of that basis).
+  densityFactor: factorId.optional(),
 });
 
 const yearSchema = z.strictObject({
   year: calendarYear(),
   boundaryAreaHa: positiveUpTo(areaHa),
+  // Industrial and mining land within the boundary: what reclamation can take from.
+  miningLandHa: amountUpTo(areaHa).optional(),
   coalOutputT: mass,
   energy: list(energyUse).default([]),
   residential: list(energyUse).default([]),
@@ -148,6 +173,8 @@ const FACTOR_FIELD_UNITS: readonly (readonly [
   ["ncvFactor", ["GJ/t", "GJ/10^4 Nm3"]],
   ["ccFactor", ["t C/GJ"]],
   ["oxidationFactor", ["fraction"]],
+  ["ch4Factor", ["kg CH4/TJ"]],
+  ["n2oFactor", ["kg N2O/TJ"]],
 ];
 
 /** A checked inventory file: one mine, one or more years. */
@@ -191,10 +218,16 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
     if (seenYears.has(y.year))
       issues.push({ path: `${at}.year`, message: `must not repeat a year; got ${y.year}` });
     seenYears.add(y.year);
-    const checkEnergy = (path: string, uses: readonly EnergyUseInput[]) =>
+    if (y.miningLandHa !== undefined && y.miningLandHa > y.boundaryAreaHa)
+      issues.push({
+        path: `${at}.miningLandHa`,
+        message: `must not exceed boundaryAreaHa (${y.boundaryAreaHa} ha): it is land within the boundary; got ${y.miningLandHa}`,
+      });
+    const checkEnergy = (path: string, uses: readonly EnergyUseInput[], sector: CombustionSector) =>
       uses.forEach((u, i) => {
         const p = `${path}[${i}]`;
-        const carrier = ENERGY_CARRIERS[u.carrier];
+        // Own keys only: "constructor" or "toString" is not a carrier (nor a unit, species or type).
+        const carrier = Object.hasOwn(ENERGY_CARRIERS, u.carrier) ? ENERGY_CARRIERS[u.carrier] : undefined;
         if (!carrier) {
           issues.push({
             path: `${p}.carrier`,
@@ -202,7 +235,7 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
           });
           return;
         }
-        if (!(u.unit in carrier.units)) {
+        if (!Object.hasOwn(carrier.units, u.unit)) {
           issues.push({
             path: `${p}.unit`,
             message: `must be a unit of ${u.carrier} (${Object.keys(carrier.units).join(", ")}); got ${describeValue(u.unit)}`,
@@ -242,35 +275,59 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
             message: `ncvFactor, ccFactor and oxidationFactor must be given: the NDRC 2015 parameters of ${u.carrier} are not shipped (measured values belong in a --factors file)`,
           });
         }
+        if (carrier.kind !== "fuel") {
+          for (const key of ["combustion", "ch4Factor", "n2oFactor"] as const)
+            if (u[key] !== undefined)
+              issues.push({
+                path: `${p}.${key}`,
+                message: `is only for fuels burned on site; ${u.carrier} is emitted where it is generated; got ${describeValue(u[key])}`,
+              });
+        } else if (!(u.ch4Factor && u.n2oFactor)) {
+          const use = u.combustion ?? defaultCombustionUse(u.carrier, sector);
+          if (!nonCO2Factors(u.carrier, use, sector))
+            issues.push({
+              path: `${p}.${u.combustion ? "combustion" : "ch4Factor"}`,
+              message: `no CH4 and N2O factors are shipped for ${u.carrier} burned ${use === "stationary" ? "in stationary sources" : use === "off-road" ? "by off-road machinery" : "in road vehicles"} here; give ch4Factor and n2oFactor (kg CH4/TJ, kg N2O/TJ) or another combustion (${COMBUSTION_USES.join(", ")})`,
+            });
+        }
         for (const [key, units] of FACTOR_FIELD_UNITS) checkFactor(`${p}.${key}`, u[key], units);
       });
-    checkEnergy(`${at}.energy`, y.energy);
-    checkEnergy(`${at}.residential`, y.residential);
-    checkEnergy(`${at}.transport`, y.transport);
-    checkEnergy(`${at}.agricultural.energy`, y.agricultural.energy);
+    checkEnergy(`${at}.energy`, y.energy, "mining");
+    checkEnergy(`${at}.residential`, y.residential, "residential");
+    checkEnergy(`${at}.transport`, y.transport, "transport");
+    checkEnergy(`${at}.agricultural.energy`, y.agricultural.energy, "agricultural");
     y.agricultural.inputs.forEach((inp, i) =>
       checkFactor(`${at}.agricultural.inputs[${i}].factor`, inp.factor, ["t CO2/t"]),
     );
+    // A density must be at the conditions of the volume it weighs (never a silent mix).
+    const checkDensity = (p: string, given: string | undefined, gas: "CH4" | "CO2", basis: string) => {
+      const id = given ?? DEFAULT_GAS_DENSITY[gas][basis];
+      if (!id) {
+        issues.push({
+          path: p,
+          message: `must be given: no ${gas} density at ${basis} is shipped; got nothing`,
+        });
+        return;
+      }
+      checkFactor(p, id, ["kg/m3"]);
+      const at = table.peek(id)?.basis;
+      if (at !== undefined && at !== basis) {
+        issues.push({
+          path: p,
+          message: `must be a density at ${basis}, the volume's conditions; got ${id}, which is at ${at}`,
+        });
+      }
+    };
     const checkGas = (path: string, amounts: readonly GasAmountInput[], gas: "CH4" | "CO2") =>
       amounts.forEach((a, i) => {
-        if (!("volumeM3" in a)) return;
-        const p = `${path}[${i}].densityFactor`;
-        const id = a.densityFactor ?? DEFAULT_GAS_DENSITY[gas][a.basis];
-        if (!id) {
-          issues.push({
-            path: p,
-            message: `must be given: no ${gas} density at ${a.basis} is shipped; got nothing`,
-          });
-          return;
-        }
-        checkFactor(p, id, ["kg/m3"]);
-        const basis = table.peek(id)?.basis;
-        if (basis !== undefined && basis !== a.basis) {
-          issues.push({
-            path: p,
-            message: `must be a density at ${a.basis}, the volume's conditions; got ${id}, which is at ${basis}`,
-          });
-        }
+        if ("volumeM3" in a) checkDensity(`${path}[${i}].densityFactor`, a.densityFactor, gas, a.basis);
+        else if (a.weighedAt)
+          checkDensity(
+            `${path}[${i}].weighedAt.densityFactor`,
+            a.weighedAt.densityFactor,
+            gas,
+            a.weighedAt.basis,
+          );
       });
     checkGas(`${at}.methane.underground`, y.methane.underground, "CH4");
     checkGas(`${at}.methane.utilised`, y.methane.utilised, "CH4");
@@ -280,12 +337,29 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
     }
     checkGas(`${at}.co2Fugitive`, y.co2Fugitive, "CO2");
     for (const key of ["postMining", "openPit", "openPitPostMining"] as const) {
-      checkFactor(`${at}.methane.${key}.factor`, y.methane[key]?.factor, ["m3 CH4/t", "kg CH4/t"]);
+      const ref = y.methane[key];
+      if (!ref) continue;
+      const p = `${at}.methane.${key}`;
+      checkFactor(`${p}.factor`, ref.factor, ["m3 CH4/t", "kg CH4/t"]);
+      const f = table.peek(ref.factor);
+      if (f && unitConversion(f.unit, "m3 CH4/t") !== undefined) {
+        // A factor in m³/t is a gas volume: weighed at its own conditions, never at an assumed 20 °C.
+        if (!GAS_VOLUME_BASIS_SET.has(f.basis))
+          issues.push({
+            path: `${p}.factor`,
+            message: `must state the conditions of its gas volume (basis ${GAS_VOLUME_BASES.join(" or ")}) to be weighed; got ${ref.factor}, whose basis is "${f.basis}"`,
+          });
+        else checkDensity(`${p}.densityFactor`, ref.densityFactor, "CH4", f.basis);
+      } else if (ref.densityFactor !== undefined)
+        issues.push({
+          path: `${p}.densityFactor`,
+          message: `is only for factors in m³ CH4/t; ${ref.factor} is a mass per tonne; got ${describeValue(ref.densityFactor)}`,
+        });
     }
     y.explosives.forEach((e, i) => checkFactor(`${at}.explosives[${i}].factor`, e.factor, ["t CO2/t"]));
     y.sinks.forest.forEach((f, i) => {
       const p = `${at}.sinks.forest[${i}]`;
-      const species = TREE_SPECIES[f.species];
+      const species = Object.hasOwn(TREE_SPECIES, f.species) ? TREE_SPECIES[f.species] : undefined;
       if (!species) {
         issues.push({
           path: `${p}.species`,
@@ -297,28 +371,29 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
           message: `must be given: ${species.source} gives no stand volume for ${f.species}; got nothing`,
         });
       }
-      if (doc.sinkReading === "annual-increment" && f.standAgeYears === undefined) {
+      if (doc.sinkReading !== "seed002-density-as-annual" && f.standAgeYears === undefined) {
         issues.push({
           path: `${p}.standAgeYears`,
-          message:
-            "must be given when sinkReading is annual-increment (the stock is divided by the stand age); got nothing",
+          message: `must be given when sinkReading is ${doc.sinkReading} (the stock is divided by the stand age); got nothing`,
         });
       }
     });
     y.sinks.ecosystems.forEach((e, i) => {
       const p = `${at}.sinks.ecosystems[${i}]`;
-      if (!ECOSYSTEMS[e.type]) {
+      const eco = Object.hasOwn(ECOSYSTEMS, e.type) ? ECOSYSTEMS[e.type] : undefined;
+      if (!eco) {
         issues.push({
           path: `${p}.type`,
           message: `must be one of ${Object.keys(ECOSYSTEMS).join(", ")}; got ${describeValue(e.type)}`,
         });
       }
       checkFactor(`${p}.densityFactor`, e.densityFactor, ["t C/ha"]);
-      if (doc.sinkReading === "annual-increment" && e.accumulationYears === undefined) {
+      const needsYears =
+        doc.sinkReading === "annual-increment" || (doc.sinkReading === "ipcc-tier1" && eco?.woody === true);
+      if (needsYears && e.accumulationYears === undefined) {
         issues.push({
           path: `${p}.accumulationYears`,
-          message:
-            "must be given when sinkReading is annual-increment (the density is divided by it); got nothing",
+          message: `must be given when sinkReading is ${doc.sinkReading}${doc.sinkReading === "ipcc-tier1" ? ` for a woody ecosystem (${e.type})` : ""} (the density is divided by it); got nothing`,
         });
       }
     });

@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { factorTable } from "../../factors/load-factor-library.ts";
+import type { Factor } from "../factor/factor.ts";
+import { FactorTable } from "../factor/factor-table.ts";
 import { InputError } from "../validation/input-issue.ts";
 import { parseInventoryInput } from "./inventory-spec.ts";
 import { mineInventory } from "./mine-inventory.ts";
 
 const C = 44 / 12;
 
-function run(doc: object) {
-  const table = factorTable();
+function run(doc: object, table: FactorTable = factorTable()) {
   return mineInventory(parseInventoryInput(doc, "test.yaml", table), table, "test.yaml");
 }
+
+/** GJ of one tonne of standard coal (const.gj_per_tce). */
+const GJ_PER_TCE = 29.3076;
 
 const base = {
   kind: "mine-inventory",
@@ -61,6 +65,11 @@ describe("mineInventory(input, table) — hand-worked", () => {
   const y = inv.years[0]!;
   const src = (label: string) => y.sources.find((s) => s.label.startsWith(label))!;
   const dieselCO2 = 10 * 1.4571 * 0.5921 * C;
+  // CH4 and N2O of the diesel: 14.571 tce × 29.3076 GJ/tce; mining machinery (off-road, IPCC Table
+  // 3.3.1: 4.15 kg CH4/TJ, 28.6 kg N2O/TJ) and road transport (Table 3.2.2: 3.9, 3.9) × (1 − 0.25).
+  const dieselGJ = 14.571 * GJ_PER_TCE;
+  const offRoad = dieselGJ * 1e-6 * (4.15 * 21 + 28.6 * 310);
+  const road = dieselGJ * 1e-6 * (3.9 * 21 + 3.9 * 310) * 0.75;
 
   it("computes energy in tce and CO2 by carrier (Eq. 3) and the low-carbon share of transport (Eq. 4)", () => {
     expect(src("diesel 10 t").tce).toBeCloseTo(14.571, 10);
@@ -95,7 +104,16 @@ describe("mineInventory(input, table) — hand-worked", () => {
 
   it("balances Eq. 1: gross − sinks − CCS + sold − bought, with shares and intensities", () => {
     const gross =
-      dieselCO2 + 0.5703 + dieselCO2 * 0.75 + (670 + 1675) * 21 - 149 * 21 + 149 * 2.75 + 500 + 17;
+      dieselCO2 +
+      offRoad +
+      0.5703 +
+      dieselCO2 * 0.75 +
+      road +
+      (670 + 1675) * 21 -
+      149 * 21 +
+      149 * 2.75 +
+      500 +
+      17;
     expect(y.totals.grossEmissionTCO2ePerYr).toBeCloseTo(gross, 6);
     const sinks = y.totals.sinkTCO2ePerYr;
     expect(y.totals.balanceTCO2ePerYr).toBeCloseTo(gross - sinks - 40 + 10 - 30, 6);
@@ -105,6 +123,26 @@ describe("mineInventory(input, table) — hand-worked", () => {
     expect(y.intensity.grossTCO2ePerTCoal).toBeCloseTo(gross / 1e6, 12);
     expect(y.intensity.grossTCO2ePerHa).toBeCloseTo(gross / 100, 9);
     expect(inv.balance.totalTCO2e).toBeCloseTo(y.totals.balanceTCO2ePerYr, 9);
+  });
+
+  it("adds the CH4 and N2O of burning each fuel, by how it is burned (off-road machinery, road vehicles)", () => {
+    const nonCO2 = y.sources.filter((s) => s.gas === "CH4+N2O");
+    expect(nonCO2.map((s) => s.component)).toEqual(["P_M industrial and mining land", "P_S road transport"]);
+    expect(nonCO2[0]!.tCO2ePerYr).toBeCloseTo(offRoad, 9);
+    expect(nonCO2[0]!.n2oT).toBeCloseTo(dieselGJ * 28.6e-6, 12);
+    expect(nonCO2[1]!.tCO2ePerYr).toBeCloseTo(road, 9);
+    expect(nonCO2[0]!.detail).toMatch(
+      /off-road \(default for this fuel here\), IPCC 2006 Vol. 2 Table 3.3.1/,
+    );
+    // the CO2 line keeps the tce; the CH4 + N2O line adds no energy
+    expect(nonCO2.every((s) => s.tce === undefined)).toBe(true);
+  });
+
+  it("lets CCS capture only point-source CO2: the burned recovered methane here, not the diesel machinery", () => {
+    // diesel burned by machinery and vehicles is no point source; the recovered methane burned is
+    expect(y.ccs.capturableTCO2).toBeCloseTo(149 * 2.75, 9);
+    expect(y.ccs.parts.map((p) => p.label)).toEqual(["CO2 from burning the recovered methane"]);
+    expect(y.ccs.note).toMatch(/point-source CO2 only/);
   });
 
   it("records the factors it used and warns about none here but the unverified", () => {
@@ -169,6 +207,294 @@ describe("mineInventory — methods and readings", () => {
     expect(paper.years[0]!.totals.sinkTCO2ePerYr).toBeCloseTo(4.34 * C, 9);
     expect(paper.sinkReading.id).toBe("seed002-density-as-annual");
     expect(paper.warnings.join(" ")).toMatch(/seed 002's reading/);
+  });
+});
+
+describe("mineInventory — sink readings (IPCC Tier 1, annual increment, seed 002)", () => {
+  const doc = {
+    ...base,
+    sinkReading: "ipcc-tier1",
+    years: [
+      {
+        year: 2030,
+        boundaryAreaHa: 100,
+        coalOutputT: 0,
+        sinks: {
+          ecosystems: [
+            { type: "farmland", areaHa: 10, accumulationYears: 1 },
+            { type: "grassland", areaHa: 10, accumulationYears: 10 },
+            { type: "shrub", areaHa: 2, accumulationYears: 20 },
+          ],
+        },
+      },
+    ],
+  };
+  const sink = (inv: ReturnType<typeof run>, type: string) =>
+    inv.years[0]!.sinks.find((s) => s.label.startsWith(type))!;
+
+  it("ipcc-tier1: farmland and grassland are no net sink; shrub adds its stock ÷ its age", () => {
+    const inv = run(doc);
+    expect(inv.sinkReading.id).toBe("ipcc-tier1");
+    expect(sink(inv, "farmland").sinkTCO2ePerYr).toBe(0);
+    expect(sink(inv, "farmland").stockTC).toBeCloseTo(10 * 4.34, 12); // the stock is still reported
+    expect(sink(inv, "farmland").detail).toMatch(/IPCC 2006 Vol. 4 Ch. 5 §5.2.1/);
+    expect(sink(inv, "grassland").sinkTCO2ePerYr).toBe(0);
+    // 2 ha × 37.47 t C/ha ÷ 20 yr × 44/12
+    expect(sink(inv, "shrub").sinkTCO2ePerYr).toBeCloseTo(((2 * 37.47) / 20) * C, 9);
+    expect(sink(inv, "shrub")).toMatchObject({ woody: true, ageYears: 20 });
+    expect(inv.factors.used.map((f) => f.id)).toEqual(
+      expect.arrayContaining([
+        "ipcc06.afolu.cropland_annual.biomass_change",
+        "ipcc06.afolu.grassland_remaining.biomass_change",
+        "ipcc06.afolu.soc_change.unchanged_management",
+      ]),
+    );
+    // no stock is turned into a yearly flux over one year here
+    expect(inv.warnings.join(" ")).not.toMatch(/over one year/);
+  });
+
+  it("ipcc-tier1 needs the age of a woody ecosystem, not of farmland", () => {
+    const noAges = structuredClone(doc);
+    for (const e of noAges.years[0]!.sinks.ecosystems)
+      delete (e as { accumulationYears?: number }).accumulationYears;
+    expect(() => parseInventoryInput(noAges, "t.yaml", factorTable())).toThrow(
+      /sinks\.ecosystems\[2\]\.accumulationYears: must be given when sinkReading is ipcc-tier1 for a woody ecosystem \(shrub\)/,
+    );
+    try {
+      parseInventoryInput(noAges, "t.yaml", factorTable());
+    } catch (e) {
+      expect((e as InputError).issues.map((i) => i.path)).toEqual([
+        "years[0].sinks.ecosystems[2].accumulationYears",
+      ]);
+    }
+  });
+
+  it("annual-increment divides every stock by its years and warns when that is one year", () => {
+    const inv = run({ ...doc, sinkReading: "annual-increment" });
+    expect(sink(inv, "farmland").sinkTCO2ePerYr).toBeCloseTo(10 * 4.34 * C, 9);
+    expect(sink(inv, "grassland").sinkTCO2ePerYr).toBeCloseTo(((10 * 7.09) / 10) * C, 9);
+    expect(inv.warnings.filter((w) => /over one year/.test(w))).toEqual([
+      expect.stringMatching(
+        /^farmland .*\(years\[0\]\.sinks\.ecosystems\[0\]\.accumulationYears\): its carbon stock is turned into a yearly sink over one year/,
+      ),
+    ]);
+  });
+
+  it("seed 002's reading counts every density as a yearly sink, said in a warning", () => {
+    const inv = run({ ...doc, sinkReading: "seed002-density-as-annual" });
+    expect(sink(inv, "farmland").sinkTCO2ePerYr).toBeCloseTo(10 * 4.34 * C, 9);
+    expect(sink(inv, "shrub").sinkTCO2ePerYr).toBeCloseTo(2 * 37.47 * C, 9);
+    expect(inv.warnings.join(" ")).toMatch(/each stock turned into a yearly flux over one year/);
+  });
+});
+
+describe("mineInventory — fuel combustion CH4 and N2O, and what CCS can capture", () => {
+  const one = (year: object) => ({
+    ...base,
+    years: [{ year: 2030, boundaryAreaHa: 10, coalOutputT: 0, ...year }],
+  });
+  const nonCO2 = (inv: ReturnType<typeof run>) => inv.years[0]!.sources.find((s) => s.gas === "CH4+N2O")!;
+
+  it("diesel burned by mining machinery uses the off-road factors, in a boiler the stationary ones", () => {
+    const machinery = run(one({ energy: [{ carrier: "diesel", amount: 100, unit: "t" }] }));
+    const boiler = run(
+      one({ energy: [{ carrier: "diesel", amount: 100, unit: "t", combustion: "stationary" }] }),
+    );
+    const gj = 100 * 1.4571 * GJ_PER_TCE;
+    // off-road: 28.6 kg N2O/TJ; stationary (energy industries, IPCC Table 2.2): 0.6
+    expect(nonCO2(machinery).n2oT).toBeCloseTo(gj * 28.6e-6, 12);
+    expect(nonCO2(boiler).n2oT).toBeCloseTo(gj * 0.6e-6, 12);
+    expect(nonCO2(boiler).ch4T).toBeCloseTo(gj * 3e-6, 12);
+    // only the boiler is a point source for CCS
+    expect(machinery.years[0]!.ccs.capturableTCO2).toBe(0);
+    expect(boiler.years[0]!.ccs.capturableTCO2).toBeCloseTo(100 * 1.4571 * 0.5921 * C, 9);
+  });
+
+  it("coal burned at home has the residential factors (IPCC Table 2.5: 300 kg CH4/TJ), by NCV under ndrc-2015", () => {
+    const inv = run(one({ residential: [{ carrier: "coke", amount: 10, unit: "t" }] }));
+    expect(nonCO2(inv).ch4T).toBeCloseTo(10 * 0.9714 * GJ_PER_TCE * 300e-6, 12);
+    const ndrc = run({
+      ...one({ energy: [{ carrier: "natural-gas", amount: 1, unit: "10^4 m3" }] }),
+      combustionMethod: "ndrc-2015",
+    });
+    // 10,000 m³ × 389.31 GJ/10⁴ Nm³ × (1 kg CH4/TJ × 21 + 0.1 kg N2O/TJ × 310) × 10⁻⁶
+    expect(nonCO2(ndrc).tCO2ePerYr).toBeCloseTo(389.31 * 1e-6 * (1 * 21 + 0.1 * 310), 12);
+  });
+
+  it("weighs CH4 and N2O with the GWP set (AR5: 28 and 265)", () => {
+    const inv = run({ ...one({ energy: [{ carrier: "raw-coal", amount: 1000, unit: "t" }] }), gwp: "AR5" });
+    const gj = 1000 * 0.7143 * GJ_PER_TCE;
+    expect(inv.gwp).toMatchObject({ n2o: 265, n2oFactorId: "gwp.ar5.n2o" });
+    expect(nonCO2(inv).tCO2ePerYr).toBeCloseTo(gj * 1e-6 * (1 * 28 + 1.5 * 265), 12);
+  });
+
+  it("refuses CCS beyond the year's point-source CO2, saying what CCS can capture", () => {
+    const doc = one({
+      energy: [
+        { carrier: "raw-coal", amount: 100, unit: "t" },
+        { carrier: "electricity", amount: 1, unit: "MWh", emissionFactor: "cn.grid.market.2022" },
+      ],
+      methane: { underground: [{ massT: 1000 }] },
+      ccsStoredTCO2: 1000,
+    });
+    const coalCO2 = 100 * 0.7143 * 0.7559 * C; // 197.98 t: the only point source
+    try {
+      run(doc);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).issues).toEqual([
+        {
+          path: "years[0].ccsStoredTCO2",
+          message: expect.stringMatching(
+            /^must not exceed the point-source CO2 that CCS can capture this year \(197\.9\d* t CO2: raw-coal 100 t\); got 1000\. CCS captures point-source CO2 only/,
+          ),
+        },
+      ]);
+    }
+    const ok = run({ ...doc, years: [{ ...doc.years[0]!, ccsStoredTCO2: 150 }] });
+    expect(ok.years[0]!.ccs.capturableTCO2).toBeCloseTo(coalCO2, 9);
+    expect(ok.years[0]!.totals.ccsTCO2ePerYr).toBe(150);
+  });
+
+  it("refuses CH4/N2O fields on electricity, and a use with no shipped factors unless they are given", () => {
+    const doc = one({
+      energy: [
+        {
+          carrier: "electricity",
+          amount: 1,
+          unit: "kWh",
+          emissionFactor: "cn.grid.market.2022",
+          combustion: "stationary",
+        },
+        { carrier: "natural-gas", amount: 1, unit: "m3", combustion: "off-road" },
+        {
+          carrier: "coke",
+          amount: 1,
+          unit: "t",
+          combustion: "road",
+          ch4Factor: "ipcc06.comb.road.diesel.ch4",
+          n2oFactor: "ipcc06.comb.road.diesel.n2o",
+        },
+      ],
+    });
+    try {
+      parseInventoryInput(doc, "t.yaml", factorTable());
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).issues).toEqual([
+        {
+          path: "years[0].energy[0].combustion",
+          message: expect.stringMatching(
+            /^is only for fuels burned on site; electricity is emitted where it is generated; got "stationary"/,
+          ),
+        },
+        {
+          path: "years[0].energy[1].combustion",
+          message: expect.stringMatching(
+            /^no CH4 and N2O factors are shipped for natural-gas burned by off-road machinery here; give ch4Factor and n2oFactor/,
+          ),
+        },
+      ]);
+    }
+  });
+
+  it("refuses names that are keys of every object as carriers, units and species", () => {
+    const doc = one({
+      energy: [
+        { carrier: "constructor", amount: 1, unit: "t" },
+        { carrier: "diesel", amount: 1, unit: "toString" },
+      ],
+      sinks: { forest: [{ label: "x", species: "__proto__", areaHa: 1, standAgeYears: 5 }] },
+    });
+    try {
+      parseInventoryInput(doc, "t.yaml", factorTable());
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).issues.map((i) => i.path)).toEqual([
+        "years[0].energy[0].carrier",
+        "years[0].energy[1].unit",
+        "years[0].sinks.forest[0].species",
+      ]);
+    }
+  });
+});
+
+describe("mineInventory — gas volumes are weighed at their own conditions", () => {
+  const one = (methane: object) => ({
+    ...base,
+    years: [{ year: 2030, boundaryAreaHa: 10, coalOutputT: 1_000_000, methane }],
+  });
+  const userFactor = (id: string, basis: string): Factor => ({
+    id,
+    quantity: "post-mining CH4 factor measured at the mine",
+    value: 2,
+    unit: "m3 CH4/t",
+    gas: "CH4",
+    basis,
+    source: "test",
+    table: "-",
+    status: "primary",
+    region: "-",
+    series: "-",
+    origin: "test",
+  });
+  const withFactors = (...f: Factor[]) => new FactorTable([...factorTable().all(), ...f], "test");
+
+  it("a production factor in m³/t at 0 °C is weighed at 0.717 kg/m³, IPCC's (20 °C) at 0.67", () => {
+    const table = withFactors(userFactor("user.post.stp", "cn-stp-0C"));
+    const stp = run(one({ postMining: { factor: "user.post.stp" } }), table);
+    // 1,000,000 t × 2 m³/t × 0.717 kg/m³ = 1,434 t CH4 (it was weighed at 0.67: 1,340 t)
+    expect(stp.years[0]!.methane.postMiningTCH4).toBeCloseTo(1434, 9);
+    const ipcc = run(one({ postMining: { factor: "ipcc06.coal.ug.postmining.ch4" } }));
+    expect(ipcc.years[0]!.methane.postMiningTCH4).toBeCloseTo(1_000_000 * 2.5 * 0.67 * 1e-3, 9);
+    expect(stp.years[0]!.gasVolumes[0]).toMatchObject({
+      gas: "CH4",
+      volumeM3: 2_000_000,
+      basis: "cn-stp-0C",
+      given: "production factor in m³/t",
+      other: { basis: "ipcc-20C", massT: 1340 },
+    });
+  });
+
+  it("refuses a factor in m³/t without stated conditions, and a density at other conditions", () => {
+    const table = withFactors(userFactor("user.post.nobasis", "-"), userFactor("user.post.stp", "cn-stp-0C"));
+    expect(() =>
+      parseInventoryInput(one({ postMining: { factor: "user.post.nobasis" } }), "t.yaml", table),
+    ).toThrow(
+      /methane\.postMining\.factor: must state the conditions of its gas volume \(basis ipcc-20C or cn-stp-0C\) to be weighed; got user\.post\.nobasis, whose basis is "-"/,
+    );
+    expect(() =>
+      parseInventoryInput(
+        one({ postMining: { factor: "user.post.stp", densityFactor: "ipcc06.coal.ch4_density" } }),
+        "t.yaml",
+        table,
+      ),
+    ).toThrow(
+      /methane\.postMining\.densityFactor: must be a density at cn-stp-0C, the volume's conditions; got ipcc06\.coal\.ch4_density, which is at ipcc-20C/,
+    );
+  });
+
+  it("says what a mass weighed from a volume would weigh at the other conditions (seed 002: 647.96 t at 0.67, 693.41 t at 0.717)", () => {
+    const inv = run(
+      one({
+        underground: [
+          {
+            massT: 647.96,
+            weighedAt: { basis: "ipcc-20C", densityFactor: "seed002.ch4_density" },
+            label: "gas",
+          },
+        ],
+      }),
+    );
+    const g = inv.years[0]!.gasVolumes[0]!;
+    expect(g).toMatchObject({ basis: "ipcc-20C", densityKgPerM3: 0.67, given: "mass weighed from a volume" });
+    expect(g.volumeM3).toBeCloseTo(647.96 / 0.00067, 6);
+    expect(g.other!.massT).toBeCloseTo((647.96 / 0.67) * 0.717, 9);
+    expect(g.other!.massT).toBeCloseTo(693.414, 3);
+    // the mass counted is the one given
+    expect(inv.years[0]!.methane.undergroundLiberatedTCH4).toBe(647.96);
+    // the other reading is shown, not used: its unverified density gives no warning
+    expect(inv.factors.used.map((f) => f.id)).not.toContain("cn.ndrc2015.coal.ch4_density_stp");
   });
 });
 

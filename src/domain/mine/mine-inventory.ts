@@ -15,6 +15,9 @@ export interface MineInventory {
     readonly report: string;
     readonly ch4: number;
     readonly factorId: string;
+    /** GWP of N2O in the same set (for the N2O of fuel combustion). */
+    readonly n2o: number;
+    readonly n2oFactorId: string;
   };
   readonly sinkReading: { readonly id: SinkReading; readonly meaning: string };
   readonly combustionMethod: string;
@@ -48,6 +51,8 @@ export function mineInventory(input: InventoryInput, table: FactorTable, source:
   const gwpSet = input.gwp as GwpSetId;
   const gwpId = GWP_SETS[gwpSet].ch4;
   const gwpCH4 = table.value(gwpId, "t CO2e/t CH4").value;
+  const gwpN2OId = GWP_SETS[gwpSet].n2o;
+  const gwpN2O = table.value(gwpN2OId, "t CO2e/t N2O").value;
   const years = [...input.years]
     .sort((a, b) => a.year - b.year)
     .map((y) =>
@@ -56,6 +61,8 @@ export function mineInventory(input: InventoryInput, table: FactorTable, source:
         {
           gwpCH4,
           gwpFactorId: gwpId,
+          gwpN2O,
+          gwpN2OFactorId: gwpN2OId,
           combustionMethod: input.combustionMethod,
           sinkReading: input.sinkReading,
         },
@@ -69,9 +76,10 @@ export function mineInventory(input: InventoryInput, table: FactorTable, source:
   const warnings = [...table.unverifiedWarnings()];
   if (input.sinkReading === "seed002-density-as-annual") {
     warnings.push(
-      "sinks use seed 002's reading (a carbon density counted as a yearly sink); use --sink-reading annual-increment for stocks divided by their accumulation time",
+      "sinks use seed 002's reading: every carbon density is counted as a yearly sink, i.e. each stock turned into a yearly flux over one year; use --sink-reading ipcc-tier1 (IPCC 2006 Tier 1) or annual-increment for stocks read as stocks",
     );
   }
+  for (const y of years) for (const w of y.warnings) warnings.push(years.length > 1 ? `${y.year}: ${w}` : w);
   const listed = years.map((y) => y.year);
   const gaps = listed.slice(1).filter((y, i) => y !== listed[i]! + 1);
   if (gaps.length) {
@@ -83,7 +91,14 @@ export function mineInventory(input: InventoryInput, table: FactorTable, source:
     {
       mine: input.mine,
       ...(input.location ? { location: input.location } : {}),
-      gwp: { set: gwpSet, report: GWP_SETS[gwpSet].report, ch4: gwpCH4, factorId: gwpId },
+      gwp: {
+        set: gwpSet,
+        report: GWP_SETS[gwpSet].report,
+        ch4: gwpCH4,
+        factorId: gwpId,
+        n2o: gwpN2O,
+        n2oFactorId: gwpN2OId,
+      },
       sinkReading: { id: input.sinkReading, meaning: SINK_READING_TEXT[input.sinkReading] },
       combustionMethod: input.combustionMethod,
       assumptions: input.assumptions,

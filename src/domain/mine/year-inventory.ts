@@ -3,11 +3,12 @@ import { CO2_PER_CH4_BURNED } from "../../units/gas.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { NonFiniteQuantityError } from "../../units/quantity.ts";
 import { InputError } from "../validation/input-issue.ts";
+import type { CombustionSector } from "./combustion-non-co2.ts";
 import { ECOSYSTEMS, yearlySink, type SinkReading } from "./ecosystems.ts";
 import { energyEmission } from "./energy-emission.ts";
 import type { CombustionMethod } from "./energy-carriers.ts";
 import { forestStock } from "./forest-sink.ts";
-import { gasMassT } from "./gas-mass.ts";
+import { gasMassT, type GasVolumeReading } from "./gas-mass.ts";
 import { coalMethaneT } from "./coal-methane.ts";
 import type { InventoryYearInput } from "./inventory-spec.ts";
 
@@ -28,13 +29,36 @@ export interface SourceLine {
   readonly label: string;
   readonly tCO2ePerYr: number;
   readonly tce?: number;
-  readonly gas: "CO2" | "CH4";
+  /** The gas; "CH4+N2O" is the CH4 and N2O of burning a fuel, in one line per energy use. */
+  readonly gas: "CO2" | "CH4" | "CH4+N2O";
   readonly massT?: number;
+  /** For "CH4+N2O" lines: the masses of each gas, t. */
+  readonly ch4T?: number;
+  readonly n2oT?: number;
+  /**
+   * CO2 that carbon capture can take from this source, t CO2/yr: point sources only — fuel burned in
+   * stationary sources on industrial and mining land, and recovered methane burned in engines,
+   * boilers or flares. Absent where nothing can be captured (methane, N2O, purchased electricity and
+   * heat, mobile machinery and vehicles, ventilation-air CO2, explosives, households and farms).
+   */
+  readonly capturableTCO2?: number;
   readonly detail: string;
   readonly factorIds: readonly string[];
   /** Share of the year's gross emissions. */
   share: number;
 }
+
+/** What carbon capture and storage can apply to in a year, and why only that. */
+export interface CcsScope {
+  /** Point-source CO2 of the year, t CO2/yr: the most CCS can capture. */
+  readonly capturableTCO2: number;
+  readonly parts: readonly { readonly label: string; readonly tCO2: number }[];
+  readonly note: string;
+}
+
+/** The text that says what CCS applies to, in every result that has a CCS figure. */
+export const CCS_SCOPE_NOTE =
+  "CCS captures point-source CO2 only: fuel burned in stationary sources on industrial and mining land and recovered methane burned in engines, boilers or flares; methane, N2O, purchased electricity and heat (emitted where generated), mobile machinery and vehicles, ventilation-air CO2, explosives and households cannot be captured by the mine";
 
 /** One sink of one year: the stock it holds and the yearly sink counted under the stated reading. */
 export interface SinkLine {
@@ -44,6 +68,10 @@ export interface SinkLine {
   readonly stockTC?: number;
   readonly stockTCO2e?: number;
   readonly sinkTCO2ePerYr: number;
+  /** A stand of perennial woody biomass (forest, shrub) that grows with its age. */
+  readonly woody?: boolean;
+  /** The stand age or accumulation years the stock was divided by, where it was. */
+  readonly ageYears?: number;
   readonly detail: string;
   readonly assumption?: string;
   readonly factorIds: readonly string[];
@@ -54,8 +82,16 @@ export interface YearInventory {
   readonly year: number;
   readonly boundaryAreaHa: number;
   readonly coalOutputT: number;
+  /** Industrial and mining land within the boundary, when the input gives it (ha). */
+  readonly miningLandHa?: number;
   readonly sources: readonly SourceLine[];
   readonly sinks: readonly SinkLine[];
+  /** What CCS can capture this year (point-source CO2) and what it cannot. */
+  readonly ccs: CcsScope;
+  /** Every gas volume read (given, behind a weighed mass, or from a factor in m³/t) and its other reading. */
+  readonly gasVolumes: readonly GasVolumeReading[];
+  /** Warnings about this year's readings (a stock turned into a yearly flux over one year …). */
+  readonly warnings: readonly string[];
   readonly methane: {
     readonly gwpCH4: number;
     readonly undergroundLiberatedTCH4: number;
@@ -110,6 +146,8 @@ export function yearInventory(
   options: {
     gwpCH4: number;
     gwpFactorId: string;
+    gwpN2O: number;
+    gwpN2OFactorId: string;
     combustionMethod: CombustionMethod;
     sinkReading: SinkReading;
   },
@@ -138,36 +176,62 @@ export function yearInventory(
     }
   };
   const sources: SourceLine[] = [];
+  const warnings: string[] = [];
+  const gasVolumes: GasVolumeReading[] = [];
   // The input field each source and sink comes from, to name it when its figure is not finite.
   const sourceOrigins: string[] = [];
   let energyTce = 0;
+  const gwpN2OIds = [options.gwpN2OFactorId];
   const addEnergy = (
     component: SourceComponent,
+    sector: CombustionSector,
     uses: readonly (InventoryYearInput["energy"][number] & { lowCarbonShare?: number })[],
     path: string,
   ) => {
     for (const [i, u] of uses.entries()) {
       const e = guard(`${path}[${i}].amount`, `an emission (${u.carrier})`, () =>
-        energyEmission(u, options.combustionMethod, table, u.lowCarbonShare ?? 0),
+        energyEmission(u, options.combustionMethod, table, u.lowCarbonShare ?? 0, {
+          sector,
+          gwpCH4: options.gwpCH4,
+          gwpN2O: options.gwpN2O,
+        }),
       );
       energyTce += e.tce;
+      const label = `${u.carrier} ${u.amount} ${u.unit}${e.lowCarbonShare ? ` (low-carbon share ${e.lowCarbonShare})` : ""}`;
+      // Only fuel burned in stationary sources on industrial and mining land is a point source.
+      const capturable = sector === "mining" && e.nonCO2?.use === "stationary";
       sourceOrigins.push(`${path}[${i}].amount`);
       sources.push({
         component,
-        label: `${u.carrier} ${u.amount} ${u.unit}${e.lowCarbonShare ? ` (low-carbon share ${e.lowCarbonShare})` : ""}`,
+        label,
         tCO2ePerYr: e.tCO2e,
         tce: e.tce,
         gas: "CO2",
+        ...(capturable ? { capturableTCO2: e.tCO2e } : {}),
         detail: e.method + (e.lowCarbonShare ? " × (1 − B_s)" : ""),
         factorIds: e.factorIds,
         share: 0,
       });
+      if (e.nonCO2) {
+        sourceOrigins.push(`${path}[${i}].amount`);
+        sources.push({
+          component,
+          label: `${label}: CH4 and N2O of combustion`,
+          tCO2ePerYr: e.nonCO2.tCO2e,
+          gas: "CH4+N2O",
+          ch4T: e.nonCO2.ch4T,
+          n2oT: e.nonCO2.n2oT,
+          detail: e.nonCO2.how,
+          factorIds: [...e.nonCO2.factorIds, options.gwpFactorId, ...gwpN2OIds],
+          share: 0,
+        });
+      }
     }
   };
-  addEnergy("P_M industrial and mining land", y.energy, "energy");
-  addEnergy("P_R residential land", y.residential, "residential");
-  addEnergy("P_S road transport", y.transport, "transport");
-  addEnergy("P_A agricultural land", y.agricultural.energy, "agricultural.energy");
+  addEnergy("P_M industrial and mining land", "mining", y.energy, "energy");
+  addEnergy("P_R residential land", "residential", y.residential, "residential");
+  addEnergy("P_S road transport", "transport", y.transport, "transport");
+  addEnergy("P_A agricultural land", "agricultural", y.agricultural.energy, "agricultural.energy");
   for (const [i, inp] of y.agricultural.inputs.entries()) {
     const perT = table.value(inp.factor, "t CO2/t").value; // unit checked by parseInventoryInput
     sourceOrigins.push(`agricultural.inputs[${i}].amountT`);
@@ -184,26 +248,33 @@ export function yearInventory(
 
   // Methane (Eq. 5 and IPCC Tier 1 production factors); recovered methane is deducted.
   const gwpIds = [options.gwpFactorId];
-  const sumGas = (list: InventoryYearInput["methane"]["underground"], gas: "CH4" | "CO2") => {
+  const sumGas = (list: InventoryYearInput["methane"]["underground"], gas: "CH4" | "CO2", what: string) => {
     let mass = 0;
     const ids: string[] = [];
     const how: string[] = [];
     for (const a of list) {
-      const m = gasMassT(a, gas, table);
+      const m = gasMassT(a, gas, table, a.label ? `${what}: ${a.label}` : what);
       mass += m.massT;
       ids.push(...m.factorIds);
       how.push(m.how);
+      if (m.reading) gasVolumes.push(m.reading);
     }
     return { mass, ids, how: how.join(" + ") };
   };
-  const liberated = sumGas(y.methane.underground, "CH4");
-  const post = y.methane.postMining ? coalMethaneT(y.methane.postMining, y.coalOutputT, table) : undefined;
-  const pit = y.methane.openPit ? coalMethaneT(y.methane.openPit, y.coalOutputT, table) : undefined;
-  const pitPost = y.methane.openPitPostMining
-    ? coalMethaneT(y.methane.openPitPostMining, y.coalOutputT, table)
-    : undefined;
-  const utilised = sumGas(y.methane.utilised, "CH4");
-  const flared = y.methane.flared ? sumGas(y.methane.flared.amounts, "CH4") : { mass: 0, ids: [], how: "" };
+  const byFactor = (ref: InventoryYearInput["methane"]["postMining"], what: string) => {
+    if (!ref) return undefined;
+    const m = coalMethaneT(ref, y.coalOutputT, table, what);
+    if (m.reading) gasVolumes.push(m.reading);
+    return m;
+  };
+  const liberated = sumGas(y.methane.underground, "CH4", "underground methane");
+  const post = byFactor(y.methane.postMining, "post-mining methane");
+  const pit = byFactor(y.methane.openPit, "open-pit mining methane");
+  const pitPost = byFactor(y.methane.openPitPostMining, "open-pit post-mining methane");
+  const utilised = sumGas(y.methane.utilised, "CH4", "methane utilised");
+  const flared = y.methane.flared
+    ? sumGas(y.methane.flared.amounts, "CH4", "methane flared")
+    : { mass: 0, ids: [], how: "" };
   const effId = y.methane.flared?.efficiencyFactor ?? "ipcc06.coal.flare.efficiency";
   const efficiency = y.methane.flared ? table.value(effId, "fraction").value : 0;
   const destroyed = flared.mass * efficiency;
@@ -293,6 +364,8 @@ export function yearInventory(
       tCO2ePerYr: recovered * CO2_PER_CH4_BURNED,
       gas: "CO2",
       massT: recovered * CO2_PER_CH4_BURNED,
+      // Burned in gas engines, boilers or flares: a point source, capturable where captured.
+      capturableTCO2: recovered * CO2_PER_CH4_BURNED,
       detail: `${recovered} t CH4 × 44/16`,
       factorIds: ["const.ch4_to_co2"],
       share: 0,
@@ -300,7 +373,7 @@ export function yearInventory(
     table.factor("const.ch4_to_co2");
   }
   if (y.co2Fugitive.length) {
-    const co2 = sumGas(y.co2Fugitive, "CO2");
+    const co2 = sumGas(y.co2Fugitive, "CO2", "underground CO2");
     sourceOrigins.push("co2Fugitive");
     sources.push({
       component: "C_under underground",
@@ -330,13 +403,20 @@ export function yearInventory(
   // Sinks (Eq. 6–12) under the stated reading.
   const sinks: SinkLine[] = [];
   const sinkOrigins: string[] = [];
-  const paper = options.sinkReading === "seed002-density-as-annual";
+  const reading = options.sinkReading;
+  const paper = reading === "seed002-density-as-annual";
+  // A stock divided by one year is a stock counted as a yearly flux: legal, but said every time.
+  const oneYear = (label: string, path: string) =>
+    warnings.push(
+      `${label} (${pathOf(path)}): its carbon stock is turned into a yearly sink over one year — the whole stock counted as one year's removal; for annual crops IPCC Tier 1 counts no net sink (sinkReading ipcc-tier1)`,
+    );
   for (const [i, f] of y.sinks.forest.entries()) {
     sinkOrigins.push(`sinks.forest[${i}]`);
     const [s, yearly] = guard(`sinks.forest[${i}]`, `a sink (${f.label})`, () => {
       const stock = forestStock(f.species, f.areaHa, f.volumeM3PerHa, f.withSoil, table);
-      return [stock, yearlySink(tC(stock.stockTC), options.sinkReading, f.standAgeYears)] as const;
+      return [stock, yearlySink(tC(stock.stockTC), reading, f.standAgeYears)] as const;
     });
+    if (!paper && f.standAgeYears === 1) oneYear(f.label, `sinks.forest[${i}].standAgeYears`);
     sinks.push({
       kind: "forest",
       label: f.label,
@@ -344,6 +424,8 @@ export function yearInventory(
       stockTC: s.stockTC,
       stockTCO2e: s.stockTCO2e,
       sinkTCO2ePerYr: yearly,
+      woody: true,
+      ...(!paper && f.standAgeYears !== undefined ? { ageYears: f.standAgeYears } : {}),
       detail:
         `B = a + b·V = ${round(s.biomassTPerHa)} t/ha (V ${s.volumeM3PerHa} m³/ha); B·Cρ${s.soilTCPerHa ? " + soil" : ""} = ${round(s.carbonTCPerHa)} t C/ha; × ${f.areaHa} ha × 44/12` +
         (paper ? "; counted as a yearly sink (seed 002 reading)" : `; ÷ stand age ${f.standAgeYears} yr`),
@@ -358,22 +440,44 @@ export function yearInventory(
     const density = table.value(id, "t C/ha").value;
     const stockTC = e.areaHa * density;
     const stockTCO2e = stockTC * CO2_PER_C;
+    const label = e.label ?? eco.name;
+    const base = `${e.areaHa} ha × ${density} t C/ha (${eco.equation}) × 44/12 = ${round(stockTCO2e)} t CO2e held`;
+    let sink: number;
+    let detail: string;
+    const ids = [id];
+    if (reading === "ipcc-tier1" && !eco.woody) {
+      // Tier 1: the yearly change per hectare is the sum of the Tier 1 factors (biomass and soil), 0.
+      const perHa = (eco.tier1 ?? []).reduce((sum, f) => sum + table.value(f, "t C/(ha·a)").value, 0);
+      ids.push(...(eco.tier1 ?? []));
+      sink = guard(`sinks.ecosystems[${i}]`, `a sink (${label})`, () => e.areaHa * perHa * CO2_PER_C);
+      detail =
+        `${base}; yearly sink ${e.areaHa} ha × ${perHa} t C/ha/yr: ${eco.tier1Reading}` +
+        (e.accumulationYears !== undefined
+          ? ` (accumulationYears ${e.accumulationYears} is not used under this reading)`
+          : "");
+    } else {
+      sink = guard(`sinks.ecosystems[${i}]`, `a sink (${label})`, () =>
+        yearlySink(tC(stockTC), reading, e.accumulationYears),
+      );
+      if (!paper && e.accumulationYears === 1) oneYear(label, `sinks.ecosystems[${i}].accumulationYears`);
+      detail =
+        base +
+        (paper
+          ? "; counted as a yearly sink (seed 002 reading)"
+          : `; ÷ ${e.accumulationYears} ${eco.woody ? "years of growth (stand age)" : "accumulation years"}`);
+    }
     sinks.push({
       kind: "ecosystem",
-      label: e.label ?? eco.name,
+      label,
       areaHa: e.areaHa,
       stockTC,
       stockTCO2e,
-      sinkTCO2ePerYr: guard(`sinks.ecosystems[${i}]`, `a sink (${e.label ?? eco.name})`, () =>
-        yearlySink(tC(stockTC), options.sinkReading, e.accumulationYears),
-      ),
-      detail:
-        `${e.areaHa} ha × ${density} t C/ha (${eco.equation}) × 44/12` +
-        (paper
-          ? "; counted as a yearly sink (seed 002 reading)"
-          : `; ÷ ${e.accumulationYears} accumulation years`),
+      sinkTCO2ePerYr: sink,
+      woody: eco.woody,
+      ...(eco.woody && !paper && e.accumulationYears !== undefined ? { ageYears: e.accumulationYears } : {}),
+      detail,
       ...(e.assumption ? { assumption: e.assumption } : {}),
-      factorIds: [id],
+      factorIds: ids,
     });
   }
   if (y.ccsStoredTCO2 > 0) {
@@ -382,7 +486,8 @@ export function yearInventory(
       kind: "ccs",
       label: "CO2 captured and stored (CCS)",
       sinkTCO2ePerYr: y.ccsStoredTCO2,
-      detail: "as given",
+      detail:
+        "as given; point-source CO2 only (stationary fuel combustion on industrial and mining land, burned recovered methane)",
       factorIds: [],
     });
   }
@@ -400,16 +505,38 @@ export function yearInventory(
   for (const s of sources) s.share = gross > 0 ? s.tCO2ePerYr / gross : 0;
   const above = sum(sources.filter((s) => ABOVE.includes(s.component)).map((s) => s.tCO2ePerYr));
   const under = sum(sources.filter((s) => s.component === "C_under underground").map((s) => s.tCO2ePerYr));
+  const other = sum(
+    sources
+      .filter((s) => !ABOVE.includes(s.component) && s.component !== "C_under underground")
+      .map((s) => s.tCO2ePerYr),
+  );
   const sinkTotal = sum(sinks.filter((s) => s.kind !== "ccs").map((s) => s.sinkTCO2ePerYr));
   const ccs = y.ccsStoredTCO2;
+  const capturable = sources.filter((s) => s.capturableTCO2 !== undefined);
+  const capturableTCO2 = sum(capturable.map((s) => s.capturableTCO2!));
+  if (ccs > capturableTCO2 * (1 + 1e-12) + 1e-9)
+    throw new InputError(where, [
+      {
+        path: pathOf("ccsStoredTCO2"),
+        message: `must not exceed the point-source CO2 that CCS can capture this year (${round(capturableTCO2)} t CO2: ${capturable.length ? capturable.map((s) => s.label).join("; ") : "none"}); got ${ccs}. ${CCS_SCOPE_NOTE}`,
+      },
+    ]);
   const balance = gross - sinkTotal - ccs + y.offsets.soldTCO2e - y.offsets.boughtTCO2e;
   const perCoal = (v: number) => (y.coalOutputT > 0 ? v / y.coalOutputT : null);
   return {
     year: y.year,
     boundaryAreaHa: y.boundaryAreaHa,
+    ...(y.miningLandHa !== undefined ? { miningLandHa: y.miningLandHa } : {}),
     coalOutputT: y.coalOutputT,
     sources,
     sinks,
+    ccs: {
+      capturableTCO2,
+      parts: capturable.map((s) => ({ label: s.label, tCO2: s.capturableTCO2! })),
+      note: CCS_SCOPE_NOTE,
+    },
+    gasVolumes,
+    warnings,
     methane: {
       gwpCH4: options.gwpCH4,
       undergroundLiberatedTCH4: liberated.mass,
@@ -424,7 +551,7 @@ export function yearInventory(
       energyTce,
       aboveGroundTCO2ePerYr: above,
       undergroundTCO2ePerYr: under,
-      otherTCO2ePerYr: gross - above - under,
+      otherTCO2ePerYr: other,
       grossEmissionTCO2ePerYr: gross,
       sinkTCO2ePerYr: sinkTotal,
       ccsTCO2ePerYr: ccs,

@@ -2,14 +2,64 @@ import { boundRule, formatBound, QUANTITY_BOUNDS } from "../common/input-bounds.
 import { unitConversion } from "../factor/factor-units.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import type { InputIssue } from "../validation/input-issue.ts";
+import type { InventoryYearInput } from "../mine/inventory-spec.ts";
 import type { Scenario } from "./scenario-spec.ts";
+
+/**
+ * The land a scenario can reclaim: the baseline year's industrial and mining land (`miningLandHa`)
+ * where the inventory gives it, else the land of the boundary not counted as a sink (boundary minus
+ * the forest stands and ecosystems) — no plan reclaims land that does not exist or that is already
+ * counted as forest, farmland or grassland.
+ */
+export function reclaimableLand(y: InventoryYearInput): { ha: number; what: string } {
+  if (y.miningLandHa !== undefined)
+    return {
+      ha: y.miningLandHa,
+      what: `the ${fmt(y.miningLandHa)} ha of industrial and mining land of the baseline year ${y.year} (miningLandHa)`,
+    };
+  const sinks =
+    y.sinks.forest.reduce((a, f) => a + f.areaHa, 0) + y.sinks.ecosystems.reduce((a, e) => a + e.areaHa, 0);
+  const ha = Math.max(0, y.boundaryAreaHa - sinks);
+  return {
+    ha,
+    what: `the ${fmt(ha)} ha of the baseline year ${y.year} not counted as a sink (boundary ${fmt(y.boundaryAreaHa)} ha − ${fmt(sinks)} ha of forest stands and ecosystems; give miningLandHa to state the industrial and mining land)`,
+  };
+}
+
+/**
+ * Reclamation beyond the land that exists, at the measure whose hectares pass it (all reclamation
+ * measures together). With `after`, only the cohorts reclaimed after that year count (a plan re-based
+ * on an actual year whose land is what remains).
+ */
+export function reclamationCapProblems(
+  s: Scenario,
+  baseYear: InventoryYearInput,
+  after?: number,
+): InputIssue[] {
+  const cap = reclaimableLand(baseYear);
+  const out: InputIssue[] = [];
+  let total = 0;
+  s.measures.forEach((m, i) => {
+    if (m.kind !== "reclamation") return;
+    const first = after === undefined ? m.start : Math.max(m.start, after + 1);
+    const cohorts = Math.max(0, m.start + m.years - first);
+    total += m.hectaresPerYear * cohorts;
+    if (cohorts > 0 && total > cap.ha * (1 + 1e-12) + 1e-9)
+      out.push({
+        path: `measures[${i}].hectaresPerYear`,
+        message: `reclaims ${fmt(total)} ha in all, more than ${cap.what}`,
+      });
+  });
+  return out;
+}
+
+const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
 
 /**
  * Checks a scenario's reclamation against its baseline land use: each `from` class must exist and
  * hold at least the hectares reclaimed from it over all measures. Returns the problems with paths.
  */
 function reclamationProblems(s: Scenario): InputIssue[] {
-  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
   const land = s.baseline.landUse;
   const out: InputIssue[] = [];
   const taken = new Map<string, number>();
@@ -54,6 +104,18 @@ export function scenarioProblems(s: Scenario, table: FactorTable): InputIssue[] 
         message: `must not be after endYear (${s.endYear}); got ${m.start}`,
       });
     const areaHa = QUANTITY_BOUNDS.areaHa;
+    if (m.kind === "reclamation" && m.soilTCPerHa !== undefined && m.soilSource === undefined)
+      out.push({
+        path: `measures[${i}].soilSource`,
+        message:
+          "must say where soilTCPerHa comes from (a study of reclaimed soils, or 'assumption'); got nothing",
+      });
+    if (m.kind === "reclamation" && m.growthSource !== undefined && m.k === undefined && m.c === undefined)
+      out.push({
+        path: `measures[${i}].growthSource`,
+        message:
+          "is the source of this measure's own k and c; give them, or cite the scenario's curve at standGrowth.source",
+      });
     if (m.kind === "reclamation" && m.hectaresPerYear * m.years > areaHa.max)
       out.push({
         path: `measures[${i}].hectaresPerYear`,

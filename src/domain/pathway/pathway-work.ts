@@ -2,6 +2,7 @@ import { WORK_BOUNDS } from "../common/input-bounds.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { parseInventoryInput, type InventoryInput, type InventoryYearInput } from "../mine/inventory-spec.ts";
 import { InputError, type InputIssue } from "../validation/input-issue.ts";
+import { reclamationCapProblems } from "./check-scenario.ts";
 import type { Scenario } from "./scenario-spec.ts";
 
 /** Measures that change a year's activity data: each costs one more inventory a year (for its effect). */
@@ -80,8 +81,9 @@ export function pathwayWorkProblem(
 }
 
 /**
- * Refuses a pathway whose work is too large (pathwayWorkProblem) before anything is projected: the
- * baseline's own problems named in `baselineSource`, the work's in `scenarioSource`.
+ * Refuses a pathway whose work is too large (pathwayWorkProblem), or that reclaims more land than
+ * its baseline has (reclamationCapProblems), before anything is projected: the baseline's own
+ * problems named in `baselineSource`, the scenario's in `scenarioSource`.
  */
 export function checkPathwayWork(
   scenario: Scenario,
@@ -91,10 +93,11 @@ export function checkPathwayWork(
   scenarioSource: string,
   draws: number,
 ): void {
-  const problem = pathwayWorkProblem(
-    scenario,
-    parseInventoryInput(baselineDoc, baselineSource, table),
-    draws,
-  );
+  const baseline = parseInventoryInput(baselineDoc, baselineSource, table);
+  const problem = pathwayWorkProblem(scenario, baseline, draws);
   if (problem) throw new InputError(scenarioSource, [problem]);
+  const wanted = scenario.baseline.year;
+  const base = wanted === undefined ? baseline.years.at(-1) : baseline.years.find((y) => y.year === wanted);
+  const land = base ? reclamationCapProblems(scenario, base) : [];
+  if (land.length) throw new InputError(scenarioSource, land);
 }

@@ -1,10 +1,21 @@
 import { InputError } from "../validation/input-issue.ts";
-import { CO2_PER_C } from "../../units/carbon.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
-import { parseInventoryInput } from "../mine/inventory-spec.ts";
+import { parseInventoryInput, type InventoryYearInput } from "../mine/inventory-spec.ts";
 import { mineInventory } from "../mine/mine-inventory.ts";
-import { piecewise, rampLevel, standStockTCPerHa } from "./measure-ramp.ts";
+import { CCS_SCOPE_NOTE } from "../mine/year-inventory.ts";
+import { reclaimableLand, reclamationCapProblems } from "./check-scenario.ts";
+import { piecewise, rampLevel } from "./measure-ramp.ts";
 import type { Measure, Scenario } from "./scenario-spec.ts";
+import {
+  existingStandsAdjustment,
+  measureGrowth,
+  reclamationSinkTCO2e,
+  scenarioGrowth,
+  type StandGrowth,
+} from "./stand-growth.ts";
+
+/** IPCC's default period for soil carbon to reach its new level (Vol. 4 Ch. 2 Eq. 2.25, D = 20 yr). */
+export const SOIL_TRANSITION_FACTOR = "ipcc06.afolu.soc_transition";
 
 /** Electricity bought as zero-emission (market-based accounting), in the factor library. */
 export const ZERO_EMISSION_ELECTRICITY = "def.electricity.zero_emission";
@@ -21,9 +32,11 @@ export interface PathwayYear {
   readonly otherTCO2e: number;
   /** Gross emissions after the measures (before sinks, CCS and offsets). */
   readonly grossTCO2e: number;
-  /** Sinks of the inventory plus the reclaimed stands. */
+  /** Sinks of the inventory (its woody stands growing along the curve after the base year) plus the reclaimed stands. */
   readonly sinksTCO2e: number;
   readonly ccsTCO2e: number;
+  /** Point-source CO2 of the year (after the measures on activity): the most CCS can capture. */
+  readonly ccsCapturableTCO2: number;
   readonly offsetsTCO2e: number;
   readonly netTCO2e: number;
   /** Net of the same year with the output path but no measures. */
@@ -49,8 +62,36 @@ export interface PathwayResult {
     cumulativeNetTCO2e: number;
     meanNetTCO2e: number;
   }[];
+  /** The growth curve of every woody stand, existing and reclaimed, and where its parameters come from. */
+  readonly standGrowth: StandGrowth;
+  /** Each reclamation measure: its land, its curve and soil regain, each parameter with its source or "assumption". */
+  readonly reclamation: readonly ReclamationSummary[];
   readonly assumptions: readonly string[];
 }
+
+/** A reclamation measure as the pathway read it. */
+export interface ReclamationSummary {
+  readonly measure: string;
+  readonly hectares: number;
+  /** The land it may take from (all reclamation measures together) and where that figure comes from. */
+  readonly reclaimableHa: number;
+  readonly reclaimableFrom: string;
+  readonly vegetation: {
+    readonly maxStockTCPerHa: number;
+    readonly source: string;
+    readonly k: number;
+    readonly c: number;
+    readonly curveSource: string;
+  };
+  readonly soil: {
+    readonly gainTCPerHa: number;
+    readonly years: number;
+    readonly source: string;
+    readonly yearsSource: string;
+  };
+}
+
+const ASSUMPTION = "assumption (no source given)";
 
 const clone = <T>(v: T): T => structuredClone(v);
 
@@ -162,19 +203,6 @@ function applyToInput(y: Record<string, unknown>, m: Measure, level: number, lib
 const isInputMeasure = (m: Measure) =>
   ["energy-saving", "clean-electricity", "methane-use", "vam-oxidation"].includes(m.kind);
 
-/** Yearly sink of the stands a reclamation measure created by `year`, t CO2e/yr. */
-function reclamationSink(m: Extract<Measure, { kind: "reclamation" }>, year: number): number {
-  let tC = 0;
-  for (let j = m.start; j < m.start + m.years && j <= year; j++) {
-    const age = year - j + 1;
-    tC +=
-      m.hectaresPerYear *
-      (standStockTCPerHa(age, m.maxStockTCPerHa, m.k, m.c) -
-        standStockTCPerHa(age - 1, m.maxStockTCPerHa, m.k, m.c));
-  }
-  return tC * CO2_PER_C;
-}
-
 const label = (m: Measure, i: number) =>
   `${i + 1}. ${m.kind}${m.kind === "reclamation" ? ` to ${m.to}` : ""} from ${m.start}`;
 
@@ -220,6 +248,13 @@ export function projectPathway(
       },
     ]);
   const baseYear = base.year as number;
+  // The baseline year as checked (for its land and sinks), and the land reclamation may take.
+  const baseInput = parseInventoryInput({ ...doc, years: [base] }, source, table)
+    .years[0]! as InventoryYearInput;
+  const capProblems = reclamationCapProblems(scenario, baseInput, o.incrementalFrom);
+  if (capProblems.length) throw new InputError(source, capProblems);
+  const growth = scenarioGrowth(scenario);
+  const soilDefault = table.value(SOIL_TRANSITION_FACTOR, "yr");
   if (scenario.endYear < baseYear)
     throw new InputError(source, [
       {
@@ -252,7 +287,12 @@ export function projectPathway(
     let extra = { sinks: 0, ccs: 0, offsets: 0 };
     const input = clone(scaled);
     const measures = year === baseYear ? [] : scenario.measures;
-    // Without effects the inventory is recomputed only when CCS needs the gross, and at the end.
+    // The inventory's woody stands grow along the growth curve after the base year, with or without
+    // measures (one rule for existing and reclaimed stands): the change against the inventory's sink.
+    extra.sinks = existingStandsAdjustment(plain.sinks, year - baseYear, growth);
+    // CCS takes its rate of the point-source CO2 not yet captured (by the inventory or earlier CCS).
+    const captured = plain.totals.ccsTCO2ePerYr;
+    // Without effects the inventory is recomputed only when CCS needs the point sources, and at the end.
     let dirty = false;
     const netOf = (inv: typeof plain, e: typeof extra) =>
       inv.totals.balanceTCO2ePerYr - e.sinks - e.ccs - e.offsets;
@@ -271,18 +311,20 @@ export function projectPathway(
         if (withEffects) last = inventoryOf(input);
         else dirty = true;
       } else if (m.kind === "reclamation")
-        extra = { ...extra, sinks: extra.sinks + reclamationSink(m, year) };
+        extra = {
+          ...extra,
+          sinks:
+            extra.sinks +
+            reclamationSinkTCO2e(m, year, measureGrowth(m, scenario), m.soilYears ?? soilDefault.value),
+        };
       else if (m.kind === "ccs") {
         if (dirty) {
           last = inventoryOf(input);
           dirty = false;
         }
-        extra = {
-          ...extra,
-          ccs:
-            extra.ccs +
-            rampLevel(year, m.start, m.rampYears, m.captureRate) * last.totals.grossEmissionTCO2ePerYr,
-        };
+        const left = Math.max(0, last.ccs.capturableTCO2 - captured - extra.ccs);
+        const take = rampLevel(year, m.start, m.rampYears, m.captureRate) * left;
+        extra = { ...extra, ccs: extra.ccs + take };
       } else if (m.kind === "offsets")
         extra = {
           ...extra,
@@ -312,6 +354,7 @@ export function projectPathway(
       grossTCO2e: last.totals.grossEmissionTCO2ePerYr,
       sinksTCO2e: last.totals.sinkTCO2ePerYr + extra.sinks,
       ccsTCO2e: last.totals.ccsTCO2ePerYr + extra.ccs,
+      ccsCapturableTCO2: last.ccs.capturableTCO2,
       offsetsTCO2e: last.totals.offsetsBoughtTCO2e - last.totals.offsetsSoldTCO2e + extra.offsets,
       netTCO2e: nets[nets.length - 1]!,
       withoutMeasuresTCO2e: nets[0]!,
@@ -341,6 +384,52 @@ export function projectPathway(
       },
     ];
   });
+  const land = reclaimableLand(baseInput);
+  const reclamation = scenario.measures.flatMap((m, i): ReclamationSummary[] => {
+    if (m.kind !== "reclamation") return [];
+    const g = measureGrowth(m, scenario);
+    return [
+      {
+        measure: label(m, i),
+        hectares: m.hectaresPerYear * m.years,
+        reclaimableHa: land.ha,
+        reclaimableFrom: land.what,
+        vegetation: {
+          maxStockTCPerHa: m.maxStockTCPerHa,
+          source: m.source,
+          k: g.k,
+          c: g.c,
+          curveSource: g.source ?? ASSUMPTION,
+        },
+        soil: {
+          gainTCPerHa: m.soilTCPerHa ?? 0,
+          years: m.soilYears ?? soilDefault.value,
+          source:
+            m.soilTCPerHa === undefined
+              ? "none given: no soil carbon regained beyond maxStockTCPerHa"
+              : (m.soilSource ?? ASSUMPTION),
+          yearsSource:
+            m.soilYears === undefined
+              ? `IPCC 2006 default transition period for soil carbon (${SOIL_TRANSITION_FACTOR}, Vol. 4 Ch. 2 Eq. 2.25)`
+              : "the measure's own soilYears",
+        },
+      },
+    ];
+  });
+  const woodyStands = baseInput.sinks.forest.length + baseInput.sinks.ecosystems.length > 0;
+  const notes = [
+    ...(woodyStands || reclamation.length
+      ? [
+          `Woody stands, existing (the baseline inventory's forest and shrub, from ${baseYear + 1}) and reclaimed, grow along one Chapman–Richards curve, S(a) = S_max (1 − e^(−k·a))^c, k = ${growth.k}/yr, c = ${growth.c}: ${growth.source ? `source: ${growth.source}` : "an ASSUMPTION (no source given; set standGrowth with its source)"}. An existing stand's curve passes through its stock at its stated age, so it saturates as reclaimed stands do; the base year keeps the inventory's own reading (stock ÷ age).`,
+        ]
+      : []),
+    ...reclamation.flatMap((r) => [
+      `${r.measure}: ${r.hectares.toLocaleString("en-US", { maximumFractionDigits: 2 })} ha of at most ${r.reclaimableFrom}; vegetation towards ${r.vegetation.maxStockTCPerHa} t C/ha (${r.vegetation.source}) with k = ${r.vegetation.k}, c = ${r.vegetation.c} (${r.vegetation.curveSource}); soil gains ${r.soil.gainTCPerHa} t C/ha over ${r.soil.years} years (${r.soil.source}; years: ${r.soil.yearsSource}).`,
+    ]),
+    ...(scenario.measures.some((m) => m.kind === "ccs")
+      ? [`CCS measures capture their rate of the point-source CO2 not yet captured. ${CCS_SCOPE_NOTE}.`]
+      : []),
+  ];
   return {
     scenario: scenario.name,
     baseYear,
@@ -349,9 +438,12 @@ export function projectPathway(
     neutralYear: neutral?.year ?? null,
     gapAtEndTCO2e: neutral ? null : end.netTCO2e,
     periods,
+    standGrowth: growth,
+    reclamation,
     assumptions: [
       "Activity (energy, methane, CO2, explosives) follows coal output in proportion to the baseline year.",
       "Effects are attributed in the scenario's order (each measure after those listed before it).",
+      ...notes,
       ...scenario.assumptions,
     ],
   };

@@ -10,7 +10,7 @@ import { parseInventoryInput } from "../mine/inventory-spec.ts";
 import { mineInventory } from "../mine/mine-inventory.ts";
 import { pathwayBands, type PathwayBands } from "./pathway-uncertainty.ts";
 import { checkPathwayWork } from "./pathway-work.ts";
-import { projectPathway, type PathwayResult } from "./project-pathway.ts";
+import { projectPathway, SOIL_TRANSITION_FACTOR, type PathwayResult } from "./project-pathway.ts";
 import type { Scenario } from "./scenario-spec.ts";
 
 export type ScenarioResult = PathwayResult & {
@@ -44,6 +44,12 @@ export function runScenario(
     const doc = { ...(baseline as Record<string, unknown>), years: [input] };
     for (const f of mineInventory(parseInventoryInput(doc, source, t), t, source).factors.used)
       used.set(f.id, f);
+  }
+  // The soil regain's default period comes from the library too.
+  if (scenario.measures.some((m) => m.kind === "reclamation" && m.soilYears === undefined)) {
+    const t = table.fresh();
+    t.value(SOIL_TRANSITION_FACTOR, "yr");
+    for (const f of t.used()) used.set(f.id, f);
   }
   const bands = scenario.uncertainty
     ? pathwayBands(scenario, baseline, table, source, scenario.uncertainty)

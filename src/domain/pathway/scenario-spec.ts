@@ -69,16 +69,37 @@ export const measureSchema = z.discriminatedUnion("kind", [
     from: name().optional().describe("the land reclaimed: a class of the baseline land use, e.g. dump"),
     to: name().describe("target use, e.g. forest"),
     species: name().optional().describe("what is planted, for the record"),
-    maxStockTCPerHa: positiveUpTo(densityTCPerHa).describe("stock the stand saturates at, t C/ha"),
+    maxStockTCPerHa: positiveUpTo(densityTCPerHa).describe(
+      "carbon the stand's vegetation saturates at along the growth curve, t C/ha (soil carbon: soilTCPerHa)",
+    ),
     source: note().min(1).describe("where maxStockTCPerHa comes from"),
-    k: positiveUpTo(QUANTITY_BOUNDS.growthRatePerYear).default(0.06).describe("Chapman–Richards rate, 1/yr"),
-    c: z.number().min(1).max(QUANTITY_BOUNDS.growthShape.max).default(2).describe("Chapman–Richards shape"),
+    k: positiveUpTo(QUANTITY_BOUNDS.growthRatePerYear)
+      .optional()
+      .describe("Chapman–Richards rate, 1/yr; the scenario's standGrowth.k when omitted"),
+    c: z
+      .number()
+      .min(1)
+      .max(QUANTITY_BOUNDS.growthShape.max)
+      .optional()
+      .describe("Chapman–Richards shape; the scenario's standGrowth.c when omitted"),
+    growthSource: note().min(1).optional().describe("where this measure's own k and c come from"),
+    soilTCPerHa: amountUpTo(densityTCPerHa)
+      .optional()
+      .describe("soil organic carbon the reclaimed land gains, t C/ha, reached linearly over soilYears"),
+    soilYears: positiveUpTo(QUANTITY_BOUNDS.spanYears)
+      .optional()
+      .describe(
+        "years over which the soil gain is reached; IPCC's 20-year default (ipcc06.afolu.soc_transition) when omitted",
+      ),
+    soilSource: note().min(1).optional().describe("where soilTCPerHa comes from"),
     cost: costSchema.optional(),
   }),
   z.strictObject({
     kind: z.literal("ccs"),
     ...ramp,
-    captureRate: share.describe("fraction of gross emissions captured and stored"),
+    captureRate: share.describe(
+      "fraction of the point-source CO2 captured and stored (stationary fuel combustion on industrial and mining land, burned recovered methane)",
+    ),
   }),
   z.strictObject({
     kind: z.literal("offsets"),
@@ -116,6 +137,19 @@ export const scenarioSchema = z.strictObject({
       "give either inventory (a file) or inventoryId (stored)",
     ),
   endYear: year.default(2060),
+  standGrowth: z
+    .strictObject({
+      k: positiveUpTo(QUANTITY_BOUNDS.growthRatePerYear).describe("Chapman–Richards rate, 1/yr"),
+      c: z.number().min(1).max(QUANTITY_BOUNDS.growthShape.max).describe("Chapman–Richards shape"),
+      source: note()
+        .min(1)
+        .optional()
+        .describe("where k and c come from; without it they are shown as assumptions"),
+    })
+    .optional()
+    .describe(
+      "the growth curve every woody stand follows, existing (from the baseline inventory) and reclaimed; k 0.06/yr and c 2 (assumptions) when omitted",
+    ),
   coalOutput: boundedList(z.strictObject({ year, t: amountUpTo(massT) }), COUNT_BOUNDS.coalOutputPoints)
     .min(1)
     .optional()
