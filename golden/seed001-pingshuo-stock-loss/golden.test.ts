@@ -25,4 +25,14 @@ describe("golden: seed 001 Pingshuo stock loss (examples/pingshuo-stock-loss.yam
       6,
     );
   });
+
+  it("says that the 30-year curve is the example's assumption and that regaining the pre-mining soil carbon is an upper bound", () => {
+    const text = r.regain.assumptions.join("\n");
+    expect(text).toMatch(/dumps reclaimed to forest: the regain curve .* is an assumption/);
+    expect(text).toMatch(
+      /dumps reclaimed to forest: the reclaimed soil regains the whole soil-carbon difference between dump and forest \(92\.67 t C\/ha/,
+    );
+    expect(text).toMatch(/dumps reclaimed to arable: the reclaimed soil regains .*\(82\.11 t C\/ha/);
+    expect(text).toMatch(/Zhang P\.P\. et al\. 2020/);
+  });
 });
