@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { coefficientTCPerHaYr, COEFFICIENT_READINGS } from "../domain/budget/coefficient-reading.ts";
 import type { FactorTable } from "../domain/factor/factor-table.ts";
-import type { StructureConstraint, StructureProblem } from "../domain/optimise/structure-problem.ts";
+import { energyUseOf } from "../domain/budget/energy-use-coefficients.ts";
+import { soilStock, type SoilFactorRef } from "../domain/optimise/soil-stock.ts";
+import type {
+  CoalLand,
+  CoalLandFloor,
+  SoilChange,
+  StructureConstraint,
+  StructureProblem,
+} from "../domain/optimise/structure-problem.ts";
 import {
   COUNT_BOUNDS,
   MAX_WHOLE_YEARS,
@@ -31,6 +39,11 @@ const classSchema = z.strictObject({
   netSinkTCPerHaYr: signedUpTo(fluxTCPerHaYr).optional(),
   source: note().optional(),
   valueYuanPerHaYr: signedUpTo(valueCNYPerHaYr).optional(),
+  soilFactors: boundedList(z.union([name(), z.strictObject({ remainingAfterLoss: name() })]))
+    .optional()
+    .describe(
+      "stock change factors (F_LU, F_MG, F_I) of this use, multiplying soil.reference (IPCC 2006 Eq. 2.25); [] = at SOC_REF",
+    ),
 });
 
 const constraintSchema = z.strictObject({
@@ -59,15 +72,29 @@ export const structureProblemSchema = z.strictObject({
   coalLand: z
     .strictObject({
       coalOutputT: amountUpTo(massT),
+      // No default: how long land stays open sets the floor, and a forgotten 1 yr would let the
+      // optimum shrink the land the output needs.
       years: z
         .number()
         .positive()
         .max(MAX_WHOLE_YEARS, { error: `must be ≤ ${MAX_WHOLE_YEARS} years` })
-        .default(1),
+        .describe("years a hectare stays excavated or dumped before it is reclaimed"),
       excavation: boundedList(name()).min(1),
       dump: boundedList(name()).min(1),
-      excavationFactor: name().default("seed003.land_per_coal.excavation"),
-      dumpFactor: name().default("seed003.land_per_coal.external_dump"),
+      operations: boundedList(name())
+        .optional()
+        .describe("other land the output needs (plants, loading yards): its energy use is the output's"),
+      excavationFactor: name().optional(),
+      dumpFactor: name().optional(),
+      totalFactor: name()
+        .optional()
+        .describe("one floor over excavation and dump together, e.g. seed001.gao2021.land_per_coal"),
+    })
+    .optional(),
+  soil: z
+    .strictObject({
+      reference: name().describe("SOC_REF, t C/ha (IPCC 2006 Vol. 4 Table 2.3), e.g. ipcc06.soil.socref.…"),
+      transitionYears: name().default("ipcc06.afolu.soc_transition"),
     })
     .optional(),
   objective: z
@@ -130,6 +157,69 @@ export function readStructureProblem(
       return 0;
     }
   };
+  const factorOf = (path: string, id: string, units: readonly string[], what: string): boolean => {
+    const unit = table.peek(id)?.unit;
+    if (unit === undefined)
+      issues.push({ path, message: `must be a factor id (see \`minecarbon factors list\`); got "${id}"` });
+    else if (!units.includes(unit))
+      issues.push({ path, message: `must be ${what}; got ${id}, which is in "${unit}"` });
+    return unit !== undefined && units.includes(unit);
+  };
+  const soilReference = (id: string) =>
+    factorOf(
+      "soil.reference",
+      id,
+      ["t C/ha"],
+      "a reference soil carbon stock SOC_REF in t C/ha (IPCC 2006 Vol. 4 Table 2.3)",
+    )
+      ? id
+      : undefined;
+  const soilOf = (at: string, refs: readonly SoilFactorRef[] | undefined, ref: string | undefined) => {
+    if (!f.soil) {
+      if (refs !== undefined)
+        issues.push({
+          path: `${at}.soilFactors`,
+          message: "needs soil: { reference: <SOC_REF factor id> } at the top to multiply",
+        });
+      return undefined;
+    }
+    if (refs === undefined) {
+      issues.push({
+        path: `${at}.soilFactors`,
+        message:
+          "must be given when soil: is set (the stock change factors of this use; [] keeps its soil at SOC_REF)",
+      });
+      return undefined;
+    }
+    const ok = refs.every((r, j) =>
+      typeof r === "string"
+        ? factorOf(
+            `${at}.soilFactors[${j}]`,
+            r,
+            ["ratio", "fraction", "%"],
+            "a stock change factor (a ratio)",
+          )
+        : factorOf(
+            `${at}.soilFactors[${j}].remainingAfterLoss`,
+            r.remainingAfterLoss,
+            ["fraction", "%"],
+            "a share of soil carbon lost (a fraction)",
+          ),
+    );
+    if (!ok || !ref) return undefined;
+    try {
+      return soilStock(table, ref, refs);
+    } catch (e) {
+      issues.push({ path: `${at}.soilFactors`, message: (e as Error).message });
+      return undefined;
+    }
+  };
+  // The land the coal output needs: its energy use is the output's, held at its current total.
+  const coalKeys = new Set(
+    f.coalLand ? [...f.coalLand.excavation, ...f.coalLand.dump, ...(f.coalLand.operations ?? [])] : [],
+  );
+  const soilRef = f.soil ? soilReference(f.soil.reference) : undefined;
+  const perHaEnergy: string[] = [];
   const classes = f.classes.map((c, i) => {
     const at = `classes[${i}]`;
     const byFactors = c.absorption !== undefined || c.emission !== undefined;
@@ -148,17 +238,22 @@ export function readStructureProblem(
       issues.push({ path: `${at}.source`, message: "a number needs its source" });
     if (c.maxHa !== undefined && c.maxHa < c.minHa)
       issues.push({ path: `${at}.maxHa`, message: `must be at least minHa (${c.minHa}); got ${c.maxHa}` });
+    const emission = coeff(`${at}.emission`, c.emission);
+    const energyUse = typeof c.emission === "string" ? energyUseOf(c.emission) : undefined;
+    const held = energyUse && coalKeys.has(c.key) ? emission : 0;
+    if (energyUse && !held) perHaEnergy.push(c.name);
     const net = byFactors
-      ? coeff(`${at}.absorption`, c.absorption) - coeff(`${at}.emission`, c.emission)
+      ? coeff(`${at}.absorption`, c.absorption) - (emission - held)
       : (c.netSinkTCPerHaYr ?? 0);
     const src = byFactors
       ? [
           c.absorption !== undefined ? `absorption ${c.absorption}` : "",
-          c.emission !== undefined ? `emission ${c.emission}` : "",
+          c.emission !== undefined ? `emission ${c.emission}${held ? " (energy use, held)" : ""}` : "",
         ]
           .filter(Boolean)
           .join(" − ") + (f.readAs ? ` (read as ${f.readAs})` : "")
       : c.source!;
+    const soil = soilOf(at, c.soilFactors, soilRef);
     return {
       key: c.key,
       name: c.name,
@@ -167,6 +262,8 @@ export function readStructureProblem(
       maxHa: c.maxHa ?? Infinity,
       netSinkTCPerHaYr: net,
       netSinkSource: src,
+      ...(held ? { heldEnergyTCPerHaYr: held } : {}),
+      ...(soil ? { socTCPerHa: soil.socTCPerHa, socSource: soil.source } : {}),
       ...(c.valueYuanPerHaYr !== undefined ? { valueYuanPerHaYr: c.valueYuanPerHaYr } : {}),
     };
   });
@@ -192,44 +289,85 @@ export function readStructureProblem(
       ...(c.source ? { source: c.source } : {}),
     };
   });
-  const assumptions = [...f.assumptions];
-  if (f.coalLand) {
-    const cl = f.coalLand;
+  function readCoalLand(cl: NonNullable<StructureProblemFile["coalLand"]>): CoalLand | undefined {
     cl.excavation.forEach((k, j) => known(`coalLand.excavation[${j}]`, k));
     cl.dump.forEach((k, j) => known(`coalLand.dump[${j}]`, k));
-    const perCoal = (path: string, id: string) => {
-      if (!table.has(id)) {
-        issues.push({ path, message: `"${id}" is not a factor id` });
-        return 0;
-      }
-      return table.value(id, "ha/10^4 t").value;
-    };
-    const ex = perCoal("coalLand.excavationFactor", cl.excavationFactor);
-    const du = perCoal("coalLand.dumpFactor", cl.dumpFactor);
+    cl.operations?.forEach((k, j) => known(`coalLand.operations[${j}]`, k));
+    const all = [...cl.excavation, ...cl.dump];
+    all.forEach((k, j) => {
+      if (all.indexOf(k) !== j)
+        issues.push({
+          path: "coalLand",
+          message: `"${k}" is both excavation and dump land (or twice in one)`,
+        });
+    });
+    if (cl.totalFactor && (cl.excavationFactor || cl.dumpFactor))
+      issues.push({
+        path: "coalLand.totalFactor",
+        message:
+          "give either totalFactor (one floor over excavation and dump) or excavationFactor/dumpFactor",
+      });
+    const perCoal = (path: string, id: string) =>
+      factorOf(path, id, ["ha/10^4 t"], "a land per coal output in ha/10^4 t")
+        ? table.value(id, "ha/10^4 t").value
+        : undefined;
     const tenThousands = (cl.coalOutputT / 1e4) * cl.years;
-    constraints.push(
-      {
-        name: `land excavated for ${cl.coalOutputT.toLocaleString("en-US")} t/yr × ${cl.years} yr of coal`,
-        terms: cl.excavation.map((k) => ({ key: k, coefficient: 1 })),
-        sense: ">=",
-        rhsHa: tenThousands * ex,
-        source: `${cl.excavationFactor} (${ex} ha/10^4 t)`,
-      },
-      {
-        name: `external dump for ${cl.coalOutputT.toLocaleString("en-US")} t/yr × ${cl.years} yr of coal`,
-        terms: cl.dump.map((k) => ({ key: k, coefficient: 1 })),
-        sense: ">=",
-        rhsHa: tenThousands * du,
-        source: `${cl.dumpFactor} (${du} ha/10^4 t)`,
-      },
-    );
+    const of = `${cl.coalOutputT.toLocaleString("en-US")} t/yr × ${cl.years} yr of coal`;
+    const floor = (name: string, keys: string[], path: string, id: string): CoalLandFloor[] => {
+      const per = perCoal(path, id);
+      return per === undefined
+        ? []
+        : [{ name, keys, haPer10kt: per, factorId: id, rhsHa: tenThousands * per }];
+    };
+    const floors = cl.totalFactor
+      ? floor(`land damaged for ${of}`, all, "coalLand.totalFactor", cl.totalFactor)
+      : [
+          ...floor(
+            `land excavated for ${of}`,
+            cl.excavation,
+            "coalLand.excavationFactor",
+            cl.excavationFactor ?? "seed003.land_per_coal.excavation",
+          ),
+          ...floor(
+            `external dump for ${of}`,
+            cl.dump,
+            "coalLand.dumpFactor",
+            cl.dumpFactor ?? "seed003.land_per_coal.external_dump",
+          ),
+        ];
+    return { coalOutputTPerYr: cl.coalOutputT, years: cl.years, floors, keys: [...coalKeys] };
   }
+  const energyNotes = () =>
+    perHaEnergy.length
+      ? [
+          `${perHaEnergy.join(", ")}: the emission coefficient is energy used on construction land (seed 000 Table 1, Zhao et al. 2013), counted per hectare, so the optimum takes that energy to grow and shrink with the land${
+            f.coalLand
+              ? ""
+              : "; give coalLand (the coal output) so that the mining land has its floor and its energy is held"
+          }`,
+        ]
+      : [];
+  const assumptions = [...f.assumptions];
+  const coalLand = f.coalLand ? readCoalLand(f.coalLand) : undefined;
   const names = new Set<string>();
   constraints.forEach((c, i) => {
     if (names.has(c.name))
       issues.push({ path: `constraints[${i}].name`, message: `"${c.name}" names two constraints` });
     names.add(c.name);
   });
+  coalLand?.floors.forEach((fl) => {
+    if (names.has(fl.name))
+      issues.push({ path: "coalLand", message: `its floor "${fl.name}" has the name of a constraint` });
+  });
+  let transitionYears: number | undefined;
+  if (f.soil && factorOf("soil.transitionYears", f.soil.transitionYears, ["yr"], "a duration in yr")) {
+    transitionYears = table.value(f.soil.transitionYears, "yr").value;
+    if (!(transitionYears > 0))
+      issues.push({
+        path: "soil.transitionYears",
+        message: `must be a factor of more than 0 yr; got ${f.soil.transitionYears} = ${transitionYears}`,
+      });
+  }
   const valued = f.classes.filter((c) => c.valueYuanPerHaYr !== undefined).length;
   const needsValue = f.objective !== "carbon";
   if (needsValue && valued !== f.classes.length)
@@ -249,6 +387,16 @@ export function readStructureProblem(
       classes,
       constraints,
       objective,
+      ...(coalLand ? { coalLand } : {}),
+      ...(f.soil && transitionYears !== undefined
+        ? {
+            soil: {
+              transitionYears,
+              source: f.soil.transitionYears,
+            } satisfies SoilChange,
+          }
+        : {}),
+      notes: [...energyNotes(), ...table.unverifiedWarnings()],
     },
     assumptions,
   };

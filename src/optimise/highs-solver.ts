@@ -4,7 +4,7 @@ type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsR
 type HighsResult = {
   Status: string;
   ObjectiveValue: number;
-  Columns: Record<string, { Primal: number }>;
+  Columns: Record<string, { Primal: number; Dual?: number }>;
   Rows: { Name: string; Primal: number; Dual: number }[];
 };
 
@@ -67,7 +67,7 @@ export function toCplexLp(m: LpModel): {
   return { text: lines.join("\n"), vars, rows };
 }
 
-/** Solves with HiGHS: primal values, row activities and duals (shadow prices). */
+/** Solves with HiGHS: primal values, row activities and duals (shadow prices), reduced costs of the variables. */
 export const highsSolver: LpSolver = async (m: LpModel): Promise<LpSolution> => {
   const { text, vars, rows } = toCplexLp(m);
   const r = (await highs()).solve(text);
@@ -81,7 +81,13 @@ export const highsSolver: LpSolver = async (m: LpModel): Promise<LpSolution> => 
           : "other";
   const byName = new Map(r.Rows.map((x) => [x.Name, x]));
   const values = new Map<string, number>();
-  if (status === "optimal") for (const [name, x] of vars) values.set(name, r.Columns[x]?.Primal ?? 0);
+  const reducedCosts = new Map<string, number>();
+  if (status === "optimal")
+    for (const [name, x] of vars) {
+      values.set(name, r.Columns[x]?.Primal ?? 0);
+      // HiGHS's column dual: the reduced cost, signed like the row duals (d objective / d bound).
+      reducedCosts.set(name, r.Columns[x]?.Dual ?? 0);
+    }
   const out = new Map<string, { activity: number; dual: number }>();
   if (status === "optimal")
     for (const [name, x] of rows) {
@@ -96,5 +102,6 @@ export const highsSolver: LpSolver = async (m: LpModel): Promise<LpSolution> => 
     objective: status === "optimal" ? r.ObjectiveValue : NaN,
     values,
     rows: out,
+    reducedCosts,
   };
 };

@@ -1,3 +1,4 @@
+import type { FactorOverride, FactorUse } from "../../domain/factor/factor.ts";
 import { optimiseStructure, type StructureResult } from "../../domain/optimise/optimise-structure.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { readStructureProblemFile } from "../../io/read-structure-problem.ts";
@@ -7,7 +8,18 @@ import { highsSolver } from "../../optimise/highs-solver.ts";
 export async function runOptimize(
   file: string,
   o: { factors?: string[] },
-): Promise<StructureResult & { assumptions: string[] }> {
-  const { problem, assumptions } = readStructureProblemFile(file, factorTable(o.factors ?? []));
-  return { ...(await optimiseStructure(problem, highsSolver, file)), assumptions };
+): Promise<
+  StructureResult & {
+    assumptions: string[];
+    factors: { libraryVersion: string; used: FactorUse[]; overrides: FactorOverride[] };
+  }
+> {
+  const table = factorTable(o.factors ?? []);
+  const { problem, assumptions } = readStructureProblemFile(file, table);
+  return {
+    ...(await optimiseStructure(problem, highsSolver, file)),
+    assumptions,
+    // The factors the problem drew on, with sources and statuses, as every other result carries.
+    factors: { libraryVersion: table.libraryVersion, used: table.used(), overrides: table.usedOverrides() },
+  };
 }

@@ -1,4 +1,6 @@
 import type { StructureResult } from "../../domain/optimise/optimise-structure.ts";
+import type { FactorOverride, FactorUse } from "../../domain/factor/factor.ts";
+import { formatFactorsUsed } from "./factors-used.ts";
 import { textTable } from "./text-table.ts";
 
 // Results are finite (optimiseStructure checks); a side without a bound is null and left out.
@@ -6,7 +8,12 @@ const n = (v: number, d = 2) =>
   v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 
 /** The result of `minecarbon optimize` as text: the structure, the criteria, binding constraints. */
-export function formatOptimize(r: StructureResult & { assumptions: string[] }): string {
+export function formatOptimize(
+  r: StructureResult & {
+    assumptions: string[];
+    factors?: { libraryVersion: string; used: readonly FactorUse[]; overrides: readonly FactorOverride[] };
+  },
+): string {
   const out: string[] = [r.problem, ""];
   if (r.status === "infeasible") {
     out.push("INFEASIBLE: " + r.conflict.explanation);
@@ -33,11 +40,45 @@ export function formatOptimize(r: StructureResult & { assumptions: string[] }): 
         ]),
       ),
       "",
+      ...(r.criteria[0]?.criterion === "carbon"
+        ? [
+            "Net sink in parts (t C/yr):",
+            textTable(
+              ["part", "current", "optimal"],
+              [
+                [
+                  "area × coefficients",
+                  n(r.carbonParts.current.landCoefficients),
+                  n(r.carbonParts.optimal.landCoefficients),
+                ],
+                [
+                  "energy use held (fixed coal output)",
+                  n(r.carbonParts.current.energyHeld),
+                  n(r.carbonParts.optimal.energyHeld),
+                ],
+                [
+                  "soil change on conversion",
+                  n(r.carbonParts.current.soilChange),
+                  n(r.carbonParts.optimal.soilChange),
+                ],
+              ],
+            ),
+            "",
+          ]
+        : []),
       "Binding constraints (shadow price: gain of the objective per ha the bound moves):",
       ...r.binding.map(
         (b) =>
           `  - ${b.name}: ${n(b.activityHa)} ha, shadow price ${n(b.shadowPrice, 4)} ${b.shadowPriceUnit}`,
       ),
+      "",
+      "Class bounds that hold (shadow price: gain of the objective per ha the bound moves):",
+      ...(r.boundPrices.length
+        ? r.boundPrices.map(
+            (b) =>
+              `  - ${b.name} ${b.bound === "max" ? "≤" : "≥"} ${n(b.boundHa)} ha: shadow price ${n(b.shadowPrice, 4)} ${b.shadowPriceUnit}`,
+          )
+        : ["  (none)"]),
     );
     if (r.fuzzy)
       out.push(
@@ -46,6 +87,8 @@ export function formatOptimize(r: StructureResult & { assumptions: string[] }): 
         ...r.fuzzy.goals.map((g) => `  - ${g.name}: ${n(g.achieved)} within [${n(g.worst)}, ${n(g.best)}]`),
       );
   }
+  if (r.notes.length) out.push("", "Notes:", ...r.notes.map((a) => `  - ${a}`));
   if (r.assumptions.length) out.push("", "Assumptions:", ...r.assumptions.map((a) => `  - ${a}`));
+  if (r.factors) out.push("", formatFactorsUsed(r.factors));
   return out.join("\n");
 }

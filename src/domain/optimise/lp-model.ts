@@ -36,6 +36,11 @@ export interface LpSolution {
   readonly values: ReadonlyMap<string, number>;
   /** Row activity and dual: d objective / d bound of the row, in objective units per row unit. */
   readonly rows: ReadonlyMap<string, { readonly activity: number; readonly dual: number }>;
+  /**
+   * Reduced cost of each variable: d objective / d bound of the variable's bound that holds it (0
+   * when it lies between its bounds), in objective units per variable unit.
+   */
+  readonly reducedCosts: ReadonlyMap<string, number>;
 }
 
 /** Something that solves LPs (HiGHS in src/optimise; a fake in tests). */

@@ -1,13 +1,23 @@
 import { assertFiniteResult } from "../validation/finite-result.ts";
+import { boundPrices, type BoundPrice } from "./bound-prices.ts";
+import { boundOrNull, explainInfeasible, type Conflict } from "./explain-infeasible.ts";
 import { fuzzyMaxMinModel, LAMBDA, type FuzzyGoal } from "./fuzzy-max-min.ts";
-import { evaluate, type LpModel, type LpRow, type LpSolution, type LpSolver } from "./lp-model.ts";
+import { evaluate, type LpModel, type LpSolution, type LpSolver } from "./lp-model.ts";
+import { near } from "./near.ts";
+import { structureNotes } from "./structure-notes.ts";
 import {
   areaVariables,
+  carbonParts,
+  criterionConstant,
   criterionTerms,
   singleCriterionModel,
   structureRows,
   type StructureProblem,
 } from "./structure-problem.ts";
+
+export type { BoundPrice } from "./bound-prices.ts";
+export type { Conflict } from "./explain-infeasible.ts";
+export { explainInfeasible } from "./explain-infeasible.ts";
 
 const UNITS = { carbon: "t C/yr", value: "yuan/yr" } as const;
 type Criterion = keyof typeof UNITS;
@@ -25,23 +35,14 @@ export interface BindingConstraint {
   readonly shadowPriceUnit: string;
 }
 
-/** Which constraints cannot hold together, and the least relaxation that would make them. */
-export interface Conflict {
-  /** An irreducible set: all of these together are infeasible; drop any one and the rest are not. */
-  readonly constraints: readonly {
-    readonly name: string;
-    /** null: no lower bound. */
-    readonly lowerHa: number | null;
-    /** null: no upper bound. */
-    readonly upperHa: number | null;
-  }[];
-  /** One way out: how far each would have to move (the least total movement), ha. */
-  readonly relaxation: readonly {
-    readonly name: string;
-    readonly byHa: number;
-    readonly direction: "raise upper" | "lower lower";
-  }[];
-  readonly explanation: string;
+/** The net sink split into its parts, t C/yr (they sum to the carbon criterion). */
+export interface CarbonParts {
+  /** Σ area × net coefficient of what moves with the area. */
+  readonly landCoefficients: number;
+  /** Minus the energy use held at its current total (fixed coal output). */
+  readonly energyHeld: number;
+  /** Σ SOC × (area − current area) / D: the yearly soil change over the D years after conversion. */
+  readonly soilChange: number;
 }
 
 export type StructureResult =
@@ -64,23 +65,32 @@ export type StructureResult =
         optimal: number;
         change: number;
       }[];
+      /** The net sink's parts now and at the optimum, t C/yr. */
+      readonly carbonParts: { readonly current: CarbonParts; readonly optimal: CarbonParts };
       readonly binding: readonly BindingConstraint[];
+      /** Shadow prices of the class bounds that hold at the optimum (reduced costs). */
+      readonly boundPrices: readonly BoundPrice[];
       /** Fuzzy: satisfaction degree λ and each goal's range (payoff table). */
       readonly fuzzy?: {
         readonly lambda: number;
         readonly goals: readonly { name: string; worst: number; best: number; achieved: number }[];
       };
       readonly payoff?: readonly { optimised: Criterion; carbon: number; value: number }[];
+      /** What the figures count and hold fixed (coal land, energy use, soil change), and warnings. */
+      readonly notes: readonly string[];
     }
-  | { readonly status: "infeasible"; readonly problem: string; readonly conflict: Conflict }
-  | { readonly status: "unbounded" | "other"; readonly problem: string; readonly statusText: string };
-
-/** A row bound as results carry it: the number, or null for none (±∞ is not a figure to print or store). */
-const boundOrNull = (b: number): number | null => (Number.isFinite(b) ? b : null);
-
-/** a equals the (finite) bound b within solver precision; never true for an infinite bound. */
-const near = (a: number, b: number) =>
-  Number.isFinite(b) && Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+  | {
+      readonly status: "infeasible";
+      readonly problem: string;
+      readonly conflict: Conflict;
+      readonly notes: readonly string[];
+    }
+  | {
+      readonly status: "unbounded" | "other";
+      readonly problem: string;
+      readonly statusText: string;
+      readonly notes: readonly string[];
+    };
 
 function binding(model: LpModel, sol: LpSolution, unit: string): BindingConstraint[] {
   return model.rows
@@ -97,60 +107,10 @@ function binding(model: LpModel, sol: LpSolution, unit: string): BindingConstrai
 }
 
 /**
- * Finds an irreducible infeasible set by deletion (drop each row in turn; keep it out when the rest
- * stay infeasible), class bounds included as rows, then the least total relaxation of that set
- * (an elastic LP), so the user learns which constraints conflict and by how much.
- */
-export async function explainInfeasible(p: StructureProblem, solve: LpSolver): Promise<Conflict> {
-  const variables = areaVariables(p, true);
-  let rows: LpRow[] = structureRows(p, true);
-  const feasible = async (rs: readonly LpRow[]) =>
-    (await solve({ sense: "minimize", objective: [], variables, rows: rs })).status !== "infeasible";
-  for (const r of [...rows]) {
-    const without = rows.filter((x) => x !== r);
-    if (!(await feasible(without))) rows = without;
-  }
-  // Elastic: each row of the set gets slack s⁺ (raises its upper) and s⁻ (lowers its lower); minimise Σ.
-  const elasticRows = rows.map((r, i) => ({
-    ...r,
-    terms: [...r.terms, { variable: `up${i}`, coefficient: -1 }, { variable: `down${i}`, coefficient: 1 }],
-  }));
-  const slack = rows.flatMap((_, i) => [`up${i}`, `down${i}`]);
-  const sol = await solve({
-    sense: "minimize",
-    objective: slack.map((v) => ({ variable: v, coefficient: 1 })),
-    variables: [...variables, ...slack.map((name) => ({ name, lower: 0, upper: Infinity }))],
-    rows: elasticRows,
-  });
-  const relaxation = rows.flatMap((r, i) => {
-    const up = sol.values.get(`up${i}`) ?? 0;
-    const down = sol.values.get(`down${i}`) ?? 0;
-    return [
-      ...(up > 1e-9 ? [{ name: r.name, byHa: up, direction: "raise upper" as const }] : []),
-      ...(down > 1e-9 ? [{ name: r.name, byHa: down, direction: "lower lower" as const }] : []),
-    ];
-  });
-  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
-  return {
-    constraints: rows.map((r) => ({
-      name: r.name,
-      lowerHa: boundOrNull(r.lower),
-      upperHa: boundOrNull(r.upper),
-    })),
-    relaxation,
-    explanation: `these ${rows.length} constraints cannot all hold: ${rows.map((r) => `"${r.name}"`).join(", ")}${
-      relaxation.length
-        ? `; the smallest change that makes them hold: ${relaxation.map((x) => `${x.direction === "raise upper" ? "raise" : "lower"} "${x.name}" by ${fmt(x.byHa)} ha`).join(", ")}`
-        : ""
-    }`,
-  };
-}
-
-/**
  * Solves a land-use structure problem: one criterion (net sink or value), a weighted sum of both
  * (each scaled to 0–1 over its payoff range) or Zimmermann's fuzzy max–min with tolerances; the
  * optimal structure next to the current one, the change of each criterion, binding constraints
- * with shadow prices, or — when infeasible — which constraints conflict.
+ * and class bounds with shadow prices, or — when infeasible — which constraints conflict.
  */
 export async function optimiseStructure(
   p: StructureProblem,
@@ -167,7 +127,11 @@ export async function optimiseStructure(
 async function solveStructure(p: StructureProblem, solve: LpSolver): Promise<StructureResult> {
   const hasValue = p.classes.some((c) => c.valueYuanPerHaYr !== undefined);
   const criteria: Criterion[] = hasValue ? ["carbon", "value"] : ["carbon"];
+  const notes = structureNotes(p);
   const obj = p.objective;
+  // A criterion as reported: what the LP optimises plus the part that does not move with the areas.
+  const valueOf = (c: Criterion, values: ReadonlyMap<string, number>) =>
+    evaluate(criterionTerms(p, c), values) + criterionConstant(p, c);
   let model: LpModel;
   let unit: string;
   let payoff: { optimised: Criterion; carbon: number; value: number }[] | undefined;
@@ -179,20 +143,16 @@ async function solveStructure(p: StructureProblem, solve: LpSolver): Promise<Str
     // Payoff table: each criterion optimised alone on the crisp problem.
     payoff = [];
     for (const c of criteria) {
-      const m = singleCriterionModel(p, c);
-      const s = await solve(m);
-      if (s.status !== "optimal") return failed(p, s, solve);
-      payoff.push({
-        optimised: c,
-        carbon: evaluate(criterionTerms(p, "carbon"), s.values),
-        value: evaluate(criterionTerms(p, "value"), s.values),
-      });
+      const s = await solve(singleCriterionModel(p, c));
+      if (s.status !== "optimal") return failed(p, s, solve, notes);
+      payoff.push({ optimised: c, carbon: valueOf("carbon", s.values), value: valueOf("value", s.values) });
     }
+    // The goals' ranges in the LP's own terms (without the constant part).
     goals = criteria.map((c) => ({
       name: c,
       terms: criterionTerms(p, c),
-      best: Math.max(...payoff!.map((r) => r[c])),
-      worst: Math.min(...payoff!.map((r) => r[c])),
+      best: Math.max(...payoff!.map((r) => r[c])) - criterionConstant(p, c),
+      worst: Math.min(...payoff!.map((r) => r[c])) - criterionConstant(p, c),
     }));
     if (obj.kind === "weighted") {
       const w = { carbon: obj.carbon, value: obj.value };
@@ -222,7 +182,7 @@ async function solveStructure(p: StructureProblem, solve: LpSolver): Promise<Str
     }
   }
   const sol = await solve(model);
-  if (sol.status !== "optimal") return failed(p, sol, solve);
+  if (sol.status !== "optimal") return failed(p, sol, solve, notes);
   const current = new Map(p.classes.map((c) => [c.key, c.currentHa]));
   return {
     status: "optimal",
@@ -240,35 +200,49 @@ async function solveStructure(p: StructureProblem, solve: LpSolver): Promise<Str
       };
     }),
     criteria: criteria.map((c) => {
-      const terms = criterionTerms(p, c);
-      const a = evaluate(terms, current);
-      const b = evaluate(terms, sol.values);
+      const a = valueOf(c, current);
+      const b = valueOf(c, sol.values);
       return { criterion: c, unit: UNITS[c], current: a, optimal: b, change: b - a };
     }),
+    carbonParts: {
+      current: carbonParts(p, (k) => current.get(k) ?? 0),
+      optimal: carbonParts(p, (k) => sol.values.get(k) ?? 0),
+    },
     binding: binding(model, sol, unit),
+    boundPrices: boundPrices(p, sol, unit),
     ...(goals && obj.kind === "fuzzy"
       ? {
           fuzzy: {
             lambda: sol.values.get(LAMBDA) ?? 0,
-            goals: goals.map((g) => ({
-              name: g.name,
-              worst: g.worst,
-              best: g.best,
-              achieved: evaluate(g.terms, sol.values),
-            })),
+            goals: goals.map((g) => {
+              const k = criterionConstant(p, g.name as Criterion);
+              return {
+                name: g.name,
+                worst: g.worst + k,
+                best: g.best + k,
+                achieved: evaluate(g.terms, sol.values) + k,
+              };
+            }),
           },
         }
       : {}),
     ...(payoff ? { payoff } : {}),
+    notes,
   };
 }
 
-async function failed(p: StructureProblem, s: LpSolution, solve: LpSolver): Promise<StructureResult> {
+async function failed(
+  p: StructureProblem,
+  s: LpSolution,
+  solve: LpSolver,
+  notes: readonly string[],
+): Promise<StructureResult> {
   if (s.status === "infeasible")
-    return { status: "infeasible", problem: p.name, conflict: await explainInfeasible(p, solve) };
+    return { status: "infeasible", problem: p.name, conflict: await explainInfeasible(p, solve), notes };
   return {
     status: s.status === "unbounded" ? "unbounded" : "other",
     problem: p.name,
     statusText: s.statusText,
+    notes,
   };
 }
