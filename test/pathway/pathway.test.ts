@@ -489,6 +489,19 @@ describe("the yearly review (seed 002's evaluate-and-adjust loop)", () => {
     expect(r.rebased.neutralYear).toBe(plan.neutralYear);
     expect(r.rebased.netAtTargetTCO2e).toBeCloseTo(plan.years.find((y) => y.year === 2030)!.netTCO2e, 6);
   });
+  it("a year on plan has no gap where the baseline's woody stands grow along the curve (Yongning)", () => {
+    const yongning = join(PROJECT_ROOT, "examples", "yongning.yaml");
+    const doc = readInputFile(yongning) as Record<string, unknown>;
+    const plan = scenario([{ kind: "methane-use", start: 2025, rampYears: 4, share: 0.4 }], {
+      endYear: 2040,
+    });
+    let input: Record<string, unknown> | undefined;
+    projectPathway(plan, doc, table, yongning, { onInput: (y, i) => y === 2030 && (input = i) });
+    const r = reviewYear(plan, doc, { ...doc, years: [input!] }, 2030, 2040, table, yongning);
+    expect(r.parts.find((p) => p.part === "sinks")!.behindByTCO2e).toBeCloseTo(0, 6);
+    expect(r.gapTCO2e).toBeCloseTo(0, 6);
+  });
+
   it("names the methane measures when methane use lags, and says what closes the gap", () => {
     const behind = planned(2023);
     const y = behind.years[0] as { methane: { utilised: unknown[] } };

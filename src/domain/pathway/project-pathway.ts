@@ -227,6 +227,8 @@ export function projectPathway(
     incrementalFrom?: number;
     /** Receives each year's inventory input with the measures applied (the plan as activity data). */
     onInput?: (year: number, input: Record<string, unknown>) => void;
+    /** False: keep the inventory's woody-stand sinks as in the base year (the review's inventory part). */
+    standsGrow?: boolean;
   } = {},
 ): PathwayResult {
   // Without effects (Monte Carlo draws) a year needs two inventories instead of one per measure.
@@ -289,7 +291,7 @@ export function projectPathway(
     const measures = year === baseYear ? [] : scenario.measures;
     // The inventory's woody stands grow along the growth curve after the base year, with or without
     // measures (one rule for existing and reclaimed stands): the change against the inventory's sink.
-    extra.sinks = existingStandsAdjustment(plain.sinks, year - baseYear, growth);
+    extra.sinks = o.standsGrow === false ? 0 : existingStandsAdjustment(plain.sinks, year - baseYear, growth);
     // CCS takes its rate of the point-source CO2 not yet captured (by the inventory or earlier CCS).
     const captured = plain.totals.ccsTCO2ePerYr;
     // Without effects the inventory is recomputed only when CCS needs the point sources, and at the end.

@@ -79,18 +79,15 @@ export function reviewYear(
     table,
     source,
   ).years[0]!;
-  const extrasOnTop = scenario.measures.filter(
-    (m) => m.kind === "reclamation" || m.kind === "ccs" || m.kind === "offsets",
-  );
-  // Reclamation, CCS and offsets live outside the inventory: take them as planned unless the
-  // inventory reports its own (then the inventory's figure stands).
+  // Reclamation, the growth of the baseline's woody stands along the curve, CCS and offsets live
+  // outside the inventory: take them as planned unless the inventory reports its own (then the
+  // inventory's figure stands).
   const actual: PathwayYear = {
     ...actualOnly,
     sinksTCO2e:
       actualOnly.sinksTCO2e +
-      (extrasOnTop.some((m) => m.kind === "reclamation")
-        ? plan.sinksTCO2e - planInventorySinks(scenario, planBaseline, table, source, year)
-        : 0),
+      plan.sinksTCO2e -
+      planInventorySinks(scenario, planBaseline, table, source, year),
     ccsTCO2e: actualOnly.ccsTCO2e || plan.ccsTCO2e,
     offsetsTCO2e: actualOnly.offsetsTCO2e || plan.offsetsTCO2e,
   };
@@ -133,7 +130,10 @@ export function reviewYear(
   };
 }
 
-/** The plan's inventory sinks in a year (without reclamation), to separate the reclaimed stands. */
+/**
+ * The plan's inventory sinks in a year as the inventory reads them (without reclamation and without
+ * the woody stands' growth after the base year), to separate what lives outside the inventory.
+ */
 function planInventorySinks(
   scenario: Scenario,
   baseline: unknown,
@@ -142,5 +142,7 @@ function planInventorySinks(
   year: number,
 ): number {
   const noExtras = { ...scenario, measures: scenario.measures.filter((m) => m.kind !== "reclamation") };
-  return projectPathway(noExtras, baseline, table, source).years.find((y) => y.year === year)!.sinksTCO2e;
+  return projectPathway(noExtras, baseline, table, source, { standsGrow: false }).years.find(
+    (y) => y.year === year,
+  )!.sinksTCO2e;
 }
