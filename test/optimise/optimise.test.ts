@@ -93,6 +93,30 @@ describe("land-use structure optimisation (HiGHS)", () => {
     expect(r.conflict.explanation).toMatch(/these 4 constraints cannot all hold/);
   });
 
+  it("names the coal-land floor among the conflicting constraints when the land cannot hold it", async () => {
+    const { problem } = readStructureProblem(
+      {
+        kind: "landuse-structure",
+        name: "too little land",
+        classes: [
+          { key: "pit", name: "pit", currentHa: 10, maxHa: 20, netSinkTCPerHaYr: -1, source: "t" },
+          { key: "dump", name: "dump", currentHa: 10, netSinkTCPerHaYr: -1, source: "t" },
+        ],
+        // 10⁶ t/yr × 2 yr × 0.12 ha per 10⁴ t = 24 ha of excavation, more than the pit's 20 ha cap.
+        coalLand: { coalOutputT: 1_000_000, years: 2, excavation: ["pit"], dump: ["dump"] },
+      },
+      "c.yaml",
+      factorTable(),
+    );
+    const r = await optimiseStructure(problem, highsSolver);
+    if (r.status !== "infeasible") throw new Error(r.status);
+    expect(r.conflict.constraints.map((c) => c.name).sort()).toEqual([
+      "land excavated for 1,000,000 t/yr × 2 yr of coal",
+      "upper bound of pit (20 ha)",
+    ]);
+    expect(r.conflict.relaxation.reduce((s, x) => s + x.byHa, 0)).toBeCloseTo(4, 9);
+  });
+
   it("reproduces Zimmermann's (1978) fuzzy max–min example: x = (5.03, 7.32), λ = 0.742", async () => {
     // max z1 = −x1 + 2x2, max z2 = 2x1 + x2 s.t. −x1 + 3x2 ≤ 21, x1 + 3x2 ≤ 27, 4x1 + 3x2 ≤ 45, 3x1 + x2 ≤ 30.
     // Payoff: z1 ∈ [−3, 14], z2 ∈ [7, 21].
