@@ -16,7 +16,6 @@ import { readStructureProblem } from "../../src/io/read-structure-problem.ts";
 import { highsSolver } from "../../src/optimise/highs-solver.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 import { formatOptimize } from "../../src/cli/format/optimize-text.ts";
-import { SOIL_FACTOR_FILES } from "./soil-factor-files.ts";
 
 const cls = (key: string, sink: number, o: Partial<StructureClass> = {}): StructureClass => ({
   key,
@@ -211,8 +210,8 @@ describe("land-use structure optimisation (HiGHS)", () => {
 });
 
 const table = factorTable();
-/** The library with the IPCC soil factors (until library.json lists ipcc-soil.csv, as a user file). */
-const soilTable = () => factorTable(SOIL_FACTOR_FILES);
+/** The library, which holds the IPCC soil factors (src/factors/data/ipcc-soil.csv). */
+const soilTable = () => factorTable();
 const issuesOf = (doc: unknown, t = table) => {
   try {
     readStructureProblem(doc, "p.yaml", t);
@@ -509,14 +508,12 @@ describe("shadow prices of class bounds (reduced costs; issue 10, item 9)", () =
 
 describe("minecarbon optimize", () => {
   const bin = join(PROJECT_ROOT, "bin", "minecarbon.mjs");
-  const soilArgs = SOIL_FACTOR_FILES.flatMap((f) => ["--factors", f]);
   it("solves the demo area's example: coal land held, soil counted, cropland not grown for carbon (issue 10, item 2c)", () => {
     const r = spawnSync(process.execPath, [
       bin,
       "optimize",
       join(PROJECT_ROOT, "examples", "pingshuo-structure.yaml"),
       "--json",
-      ...soilArgs,
     ]);
     expect(r.stderr.toString()).toBe("");
     expect(r.status).toBe(0);
