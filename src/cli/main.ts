@@ -293,6 +293,18 @@ export function buildProgram(write: (text: string) => void): Command {
     .addOption(
       new Option("--zero-rule <rule>", "stationarity with zero gain/loss").choices(["paper", "openland"]),
     )
+    .option(
+      "--carbon-price <price>",
+      "value the storage change (InVEST's valuation; needs --pools): CNY per t CO2e in the first date's year, 0 to 1,000,000, or a price factor id (minecarbon factors list --grep price)",
+    )
+    .option(
+      "--price-change <rate>",
+      "yearly change of the carbon price, a fraction between -1 and 1 (0.03: +3 %/yr; default 0)",
+    )
+    .option(
+      "--discount-rate <rate>",
+      "discount rate of the valuation, a fraction 0 to 1 a year (0.07: 7 %/yr); needed with --carbon-price",
+    )
     .option("--factors <file>", "extra or overriding factors; repeatable", collect)
     .option("--no-progress", "no progress bar")
     .option("--json", "print summary.json instead of the text report")

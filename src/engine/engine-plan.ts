@@ -22,6 +22,11 @@ export type OutputSpec =
       readonly path: string;
       readonly pair: readonly [number, number];
       readonly densityTCPerHa: Float64Array;
+    }
+  | {
+      /** Accumulated changes: per pixel, class changes between consecutive dates (255 not analysed). */
+      readonly kind: "changes";
+      readonly path: string;
     };
 
 /**
@@ -48,7 +53,7 @@ export interface EnginePlan {
   readonly areaVariesByRow: boolean;
   readonly outputs: readonly OutputSpec[];
   readonly tileWidth: number;
-  /** Every n-th row and column go into the preview of each zones output. */
+  /** Every n-th row and column go into the preview of each zones and changes output. */
   readonly previewStep: number;
   readonly deflateLevel: number;
 }

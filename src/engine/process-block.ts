@@ -13,6 +13,13 @@ import {
   zoneCodesRaw8,
   type BlockCounts,
 } from "../domain/landuse/count-block.ts";
+import {
+  addChangeHistogram,
+  changeCounts,
+  changeCountsRaw8,
+  NO_CHANGE_COUNT,
+  validCodeTables,
+} from "../domain/landuse/change-count.ts";
 import { rasterizeZones } from "../domain/landuse/rasterize-polygons.ts";
 import { openClassRaster, type ClassRaster, type CodeArray } from "../raster/geotiff-source.ts";
 import { tileFromRows } from "../raster/geotiff-writer.ts";
@@ -23,7 +30,7 @@ export interface BlockResult {
   readonly block: number;
   readonly counts: BlockCounts;
   readonly tiles: Uint8Array[][];
-  /** Per output: the preview rows of this block (zones outputs), else empty. */
+  /** Per output: the preview rows of this block (zones and changes outputs), else empty. */
   readonly previews: { row: number; values: Uint8Array }[][];
 }
 
@@ -32,6 +39,8 @@ export class BlockProcessor {
   /** Whether blocks can take the raw 8-bit fast path, and its zone tables per output. */
   private readonly raw8: boolean;
   private readonly rawTables: (Uint8Array | undefined)[];
+  /** Per date, the raw codes that are legend classes (the fast path's accumulated changes). */
+  private readonly validCodes: Uint8Array[];
   /** Whether blocks can be counted and written tile by tile, as the files store them. */
   private readonly tileNative: boolean;
 
@@ -43,7 +52,7 @@ export class BlockProcessor {
       rasters.every((r) => r.bits === 8) &&
       !plan.align.some(Boolean) &&
       !plan.areaVariesByRow &&
-      plan.outputs.every((o) => o.kind === "zones");
+      plan.outputs.every((o) => o.kind === "zones" || o.kind === "changes");
     const first = rasters[0]!;
     this.tileNative =
       this.raw8 &&
@@ -55,6 +64,7 @@ export class BlockProcessor {
       plan.blockRows === first.blockHeight &&
       plan.tileWidth === first.blockWidth;
     const { luts, classCount } = plan.counting;
+    this.validCodes = this.raw8 ? validCodeTables(luts, classCount) : [];
     this.rawTables = plan.outputs.map((o) =>
       this.raw8 && o.kind === "zones"
         ? rawZoneTable(luts[o.pair[0]]!, luts[o.pair[1]]!, o.table, classCount)
@@ -117,7 +127,14 @@ export class BlockProcessor {
     };
     if (this.raw8 && countBlockRaw8(plan.counting, codes as Uint8Array[], zone, counts)) {
       const tiles = plan.outputs.map((o, oi) => {
-        if (o.kind !== "zones") throw new Error("internal: the raw 8-bit path writes zone rasters only");
+        if (o.kind === "changes") {
+          const c = changeCountsRaw8(codes as Uint8Array[], this.validCodes, zone);
+          addChangeHistogram(c, width, width, rows, counts);
+          preview(oi, c);
+          return this.encode(c, rows, (n) => new Uint8Array(n), NO_CHANGE_COUNT);
+        }
+        if (o.kind !== "zones")
+          throw new Error("internal: the raw 8-bit path writes zone and changes rasters only");
         const z = zoneCodesRaw8(
           codes[o.pair[0]] as Uint8Array,
           codes[o.pair[1]] as Uint8Array,
@@ -144,6 +161,11 @@ export class BlockProcessor {
         const z = zoneCodes(classes[o.pair[0]]!, classes[o.pair[1]]!, o.table, k);
         preview(oi, z);
         return this.encode(z, rows, (n) => new Uint8Array(n), 0);
+      }
+      if (o.kind === "changes") {
+        const c = changeCounts(classes, invalid, width, plan.areaVariesByRow ? rowArea : null, counts);
+        preview(oi, c);
+        return this.encode(c, rows, (n) => new Uint8Array(n), NO_CHANGE_COUNT);
       }
       const values =
         o.kind === "carbon"
@@ -214,21 +236,30 @@ export class BlockProcessor {
     const step = plan.previewStep;
     const previews: { row: number; values: Uint8Array }[][] = plan.outputs.map(() => []);
     const tiles = plan.outputs.map((o, oi) => {
-      if (o.kind !== "zones") throw new Error("internal: the tile path writes zone rasters only");
+      if (o.kind !== "zones" && o.kind !== "changes")
+        throw new Error("internal: the tile path writes zone and changes rasters only");
+      const nodata = o.kind === "zones" ? 0 : NO_CHANGE_COUNT;
       const rowsOut = new Map<number, Uint8Array>();
       const encoded = Array.from({ length: across }, (_, tx) => {
         const z =
-          zoneTiles[oi]![tx] ??
-          zoneCodesRaw8(
-            rowsOfTiles[o.pair[0]]![tx]!,
-            rowsOfTiles[o.pair[1]]![tx]!,
-            this.rawTables[oi]!,
-            null,
-          );
+          o.kind === "changes"
+            ? changeCountsRaw8(
+                rowsOfTiles.map((t) => t[tx]!),
+                this.validCodes,
+                null,
+              )
+            : (zoneTiles[oi]![tx] ??
+              zoneCodesRaw8(
+                rowsOfTiles[o.pair[0]]![tx]!,
+                rowsOfTiles[o.pair[1]]![tx]!,
+                this.rawTables[oi]!,
+                null,
+              ));
         const cols = Math.min(tw, width - tx * tw);
         // Past the raster's edge the tile holds padding: write nodata there.
-        if (cols < tw) for (let r = 0; r < th; r++) z.fill(0, r * tw + cols, (r + 1) * tw);
-        if (rows < th) z.fill(0, rows * tw);
+        if (cols < tw) for (let r = 0; r < th; r++) z.fill(nodata, r * tw + cols, (r + 1) * tw);
+        if (rows < th) z.fill(nodata, rows * tw);
+        if (o.kind === "changes") addChangeHistogram(z, tw, cols, rows, counts);
         for (let r = Math.ceil((b * th) / step) * step; r < b * th + rows; r += step) {
           const line = rowsOut.get(r) ?? rowsOut.set(r, new Uint8Array(Math.ceil(width / step))).get(r)!;
           for (let c = Math.ceil((tx * tw) / step) * step; c < tx * tw + cols; c += step)

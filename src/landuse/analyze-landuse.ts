@@ -2,6 +2,12 @@ import { availableParallelism } from "node:os";
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { carbonStock, totalDensity, POOL_NAMES } from "../domain/landuse/carbon-pools.ts";
+import { storageChange, type StockByPool, type StoragePair } from "../domain/landuse/carbon-change.ts";
+import { storageChangeValue, type ValuationInput } from "../domain/landuse/carbon-valuation.ts";
+import { NO_CHANGE_COUNT } from "../domain/landuse/change-count.ts";
+import { assertFiniteResult } from "../domain/validation/finite-result.ts";
+import { changeColours } from "./change-colours.ts";
+import { chooseValuation } from "./valuation-choice.ts";
 import { MAX_CLASSES, type BlockCounts, type BlockPlan } from "../domain/landuse/count-block.ts";
 import { landChangeTables } from "../domain/landuse/land-change-tables.ts";
 import { LEGEND_PRESETS, type Legend } from "../domain/landuse/legend.ts";
@@ -59,9 +65,21 @@ export interface AnalyzeOptions {
   readonly zeroRule?: ZeroChangeRule;
   readonly deflateLevel?: number;
   readonly onProgress?: (done: number, total: number) => void;
-  /** Loads the factor library, for the seed 001 stock loss on conversion to mining (when the legend fits). */
+  /**
+   * Loads the factor library: for the seed 001 stock loss on conversion to mining (when the legend
+   * fits) and for a valuation price given as a factor id.
+   */
   readonly factors?: () => Promise<FactorTable>;
+  /** InVEST's valuation of the storage change (needs `pools`): price, its yearly change, discount rate. */
+  readonly valuation?: ValuationInput;
+  /** How problems with the valuation's fields are named (the CLI's option names); `valuation.<field>` by default. */
+  readonly valuationPaths?: Readonly<Partial<Record<keyof ValuationInput, string>>>;
 }
+
+/** The file of the chord diagram of the one-step transitions (an SVG rendered with ECharts). */
+export const CHORD_FILE = "transitions-chord.svg";
+/** The accumulated-changes raster and its preview. */
+export const CHANGES_FILE = "accumulated-changes.tif";
 
 /** Resolves the legend: a preset, a CSV, or the pool table's names. */
 function resolveLegend(
@@ -142,7 +160,15 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
   // The factor library (for the stock lost to mining) loads now, while the worker threads start:
   // later it would hold up this thread while it should be handing blocks to the workers.
   const fitsSeed001 = (await import("./stock-lost-to-mining.ts")).fitsSeed001(legend);
-  const factors = o.factors && fitsSeed001 ? await o.factors() : undefined;
+  const priceFactor = typeof o.valuation?.carbonPrice === "string";
+  const factors = o.factors && (fitsSeed001 || priceFactor) ? await o.factors() : undefined;
+  // The valuation is checked before any block is read: a wrong price is bad input, found at once.
+  const valuation = chooseValuation(o.valuation, {
+    ...(o.valuationPaths ? { paths: o.valuationPaths } : {}),
+    hasPools: poolFile !== undefined,
+    baseYear: maps[0]!.year,
+    factors,
+  });
 
   const rasters: ClassRaster[] = [];
   try {
@@ -248,6 +274,9 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
       });
   }
 
+  // Accumulated changes (OpenLand's acc_changes): class changes per pixel across all the dates.
+  outputs.push({ kind: "changes", path: CHANGES_FILE });
+
   const rowAreaHa = rowPixelAreas(grid, grid.crs);
   // Output tiles as wide as the input's, so tiles can go from decoder to writer unchanged.
   const first = rasters[0]!;
@@ -278,26 +307,40 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
     deflateLevel: o.deflateLevel ?? DEFAULT_DEFLATE_LEVEL,
   };
   const colours = zoneColours(zoneNames);
+  const changeColour = changeColours(dates);
+  const changePalette = Array.from(
+    { length: 256 },
+    (_, c): [number, number, number] => changeColour[c] ?? [255, 255, 255],
+  );
   const writers = outputs.map(
     (spec) =>
       new StreamingTiffWriter(join(partial, spec.path), {
         grid,
         tileWidth: outputTileWidth,
         tileHeight: blockRows,
-        sample: spec.kind === "zones" ? "uint8" : "float32",
-        ...(spec.kind === "zones" ? { colours: [[255, 255, 255], ...colours], nodata: 0 } : { nodata: NaN }),
+        sample: spec.kind === "zones" || spec.kind === "changes" ? "uint8" : "float32",
+        ...(spec.kind === "zones"
+          ? { colours: [[255, 255, 255], ...colours], nodata: 0 }
+          : spec.kind === "changes"
+            ? { colours: changePalette, nodata: NO_CHANGE_COUNT }
+            : { nodata: NaN }),
         geo: rasters[0]!.geo,
       }),
   );
   const previewW = Math.ceil(grid.width / previewStep);
   const previewH = Math.ceil(grid.height / previewStep);
-  const previews = outputs.map((s) => (s.kind === "zones" ? new Uint8Array(previewW * previewH) : undefined));
+  const previews = outputs.map((s) =>
+    s.kind === "zones" || s.kind === "changes"
+      ? new Uint8Array(previewW * previewH).fill(s.kind === "changes" ? NO_CHANGE_COUNT : 0)
+      : undefined,
+  );
 
   let counts: BlockCounts;
   // Modules needed after the counting load now, while the workers count.
   const preloads = Promise.all([
-    zoneTable ? import("../raster/zones-preview.ts") : undefined,
+    import("../raster/zones-preview.ts"),
     import("./stock-lost-to-mining.ts"),
+    import("./transitions-chord.ts"),
   ]);
 
   try {
@@ -371,12 +414,14 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
     : [];
 
   // Carbon stocks from pools.
+  const stocks = new Map<number, StockByPool>();
   const carbonRows = pools
     ? maps.flatMap((m) => {
         const areas = new Map(
           tables.classes.filter((r) => r.year === m.year).map((r) => [r.code, r.area_ha] as [number, number]),
         );
         const stock = carbonStock(pools, areas);
+        stocks.set(m.year, stock);
         return [...POOL_NAMES, "total" as const].map((pool) => ({
           year: m.year,
           pool,
@@ -384,6 +429,51 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
         }));
       })
     : [];
+  // Storage change per pool between the dates (InVEST's "change in carbon storage"), and its value.
+  const storagePairs: StoragePair[] = pairs.map(([f, t], p) => ({
+    kind: p < multistepPairs.length ? "multistep" : "onestep",
+    fromYear: maps[f]!.year,
+    toYear: maps[t]!.year,
+  }));
+  const carbonChangeRows = pools ? storageChange(stocks, storagePairs) : [];
+  const carbonValueRows = valuation
+    ? carbonChangeRows
+        .filter((r) => r.pool === "total")
+        .map((r) => {
+          const v = storageChangeValue(r.change_tC, r.from_year, r.to_year, valuation.spec);
+          return {
+            kind: r.kind,
+            from_year: r.from_year,
+            to_year: r.to_year,
+            years: r.years,
+            change_tC: r.change_tC,
+            change_tCO2e: r.change_tCO2e,
+            price_at_start_CNY_per_tCO2e: v.priceAtStartCNYPerTCO2e,
+            discounted_years: v.discountedYears,
+            npv_at_interval_start_CNY: v.npvAtIntervalStartCNY,
+            npv_CNY: v.npvCNY,
+          };
+        })
+    : [];
+  // Accumulated changes: pixels and area per number of class changes (OpenLand's acc_changes table).
+  const analysed = valid(counts, pairs.length);
+  const changedPixels = counts.changePixels.reduce((a, b) => a + b, 0);
+  if (changedPixels !== analysed)
+    throw new Error(
+      `internal: the accumulated-changes raster holds ${changedPixels} pixels but ${analysed} were analysed`,
+    );
+  const totalAreaHa = tables.classes
+    .filter((r) => r.year === maps[0]!.year)
+    .reduce((a, r) => a + r.area_ha, 0);
+  const accumulatedRows = Array.from(counts.changePixels, (px, c) => {
+    const area = plan.areaVariesByRow ? counts.changeAreaHa[c]! : px * rowAreaHa[0]!;
+    return {
+      changes: c,
+      pixels: px,
+      area_ha: area,
+      percent: totalAreaHa > 0 ? (area / totalAreaHa) * 100 : 0,
+    };
+  });
   const { stockLostToMining } = await import("./stock-lost-to-mining.ts");
   const mining = factors ? stockLostToMining(legend, onestep, factors) : undefined;
 
@@ -438,13 +528,30 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
   csv("intensity-category.csv", tables.intensityCategory, []);
   csv("intensity-transition.csv", tables.intensityTransition, []);
   csv("components.csv", tables.components, []);
+  csv("components-overall.csv", tables.componentsOverall, []);
+  csv("accumulated-changes.csv", accumulatedRows, ["changes", "pixels", "area_ha", "percent"]);
+  if (pools) csv("carbon-change.csv", carbonChangeRows, []);
+  if (valuation) csv("carbon-value.csv", carbonValueRows, []);
   if (zoneTable)
     csv("zones.csv", zoneRows, ["from_year", "to_year", "zone", "pixels", "area_ha", "share", "kind"]);
   if (pools) csv("carbon.csv", carbonRows, ["year", "pool", "total_tC"]);
   if (zones) csv("zone-classes.csv", zoneClassRows, ["zone", "year", "code", "class", "pixels", "area_ha"]);
-  const writeZonesPreview = (await preloads)[0]?.writeZonesPreview;
+  const [{ writeZonesPreview }, , { writeTransitionsChord }] = await preloads;
+  const span = `${maps[0]!.year}–${maps[dates - 1]!.year}`;
   const pngs = outputs.map((spec, oi) => {
-    if (spec.kind !== "zones" || !writeZonesPreview) return undefined;
+    if (spec.kind === "changes")
+      return writeZonesPreview(
+        join(partial, spec.path.replace(/\.tif$/, ".png")),
+        { width: previewW, height: previewH, values: previews[oi]! },
+        `Accumulated changes ${span} (class changes between consecutive dates)`,
+        accumulatedRows.map((r) => ({
+          code: r.changes,
+          name: r.changes === 0 ? "no change" : `${r.changes} change${r.changes === 1 ? "" : "s"}`,
+          colour: changeColour[r.changes]!,
+          share: r.percent,
+        })),
+      );
+    if (spec.kind !== "zones") return undefined;
     const name = pairName(spec.pair);
     const rows = zoneRows.filter((r) => `${r.from_year}-${r.to_year}` === name);
     return writeZonesPreview(
@@ -459,6 +566,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
       })),
     );
   });
+  writeTransitionsChord(join(partial, CHORD_FILE), legend.classes, tables.transitionsOnestep);
   const inputs = await Promise.all(
     maps.map(async (m, d) => ({
       year: m.year,
@@ -502,6 +610,14 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
         "t C, stocks (total_tC, carbon-<year>.tif per pixel); carbon-change-*.tif: later minus earlier stock, t C per pixel",
       density: "t C/ha (pool tables)",
       stockLostToMining: "t C and t CO2e, one-time loss over the first → last date",
+      componentsOverall:
+        "ha and % of the area analysed: total change = quantity + exchange + shift (Pontius & Santacruz 2014)",
+      carbonChange:
+        "t C (stocks and their change, later minus earlier: + stored, − lost), t CO2e (× 44/12: + removed, − emitted), t C/yr (change / years)",
+      carbonValue:
+        "CNY: InVEST's net present value of each interval's storage change, in the interval's first year and in the first date's year",
+      accumulatedChanges:
+        "pixels, ha and % of the area analysed per number of class changes between consecutive dates",
     },
     legend: { id: legend.id, classes: legend.classes, absent: absent.map((c) => c.code) },
     grid: describeGrid(grid),
@@ -538,15 +654,39 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
     carbon: carbonRows,
     stockLostToMining: mining ?? null,
     zoneClasses: zoneClassRows,
+    carbonChange: carbonChangeRows,
+    valuation: valuation
+      ? {
+          carbonPriceCNYPerTCO2e: valuation.spec.priceCNYPerTCO2e,
+          priceSource: valuation.spec.priceSource,
+          priceYear: valuation.spec.baseYear,
+          priceChangePerYear: valuation.spec.priceChangePerYear,
+          discountRatePerYear: valuation.spec.discountRatePerYear,
+          presentValueYear: valuation.spec.baseYear,
+          method:
+            "InVEST carbon model valuation: each interval's storage change spread evenly over its years, the tonnes of each year valued at that year's price (CNY/t CO2e × 44/12 per t C) and discounted to the interval's first year, Σ_{t=0}^{T−1} ((1+g)/(1+r))^t; npv_CNY further discounted to the first date's year",
+          factorsUsed: valuation.factorsUsed,
+        }
+      : null,
+    carbonValue: carbonValueRows,
+    accumulatedChanges: accumulatedRows,
     outputs: [
       ...new Set([
         ...readdirSync(partial),
-        ...outputs.filter((o) => o.kind === "zones").map((o) => o.path.replace(/\.tif$/, ".png")),
+        ...outputs
+          .filter((o) => o.kind === "zones" || o.kind === "changes")
+          .map((o) => o.path.replace(/\.tif$/, ".png")),
         "summary.json",
       ]),
     ].sort(),
     warnings,
   };
+  // The last check before anything is written: no figure may be ∞ or NaN.
+  assertFiniteResult(
+    summary,
+    "landuse analyze",
+    "check the carbon densities (--pools) and the valuation's price, price change and discount rate",
+  );
   writeFileSync(join(partial, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
   await Promise.all(pngs);
   for (const f of readdirSync(partial)) renameSync(join(partial, f), join(out, f));

@@ -105,6 +105,67 @@ export function sankeyOption(
   };
 }
 
+/**
+ * Chord diagram of the one-step transitions (OpenLand's chordDiagramLand): an arc per class at the
+ * first date (the upper half, in legend order from the left) and at the last date (the lower half, in
+ * reverse legend order, so that each class faces itself), a ribbon per transition with its area (ha),
+ * in the colour of the class it comes from. Ribbons of land that kept its class are pale, so that the
+ * changes stand out while the arcs still show whole class areas. Arcs under 2.5° are drawn at 2.5° so
+ * that small classes (where the two halves meet, on the right) can be seen and labelled.
+ */
+export function chordOption(
+  lang: Lang,
+  classes: readonly ChartClass[],
+  rows: readonly TransitionRow[],
+): EChartsOption {
+  const byCode = new Map(classes.map((c) => [c.code, c]));
+  const colour = (code: number) => byCode.get(code)?.colour ?? "#999999";
+  const label = (code: number, year: number) =>
+    `${className(lang, byCode.get(code) ?? { name: String(code) })} ${year}`;
+  const flows = rows.filter((r) => r.area_ha > 0);
+  const order = classes.map((c) => c.code);
+  const side = (pick: (r: TransitionRow) => number) =>
+    order.filter((code) => flows.some((r) => pick(r) === code));
+  const fromYear = flows[0]?.from_year;
+  const toYear = flows[0]?.to_year;
+  const nodes =
+    fromYear === undefined || toYear === undefined
+      ? []
+      : [
+          ...side((r) => r.from_code).map((code) => ({ name: label(code, fromYear), code })),
+          ...side((r) => r.to_code)
+            .reverse()
+            .map((code) => ({ name: label(code, toYear), code })),
+        ];
+  return {
+    ...base(),
+    tooltip: {
+      trigger: "item",
+      valueFormatter: (v) => `${formatNumber(lang, Number(v), 1)} ha`,
+    },
+    series: [
+      {
+        type: "chord",
+        center: ["50%", "52%"],
+        radius: ["62%", "68%"],
+        startAngle: 180,
+        clockwise: true,
+        padAngle: 1,
+        minAngle: 2.5,
+        data: nodes.map((n) => ({ name: n.name, itemStyle: { color: colour(n.code) } })),
+        links: flows.map((r) => ({
+          source: label(r.from_code, r.from_year),
+          target: label(r.to_code, r.to_year),
+          value: r.area_ha,
+          lineStyle: { color: "source", opacity: r.from_code === r.to_code ? 0.15 : 0.6 },
+        })),
+        label: { show: true, position: "outside", fontSize: 10, fontFamily: FONT },
+        emphasis: { focus: "adjacency" },
+      },
+    ],
+  } as EChartsOption;
+}
+
 /** Stacked bars of the zone shares (%) of each multistep period, and of the whole (one-step) span. */
 export function zoneSharesOption(
   lang: Lang,

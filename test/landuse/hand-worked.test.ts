@@ -186,3 +186,237 @@ describe("hand-worked 10×10 maps", () => {
     ).rejects.toThrow(/--legend: has 300 classes; the engine counts at most 254/);
   });
 });
+
+/**
+ * A third date, 2020, on top of the 10×10 maps above: rows 0–1, columns 0–4 arable → forest; row 2,
+ * columns 5–9 forest → back to arable; pixel (9, 9) nodata; everything else as in 2010.
+ *
+ * Accumulated changes (class changes between consecutive dates, OpenLand's acc_changes):
+ *   rows 0–1 c 0–4 arable→arable→forest 1 (10 px)   rows 0–1 c 5–9 arable throughout 0 (10)
+ *   rows 2–4 c 0–4 arable→pit→pit 1 (15)             row 2 c 5–9 arable→forest→arable 2 (5)
+ *   rows 3–4 c 5–9 arable→forest→forest 1 (10)       row 5 c 0–4 forest→urban→urban 1 (5)
+ *   rows 6–9 c 0–4 forest 0 (20)                      rows 5–6 c 5–9 grass→arable→arable 1 (10)
+ *   rows 7–9 c 5–9 grassland 0 (14), nodata at (9, 9) → 255
+ * So 0 changes: 44 px, 1: 50 px, 2: 5 px (99 analysed, 0.09 ha each).
+ * Inside a boundary of columns 0–7 (columns 8–9 → 255): 0: 35 px, 1: 42 px, 2: 3 px.
+ */
+const d2020: number[] = d2010.map((v, i) => {
+  const r = Math.floor(i / 10);
+  const c = i % 10;
+  if (r < 2 && c < 5) return 2;
+  if (r === 2 && c >= 5) return 1;
+  if (r === 9 && c === 9) return 0;
+  return v;
+});
+const expectedChanges = Array.from({ length: 100 }, (_, i) => {
+  const r = Math.floor(i / 10);
+  const c = i % 10;
+  if (r === 9 && c === 9) return 255;
+  if (r < 2) return c < 5 ? 1 : 0;
+  if (r < 5) return c < 5 ? 1 : r === 2 ? 2 : 1;
+  if (c < 5) return r === 5 ? 1 : 0;
+  return r < 7 ? 1 : 0;
+});
+
+/**
+ * Pools (t C/ha above / below / soil / dead): arable 2/0/8/0, forest 30/10/10/0, grassland 0/0/20/0,
+ * every other class 0. Stocks 2000: arable 4.5 ha × 10 + forest 2.25 × 50 + grassland 2.25 × 20 =
+ * 202.5 t C; 2010: 2.7 × 10 + 3.15 × 50 + 1.35 × 20 = 211.5 t C, so +9 t C: above 76.5 → 99.9
+ * (+23.4), below 22.5 → 31.5 (+9), soil 103.5 → 80.1 (−23.4).
+ * Valued at 50 CNY/t CO2e, discount 5 %/yr, price flat: 9 t C over 10 years = 0.9 t C/yr = 3.3 t CO2e
+ * a year × 50 = 165 CNY a year, × Σ_{t=0}^{9} 1.05^−t (= 8.1078217) = 1,337.79 CNY.
+ */
+const POOLS = [
+  "lucode,c_above,c_below,c_soil,c_dead",
+  "1,2,0,8,0",
+  "2,30,10,10,0",
+  "3,0,0,20,0",
+  ...[4, 5, 6, 7, 8, 9, 10, 11].map((c) => `${c},0,0,0,0`),
+].join("\n");
+
+describe("hand-worked 10×10 maps: accumulated changes, storage change and its value", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mc-hand-acc-"));
+  writeCodeRaster(join(dir, "a.tif"), d2000, 10, 10, { nodata: 0 });
+  writeCodeRaster(join(dir, "b.tif"), d2010, 10, 10, { nodata: 0 });
+  writeCodeRaster(join(dir, "c.tif"), d2020, 10, 10, { nodata: 0 });
+  writeFileSync(join(dir, "pools.csv"), POOLS);
+  // Columns 0–7 of the grid (x 500000–500240 m on EPSG:32650), as a legacy-CRS GeoJSON polygon.
+  writeFileSync(
+    join(dir, "boundary.geojson"),
+    JSON.stringify({
+      type: "FeatureCollection",
+      crs: { type: "name", properties: { name: "EPSG:32650" } },
+      features: [
+        {
+          type: "Feature",
+          properties: {},
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [500000, 4399700],
+                [500240, 4399700],
+                [500240, 4400000],
+                [500000, 4400000],
+                [500000, 4399700],
+              ],
+            ],
+          },
+        },
+      ],
+    }),
+  );
+  const maps = [
+    { year: 2000, path: join(dir, "a.tif") },
+    { year: 2010, path: join(dir, "b.tif") },
+    { year: 2020, path: join(dir, "c.tif") },
+  ];
+  const readChanges = async (out: string) => {
+    const r = await openClassRaster(join(out, "accumulated-changes.tif"));
+    const v = await r.readRows(0, 10);
+    await r.close();
+    return { values: Array.from(v), nodata: r.nodata };
+  };
+
+  // The engine's three paths: maps tiled alike, counted tile by tile (no options); 8-bit blocks with a
+  // boundary; the general path (carbon outputs need class indices). A pixel that is nodata at one
+  // date only sends a block of 8-bit maps down the general path too, so each runs with and without it.
+  const full = d2020.map((v, i) => (i === 99 ? 3 : v));
+  writeCodeRaster(join(dir, "c-full.tif"), full, 10, 10, { nodata: 0 });
+  const mapsFull = [...maps.slice(0, 2), { year: 2020, path: join(dir, "c-full.tif") }];
+  const expectedFull = expectedChanges.map((v, i) => (i === 99 ? 0 : v));
+  it.each([
+    ["tile by tile", {}, 0, true],
+    ["tile by tile, 2 workers", {}, 2, true],
+    ["tile by tile, one pixel nodata at one date", {}, 0, false],
+    ["general path (pools)", { pools: "pools.csv" }, 0, true],
+    ["general path (pools), 2 workers, one pixel nodata", { pools: "pools.csv" }, 2, false],
+  ])("counts each pixel's class changes across all dates: %s", async (name, extra, workers, whole) => {
+    const out = join(dir, `acc-${name.replace(/\W+/g, "-")}`);
+    const s = await analyzeLanduse({
+      maps: whole ? mapsFull : maps,
+      legend: "seed001",
+      out,
+      workers,
+      ...("pools" in extra ? { pools: join(dir, "pools.csv") } : {}),
+    });
+    const raster = await readChanges(out);
+    expect(raster.values).toEqual(whole ? expectedFull : expectedChanges);
+    expect(raster.nodata).toBe(255);
+    const zero = whole ? 45 : 44;
+    const all = whole ? 100 : 99;
+    expect(s.accumulatedChanges.map((r) => [r.changes, r.pixels])).toEqual([
+      [0, zero],
+      [1, 50],
+      [2, 5],
+    ]);
+    expect(s.accumulatedChanges[1]!.area_ha).toBeCloseTo(4.5, 10);
+    expect(s.accumulatedChanges[1]!.percent).toBeCloseTo((50 / all) * 100, 10);
+    const pct = (px: number) => String(Number(((px / all) * 100).toPrecision(15)));
+    expect(csv(out, "accumulated-changes.csv")).toEqual([
+      ["changes", "pixels", "area_ha", "percent"],
+      ["0", String(zero), String(Number((zero * 0.09).toPrecision(15))), pct(zero)],
+      ["1", "50", "4.5", pct(50)],
+      ["2", "5", "0.45", pct(5)],
+    ]);
+    expect(s.outputs).toEqual(
+      expect.arrayContaining(["accumulated-changes.tif", "accumulated-changes.png", "transitions-chord.svg"]),
+    );
+  });
+
+  it.each([
+    ["8-bit blocks", true],
+    ["general path (one pixel nodata at one date)", false],
+  ])("leaves pixels outside the boundary out (255): %s", async (name, whole) => {
+    const out = join(dir, `acc-boundary-${whole}`);
+    const s = await analyzeLanduse({
+      maps: whole ? mapsFull : maps,
+      legend: "seed001",
+      out,
+      workers: 0,
+      boundary: join(dir, "boundary.geojson"),
+    });
+    const inside = (whole ? expectedFull : expectedChanges).map((v, i) => (i % 10 >= 8 ? 255 : v));
+    expect((await readChanges(out)).values).toEqual(inside);
+    expect(s.accumulatedChanges.map((r) => r.pixels)).toEqual([35, 42, 3]);
+  });
+
+  it("reports the storage change per pool and its value (InVEST's valuation)", async () => {
+    const out = join(dir, "carbon");
+    const s = await analyzeLanduse({
+      maps: maps.slice(0, 2),
+      legend: "seed001",
+      pools: join(dir, "pools.csv"),
+      out,
+      workers: 0,
+      valuation: { carbonPrice: 50, discountRatePerYear: 0.05 },
+    });
+    const change = Object.fromEntries(
+      s.carbonChange.map((r) => [r.pool, Math.round(r.change_tC * 1e9) / 1e9]),
+    );
+    expect(change).toEqual({ above: 23.4, below: 9, soil: -23.4, dead: 0, total: 9 });
+    const total = s.carbonChange.find((r) => r.pool === "total")!;
+    expect(total.start_tC).toBeCloseTo(202.5, 9);
+    expect(total.end_tC).toBeCloseTo(211.5, 9);
+    expect(total.change_tCO2e).toBeCloseTo(33, 9);
+    expect(total.change_tC_per_yr).toBeCloseTo(0.9, 12);
+    let annuity = 0;
+    for (let t = 0; t < 10; t++) annuity += 1.05 ** -t;
+    expect(s.carbonValue).toHaveLength(1);
+    expect(s.carbonValue[0]!.npv_CNY).toBeCloseTo(165 * annuity, 6);
+    expect(s.carbonValue[0]!.npv_CNY).toBeCloseTo(1337.79, 2);
+    expect(s.valuation).toMatchObject({
+      carbonPriceCNYPerTCO2e: 50,
+      priceSource: "given",
+      priceYear: 2000,
+      priceChangePerYear: 0,
+      discountRatePerYear: 0.05,
+    });
+    expect(csv(out, "carbon-change.csv")[0]).toEqual([
+      "kind",
+      "from_year",
+      "to_year",
+      "years",
+      "pool",
+      "start_tC",
+      "end_tC",
+      "change_tC",
+      "change_tCO2e",
+      "change_tC_per_yr",
+    ]);
+    expect(csv(out, "carbon-value.csv")[1]!.slice(0, 4)).toEqual(["multistep", "2000", "2010", "10"]);
+    // The overall components: 45 of the 100 px changed (4.05 ha = 45 %): quantity 30 px, exchange 0, shift 15.
+    expect(s.componentsOverall).toHaveLength(1);
+    expect(s.componentsOverall[0]!.total_change_percent).toBeCloseTo(45, 10);
+    expect(csv(out, "components-overall.csv")[0]!.slice(0, 5)).toEqual([
+      "kind",
+      "from_year",
+      "to_year",
+      "years",
+      "area_ha",
+    ]);
+  });
+
+  it("refuses a valuation without densities, or with a price that is no price factor", async () => {
+    await expect(
+      analyzeLanduse({
+        maps: maps.slice(0, 2),
+        legend: "seed001",
+        out: join(dir, "no-pools"),
+        workers: 0,
+        valuation: { carbonPrice: 50, discountRatePerYear: 0.05 },
+      }),
+    ).rejects.toThrow(/valuation\.carbonPrice: needs carbon densities/);
+    await expect(
+      analyzeLanduse({
+        maps: maps.slice(0, 2),
+        legend: "seed001",
+        pools: join(dir, "pools.csv"),
+        out: join(dir, "bad-factor"),
+        workers: 0,
+        factors: async () => factorTable(),
+        valuation: { carbonPrice: "ipcc2006.ef.diesel", discountRatePerYear: 0.05 },
+      }),
+    ).rejects.toThrow(/valuation\.carbonPrice: must be a (number|price factor)[^]*cn\.ets\.cea\.year4\.mean/);
+  });
+});

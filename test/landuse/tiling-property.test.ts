@@ -28,7 +28,7 @@ const maps = fc
     return { width, height, a, b, c, geographic, threeDates: rnd() < 0.5 };
   });
 
-describe("results do not depend on tile size, block size or worker count", () => {
+describe("results (matrices, zones, accumulated changes) do not depend on tile size, block size or worker count", () => {
   const dir = mkdtempSync(join(tmpdir(), "mc-prop-"));
   let n = 0;
   it("holds for random maps, tilings and worker counts", async () => {
@@ -67,6 +67,7 @@ describe("results do not depend on tile size, block size or worker count", () =>
             multi: s.transitionsMultistep.map((r) => [r.from_year, r.from_code, r.to_code, r.pixels]),
             classes: s.classes.map((r) => [r.year, r.code, r.pixels]),
             zones: s.zonesByPeriod.map((r) => [r.zone, r.pixels]),
+            changes: s.accumulatedChanges.map((r) => [r.changes, r.pixels]),
           });
           expect(strip(other)).toEqual(strip(base));
           // Areas: exact on projected grids; on geographic grids row sums are added in another order.
@@ -83,6 +84,16 @@ describe("results do not depend on tile size, block size or worker count", () =>
           expect(await read(join(dir, `other${id}`, "zones-2000-2010.tif"))).toEqual(
             await read(join(dir, `base${id}`, "zones-2000-2010.tif")),
           );
+          // So does the accumulated-changes raster, and its areas agree.
+          const changes = await read(join(dir, `other${id}`, "accumulated-changes.tif"));
+          expect(changes).toEqual(await read(join(dir, `base${id}`, "accumulated-changes.tif")));
+          other.accumulatedChanges.forEach((r, i) =>
+            expect(r.area_ha).toBeCloseTo(base.accumulatedChanges[i]!.area_ha, 9),
+          );
+          // Every analysed pixel has a count (0 … dates − 1), every other pixel is 255.
+          const dates = m.threeDates ? 3 : 2;
+          expect(changes.filter((v) => v !== 255)).toHaveLength(base.pixels.analysed);
+          expect(changes.every((v) => v === 255 || v < dates)).toBe(true);
         },
       ),
       { numRuns: 12 },

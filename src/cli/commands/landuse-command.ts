@@ -1,4 +1,5 @@
-import { InputError } from "../../domain/validation/input-issue.ts";
+import { InputError, type InputIssue } from "../../domain/validation/input-issue.ts";
+import type { ValuationInput } from "../../domain/landuse/carbon-valuation.ts";
 import { analyzeLanduse, type DatedMap } from "../../landuse/analyze-landuse.ts";
 import type { ZeroChangeRule } from "../../domain/landuse/intensity-analysis.ts";
 
@@ -19,6 +20,63 @@ export interface AnalyzeCliOptions {
   deflateLevel?: number;
   factors?: string[];
   progress?: boolean;
+  carbonPrice?: string;
+  priceChange?: string;
+  discountRate?: string;
+}
+
+/** The CLI options of the valuation, by the field of the valuation each sets. */
+const VALUATION_OPTIONS = {
+  carbonPrice: "--carbon-price",
+  priceChangePerYear: "--price-change",
+  discountRatePerYear: "--discount-rate",
+} as const satisfies Record<keyof ValuationInput, string>;
+
+/** A decimal number as written on a command line ("0.07", "-0.02", "1e-3"); anything else is NaN. */
+const decimal = (text: string): number =>
+  /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim()) ? Number(text) : NaN;
+
+/**
+ * The valuation asked on the command line, or undefined: `--carbon-price` (CNY per t CO2e, or a price
+ * factor id) with `--discount-rate` and optionally `--price-change`; their ranges are checked with the
+ * API's spec when the analysis starts, every problem at its option.
+ */
+export function valuationFromOptions(o: AnalyzeCliOptions): ValuationInput | undefined {
+  const issues: InputIssue[] = [];
+  const number = (option: string, text: string) => {
+    const v = decimal(text);
+    if (Number.isNaN(v))
+      issues.push({
+        path: option,
+        message: `must be a decimal number (e.g. 0.07 for 7 %/yr); got "${text}"`,
+      });
+    return v;
+  };
+  if (o.carbonPrice === undefined) {
+    for (const [given, option] of [
+      [o.priceChange, VALUATION_OPTIONS.priceChangePerYear],
+      [o.discountRate, VALUATION_OPTIONS.discountRatePerYear],
+    ] as const)
+      if (given !== undefined)
+        issues.push({ path: option, message: "values a storage change; give --carbon-price with it" });
+    if (issues.length) throw new InputError("landuse analyze", issues);
+    return undefined;
+  }
+  if (o.discountRate === undefined)
+    issues.push({
+      path: VALUATION_OPTIONS.discountRatePerYear,
+      message:
+        "is needed with --carbon-price: a fraction a year, 0 to 1 (e.g. 0.07, InVEST's example; 0 for no discounting)",
+    });
+  const price = /^[+-]?[\d.]/.test(o.carbonPrice.trim())
+    ? number(VALUATION_OPTIONS.carbonPrice, o.carbonPrice)
+    : o.carbonPrice;
+  const discount =
+    o.discountRate === undefined ? 0 : number(VALUATION_OPTIONS.discountRatePerYear, o.discountRate);
+  const change =
+    o.priceChange === undefined ? 0 : number(VALUATION_OPTIONS.priceChangePerYear, o.priceChange);
+  if (issues.length) throw new InputError("landuse analyze", issues);
+  return { carbonPrice: price, priceChangePerYear: change, discountRatePerYear: discount };
 }
 
 /** Parses `--map year=path` arguments; every bad one is reported. */
@@ -57,6 +115,7 @@ export async function runAnalyze(o: AnalyzeCliOptions) {
     throw new InputError("--align", [
       { path: "", message: `the only alignment is "nearest"; got "${o.align}"` },
     ]);
+  const valuation = valuationFromOptions(o);
   const onProgress = o.progress === false ? undefined : progressBar("analyse");
   return analyzeLanduse({
     maps: parseMaps(o.map),
@@ -74,6 +133,7 @@ export async function runAnalyze(o: AnalyzeCliOptions) {
     ...(o.blockRows !== undefined ? { blockRows: o.blockRows } : {}),
     ...(o.zeroRule ? { zeroRule: o.zeroRule } : {}),
     ...(o.deflateLevel !== undefined ? { deflateLevel: o.deflateLevel } : {}),
+    ...(valuation ? { valuation, valuationPaths: VALUATION_OPTIONS } : {}),
     ...(onProgress ? { onProgress } : {}),
   });
 }

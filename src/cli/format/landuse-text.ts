@@ -3,7 +3,10 @@ import type { LanduseSummary } from "../../landuse/analyze-landuse.ts";
 const n = (v: number, d = 2) =>
   v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 
-/** A short text report of a land-use analysis: class areas per date, zones per period, carbon, files. */
+/**
+ * A short text report of a land-use analysis: class areas per date, intensities, change components,
+ * accumulated changes, zones per period, carbon stocks, their change and its value, files.
+ */
 export function formatLanduse(s: LanduseSummary, out: string): string {
   const years = [...new Set(s.classes.map((r) => r.year))];
   const codes = [...new Set(s.classes.map((r) => r.code))];
@@ -28,6 +31,28 @@ export function formatLanduse(s: LanduseSummary, out: string): string {
         `  ${r.from_year}–${r.to_year}: change ${n(r.percent_change)}%, St ${n(r.St_percent_per_year, 3)} vs U ${n(r.U_percent_per_year, 3)} → ${r.pace}`,
     ),
   ];
+  lines.push(
+    "",
+    "Change components (Pontius): ha, and % of the area",
+    `${"interval".padEnd(22)}${["total change", "quantity", "exchange", "shift"].map((h) => h.padStart(21)).join("")}`,
+    ...s.componentsOverall.map(
+      (r) =>
+        `${`${r.from_year}–${r.to_year}${r.kind === "onestep" ? " (whole)" : ""}`.padEnd(22)}${[
+          [r.total_change_ha, r.total_change_percent],
+          [r.quantity_ha, r.quantity_percent],
+          [r.exchange_ha, r.exchange_percent],
+          [r.shift_ha, r.shift_percent],
+        ]
+          .map(([ha, pct]) => `${n(ha!, 1)} (${n(pct!, 1)}%)`.padStart(21))
+          .join("")}`,
+    ),
+    "",
+    `Accumulated changes ${years[0]}–${years.at(-1)} (class changes per pixel between consecutive dates)`,
+    ...s.accumulatedChanges.map(
+      (r) =>
+        `  ${String(r.changes).padStart(3)}: ${n(r.area_ha).padStart(16)} ha ${n(r.percent, 1).padStart(6)}%`,
+    ),
+  );
   if (s.zonesByPeriod.length) {
     lines.push("", `Carbon-sink zones (${s.zoning!.id}), share of the area (%)`);
     const periods = [...new Set(s.zonesByPeriod.map((r) => `${r.from_year}–${r.to_year}`))];
@@ -48,6 +73,40 @@ export function formatLanduse(s: LanduseSummary, out: string): string {
     lines.push("", "Carbon stock (t C)");
     for (const y of years)
       lines.push(`  ${y}: ${n(s.carbon.find((r) => r.year === y && r.pool === "total")!.total_tC, 1)}`);
+  }
+  if (s.carbonChange.length) {
+    lines.push(
+      "",
+      "Storage change (t C; + stored, − lost) and as CO2 (t CO2e; + removed, − emitted)",
+      `${"interval".padEnd(22)}${["above", "below", "soil", "dead", "total", "t CO2e", "t C/yr"].map((h) => h.padStart(15)).join("")}`,
+    );
+    const intervals = [...new Set(s.carbonChange.map((r) => `${r.kind} ${r.from_year} ${r.to_year}`))];
+    for (const key of intervals) {
+      const rows = s.carbonChange.filter((r) => `${r.kind} ${r.from_year} ${r.to_year}` === key);
+      const total = rows.find((r) => r.pool === "total")!;
+      lines.push(
+        `${`${total.from_year}–${total.to_year}${total.kind === "onestep" ? " (whole)" : ""}`.padEnd(22)}${[
+          ...["above", "below", "soil", "dead", "total"].map(
+            (p) => rows.find((r) => r.pool === p)!.change_tC,
+          ),
+          total.change_tCO2e,
+          total.change_tC_per_yr,
+        ]
+          .map((v) => n(v, 1).padStart(15))
+          .join("")}`,
+      );
+    }
+  }
+  if (s.valuation) {
+    const v = s.valuation;
+    lines.push(
+      "",
+      `Value of the storage change (InVEST): ${n(v.carbonPriceCNYPerTCO2e)} CNY/t CO2e in ${v.priceYear} (${v.priceSource}), price change ${n(v.priceChangePerYear * 100, 2)} %/yr, discount rate ${n(v.discountRatePerYear * 100, 2)} %/yr`,
+      ...s.carbonValue.map(
+        (r) =>
+          `  ${`${r.from_year}–${r.to_year}${r.kind === "onestep" ? " (whole)" : ""}`.padEnd(20)} ${n(r.npv_at_interval_start_CNY, 0).padStart(18)} CNY in ${r.from_year}, ${n(r.npv_CNY, 0).padStart(18)} CNY in ${v.presentValueYear}`,
+      ),
+    );
   }
   if (s.stockLostToMining)
     lines.push(

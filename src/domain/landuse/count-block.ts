@@ -4,6 +4,7 @@
  * transitions of each date pair per zone. Pure and allocation-light, so that it runs in worker
  * threads over a stream of blocks; the caller adds the block results up.
  */
+import type { ChangeCounts } from "./change-count.ts";
 
 /** What the kernel needs to know, the same for every block. */
 export interface BlockPlan {
@@ -18,7 +19,7 @@ export interface BlockPlan {
 }
 
 /** The counts of one block. */
-export interface BlockCounts {
+export interface BlockCounts extends ChangeCounts {
   /** pairs × Z × K × K pixel counts: [p][z][from][to]. */
   readonly pixels: Float64Array;
   /** Same shape, areas in ha when row areas were given (geographic grids); else empty. */
@@ -45,6 +46,9 @@ export function emptyBlockCounts(plan: BlockPlan, dates: number, withArea: boole
     areaHa: new Float64Array(withArea ? size : 0),
     unknownCodes: Array.from({ length: dates }, () => new Map<number, number>()),
     nodataPixels: new Float64Array(dates),
+    // Pixels per number of class changes, 0 … dates − 1 (the accumulated-changes output).
+    changePixels: new Float64Array(dates),
+    changeAreaHa: new Float64Array(withArea ? dates : 0),
     excludedPixels: 0,
     emptyPixels: 0,
     outsidePixels: 0,
@@ -60,6 +64,8 @@ export function addBlockCounts(a: BlockCounts, b: BlockCounts): void {
     for (const [code, n] of m) a.unknownCodes[d]!.set(code, (a.unknownCodes[d]!.get(code) ?? 0) + n);
   });
   for (let d = 0; d < a.nodataPixels.length; d++) a.nodataPixels[d]! += b.nodataPixels[d]!;
+  for (let c = 0; c < a.changePixels.length; c++) a.changePixels[c]! += b.changePixels[c]!;
+  for (let c = 0; c < a.changeAreaHa.length; c++) a.changeAreaHa[c]! += b.changeAreaHa[c]!;
   a.excludedPixels += b.excludedPixels;
   a.emptyPixels += b.emptyPixels;
   a.outsidePixels += b.outsidePixels;

@@ -14,7 +14,7 @@ import { columnTotals, matrixTotal, rowTotals, type TransferMatrix } from "./tra
 /**
  * The tables of a land-change analysis, as rows ready for CSV and JSON: class areas per date,
  * transitions (multistep and one-step), intensity analysis at three levels with stationarity,
- * change components and dynamic degrees. Every number is in pixels, ha, % or % per year, as named.
+ * change components (per class, and overall per interval) and dynamic degrees. Every number is in pixels, ha, % or % per year, as named.
  */
 export function landChangeTables(
   classes: readonly LegendClass[],
@@ -181,6 +181,34 @@ export function landChangeTables(
     ...multistep.flatMap((m) => componentsOf(m, "multistep")),
     ...(multistep.length > 1 ? componentsOf(onestep, "onestep") : []),
   ];
+  // The overall components of each interval as a table of their own (diffeR's overallComponentsPlot,
+  // Pontius & Santacruz 2014): total change D = quantity Q + exchange E + shift S, in ha and in % of
+  // the area analysed.
+  const overallOf = (m: TransferMatrix, kind: string) => {
+    const { overall: o } = changeComponents(m);
+    const pct = (v: number) => (o.total > 0 ? (v / o.total) * 100 : 0);
+    return {
+      kind,
+      from_year: m.fromYear,
+      to_year: m.toYear,
+      years: m.toYear - m.fromYear,
+      area_ha: o.total,
+      total_change_ha: o.totalChange,
+      quantity_ha: o.quantity,
+      exchange_ha: o.exchange,
+      shift_ha: o.shift,
+      allocation_ha: o.allocation,
+      persistence_ha: o.persistence,
+      total_change_percent: pct(o.totalChange),
+      quantity_percent: pct(o.quantity),
+      exchange_percent: pct(o.exchange),
+      shift_percent: pct(o.shift),
+    };
+  };
+  const componentsOverall = [
+    ...multistep.map((m) => overallOf(m, "multistep")),
+    ...(multistep.length > 1 ? [overallOf(onestep, "onestep")] : []),
+  ];
   return {
     classes: classRows,
     transitionsMultistep: multistep.flatMap(transitions),
@@ -190,5 +218,6 @@ export function landChangeTables(
     intensityTransition: transitionRows,
     stationarity: stat,
     components,
+    componentsOverall,
   };
 }

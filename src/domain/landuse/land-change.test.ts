@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { transferMatrix, rowTotals, columnTotals, type TransferMatrix } from "./transfer-matrix.ts";
 import { changeComponents } from "./change-components.ts";
+import { landChangeTables } from "./land-change-tables.ts";
 import { comprehensiveDynamicDegree, singleDynamicDegree } from "./dynamic-degree.ts";
 import {
   categoryIntensity,
@@ -138,5 +139,54 @@ describe("intensity analysis (Aldwaik & Pontius 2012)", () => {
     // class 3: 3.333 > 2 and 5/5/20·100 = 5 > 1 → active in both, in both modes
     expect(paper.find((s) => s.code === 3)!.stationary).toBe("active");
     expect(openland.find((s) => s.code === 3)!.stationary).toBe("active");
+  });
+});
+
+describe("landChangeTables(…).componentsOverall", () => {
+  it("holds each interval's total change D = Q + E + S in ha and in % of the area (hand-worked)", () => {
+    const classes = [1, 2, 3].map((code) => ({ code, key: `c${code}`, name: `class ${code}` }));
+    const t = landChangeTables(
+      classes,
+      [m1, m2],
+      transferMatrix(
+        2000,
+        2015,
+        [1, 2, 3],
+        Float64Array.from([50, 10, 0, 5, 15, 10, 0, 0, 10]),
+        Float64Array.from([50, 10, 0, 5, 15, 10, 0, 0, 10]),
+      ),
+      "paper",
+    );
+    // m1: D 20 = Q 5 + E 10 + S 5 of 100 ha over 10 years.
+    expect(t.componentsOverall[0]).toMatchObject({
+      kind: "multistep",
+      from_year: 2000,
+      to_year: 2010,
+      years: 10,
+      area_ha: 100,
+      total_change_ha: 20,
+      quantity_ha: 5,
+      exchange_ha: 10,
+      shift_ha: 5,
+      allocation_ha: 15,
+      persistence_ha: 80,
+      total_change_percent: 20,
+      quantity_percent: 5,
+      exchange_percent: 10,
+      shift_percent: 5,
+    });
+    // m2: only 2 → 3 (5 ha): all quantity.
+    expect(t.componentsOverall[1]).toMatchObject({
+      total_change_ha: 5,
+      quantity_ha: 5,
+      exchange_ha: 0,
+      shift_ha: 0,
+    });
+    // The one-step row comes last, and matches the "all" rows of the per-class table.
+    expect(t.componentsOverall.map((r) => r.kind)).toEqual(["multistep", "multistep", "onestep"]);
+    const all = t.components.filter((r) => r.code === "all");
+    expect(t.componentsOverall.map((r) => [r.quantity_ha, r.exchange_ha, r.shift_ha])).toEqual(
+      all.map((r) => [r.quantity_ha, r.exchange_ha, r.shift_ha]),
+    );
   });
 });
