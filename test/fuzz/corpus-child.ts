@@ -29,6 +29,8 @@ export interface ChildResult {
   readonly status: number;
   readonly message: string;
   readonly nonFinite: boolean;
+  /** The answer is a failed job's error (the request itself was accepted with 202). */
+  readonly fromJob?: boolean;
   readonly ms: number;
 }
 
@@ -165,6 +167,7 @@ async function runApi(start: Start): Promise<void> {
     let r = await inject(req);
     let status = r.statusCode;
     let text = r.body;
+    let fromJob = false;
     // An accepted job is followed to its end: a job that fails is the request's real answer.
     const job = r.headers.location;
     if (status === 202 && job) {
@@ -175,6 +178,7 @@ async function runApi(start: Start): Promise<void> {
           if (j.state === "failed") {
             const code = j.error?.code ?? "internal";
             status = code === "internal" ? 500 : 422;
+            fromJob = true;
             text = JSON.stringify(j.error);
           }
           break;
@@ -199,6 +203,7 @@ async function runApi(start: Start): Promise<void> {
         status,
         message: message.slice(0, 2000),
         nonFinite: status < 300 && (serialisedNonFinite || hasNonFinite(text)),
+        fromJob,
         ms: performance.now() - t0,
       } satisfies ChildResult,
     });

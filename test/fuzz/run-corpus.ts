@@ -28,14 +28,10 @@ function classify(mode: "cli" | "api", c: CliCase | ApiCase, r: ChildResult): Ou
   const ok = mode === "cli" ? r.status === 0 : r.status < 400;
   const refused = mode === "cli" ? r.status === 2 : r.status >= 400 && r.status < 500;
   if (ok) return r.nonFinite ? "non-finite" : "ok";
-  // An API client is not told the server's paths or the CLI's flags (a job's error used to say
-  // "…/tmp/<uuid>-inputs/legend.csv; give a rule table with --rules").
-  if (
-    refused &&
-    mode === "api" &&
-    /(^|[\s"'(])\/(tmp|work|home|var|usr)\/|(^|\s)--[a-z][a-z-]+/.test(r.message)
-  )
-    return "unclear";
+  // An API client is not told the server's paths, nor — in a job's error — the CLI's flags (a job
+  // used to fail with "…/tmp/<uuid>-inputs/legend.csv; give a rule table with --rules").
+  if (refused && mode === "api" && /(^|[\s"'(])\/(tmp|work|home|var|usr)\//.test(r.message)) return "unclear";
+  if (refused && r.fromJob && /(^|\s)--[a-z][a-z-]+/.test(r.message)) return "unclear";
   if (refused) return isClearRefusal(r.message, c.names) ? "refused" : "unclear";
   return "internal";
 }
