@@ -129,8 +129,18 @@ export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post("/api/optimize", async (req) => {
     try {
-      const { problem, assumptions } = readStructureProblem(req.body, "body", factorTable());
-      return { ...(await optimiseStructure(problem, highsSolver, "body")), assumptions };
+      const table = factorTable();
+      const { problem, assumptions } = readStructureProblem(req.body, "body", table);
+      return {
+        ...(await optimiseStructure(problem, highsSolver, "body")),
+        assumptions,
+        // Every factor the problem read, with its source: as `minecarbon optimize --json` gives them.
+        factors: {
+          libraryVersion: table.libraryVersion,
+          used: table.used(),
+          overrides: table.usedOverrides(),
+        },
+      };
     } catch (e) {
       throw asApiError(e);
     }
