@@ -218,11 +218,6 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
     if (seenYears.has(y.year))
       issues.push({ path: `${at}.year`, message: `must not repeat a year; got ${y.year}` });
     seenYears.add(y.year);
-    if (y.miningLandHa !== undefined && y.miningLandHa > y.boundaryAreaHa)
-      issues.push({
-        path: `${at}.miningLandHa`,
-        message: `must not exceed boundaryAreaHa (${y.boundaryAreaHa} ha): it is land within the boundary; got ${y.miningLandHa}`,
-      });
     const checkEnergy = (path: string, uses: readonly EnergyUseInput[], sector: CombustionSector) =>
       uses.forEach((u, i) => {
         const p = `${path}[${i}]`;

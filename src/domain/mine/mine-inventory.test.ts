@@ -419,6 +419,22 @@ describe("mineInventory — fuel combustion CH4 and N2O, and what CCS can captur
   });
 });
 
+describe("mineInventory — the mine's own land", () => {
+  it("reports miningLandHa and warns when it is more than the boundary it lies within", () => {
+    const doc = (miningLandHa: number) => ({
+      ...base,
+      years: [{ year: 2030, boundaryAreaHa: 10, miningLandHa, coalOutputT: 0 }],
+    });
+    expect(run(doc(4)).years[0]!.miningLandHa).toBe(4);
+    expect(run(doc(4)).warnings).toEqual([]);
+    expect(run(doc(12)).warnings).toEqual([
+      expect.stringMatching(
+        /^miningLandHa \(years\[0\]\.miningLandHa, 12 ha\) is more than the boundary \(10 ha\)/,
+      ),
+    ]);
+  });
+});
+
 describe("mineInventory — gas volumes are weighed at their own conditions", () => {
   const one = (methane: object) => ({
     ...base,

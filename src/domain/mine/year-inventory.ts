@@ -404,6 +404,10 @@ export function yearInventory(
   const sinks: SinkLine[] = [];
   const sinkOrigins: string[] = [];
   const reading = options.sinkReading;
+  if (y.miningLandHa !== undefined && y.miningLandHa > y.boundaryAreaHa)
+    warnings.push(
+      `miningLandHa (${pathOf("miningLandHa")}, ${y.miningLandHa} ha) is more than the boundary (${y.boundaryAreaHa} ha) it lies within: check both; a pathway reclaims at most the smaller`,
+    );
   const paper = reading === "seed002-density-as-annual";
   // A stock divided by one year is a stock counted as a yearly flux: legal, but said every time.
   const oneYear = (label: string, path: string) =>

@@ -12,11 +12,13 @@ import type { Scenario } from "./scenario-spec.ts";
  * counted as forest, farmland or grassland.
  */
 export function reclaimableLand(y: InventoryYearInput): { ha: number; what: string } {
-  if (y.miningLandHa !== undefined)
+  if (y.miningLandHa !== undefined) {
+    const ha = Math.min(y.miningLandHa, y.boundaryAreaHa);
     return {
-      ha: y.miningLandHa,
-      what: `the ${fmt(y.miningLandHa)} ha of industrial and mining land of the baseline year ${y.year} (miningLandHa)`,
+      ha,
+      what: `the ${fmt(ha)} ha of industrial and mining land of the baseline year ${y.year} (miningLandHa${ha < y.miningLandHa ? `, within the ${fmt(y.boundaryAreaHa)} ha boundary` : ""})`,
     };
+  }
   const sinks =
     y.sinks.forest.reduce((a, f) => a + f.areaHa, 0) + y.sinks.ecosystems.reduce((a, e) => a + e.areaHa, 0);
   const ha = Math.max(0, y.boundaryAreaHa - sinks);
