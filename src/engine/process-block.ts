@@ -4,7 +4,6 @@ import {
   countBlock,
   addRawHistograms,
   addRawPairWithZones,
-  countBlockRaw8,
   countRawHistograms,
   emptyBlockCounts,
   rawHistograms,
@@ -17,6 +16,7 @@ import {
   addChangeHistogram,
   changeCounts,
   changeCountsRaw8,
+  datesWithInvalidCodes,
   NO_CHANGE_COUNT,
   validCodeTables,
 } from "../domain/landuse/change-count.ts";
@@ -125,10 +125,16 @@ export class BlockProcessor {
         previews[oi]!.push({ row: r / step, values });
       }
     };
-    if (this.raw8 && countBlockRaw8(plan.counting, codes as Uint8Array[], zone, counts)) {
+    // The raw 8-bit path (countBlockRaw8 in steps, so that the histograms also say which dates hold
+    // codes that are no legend class).
+    const hists = this.raw8 ? rawHistograms(plan.counting, zone !== null) : [];
+    if (this.raw8) addRawHistograms(plan.counting, codes as Uint8Array[], zone, hists);
+    if (this.raw8 && countRawHistograms(plan.counting, hists, zone !== null, codes.length, counts)) {
+      const buckets = zone !== null ? plan.counting.zoneCount + 1 : 1;
       const tiles = plan.outputs.map((o, oi) => {
         if (o.kind === "changes") {
-          const c = changeCountsRaw8(codes as Uint8Array[], this.validCodes, zone);
+          const check = datesWithInvalidCodes(plan.counting.pairs, hists, this.validCodes, buckets);
+          const c = changeCountsRaw8(codes as Uint8Array[], this.validCodes, zone, check);
           addChangeHistogram(c, width, width, rows, counts);
           preview(oi, c);
           return this.encode(c, rows, (n) => new Uint8Array(n), NO_CHANGE_COUNT);
@@ -235,6 +241,9 @@ export class BlockProcessor {
     if (!countRawHistograms(plan.counting, hists, false, this.rasters.length, counts)) return undefined;
     const step = plan.previewStep;
     const previews: { row: number; values: Uint8Array }[][] = plan.outputs.map(() => []);
+    const check = plan.outputs.some((o) => o.kind === "changes")
+      ? datesWithInvalidCodes(plan.counting.pairs, hists, this.validCodes, 1)
+      : [];
     const tiles = plan.outputs.map((o, oi) => {
       if (o.kind !== "zones" && o.kind !== "changes")
         throw new Error("internal: the tile path writes zone and changes rasters only");
@@ -247,6 +256,7 @@ export class BlockProcessor {
                 rowsOfTiles.map((t) => t[tx]!),
                 this.validCodes,
                 null,
+                check,
               )
             : (zoneTiles[oi]![tx] ??
               zoneCodesRaw8(

@@ -46,28 +46,66 @@ export function changeCounts(
 /**
  * Change counts straight from 8-bit raw codes (the fast path, constant pixel area): `valid[d][code]`
  * is 1 where the code is a legend class at date d. Codes are compared as they are: within a legend
- * each class has one code. `zone` marks pixels outside the boundary (0xffff), or is null.
+ * each class has one code. `zone` marks pixels outside the boundary (0xffff), or is null. Dates whose
+ * `check` is false hold only legend codes in this block (known from its histograms) and are not
+ * looked up pixel by pixel.
  */
 export function changeCountsRaw8(
   codes: readonly Uint8Array[],
   valid: readonly Uint8Array[],
   zone: Uint16Array | null,
+  check: readonly boolean[] = codes.map(() => true),
 ): Uint8Array {
   const dates = codes.length;
   const n = codes[0]!.length;
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    let ok = zone === null || zone[i] !== 0xffff ? 1 : 0;
-    for (let d = 0; d < dates && ok; d++) ok = valid[d]![codes[d]![i]!]!;
-    if (!ok) {
-      out[i] = NO_CHANGE_COUNT;
-      continue;
+  // Four pixels at a time: a byte of a ^ b is non-zero where the codes differ, and adding 0x7f to its
+  // low 7 bits (or'ed with itself) sets its top bit exactly then; shifted down, that adds 1 to the byte.
+  const aligned = out.byteOffset % 4 === 0 && codes.every((c) => c.byteOffset % 4 === 0);
+  const n4 = aligned ? n >> 2 : 0;
+  const o32 = new Uint32Array(out.buffer, out.byteOffset, n4);
+  for (let d = 0; d + 1 < dates; d++) {
+    const a = codes[d]!;
+    const b = codes[d + 1]!;
+    const a32 = new Uint32Array(a.buffer, a.byteOffset, n4);
+    const b32 = new Uint32Array(b.buffer, b.byteOffset, n4);
+    for (let i = 0; i < n4; i++) {
+      const x = a32[i]! ^ b32[i]!;
+      o32[i]! += ((((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x) & 0x80808080) >>> 7;
     }
-    let c = 0;
-    for (let d = 0; d + 1 < dates; d++) if (codes[d]![i] !== codes[d + 1]![i]) c++;
-    out[i] = c;
+    for (let i = n4 * 4; i < n; i++) out[i]! += a[i] === b[i] ? 0 : 1;
   }
+  for (let d = 0; d < dates; d++) {
+    if (!check[d]) continue;
+    const c = codes[d]!;
+    const v = valid[d]!;
+    for (let i = 0; i < n; i++) if (v[c[i]!] === 0) out[i] = NO_CHANGE_COUNT;
+  }
+  if (zone !== null) for (let i = 0; i < n; i++) if (zone[i] === 0xffff) out[i] = NO_CHANGE_COUNT;
   return out;
+}
+
+/**
+ * Which dates of a block hold a code that is no legend class (nodata, or unknown), read from the raw
+ * pair histograms of `countRawHistograms` (64K bins per bucket): only those need `changeCountsRaw8`'s
+ * look-up pixel by pixel.
+ */
+export function datesWithInvalidCodes(
+  pairs: readonly (readonly [number, number])[],
+  hists: readonly Uint32Array[],
+  valid: readonly Uint8Array[],
+  buckets: number,
+): boolean[] {
+  return valid.map((v, d) => {
+    const p = pairs.findIndex(([f, t]) => f === d || t === d);
+    const first = pairs[p]![0] === d;
+    const h = hists[p]!;
+    for (let z = 0; z < buckets; z++)
+      for (let x = 0; x < 256; x++)
+        for (let y = 0; y < 256; y++)
+          if (h[z * 65536 + (x << 8) + y] !== 0 && v[first ? x : y] === 0) return true;
+    return false;
+  });
 }
 
 /** The 256-entry tables of `changeCountsRaw8`: 1 where a code maps to a legend class (index < K). */
