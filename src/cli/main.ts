@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { GWP_SET_IDS } from "../domain/mine/gwp-sets.ts";
 import { SINK_READINGS } from "../domain/mine/ecosystems.ts";
 import { COEFFICIENT_SETS } from "../domain/budget/coefficient-sets.ts";
+import { FACTOR_STATUSES } from "../domain/factor/factor.ts";
 import { availableParallelism } from "node:os";
 import {
   COUNT_BOUNDS,
@@ -157,7 +158,7 @@ export function buildProgram(write: (text: string) => void): Command {
   factors
     .command("list")
     .description("list factors, optionally filtered")
-    .option("--status <status>", "primary, secondary or unverified")
+    .option("--status <status>", FACTOR_STATUSES.join(", "))
     .option("--series <series>", "a series, e.g. MEE-carbon-market or MEE-NBS-consumption")
     .option("--grep <text>", "text in the id, quantity or source")
     .option("--factors <file>", "include a user factor file; repeatable", collect)

@@ -220,7 +220,11 @@ describe("scenarioSchema with bounded quantities", () => {
   });
 
   it("projects any scenario within the bounds to finite figures (pathway, economics)", () => {
-    const baseline = example("yongning.yaml");
+    // Reclamation is capped by the baseline's mining land: give the baseline as much as the bound
+    // allows, so that any reclamation within the bounds can run.
+    const baseline = example("yongning.yaml") as { years: Record<string, unknown>[] };
+    baseline.years[0]!.miningLandHa = QUANTITY_BOUNDS.areaHa.max;
+    baseline.years[0]!.boundaryAreaHa = QUANTITY_BOUNDS.areaHa.max;
     fc.assert(
       fc.property(
         fc.double({ min: 1e-3, max: QUANTITY_BOUNDS.areaHa.max / 20, noNaN: true }),
@@ -247,6 +251,7 @@ describe("scenarioSchema with bounded quantities", () => {
 
   it("refuses a reclamation larger than China in all, though each year's area is in range", () => {
     const doc = clone(base);
+    setAt(doc, ["measures", 4, "years"], 20);
     setAt(doc, ["measures", 4, "hectaresPerYear"], 5e8);
     const e = onlyInputError(() => parse(doc))!;
     expect(e.issues).toEqual([

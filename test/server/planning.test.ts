@@ -30,7 +30,7 @@ describe("planning API", () => {
     }
   });
 
-  it("projects a scenario on a stored inventory: the example is neutral in 2048", async () => {
+  it("projects a scenario on a stored inventory: the example is not neutral by 2060", async () => {
     const example = (await t.app.inject({ url: "/api/examples/yongning-pathway" })).json();
     const scenario = { ...example, baseline: { inventoryId } };
     const r = await t.app.inject({
@@ -40,7 +40,10 @@ describe("planning API", () => {
     });
     expect(r.statusCode).toBe(200);
     const [a, b] = r.json();
-    expect(a.neutralYear).toBe(2048);
+    // With stocks read as stocks (IPCC Tier 1: cropland and grassland no net sink) the measures
+    // leave 2,292 t CO2e/yr in 2060; seed 002's density-as-yearly-sink reading made it neutral in 2048.
+    expect(a.neutralYear).toBeNull();
+    expect(a.gapAtEndTCO2e).toBeCloseTo(2292, -1);
     expect(a.economics.mac.length).toBe(7);
     expect(b.neutralYear).toBeNull();
   });
@@ -55,7 +58,7 @@ describe("planning API", () => {
     expect(r.statusCode).toBe(201);
     const html = (await t.app.inject({ url: r.json().url })).body;
     expect(html).toContain("Pathway to neutrality: Yongning — seed 002 measures");
-    expect(html).toContain("Neutral in 2048");
+    expect(html).toContain("Not neutral by 2060");
     expect(html).toContain("Marginal abatement cost curve");
     // The pathway's own factors are in the factor table with their sources.
     for (const id of [
@@ -138,6 +141,22 @@ describe("planning API", () => {
       payload: { scenarios: [{ ...example, measures: [], baseline: { inventoryId: "999" } }] },
     });
     expect(noInventory.statusCode).toBe(404);
+    // Reclaiming more than the baseline's mining land (Yongning: 11.1 ha) is the scenario's problem.
+    const example2 = (await t.app.inject({ url: "/api/examples/yongning-pathway" })).json();
+    const reclaim = example2.measures.findIndex((m: { kind: string }) => m.kind === "reclamation");
+    example2.measures[reclaim].hectaresPerYear = 100;
+    const tooMuch = await t.app.inject({
+      method: "POST",
+      url: "/api/pathways",
+      payload: { scenarios: [{ ...example2, baseline: { inventoryId } }] },
+    });
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().error.details).toEqual([
+      {
+        path: `scenarios[0].measures[${reclaim}].hectaresPerYear`,
+        message: expect.stringMatching(/more than the 11\.1 ha of industrial and mining land/),
+      },
+    ]);
   });
 
   it("optimises the demo example and explains an infeasible problem", async () => {

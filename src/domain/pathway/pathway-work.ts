@@ -94,10 +94,18 @@ export function checkPathwayWork(
   draws: number,
 ): void {
   const baseline = parseInventoryInput(baselineDoc, baselineSource, table);
+  const problems = pathwayProblems(scenario, baseline, draws);
+  if (problems.length) throw new InputError(scenarioSource, problems);
+}
+
+/**
+ * The scenario's own problems with a parsed baseline, at the scenario's fields: a pathway too large
+ * to compute (then nothing else is checked), or reclamation of more land than the baseline has.
+ */
+export function pathwayProblems(scenario: Scenario, baseline: InventoryInput, draws: number): InputIssue[] {
   const problem = pathwayWorkProblem(scenario, baseline, draws);
-  if (problem) throw new InputError(scenarioSource, [problem]);
+  if (problem) return [problem];
   const wanted = scenario.baseline.year;
   const base = wanted === undefined ? baseline.years.at(-1) : baseline.years.find((y) => y.year === wanted);
-  const land = base ? reclamationCapProblems(scenario, base) : [];
-  if (land.length) throw new InputError(scenarioSource, land);
+  return base ? reclamationCapProblems(scenario, base) : [];
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { optimiseStructure } from "../../domain/optimise/optimise-structure.ts";
 import { parseInventoryInput } from "../../domain/mine/inventory-spec.ts";
-import { pathwayWorkProblem } from "../../domain/pathway/pathway-work.ts";
+import { pathwayProblems } from "../../domain/pathway/pathway-work.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
 import { scenarioProblems } from "../../domain/pathway/check-scenario.ts";
 import { scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
@@ -112,12 +112,16 @@ export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
       } catch (e) {
         throw asApiError(e);
       }
-      // The pathway's work is the request's: refused at the scenario's own field before it runs.
-      const tooLarge = pathwayWorkProblem(s, baseline, s.uncertainty?.draws ?? 0);
-      if (tooLarge)
-        throw new ApiError(400, "bad-input", `scenario ${i + 1} is too large to compute; see details`, [
-          { ...tooLarge, path: `scenarios[${i}].${tooLarge.path}` },
-        ]);
+      // The pathway's work and its reclamation are the request's: refused at the scenario's own
+      // fields before anything is projected.
+      const projection = pathwayProblems(s, baseline, s.uncertainty?.draws ?? 0);
+      if (projection.length)
+        throw new ApiError(
+          400,
+          "bad-input",
+          `scenario ${i + 1} cannot be projected; see details`,
+          projection.map((d) => ({ ...d, path: `scenarios[${i}].${d.path}` })),
+        );
       try {
         out.push(runScenario(s, inv.input, table, `inventory ${inv.id}`));
       } catch (e) {
