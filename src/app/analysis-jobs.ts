@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ValuationInput } from "../domain/landuse/carbon-valuation.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { factorTable, loadFactorLibrary } from "../factors/load-factor-library.ts";
 import { analyzeLanduse } from "../landuse/analyze-landuse.ts";
@@ -23,6 +24,8 @@ export interface LanduseParams {
   /** A shipped density set for the carbon pools (seed001-yang2019), or none. */
   readonly densitySet: string | null;
   readonly zeroRule: "paper" | "openland";
+  /** InVEST's valuation of the storage change; null (or absent, in jobs queued before it existed) for none. */
+  readonly valuation?: ValuationInput | null;
 }
 
 /**
@@ -198,6 +201,7 @@ export class AnalysisJobs {
         legend,
         zoning: params.zoning,
         zeroRule: params.zeroRule,
+        ...(params.valuation ? { valuation: params.valuation } : {}),
         out,
         ...extra,
         ...(this.o.workers !== undefined ? { workers: this.o.workers } : {}),

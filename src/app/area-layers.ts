@@ -5,6 +5,9 @@ import type { StoredGrid, StoredMap } from "../storage/landuse-map-repository.ts
 import type { MiningArea } from "../storage/mining-area-repository.ts";
 import { areaLegend } from "./area-legend.ts";
 import type { DataFolder } from "./data-folder.ts";
+import { CHANGES_FILE } from "../landuse/output-names.ts";
+import { changeColours } from "../landuse/change-colours.ts";
+import { changeCountName } from "../presentation/i18n.ts";
 import { CHANGE_RAMP, renderChangeLayer, renderClassLayer, type MapLayer } from "./map-layers.ts";
 
 const extentOf = (g: StoredGrid): [number, number, number, number] => [
@@ -24,7 +27,8 @@ type LanduseResult = {
 
 /**
  * The map layers of an area: land use of each stored map, and — from a finished analysis — the
- * carbon-sink zoning of each period and the carbon change of each period (when it had densities).
+ * accumulated changes across its dates, the carbon-sink zoning of each period and the carbon change
+ * of each period (when it had densities).
  * PNGs are rendered on first use and kept beside the rasters. `files` maps layer ids to them.
  */
 export async function areaLayers(
@@ -77,6 +81,11 @@ export async function areaLayers(
       ...(r.grid.epsg ? { epsg: r.grid.epsg } : {}),
       ...(r.grid.proj4 ? { proj4: r.grid.proj4 } : {}),
     };
+    const changes = await accumulatedChangesLayer(dir, analysis.id, r, extent);
+    if (changes) {
+      files.set(changes.layer.id, changes.png);
+      layers.push(changes.layer);
+    }
     for (const file of r.outputs) {
       const zm = /^zones-(\d+)-(\d+)\.tif$/.exec(file);
       const cm = /^carbon-change-(\d+)-(\d+)\.tif$/.exec(file);
@@ -117,4 +126,43 @@ export async function areaLayers(
     }
   }
   return { crs, layers, files, boundary: area.boundary };
+}
+
+/**
+ * The accumulated-changes layer of an analysis (class changes per pixel across its dates), or none
+ * for analyses made before it was written. Its legend has one entry per number of changes.
+ */
+export async function accumulatedChangesLayer(
+  dir: string,
+  analysisId: string,
+  r: { outputs: string[]; inputs: { year: number }[] },
+  extent: [number, number, number, number],
+): Promise<{ layer: MapLayer; png: string } | undefined> {
+  if (!r.outputs.includes(CHANGES_FILE)) return undefined;
+  const years = r.inputs.map((i) => i.year).sort((a, b) => a - b);
+  const colours = changeColours(years.length).map(rgbHex);
+  const id = "accumulated-changes";
+  const png = join(dir, "layers", `${id}.png`);
+  await renderClassLayer(join(dir, CHANGES_FILE), png, new Map(colours.map((c, i) => [i, c])));
+  const span = `${years[0]}–${years.at(-1)}`;
+  return {
+    png,
+    layer: {
+      id,
+      kind: "changes",
+      title: `Accumulated changes ${span}`,
+      titleZh: `${span}年累计变化次数`,
+      url: `/api/analyses/${analysisId}/layers/${id}.png`,
+      extent,
+      legend: {
+        kind: "classes",
+        items: colours.map((colour, c) => ({
+          value: c,
+          name: changeCountName("en", c),
+          nameZh: changeCountName("zh", c),
+          colour,
+        })),
+      },
+    },
+  };
 }

@@ -15,7 +15,7 @@ export type LayerLegend =
 /** A map layer as the web app needs it: where its image is and where it lies. */
 export interface MapLayer {
   readonly id: string;
-  readonly kind: "landuse" | "zones" | "carbon-change";
+  readonly kind: "landuse" | "zones" | "carbon-change" | "changes";
   readonly title: string;
   readonly titleZh: string;
   readonly url: string;

@@ -6,7 +6,9 @@ import { storageChange, type StockByPool, type StoragePair } from "../domain/lan
 import { storageChangeValue, type ValuationInput } from "../domain/landuse/carbon-valuation.ts";
 import { NO_CHANGE_COUNT } from "../domain/landuse/change-count.ts";
 import { assertFiniteResult } from "../domain/validation/finite-result.ts";
+import { changeCountName } from "../presentation/i18n.ts";
 import { changeColours } from "./change-colours.ts";
+import { CHANGES_FILE, CHORD_FILE } from "./output-names.ts";
 import { chooseValuation } from "./valuation-choice.ts";
 import { MAX_CLASSES, type BlockCounts, type BlockPlan } from "../domain/landuse/count-block.ts";
 import { landChangeTables } from "../domain/landuse/land-change-tables.ts";
@@ -76,10 +78,6 @@ export interface AnalyzeOptions {
   readonly valuationPaths?: Readonly<Partial<Record<keyof ValuationInput, string>>>;
 }
 
-/** The file of the chord diagram of the one-step transitions (an SVG rendered with ECharts). */
-export const CHORD_FILE = "transitions-chord.svg";
-/** The accumulated-changes raster and its preview. */
-export const CHANGES_FILE = "accumulated-changes.tif";
 
 /** Resolves the legend: a preset, a CSV, or the pool table's names. */
 function resolveLegend(
@@ -546,7 +544,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
         `Accumulated changes ${span} (class changes between consecutive dates)`,
         accumulatedRows.map((r) => ({
           code: r.changes,
-          name: r.changes === 0 ? "no change" : `${r.changes} change${r.changes === 1 ? "" : "s"}`,
+          name: changeCountName("en", r.changes),
           colour: changeColour[r.changes]!,
           share: r.percent,
         })),

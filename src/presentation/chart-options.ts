@@ -146,8 +146,9 @@ export function chordOption(
     series: [
       {
         type: "chord",
-        center: ["50%", "52%"],
-        radius: ["62%", "68%"],
+        // Left of the middle: the small classes' labels go out to the right, where the halves meet.
+        center: ["45%", "52%"],
+        radius: ["56%", "61%"],
         startAngle: 180,
         clockwise: true,
         padAngle: 1,
@@ -159,11 +160,51 @@ export function chordOption(
           value: r.area_ha,
           lineStyle: { color: "source", opacity: r.from_code === r.to_code ? 0.15 : 0.6 },
         })),
-        label: { show: true, position: "outside", fontSize: 10, fontFamily: FONT },
+        // Dark labels: some class colours (arable land's pale yellow) are unreadable as text.
+        label: { show: true, position: "outside", fontSize: 10, fontFamily: FONT, color: "#333333" },
         emphasis: { focus: "adjacency" },
       },
     ],
   } as EChartsOption;
+}
+
+/** The overall change components of one interval, in % of the area (components-overall.csv). */
+export interface ComponentsRow {
+  readonly kind: string;
+  readonly from_year: number;
+  readonly to_year: number;
+  readonly quantity_percent: number;
+  readonly exchange_percent: number;
+  readonly shift_percent: number;
+}
+
+/**
+ * Stacked bars of each interval's total change split into quantity, exchange and shift (% of the
+ * area), as diffeR's overallComponentsPlot draws them (Pontius & Santacruz 2014); the whole span last.
+ */
+export function componentsOption(lang: Lang, rows: readonly ComponentsRow[]): EChartsOption {
+  const zh = lang === "zh";
+  const periods = rows.map((r) => `${r.from_year}–${r.to_year}`);
+  const bar = (name: string, color: string, pick: (r: ComponentsRow) => number) => ({
+    type: "bar" as const,
+    stack: "change",
+    name,
+    itemStyle: { color },
+    data: rows.map(pick),
+  });
+  return {
+    ...base(),
+    tooltip: { trigger: "axis", valueFormatter: (v) => `${formatNumber(lang, Number(v), 2)} %` },
+    legend: { top: 0 },
+    grid: { left: 50, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: "category", data: periods },
+    yAxis: { type: "value", name: "%" },
+    series: [
+      bar(zh ? "数量" : "quantity", "#1565c0", (r) => r.quantity_percent),
+      bar(zh ? "交换" : "exchange", "#ef6c00", (r) => r.exchange_percent),
+      bar(zh ? "转移" : "shift", "#8e24aa", (r) => r.shift_percent),
+    ],
+  };
 }
 
 /** Stacked bars of the zone shares (%) of each multistep period, and of the whole (one-step) span. */

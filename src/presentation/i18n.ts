@@ -40,6 +40,14 @@ const STRINGS = {
   sankey: ["Transfers between years (ha)", "年份间土地转移 (公顷)"],
   zoneShares: ["Carbon-sink zone shares per period (%)", "各时段碳汇分区占比 (%)"],
   classAreas: ["Class areas over time (ha)", "各地类面积变化 (公顷)"],
+  chord: ["Transitions from the first to the last year (ha)", "首末年份间土地转移 (公顷)"],
+  accumulatedChanges: ["Accumulated changes (class changes per pixel)", "累计变化次数 (像元地类变化次数)"],
+  componentsOverall: [
+    "Change components per interval: quantity, exchange, shift",
+    "各时段变化组分：数量、交换、转移",
+  ],
+  carbonChange: ["Change in carbon storage", "碳储量变化"],
+  carbonValue: ["Value of the change in carbon storage (InVEST)", "碳储量变化的价值 (InVEST)"],
   waterfall: [
     "Inventory: from sources through sinks to the balance (t CO2e/yr)",
     "清单：排放源、碳汇与净平衡 (t CO2e/年)",
@@ -134,6 +142,12 @@ const ZONE_ZH: Readonly<Record<string, string>> = {
   "emission-control": "排放控制区",
   unclassified: "未分类",
 };
+
+/** A number of class changes of a pixel (accumulated changes) in the language: "no change", "2 changes". */
+export function changeCountName(lang: Lang, changes: number): string {
+  if (lang === "zh") return changes === 0 ? "未变化" : `${changes} 次变化`;
+  return changes === 0 ? "no change" : `${changes} change${changes === 1 ? "" : "s"}`;
+}
 
 /** A zone name in the language. */
 export function zoneName(lang: Lang, zone: string): string {

@@ -7,6 +7,23 @@ import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
 const year = z.number().int().min(1800).max(2300);
 const finite = z.number(); // zod 4 refuses NaN and ±Infinity in z.number()
 
+/** A factor as a result lists it among the factors it used. */
+const factorUse = z.object({
+  id: z.string(),
+  quantity: z.string(),
+  value: finite,
+  low: finite.optional(),
+  high: finite.optional(),
+  unit: z.string(),
+  source: z.string(),
+  table: z.string(),
+  status: z.custom<FactorStatus>((s) => FACTOR_STATUSES.includes(s as FactorStatus), {
+    message: `must be one of ${FACTOR_STATUSES.join(", ")}`,
+  }),
+  overridden: z.boolean(),
+  origin: z.string(),
+});
+
 /**
  * The part of an analysis's summary.json that a report shows (written by `landuse analyze` and by
  * the server's analysis jobs). Other fields may be there too; these must be, with these types.
@@ -84,25 +101,70 @@ export const landuseReportInput = z.looseObject({
       totalLossTC: finite,
       totalLossTCO2e: finite,
       densitySet: z.string(),
-      factorsUsed: z.array(
-        z.object({
-          id: z.string(),
-          quantity: z.string(),
-          value: finite,
-          low: finite.optional(),
-          high: finite.optional(),
-          unit: z.string(),
-          source: z.string(),
-          table: z.string(),
-          status: z.custom<FactorStatus>((s) => FACTOR_STATUSES.includes(s as FactorStatus), {
-            message: `must be one of ${FACTOR_STATUSES.join(", ")}`,
-          }),
-          overridden: z.boolean(),
-          origin: z.string(),
-        }),
-      ),
+      factorsUsed: z.array(factorUse),
     })
     .nullable(),
+  // Written since issue 10 (items 8 and 11); summaries of older analyses lack them and still report.
+  componentsOverall: z
+    .array(
+      z.looseObject({
+        kind: z.string(),
+        from_year: year,
+        to_year: year,
+        total_change_ha: finite,
+        quantity_ha: finite,
+        exchange_ha: finite,
+        shift_ha: finite,
+        total_change_percent: finite,
+        quantity_percent: finite,
+        exchange_percent: finite,
+        shift_percent: finite,
+      }),
+    )
+    .optional(),
+  accumulatedChanges: z
+    .array(
+      z.looseObject({ changes: z.number().int().min(0), pixels: finite, area_ha: finite, percent: finite }),
+    )
+    .optional(),
+  carbonChange: z
+    .array(
+      z.looseObject({
+        kind: z.string(),
+        from_year: year,
+        to_year: year,
+        pool: z.string(),
+        change_tC: finite,
+        change_tCO2e: finite,
+        change_tC_per_yr: finite,
+      }),
+    )
+    .optional(),
+  valuation: z
+    .looseObject({
+      carbonPriceCNYPerTCO2e: finite,
+      priceSource: z.string(),
+      priceYear: year,
+      priceChangePerYear: finite,
+      discountRatePerYear: finite,
+      presentValueYear: year,
+      factorsUsed: z.array(factorUse),
+    })
+    .nullable()
+    .optional(),
+  carbonValue: z
+    .array(
+      z.looseObject({
+        kind: z.string(),
+        from_year: year,
+        to_year: year,
+        change_tCO2e: finite,
+        price_at_start_CNY_per_tCO2e: finite,
+        npv_at_interval_start_CNY: finite,
+        npv_CNY: finite,
+      }),
+    )
+    .optional(),
   outputs: z.array(z.string()),
   warnings: z.array(z.string()),
   assumptions: z.array(z.string()).optional(),

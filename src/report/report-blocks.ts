@@ -4,7 +4,9 @@ import type { MineInventory } from "../domain/mine/mine-inventory.ts";
 import type { ScenarioResult } from "../domain/pathway/run-scenario.ts";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import {
+  chordOption,
   classAreasOption,
+  componentsOption,
   inventorySteps,
   macOption,
   pathwayOption,
@@ -12,7 +14,7 @@ import {
   waterfallOption,
   zoneSharesOption,
 } from "../presentation/chart-options.ts";
-import { className, formatNumber, t, zoneName, type Lang } from "../presentation/i18n.ts";
+import { changeCountName, className, formatNumber, t, zoneName, type Lang } from "../presentation/i18n.ts";
 import type { LanduseResultForReport, ReportMap, ReportModel } from "./report-model.ts";
 
 /** The content of a report as a list of blocks, rendered the same way to HTML and to PDF. */
@@ -26,8 +28,111 @@ export type ReportBlock =
 
 function methodsText(lang: Lang, r: LanduseResultForReport): string {
   return lang === "zh"
-    ? `土地利用转移矩阵按像元计数，面积由像元面积换算为公顷 (${r.grid.width}×${r.grid.height} 像元, ${r.grid.crs})。强度分析采用 Aldwaik & Pontius (2012) 的时段、地类和转移三级，零变化规则：${r.zeroChangeRule}。碳汇分区依据 ${r.zoning?.source ?? "—"}。碳储量 = Σ 地类面积 × 碳密度 (t C/ha)；采矿占用损失按种子论文 001 §3.2 的单次损失计算。`
-    : `Transfer matrices count pixels; areas convert pixel counts to hectares (${r.grid.width}×${r.grid.height} pixels, ${r.grid.crs}). Intensity analysis at interval, category and transition level follows Aldwaik & Pontius (2012), zero-change rule "${r.zeroChangeRule}". Carbon-sink zoning follows ${r.zoning?.source ?? "—"}. Carbon stock = Σ class area × density (t C/ha); the stock lost to mining is seed 001 §3.2's one-time loss on occupation.`;
+    ? `土地利用转移矩阵按像元计数，面积由像元面积换算为公顷 (${r.grid.width}×${r.grid.height} 像元, ${r.grid.crs})。强度分析采用 Aldwaik & Pontius (2012) 的时段、地类和转移三级，零变化规则：${r.zeroChangeRule}。各时段总变化分解为数量、交换与转移组分 (Pontius & Santacruz 2014)。累计变化次数为每个像元在相邻年份间地类变化的次数 (OpenLand acc_changes)。碳汇分区依据 ${r.zoning?.source ?? "—"}。碳储量 = Σ 地类面积 × 碳密度 (t C/ha)，碳储量变化 = 后期 − 前期 (InVEST 碳模型；× 44/12 折算为 CO2)；采矿占用损失按种子论文 001 §3.2 的单次损失计算。`
+    : `Transfer matrices count pixels; areas convert pixel counts to hectares (${r.grid.width}×${r.grid.height} pixels, ${r.grid.crs}). Intensity analysis at interval, category and transition level follows Aldwaik & Pontius (2012), zero-change rule "${r.zeroChangeRule}". Each interval's total change is split into quantity, exchange and shift (Pontius & Santacruz 2014). Accumulated changes count each pixel's class changes between consecutive dates (OpenLand's acc_changes). Carbon-sink zoning follows ${r.zoning?.source ?? "—"}. Carbon stock = Σ class area × density (t C/ha); the change in storage is the later minus the earlier stock (InVEST's carbon model; × 44/12 as CO2); the stock lost to mining is seed 001 §3.2's one-time loss on occupation.`;
+}
+
+const period = (r: { kind: string; from_year: number; to_year: number }, zh: boolean) =>
+  `${r.from_year}–${r.to_year}${r.kind === "onestep" ? (zh ? " (全期)" : " (whole span)") : ""}`;
+
+/** The overall change components and the accumulated changes (written since issue 10). */
+function changeBlocks(lang: Lang, r: LanduseResultForReport): ReportBlock[] {
+  const n = (v: number, d = 2) => formatNumber(lang, v, d);
+  const zh = lang === "zh";
+  const blocks: ReportBlock[] = [];
+  const comp = r.componentsOverall ?? [];
+  if (comp.length)
+    blocks.push(
+      {
+        type: "table",
+        caption: `${t(lang, "componentsOverall")} (${zh ? "公顷, 占面积 %" : "ha, % of the area"})`,
+        columns: [
+          t(lang, "period"),
+          zh ? "总变化" : "total change",
+          zh ? "数量" : "quantity",
+          zh ? "交换" : "exchange",
+          zh ? "转移" : "shift",
+        ],
+        numeric: [false, true, true, true, true],
+        rows: comp.map((c) => [
+          period(c, zh),
+          `${n(c.total_change_ha, 1)} (${n(c.total_change_percent, 1)}%)`,
+          `${n(c.quantity_ha, 1)} (${n(c.quantity_percent, 1)}%)`,
+          `${n(c.exchange_ha, 1)} (${n(c.exchange_percent, 1)}%)`,
+          `${n(c.shift_ha, 1)} (${n(c.shift_percent, 1)}%)`,
+        ]),
+      },
+      {
+        type: "chart",
+        caption: t(lang, "componentsOverall"),
+        option: componentsOption(lang, comp),
+        width: 700,
+        height: 300,
+      },
+    );
+  const acc = r.accumulatedChanges ?? [];
+  if (acc.length)
+    blocks.push({
+      type: "table",
+      caption: t(lang, "accumulatedChanges"),
+      columns: [zh ? "变化次数" : "changes", t(lang, "area"), `${t(lang, "share")} (%)`],
+      numeric: [false, true, true],
+      rows: acc.map((a) => [changeCountName(lang, a.changes), n(a.area_ha), n(a.percent, 1)]),
+    });
+  return blocks;
+}
+
+/** The change in carbon storage per pool and its value (InVEST's valuation), when the analysis has them. */
+function storageBlocks(lang: Lang, r: LanduseResultForReport): ReportBlock[] {
+  const n = (v: number, d = 1) => formatNumber(lang, v, d);
+  const zh = lang === "zh";
+  const change = r.carbonChange ?? [];
+  const blocks: ReportBlock[] = [];
+  if (change.length)
+    blocks.push({
+      type: "table",
+      caption: `${t(lang, "carbonChange")} (${zh ? "正值为增加, 负值为损失" : "+ stored, − lost"})`,
+      columns: [t(lang, "period"), zh ? "碳库" : "pool", "t C", "t CO2e", "t C/yr"],
+      numeric: [false, false, true, true, true],
+      rows: change.map((c) => [
+        period(c, zh),
+        c.pool,
+        n(c.change_tC),
+        n(c.change_tCO2e),
+        n(c.change_tC_per_yr),
+      ]),
+    });
+  const v = r.valuation;
+  const value = r.carbonValue ?? [];
+  if (v && value.length)
+    blocks.push(
+      {
+        type: "paragraph",
+        text: zh
+          ? `${t(lang, "carbonValue")}：碳价 ${n(v.carbonPriceCNYPerTCO2e, 2)} 元/t CO2e (${v.priceYear}年；${v.priceSource})，年变化率 ${n(v.priceChangePerYear * 100, 2)}%，折现率 ${n(v.discountRatePerYear * 100, 2)}%。各时段的碳储量变化在其年份间均匀分布，每年按当年碳价计值并折现至时段首年 (InVEST 碳模型估值公式)，再折现至 ${v.presentValueYear} 年。`
+          : `${t(lang, "carbonValue")}: carbon price ${n(v.carbonPriceCNYPerTCO2e, 2)} CNY/t CO2e in ${v.priceYear} (${v.priceSource}), changing ${n(v.priceChangePerYear * 100, 2)} %/yr, discount rate ${n(v.discountRatePerYear * 100, 2)} %/yr. Each interval's change is spread evenly over its years, each year's tonnes valued at that year's price and discounted to the interval's first year (InVEST's carbon valuation), then to ${v.presentValueYear}.`,
+      },
+      {
+        type: "table",
+        caption: t(lang, "carbonValue"),
+        columns: [
+          t(lang, "period"),
+          "t CO2e",
+          zh ? "首年碳价 (元/t CO2e)" : "price at start (CNY/t CO2e)",
+          zh ? "折现至时段首年 (元)" : "NPV in the first year (CNY)",
+          zh ? `折现至 ${v.presentValueYear} 年 (元)` : `NPV in ${v.presentValueYear} (CNY)`,
+        ],
+        numeric: [false, true, true, true, true],
+        rows: value.map((x) => [
+          period(x, zh),
+          n(x.change_tCO2e),
+          n(x.price_at_start_CNY_per_tCO2e, 2),
+          n(x.npv_at_interval_start_CNY, 0),
+          n(x.npv_CNY, 0),
+        ]),
+      },
+    );
+  return blocks;
 }
 
 function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly ReportMap[]): ReportBlock[] {
@@ -64,6 +169,13 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
       option: sankeyOption(lang, classes, r.transitionsMultistep),
       width: 700,
       height: 460,
+    },
+    {
+      type: "chart",
+      caption: t(lang, "chord"),
+      option: chordOption(lang, classes, r.transitionsOnestep),
+      width: 640,
+      height: 640,
     },
   ];
   const one = r.transitionsOnestep;
@@ -103,6 +215,7 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
       i.pace,
     ]),
   });
+  blocks.push(...changeBlocks(lang, r));
   if (r.zoning && r.zonesByPeriod.length) {
     const zc = zoneColours(r.zoning.zones);
     const colours = Object.fromEntries(r.zoning.zones.map((z, i) => [z, rgbHex(zc[i]!)]));
@@ -137,6 +250,7 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
       numeric: [false, false, true],
       rows: r.carbon.map((c) => [String(c.year), c.pool, n(c.total_tC, 1)]),
     });
+  blocks.push(...storageBlocks(lang, r));
   if (r.stockLostToMining)
     blocks.push(
       { type: "heading", level: 3, text: t(lang, "stockLost") },
@@ -339,7 +453,10 @@ export function reportBlocks(m: ReportModel): ReportBlock[] {
   const warnings: string[] = [];
   if (m.landuse) {
     blocks.push(...landuseBlocks(lang, m.landuse.result, m.landuse.maps));
-    used.push(...(m.landuse.result.stockLostToMining?.factorsUsed ?? []));
+    used.push(
+      ...(m.landuse.result.stockLostToMining?.factorsUsed ?? []),
+      ...(m.landuse.result.valuation?.factorsUsed ?? []),
+    );
     warnings.push(...m.landuse.result.warnings, ...(m.landuse.result.assumptions ?? []));
   }
   for (const inv of m.inventories) {

@@ -7,7 +7,9 @@ import type { MineInventory } from "../domain/mine/mine-inventory.ts";
 import type { ScenarioResult } from "../domain/pathway/run-scenario.ts";
 import { loadFactorLibrary } from "../factors/load-factor-library.ts";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
-import type { Lang } from "../presentation/i18n.ts";
+import { changeCountName, type Lang } from "../presentation/i18n.ts";
+import { CHANGES_FILE } from "../landuse/output-names.ts";
+import { changeColours } from "../landuse/change-colours.ts";
 import type { LanduseResultForReport } from "./landuse-report-input.ts";
 
 export type { LanduseResultForReport } from "./landuse-report-input.ts";
@@ -34,8 +36,8 @@ export interface ReportModel {
 
 /**
  * Renders the maps of an analysis for a report: land use at the first and last date (when the map
- * files are still where the analysis read them), the zoning of the whole span, and the carbon
- * change of the whole span (when there were densities).
+ * files are still where the analysis read them), the zoning of the whole span, the accumulated
+ * changes across the dates, and the carbon change of the whole span (when there were densities).
  */
 export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: string): Promise<ReportMap[]> {
   const tmp = mkdtempSync(join(tmpdir(), "minecarbon-report-"));
@@ -75,6 +77,19 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
         legend: {
           kind: "classes",
           items: r.zoning.zones.map((z, i) => ({ value: i + 1, name: z, colour: rgbHex(zc[i]!) })),
+        },
+      });
+    }
+    if (r.outputs.includes(CHANGES_FILE)) {
+      const png = join(tmp, "accumulated-changes.png");
+      const colours = changeColours(years.length).map(rgbHex);
+      await renderClassLayer(join(dir, CHANGES_FILE), png, new Map(colours.map((c, i) => [i, c])));
+      maps.push({
+        title: lang === "zh" ? `${first}–${last}年累计变化次数` : `Accumulated changes ${first}–${last}`,
+        png: readFileSync(png),
+        legend: {
+          kind: "classes",
+          items: colours.map((colour, c) => ({ value: c, name: changeCountName(lang, c), colour })),
         },
       });
     }

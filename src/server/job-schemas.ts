@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DENSITY_SETS } from "../domain/budget/density-sets.ts";
 import { COUNT_BOUNDS } from "../domain/common/input-bounds.ts";
+import { valuationInput } from "../domain/landuse/carbon-valuation.ts";
 import { boundedList, calendarYear } from "../domain/validation/bounded-number.ts";
 
 /** What a client sends to start a land-use analysis of an area. */
@@ -37,8 +38,20 @@ export const analysisInput = z
       .default(null)
       .describe("carbon densities for carbon stocks and change; none when null"),
     zeroRule: z.enum(["paper", "openland"]).default("paper").describe("intensity analysis zero-change rule"),
+    valuation: valuationInput
+      .nullable()
+      .default(null)
+      .describe(
+        "InVEST's valuation of the storage change (needs a densitySet): a carbon price in CNY per t CO2e (or a price factor id) in the first year analysed, its yearly change and a discount rate; none when null",
+      ),
   })
   .superRefine((o, ctx) => {
+    if (o.valuation !== null && o.densitySet === null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["valuation"],
+        message: `needs a densitySet (${Object.keys(DENSITY_SETS).join(", ")}): the valuation prices the change in carbon storage its densities give; got none`,
+      });
     if (o.zoning === "data-driven" && o.densitySet === null)
       ctx.addIssue({
         code: "custom",

@@ -1,9 +1,10 @@
 import * as echarts from "echarts/core";
-import { BarChart, LineChart, SankeyChart } from "echarts/charts";
+import { BarChart, ChordChart, LineChart, SankeyChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 import type { EChartsOption } from "echarts";
 import {
+  chordOption,
   classAreasOption,
   inventorySteps,
   sankeyOption,
@@ -19,6 +20,7 @@ import type { Overview, ViewContext } from "./state.ts";
 
 echarts.use([
   SankeyChart,
+  ChordChart,
   BarChart,
   LineChart,
   GridComponent,
@@ -110,7 +112,10 @@ function matrixTable(
   );
 }
 
-/** The charts: Sankey of transfers, zone shares, class areas, the inventory waterfall and the factors used. */
+/**
+ * The charts: Sankey of transfers, the chord diagram of the one-step transitions, zone shares, class
+ * areas, the inventory waterfall and the factors used.
+ */
 export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<() => void> {
   const lang = ctx.lang;
   const o = await api<Overview>(`/api/areas/${ctx.areaId}/overview`);
@@ -134,6 +139,7 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
     const r = a.result as {
       legend: { classes: ChartClass[] };
       transitionsMultistep: Parameters<typeof sankeyOption>[2];
+      transitionsOnestep: MatrixRow[];
       classes: Parameters<typeof classAreasOption>[2];
       zonesByPeriod: Parameters<typeof zoneSharesOption>[1];
       zoning: { zones: string[] } | null;
@@ -151,6 +157,12 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
       ),
       h(
         "section",
+        { class: "panel", id: "chord-panel" },
+        h("h2", {}, t(lang, "chord")),
+        chart("chord", chordOption(lang, r.legend.classes, r.transitionsOnestep), true),
+      ),
+      h(
+        "section",
         { class: "panel" },
         h("h2", {}, t(lang, "zoneShares")),
         chart("zone-shares", zoneSharesOption(lang, r.zonesByPeriod, colours)),
@@ -162,13 +174,7 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
         chart("class-areas", classAreasOption(lang, r.legend.classes, r.classes)),
       ),
     );
-    sections.push(
-      matrixTable(
-        lang,
-        r.legend.classes,
-        (r as unknown as { transitionsOnestep: MatrixRow[] }).transitionsOnestep,
-      ),
-    );
+    sections.push(matrixTable(lang, r.legend.classes, r.transitionsOnestep));
     for (const f of r.stockLostToMining?.factorsUsed ?? []) factors.set(f.id, f);
   }
   for (const ref of o.inventories) {

@@ -19,7 +19,7 @@ import type { ViewContext } from "./state.ts";
 
 interface LayerInfo {
   id: string;
-  kind: "landuse" | "zones" | "carbon-change";
+  kind: "landuse" | "zones" | "carbon-change" | "changes";
   title: string;
   titleZh: string;
   url: string;
@@ -69,8 +69,8 @@ function legendView(lang: Lang, l: LayerInfo): HTMLElement {
 }
 
 /**
- * The map: land use per year, zoning and carbon change per period as image layers in the maps'
- * own CRS (proj4), over a plain background with a graticule and the area's boundary (no online
+ * The map: land use per year, zoning and carbon change per period and the accumulated changes
+ * across the dates as image layers in the maps' own CRS (proj4), over a plain background with a graticule and the area's boundary (no online
  * base map). A layer switcher, the legend, and a click shows the pixel's class history.
  */
 export async function mapView(main: HTMLElement, ctx: ViewContext): Promise<() => void> {
@@ -140,6 +140,7 @@ export async function mapView(main: HTMLElement, ctx: ViewContext): Promise<() =
     ["landuse", lang === "zh" ? "土地利用" : "Land use"],
     ["zones", lang === "zh" ? "碳汇分区" : "Carbon-sink zoning"],
     ["carbon-change", lang === "zh" ? "碳储量变化" : "Carbon change"],
+    ["changes", t(lang, "accumulatedChanges")],
   ];
   const switcher = h(
     "div",

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -108,4 +108,92 @@ describe("minecarbon report", () => {
     expect(r.status).toBe(2);
     expect(r.stderr.toString()).toMatch(/missing has 1 problem:\n {2}- no such file or folder/);
   });
+});
+
+describe("minecarbon report of a land-use analysis (issue 10: components, storage change, value, chord, accumulated changes)", () => {
+  const bin = join(PROJECT_ROOT, "bin", "minecarbon.mjs");
+  // 10×10 maps of seed 001 codes at three dates: arable (1) turns forest (2) in rows 0–2 by 2010 and
+  // rows 0–1 back to arable by 2020; grassland (3) in rows 5–9 throughout; rows 3–4 open pit (7) in 2020.
+  const at = (f: (r: number) => number) => Array.from({ length: 100 }, (_, i) => f(Math.floor(i / 10)));
+  const maps = [
+    at((r) => (r < 5 ? 1 : 3)),
+    at((r) => (r < 3 ? 2 : r < 5 ? 1 : 3)),
+    at((r) => (r < 2 ? 1 : r < 3 ? 2 : r < 5 ? 7 : 3)),
+  ];
+  const analysis = join(dir, "analysis");
+  const ready = (async () => {
+    const { writeCodeRaster } = await import("../helpers/write-code-raster.ts");
+    const { analyzeLanduse } = await import("../../src/landuse/analyze-landuse.ts");
+    const { factorTable } = await import("../../src/factors/load-factor-library.ts");
+    maps.forEach((m, i) => writeCodeRaster(join(dir, `m${i}.tif`), m, 10, 10));
+    writeFileSync(
+      join(dir, "pools.csv"),
+      ["lucode,c_above,c_below,c_soil,c_dead", "1,2,0,8,0", "2,30,10,10,0", "3,0,0,20,0"]
+        .concat([4, 5, 6, 7, 8, 9, 10, 11].map((c) => `${c},0,0,0,0`))
+        .join("\n"),
+    );
+    await analyzeLanduse({
+      maps: [2000, 2010, 2020].map((year, i) => ({ year, path: join(dir, `m${i}.tif`) })),
+      legend: "seed001",
+      pools: join(dir, "pools.csv"),
+      out: analysis,
+      workers: 0,
+      factors: async () => factorTable(),
+      valuation: {
+        carbonPrice: "cn.ets.cea.year4.mean",
+        priceChangePerYear: 0.02,
+        discountRatePerYear: 0.05,
+      },
+    });
+  })();
+
+  it("shows them in HTML (English) and renders them in a Chinese PDF", async () => {
+    await ready;
+    const html = join(dir, "analysis.html");
+    execFileSync(process.execPath, [bin, "report", analysis, "--out", html]);
+    const page = readFileSync(html, "utf8");
+    // The chord: one arc per class at the first and at the last date, drawn as inline SVG.
+    expect(page).toContain("Transitions from the first to the last year (ha)");
+    expect(page).toMatch(/<svg[^]*arable land 2000[^]*open pit 2020[^]*<\/svg>/);
+    expect(page).toContain("Change components per interval: quantity, exchange, shift");
+    expect(page).toContain("Accumulated changes (class changes per pixel)");
+    expect(page).toMatch(/alt="Accumulated changes 2000–2020"/);
+    expect(page).toMatch(/<li><i style="background:#[0-9a-f]{6}"><\/i>2 changes<\/li>/);
+    expect(page).toContain("Change in carbon storage");
+    expect(page).toMatch(
+      /Value of the change in carbon storage \(InVEST\): carbon price 89\.06 CNY\/t CO2e in 2000/,
+    );
+    // The price factor is listed with its source among the factors used.
+    expect(page).toMatch(/<td>cn\.ets\.cea\.year4\.mean<\/td>/);
+    const pdf = join(dir, "analysis.pdf");
+    execFileSync(process.execPath, [
+      bin,
+      "report",
+      analysis,
+      "--format",
+      "pdf",
+      "--lang",
+      "zh",
+      "--out",
+      pdf,
+    ]);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+  }, 120_000);
+
+  it("still reports an analysis made before these outputs existed", async () => {
+    await ready;
+    const old = join(dir, "old-analysis");
+    cpSync(analysis, old, { recursive: true });
+    const summary = JSON.parse(readFileSync(join(old, "summary.json"), "utf8"));
+    for (const k of ["componentsOverall", "accumulatedChanges", "carbonChange", "valuation", "carbonValue"])
+      delete summary[k];
+    summary.outputs = summary.outputs.filter((f: string) => !f.startsWith("accumulated-changes"));
+    writeFileSync(join(old, "summary.json"), JSON.stringify(summary));
+    const html = join(dir, "old.html");
+    execFileSync(process.execPath, [bin, "report", old, "--out", html]);
+    const page = readFileSync(html, "utf8");
+    expect(page).toContain("Carbon stocks (t C)");
+    expect(page).not.toContain("Change in carbon storage");
+    expect(page).not.toMatch(/alt="Accumulated changes/);
+  }, 120_000);
 });

@@ -144,6 +144,7 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
     const layers = (await t.app.inject({ url: `/api/areas/${areaId}/layers` })).json();
     expect(layers.crs.epsg).toBe(32650);
     expect(layers.layers.map((l: { id: string }) => l.id).sort()).toEqual([
+      "accumulated-changes",
       "carbon-change-2000-2010",
       "landuse-2000",
       "landuse-2010",
@@ -172,6 +173,91 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
     const fig = (id: string) => overview.figures.find((f: { id: string }) => f.id === id);
     expect(fig("area").value).toBeCloseTo(W * H * 0.09, 9);
     expect(fig("landuse-budget").value).toBeCloseTo(((total(2010) - total(2000)) / 10) * (44 / 12), 6);
+  });
+
+  it("exports the overall change components, the storage change, its value and the accumulated changes", async () => {
+    const post = (payload: unknown) =>
+      t.app.inject({ method: "POST", url: `/api/areas/${areaId}/analyses`, payload: payload as object });
+    const table = async (id: string, name: string) =>
+      (await t.app.inject({ url: `/api/analyses/${id}/tables/${name}` })).json();
+    // What the valuation needs, refused before a job is queued, each at its field.
+    const noDensities = await post({ valuation: { carbonPrice: 50, discountRatePerYear: 0.05 } });
+    expect(noDensities.statusCode).toBe(400);
+    expect(noDensities.json().error.details).toEqual([
+      { path: "valuation", message: expect.stringMatching(/needs a densitySet/) },
+    ]);
+    const unknownPrice = await post({
+      densitySet: "seed001-yang2019",
+      valuation: { carbonPrice: "cn.no.such.price", discountRatePerYear: 0.05 },
+    });
+    expect(unknownPrice.statusCode).toBe(400);
+    expect(unknownPrice.json().error.details).toEqual([
+      {
+        path: "valuation.carbonPrice",
+        message: expect.stringMatching(/price factor.*cn\.ets\.cea\.year4\.mean/),
+      },
+    ]);
+    const outOfBounds = await post({
+      densitySet: "seed001-yang2019",
+      valuation: { carbonPrice: 2e6, priceChangePerYear: 3, discountRatePerYear: -1 },
+    });
+    expect(outOfBounds.statusCode).toBe(400);
+    expect(
+      outOfBounds
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(["valuation.carbonPrice", "valuation.discountRatePerYear", "valuation.priceChangePerYear"]);
+
+    const started = await post({
+      densitySet: "seed001-yang2019",
+      valuation: { carbonPrice: "cn.ets.cea.year4.mean", discountRatePerYear: 0.05 },
+    });
+    expect(started.statusCode).toBe(202);
+    const id = started.json().id;
+    expect((await waitForJob(t.app, id)).state).toBe("done");
+    // 300 of the 1,200 px (27 of 108 ha) became open pit: all of it quantity, no exchange or shift.
+    const [comp] = await table(id, "componentsOverall");
+    expect(comp).toMatchObject({ from_year: 2000, to_year: 2010, exchange_ha: 0, shift_ha: 0 });
+    expect(comp.total_change_ha).toBeCloseTo(27, 9);
+    expect(comp.quantity_ha).toBeCloseTo(27, 9);
+    expect(comp.total_change_percent).toBeCloseTo(25, 9);
+    // The change in storage: 290 px of arable (87.11 t C/ha) and 10 of forest (108.17) lost to the pit.
+    const change = -(290 * 0.09 * 87.11 + 10 * 0.09 * 108.17);
+    const total = (await table(id, "carbonChange")).find((r: { pool: string }) => r.pool === "total");
+    expect(total.change_tC).toBeCloseTo(change, 6);
+    expect(total.change_tCO2e).toBeCloseTo((change * 44) / 12, 6);
+    // Valued at the library's 89.06 CNY/t CO2e, flat, discounted at 5 %/yr over the 10 years.
+    let years = 0;
+    for (let y = 0; y < 10; y++) years += 1.05 ** -y;
+    const [value] = await table(id, "carbonValue");
+    expect(value.npv_CNY).toBeCloseTo(89.06 * ((change * 44) / 12 / 10) * years, 4);
+    const analysis = (await t.app.inject({ url: `/api/analyses/${id}` })).json();
+    expect(analysis.result.valuation.factorsUsed.map((f: { id: string }) => f.id)).toEqual([
+      "cn.ets.cea.year4.mean",
+    ]);
+    expect((await table(id, "accumulatedChanges")).map((r: { pixels: number }) => r.pixels)).toEqual([
+      900, 300,
+    ]);
+    const csv = await t.app.inject({ url: `/api/analyses/${id}/tables/carbonValue?format=csv` });
+    expect(csv.body.split("\n")[0]).toMatch(/^kind,from_year,to_year,years,change_tC,change_tCO2e,/);
+    // An analysis without a valuation has no value table, and says which tables it has.
+    const plain = (await t.app.inject({ url: `/api/areas/${areaId}/analyses` }))
+      .json()
+      .find((a: { id: string; status: string }) => a.id !== id && a.status === "done").id;
+    const none = await t.app.inject({ url: `/api/analyses/${plain}/tables/carbonValue` });
+    expect(none.statusCode).toBe(404);
+    expect(none.json().error.details[0].message).toMatch(/componentsOverall.*carbonChange/);
+    // The accumulated changes are a map layer with a legend per number of changes.
+    const layers = (await t.app.inject({ url: `/api/areas/${areaId}/layers` })).json();
+    const acc = layers.layers.find((l: { id: string }) => l.id === "accumulated-changes");
+    expect(acc.kind).toBe("changes");
+    expect(acc.legend.items.map((i: { name: string; nameZh: string }) => [i.name, i.nameZh])).toEqual([
+      ["no change", "未变化"],
+      ["1 change", "1 次变化"],
+    ]);
+    const png = await t.app.inject({ url: acc.url });
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe("PNG");
   });
 
   it("fails a job whose map file went missing, saying which", async () => {

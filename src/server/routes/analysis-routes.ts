@@ -2,7 +2,11 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { areaLayers } from "../../app/area-layers.ts";
 import { areaLegend } from "../../app/area-legend.ts";
+import { YEAR_RANGE } from "../../domain/common/input-bounds.ts";
 import { SEED001_ZONING } from "../../domain/landuse/zoning-rules.ts";
+import { InputError } from "../../domain/validation/input-issue.ts";
+import { factorTable } from "../../factors/load-factor-library.ts";
+import { chooseValuation } from "../../landuse/valuation-choice.ts";
 import type { Analysis } from "../../storage/analysis-repository.ts";
 import { ApiError } from "../api-error.ts";
 import type { AppContext } from "../context.ts";
@@ -19,8 +23,12 @@ export const RESULT_TABLES: Readonly<Record<string, string>> = {
   intensityCategory: "intensity-category.csv",
   intensityTransition: "intensity-transition.csv",
   components: "components.csv",
+  componentsOverall: "components-overall.csv",
+  accumulatedChanges: "accumulated-changes.csv",
   zonesByPeriod: "zones.csv",
   carbon: "carbon.csv",
+  carbonChange: "carbon-change.csv",
+  carbonValue: "carbon-value.csv",
   zoneClasses: "zone-classes.csv",
 };
 
@@ -68,6 +76,20 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Params: { id: string } }>("/api/areas/:id/analyses", async (req, reply) => {
     const area = await ctx.area(req.params.id);
     const params = parseBody(analysisInput, req.body);
+    if (params.valuation) {
+      // A price factor that the library lacks (or that is no price) is the client's, found now, not
+      // after the job ran.
+      try {
+        chooseValuation(params.valuation, {
+          hasPools: true,
+          baseYear: YEAR_RANGE.min,
+          factors: factorTable(),
+        });
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        throw new ApiError(400, "bad-input", "the request body has problems; see details", e.issues);
+      }
+    }
     const maps = await ctx.maps.forArea(area.id);
     const have = maps.map((m) => m.year);
     const want = params.years ?? have;
@@ -121,17 +143,19 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
     "/api/analyses/:id/tables/:table",
     async (req, reply) => {
       const a = done(await ctx.analysisWithResult(req.params.id));
+      const result = a.result as Record<string, unknown> & { outputs: string[] };
+      // A table the analysis has: a list in its result and a file among its outputs (carbon tables
+      // only with densities, the value only when asked, new tables only in analyses made since).
+      const has = (k: string) => Array.isArray(result[k]) && result.outputs.includes(RESULT_TABLES[k]!);
       // Own keys only: "constructor" or "toString" name no table.
       const table = Object.hasOwn(RESULT_TABLES, req.params.table) ? req.params.table : undefined;
       const file = table && RESULT_TABLES[table];
-      const rows = table && (a.result as Record<string, unknown>)[table];
-      if (!file || !Array.isArray(rows) || (req.params.table === "carbon" && rows.length === 0))
+      const rows = table && result[table];
+      if (!file || !Array.isArray(rows) || !has(table))
         throw new ApiError(404, "not-found", `analysis ${a.id} has no table "${req.params.table}"`, [
           {
             path: "table",
-            message: `must be one of ${Object.keys(RESULT_TABLES)
-              .filter((k) => Array.isArray((a.result as Record<string, unknown>)[k]))
-              .join(", ")}`,
+            message: `must be one of ${Object.keys(RESULT_TABLES).filter(has).join(", ")}`,
           },
         ]);
       const format = req.query.format ?? "json";
