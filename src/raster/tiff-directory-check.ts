@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 
 /** Bytes per value of each TIFF field type (TIFF 6.0 §2, BigTIFF adds 16–18). */
-const TYPE_BYTES: Readonly<Record<number, number>> = {
+export const TYPE_BYTES: Readonly<Record<number, number>> = {
   1: 1,
   2: 1,
   3: 2,

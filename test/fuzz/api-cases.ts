@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { ApiCase } from "./corpus-case.ts";
 import {
   bitFlipped,
+  EVERY_CODE_LEGEND_CSV,
   headerOnlyTiff,
   readVariant,
   truncated,
@@ -51,14 +52,13 @@ export function apiCases(dir: string) {
   };
   const good = join(dir, "good.tif");
   copyFileSync(join(VARIANT_DIR, "striped-deflate.tif"), good);
-  const legendCsv = `code,name\n${Array.from({ length: 254 }, (_, c) => `${c},class ${c}`).join("\n")}\n`;
   const inventoryDoc = example("yongning.yaml");
   const seed = {
     maps: [
       { year: 2002, file: good },
       { year: 2008, file: good },
     ],
-    legendCsv,
+    legendCsv: EVERY_CODE_LEGEND_CSV,
     inventory: JSON.stringify(inventoryDoc),
   };
   const cases: ApiCase[] = [];

@@ -2,7 +2,14 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import type { CliCase } from "./corpus-case.ts";
-import { bitFlipped, headerOnlyTiff, readVariant, truncated, variantNames } from "./damaged-tiffs.ts";
+import {
+  bitFlipped,
+  EVERY_CODE_LEGEND_CSV,
+  headerOnlyTiff,
+  readVariant,
+  truncated,
+  variantNames,
+} from "./damaged-tiffs.ts";
 import {
   ABSURD_NUMBERS,
   EXAMPLES_DIR,
@@ -15,10 +22,6 @@ import {
   withValue,
 } from "./document-mutations.ts";
 import { hostileGeoJson, hostileYaml } from "./hostile-documents.ts";
-
-/** A legend with a class for every 8-bit code but 254 and 255 (nodata of the fixtures; the engine counts at most 254 classes), so that damage, not codes, refuses a map. */
-const everyCodeLegend = () =>
-  `code,name\n${Array.from({ length: 254 }, (_, c) => `${c},class ${c}`).join("\n")}\n`;
 
 /** The shipped examples the numeric and text mutations run over, and the command each is for. */
 const DOCUMENTS = [
@@ -41,7 +44,7 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
     return p;
   };
   const out = (name: string) => join(dir, "out", name);
-  const legend = file("every-code-legend.csv", everyCodeLegend());
+  const legend = file("every-code-legend.csv", EVERY_CODE_LEGEND_CSV);
   const good = join(dir, "good.tif");
   copyFileSync(join(import.meta.dirname, "..", "fixtures", "geotiff-variants", "striped-deflate.tif"), good);
   copyFileSync(join(EXAMPLES_DIR, "yongning.yaml"), join(dir, "yongning.yaml"));
@@ -259,6 +262,20 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
   const yongning = join(EXAMPLES_DIR, "yongning.yaml");
   const budget = join(EXAMPLES_DIR, "pingshuo-2018-budget.yaml");
   const pathway = join(EXAMPLES_DIR, "yongning-pathway.yaml");
+  /** `landuse analyze` of the intact map with itself into out(`id`), with `extra` options. */
+  const goodPair = (id: string, ...extra: string[]) => [
+    "landuse",
+    "analyze",
+    "--map",
+    `2002=${good}`,
+    "--map",
+    `2008=${good}`,
+    "--legend",
+    legend,
+    "--out",
+    out(id),
+    ...extra,
+  ];
   const options: [string, string[]][] = [
     ["budget --draws 1000000000", ["budget", budget, "--draws", "1000000000"]],
     ["budget --draws -5", ["budget", budget, "--draws", "-5"]],
@@ -268,91 +285,11 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
     ["pathway --draws 100000000", ["pathway", pathway, "--draws", "100000000"]],
     ["pathway --draws -5", ["pathway", pathway, "--draws", "-5"]],
     ["pathway --year 99999", ["pathway", pathway, "--actual", yongning, "--year", "99999"]],
-    [
-      "analyze --workers 500",
-      [
-        "landuse",
-        "analyze",
-        "--map",
-        `2002=${good}`,
-        "--map",
-        `2008=${good}`,
-        "--legend",
-        legend,
-        "--out",
-        out("w500"),
-        "--workers",
-        "500",
-      ],
-    ],
-    [
-      "analyze --workers -1",
-      [
-        "landuse",
-        "analyze",
-        "--map",
-        `2002=${good}`,
-        "--map",
-        `2008=${good}`,
-        "--legend",
-        legend,
-        "--out",
-        out("w-1"),
-        "--workers",
-        "-1",
-      ],
-    ],
-    [
-      "analyze --block-rows 7",
-      [
-        "landuse",
-        "analyze",
-        "--map",
-        `2002=${good}`,
-        "--map",
-        `2008=${good}`,
-        "--legend",
-        legend,
-        "--out",
-        out("br7"),
-        "--block-rows",
-        "7",
-      ],
-    ],
-    [
-      "analyze --block-rows 1e9",
-      [
-        "landuse",
-        "analyze",
-        "--map",
-        `2002=${good}`,
-        "--map",
-        `2008=${good}`,
-        "--legend",
-        legend,
-        "--out",
-        out("br1e9"),
-        "--block-rows",
-        "1000000000",
-      ],
-    ],
-    [
-      "analyze --deflate-level 99",
-      [
-        "landuse",
-        "analyze",
-        "--map",
-        `2002=${good}`,
-        "--map",
-        `2008=${good}`,
-        "--legend",
-        legend,
-        "--out",
-        out("dl99"),
-        "--deflate-level",
-        "99",
-      ],
-    ],
+    ["analyze --workers 500", goodPair("w500", "--workers", "500")],
+    ["analyze --workers -1", goodPair("w-1", "--workers", "-1")],
+    ["analyze --block-rows 7", goodPair("br7", "--block-rows", "7")],
+    ["analyze --block-rows 1e9", goodPair("br1e9", "--block-rows", "1000000000")],
+    ["analyze --deflate-level 99", goodPair("dl99", "--deflate-level", "99")],
     [
       "analyze duplicate years",
       [

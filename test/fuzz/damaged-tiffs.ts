@@ -11,6 +11,12 @@ export const variantNames = (): string[] =>
 
 export const readVariant = (name: string): Buffer => readFileSync(join(VARIANT_DIR, name));
 
+/**
+ * A legend (CSV) with a class for every 8-bit code but 254 and 255 (nodata of the fixtures; the
+ * engine counts at most 254 classes), so that damage, not codes, refuses a map.
+ */
+export const EVERY_CODE_LEGEND_CSV = `code,name\n${Array.from({ length: 254 }, (_, c) => `${c},class ${c}`).join("\n")}\n`;
+
 /** The first `fraction` of a file, as a copy cut short in transit would be. */
 export function truncated(bytes: Buffer, fraction: number): Buffer {
   return Buffer.from(bytes.subarray(0, Math.floor(bytes.length * fraction)));

@@ -11,7 +11,7 @@ import { readInputFile } from "../../src/io/read-input-file.ts";
 import { readLegendFile } from "../../src/io/read-legend-file.ts";
 import { readPoolTable } from "../../src/io/read-pool-table.ts";
 import { readZoningRules } from "../../src/io/read-zoning-rules.ts";
-import type { RasterGrid } from "../../src/raster/grid.ts";
+import { projectedTestGrid } from "../helpers/write-code-raster.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mc-parser-props-"));
 let n = 0;
@@ -73,21 +73,7 @@ const jsonWithInfinities = (v: unknown) =>
     .replaceAll('"__inf__"', "1e999")
     .replaceAll('"__-inf__"', "-1e999");
 
-const grid: RasterGrid = {
-  width: 100,
-  height: 100,
-  originX: 500000,
-  originY: 4400000,
-  pixelWidth: 30,
-  pixelHeight: 30,
-  crs: {
-    kind: "projected",
-    label: "EPSG:32650",
-    epsg: 32650,
-    proj4: "+proj=utm +zone=50 +datum=WGS84 +units=m +no_defs",
-    unitToMetre: 1,
-  } as RasterGrid["crs"],
-};
+const grid = projectedTestGrid(100, 100);
 
 // Property-based fuzzing of the file parsers (issue 9): whatever the bytes, a reader returns or
 // refuses the file as bad input naming it — never a TypeError, a RangeError or a stack overflow.

@@ -81,21 +81,7 @@ export function writeUniformRaster(
 ): void {
   const tile = o.tile ?? 512;
   const w = new StreamingTiffWriter(path, {
-    grid: {
-      width,
-      height,
-      originX: 500000,
-      originY: 4400000,
-      pixelWidth: 30,
-      pixelHeight: 30,
-      crs: {
-        kind: "projected",
-        label: "EPSG:32650",
-        epsg: 32650,
-        ellipsoid: { name: "WGS 84", a: 6378137, invF: 298.257223563 },
-        unitToMetre: 1,
-      },
-    },
+    grid: projectedTestGrid(width, height),
     tileWidth: tile,
     tileHeight: tile,
     sample: "uint8",
@@ -104,4 +90,23 @@ export function writeUniformRaster(
   const data = deflateSync(new Uint8Array(tile * tile).fill(o.code ?? 1));
   for (let i = 0; i < w.tilesAcross * w.tilesDown; i++) w.writeTile(i, data);
   w.finish();
+}
+
+/** A 30 m grid on EPSG:32650 (UTM 50N, WGS 84) of `width` × `height` pixels, for test rasters. */
+export function projectedTestGrid(width: number, height: number): RasterGrid {
+  return {
+    width,
+    height,
+    originX: 500000,
+    originY: 4400000,
+    pixelWidth: 30,
+    pixelHeight: 30,
+    crs: {
+      kind: "projected",
+      label: "EPSG:32650",
+      epsg: 32650,
+      ellipsoid: { name: "WGS 84", a: 6378137, invF: 298.257223563 },
+      unitToMetre: 1,
+    },
+  };
 }
