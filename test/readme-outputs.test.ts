@@ -17,7 +17,8 @@ describe("the README's examples", () => {
     const outputs = readmeOutputs();
     expect(outputs.length).toBeGreaterThan(5);
     for (const out of outputs) {
-      if (out.startsWith("$") || isAbsolute(out) || relative(root, join(root, out)).startsWith("..")) continue;
+      if (out.startsWith("$") || isAbsolute(out) || relative(root, join(root, out)).startsWith(".."))
+        continue;
       // git check-ignore answers 0 when the path is ignored; prettier reads .gitignore too. A file
       // inside is asked for, since a rule like `out/` matches only what git knows is a folder.
       const r = spawnSync("git", ["check-ignore", "-q", "--no-index", `${out}/x`], { cwd: root });
