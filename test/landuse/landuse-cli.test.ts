@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -220,3 +220,116 @@ describe.skipIf(!SHARED_DATA)("minecarbon landuse analyze: alignment, geographic
     );
   });
 });
+
+describe.skipIf(!SHARED_DATA)(
+  "minecarbon landuse analyze: storage change and its value (InVEST's carbon model)",
+  () => {
+    const W = shared("willamette");
+    const willamette = [
+      "--map",
+      `2000=${join(W, "lulc_samp_cur.tif")}`,
+      "--map",
+      `2030=${join(W, "lulc_samp_fut.tif")}`,
+      "--pools",
+      join(W, "carbon_pools_samp.csv"),
+    ];
+
+    it.each([
+      [
+        "a discount rate without a price",
+        ["--map", crop(2002), "--map", crop(2014), "--legend", LEGEND, "--discount-rate", "0.05"],
+        /--discount-rate: values a storage change; give --carbon-price with it/,
+      ],
+      [
+        "a price without carbon densities",
+        [
+          "--map",
+          crop(2002),
+          "--map",
+          crop(2014),
+          "--legend",
+          LEGEND,
+          "--carbon-price",
+          "50",
+          "--discount-rate",
+          "0.05",
+        ],
+        /--carbon-price: needs carbon densities \(--pools/,
+      ],
+      [
+        "a price without a discount rate",
+        [...willamette, "--carbon-price", "50"],
+        /--discount-rate: is needed with --carbon-price/,
+      ],
+      [
+        "every bound at once",
+        [...willamette, "--carbon-price", "2e6", "--discount-rate", "1.5", "--price-change", "-3"],
+        /--carbon-price: must be ≤ 1,000,000 CNY\/t CO2e[^]*--price-change: must be between −1 and 1[^]*--discount-rate: must be ≤ 1/,
+      ],
+      [
+        "a rate that is no number",
+        [...willamette, "--carbon-price", "50", "--discount-rate", "7%"],
+        /--discount-rate: must be a decimal number[^]*got "7%"/,
+      ],
+      [
+        "an infinite price",
+        [...willamette, "--carbon-price", "1e999", "--discount-rate", "0.05"],
+        /--carbon-price: must be a finite number; got "1e999"/,
+      ],
+      [
+        "a price that is no price factor",
+        [...willamette, "--carbon-price", "ipcc2006.no.such", "--discount-rate", "0.05"],
+        /--carbon-price: must be a number \(CNY per t CO2e\) or the id of a price factor of the library \(cn\.ccer\.price\.2024/,
+      ],
+    ])("refuses %s (exit 2, nothing written)", (_, args, message) => {
+      const out = join(tmp, `valuation-bad-${_.replace(/\W+/g, "-")}`);
+      const r = run(...(args as string[]), "--out", out);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toMatch(message as RegExp);
+      expect(existsSync(join(out, "summary.json"))).toBe(false);
+    });
+
+    it("gives the change per pool and InVEST's net present value of it (Willamette sample data)", () => {
+      const out = join(tmp, "willamette-value");
+      const r = run(...willamette, "--carbon-price", "12", "--discount-rate", "0.07", "--out", out);
+      expect(r.code, r.err).toBe(0);
+      // numpy over the same rasters and pool table (golden/willamette-carbon/SOURCE.md): 41,401,390.815 t C
+      // in 2000 and 37,875,295.71 t C in 2030, so −3,526,095.105 t C.
+      const rows = readFileSync(join(out, "carbon-change.csv"), "utf8").trim().split("\n");
+      const total = rows.find((l) => l.startsWith("multistep,2000,2030,30,total,"))!.split(",");
+      expect(Number(total[7])).toBeCloseTo(-3_526_095.105, 3);
+      expect(Number(total[8])).toBeCloseTo((-3_526_095.105 * 44) / 12, 2);
+      // InVEST (carbon.py's valuation constant) at V = 12 CNY/t CO2e × 44/12 = 44 per t C, r = 7 %, no
+      // price change, 30 years: V/T × (1 − q^T)/(1 − q), q = 1/1.07 → × 13.277674066351269 (Python):
+      // 44 × −3,526,095.105 / 30 × 13.2776740663513 = −68,666,900.912 CNY.
+      const value = readFileSync(join(out, "carbon-value.csv"), "utf8").trim().split("\n");
+      const header = value[0]!.split(",");
+      const npv = Number(value[1]!.split(",")[header.indexOf("npv_CNY")]);
+      expect(npv).toBeCloseTo(-68_666_900.912, 2);
+      expect(r.out).toMatch(/Value of the storage change \(InVEST\): 12\.00 CNY\/t CO2e in 2000/);
+      expect(r.out).toMatch(/2000–2030\s+-68,666,901 CNY in 2000/);
+      expect(r.out).toMatch(/Storage change \(t C; \+ stored, − lost\)/);
+      // The accumulated changes cover every pixel analysed; the overall components split its change.
+      const s = JSON.parse(readFileSync(join(out, "summary.json"), "utf8"));
+      expect(s.accumulatedChanges.reduce((a: number, x: { pixels: number }) => a + x.pixels, 0)).toBe(
+        s.pixels.analysed,
+      );
+      const c = s.componentsOverall[0];
+      expect(c.quantity_ha + c.exchange_ha + c.shift_ha).toBeCloseTo(c.total_change_ha, 6);
+      expect(readdirSync(out)).toEqual(
+        expect.arrayContaining([
+          "components-overall.csv",
+          "carbon-change.csv",
+          "carbon-value.csv",
+          "accumulated-changes.tif",
+          "accumulated-changes.png",
+          "accumulated-changes.csv",
+          "transitions-chord.svg",
+        ]),
+      );
+      expect(readFileSync(join(out, "transitions-chord.svg"), "utf8")).toMatch(
+        /^<svg[^]*Land-use transitions 2000 → 2030 \(ha\)/,
+      );
+    }, 120_000);
+  },
+);

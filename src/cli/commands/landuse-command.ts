@@ -50,6 +50,8 @@ export function valuationFromOptions(o: AnalyzeCliOptions): ValuationInput | und
         path: option,
         message: `must be a decimal number (e.g. 0.07 for 7 %/yr); got "${text}"`,
       });
+    else if (!Number.isFinite(v))
+      issues.push({ path: option, message: `must be a finite number; got "${text}", beyond any double` });
     return v;
   };
   if (o.carbonPrice === undefined) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { boundRule, QUANTITY_BOUNDS } from "../common/input-bounds.ts";
+import { boundRule, formatBound, QUANTITY_BOUNDS } from "../common/input-bounds.ts";
 import { amountUpTo, signedUpTo } from "../validation/bounded-number.ts";
 import { userText } from "../validation/user-text.ts";
 import { carbonToCO2e, tC } from "../../units/carbon.ts";
@@ -21,12 +21,17 @@ export const DISCOUNT_RATE_RANGE = {
  */
 export const valuationInput = z.strictObject({
   carbonPrice: z
-    .union([
-      amountUpTo(QUANTITY_BOUNDS.priceCNYPerTCO2e),
-      userText().regex(/\S/, {
-        error: "must name a price factor of the library (e.g. cn.ets.cea.year4.mean)",
-      }),
-    ])
+    .union(
+      [
+        amountUpTo(QUANTITY_BOUNDS.priceCNYPerTCO2e),
+        userText().regex(/\S/, {
+          error: "must name a price factor of the library (e.g. cn.ets.cea.year4.mean)",
+        }),
+      ],
+      {
+        error: `must be a finite price in CNY per t CO2e, 0 to ${formatBound(QUANTITY_BOUNDS.priceCNYPerTCO2e.max)}, or the id of a price factor of the library (e.g. cn.ets.cea.year4.mean)`,
+      },
+    )
     .describe(
       "carbon price in the first year of the analysis, CNY per t CO2e, or a price factor id of the library (e.g. cn.ets.cea.year4.mean)",
     ),
