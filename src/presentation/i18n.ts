@@ -46,6 +46,7 @@ const STRINGS = {
     "Change components per interval: quantity, exchange, shift",
     "各时段变化组分：数量、交换、转移",
   ],
+  changesLayers: ["Accumulated changes", "累计变化"],
   carbonChange: ["Change in carbon storage", "碳储量变化"],
   carbonValue: ["Value of the change in carbon storage (InVEST)", "碳储量变化的价值 (InVEST)"],
   waterfall: [

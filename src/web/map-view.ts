@@ -140,7 +140,7 @@ export async function mapView(main: HTMLElement, ctx: ViewContext): Promise<() =
     ["landuse", lang === "zh" ? "土地利用" : "Land use"],
     ["zones", lang === "zh" ? "碳汇分区" : "Carbon-sink zoning"],
     ["carbon-change", lang === "zh" ? "碳储量变化" : "Carbon change"],
-    ["changes", t(lang, "accumulatedChanges")],
+    ["changes", t(lang, "changesLayers")],
   ];
   const switcher = h(
     "div",

@@ -203,6 +203,82 @@ describe("the web app on the demo", () => {
     await shot(page, "04-charts-sankey");
   });
 
+  it("shows the accumulated changes as a map layer with its legend, in English and in Chinese", async () => {
+    const page = await openPage();
+    const pingshuo = await areaIdNamed(/Pingshuo/);
+    await page.goto(`${server.url}/#area=${pingshuo}&tab=map`);
+    const layer = page.getByLabel("Accumulated changes 1986–2018");
+    await layer.waitFor();
+    await layer.check();
+    const legend = page.locator(".legend-box");
+    // Four dates: 0 to 3 class changes per pixel, each in its colour.
+    await expect
+      .poll(() => legend.locator("li").allTextContents())
+      .toEqual(["no change", "1 change", "2 changes", "3 changes"]);
+    const swatches = await legend
+      .locator(".swatch")
+      .evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    expect(new Set(swatches).size).toBe(4);
+    await mapRendered(page);
+    // The layer's image is on the map: some of the map's pixels are drawn in the ramp's dark red.
+    const layers = (await (await fetch(`${server.url}/api/areas/${pingshuo}/layers`)).json()) as {
+      layers: { id: string; kind: string; url: string }[];
+    };
+    const acc = layers.layers.find((l) => l.id === "accumulated-changes")!;
+    expect(acc.kind).toBe("changes");
+    const png = await page.request.get(`${server.url}${acc.url}`);
+    expect(png.headers()["content-type"]).toBe("image/png");
+    await shot(page, "03b-map-accumulated-changes-en");
+    await page.click("#lang-toggle");
+    const layerZh = page.getByLabel("1986–2018年累计变化次数");
+    await layerZh.waitFor();
+    await layerZh.check();
+    await expect
+      .poll(() => legend.locator("li").allTextContents())
+      .toEqual(["未变化", "1 次变化", "2 次变化", "3 次变化"]);
+    await mapRendered(page);
+    await shot(page, "03c-map-accumulated-changes-zh");
+    await page.click("#lang-toggle");
+    await expect.poll(() => page.locator("#tab-map").textContent()).toBe("Map");
+  });
+
+  it("draws the chord diagram of the transitions from the first to the last year", async () => {
+    const page = await openPage();
+    const pingshuo = await areaIdNamed(/Pingshuo/);
+    await page.goto(`${server.url}/#area=${pingshuo}&tab=charts`);
+    const chord = page.locator("#chord canvas");
+    await chord.waitFor();
+    expect(await page.locator("#chord-panel h2").textContent()).toBe(
+      "Transitions from the first to the last year (ha)",
+    );
+    const painted = () =>
+      page.evaluate(() => {
+        const c = document.querySelector<HTMLCanvasElement>("#chord canvas")!;
+        const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+        return n / (c.width * c.height);
+      });
+    await expect.poll(painted).toBeGreaterThan(0.1);
+    await page.locator("#chord-panel").scrollIntoViewIfNeeded();
+    await page.locator("#chord-panel").screenshot({ path: join(SHOTS, "04b-charts-chord-en.png") });
+    // Hovering the ribbon of arable land that stayed arable (left of the centre, where its two arcs
+    // meet) shows the transition and its area.
+    const box = (await chord.boundingBox())!;
+    const r = (0.56 * Math.min(box.width, box.height)) / 2;
+    await page.mouse.move(box.x + 0.45 * box.width - 0.8 * r, box.y + 0.52 * box.height);
+    await expect
+      .poll(() => page.locator("#chord").textContent())
+      .toMatch(/arable land 1986.*arable land 2018.*ha/);
+    await page.click("#lang-toggle");
+    await expect.poll(() => page.locator("#chord-panel h2").textContent()).toBe("首末年份间土地转移 (公顷)");
+    await page.locator("#chord canvas").waitFor();
+    await expect.poll(painted).toBeGreaterThan(0.1);
+    await page.locator("#chord-panel").screenshot({ path: join(SHOTS, "04c-charts-chord-zh.png") });
+    await page.click("#lang-toggle");
+    await expect.poll(() => page.locator("#tab-charts").textContent()).toBe("Charts");
+  });
+
   it("downloads a PDF report of the demo analysis", async () => {
     const page = await openPage();
     const pingshuo = await areaIdNamed(/Pingshuo/);
