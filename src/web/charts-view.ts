@@ -144,6 +144,8 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
       zonesByPeriod: Parameters<typeof zoneSharesOption>[1];
       zoning: { zones: string[] } | null;
       stockLostToMining: { factorsUsed: FactorRow[] } | null;
+      /** Absent from analyses made before storage change was valued. */
+      valuation?: { factorsUsed: FactorRow[] } | null;
     };
     const zones = r.zoning?.zones ?? [];
     const rgb = zoneColours(zones);
@@ -175,7 +177,8 @@ export async function chartsView(main: HTMLElement, ctx: ViewContext): Promise<(
       ),
     );
     sections.push(matrixTable(lang, r.legend.classes, r.transitionsOnestep));
-    for (const f of r.stockLostToMining?.factorsUsed ?? []) factors.set(f.id, f);
+    for (const f of [...(r.stockLostToMining?.factorsUsed ?? []), ...(r.valuation?.factorsUsed ?? [])])
+      factors.set(f.id, f);
   }
   for (const ref of o.inventories) {
     const inv = await api<{
