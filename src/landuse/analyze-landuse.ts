@@ -1,9 +1,10 @@
 import { availableParallelism } from "node:os";
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { carbonStock, totalDensity, POOL_NAMES } from "../domain/landuse/carbon-pools.ts";
-import { storageChange, type StockByPool, type StoragePair } from "../domain/landuse/carbon-change.ts";
-import { storageChangeValue, type ValuationInput } from "../domain/landuse/carbon-valuation.ts";
+import { totalDensity } from "../domain/landuse/carbon-pools.ts";
+import type { StoragePair } from "../domain/landuse/carbon-change.ts";
+import type { ValuationInput } from "../domain/landuse/carbon-valuation.ts";
+import { accumulatedChangesTable, carbonTables } from "./carbon-tables.ts";
 import { NO_CHANGE_COUNT } from "../domain/landuse/change-count.ts";
 import { assertFiniteResult } from "../domain/validation/finite-result.ts";
 import { changeCountName } from "../presentation/i18n.ts";
@@ -77,7 +78,6 @@ export interface AnalyzeOptions {
   /** How problems with the valuation's fields are named (the CLI's option names); `valuation.<field>` by default. */
   readonly valuationPaths?: Readonly<Partial<Record<keyof ValuationInput, string>>>;
 }
-
 
 /** Resolves the legend: a preset, a CSV, or the pool table's names. */
 function resolveLegend(
@@ -411,67 +411,29 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
       )
     : [];
 
-  // Carbon stocks from pools.
-  const stocks = new Map<number, StockByPool>();
-  const carbonRows = pools
-    ? maps.flatMap((m) => {
-        const areas = new Map(
-          tables.classes.filter((r) => r.year === m.year).map((r) => [r.code, r.area_ha] as [number, number]),
-        );
-        const stock = carbonStock(pools, areas);
-        stocks.set(m.year, stock);
-        return [...POOL_NAMES, "total" as const].map((pool) => ({
-          year: m.year,
-          pool,
-          total_tC: stock[pool],
-        }));
-      })
-    : [];
-  // Storage change per pool between the dates (InVEST's "change in carbon storage"), and its value.
+  // Carbon stocks, their change per pool between the dates (InVEST's "change in carbon storage") and
+  // its value; the accumulated changes per number of changes.
   const storagePairs: StoragePair[] = pairs.map(([f, t], p) => ({
     kind: p < multistepPairs.length ? "multistep" : "onestep",
     fromYear: maps[f]!.year,
     toYear: maps[t]!.year,
   }));
-  const carbonChangeRows = pools ? storageChange(stocks, storagePairs) : [];
-  const carbonValueRows = valuation
-    ? carbonChangeRows
-        .filter((r) => r.pool === "total")
-        .map((r) => {
-          const v = storageChangeValue(r.change_tC, r.from_year, r.to_year, valuation.spec);
-          return {
-            kind: r.kind,
-            from_year: r.from_year,
-            to_year: r.to_year,
-            years: r.years,
-            change_tC: r.change_tC,
-            change_tCO2e: r.change_tCO2e,
-            price_at_start_CNY_per_tCO2e: v.priceAtStartCNYPerTCO2e,
-            discounted_years: v.discountedYears,
-            npv_at_interval_start_CNY: v.npvAtIntervalStartCNY,
-            npv_CNY: v.npvCNY,
-          };
-        })
-    : [];
-  // Accumulated changes: pixels and area per number of class changes (OpenLand's acc_changes table).
-  const analysed = valid(counts, pairs.length);
-  const changedPixels = counts.changePixels.reduce((a, b) => a + b, 0);
-  if (changedPixels !== analysed)
-    throw new Error(
-      `internal: the accumulated-changes raster holds ${changedPixels} pixels but ${analysed} were analysed`,
-    );
-  const totalAreaHa = tables.classes
-    .filter((r) => r.year === maps[0]!.year)
-    .reduce((a, r) => a + r.area_ha, 0);
-  const accumulatedRows = Array.from(counts.changePixels, (px, c) => {
-    const area = plan.areaVariesByRow ? counts.changeAreaHa[c]! : px * rowAreaHa[0]!;
-    return {
-      changes: c,
-      pixels: px,
-      area_ha: area,
-      percent: totalAreaHa > 0 ? (area / totalAreaHa) * 100 : 0,
-    };
-  });
+  const carbonResult = pools
+    ? carbonTables(
+        pools,
+        tables.classes,
+        maps.map((m) => m.year),
+        storagePairs,
+        valuation?.spec,
+      )
+    : { carbon: [], change: [], value: [] };
+  const { carbon: carbonRows, change: carbonChangeRows, value: carbonValueRows } = carbonResult;
+  const accumulatedRows = accumulatedChangesTable(
+    counts,
+    valid(counts, pairs.length),
+    tables.classes.filter((r) => r.year === maps[0]!.year).reduce((a, r) => a + r.area_ha, 0),
+    plan.areaVariesByRow ? null : rowAreaHa[0]!,
+  );
   const { stockLostToMining } = await import("./stock-lost-to-mining.ts");
   const mining = factors ? stockLostToMining(legend, onestep, factors) : undefined;
 
