@@ -545,6 +545,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
   );
   const warnings: string[] = rasters.flatMap((r) => r.warnings);
   if (ignored.length) warnings.push(`legend columns not used: ${ignored.join(", ")}`);
+  if (valuation) warnings.push(...valuation.warnings);
   if (counts.excludedPixels > 0)
     warnings.push(
       `${counts.excludedPixels.toLocaleString("en-US")} pixels are nodata at some dates (not all) and are left out of every date, so that all matrices cover the same area`,

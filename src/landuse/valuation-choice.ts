@@ -15,7 +15,8 @@ const PRICE_UNIT = "CNY/t CO2e";
 /**
  * Checks the valuation asked of an analysis and resolves its price (a number, or a price factor of
  * the library, recorded as used): every problem at once, each at the field the caller names it by
- * (`paths`: the CLI's options; `valuation.<field>` otherwise). Undefined when none was asked.
+ * (`paths`: the CLI's options; `valuation.<field>` otherwise), with a warning when a price factor
+ * is for other years than the first date's. Undefined when none was asked.
  */
 export function chooseValuation(
   input: ValuationInput | undefined,
@@ -25,7 +26,7 @@ export function chooseValuation(
     readonly baseYear: number;
     readonly factors: FactorTable | undefined;
   },
-): { spec: ValuationSpec; factorsUsed: FactorUse[] } | undefined {
+): { spec: ValuationSpec; factorsUsed: FactorUse[]; warnings: string[] } | undefined {
   if (input === undefined) return undefined;
   const at = (field: keyof ValuationInput) => o.paths?.[field] ?? `valuation.${field}`;
   const parsed = valuationInput.safeParse(input);
@@ -44,6 +45,7 @@ export function chooseValuation(
   if (issues.length || !parsed.success) throw new InputError("landuse analyze", issues);
   const v = parsed.data;
   let price = typeof v.carbonPrice === "number" ? { value: v.carbonPrice, source: "given" } : undefined;
+  const warnings: string[] = [];
   const table = o.factors?.fresh();
   if (typeof v.carbonPrice === "string") {
     const id = v.carbonPrice;
@@ -67,6 +69,14 @@ export function chooseValuation(
         },
       ]);
     price = resolvePrice(id, table);
+    // A market price of one period read as the price of another: allowed (InVEST's V is whatever
+    // the user gives), but said, since the present values are then in that other year's money.
+    const from = f.validFrom ?? -Infinity;
+    const to = f.validTo ?? Infinity;
+    if (o.baseYear < from || o.baseYear > to)
+      warnings.push(
+        `the carbon price ${id} (${price.value} ${PRICE_UNIT}) is for ${f.validFrom ?? "…"}–${f.validTo ?? "…"} but is read as the price in ${o.baseYear}, the first date: the values of the storage change are in ${o.baseYear} at that price; give the price of ${o.baseYear} (a number) to value the change at its own time`,
+      );
   }
   return {
     spec: {
@@ -77,5 +87,6 @@ export function chooseValuation(
       baseYear: o.baseYear,
     },
     factorsUsed: table?.used() ?? [],
+    warnings,
   };
 }

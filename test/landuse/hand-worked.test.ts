@@ -397,6 +397,27 @@ describe("hand-worked 10×10 maps: accumulated changes, storage change and its v
     ]);
   });
 
+  it("says when a price factor of other years is read as the first date's price", async () => {
+    const run = (carbonPrice: number | string, out: string) =>
+      analyzeLanduse({
+        maps: maps.slice(0, 2),
+        legend: "seed001",
+        pools: join(dir, "pools.csv"),
+        out: join(dir, out),
+        workers: 0,
+        factors: async () => factorTable(),
+        valuation: { carbonPrice, discountRatePerYear: 0.05 },
+      });
+    const s = await run("cn.ets.cea.year4.mean", "price-factor");
+    expect(s.valuation!.carbonPriceCNYPerTCO2e).toBe(89.06);
+    expect(s.warnings.join("\n")).toMatch(
+      /the carbon price cn\.ets\.cea\.year4\.mean \(89\.06 CNY\/t CO2e\) is for 2024–2025 but is read as the price in 2000/,
+    );
+    expect(s.valuation!.factorsUsed.map((f) => f.id)).toEqual(["cn.ets.cea.year4.mean"]);
+    // A number is the user's price for the first date: nothing to say.
+    expect((await run(89.06, "price-number")).warnings.join("\n")).not.toMatch(/carbon price/);
+  });
+
   it("refuses a valuation without densities, or with a price that is no price factor", async () => {
     await expect(
       analyzeLanduse({
