@@ -208,7 +208,7 @@ export function apiCases(dir: string) {
   };
   documentCases("pathway", "/api/pathways", scenario, (d) => ({ scenarios: [d] }));
   documentCases("optimize", "/api/optimize", example("pingshuo-structure.yaml"), (d) => d);
-  for (const id of ["999999999", "abc", "-1", "", "{area}"])
+  for (const id of ["999999999", "abc", "-1", "", "0", "1.5", "__proto__"])
     add({
       id: `pathway/baseline-inventory-${id || "empty"}`,
       method: "POST",
