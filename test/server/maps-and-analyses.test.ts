@@ -256,6 +256,9 @@ describe.each(STORE_KINDS)("maps and analyses on %s", (kind) => {
       ["no change", "未变化"],
       ["1 change", "1 次变化"],
     ]);
+    const chord = await t.app.inject({ url: `/api/analyses/${id}/files/transitions-chord.svg` });
+    expect(chord.headers["content-type"]).toBe("image/svg+xml");
+    expect(chord.body).toMatch(/^<svg[^]*arable land 2000/);
     const png = await t.app.inject({ url: acc.url });
     expect(png.rawPayload.subarray(1, 4).toString()).toBe("PNG");
   });

@@ -37,6 +37,7 @@ const TYPES: Readonly<Record<string, string>> = {
   json: "application/json; charset=utf-8",
   tif: "image/tiff",
   png: "image/png",
+  svg: "image/svg+xml",
 };
 
 const jobJson = (a: Analysis) => ({
