@@ -142,7 +142,8 @@ export function openApiDocument(version: string) {
       "/api/areas/{id}/layers": {
         parameters: path("id"),
         get: {
-          summary: "map layers (land use, zoning, carbon change) with extents, CRS and legends",
+          summary:
+            "map layers (land use, zoning, carbon change, accumulated changes) with extents, CRS and legends",
           parameters: [query("analysis", "analysis id; the latest finished one when omitted")],
           responses: { 200: ok("the layers"), 404: E404 },
         },
@@ -190,7 +191,7 @@ export function openApiDocument(version: string) {
         parameters: path("id", "table"),
         get: {
           summary:
-            "a result table (classes, transitionsMultistep, transitionsOnestep, intensity*, components, zonesByPeriod, carbon, zoneClasses)",
+            "a result table (classes, transitionsMultistep, transitionsOnestep, intensity*, components, componentsOverall, accumulatedChanges, zonesByPeriod, carbon, carbonChange, carbonValue, zoneClasses)",
           parameters: [query("format", "json (default) or csv")],
           responses: { 200: ok("rows"), 404: E404, 409: E409 },
         },
@@ -198,14 +199,15 @@ export function openApiDocument(version: string) {
       "/api/analyses/{id}/files/{name}": {
         parameters: path("id", "name"),
         get: {
-          summary: "an output file: CSV, GeoTIFF (zones, carbon), PNG, summary.json",
+          summary:
+            "an output file: CSV, GeoTIFF (zones, carbon, accumulated changes), PNG, SVG (chord diagram), summary.json",
           responses: { 200: ok("the file", "application/octet-stream"), 404: E404, 409: E409 },
         },
       },
       "/api/analyses/{id}/layers/{layer}": {
         parameters: path("id", "layer"),
         get: {
-          summary: "a zoning or carbon-change layer as PNG",
+          summary: "a zoning, carbon-change or accumulated-changes layer as PNG",
           responses: { 200: ok("PNG", "image/png"), 404: E404, 409: E409 },
         },
       },

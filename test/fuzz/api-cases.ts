@@ -262,6 +262,19 @@ export function apiCases(dir: string) {
   analysis("year-infinite", '{"years":[2002,1e999]}');
   analysis("year-missing-map", '{"years":[2002,2010]}');
   analysis("zoning-banana", '{"zoning":"banana"}');
+  const priced = (v: string) =>
+    `{"zoning":"none","densitySet":"seed001-yang2019","valuation":{"carbonPrice":${v},"discountRatePerYear":0.05}}`;
+  analysis(
+    "valuation-without-density-set",
+    '{"zoning":"none","valuation":{"carbonPrice":50,"discountRatePerYear":0.05}}',
+  );
+  for (const [name, v] of Object.entries({
+    proto: '"__proto__"',
+    infinite: "1e999",
+    boolean: "true",
+    unknown: '"no.such.price"',
+  }))
+    analysis(`valuation-price-${name}`, priced(v));
   for (const key of ["__proto__", "constructor", "toString"])
     analysis(`density-set-${key}`, `{"densitySet":"${key}"}`);
   // Seed 001's zoning rules do not fit the seeded legend: the job fails, in the client's terms.

@@ -168,6 +168,39 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
       ],
       expect: "refused",
     });
+  // The valuation of the storage change (InVEST's): prices and rates out of bounds or missing.
+  const willametteLike = file("pools-good.csv", pools("1,a,10,2,50,1"));
+  const valuation: Record<string, string[]> = {
+    "price-inf": ["--carbon-price", "1e999", "--discount-rate", "0.05"],
+    "price-negative": ["--carbon-price", "-1", "--discount-rate", "0.05"],
+    "price-text": ["--carbon-price", "abc", "--discount-rate", "0.05"],
+    "price-proto": ["--carbon-price", "__proto__", "--discount-rate", "0.05"],
+    "discount-2": ["--carbon-price", "50", "--discount-rate", "2"],
+    "price-change--3": ["--carbon-price", "50", "--discount-rate", "0.05", "--price-change", "-3"],
+    "discount-without-price": ["--discount-rate", "0.05"],
+    "price-without-discount": ["--carbon-price", "50"],
+  };
+  for (const [name, extra] of Object.entries(valuation))
+    cases.push({
+      id: `valuation/${name}`,
+      argv: [
+        "landuse",
+        "analyze",
+        "--map",
+        `2002=${good}`,
+        "--map",
+        `2008=${good}`,
+        "--pools",
+        willametteLike,
+        "--out",
+        out(`valuation-${name}`),
+        "--workers",
+        "0",
+        "--no-progress",
+        ...extra,
+      ],
+      expect: "refused",
+    });
   const rules: Record<string, string> = {
     // A zone the rules invent is legal (rule tables name their own zones); codes the legend lacks are not.
     "unknown-code": "zone,from,to\ninvariant,999,1\n",
