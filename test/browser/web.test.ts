@@ -393,7 +393,7 @@ describe("the web app on the demo", () => {
     await (await download).saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
     await page.locator("#run-optimise").click();
-    await expect.poll(() => page.locator("#optimise-change").textContent()).toMatch(/\+18,43\d/);
+    await expect.poll(() => page.locator("#optimise-change").textContent()).toMatch(/\+20,15\d/);
     await shot(page, "09-plan-pathway-and-optimisation");
   });
 
