@@ -63,6 +63,11 @@ async function areaIdNamed(name: RegExp): Promise<string> {
 }
 
 async function shot(page: Page, name: string) {
+  // The CJK web font arrives after the first paint (font-display: swap); wait for it, so that a
+  // screenshot shows the Chinese text a reader sees, not the boxes of a font not yet loaded.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
