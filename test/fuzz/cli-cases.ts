@@ -12,7 +12,7 @@ import {
 } from "./damaged-tiffs.ts";
 import {
   ABSURD_NUMBERS,
-  EXAMPLES_DIR,
+  examplesDir,
   example,
   HOSTILE_TEXT,
   numericLeaves,
@@ -47,7 +47,7 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
   const legend = file("every-code-legend.csv", EVERY_CODE_LEGEND_CSV);
   const good = join(dir, "good.tif");
   copyFileSync(join(import.meta.dirname, "..", "fixtures", "geotiff-variants", "striped-deflate.tif"), good);
-  copyFileSync(join(EXAMPLES_DIR, "yongning.yaml"), join(dir, "yongning.yaml"));
+  copyFileSync(join(examplesDir(), "yongning.yaml"), join(dir, "yongning.yaml"));
   const cases: CliCase[] = [];
   const analyze = (
     id: string,
@@ -281,7 +281,7 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
       id: `factors/${name}`,
       argv: [
         "inventory",
-        join(EXAMPLES_DIR, "yongning.yaml"),
+        join(examplesDir(), "yongning.yaml"),
         "--factors",
         file(
           `factors-${name}.csv`,
@@ -292,9 +292,9 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
     });
 
   // Counts, sizes and lengths without bounds.
-  const yongning = join(EXAMPLES_DIR, "yongning.yaml");
-  const budget = join(EXAMPLES_DIR, "pingshuo-2018-budget.yaml");
-  const pathway = join(EXAMPLES_DIR, "yongning-pathway.yaml");
+  const yongning = join(examplesDir(), "yongning.yaml");
+  const budget = join(examplesDir(), "pingshuo-2018-budget.yaml");
+  const pathway = join(examplesDir(), "yongning-pathway.yaml");
   /** `landuse analyze` of the intact map with itself into out(`id`), with `extra` options. */
   const goodPair = (id: string, ...extra: string[]) => [
     "landuse",
@@ -425,7 +425,7 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
       ],
       expect: "refused",
     });
-  copyFileSync(join(EXAMPLES_DIR, "pingshuo-2018-budget.yaml"), join(dir, "pingshuo-2018-budget.yaml"));
+  copyFileSync(join(examplesDir(), "pingshuo-2018-budget.yaml"), join(dir, "pingshuo-2018-budget.yaml"));
 
   const analysis = join(dir, "analysis");
   const setup: CliCase[] = [

@@ -2,10 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 
-export const EXAMPLES_DIR = join(import.meta.dirname, "..", "..", "examples");
+/**
+ * The shipped examples of the source tree under test: this checkout's, or those of the tree the
+ * corpus runs against (run-corpus.ts --root sets MINECARBON_CORPUS_ROOT), so that an older checkout
+ * is fed the documents it knows.
+ */
+export const examplesDir = () =>
+  join(process.env.MINECARBON_CORPUS_ROOT ?? join(import.meta.dirname, "..", ".."), "examples");
 
 /** A shipped example as plain data. */
-export const example = (file: string): unknown => parse(readFileSync(join(EXAMPLES_DIR, file), "utf8"));
+export const example = (file: string): unknown => parse(readFileSync(join(examplesDir(), file), "utf8"));
 
 type Path = readonly (string | number)[];
 

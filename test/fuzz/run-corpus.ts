@@ -137,6 +137,8 @@ export async function runCorpus(
 ) {
   const pick = <T extends { id: string }>(cases: T[]) =>
     o.grep ? cases.filter((c) => o.grep!.test(c.id)) : cases;
+  // The documents the cases mutate are the examples of the tree under test.
+  if (o.root) process.env.MINECARBON_CORPUS_ROOT = o.root;
   const dir = mkdtempSync(join(tmpdir(), "mc-corpus-"));
   const out: { cli: CaseResult[]; api: CaseResult[] } = { cli: [], api: [] };
   try {
