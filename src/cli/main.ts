@@ -140,9 +140,25 @@ export function buildProgram(write: (text: string) => void): Command {
       "extra or overriding factors (CSV/YAML/JSON, library columns); repeatable",
       collect,
     )
+    .option(
+      "--draws <n>",
+      `Monte Carlo draws per year (IPCC Approach 2), 1 to ${DRAW_BOUNDS.budget.toLocaleString("en-US")} and draws × years at most as many (default 10000)`,
+      wholeNumber("--draws", 1, DRAW_BOUNDS.budget, "draws × years ≤ 1,000,000; see docs/input-bounds.md"),
+    )
+    .option("--seed <n>", `Monte Carlo seed, 0 to ${SEED_RANGE.max} (same seed, same intervals)`, seedOption)
     .option("--json", "print the result as JSON")
     .action(
-      async (file: string, o: { gwp?: string; sinkReading?: string; factors?: string[]; json?: boolean }) => {
+      async (
+        file: string,
+        o: {
+          gwp?: string;
+          sinkReading?: string;
+          factors?: string[];
+          draws?: number;
+          seed?: number;
+          json?: boolean;
+        },
+      ) => {
         const [{ runInventory }, { formatInventory }] = await Promise.all([
           import("./commands/inventory-command.ts"),
           import("./format/inventory-text.ts"),

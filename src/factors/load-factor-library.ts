@@ -5,7 +5,9 @@ import { join } from "node:path";
 import type { Factor, FactorOverride } from "../domain/factor/factor.ts";
 import { FactorTable } from "../domain/factor/factor-table.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
+import type { UncertaintyDefault } from "../domain/factor/uncertainty/uncertainty-default.ts";
 import { readFactorFile } from "./read-factor-file.ts";
+import { parseUncertaintyDefaults } from "./read-uncertainty-defaults.ts";
 
 /** Where the shipped factor files live. */
 export const FACTOR_DATA_DIR = join(PROJECT_ROOT, "src", "factors", "data");
@@ -14,6 +16,8 @@ interface LibraryManifest {
   name: string;
   version: string;
   files: string[];
+  /** The default uncertainties of activity data and factors without their own range. */
+  uncertaintyDefaults?: string;
 }
 
 /** The shipped factor library: its factors and its version (release + content hash of the files). */
@@ -21,6 +25,7 @@ export interface FactorLibrary {
   readonly version: string;
   readonly factors: readonly Factor[];
   readonly files: readonly string[];
+  readonly uncertaintyDefaults: readonly UncertaintyDefault[];
 }
 
 let cached: FactorLibrary | undefined;
@@ -47,10 +52,17 @@ export function loadFactorLibrary(dir: string = FACTOR_DATA_DIR): FactorLibrary 
     }
   }
   if (issues.length) throw new InputError("the factor library", issues);
+  let uncertaintyDefaults: UncertaintyDefault[] = [];
+  if (manifest.uncertaintyDefaults) {
+    const text = readFileSync(join(dir, manifest.uncertaintyDefaults), "utf8");
+    hash.update(manifest.uncertaintyDefaults).update(text);
+    uncertaintyDefaults = parseUncertaintyDefaults(text, `library:${manifest.uncertaintyDefaults}`);
+  }
   const library = {
     version: `${manifest.version}+${hash.digest("hex").slice(0, 12)}`,
     factors,
     files: manifest.files,
+    uncertaintyDefaults,
   };
   if (dir === FACTOR_DATA_DIR) cached = library;
   return library;
@@ -79,5 +91,5 @@ export function factorTable(userFiles: readonly string[] = [], library = loadFac
       byId.set(f.id, f);
     }
   }
-  return new FactorTable(byId.values(), library.version, overrides);
+  return new FactorTable(byId.values(), library.version, overrides, library.uncertaintyDefaults);
 }

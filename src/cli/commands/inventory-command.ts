@@ -7,6 +7,8 @@ export interface InventoryOptions {
   gwp?: string;
   sinkReading?: string;
   factors?: string[];
+  draws?: number;
+  seed?: number;
 }
 
 /** Reads, checks and computes an inventory file (`minecarbon inventory`); --gwp and --sink-reading win over the file. */
@@ -18,5 +20,10 @@ export function runInventory(file: string, options: InventoryOptions): MineInven
     ...(options.gwp ? { gwp: options.gwp } : {}),
     ...(options.sinkReading ? { sinkReading: options.sinkReading } : {}),
   };
-  return mineInventory(parseInventoryInput(doc, file, table), table, file);
+  return mineInventory(parseInventoryInput(doc, file, table), table, file, {
+    uncertainty: {
+      ...(options.draws !== undefined ? { draws: options.draws } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    },
+  });
 }

@@ -7,6 +7,7 @@ import type { LowCentralHigh } from "../../domain/common/low-central-high.ts";
 import { fmt } from "./number-format.ts";
 import { textTable } from "./text-table.ts";
 import { formatFactorsUsed, formatWarnings } from "./factors-used.ts";
+import { formatUncertainty } from "./uncertainty-text.ts";
 
 const lch = (r: LowCentralHigh) => [fmt(r.low), fmt(r.central), fmt(r.high)];
 
@@ -108,7 +109,11 @@ function coefficientText(r: CoefficientBudgetReport): string {
         ]
       : []),
     "",
-    `Monte Carlo (${mc.draws} draws, seed ${mc.seed}; ${mc.sampling}):`,
+    formatUncertainty(r.uncertainty),
+    "",
+    structuralText(r.uncertainty.structural),
+    "",
+    `Monte Carlo over the coefficients' printed ranges alone, as before (${mc.draws} draws, seed ${mc.seed}; ${mc.sampling}) — it leaves out the areas and every single-valued coefficient, so it understates; the ranges above do not:`,
     textTable(
       ["", "mean", ...pKeys, "unit"],
       [
@@ -144,6 +149,27 @@ function coefficientText(r: CoefficientBudgetReport): string {
   const w = formatWarnings(r.warnings);
   if (w) parts.push("", w);
   return parts.join("\n");
+}
+
+/** The spread of the budget across coefficient sets: structural, beside the statistical range. */
+function structuralText(s: CoefficientBudgetReport["uncertainty"]["structural"]): string {
+  const lines = [
+    `Across coefficient sets (${s.basis}; ${s.note}):`,
+    textTable(
+      ["coefficient set", "E", "S", "net E − S", "unit"],
+      s.sets.map((x) => [
+        x.id + (x.id === s.chosen ? " (chosen)" : ""),
+        fmt(x.emissionTCPerYr),
+        fmt(x.absorptionTCPerYr),
+        fmt(x.netTCPerYr),
+        "t C/yr",
+      ]),
+    ),
+    `Spread: E ${fmt(s.emissionTCPerYr.min)}–${fmt(s.emissionTCPerYr.max)}, S ${fmt(s.absorptionTCPerYr.min)}–${fmt(s.absorptionTCPerYr.max)}, net ${fmt(s.netTCPerYr.min)}–${fmt(s.netTCPerYr.max)} t C/yr.`,
+  ];
+  for (const n of s.notCovering)
+    lines.push(`  ${n.id} is not compared: it has no coefficients for ${n.missing.join(", ")}.`);
+  return lines.join("\n");
 }
 
 function stockText(r: StockChangeReport): string {
@@ -210,9 +236,29 @@ function stockText(r: StockChangeReport): string {
       ),
     );
   }
+  if (r.regain.reclamations.length)
+    parts.push(
+      "",
+      "How each pool is regained:",
+      textTable(
+        ["reclamation", "pool", "t C/ha", "share", "curve", "source"],
+        r.regain.reclamations.flatMap((x) =>
+          x.pools.map((p) => [
+            x.label,
+            p.pool,
+            fmt(p.differenceTCPerHa, 3),
+            fmt(p.share, 2),
+            p.curve,
+            p.source,
+          ]),
+        ),
+      ),
+    );
   parts.push(
     "",
     `Net loss at ${r.horizonYear}: ${fmt(r.netLossAtHorizonTC)} t C = ${fmt(r.netLossAtHorizonTCO2e)} t CO2e`,
+    "",
+    formatUncertainty(r.uncertainty),
     "",
     formatFactorsUsed(r.factors),
   );

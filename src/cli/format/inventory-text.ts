@@ -2,6 +2,7 @@ import type { MineInventory } from "../../domain/mine/mine-inventory.ts";
 import { fmt, pct } from "./number-format.ts";
 import { textTable } from "./text-table.ts";
 import { formatFactorsUsed, formatWarnings } from "./factors-used.ts";
+import { formatUncertainty } from "./uncertainty-text.ts";
 
 /** Text report of a mine inventory: every source, sink, the balance and intensities, per year. */
 export function formatInventory(inv: MineInventory): string {
@@ -96,6 +97,7 @@ export function formatInventory(inv: MineInventory): string {
     "",
     `Balance over ${b.years.join(", ")}: ${fmt(b.totalTCO2e, 3)} t CO2e — ${b.neutral ? "neutral" : `not neutral, gap ${fmt(b.gapTCO2e, 3)} t CO2e`}`,
   );
+  if (inv.uncertainty) parts.push("", formatUncertainty(inv.uncertainty));
   if (inv.assumptions.length)
     parts.push("", "Assumptions of this input:", ...inv.assumptions.map((a) => `  - ${a}`));
   parts.push("", formatFactorsUsed(inv.factors));

@@ -2,6 +2,7 @@ import type { ScenarioEconomics } from "../../domain/economics/scenario-economic
 import type { PathwayBands } from "../../domain/pathway/pathway-uncertainty.ts";
 import type { PathwayResult } from "../../domain/pathway/project-pathway.ts";
 import { textTable } from "./text-table.ts";
+import { formatSpan } from "./uncertainty-text.ts";
 
 const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 0 });
 
@@ -78,19 +79,29 @@ export function formatPathways(
     if (b)
       out.push(
         "",
-        `Uncertainty (${b.draws} draws, seed ${b.seed}; ${b.sampling}):`,
+        `Uncertainty band of the net (IPCC Approach 2: ${b.draws} draws, seed ${b.seed}; ${b.sampling}):`,
         textTable(
-          ["year", "P5 net", "P50 net", "P95 net"],
+          ["year", "P5 net", "P50 net", "P95 net", "central net"],
           b.years
-            .filter((y) => y.year % 10 === 0 || y.year === r.baseYear)
-            .map((y) => [String(y.year), n(y.p5), n(y.p50), n(y.p95)]),
+            .filter((y) => y.year % 5 === 0 || y.year === r.baseYear)
+            .map((y) => [
+              String(y.year),
+              n(y.p5),
+              n(y.p50),
+              n(y.p95),
+              n(r.years.find((x) => x.year === y.year)?.netTCO2e ?? Number.NaN),
+            ]),
         ),
         ...(b.years.every((y) => y.p5 === y.p95)
-          ? ["(No factor this scenario uses has a published range, so the band is a single line.)"]
+          ? ["(Nothing this scenario's baseline uses has a range, so the band is a single line.)"]
           : []),
+        `Drawn: ${b.inputs.length} inputs of the baseline year (${b.inputs
+          .map((i) => `${i.label} ${formatSpan(i)}`)
+          .join("; ")}).`,
         b.neutralYear
           ? `Neutral by the end year in ${(b.neutralByEndShare * 100).toFixed(0)}% of draws; neutrality year P5/P50/P95: ${b.neutralYear.p5}/${b.neutralYear.p50}/${b.neutralYear.p95}`
           : "Not neutral by the end year in any draw.",
+        ...b.warnings.map((w) => `  ! ${w}`),
       );
     const e = r.economics;
     if (e) {

@@ -9,6 +9,9 @@ import { inventoryOverlap, type InventoryOverlap } from "./inventory-overlap.ts"
 import { monteCarloBudget, type MonteCarloBudget } from "./monte-carlo-budget.ts";
 import { reclamationRegain, type RegainTrajectory } from "./reclamation-regain.ts";
 import { stockChange, type StockChange } from "./stock-change.ts";
+import type { UncertaintyAnalysis } from "../factor/uncertainty/uncertainty-analysis.ts";
+import { coefficientBudgetUncertainty, stockChangeUncertainty } from "./budget-uncertainty.ts";
+import { coefficientSetSpread, type StructuralSpread } from "./structural-spread.ts";
 
 const READING_TEXT = {
   tC: "coefficients of unstated mass (seed 000 Table 1) read as t C/(ha·a)",
@@ -37,7 +40,16 @@ export interface CoefficientBudgetReport {
    * netted out and the net to add to that inventory; null when none is declared.
    */
   readonly inventoryOverlap: InventoryOverlap | null;
+  /**
+   * Monte Carlo over the coefficients' printed ranges alone (uniform within each), as before: it
+   * leaves out the areas and every single-valued coefficient, so it understates; see `uncertainty`.
+   */
   readonly monteCarlo: MonteCarloBudget;
+  /**
+   * IPCC Approach 1 and 2 over the areas and coefficients (E, S per land type; E, S, net), with the
+   * structural spread across coefficient sets beside it.
+   */
+  readonly uncertainty: UncertaintyAnalysis & { readonly structural: StructuralSpread };
   readonly factors: FactorsUsed;
   readonly warnings: readonly string[];
 }
@@ -54,6 +66,8 @@ export interface StockChangeReport {
   /** Loss on conversion minus carbon regained by the end of the horizon year, t C (positive = net loss). */
   readonly netLossAtHorizonTC: number;
   readonly netLossAtHorizonTCO2e: number;
+  /** IPCC Approach 1 and 2 for the loss, the regain and the net loss, over the areas and densities. */
+  readonly uncertainty: UncertaintyAnalysis;
   readonly factors: FactorsUsed;
   readonly warnings: readonly string[];
 }
@@ -77,7 +91,7 @@ export function budgetReport(
   const report =
     input.kind === "land-use-budget"
       ? coefficientReport(input, table, monteCarlo)
-      : stockReport(input, table);
+      : stockReport(input, table, monteCarlo);
   return assertFiniteResult(
     report,
     source,
@@ -101,6 +115,21 @@ function coefficientReport(
     percentiles: mc.percentiles ?? input.uncertainty.percentiles ?? DEFAULT_MONTE_CARLO.percentiles,
   };
   const monteCarlo = monteCarloBudget(input.entries, input.choices, table, input.reading, options);
+  const analysis = coefficientBudgetUncertainty(
+    input.entries,
+    input.choices,
+    table,
+    input.reading,
+    input.uncertainty.areas,
+    { draws: options.draws, seed: options.seed },
+  );
+  const structural = coefficientSetSpread(
+    input.entries,
+    input.setId,
+    Object.fromEntries(input.overriddenLandTypes.map((lt) => [lt, input.choices[lt]!])),
+    table,
+    input.reading,
+  );
   const warnings = [...table.unverifiedWarnings()];
   const missing = budget.entries.filter((e) => !e.emissionFactorId || !e.absorptionFactorId);
   for (const e of missing) {
@@ -112,6 +141,7 @@ function coefficientReport(
     warnings.push(
       `${Math.round((budget.energyUse.shareOfEmission ?? 0) * 100)} % of the emission E (${budget.energyUse.emissionTCPerYr.central.toLocaleString("en-US", { maximumFractionDigits: 0 })} t C/yr) is energy used on construction land, counted per hectare: do not add this budget to a mine inventory of the same land and years (it measures that energy); declare the inventory (inventory: { mine, zones }) to get the netted figure`,
     );
+  warnings.push(...analysis.warnings);
   const set = COEFFICIENT_SETS[input.setId]!;
   return {
     kind: "land-use-budget",
@@ -125,16 +155,32 @@ function coefficientReport(
     budget,
     inventoryOverlap: input.inventory ? inventoryOverlap(budget, input.inventory) : null,
     monteCarlo,
+    uncertainty: { ...analysis, structural },
     factors: factorsUsed(table),
     warnings,
   };
 }
 
-function stockReport(input: StockChangeInput, table: FactorTable): StockChangeReport {
+function stockReport(
+  input: StockChangeInput,
+  table: FactorTable,
+  mc: { draws?: number; seed?: number },
+): StockChangeReport {
   const change = stockChange(input.conversions, input.densitySet, table);
   const regain = reclamationRegain(input.reclamations, input.densitySet, table, input.horizonYear);
   const regained = regain.years.find((y) => y.year === input.horizonYear)?.cumulativeRegainTC ?? 0;
   const net = change.totalLossTC - regained;
+  const analysis = stockChangeUncertainty(
+    input.conversions,
+    input.reclamations,
+    input.densitySet,
+    table,
+    input.horizonYear,
+    {
+      draws: mc.draws ?? input.uncertainty.draws ?? DEFAULT_MONTE_CARLO.draws,
+      seed: mc.seed ?? input.uncertainty.seed ?? DEFAULT_MONTE_CARLO.seed,
+    },
+  );
   return {
     kind: "stock-change",
     title: input.title,
@@ -149,7 +195,10 @@ function stockReport(input: StockChangeInput, table: FactorTable): StockChangeRe
     horizonYear: input.horizonYear,
     netLossAtHorizonTC: net,
     netLossAtHorizonTCO2e: net * CO2_PER_C,
+    uncertainty: analysis,
     factors: factorsUsed(table),
-    warnings: table.unverifiedWarnings(),
+    // What the regain assumes (curves without a source, a whole pre-mining soil regained) is said
+    // with the other warnings, not only beside its table.
+    warnings: [...table.unverifiedWarnings(), ...regain.assumptions, ...analysis.warnings],
   };
 }

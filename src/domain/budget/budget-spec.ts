@@ -13,6 +13,9 @@ import {
 import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
 import { userText } from "../validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
+import { uncertaintySpec, type UncertaintySpec } from "../factor/uncertainty/uncertainty-spec.ts";
+import { CARBON_POOLS } from "./density-sets.ts";
+import type { UncertainArea } from "./budget-uncertainty.ts";
 import type { AreaEntry, CoefficientChoice } from "./coefficient-budget.ts";
 import type { InventoryCover } from "./inventory-overlap.ts";
 import {
@@ -64,6 +67,9 @@ const coefficientBudgetSchema = z.strictObject({
       areaHa: area,
       stage,
       zone,
+      uncertainty: uncertaintySpec
+        .optional()
+        .describe("the uncertainty of this area (default: uncertainty.areas, else ±15 %)"),
     }),
   ).min(1),
   inventory: z
@@ -82,6 +88,9 @@ const coefficientBudgetSchema = z.strictObject({
       draws: z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: BUDGET_DRAWS_RULE }).optional(),
       seed: seedNumber().optional(),
       percentiles: boundedList(z.number().min(0).max(100), COUNT_BOUNDS.percentiles).min(1).optional(),
+      areas: uncertaintySpec
+        .optional()
+        .describe("the uncertainty of every area without its own (e.g. from the map's accuracy assessment)"),
     })
     .optional(),
 });
@@ -108,17 +117,57 @@ const transitionFields = {
   areaHa: area,
 };
 
+const sourceText = () => userText(TEXT_BOUNDS.text).min(1);
+const poolRegain = z
+  .strictObject({
+    share: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("share of the pool's density difference regained in full (default 1)"),
+    curve: curveSchema.optional().describe("the pool's own curve (default: the reclamation's)"),
+    source: sourceText().optional().describe("where the share and curve come from"),
+  })
+  .optional();
+const areaUncertainty = uncertaintySpec.optional().describe("the uncertainty of the area (default ±15 %)");
+
 const stockChangeSchema = z.strictObject({
   kind: z.literal("stock-change"),
   title: name(),
   description: userText(TEXT_BOUNDS.text).optional(),
   period: z.strictObject({ from: year, to: year }),
   densities: name(),
-  conversions: boundedList(z.strictObject({ ...transitionFields, stage, zone })).min(1),
+  conversions: boundedList(
+    z.strictObject({ ...transitionFields, stage, zone, uncertainty: areaUncertainty }),
+  ).min(1),
   reclamation: boundedList(
-    z.strictObject({ ...transitionFields, startYear: year, curve: curveSchema }),
+    z.strictObject({
+      ...transitionFields,
+      startYear: year,
+      curve: curveSchema,
+      curveSource: sourceText()
+        .optional()
+        .describe("where the curve comes from; without it, it is an assumption"),
+      pools: z
+        .strictObject(
+          Object.fromEntries(CARBON_POOLS.map((p) => [p, poolRegain])) as Record<
+            (typeof CARBON_POOLS)[number],
+            typeof poolRegain
+          >,
+        )
+        .optional()
+        .describe("per pool (soil, vegetation): the share regained, its own curve and their source"),
+      uncertainty: areaUncertainty,
+    }),
   ).optional(),
   horizonYear: year.optional(),
+  uncertainty: z
+    .strictObject({
+      draws: z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: BUDGET_DRAWS_RULE }).optional(),
+      seed: seedNumber().optional(),
+    })
+    .optional(),
 });
 
 /** A checked land-use budget input by the coefficient method. */
@@ -130,10 +179,10 @@ export interface CoefficientBudgetInput {
   readonly reading: CoefficientReading;
   readonly choices: Readonly<Record<string, CoefficientChoice>>;
   readonly overriddenLandTypes: readonly string[];
-  readonly entries: readonly AreaEntry[];
+  readonly entries: readonly (AreaEntry & UncertainArea)[];
   /** A mine inventory of the same boundary and years that measures the energy used on these areas. */
   readonly inventory?: InventoryCover;
-  readonly uncertainty: { draws?: number; seed?: number; percentiles?: number[] };
+  readonly uncertainty: { draws?: number; seed?: number; percentiles?: number[]; areas?: UncertaintySpec };
 }
 
 /** A checked stock-change input. */
@@ -143,9 +192,10 @@ export interface StockChangeInput {
   readonly description?: string;
   readonly period: { from: number; to: number };
   readonly densitySet: DensitySet;
-  readonly conversions: readonly Conversion[];
-  readonly reclamations: readonly Reclamation[];
+  readonly conversions: readonly (Conversion & UncertainArea)[];
+  readonly reclamations: readonly (Reclamation & UncertainArea)[];
   readonly horizonYear: number;
+  readonly uncertainty: { draws?: number; seed?: number };
 }
 
 export type BudgetInput = CoefficientBudgetInput | StockChangeInput;
@@ -236,6 +286,7 @@ function parseCoefficientBudget(raw: unknown, source: string, table: FactorTable
       area: ha(a.areaHa),
       ...(a.stage ? { stage: a.stage } : {}),
       ...(a.zone ? { zone: a.zone } : {}),
+      ...(a.uncertainty ? { uncertainty: a.uncertainty } : {}),
     })),
     ...(doc.inventory
       ? {
@@ -247,6 +298,17 @@ function parseCoefficientBudget(raw: unknown, source: string, table: FactorTable
       : {}),
     uncertainty: doc.uncertainty ?? {},
   };
+}
+
+/** The pools given, each without its undefined fields (the regain reads absent as "default"). */
+function withoutUndefined(
+  pools: Partial<Record<string, { share?: number; curve?: unknown; source?: string } | undefined>>,
+) {
+  return Object.fromEntries(
+    Object.entries(pools).flatMap(([k, v]) =>
+      v ? [[k, Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined))]] : [],
+    ),
+  ) as NonNullable<Reclamation["pools"]>;
 }
 
 function parseStockChange(raw: unknown, source: string): StockChangeInput {
@@ -307,6 +369,7 @@ function parseStockChange(raw: unknown, source: string): StockChangeInput {
       area: ha(c.areaHa),
       ...(c.stage ? { stage: c.stage } : {}),
       ...(c.zone ? { zone: c.zone } : {}),
+      ...(c.uncertainty ? { uncertainty: c.uncertainty } : {}),
     })),
     reclamations: (doc.reclamation ?? []).map((r, i) => ({
       label: r.label ?? `${r.from} → ${r.to} from ${r.startYear} #${i + 1}`,
@@ -315,7 +378,11 @@ function parseStockChange(raw: unknown, source: string): StockChangeInput {
       area: ha(r.areaHa),
       startYear: r.startYear,
       curve: r.curve,
+      ...(r.curveSource ? { curveSource: r.curveSource } : {}),
+      ...(r.pools ? { pools: withoutUndefined(r.pools) } : {}),
+      ...(r.uncertainty ? { uncertainty: r.uncertainty } : {}),
     })),
     horizonYear: horizon,
+    uncertainty: doc.uncertainty ?? {},
   };
 }

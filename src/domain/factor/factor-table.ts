@@ -1,5 +1,6 @@
 import type { Factor, FactorOverride, FactorUse } from "./factor.ts";
 import { unitConversion, FACTOR_UNITS } from "./factor-units.ts";
+import type { UncertaintyDefault } from "./uncertainty/uncertainty-default.ts";
 
 /** Thrown when a computation asks for a factor the table does not have, or in a unit it cannot be read in. */
 export class FactorLookupError extends Error {
@@ -23,20 +24,51 @@ export interface FactorValue {
 export class FactorTable {
   readonly libraryVersion: string;
   readonly overrides: readonly FactorOverride[];
+  /** The default uncertainties shipped with the library (uncertainty-defaults.csv), for factors and activity data. */
+  readonly uncertaintyDefaults: readonly UncertaintyDefault[];
   readonly #byId: ReadonlyMap<string, Factor>;
   readonly #used = new Map<string, Factor>();
 
-  constructor(factors: Iterable<Factor>, libraryVersion: string, overrides: readonly FactorOverride[] = []) {
+  constructor(
+    factors: Iterable<Factor>,
+    libraryVersion: string,
+    overrides: readonly FactorOverride[] = [],
+    uncertaintyDefaults: readonly UncertaintyDefault[] = [],
+  ) {
     const byId = new Map<string, Factor>();
     for (const f of factors) byId.set(f.id, f);
     this.#byId = byId;
     this.libraryVersion = libraryVersion;
     this.overrides = overrides;
+    this.uncertaintyDefaults = uncertaintyDefaults;
   }
 
   /** A fresh table over the same factors that has used nothing yet (one per computation). */
   fresh(): FactorTable {
-    return new FactorTable(this.#byId.values(), this.libraryVersion, this.overrides);
+    return new FactorTable(
+      this.#byId.values(),
+      this.libraryVersion,
+      this.overrides,
+      this.uncertaintyDefaults,
+    );
+  }
+
+  /**
+   * A fresh table in which each factor of `ratios` has its value, low and high multiplied by the
+   * ratio (one Monte Carlo draw of the factors; a factor's chosen bound moves with its value).
+   */
+  withRatios(ratios: ReadonlyMap<string, number>): FactorTable {
+    const drawn = [...this.#byId.values()].map((f) => {
+      const r = ratios.get(f.id);
+      if (r === undefined || r === 1) return f;
+      return {
+        ...f,
+        value: f.value * r,
+        ...(f.low !== undefined ? { low: f.low * r } : {}),
+        ...(f.high !== undefined ? { high: f.high * r } : {}),
+      };
+    });
+    return new FactorTable(drawn, this.libraryVersion, this.overrides, this.uncertaintyDefaults);
   }
 
   /** True when the table holds `id`. */

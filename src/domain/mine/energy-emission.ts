@@ -23,6 +23,10 @@ export interface NonCO2Emission {
   readonly tCO2e: number;
   readonly how: string;
   readonly factorIds: readonly string[];
+  /** The factors the energy burned is the product of (besides the amount), for the uncertainty. */
+  readonly energyFactorIds: readonly string[];
+  readonly ch4FactorId: string;
+  readonly n2oFactorId: string;
 }
 
 /** The energy and CO2 of one energy use. */
@@ -40,6 +44,8 @@ export interface EnergyEmission {
   readonly tCO2e: number;
   readonly method: string;
   readonly factorIds: readonly string[];
+  /** The factors the CO2 is the product of (besides the amount), for the uncertainty. */
+  readonly co2FactorIds: readonly string[];
   /** CH4 and N2O of burning a fuel on site; absent for electricity and heat (emitted off-site). */
   readonly nonCO2?: NonCO2Emission;
 }
@@ -77,6 +83,8 @@ export function energyEmission(
   const ids = [tceId];
   let gross: number;
   let how: string;
+  let co2Ids: string[];
+  let energyIds: string[] = [];
   // Energy burned in GJ (NCV), for the per-energy CH4 and N2O factors: by NCV where the method has
   // one, else tce × 29.3076 GJ/tce (standard coal is defined on the net calorific value).
   let energyGJ: number | undefined;
@@ -85,17 +93,21 @@ export function energyEmission(
     gross = base * table.value(id, "kg CO2/kWh").value * 1e-3;
     how = "amount × grid emission factor";
     ids.push(id);
+    co2Ids = [id];
   } else if (carrier.kind === "heat") {
     const id = use.emissionFactor!;
     gross = base * table.value(id, "t CO2/GJ").value;
     how = "amount × heat emission factor";
     ids.push(id);
+    co2Ids = [id];
   } else if (method === "carbon-per-tce") {
     const id = use.carbonPerTceFactor ?? carrier.carbonPerTce!;
     gross = tce * table.value(id, "t C/tce").value * CO2_PER_C;
     how = "tce × t C/tce × 44/12";
     ids.push(id);
+    co2Ids = [tceId, id];
     energyGJ = tce * table.value(GJ_PER_TCE_FACTOR, "GJ/tce").value;
+    energyIds = [tceId, GJ_PER_TCE_FACTOR];
   } else {
     const ncvId = use.ncvFactor ?? carrier.ndrc!.ncv;
     const ccId = use.ccFactor ?? carrier.ndrc!.cc;
@@ -107,10 +119,14 @@ export function energyEmission(
       base * gjPerBase * table.value(ccId, "t C/GJ").value * table.value(ofId, "fraction").value * CO2_PER_C;
     how = "amount × NCV × carbon content × oxidation rate × 44/12 (NDRC 2015)";
     ids.push(ncvId, ccId, ofId);
+    co2Ids = [ncvId, ccId, ofId];
     energyGJ = base * gjPerBase;
+    energyIds = [ncvId];
   }
   const nonCO2 =
-    energyGJ === undefined ? undefined : combustionNonCO2(use, energyGJ, lowCarbonShare, context, table);
+    energyGJ === undefined
+      ? undefined
+      : combustionNonCO2(use, energyGJ, energyIds, lowCarbonShare, context, table);
   return {
     carrier: use.carrier,
     amount: use.amount,
@@ -121,6 +137,7 @@ export function energyEmission(
     tCO2e: gross * (1 - lowCarbonShare),
     method: how,
     factorIds: ids,
+    co2FactorIds: co2Ids,
     ...(nonCO2 ? { nonCO2 } : {}),
   };
 }
@@ -133,6 +150,7 @@ export function energyEmission(
 function combustionNonCO2(
   use: EnergyUseInput,
   energyGJ: number,
+  energyFactorIds: readonly string[],
   lowCarbonShare: number,
   context: CombustionContext,
   table: FactorTable,
@@ -166,6 +184,9 @@ function combustionNonCO2(
       `${round(energyGJ)} GJ × (${round(ch4PerGJ * 1e6)} kg CH4/TJ × GWP ${context.gwpCH4} + ${round(n2oPerGJ * 1e6)} kg N2O/TJ × GWP ${context.gwpN2O})` +
       `${keep < 1 ? " × (1 − B_s)" : ""}; ${how}${given === undefined ? " (default for this fuel here)" : ""}, ${source}`,
     factorIds: [ch4Id, n2oId],
+    energyFactorIds,
+    ch4FactorId: ch4Id,
+    n2oFactorId: n2oId,
   };
 }
 

@@ -2,8 +2,21 @@ import { z } from "zod";
 import { GAS_VOLUME_BASES } from "../../units/gas-volume.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { unitConversion } from "../factor/factor-units.ts";
-import { boundRule, COUNT_BOUNDS, QUANTITY_BOUNDS, TEXT_BOUNDS } from "../common/input-bounds.ts";
-import { amountUpTo, boundedList, calendarYear, positiveUpTo } from "../validation/bounded-number.ts";
+import {
+  boundRule,
+  COUNT_BOUNDS,
+  DRAW_BOUNDS,
+  QUANTITY_BOUNDS,
+  TEXT_BOUNDS,
+} from "../common/input-bounds.ts";
+import { uncertaintySpec } from "../factor/uncertainty/uncertainty-spec.ts";
+import {
+  amountUpTo,
+  boundedList,
+  calendarYear,
+  positiveUpTo,
+  seedNumber,
+} from "../validation/bounded-number.ts";
 import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
 import { userText } from "../validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
@@ -32,6 +45,12 @@ const yearsOfGrowth = () =>
     .min(1, { error: "must be ≥ 1 year (the stock is divided by it to give a yearly sink)" })
     .max(spanYears.max, { error: boundRule(spanYears) });
 
+/**
+ * The rule on an inventory's Monte Carlo draws (the file's uncertainty.draws and --draws): each draw
+ * recomputes every year's terms, and draws × years is bounded like a budget's draws (DRAW_BOUNDS).
+ */
+export const INVENTORY_DRAWS_RULE = `must be ≤ ${DRAW_BOUNDS.budget.toLocaleString("en-US")} draws, and draws × years ≤ ${DRAW_BOUNDS.budget.toLocaleString("en-US")} (see docs/input-bounds.md)`;
+
 const energyUse = z.strictObject({
   carrier: name(),
   amount: amountUpTo(energyAmount),
@@ -50,6 +69,7 @@ const energyUse = z.strictObject({
     ),
   ch4Factor: factorId.optional(),
   n2oFactor: factorId.optional(),
+  uncertainty: uncertaintySpec.optional(),
   note: note().optional(),
 });
 
@@ -64,12 +84,14 @@ const gasAmount = z.union(
         .strictObject({ basis: z.enum(GAS_VOLUME_BASES), densityFactor: factorId.optional() })
         .optional(),
       label: note().optional(),
+      uncertainty: uncertaintySpec.optional(),
     }),
     z.strictObject({
       volumeM3: amountUpTo(volumeM3),
       basis: z.enum(GAS_VOLUME_BASES),
       densityFactor: factorId.optional(),
       label: note().optional(),
+      uncertainty: uncertaintySpec.optional(),
     }),
   ],
   { error: `must be either { massT } or { volumeM3, basis: ${GAS_VOLUME_BASES.join(" | ")} }` },
@@ -79,6 +101,7 @@ const coalFactorRef = z.strictObject({
   factor: factorId,
   bound: z.enum(["low", "central", "high"]).default("central"),
   coalOutputT: mass.optional(),
+  coalOutputUncertainty: uncertaintySpec.optional(),
   // A factor in m³/t is weighed with a density at its own basis (the default density of that basis).
   densityFactor: factorId.optional(),
 });
@@ -89,6 +112,7 @@ const yearSchema = z.strictObject({
   // Industrial and mining land within the boundary: what reclamation can take from.
   miningLandHa: amountUpTo(areaHa).optional(),
   coalOutputT: mass,
+  coalOutputUncertainty: uncertaintySpec.optional(),
   energy: list(energyUse).default([]),
   residential: list(energyUse).default([]),
   transport: list(transportUse).default([]),
@@ -100,6 +124,7 @@ const yearSchema = z.strictObject({
           item: name(),
           amountT: mass,
           factor: factorId,
+          uncertainty: uncertaintySpec.optional(),
           note: note().optional(),
         }),
       ).default([]),
@@ -118,7 +143,14 @@ const yearSchema = z.strictObject({
     })
     .default({ underground: [], utilised: [] }),
   co2Fugitive: list(gasAmount).default([]),
-  explosives: list(z.strictObject({ type: name(), amountT: mass, factor: factorId })).default([]),
+  explosives: list(
+    z.strictObject({
+      type: name(),
+      amountT: mass,
+      factor: factorId,
+      uncertainty: uncertaintySpec.optional(),
+    }),
+  ).default([]),
   sinks: z
     .strictObject({
       forest: list(
@@ -130,6 +162,8 @@ const yearSchema = z.strictObject({
           standAgeYears: yearsOfGrowth().optional(),
           withSoil: z.boolean().default(true),
           assumption: note().optional(),
+          uncertainty: uncertaintySpec.optional().describe("the uncertainty of the stand's area"),
+          volumeUncertainty: uncertaintySpec.optional().describe("the uncertainty of volumeM3PerHa"),
         }),
       ).default([]),
       ecosystems: list(
@@ -140,11 +174,13 @@ const yearSchema = z.strictObject({
           densityFactor: factorId.optional(),
           accumulationYears: yearsOfGrowth().optional(),
           assumption: note().optional(),
+          uncertainty: uncertaintySpec.optional().describe("the uncertainty of the area"),
         }),
       ).default([]),
     })
     .default({ forest: [], ecosystems: [] }),
   ccsStoredTCO2: mass.default(0),
+  ccsUncertainty: uncertaintySpec.optional(),
   offsets: z
     .strictObject({ soldTCO2e: mass.default(0), boughtTCO2e: mass.default(0) })
     .default({ soldTCO2e: 0, boughtTCO2e: 0 }),
@@ -160,6 +196,13 @@ const inventorySchema = z.strictObject({
   sinkReading: z.enum(SINK_READINGS),
   combustionMethod: z.enum(COMBUSTION_METHODS),
   years: boundedList(yearSchema, COUNT_BOUNDS.inventoryYears).min(1),
+  uncertainty: z
+    .strictObject({
+      draws: z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: INVENTORY_DRAWS_RULE }).optional(),
+      seed: seedNumber().optional(),
+    })
+    .optional()
+    .describe("Monte Carlo (IPCC Approach 2) settings: draws per year and seed"),
 });
 
 /** The units each factor field of an energy use accepts (any unit of the same dimension). */
@@ -393,6 +436,12 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
       }
     });
   });
+  const draws = doc.uncertainty?.draws;
+  if (draws !== undefined && draws * doc.years.length > DRAW_BOUNDS.budget)
+    issues.push({
+      path: "uncertainty.draws",
+      message: `must be ≤ ${Math.floor(DRAW_BOUNDS.budget / doc.years.length).toLocaleString("en-US")} for ${doc.years.length} years (draws × years ≤ ${DRAW_BOUNDS.budget.toLocaleString("en-US")}); got ${draws}`,
+    });
   if (issues.length) throw new InputError(source, issues);
   return doc;
 }

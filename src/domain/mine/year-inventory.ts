@@ -11,6 +11,16 @@ import { forestStock } from "./forest-sink.ts";
 import { gasMassT, type GasVolumeReading } from "./gas-mass.ts";
 import { coalMethaneT } from "./coal-methane.ts";
 import type { InventoryYearInput } from "./inventory-spec.ts";
+import {
+  CAPTURABLE,
+  CCS,
+  CH4_GENERATED,
+  CH4_RECOVERED,
+  energyActivityKind,
+  SINKS,
+  type InventoryModel,
+} from "./inventory-uncertainty.ts";
+import { FOREST_SOIL_FACTOR, TREE_SPECIES } from "./tree-species.ts";
 
 /** Where a source sits in seed 002's balance (Eq. 1–5). */
 export type SourceComponent =
@@ -155,6 +165,8 @@ export function yearInventory(
   where: string,
   /** Where the year sits in its document (years[2]), to prefix the paths of problems. */
   at = "",
+  /** Collects the year's uncertainty model (inputs and terms of every source and sink) when given. */
+  model?: InventoryModel,
 ): YearInventory {
   const pathOf = (p: string) => (at ? `${at}.${p}` : p);
   // A line whose figure overflows names the input it comes from (with the bounds of inventory-spec
@@ -200,6 +212,31 @@ export function yearInventory(
       const label = `${u.carrier} ${u.amount} ${u.unit}${e.lowCarbonShare ? ` (low-carbon share ${e.lowCarbonShare})` : ""}`;
       // Only fuel burned in stationary sources on industrial and mining land is a point source.
       const capturable = sector === "mining" && e.nonCO2?.use === "stationary";
+      if (model) {
+        const amount = model.activity(
+          `${path}[${i}].amount`,
+          `${label} (${pathOf(`${path}[${i}].amount`)})`,
+          energyActivityKind(u.carrier, sector),
+          u.amount,
+          u.unit,
+          u.uncertainty,
+        );
+        const co2 = [amount, ...e.co2FactorIds.map((f) => model.factor(f))];
+        model.term(capturable ? [component, CAPTURABLE] : component, e.tCO2e, co2);
+        if (e.nonCO2) {
+          const energy = [amount, ...e.nonCO2.energyFactorIds.map((f) => model.factor(f))];
+          model.term(component, e.nonCO2.ch4T * options.gwpCH4, [
+            ...energy,
+            model.factor(e.nonCO2.ch4FactorId),
+            model.factor(options.gwpFactorId),
+          ]);
+          model.term(component, e.nonCO2.n2oT * options.gwpN2O, [
+            ...energy,
+            model.factor(e.nonCO2.n2oFactorId),
+            model.factor(options.gwpN2OFactorId),
+          ]);
+        }
+      }
       sourceOrigins.push(`${path}[${i}].amount`);
       sources.push({
         component,
@@ -235,6 +272,18 @@ export function yearInventory(
   for (const [i, inp] of y.agricultural.inputs.entries()) {
     const perT = table.value(inp.factor, "t CO2/t").value; // unit checked by parseInventoryInput
     sourceOrigins.push(`agricultural.inputs[${i}].amountT`);
+    if (model)
+      model.term("P_A agricultural land", inp.amountT * perT, [
+        model.activity(
+          `agricultural.inputs[${i}].amountT`,
+          `${inp.item} ${inp.amountT} t (${pathOf(`agricultural.inputs[${i}].amountT`)})`,
+          "agricultural-input",
+          inp.amountT,
+          "t",
+          inp.uncertainty,
+        ),
+        model.factor(inp.factor),
+      ]);
     sources.push({
       component: "P_A agricultural land",
       label: `${inp.item} ${inp.amountT} t`,
@@ -248,33 +297,75 @@ export function yearInventory(
 
   // Methane (Eq. 5 and IPCC Tier 1 production factors); recovered methane is deducted.
   const gwpIds = [options.gwpFactorId];
-  const sumGas = (list: InventoryYearInput["methane"]["underground"], gas: "CH4" | "CO2", what: string) => {
+  // Each gas amount is a part: its mass and, for the uncertainty, the inputs it is the product of.
+  type GasPart = { mass: number; inputs: string[] };
+  const sumGas = (
+    list: InventoryYearInput["methane"]["underground"],
+    gas: "CH4" | "CO2",
+    what: string,
+    path: string,
+  ) => {
     let mass = 0;
     const ids: string[] = [];
     const how: string[] = [];
-    for (const a of list) {
+    const parts: GasPart[] = [];
+    for (const [i, a] of list.entries()) {
       const m = gasMassT(a, gas, table, a.label ? `${what}: ${a.label}` : what);
       mass += m.massT;
       ids.push(...m.factorIds);
       how.push(m.how);
       if (m.reading) gasVolumes.push(m.reading);
+      if (model) {
+        const field = "volumeM3" in a ? "volumeM3" : "massT";
+        const amount = model.activity(
+          `${path}[${i}].${field}`,
+          `${a.label ? `${what}: ${a.label}` : what} (${pathOf(`${path}[${i}].${field}`)})`,
+          "gas-measured",
+          "volumeM3" in a ? a.volumeM3 : a.massT,
+          "volumeM3" in a ? "m³" : "t",
+          a.uncertainty,
+        );
+        // A volume is weighed with its density; a mass as given does not depend on one.
+        parts.push({
+          mass: m.massT,
+          inputs: "volumeM3" in a ? [amount, model.factor(m.factorIds[0]!)] : [amount],
+        });
+      }
     }
-    return { mass, ids, how: how.join(" + ") };
+    return { mass, ids, how: how.join(" + "), parts };
   };
-  const byFactor = (ref: InventoryYearInput["methane"]["postMining"], what: string) => {
+  const byFactor = (
+    ref: InventoryYearInput["methane"]["postMining"],
+    what: string,
+    key: "postMining" | "openPit" | "openPitPostMining",
+  ) => {
     if (!ref) return undefined;
     const m = coalMethaneT(ref, y.coalOutputT, table, what);
     if (m.reading) gasVolumes.push(m.reading);
-    return m;
+    const parts: GasPart[] = [];
+    if (model) {
+      const own = ref.coalOutputT !== undefined;
+      const path = own ? `methane.${key}.coalOutputT` : "coalOutputT";
+      const output = model.activity(
+        path,
+        `coal output for ${what} (${pathOf(path)})`,
+        "coal-output",
+        ref.coalOutputT ?? y.coalOutputT,
+        "t",
+        own ? ref.coalOutputUncertainty : y.coalOutputUncertainty,
+      );
+      parts.push({ mass: m.massT, inputs: [output, ...m.factorIds.map((f) => model.factor(f))] });
+    }
+    return { ...m, parts };
   };
-  const liberated = sumGas(y.methane.underground, "CH4", "underground methane");
-  const post = byFactor(y.methane.postMining, "post-mining methane");
-  const pit = byFactor(y.methane.openPit, "open-pit mining methane");
-  const pitPost = byFactor(y.methane.openPitPostMining, "open-pit post-mining methane");
-  const utilised = sumGas(y.methane.utilised, "CH4", "methane utilised");
+  const liberated = sumGas(y.methane.underground, "CH4", "underground methane", "methane.underground");
+  const post = byFactor(y.methane.postMining, "post-mining methane", "postMining");
+  const pit = byFactor(y.methane.openPit, "open-pit mining methane", "openPit");
+  const pitPost = byFactor(y.methane.openPitPostMining, "open-pit post-mining methane", "openPitPostMining");
+  const utilised = sumGas(y.methane.utilised, "CH4", "methane utilised", "methane.utilised");
   const flared = y.methane.flared
-    ? sumGas(y.methane.flared.amounts, "CH4", "methane flared")
-    : { mass: 0, ids: [], how: "" };
+    ? sumGas(y.methane.flared.amounts, "CH4", "methane flared", "methane.flared.amounts")
+    : { mass: 0, ids: [], how: "", parts: [] as GasPart[] };
   const effId = y.methane.flared?.efficiencyFactor ?? "ipcc06.coal.flare.efficiency";
   const efficiency = y.methane.flared ? table.value(effId, "fraction").value : 0;
   const destroyed = flared.mass * efficiency;
@@ -285,6 +376,7 @@ export function yearInventory(
     ids: string[];
     how: string;
     origin: string;
+    parts: GasPart[];
   }[] = [];
   if (y.methane.underground.length) {
     ch4Sources.push({
@@ -294,6 +386,7 @@ export function yearInventory(
       mass: liberated.mass,
       ids: liberated.ids,
       how: liberated.how,
+      parts: liberated.parts,
     });
   }
   if (post)
@@ -304,6 +397,7 @@ export function yearInventory(
       mass: post.massT,
       ids: post.factorIds,
       how: post.how,
+      parts: post.parts,
     });
   if (pit)
     ch4Sources.push({
@@ -313,6 +407,7 @@ export function yearInventory(
       mass: pit.massT,
       ids: pit.factorIds,
       how: pit.how,
+      parts: pit.parts,
     });
   if (pitPost)
     ch4Sources.push({
@@ -322,6 +417,7 @@ export function yearInventory(
       mass: pitPost.massT,
       ids: pitPost.factorIds,
       how: pitPost.how,
+      parts: pitPost.parts,
     });
   const generated = ch4Sources.reduce((s, c) => s + c.mass, 0);
   const recovered = utilised.mass + destroyed;
@@ -333,7 +429,11 @@ export function yearInventory(
       },
     ]);
   }
+  const gwpKey = model?.factor(options.gwpFactorId);
   for (const c of ch4Sources) {
+    if (model)
+      for (const p of c.parts)
+        model.term([c.component, CH4_GENERATED], p.mass * options.gwpCH4, [...p.inputs, gwpKey!]);
     sourceOrigins.push(c.origin);
     sources.push({
       component: c.component,
@@ -345,6 +445,21 @@ export function yearInventory(
       factorIds: [...c.ids, ...gwpIds],
       share: 0,
     });
+  }
+  if (recovered > 0 && model) {
+    // Recovered methane: deducted × GWP, burned to CO2 × 44/16 (a point source); the flared part
+    // only as far as the flare destroys it.
+    const effKey = y.methane.flared ? model.factor(effId) : undefined;
+    const burnKey = model.factor("const.ch4_to_co2");
+    const recoveredParts = [
+      ...utilised.parts,
+      ...flared.parts.map((p) => ({ mass: p.mass * efficiency, inputs: [...p.inputs, effKey!] })),
+    ];
+    for (const p of recoveredParts) {
+      model.term("methane recovery", -p.mass * options.gwpCH4, [...p.inputs, gwpKey!]);
+      model.term(CH4_RECOVERED, p.mass * options.gwpCH4, [...p.inputs, gwpKey!]);
+      model.term(["methane recovery", CAPTURABLE], p.mass * CO2_PER_CH4_BURNED, [...p.inputs, burnKey]);
+    }
   }
   if (recovered > 0) {
     sourceOrigins.push("methane.utilised", "methane.flared");
@@ -373,7 +488,8 @@ export function yearInventory(
     table.factor("const.ch4_to_co2");
   }
   if (y.co2Fugitive.length) {
-    const co2 = sumGas(y.co2Fugitive, "CO2", "underground CO2");
+    const co2 = sumGas(y.co2Fugitive, "CO2", "underground CO2", "co2Fugitive");
+    if (model) for (const p of co2.parts) model.term("C_under underground", p.mass, p.inputs);
     sourceOrigins.push("co2Fugitive");
     sources.push({
       component: "C_under underground",
@@ -389,6 +505,18 @@ export function yearInventory(
   for (const [i, e] of y.explosives.entries()) {
     const ef = table.value(e.factor, "t CO2/t").value;
     sourceOrigins.push(`explosives[${i}].amountT`);
+    if (model)
+      model.term("explosives", e.amountT * ef, [
+        model.activity(
+          `explosives[${i}].amountT`,
+          `${e.type} ${e.amountT} t (${pathOf(`explosives[${i}].amountT`)})`,
+          "explosives",
+          e.amountT,
+          "t",
+          e.uncertainty,
+        ),
+        model.factor(e.factor),
+      ]);
     sources.push({
       component: "explosives",
       label: `${e.type} ${e.amountT} t`,
@@ -421,6 +549,43 @@ export function yearInventory(
       return [stock, yearlySink(tC(stock.stockTC), reading, f.standAgeYears)] as const;
     });
     if (!paper && f.standAgeYears === 1) oneYear(f.label, `sinks.forest[${i}].standAgeYears`);
+    if (model) {
+      // Sink = area × ((a + b·V)·CF + soil) × 44/12 ÷ age: three products.
+      const sp = TREE_SPECIES[f.species]!;
+      const k = CO2_PER_C / (paper ? 1 : f.standAgeYears!);
+      const area = model.activity(
+        `sinks.forest[${i}].areaHa`,
+        `${f.label} area (${pathOf(`sinks.forest[${i}].areaHa`)})`,
+        "area",
+        f.areaHa,
+        "ha",
+        f.uncertainty,
+      );
+      const volume =
+        f.volumeM3PerHa !== undefined
+          ? model.activity(
+              `sinks.forest[${i}].volumeM3PerHa`,
+              `${f.label} stand volume (${pathOf(`sinks.forest[${i}].volumeM3PerHa`)})`,
+              "stand-volume",
+              f.volumeM3PerHa,
+              "m³/ha",
+              f.volumeUncertainty,
+            )
+          : model.factor(sp.volume!);
+      const a = table.value(sp.intercept, "t/ha").value;
+      const b = table.value(sp.slope, "t/m3").value;
+      const cf = s.carbonFraction;
+      const cfKey = model.factor(sp.carbonFraction);
+      model.term(SINKS, f.areaHa * a * cf * k, [area, model.factor(sp.intercept), cfKey]);
+      model.term(SINKS, f.areaHa * b * s.volumeM3PerHa * cf * k, [
+        area,
+        model.factor(sp.slope),
+        volume,
+        cfKey,
+      ]);
+      if (s.soilTCPerHa)
+        model.term(SINKS, f.areaHa * s.soilTCPerHa * k, [area, model.factor(FOREST_SOIL_FACTOR)]);
+    }
     sinks.push({
       kind: "forest",
       label: f.label,
@@ -454,6 +619,8 @@ export function yearInventory(
       const perHa = (eco.tier1 ?? []).reduce((sum, f) => sum + table.value(f, "t C/(ha·a)").value, 0);
       ids.push(...(eco.tier1 ?? []));
       sink = guard(`sinks.ecosystems[${i}]`, `a sink (${label})`, () => e.areaHa * perHa * CO2_PER_C);
+      // Tier 1's no change is a convention: its factors are listed with the inputs, with no term.
+      if (model) for (const f of eco.tier1 ?? []) model.factor(f);
       detail =
         `${base}; yearly sink ${e.areaHa} ha × ${perHa} t C/ha/yr: ${eco.tier1Reading}` +
         (e.accumulationYears !== undefined
@@ -464,6 +631,18 @@ export function yearInventory(
         yearlySink(tC(stockTC), reading, e.accumulationYears),
       );
       if (!paper && e.accumulationYears === 1) oneYear(label, `sinks.ecosystems[${i}].accumulationYears`);
+      if (model)
+        model.term(SINKS, sink, [
+          model.activity(
+            `sinks.ecosystems[${i}].areaHa`,
+            `${label} area (${pathOf(`sinks.ecosystems[${i}].areaHa`)})`,
+            "area",
+            e.areaHa,
+            "ha",
+            e.uncertainty,
+          ),
+          model.factor(id),
+        ]);
       detail =
         base +
         (paper
@@ -486,6 +665,17 @@ export function yearInventory(
   }
   if (y.ccsStoredTCO2 > 0) {
     sinkOrigins.push("ccsStoredTCO2");
+    if (model)
+      model.term(CCS, y.ccsStoredTCO2, [
+        model.activity(
+          "ccsStoredTCO2",
+          `CO2 captured and stored (${pathOf("ccsStoredTCO2")})`,
+          "ccs-stored",
+          y.ccsStoredTCO2,
+          "t CO2",
+          y.ccsUncertainty,
+        ),
+      ]);
     sinks.push({
       kind: "ccs",
       label: "CO2 captured and stored (CCS)",

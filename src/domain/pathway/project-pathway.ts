@@ -1,8 +1,12 @@
 import { InputError } from "../validation/input-issue.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
-import { parseInventoryInput, type InventoryYearInput } from "../mine/inventory-spec.ts";
+import type { SinkReading } from "../mine/ecosystems.ts";
+import type { CombustionMethod } from "../mine/energy-carriers.ts";
+import { gasMassT } from "../mine/gas-mass.ts";
+import { GWP_SETS, type GwpSetId } from "../mine/gwp-sets.ts";
+import { parseInventoryInput, type GasAmountInput, type InventoryYearInput } from "../mine/inventory-spec.ts";
 import { mineInventory } from "../mine/mine-inventory.ts";
-import { CCS_SCOPE_NOTE } from "../mine/year-inventory.ts";
+import { CCS_SCOPE_NOTE, yearInventory, type YearInventory } from "../mine/year-inventory.ts";
 import { reclaimableLand, reclamationCapProblems } from "./check-scenario.ts";
 import { piecewise, rampLevel } from "./measure-ramp.ts";
 import type { Measure, Scenario } from "./scenario-spec.ts";
@@ -272,17 +276,30 @@ export function projectPathway(
           y,
         )
       : baseCoal;
-  const inventoryOf = (yearInput: Record<string, unknown>) => {
+  // Without effects (Monte Carlo draws) the year's inventory is computed lightly — the same
+  // yearInventory, without the result's wrapping — once per distinct input (the years of a plateau
+  // share it), and the inventory before the measures is not computed at all.
+  const light = withEffects ? undefined : lightInventory(doc, table, source);
+  const inventoryOf = (yearInput: Record<string, unknown>): YearInventory => {
+    if (light) return light(yearInput);
     const one = { ...doc, years: [yearInput] };
-    return mineInventory(parseInventoryInput(one, source, table), table.fresh(), source).years[0]!;
+    return mineInventory(parseInventoryInput(one, source, table), table.fresh(), source, {
+      uncertainty: false,
+    }).years[0]!;
   };
   const out: PathwayYear[] = [];
   for (let year = baseYear; year <= scenario.endYear; year++) {
     const coal = coalAt(year);
     const r = baseCoal > 0 ? coal / baseCoal : 0;
-    const scaled = scaledYear(base, year, coal, r);
-    const plain = inventoryOf(scaled);
-    const liberated = plain.methane.undergroundLiberatedTCH4;
+    // Light: the checked base year (its defaults filled in) is scaled, and needs no checking again.
+    const scaled = scaledYear(
+      light ? (baseInput as unknown as Record<string, unknown>) : base,
+      year,
+      coal,
+      r,
+    );
+    const plain = withEffects ? inventoryOf(scaled) : undefined;
+    const liberated = plain ? plain.methane.undergroundLiberatedTCH4 : liberatedTCH4(scaled, table);
     // Prefixes of the measure list: net after measures 1…k.
     const nets: number[] = [];
     let last = plain;
@@ -291,14 +308,16 @@ export function projectPathway(
     const measures = year === baseYear ? [] : scenario.measures;
     // The inventory's woody stands grow along the growth curve after the base year, with or without
     // measures (one rule for existing and reclaimed stands): the change against the inventory's sink.
-    extra.sinks = o.standsGrow === false ? 0 : existingStandsAdjustment(plain.sinks, year - baseYear, growth);
+    const standsAdjustment = (inv: YearInventory) =>
+      o.standsGrow === false ? 0 : existingStandsAdjustment(inv.sinks, year - baseYear, growth);
+    if (plain) extra.sinks = standsAdjustment(plain);
     // CCS takes its rate of the point-source CO2 not yet captured (by the inventory or earlier CCS).
-    const captured = plain.totals.ccsTCO2ePerYr;
+    const captured = plain ? plain.totals.ccsTCO2ePerYr : ((scaled.ccsStoredTCO2 as number | undefined) ?? 0);
     // Without effects the inventory is recomputed only when CCS needs the point sources, and at the end.
-    let dirty = false;
-    const netOf = (inv: typeof plain, e: typeof extra) =>
+    let dirty = !plain;
+    const netOf = (inv: YearInventory, e: typeof extra) =>
       inv.totals.balanceTCO2ePerYr - e.sinks - e.ccs - e.offsets;
-    nets.push(netOf(plain, extra));
+    if (plain) nets.push(netOf(plain, extra));
     for (const m of measures) {
       if (isInputMeasure(m)) {
         const target = "share" in m ? m.share : "rate" in m ? m.rate : 0;
@@ -324,7 +343,7 @@ export function projectPathway(
           last = inventoryOf(input);
           dirty = false;
         }
-        const left = Math.max(0, last.ccs.capturableTCO2 - captured - extra.ccs);
+        const left = Math.max(0, last!.ccs.capturableTCO2 - captured - extra.ccs);
         const take = rampLevel(year, m.start, m.rampYears, m.captureRate) * left;
         extra = { ...extra, ccs: extra.ccs + take };
       } else if (m.kind === "offsets")
@@ -332,15 +351,15 @@ export function projectPathway(
           ...extra,
           offsets: extra.offsets + (year >= m.start ? m.tCO2ePerYr - m.soldTCO2ePerYr : 0),
         };
-      nets.push(netOf(last, extra));
+      if (withEffects) nets.push(netOf(last!, extra));
     }
-    if (dirty) {
-      last = inventoryOf(input);
-      nets[nets.length - 1] = netOf(last, extra);
-    }
+    if (dirty) last = inventoryOf(input);
+    if (!plain) extra = { ...extra, sinks: extra.sinks + standsAdjustment(last!) };
+    const final = last!;
+    const net = netOf(final, extra);
     o.onInput?.(year, input);
     const byComponent = (pred: (c: string, gas: string) => boolean) =>
-      last.sources.filter((s) => pred(s.component, s.gas)).reduce((a, s) => a + s.tCO2ePerYr, 0);
+      final.sources.filter((s) => pred(s.component, s.gas)).reduce((a, s) => a + s.tCO2ePerYr, 0);
     // Above-ground sources (P_M, P_R, P_S, P_A: energy use and agricultural inputs).
     const energy = byComponent((c) => c.startsWith("P_"));
     const methane = byComponent(
@@ -352,14 +371,15 @@ export function projectPathway(
       coalOutputT: coal,
       energyTCO2e: energy,
       methaneTCO2e: methane,
-      otherTCO2e: last.totals.grossEmissionTCO2ePerYr - energy - methane,
-      grossTCO2e: last.totals.grossEmissionTCO2ePerYr,
-      sinksTCO2e: last.totals.sinkTCO2ePerYr + extra.sinks,
-      ccsTCO2e: last.totals.ccsTCO2ePerYr + extra.ccs,
-      ccsCapturableTCO2: last.ccs.capturableTCO2,
-      offsetsTCO2e: last.totals.offsetsBoughtTCO2e - last.totals.offsetsSoldTCO2e + extra.offsets,
-      netTCO2e: nets[nets.length - 1]!,
-      withoutMeasuresTCO2e: nets[0]!,
+      otherTCO2e: final.totals.grossEmissionTCO2ePerYr - energy - methane,
+      grossTCO2e: final.totals.grossEmissionTCO2ePerYr,
+      sinksTCO2e: final.totals.sinkTCO2ePerYr + extra.sinks,
+      ccsTCO2e: final.totals.ccsTCO2ePerYr + extra.ccs,
+      ccsCapturableTCO2: final.ccs.capturableTCO2,
+      offsetsTCO2e: final.totals.offsetsBoughtTCO2e - final.totals.offsetsSoldTCO2e + extra.offsets,
+      netTCO2e: net,
+      // Without effects the year before the measures is not computed: NaN, never read (bands only).
+      withoutMeasuresTCO2e: nets[0] ?? Number.NaN,
       effects: !withEffects
         ? []
         : measures.map((m, i) => ({ measure: label(m, i), tCO2e: nets[i]! - nets[i + 1]! })),
@@ -449,4 +469,43 @@ export function projectPathway(
       ...scenario.assumptions,
     ],
   };
+}
+
+/**
+ * A year's inventory for Monte Carlo draws: the same computation (yearInventory) as mineInventory on
+ * a year derived from the checked baseline year, without checking it again or wrapping the result
+ * (factors used, warnings, the finite check, which runScenario does on the pathway's own result),
+ * remembered per distinct input.
+ */
+function lightInventory(
+  doc: Doc,
+  table: FactorTable,
+  source: string,
+): (yearInput: Record<string, unknown>) => YearInventory {
+  const gwp = GWP_SETS[doc.gwp as GwpSetId];
+  const options = {
+    gwpCH4: table.value(gwp.ch4, "t CO2e/t CH4").value,
+    gwpFactorId: gwp.ch4,
+    gwpN2O: table.value(gwp.n2o, "t CO2e/t N2O").value,
+    gwpN2OFactorId: gwp.n2o,
+    combustionMethod: doc.combustionMethod as CombustionMethod,
+    sinkReading: doc.sinkReading as SinkReading,
+  };
+  const seen = new Map<string, YearInventory>();
+  return (yearInput) => {
+    const key = JSON.stringify({ ...yearInput, year: 0 });
+    const known = seen.get(key);
+    if (known) return known;
+    const y = yearInput as unknown as InventoryYearInput;
+    const inv = yearInventory(y, options, table, `${source}, year ${y.year}`, "years[0]");
+    seen.set(key, inv);
+    return inv;
+  };
+}
+
+/** Underground methane liberated in a year's input (t CH4): the sum of its gas amounts, weighed. */
+function liberatedTCH4(yearInput: Record<string, unknown>, table: FactorTable): number {
+  const list = ((yearInput.methane as Record<string, unknown> | undefined)?.underground ??
+    []) as GasAmountInput[];
+  return list.reduce((sum, a) => sum + gasMassT(a, "CH4", table).massT, 0);
 }

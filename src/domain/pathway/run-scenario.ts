@@ -42,7 +42,8 @@ export function runScenario(
     if (!input) continue;
     const t = table.fresh();
     const doc = { ...(baseline as Record<string, unknown>), years: [input] };
-    for (const f of mineInventory(parseInventoryInput(doc, source, t), t, source).factors.used)
+    for (const f of mineInventory(parseInventoryInput(doc, source, t), t, source, { uncertainty: false })
+      .factors.used)
       used.set(f.id, f);
   }
   // The soil regain's default period comes from the library too.

@@ -1,0 +1,145 @@
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { percentileOfSorted } from "../../budget/percentile.ts";
+import { isUncertain, type UncertainInput } from "./uncertain-input.ts";
+import { resolveQuantities, type UncertaintyModel } from "./uncertainty-model.ts";
+
+/** How to run Approach 2: the number of draws (bounded by DRAW_BOUNDS) and the seed. */
+export interface DrawOptions {
+  readonly draws: number;
+  readonly seed: number;
+}
+
+/** A seeded source of standard normal numbers (xoroshiro128+, Box–Muller): same seed, same draws. */
+export class NormalSource {
+  readonly #rng: ReturnType<typeof xoroshiro128plus>;
+  #spare: number | undefined;
+
+  constructor(seed: number) {
+    this.#rng = xoroshiro128plus(seed);
+  }
+
+  next(): number {
+    if (this.#spare !== undefined) {
+      const s = this.#spare;
+      this.#spare = undefined;
+      return s;
+    }
+    const u1 = 1 - uniformFloat64(this.#rng); // (0, 1]
+    const u2 = uniformFloat64(this.#rng);
+    const r = Math.sqrt(-2 * Math.log(u1));
+    this.#spare = r * Math.sin(2 * Math.PI * u2);
+    return r * Math.cos(2 * Math.PI * u2);
+  }
+}
+
+/** How Approach 2 draws each input, in words for the output. */
+export const SAMPLING_TEXT =
+  "each uncertain input drawn once per draw, independently: normal when its 95 % interval is symmetric; when it is not, a two-piece normal with its median at the value and its 2.5th and 97.5th percentiles at the ends of the interval; cut at zero for inputs that cannot change sign";
+
+/**
+ * One draw of an input as a ratio to its value: a two-piece normal whose median is 1 and whose 2.5th
+ * and 97.5th percentiles are 1 − lowPct and 1 + highPct (a normal when they are equal), drawn again
+ * below zero when the interval does not reach below zero (the input cannot change sign).
+ */
+export function drawRatio(i: UncertainInput, normal: NormalSource): number {
+  const below = i.lowPct / 100 / 1.96;
+  const above = i.highPct / 100 / 1.96;
+  const cut = i.lowPct <= 100;
+  for (let tries = 0; tries < 1000; tries++) {
+    const z = normal.next();
+    const r = 1 + z * (z < 0 ? below : above);
+    if (!cut || r >= 0) return r;
+  }
+  return 0;
+}
+
+/** Approach 2 for one quantity, from its draws. */
+export interface Approach2 {
+  readonly mean: number;
+  readonly median: number;
+  /** 2.5th and 97.5th percentiles: the 95 % interval. */
+  readonly low: number;
+  readonly high: number;
+  /** % below and above the mean of the interval's ends, and half its width as % of the mean; null when the mean is 0. */
+  readonly lowPct: number | null;
+  readonly highPct: number | null;
+  readonly pct: number | null;
+}
+
+/** Approach 2 for every reported quantity of a model, with how many draws a constraint sent back. */
+export interface MonteCarloRun {
+  readonly stats: ReadonlyMap<string, Approach2>;
+  readonly draws: number;
+  readonly kept: number;
+  readonly rejected: number;
+}
+
+/**
+ * Approach 2 (Monte Carlo): every uncertain input drawn `draws` times (drawRatio), each term
+ * recomputed as value × Π ratio^power, the quantities summed, and each quantity's mean, median and
+ * 95 % interval (2.5th and 97.5th percentiles) taken from its draws. A draw that breaks a constraint
+ * of the model is drawn again (at most 20 times the draws in all). Same seed, same result.
+ */
+export function approach2(model: UncertaintyModel, o: DrawOptions): MonteCarloRun {
+  if (!Number.isInteger(o.draws) || o.draws < 1)
+    throw new RangeError(`draws must be a whole number ≥ 1; got ${o.draws}`);
+  const inputs = [...model.inputs.values()].filter(isUncertain).sort((a, b) => a.key.localeCompare(b.key));
+  const index = new Map(inputs.map((i, n) => [i.key, n]));
+  const baseKeys = [...new Set(model.terms.flatMap((t) => t.quantities))];
+  const baseIndex = new Map(baseKeys.map((k, n) => [k, n]));
+  const terms = model.terms.map((t) => ({
+    value: t.value,
+    inputs: t.inputs.filter((i) => index.has(i.key)).map((i) => ({ at: index.get(i.key)!, power: i.power })),
+    quantities: t.quantities.map((q) => baseIndex.get(q)!),
+  }));
+  const reported = model.quantities.filter((q) => q.report !== false);
+  const samples = reported.map(() => new Float64Array(o.draws));
+  const normal = new NormalSource(o.seed);
+  const ratios = new Float64Array(inputs.length);
+  const sums = new Float64Array(baseKeys.length);
+  const sumMap = new Map<string, number>();
+  let kept = 0;
+  let rejected = 0;
+  const maxAttempts = o.draws * 20;
+  while (kept < o.draws && kept + rejected < maxAttempts) {
+    for (let n = 0; n < inputs.length; n++) ratios[n] = drawRatio(inputs[n]!, normal);
+    sums.fill(0);
+    for (const t of terms) {
+      let v = t.value;
+      for (const i of t.inputs) v *= i.power === 1 ? ratios[i.at]! : 1 / ratios[i.at]!;
+      for (const q of t.quantities) sums[q]! += v;
+    }
+    baseKeys.forEach((k, n) => sumMap.set(k, sums[n]!));
+    const values = resolveQuantities(model.quantities, sumMap);
+    if (model.constraints.some((c) => values.get(c.atMost)! > values.get(c.of)! * (1 + 1e-12) + 1e-9)) {
+      rejected++;
+      continue;
+    }
+    reported.forEach((q, n) => (samples[n]![kept] = values.get(q.key)!));
+    kept++;
+  }
+  const stats = new Map<string, Approach2>();
+  if (kept > 0) reported.forEach((q, n) => stats.set(q.key, summarise(samples[n]!.subarray(0, kept))));
+  return { stats, draws: o.draws, kept, rejected };
+}
+
+/** Mean, median and 95 % interval of draws. */
+export function summarise(draws: Float64Array): Approach2 {
+  let sum = 0;
+  for (const v of draws) sum += v;
+  const mean = sum / draws.length;
+  const sorted = Float64Array.from(draws).sort();
+  const low = percentileOfSorted(sorted, 2.5);
+  const high = percentileOfSorted(sorted, 97.5);
+  const rel = (v: number) => (mean === 0 ? null : (v / Math.abs(mean)) * 100);
+  return {
+    mean,
+    median: percentileOfSorted(sorted, 50),
+    low,
+    high,
+    lowPct: rel(mean - low),
+    highPct: rel(high - mean),
+    pct: rel((high - low) / 2),
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { TEXT_BOUNDS, type InputBound } from "../../common/input-bounds.ts";
+import { userText } from "../../validation/user-text.ts";
+
+/**
+ * Bounds on an input's own uncertainty (the 95 % interval as % below and above its value). Below:
+ * a quantity that cannot be negative is at most 100 % below its value. Above: 1,000 % is a factor of
+ * eleven, beyond IPCC's widest default ranges (about a factor of three) — more is a unit mistake.
+ */
+export const UNCERTAINTY_PCT_BOUNDS = {
+  lowPct: { max: 100, unit: "%", why: "a quantity that cannot be negative is at most 100 % below its value" },
+  highPct: {
+    max: 1000,
+    unit: "%",
+    why: "a factor of eleven above the value, beyond IPCC's widest default ranges (about a factor of three)",
+  },
+} as const satisfies Record<string, InputBound>;
+
+const pctUpTo = (b: InputBound) =>
+  z
+    .number()
+    .min(0)
+    .max(b.max, { error: `must be ≤ ${b.max} ${b.unit} (${b.why})` });
+
+/**
+ * An input's own uncertainty, overriding the default for its kind: `pct` (± % of the value, the half
+ * of its 95 % interval, IPCC 2006 Vol. 1 Ch. 3) or `lowPct` and `highPct` for an asymmetric
+ * interval, with where it comes from.
+ */
+export const uncertaintySpec = z
+  .strictObject({
+    pct: pctUpTo(UNCERTAINTY_PCT_BOUNDS.lowPct)
+      .optional()
+      .describe("± % of the value: half of its 95 % interval"),
+    lowPct: pctUpTo(UNCERTAINTY_PCT_BOUNDS.lowPct).optional().describe("% below the value (95 % interval)"),
+    highPct: pctUpTo(UNCERTAINTY_PCT_BOUNDS.highPct).optional().describe("% above the value (95 % interval)"),
+    source: userText(TEXT_BOUNDS.text).min(1).optional().describe("where the uncertainty comes from"),
+  })
+  .superRefine((u, ctx) => {
+    const pair = u.lowPct !== undefined || u.highPct !== undefined;
+    if (u.pct !== undefined && pair)
+      ctx.addIssue({
+        code: "custom",
+        path: ["pct"],
+        message: "must not be given with lowPct/highPct: give either pct or both lowPct and highPct",
+      });
+    else if (u.pct === undefined && !(u.lowPct !== undefined && u.highPct !== undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: [u.lowPct === undefined ? "lowPct" : "highPct"],
+        message: "must be given: give either pct or both lowPct and highPct",
+      });
+  })
+  .describe("this input's own uncertainty (95 % interval), instead of the default for its kind");
+
+export type UncertaintySpec = z.output<typeof uncertaintySpec>;
+
+/** The % below and above the value of a checked spec. */
+export function specRange(u: UncertaintySpec): { lowPct: number; highPct: number } {
+  return u.pct !== undefined ? { lowPct: u.pct, highPct: u.pct } : { lowPct: u.lowPct!, highPct: u.highPct! };
+}
