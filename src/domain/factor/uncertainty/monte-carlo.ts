@@ -2,7 +2,7 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { percentileOfSorted } from "../../budget/percentile.ts";
 import { isUncertain, type UncertainInput } from "./uncertain-input.ts";
-import { resolveQuantities, type UncertaintyModel } from "./uncertainty-model.ts";
+import type { UncertaintyModel } from "./uncertainty-model.ts";
 
 /** How to run Approach 2: the number of draws (bounded by DRAW_BOUNDS) and the seed. */
 export interface DrawOptions {
@@ -43,9 +43,11 @@ export const SAMPLING_TEXT =
  * below zero when the interval does not reach below zero (the input cannot change sign).
  */
 export function drawRatio(i: UncertainInput, normal: NormalSource): number {
-  const below = i.lowPct / 100 / 1.96;
-  const above = i.highPct / 100 / 1.96;
-  const cut = i.lowPct <= 100;
+  return twoPieceRatio(i.lowPct / 100 / 1.96, i.highPct / 100 / 1.96, i.lowPct <= 100, normal);
+}
+
+/** drawRatio with the standard deviations below and above (fractions) and the cut at zero given. */
+function twoPieceRatio(below: number, above: number, cut: boolean, normal: NormalSource): number {
   for (let tries = 0; tries < 1000; tries++) {
     const z = normal.next();
     const r = 1 + z * (z < 0 ? below : above);
@@ -86,37 +88,61 @@ export function approach2(model: UncertaintyModel, o: DrawOptions): MonteCarloRu
     throw new RangeError(`draws must be a whole number ≥ 1; got ${o.draws}`);
   const inputs = [...model.inputs.values()].filter(isUncertain).sort((a, b) => a.key.localeCompare(b.key));
   const index = new Map(inputs.map((i, n) => [i.key, n]));
-  const baseKeys = [...new Set(model.terms.flatMap((t) => t.quantities))];
-  const baseIndex = new Map(baseKeys.map((k, n) => [k, n]));
+  // Every quantity (declared, or only named by terms) gets a slot; derived ones are computed in order.
+  const slot = new Map<string, number>();
+  const slotOf = (key: string) => {
+    let n = slot.get(key);
+    if (n === undefined) slot.set(key, (n = slot.size));
+    return n;
+  };
+  for (const t of model.terms) for (const q of t.quantities) slotOf(q);
+  const derived = model.quantities
+    .filter((q) => q.parts || q.constant)
+    .map((q) => ({
+      at: slotOf(q.key),
+      constant: q.constant ?? 0,
+      parts: (q.parts ?? []).map((p) => ({ at: slotOf(p.key), sign: p.sign })),
+      ownTerms: !q.parts,
+    }));
+  for (const q of model.quantities) slotOf(q.key);
   const terms = model.terms.map((t) => ({
     value: t.value,
     inputs: t.inputs.filter((i) => index.has(i.key)).map((i) => ({ at: index.get(i.key)!, power: i.power })),
-    quantities: t.quantities.map((q) => baseIndex.get(q)!),
+    quantities: t.quantities.map((q) => slot.get(q)!),
   }));
-  const reported = model.quantities.filter((q) => q.report !== false);
+  const constraints = model.constraints.map((c) => ({ atMost: slotOf(c.atMost), of: slotOf(c.of) }));
+  const reported = model.quantities
+    .filter((q) => q.report !== false)
+    .map((q) => ({ key: q.key, at: slot.get(q.key)! }));
   const samples = reported.map(() => new Float64Array(o.draws));
   const normal = new NormalSource(o.seed);
   const ratios = new Float64Array(inputs.length);
-  const sums = new Float64Array(baseKeys.length);
-  const sumMap = new Map<string, number>();
+  // The inputs' spreads, read once (the inputs' objects are of many shapes: slow to read per draw).
+  const below = Float64Array.from(inputs, (i) => i.lowPct / 100 / 1.96);
+  const above = Float64Array.from(inputs, (i) => i.highPct / 100 / 1.96);
+  const cut = inputs.map((i) => i.lowPct <= 100);
+  const values = new Float64Array(slot.size);
   let kept = 0;
   let rejected = 0;
   const maxAttempts = o.draws * 20;
   while (kept < o.draws && kept + rejected < maxAttempts) {
-    for (let n = 0; n < inputs.length; n++) ratios[n] = drawRatio(inputs[n]!, normal);
-    sums.fill(0);
+    for (let n = 0; n < inputs.length; n++) ratios[n] = twoPieceRatio(below[n]!, above[n]!, cut[n]!, normal);
+    values.fill(0);
     for (const t of terms) {
       let v = t.value;
       for (const i of t.inputs) v *= i.power === 1 ? ratios[i.at]! : 1 / ratios[i.at]!;
-      for (const q of t.quantities) sums[q]! += v;
+      for (const q of t.quantities) values[q]! += v;
     }
-    baseKeys.forEach((k, n) => sumMap.set(k, sums[n]!));
-    const values = resolveQuantities(model.quantities, sumMap);
-    if (model.constraints.some((c) => values.get(c.atMost)! > values.get(c.of)! * (1 + 1e-12) + 1e-9)) {
+    for (const d of derived) {
+      let v = d.constant + (d.ownTerms ? values[d.at]! : 0);
+      for (const p of d.parts) v += p.sign * values[p.at]!;
+      values[d.at] = v;
+    }
+    if (constraints.some((c) => values[c.atMost]! > values[c.of]! * (1 + 1e-12) + 1e-9)) {
       rejected++;
       continue;
     }
-    reported.forEach((q, n) => (samples[n]![kept] = values.get(q.key)!));
+    for (let n = 0; n < reported.length; n++) samples[n]![kept] = values[reported[n]!.at]!;
     kept++;
   }
   const stats = new Map<string, Approach2>();
