@@ -141,6 +141,11 @@ function coefficientReport(
     warnings.push(
       `${Math.round((budget.energyUse.shareOfEmission ?? 0) * 100)} % of the emission E (${budget.energyUse.emissionTCPerYr.central.toLocaleString("en-US", { maximumFractionDigits: 0 })} t C/yr) is energy used on construction land, counted per hectare: do not add this budget to a mine inventory of the same land and years (it measures that energy); declare the inventory (inventory: { mine, zones }) to get the netted figure`,
     );
+  checkReproduces(analysis, [
+    ["E", budget.total.emissionTCPerYr.central],
+    ["S", budget.total.absorptionTCPerYr.central],
+    ["net", budget.total.netTCPerYr.central],
+  ]);
   warnings.push(...analysis.warnings);
   const set = COEFFICIENT_SETS[input.setId]!;
   return {
@@ -159,6 +164,18 @@ function coefficientReport(
     factors: factorsUsed(table),
     warnings,
   };
+}
+
+/** Throws when the uncertainty model's figures differ from the computation's (a term forgotten or wrong). */
+function checkReproduces(
+  analysis: UncertaintyAnalysis,
+  expected: readonly (readonly [string, number])[],
+): void {
+  for (const [key, v] of expected) {
+    const got = analysis.rows.find((r) => r.key === key)?.value ?? 0;
+    if (Math.abs(got - v) > 1e-9 * Math.max(1, Math.abs(v)))
+      throw new Error(`internal: the uncertainty model gives ${got} for ${key}, the budget ${v}`);
+  }
 }
 
 function stockReport(
@@ -181,6 +198,15 @@ function stockReport(
       seed: mc.seed ?? input.uncertainty.seed ?? DEFAULT_MONTE_CARLO.seed,
     },
   );
+  checkReproduces(analysis, [
+    ["loss", change.totalLossTC],
+    ...(input.reclamations.length
+      ? ([
+          ["regained", regained],
+          ["net", net],
+        ] as const)
+      : []),
+  ]);
   return {
     kind: "stock-change",
     title: input.title,

@@ -45,6 +45,7 @@ export interface UncertaintyAnalysis {
   readonly warnings: readonly string[];
 }
 
+/** What the two approaches do, in one sentence for the output. */
 export const UNCERTAINTY_METHOD =
   "IPCC 2006 Vol. 1 Ch. 3: Approach 1 propagates each input's 95 % interval through the products (Eq. 3.1) and sums (Eq. 3.2) of the computation, each input counted once; Approach 2 draws every input and recomputes. Uncertainty is half the 95 % interval as % of the mean";
 
