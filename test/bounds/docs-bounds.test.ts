@@ -11,6 +11,7 @@ import {
   TEXT_BOUNDS,
   WORK_BOUNDS,
 } from "../../src/domain/common/input-bounds.ts";
+import { UNCERTAINTY_PCT_BOUNDS } from "../../src/domain/factor/uncertainty/uncertainty-spec.ts";
 import { GEOJSON_BOUNDS } from "../../src/domain/landuse/polygon-geojson.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 
@@ -19,15 +20,18 @@ const grouped = (n: number) => n.toLocaleString("en-US");
 const exponent = (n: number) => n.toExponential().replace("e+", "e");
 
 describe("docs/input-bounds.md lists every bound of input-bounds.ts", () => {
-  it.each(Object.entries(QUANTITY_BOUNDS))("%s: its value and why", (_, b) => {
-    expect(
-      [grouped(b.max), exponent(b.max)].some((s) => page.includes(s)),
-      `${b.max}`,
-    ).toBe(true);
-    // The reason, from its first clause: the page says why, as the code does.
-    const why = b.why.split(/[,(;]/)[0]!.trim();
-    expect(page.includes(why), why).toBe(true);
-  });
+  it.each([...Object.entries(QUANTITY_BOUNDS), ...Object.entries(UNCERTAINTY_PCT_BOUNDS)])(
+    "%s: its value and why",
+    (_, b) => {
+      expect(
+        [grouped(b.max), exponent(b.max)].some((s) => page.includes(s)),
+        `${b.max}`,
+      ).toBe(true);
+      // The reason, from its first clause: the page says why, as the code does.
+      const why = b.why.split(/[,(;]/)[0]!.trim();
+      expect(page.includes(why), why).toBe(true);
+    },
+  );
 
   it("counts, lengths, draws, work, seeds, run options and GeoJSON", () => {
     const numbers = [
