@@ -56,7 +56,8 @@ export function inClientTerms(text: string, files: readonly JobFile[]): string {
   for (const f of longestFirst(files)) out = out.split(f.path).join(f.term);
   out = out.replace(ANY_PATH, "a file on the server");
   for (const [re, phrase] of PHRASES) out = out.replace(re, phrase);
-  return out.replace(/--[a-z][a-z-]*/g, (flag) => FLAGS[flag] ?? "a server setting");
+  // A flag stands alone (after a space, quote or bracket): "x--y" in a class name is not one.
+  return out.replace(/(?<=^|[\s'"(`])--[a-z][a-z-]*/g, (flag) => FLAGS[flag] ?? "a server setting");
 }
 
 /** The API field a CLI-style location stands for: a file's field, a flag's field, or undefined. */

@@ -26,7 +26,7 @@ function template(): Doc {
     kind: "mine-inventory",
     mine: "",
     gwp: "AR5",
-    sinkReading: "annual-increment",
+    sinkReading: "ipcc-tier1",
     combustionMethod: "carbon-per-tce",
     assumptions: [
       "Electricity: national grid factor 2022 (cn.grid.nbs.2022.national); choose the provincial one where known.",
