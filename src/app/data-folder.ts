@@ -7,6 +7,13 @@ import { currentProcessMark, formatMark, removeDeadEntries } from "../io/process
 export const UNMARKED_TEMP_MAX_AGE_MS = 24 * 3600 * 1000;
 
 /**
+ * Age beyond which a temp entry of another host is taken to be a leftover: no upload or job of a
+ * live server takes a week, and a server whose container was re-created (a new host name) would
+ * otherwise leave its leftovers forever.
+ */
+export const FOREIGN_TEMP_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
+/**
  * Where the server keeps files: uploaded maps, analysis outputs and reports, beside the PGlite
  * database (or alone, when the database is a PostgreSQL server). Files are written under `tmp`
  * first and moved into place only when complete, so nothing half-written is ever referenced.
@@ -51,13 +58,14 @@ export class DataFolder {
 
   /**
    * Removes from tmp what dead processes left (a killed upload, a killed job's inputs): entries
-   * whose writer ran on this host and is gone, and unmarked entries older than a day. Entries of a
-   * live process, or of another host (whose processes this one cannot see), are kept. Returns the
-   * names removed.
+   * whose writer ran on this host and is gone, unmarked entries older than a day, and entries of
+   * another host (whose processes this one cannot see) older than a week. Entries of a live process,
+   * and recent ones of other hosts, are kept. Returns the names removed.
    */
   removeLeftovers(now = Date.now()): string[] {
     return removeDeadEntries(this.dir("tmp"), {
       unmarked: (path) => now - statSync(path).mtimeMs > UNMARKED_TEMP_MAX_AGE_MS,
+      foreign: (path) => now - statSync(path).mtimeMs > FOREIGN_TEMP_MAX_AGE_MS,
     });
   }
 }

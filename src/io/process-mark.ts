@@ -86,11 +86,16 @@ export function mayBeAlive(m: ProcessMark): boolean {
 /**
  * Removes the entries of `dir` named `<prefix><mark>-…` whose writer is dead (see mayBeAlive) and
  * returns their names. Entries with the prefix but no mark are removed only when `unmarked` says
- * so; entries without the prefix are never touched. An entry that cannot be removed is left.
+ * so, those of other hosts only when `foreign` says so; entries without the prefix are never touched. An entry that cannot be removed is left.
  */
 export function removeDeadEntries(
   dir: string,
-  o: { prefix?: string; unmarked?: (path: string) => boolean } = {},
+  o: {
+    prefix?: string;
+    unmarked?: (path: string) => boolean;
+    /** Whether an entry of another host (whose processes this one cannot see) is stale anyway. */
+    foreign?: (path: string) => boolean;
+  } = {},
 ): string[] {
   const prefix = o.prefix ?? "";
   const removed: string[] = [];
@@ -105,7 +110,12 @@ export function removeDeadEntries(
     const path = join(dir, name);
     const mark = parseMark(name.slice(prefix.length));
     try {
-      if (mark ? mayBeAlive(mark) : !o.unmarked?.(path)) continue;
+      const stale = !mark
+        ? o.unmarked?.(path) === true
+        : mark.host !== currentProcessMark().host
+          ? o.foreign?.(path) === true
+          : !mayBeAlive(mark);
+      if (!stale) continue;
       rmSync(path, { recursive: true, force: true });
       removed.push(name);
     } catch {

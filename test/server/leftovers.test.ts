@@ -107,8 +107,12 @@ describe("DataFolder.removeLeftovers()", () => {
         deadInputs: entry(folder, dead.mark, "-inputs"),
         liveUpload: entry(folder, live.mark, ".tif"),
         otherHost: entry(folder, { host: "another-host.example", pid: 4242, start: "99" }, "-inputs"),
+        oldOtherHost: entry(folder, { host: "recreated-container", pid: 1, start: "7" }, ".tif"),
         oldUnmarked: entry(folder, undefined, "-inputs"),
       };
+      // A re-created container's leftover, eight days old: its host will never come back to it.
+      const eightDaysAgo = (Date.now() - 8 * 24 * 3600 * 1000) / 1000;
+      utimesSync(join(folder.root, "tmp", names.oldOtherHost), eightDaysAgo, eightDaysAgo);
       const newUnmarked = `1${UUID.slice(1)}.tif`;
       writeFileSync(join(folder.root, "tmp", newUnmarked), "recent, unmarked");
       // An entry from before entries were marked, two days old.
@@ -116,7 +120,9 @@ describe("DataFolder.removeLeftovers()", () => {
       utimesSync(join(folder.root, "tmp", names.oldUnmarked), twoDaysAgo, twoDaysAgo);
 
       const removed = folder.removeLeftovers();
-      expect(removed.sort()).toEqual([names.deadUpload, names.deadInputs, names.oldUnmarked].sort());
+      expect(removed.sort()).toEqual(
+        [names.deadUpload, names.deadInputs, names.oldUnmarked, names.oldOtherHost].sort(),
+      );
       expect(readdirSync(join(folder.root, "tmp")).sort()).toEqual(
         [names.liveUpload, names.otherHost, newUnmarked, mine.split("/").pop()!].sort(),
       );
