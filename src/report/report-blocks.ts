@@ -262,6 +262,67 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
   return blocks;
 }
 
+/**
+ * What a year's figures rest on: the basis each gas volume is weighed at (and what the other basis
+ * would give), and what CCS can capture. Results stored before these were computed have neither.
+ */
+function yearNotes(lang: Lang, y: MineInventory["years"][number]): ReportBlock[] {
+  const n = (v: number, d = 2) => formatNumber(lang, v, d);
+  const out: ReportBlock[] = [];
+  const gas = y.gasVolumes ?? [];
+  if (gas.length)
+    out.push(
+      { type: "heading", level: 3, text: t(lang, "gasVolumes") },
+      {
+        type: "list",
+        items: gas.map(
+          (g) =>
+            `${g.source}: ${n(g.volumeM3, 0)} m³ ${g.gas} × ${g.densityKgPerM3} kg/m³ (${g.basis}) = ${n(g.massT)} t` +
+            (g.other
+              ? `; ${g.other.basis}: × ${n(g.other.densityKgPerM3, 3)} kg/m³ = ${n(g.other.massT)} t (${g.other.densityStatus})`
+              : ""),
+        ),
+      },
+    );
+  if (y.ccs)
+    out.push({
+      type: "paragraph",
+      text: `${t(lang, "ccsScope")} ${t(lang, "ccsCapturable")} ${n(y.ccs.capturableTCO2, 1)} t CO2/yr.`,
+    });
+  return out;
+}
+
+/** The inventory's uncertainty, Approach 1 and 2 side by side, and what was taken as exact. */
+function inventoryUncertaintyBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
+  const u = inv.uncertainty;
+  if (!u) return [];
+  const n = (v: number, d = 1) => formatNumber(lang, v, d);
+  return [
+    { type: "heading", level: 3, text: t(lang, "uncertaintyTitle") },
+    { type: "paragraph", text: t(lang, "uncertaintyMethod") },
+    {
+      type: "table",
+      caption: t(lang, "uncertaintyTitle"),
+      columns: [t(lang, "figure"), t(lang, "unit"), t(lang, "approach1Pct"), t(lang, "approach2Range")],
+      numeric: [false, false, true, false],
+      rows: u.rows.map((r) => [
+        `${r.label} (${n(r.value)})`,
+        r.unit,
+        r.approach1.pct === null
+          ? `${n(r.approach1.low)} – ${n(r.approach1.high)}`
+          : `±${n(r.approach1.pct)} %`,
+        r.approach2 ? `${n(r.approach2.low)} – ${n(r.approach2.high)}` : "—",
+      ]),
+    },
+    ...(u.takenAsExact.length
+      ? [
+          { type: "heading" as const, level: 3 as const, text: t(lang, "takenAsExact") },
+          { type: "list" as const, items: u.takenAsExact.map((e) => `${e.label}: ${e.reason}`) },
+        ]
+      : []),
+  ];
+}
+
 function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
   const n = (v: number, d = 2) => formatNumber(lang, v, d);
   const blocks: ReportBlock[] = [
@@ -332,8 +393,10 @@ function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
           s.assumption ?? "",
         ]),
       },
+      ...yearNotes(lang, y),
     );
   }
+  blocks.push(...inventoryUncertaintyBlocks(lang, inv));
   if (inv.assumptions.length)
     blocks.push(
       { type: "heading", level: 3, text: t(lang, "assumptions") },

@@ -95,7 +95,17 @@ describe("minecarbon report", () => {
     execFileSync(process.execPath, [bin, "report", YONGNING, "--out", html]);
     const page = readFileSync(html, "utf8");
     expect(page).toContain("Mine inventory and neutrality balance: Yongning Coal Mine");
-    for (const f of runInventory(YONGNING, {}).factors.used) expect(page).toContain(f.id);
+    const inv = runInventory(YONGNING, {});
+    for (const f of inv.factors.used) expect(page).toContain(f.id);
+    // What the figures rest on (issue 10 items 3–5): the uncertainty of each figure, the basis the
+    // gas volume is weighed at and what the other would give, and what CCS can capture.
+    expect(page).toContain("Uncertainty (IPCC 2006 Vol. 1 Ch. 3)");
+    const balance = inv.uncertainty!.rows.find((r) => r.label.startsWith("balance"))!;
+    expect(page).toContain(`±${balance.approach1.pct!.toFixed(1)} %`);
+    expect(page).toMatch(
+      /967,104 m³ CH4 × 0\.67 kg\/m³ \(ipcc-20C\) = 647\.96 t; cn-stp-0C: × 0\.717 kg\/m³ = 693\.41 t/,
+    );
+    expect(page).toContain("CCS captures point-source CO2 only");
   });
   it("exits 2 naming what is wrong with its input", () => {
     const r = spawnSync(process.execPath, [
