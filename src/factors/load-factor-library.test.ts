@@ -103,6 +103,10 @@ describe("loadFactorLibrary()", () => {
       /as quoted in press|as tabulated in|via Li Yin|via Zhang C\.H\./.test(x.source),
     ))
       expect(f.status, f.id).not.toBe("primary");
+    // a source's text read in someone else's quotation ("as quoted by", "via") is secondary
+    expect(statusOf("ipcc06.afolu.cropland_annual.biomass_change")).toBe("secondary");
+    for (const f of lib.factors.filter((x) => /as quoted by|\bvia\b|citing/.test(x.source)))
+      expect(f.status, f.id).not.toBe("primary");
   });
 
   it("holds the CH4 and N2O of fuel combustion: stationary (IPCC Tables 2.2, 2.5), off-road (3.3.1), road (3.2.2)", () => {

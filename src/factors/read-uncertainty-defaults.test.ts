@@ -18,6 +18,27 @@ describe("the default-uncertainty registry (uncertainty-defaults.csv)", () => {
     expect(ACTIVITY_KINDS.filter((k) => !covered.has(k))).toEqual(["heat", "stand-volume", "ccs-stored"]);
   });
 
+  it("tags a default primary only where the source gives it for this use; a tier applied by analogy is an assumption", () => {
+    const statusOf = (id: string) => defaults.find((d) => d.id === id)!.status;
+    // EU 601/2012 Annex II Table 1 gives tiers for the amount of fuel burned at an installation: primary
+    // for fuel and coal burned; applied to coal output, vehicles' fuel, explosives, farm inputs or a
+    // mine's drainage and ventilation gas (a tier said of flare gas), it is an analogy (assumption).
+    expect(statusOf("ad.fuel")).toBe("primary");
+    expect(statusOf("ad.coal")).toBe("primary");
+    for (const id of [
+      "ad.coal-output",
+      "ad.transport-fuel",
+      "ad.explosives",
+      "ad.agricultural-input",
+      "ad.gas-measured",
+      "f.production-methane-mass",
+      "f.production-methane-volume",
+    ])
+      expect(statusOf(id), id).toBe("assumption");
+    for (const d of defaults.filter((x) => /by analogy|applied (here )?to/.test(x.source)))
+      expect(d.status, d.id).toBe("assumption");
+  });
+
   it("gives a factor its own range first, else the default for its kind, else none", () => {
     const t = factorTable();
     // IPCC Tier 1 underground factor 18 (10–25): its own range, as a 95 % interval.
