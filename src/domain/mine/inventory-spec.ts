@@ -140,6 +140,14 @@ const yearSchema = z.strictObject({
       flared: z
         .strictObject({ amounts: list(gasAmount).min(1), efficiencyFactor: factorId.optional() })
         .optional(),
+      // Ventilation-air methane oxidised where it leaves the mine: destroyed like flared methane, but
+      // its CO2 leaves in the ventilation air, far too dilute for carbon capture.
+      vamOxidised: z
+        .strictObject({ amounts: list(gasAmount).min(1), efficiencyFactor: factorId.optional() })
+        .optional()
+        .describe(
+          "ventilation-air methane oxidised (thermal or catalytic oxidisers): destroyed as far as the oxidiser's efficiency goes; its CO2 cannot be captured",
+        ),
     })
     .default({ underground: [], utilised: [] }),
   co2Fugitive: list(gasAmount).default([]),
@@ -372,6 +380,12 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
     if (y.methane.flared) {
       checkGas(`${at}.methane.flared.amounts`, y.methane.flared.amounts, "CH4");
       checkFactor(`${at}.methane.flared.efficiencyFactor`, y.methane.flared.efficiencyFactor, ["fraction"]);
+    }
+    if (y.methane.vamOxidised) {
+      checkGas(`${at}.methane.vamOxidised.amounts`, y.methane.vamOxidised.amounts, "CH4");
+      checkFactor(`${at}.methane.vamOxidised.efficiencyFactor`, y.methane.vamOxidised.efficiencyFactor, [
+        "fraction",
+      ]);
     }
     checkGas(`${at}.co2Fugitive`, y.co2Fugitive, "CO2");
     for (const key of ["postMining", "openPit", "openPitPostMining"] as const) {

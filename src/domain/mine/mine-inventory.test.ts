@@ -145,6 +145,47 @@ describe("mineInventory(input, table) — hand-worked", () => {
     expect(y.ccs.note).toMatch(/point-source CO2 only/);
   });
 
+  it("oxidises ventilation-air methane as its own destruction: deducted, its CO2 counted but never capturable", () => {
+    const doc = (vam: number, ccs = 0) => ({
+      ...base,
+      years: [
+        {
+          year: 2030,
+          boundaryAreaHa: 10,
+          coalOutputT: 1000,
+          methane: {
+            underground: [{ massT: 100 }],
+            // flared 10 t × 0.98 = 9.8 t destroyed, its CO2 (9.8 × 44/16) a point source
+            flared: { amounts: [{ massT: 10 }] },
+            // oxidised 60 t × 0.98 = 58.8 t destroyed, its CO2 (58.8 × 44/16) in the ventilation air
+            ...(vam ? { vamOxidised: { amounts: [{ massT: vam }] } } : {}),
+          },
+          ccsStoredTCO2: ccs,
+        },
+      ],
+    });
+    const r = run(doc(60));
+    const v = r.years[0]!;
+    expect(v.methane.vamOxidisedTCH4).toBe(60);
+    expect(v.methane.vamDestroyedTCH4).toBeCloseTo(58.8, 9);
+    expect(v.methane.emittedTCH4).toBeCloseTo(100 - 9.8 - 58.8, 9);
+    const line = (label: string) => v.sources.find((s) => s.label.startsWith(label))!;
+    expect(line("ventilation-air methane oxidised").tCO2ePerYr).toBeCloseTo(-58.8 * 21, 9);
+    expect(line("CO2 from oxidising").tCO2ePerYr).toBeCloseTo(58.8 * 2.75, 9);
+    expect(line("CO2 from oxidising").capturableTCO2).toBeUndefined();
+    expect(v.totals.grossEmissionTCO2ePerYr).toBeCloseTo((100 - 9.8 - 58.8) * 21 + (9.8 + 58.8) * 2.75, 9);
+    // CCS can take the flare's CO2 only: the same as without the oxidiser
+    expect(v.ccs.capturableTCO2).toBeCloseTo(9.8 * 2.75, 9);
+    expect(v.ccs.capturableTCO2).toBeCloseTo(run(doc(0)).years[0]!.ccs.capturableTCO2, 12);
+    expect(v.ccs.parts.map((p) => p.label)).toEqual(["CO2 from burning the recovered methane"]);
+    expect(() => run(doc(60, 30))).toThrow(/ccsStoredTCO2: must not exceed the point-source CO2/);
+    // the oxidiser's efficiency is the flare default taken for it: an assumption, said so
+    expect(r.factors.used.map((f) => f.id)).toContain("coal.vam_oxidiser.efficiency");
+    expect(r.warnings.join(" ")).toMatch(/coal\.vam_oxidiser\.efficiency .* is an ASSUMPTION/);
+    // oxidised and recovered methane together cannot exceed the methane liberated
+    expect(() => run(doc(95))).toThrow(/flaring or ventilation-air oxidation/);
+  });
+
   it("records the factors it used and warns about none here but the unverified", () => {
     const ids = inv.factors.used.map((f) => f.id);
     expect(ids).toEqual(

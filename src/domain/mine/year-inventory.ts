@@ -22,6 +22,11 @@ import {
 } from "./inventory-uncertainty.ts";
 import { FOREST_SOIL_FACTOR, TREE_SPECIES } from "./tree-species.ts";
 
+/** The default flare combustion efficiency (IPCC 2006 Vol. 2 Ch. 4). */
+export const FLARE_EFFICIENCY = "ipcc06.coal.flare.efficiency";
+/** The default destruction efficiency of a ventilation-air-methane oxidiser (an assumption, said so). */
+export const VAM_OXIDISER_EFFICIENCY = "coal.vam_oxidiser.efficiency";
+
 /** Where a source sits in seed 002's balance (Eq. 1–5). */
 export type SourceComponent =
   | "P_M industrial and mining land"
@@ -49,7 +54,8 @@ export interface SourceLine {
    * CO2 that carbon capture can take from this source, t CO2/yr: point sources only — fuel burned in
    * stationary sources on industrial and mining land, and recovered methane burned in engines,
    * boilers or flares. Absent where nothing can be captured (methane, N2O, purchased electricity and
-   * heat, mobile machinery and vehicles, ventilation-air CO2, explosives, households and farms).
+   * heat, mobile machinery and vehicles, ventilation-air CO2 (oxidised ventilation-air methane too),
+   * explosives, households and farms).
    */
   readonly capturableTCO2?: number;
   readonly detail: string;
@@ -68,7 +74,7 @@ export interface CcsScope {
 
 /** The text that says what CCS applies to, in every result that has a CCS figure. */
 export const CCS_SCOPE_NOTE =
-  "CCS captures point-source CO2 only: fuel burned in stationary sources on industrial and mining land and recovered methane burned in engines, boilers or flares; methane, N2O, purchased electricity and heat (emitted where generated), mobile machinery and vehicles, ventilation-air CO2, explosives and households cannot be captured by the mine";
+  "CCS captures point-source CO2 only: fuel burned in stationary sources on industrial and mining land and recovered methane burned in engines, boilers or flares; methane, N2O, purchased electricity and heat (emitted where generated), mobile machinery and vehicles, ventilation-air CO2 (that of oxidised ventilation-air methane too), explosives and households cannot be captured by the mine";
 
 /** One sink of one year: the stock it holds and the yearly sink counted under the stated reading. */
 export interface SinkLine {
@@ -110,6 +116,9 @@ export interface YearInventory {
     readonly utilisedTCH4: number;
     readonly flaredTCH4: number;
     readonly flareDestroyedTCH4: number;
+    /** Ventilation-air methane sent to oxidisers, and the part they destroy (its CO2 is not capturable). */
+    readonly vamOxidisedTCH4: number;
+    readonly vamDestroyedTCH4: number;
     readonly emittedTCH4: number;
   };
   readonly totals: {
@@ -148,7 +157,7 @@ const ABOVE: readonly SourceComponent[] = [
  * The inventory of one mine-year (seed 002 Eq. 1–12): above-ground sources P_M, P_R, P_S (with the
  * low-carbon share B_s), P_A; underground CH4 × GWP + CO2 (Eq. 5) with post-mining and open-pit
  * methane by production factors, recovered methane deducted (flared: only the destroyed share) and the
- * CO2 of burning it added; explosives; sinks by forest stand (Eq. 8–9) and ecosystem (Eq. 10–12) under
+ * CO2 of burning it added, ventilation-air methane oxidised likewise (its CO2 not capturable); explosives; sinks by forest stand (Eq. 8–9) and ecosystem (Eq. 10–12) under
  * the stated reading; CCS; offsets; the year's balance, gap, shares and intensities.
  */
 export function yearInventory(
@@ -366,9 +375,21 @@ export function yearInventory(
   const flared = y.methane.flared
     ? sumGas(y.methane.flared.amounts, "CH4", "methane flared", "methane.flared.amounts")
     : { mass: 0, ids: [], how: "", parts: [] as GasPart[] };
-  const effId = y.methane.flared?.efficiencyFactor ?? "ipcc06.coal.flare.efficiency";
+  const effId = y.methane.flared?.efficiencyFactor ?? FLARE_EFFICIENCY;
   const efficiency = y.methane.flared ? table.value(effId, "fraction").value : 0;
   const destroyed = flared.mass * efficiency;
+  // Ventilation-air methane oxidised: destroyed like flared methane, but its CO2 is not capturable.
+  const vam = y.methane.vamOxidised
+    ? sumGas(
+        y.methane.vamOxidised.amounts,
+        "CH4",
+        "ventilation-air methane oxidised",
+        "methane.vamOxidised.amounts",
+      )
+    : { mass: 0, ids: [], how: "", parts: [] as GasPart[] };
+  const vamEffId = y.methane.vamOxidised?.efficiencyFactor ?? VAM_OXIDISER_EFFICIENCY;
+  const vamEfficiency = y.methane.vamOxidised ? table.value(vamEffId, "fraction").value : 0;
+  const vamDestroyed = vam.mass * vamEfficiency;
   const ch4Sources: {
     component: SourceComponent;
     label: string;
@@ -420,12 +441,14 @@ export function yearInventory(
       parts: pitPost.parts,
     });
   const generated = ch4Sources.reduce((s, c) => s + c.mass, 0);
+  // Recovered: utilised or flared (its CO2 a point source); oxidised in the ventilation air (not one).
   const recovered = utilised.mass + destroyed;
-  if (recovered > generated + 1e-9) {
+  const removed = recovered + vamDestroyed;
+  if (removed > generated + 1e-9) {
     throw new InputError(where, [
       {
         path: pathOf("methane"),
-        message: `methane utilised and destroyed by flaring (${recovered} t CH4) must not exceed the methane liberated and estimated (${generated} t CH4)`,
+        message: `methane utilised and destroyed by flaring or ventilation-air oxidation (${removed} t CH4) must not exceed the methane liberated and estimated (${generated} t CH4)`,
       },
     ]);
   }
@@ -461,6 +484,18 @@ export function yearInventory(
       model.term(["methane recovery", CAPTURABLE], p.mass * CO2_PER_CH4_BURNED, [...p.inputs, burnKey]);
     }
   }
+  if (vamDestroyed > 0 && model) {
+    // Oxidised ventilation-air methane: deducted × GWP and oxidised to CO2 × 44/16, not capturable.
+    const vamKey = model.factor(vamEffId);
+    const burnKey = model.factor("const.ch4_to_co2");
+    for (const p of vam.parts) {
+      const inputs = [...p.inputs, vamKey];
+      const mass = p.mass * vamEfficiency;
+      model.term("methane recovery", -mass * options.gwpCH4, [...inputs, gwpKey!]);
+      model.term(CH4_RECOVERED, mass * options.gwpCH4, [...inputs, gwpKey!]);
+      model.term("methane recovery", mass * CO2_PER_CH4_BURNED, [...inputs, burnKey]);
+    }
+  }
   if (recovered > 0) {
     sourceOrigins.push("methane.utilised", "methane.flared");
     sources.push({
@@ -482,6 +517,31 @@ export function yearInventory(
       // Burned in gas engines, boilers or flares: a point source, capturable where captured.
       capturableTCO2: recovered * CO2_PER_CH4_BURNED,
       detail: `${recovered} t CH4 × 44/16`,
+      factorIds: ["const.ch4_to_co2"],
+      share: 0,
+    });
+    table.factor("const.ch4_to_co2");
+  }
+  if (vamDestroyed > 0) {
+    sourceOrigins.push("methane.vamOxidised", "methane.vamOxidised");
+    sources.push({
+      component: "methane recovery",
+      label: "ventilation-air methane oxidised (deducted)",
+      tCO2ePerYr: -vamDestroyed * options.gwpCH4,
+      gas: "CH4",
+      massT: -vamDestroyed,
+      detail: `oxidised ${vam.mass} t × efficiency ${vamEfficiency}; × GWP ${options.gwpCH4}`,
+      factorIds: [...vam.ids, vamEffId, ...gwpIds],
+      share: 0,
+    });
+    sources.push({
+      component: "methane recovery",
+      label: "CO2 from oxidising ventilation-air methane",
+      tCO2ePerYr: vamDestroyed * CO2_PER_CH4_BURNED,
+      gas: "CO2",
+      massT: vamDestroyed * CO2_PER_CH4_BURNED,
+      // No capturableTCO2: it leaves in the ventilation air, far too dilute to capture.
+      detail: `${vamDestroyed} t CH4 × 44/16; leaves in the ventilation air (not capturable)`,
       factorIds: ["const.ch4_to_co2"],
       share: 0,
     });
@@ -739,7 +799,9 @@ export function yearInventory(
       utilisedTCH4: utilised.mass,
       flaredTCH4: flared.mass,
       flareDestroyedTCH4: destroyed,
-      emittedTCH4: generated - recovered,
+      vamOxidisedTCH4: vam.mass,
+      vamDestroyedTCH4: vamDestroyed,
+      emittedTCH4: generated - removed,
     },
     totals: {
       energyTce,

@@ -25,6 +25,7 @@ export function inventoryRows(y: InventoryYearInput): number {
     y.methane.underground.length +
     y.methane.utilised.length +
     (y.methane.flared?.amounts.length ?? 0) +
+    (y.methane.vamOxidised?.amounts.length ?? 0) +
     y.co2Fugitive.length +
     y.explosives.length +
     y.sinks.forest.length +

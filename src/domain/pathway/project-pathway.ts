@@ -137,11 +137,10 @@ function scaledYear(
   if (m) {
     m.underground = scaleGas(m.underground, r);
     m.utilised = scaleGas(m.utilised, r);
-    if (m.flared)
-      (m.flared as Record<string, unknown>).amounts = scaleGas(
-        (m.flared as Record<string, unknown>).amounts,
-        r,
-      );
+    for (const k of ["flared", "vamOxidised"]) {
+      const d = m[k] as Record<string, unknown> | undefined;
+      if (d) d.amounts = scaleGas(d.amounts, r);
+    }
     for (const k of ["postMining", "openPit", "openPitPostMining"]) {
       const ref = m[k] as Record<string, unknown> | undefined;
       if (ref?.coalOutputT !== undefined) ref.coalOutputT = (ref.coalOutputT as number) * r;
@@ -188,15 +187,16 @@ function applyToInput(y: Record<string, unknown>, m: Measure, level: number, lib
         { massT: liberatedTCH4 * level, label: "pathway: pre-drained and used" },
       ];
     else {
-      const flared = (meth.flared as { amounts: Gas[] } | undefined) ?? { amounts: [] };
-      const remaining = Math.max(
-        0,
-        liberatedTCH4 - used - flared.amounts.reduce((s, g) => s + (g.massT ?? 0), 0),
-      );
-      meth.flared = {
-        ...flared,
+      // Ventilation-air methane oxidised: the inventory's own destruction, whose CO2 leaves in the
+      // ventilation air and cannot be captured (not flaring, whose CO2 is a point source).
+      const mass = (d: unknown) =>
+        ((d as { amounts: Gas[] } | undefined)?.amounts ?? []).reduce((s, g) => s + (g.massT ?? 0), 0);
+      const oxidised = (meth.vamOxidised as { amounts: Gas[] } | undefined) ?? { amounts: [] };
+      const remaining = Math.max(0, liberatedTCH4 - used - mass(meth.flared) - mass(oxidised));
+      meth.vamOxidised = {
+        ...oxidised,
         amounts: [
-          ...flared.amounts,
+          ...oxidised.amounts,
           { massT: remaining * level, label: "pathway: ventilation air methane oxidised" },
         ],
       };
