@@ -203,12 +203,20 @@ describe("pathways", () => {
     );
   });
 
-  it("starts from the baseline inventory's own balance (Yongning)", () => {
+  it("starts from the baseline inventory's balance, its woody stands on their curve from the base year (Yongning)", () => {
     const yongning = join(PROJECT_ROOT, "examples", "yongning.yaml");
     const r = projectPathway(scenario([]), readInputFile(yongning), table, yongning);
-    expect(r.years[0]!.netTCO2e).toBeCloseTo(
-      runInventory(yongning, {}).years[0]!.totals.balanceTCO2ePerYr,
-      9,
+    const inv = runInventory(yongning, {}).years[0]!;
+    const g = { ...DEFAULT_STAND_GROWTH, source: null };
+    // The inventory counts each stand's mean annual increment (growing stock ÷ age); the pathway the
+    // curve's gain of the base year, S(A) − S(A − 1), as in every later year: the difference is stated.
+    const woody = inv.sinks.filter((x) => x.woody);
+    const mai = woody.reduce((a, x) => a + x.sinkTCO2ePerYr, 0);
+    const curve = woody.reduce((a, x) => a + existingStandSinkTCO2e(x.growingStockTC!, x.ageYears!, 0, g), 0);
+    expect(r.years[0]!.netTCO2e).toBeCloseTo(inv.totals.balanceTCO2ePerYr + mai - curve, 9);
+    expect(r.years[0]!.sinksTCO2e).toBeCloseTo(inv.totals.sinkTCO2ePerYr - mai + curve, 9);
+    expect(r.assumptions.join(" ")).toMatch(
+      new RegExp(`counts their mean annual increment \\(growing stock ÷ age\\): ${Math.round(mai)};`),
     );
     expect(r.baseYear).toBe(2024);
   });
@@ -234,7 +242,7 @@ describe("stands, existing and reclaimed, by one rule; reclamation within the la
     // A reclaimed stand of S_max 30 t C/ha is 12 years old: S(12) = 30 (1 − e^−0.72)²; from then on
     // the existing-stand rule must give the reclaimed stand's own increments.
     const s12 = standStockTCPerHa(12, 30, g.k, g.c);
-    for (const n of [1, 5, 40]) {
+    for (const n of [0, 1, 5, 40]) {
       const reclaimed = standStockTCPerHa(12 + n, 30, g.k, g.c) - standStockTCPerHa(11 + n, 30, g.k, g.c);
       expect(existingStandSinkTCO2e(s12, 12, n, g)).toBeCloseTo(reclaimed * C, 9);
     }
@@ -250,10 +258,20 @@ describe("stands, existing and reclaimed, by one rule; reclamation within the la
     const woody = inv.sinks.filter((x) => x.woody);
     const expected = (n: number) =>
       inv.totals.sinkTCO2ePerYr +
-      woody.reduce((a, x) => a + existingStandSinkTCO2e(x.stockTC!, x.ageYears!, n, g) - x.sinkTCO2ePerYr, 0);
+      woody.reduce(
+        (a, x) => a + existingStandSinkTCO2e(x.growingStockTC!, x.ageYears!, n, g) - x.sinkTCO2ePerYr,
+        0,
+      );
     const y = (year: number) => r.years.find((x) => x.year === year)!;
-    expect(y(2024).sinksTCO2e).toBeCloseTo(inv.totals.sinkTCO2ePerYr, 9); // the base year is the inventory
+    // the base year is on the same curve as the years after it: no step from 2024 to 2025
+    expect(y(2024).sinksTCO2e).toBeCloseTo(expected(0), 9);
     expect(y(2030).sinksTCO2e).toBeCloseTo(expected(6), 9);
+    const step = y(2024).sinksTCO2e - y(2025).sinksTCO2e;
+    const nextStep = y(2025).sinksTCO2e - y(2026).sinksTCO2e;
+    expect(step).toBeGreaterThan(0);
+    expect(step).toBeLessThan(1.5 * nextStep); // it was 436 → 383: a step of 53 against 11 a year after
+    // the curve grows the biomass only (ipcc-tier1): never the soil held under the stands
+    expect(woody.every((x) => x.growingStockTC! < x.stockTC!)).toBe(true);
     // the 30-year plantations and the 20-year shrub slow down: no sink grows forever
     expect(y(2060).sinksTCO2e).toBeLessThan(y(2030).sinksTCO2e);
     expect(r.assumptions.join(" ")).toMatch(/k = 0.06\/yr, c = 2: an ASSUMPTION/);

@@ -21,6 +21,11 @@ export const ECOSYSTEMS: Readonly<
       density: string;
       equation: string;
       woody: boolean;
+      /**
+       * A woody ecosystem's biomass carbon per hectare (t C/ha), without its soil: what grows, and
+       * under `ipcc-tier1` the only part read as a yearly sink (stock ÷ age).
+       */
+      biomass?: string;
       /** Tier 1 yearly change per hectare (biomass, soil): factor ids in t C/(ha·a). */
       tier1?: readonly string[];
       tier1Reading?: string;
@@ -36,7 +41,14 @@ export const ECOSYSTEMS: Readonly<
     tier1Reading:
       "no net sink: annual crops lose in harvest what they grow in the year (IPCC 2006 Vol. 4 Ch. 5 §5.2.1) and soil carbon under unchanged use and management does not change (Vol. 4 Ch. 2 Eq. 2.25)",
   },
-  shrub: { name: "shrub forest", density: "seed002.shrub.total", equation: "Eq. 11", woody: true },
+  // 37.47 t C/ha = 36.26 in the plants + 1.21 in the soil (seed 002 Eq. 11).
+  shrub: {
+    name: "shrub forest",
+    density: "seed002.shrub.total",
+    biomass: "seed002.shrub.plant",
+    equation: "Eq. 11",
+    woody: true,
+  },
   grassland: {
     name: "grassland",
     density: "seed002.grassland.total",
@@ -52,10 +64,17 @@ export const ECOSYSTEMS: Readonly<
 };
 
 /**
+ * Soil carbon's yearly change under unchanged use and management (IPCC 2006 Vol. 4 Ch. 2 Eq. 2.25: 0):
+ * under `ipcc-tier1` the soil under woody stands, like that of farmland and grassland, is no yearly sink.
+ */
+export const SOIL_UNCHANGED = "ipcc06.afolu.soc_change.unchanged_management";
+
+/**
  * How a carbon density becomes a yearly sink:
- * - `ipcc-tier1`: IPCC 2006 Tier 1 — farmland and grassland under unchanged use are no net sink (their
- *   carbon is a stock, not a flux); woody stands (forest, shrub) accumulate their stock over their
- *   age: stock ÷ stand age, the mean yearly increment since establishment;
+ * - `ipcc-tier1`: IPCC 2006 Tier 1 for farmland and grassland under unchanged use: no net sink (their
+ *   carbon is a stock, not a flux); woody stands (forest, shrub): their biomass carbon ÷ stand age, the
+ *   mean annual increment since establishment — not Tier 1's gain–loss method with default growth
+ *   rates — and their soil carbon no yearly sink (unchanged use, Eq. 2.25);
  * - `annual-increment`: every stock ÷ the years it took to accumulate, as the input states them
  *   (farmland, grassland included);
  * - `seed002-density-as-annual`: the paper's reading, each density counted as a yearly sink.
@@ -65,12 +84,18 @@ export type SinkReading = (typeof SINK_READINGS)[number];
 
 export const SINK_READING_TEXT: Readonly<Record<SinkReading, string>> = {
   "ipcc-tier1":
-    "IPCC 2006 Tier 1: farmland and grassland whose use does not change are no net sink (annual crops and grass lose each year what they grow; soil carbon is unchanged); woody stands (forest, shrub) add their stock ÷ stand age each year",
+    "IPCC 2006 Tier 1 for farmland and grassland whose use does not change: no net sink (annual crops and grass lose each year what they grow; soil carbon is unchanged); woody stands (forest, shrub): their biomass carbon ÷ stand age, a mean annual increment since establishment (not IPCC Tier 1's gain–loss method with default growth rates, Vol. 4 Tables 4.9–4.12), their soil carbon held as a stock with no yearly change",
   "annual-increment":
     "annual increment: each carbon stock divided by the years it took to accumulate (stand age or accumulation years), farmland and grassland included",
   "seed002-density-as-annual":
     "seed 002's reading: each carbon density (t C/ha) counted as a yearly sink (t C/ha/yr), i.e. every stock turned into a yearly flux over one year; overstates a yearly sink by the stand age",
 };
+
+/**
+ * Said with every result that reads woody stands under `ipcc-tier1`: what their yearly sink is, and is not.
+ */
+export const WOODY_MEAN_INCREMENT_NOTE =
+  "woody stands (forest stands, shrub) are read as a mean annual increment — their biomass carbon ÷ stand age since establishment, which takes their growth as even over their age — not IPCC Tier 1's gain–loss method with default growth rates (IPCC 2006 Vol. 4 Ch. 4 Tables 4.9–4.12); their soil carbon is held as a stock and counts no yearly sink (unchanged use, Vol. 4 Ch. 2 Eq. 2.25)";
 
 /**
  * The yearly sink (t CO2e/yr) of a carbon stock accumulated over `accumulationYears`: the stock

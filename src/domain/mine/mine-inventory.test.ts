@@ -273,16 +273,21 @@ describe("mineInventory — sink readings (IPCC Tier 1, annual increment, seed 0
   const sink = (inv: ReturnType<typeof run>, type: string) =>
     inv.years[0]!.sinks.find((s) => s.label.startsWith(type))!;
 
-  it("ipcc-tier1: farmland and grassland are no net sink; shrub adds its stock ÷ its age", () => {
+  it("ipcc-tier1: farmland and grassland are no net sink; shrub adds its biomass ÷ its age", () => {
     const inv = run(doc);
     expect(inv.sinkReading.id).toBe("ipcc-tier1");
     expect(sink(inv, "farmland").sinkTCO2ePerYr).toBe(0);
     expect(sink(inv, "farmland").stockTC).toBeCloseTo(10 * 4.34, 12); // the stock is still reported
     expect(sink(inv, "farmland").detail).toMatch(/IPCC 2006 Vol. 4 Ch. 5 §5.2.1/);
     expect(sink(inv, "grassland").sinkTCO2ePerYr).toBe(0);
-    // 2 ha × 37.47 t C/ha ÷ 20 yr × 44/12
-    expect(sink(inv, "shrub").sinkTCO2ePerYr).toBeCloseTo(((2 * 37.47) / 20) * C, 9);
-    expect(sink(inv, "shrub")).toMatchObject({ woody: true, ageYears: 20 });
+    // 2 ha × 36.26 t C/ha of plants ÷ 20 yr × 44/12: the soil's 1.21 t C/ha is held, no yearly sink
+    expect(sink(inv, "shrub").sinkTCO2ePerYr).toBeCloseTo(((2 * 36.26) / 20) * C, 9);
+    expect(sink(inv, "shrub").stockTC).toBeCloseTo(2 * 37.47, 12); // the whole stock is still reported
+    expect(sink(inv, "shrub")).toMatchObject({ woody: true, ageYears: 20, growingStockTC: 2 * 36.26 });
+    expect(sink(inv, "shrub").factorIds).toEqual(expect.arrayContaining(["seed002.shrub.plant"]));
+    // and says what the woody stands' sink is: a mean annual increment, not Tier 1's gain–loss method
+    expect(inv.warnings.join(" ")).toMatch(/mean annual increment .* not IPCC Tier 1's gain–loss method/);
+    expect(inv.sinkReading.meaning).toMatch(/not IPCC Tier 1's gain–loss method/);
     expect(inv.factors.used.map((f) => f.id)).toEqual(
       expect.arrayContaining([
         "ipcc06.afolu.cropland_annual.biomass_change",
@@ -292,6 +297,42 @@ describe("mineInventory — sink readings (IPCC Tier 1, annual increment, seed 0
     );
     // no stock is turned into a yearly flux over one year here
     expect(inv.warnings.join(" ")).not.toMatch(/over one year/);
+  });
+
+  it("ipcc-tier1: a forest stand's yearly sink is its biomass carbon ÷ age; the soil under it is held, not a yearly sink", () => {
+    const forest = (reading: string) =>
+      run({
+        ...base,
+        sinkReading: reading,
+        years: [
+          {
+            year: 2030,
+            boundaryAreaHa: 100,
+            coalOutputT: 0,
+            sinks: { forest: [{ label: "spruce", species: "spruce/mature", areaHa: 2, standAgeYears: 20 }] },
+          },
+        ],
+      }).years[0]!.sinks[0]!;
+    // B = 47.4999 + 0.4642 × 193.47 t/ha; × 0.4889 t C/t; × 2 ha ÷ 20 yr × 44/12 (soil 1.21 t C/ha held)
+    const b = 47.4999 + 0.4642 * 193.47;
+    const tier1 = forest("ipcc-tier1");
+    expect(tier1.sinkTCO2ePerYr).toBeCloseTo(((2 * b * 0.4889) / 20) * C, 9);
+    expect(tier1.stockTC).toBeCloseTo(2 * (b * 0.4889 + 1.21), 9);
+    expect(tier1.growingStockTC).toBeCloseTo(2 * b * 0.4889, 9);
+    expect(tier1.detail).toMatch(/soil 1.21 t C\/ha held, no yearly change/);
+    expect(tier1.factorIds).toContain("ipcc06.afolu.soc_change.unchanged_management");
+    // annual-increment divides the whole stock, soil included, by the age (as it says)
+    expect(forest("annual-increment").sinkTCO2ePerYr).toBeCloseTo(((2 * (b * 0.4889 + 1.21)) / 20) * C, 9);
+  });
+
+  it("ipcc-tier1 reads a woody ecosystem's own density as its biomass, and says so", () => {
+    const own = structuredClone(doc);
+    (own.years[0]!.sinks.ecosystems[2] as { densityFactor?: string }).densityFactor = "seed002.shrub.total";
+    const inv = run(own);
+    expect(sink(inv, "shrub").sinkTCO2ePerYr).toBeCloseTo(((2 * 37.47) / 20) * C, 9);
+    expect(inv.warnings.join(" ")).toMatch(
+      /sinks\.ecosystems\[2\]\.densityFactor\): seed002\.shrub\.total is read as the stand's biomass carbon/,
+    );
   });
 
   it("ipcc-tier1 needs the age of a woody ecosystem, not of farmland", () => {

@@ -1,7 +1,7 @@
 import type { FactorTable } from "../factor/factor-table.ts";
 import { assertFiniteResult } from "../validation/finite-result.ts";
 import type { FactorOverride, FactorUse } from "../factor/factor.ts";
-import { SINK_READING_TEXT, type SinkReading } from "./ecosystems.ts";
+import { SINK_READING_TEXT, WOODY_MEAN_INCREMENT_NOTE, type SinkReading } from "./ecosystems.ts";
 import { GWP_SETS, type GwpSetId } from "./gwp-sets.ts";
 import type { UncertaintyAnalysis } from "../factor/uncertainty/uncertainty-analysis.ts";
 import type { UncertainInput } from "../factor/uncertainty/uncertain-input.ts";
@@ -111,6 +111,9 @@ export function mineInventory(
     );
   }
   for (const y of years) for (const w of y.warnings) warnings.push(years.length > 1 ? `${y.year}: ${w}` : w);
+  // What the woody stands' yearly sink is under the default reading, and what it is not.
+  if (input.sinkReading === "ipcc-tier1" && years.some((y) => y.sinks.some((s) => s.woody)))
+    warnings.push(WOODY_MEAN_INCREMENT_NOTE);
   const uncertainty = withUncertainty
     ? inventoryUncertainty(
         years.map((y, i) => ({

@@ -4,7 +4,7 @@ import type { FactorTable } from "../factor/factor-table.ts";
 import { NonFiniteQuantityError } from "../../units/quantity.ts";
 import { InputError } from "../validation/input-issue.ts";
 import type { CombustionSector } from "./combustion-non-co2.ts";
-import { ECOSYSTEMS, yearlySink, type SinkReading } from "./ecosystems.ts";
+import { ECOSYSTEMS, SOIL_UNCHANGED, yearlySink, type SinkReading } from "./ecosystems.ts";
 import { energyEmission } from "./energy-emission.ts";
 import type { CombustionMethod } from "./energy-carriers.ts";
 import { forestStock } from "./forest-sink.ts";
@@ -88,6 +88,11 @@ export interface SinkLine {
   readonly woody?: boolean;
   /** The stand age or accumulation years the stock was divided by, where it was. */
   readonly ageYears?: number;
+  /**
+   * The part of the stock that grows, t C: the one divided by the age to give the yearly sink (the
+   * biomass only under ipcc-tier1; biomass and soil under annual-increment). Woody stands only.
+   */
+  readonly growingStockTC?: number;
   readonly detail: string;
   readonly assumption?: string;
   readonly factorIds: readonly string[];
@@ -597,6 +602,7 @@ export function yearInventory(
       `miningLandHa (${pathOf("miningLandHa")}, ${y.miningLandHa} ha) is more than the boundary (${y.boundaryAreaHa} ha) it lies within: check both; a pathway reclaims at most the smaller`,
     );
   const paper = reading === "seed002-density-as-annual";
+  const tier1 = reading === "ipcc-tier1";
   // A stock divided by one year is a stock counted as a yearly flux: legal, but said every time.
   const oneYear = (label: string, path: string) =>
     warnings.push(
@@ -604,13 +610,17 @@ export function yearInventory(
     );
   for (const [i, f] of y.sinks.forest.entries()) {
     sinkOrigins.push(`sinks.forest[${i}]`);
-    const [s, yearly] = guard(`sinks.forest[${i}]`, `a sink (${f.label})`, () => {
+    const [s, yearly, growingTC] = guard(`sinks.forest[${i}]`, `a sink (${f.label})`, () => {
       const stock = forestStock(f.species, f.areaHa, f.volumeM3PerHa, f.withSoil, table);
-      return [stock, yearlySink(tC(stock.stockTC), reading, f.standAgeYears)] as const;
+      // Under ipcc-tier1 only the biomass grows; the soil under it is a stock that does not change.
+      const growing = tier1 ? f.areaHa * stock.biomassTPerHa * stock.carbonFraction : stock.stockTC;
+      return [stock, yearlySink(tC(growing), reading, f.standAgeYears), growing] as const;
     });
+    const soilHeld = tier1 && s.soilTCPerHa > 0;
+    if (soilHeld) table.value(SOIL_UNCHANGED, "t C/(ha·a)");
     if (!paper && f.standAgeYears === 1) oneYear(f.label, `sinks.forest[${i}].standAgeYears`);
     if (model) {
-      // Sink = area × ((a + b·V)·CF + soil) × 44/12 ÷ age: three products.
+      // Sink = area × ((a + b·V)·CF [+ soil]) × 44/12 ÷ age: two or three products.
       const sp = TREE_SPECIES[f.species]!;
       const k = CO2_PER_C / (paper ? 1 : f.standAgeYears!);
       const area = model.activity(
@@ -643,8 +653,10 @@ export function yearInventory(
         volume,
         cfKey,
       ]);
-      if (s.soilTCPerHa)
+      if (s.soilTCPerHa && !tier1)
         model.term(SINKS, f.areaHa * s.soilTCPerHa * k, [area, model.factor(FOREST_SOIL_FACTOR)]);
+      // The soil's no change is a convention: listed with the inputs, with no term.
+      if (soilHeld) model.factor(SOIL_UNCHANGED);
     }
     sinks.push({
       kind: "forest",
@@ -654,12 +666,17 @@ export function yearInventory(
       stockTCO2e: s.stockTCO2e,
       sinkTCO2ePerYr: yearly,
       woody: true,
-      ...(!paper && f.standAgeYears !== undefined ? { ageYears: f.standAgeYears } : {}),
-      detail:
-        `B = a + b·V = ${round(s.biomassTPerHa)} t/ha (V ${s.volumeM3PerHa} m³/ha); B·Cρ${s.soilTCPerHa ? " + soil" : ""} = ${round(s.carbonTCPerHa)} t C/ha; × ${f.areaHa} ha × 44/12` +
-        (paper ? "; counted as a yearly sink (seed 002 reading)" : `; ÷ stand age ${f.standAgeYears} yr`),
+      ...(!paper && f.standAgeYears !== undefined
+        ? { ageYears: f.standAgeYears, growingStockTC: growingTC }
+        : {}),
+      detail: tier1
+        ? `B = a + b·V = ${round(s.biomassTPerHa)} t/ha (V ${s.volumeM3PerHa} m³/ha); B·Cρ = ${round(s.biomassTPerHa * s.carbonFraction)} t C/ha` +
+          (soilHeld ? ` (+ soil ${s.soilTCPerHa} t C/ha held, no yearly change)` : "") +
+          `; × ${f.areaHa} ha × 44/12 ÷ stand age ${f.standAgeYears} yr: the biomass's mean annual increment`
+        : `B = a + b·V = ${round(s.biomassTPerHa)} t/ha (V ${s.volumeM3PerHa} m³/ha); B·Cρ${s.soilTCPerHa ? " + soil" : ""} = ${round(s.carbonTCPerHa)} t C/ha; × ${f.areaHa} ha × 44/12` +
+          (paper ? "; counted as a yearly sink (seed 002 reading)" : `; ÷ stand age ${f.standAgeYears} yr`),
       ...(f.assumption ? { assumption: f.assumption } : {}),
-      factorIds: s.factorIds,
+      factorIds: soilHeld ? [...s.factorIds, SOIL_UNCHANGED] : s.factorIds,
     });
   }
   for (const [i, e] of y.sinks.ecosystems.entries()) {
@@ -673,6 +690,7 @@ export function yearInventory(
     const base = `${e.areaHa} ha × ${density} t C/ha (${eco.equation}) × 44/12 = ${round(stockTCO2e)} t CO2e held`;
     let sink: number;
     let detail: string;
+    let growingTC: number | undefined;
     const ids = [id];
     if (reading === "ipcc-tier1" && !eco.woody) {
       // Tier 1: the yearly change per hectare is the sum of the Tier 1 factors (biomass and soil), 0.
@@ -687,10 +705,26 @@ export function yearInventory(
           ? ` (accumulationYears ${e.accumulationYears} is not used under this reading)`
           : "");
     } else {
+      // A woody ecosystem under ipcc-tier1: only its biomass grows (its own density when given one,
+      // which is then read as biomass carbon and said so); its soil is a stock that does not change.
+      const woodyTier1 = tier1 && eco.woody;
+      const growId = woodyTier1 ? (e.densityFactor ?? eco.biomass ?? id) : id;
+      const growPerHa = growId === id ? density : table.value(growId, "t C/ha").value;
+      growingTC = e.areaHa * growPerHa;
+      if (growId !== id) ids.push(growId);
+      if (woodyTier1) {
+        table.value(SOIL_UNCHANGED, "t C/(ha·a)"); // the soil's no change, among the factors used
+        ids.push(SOIL_UNCHANGED);
+      }
+      if (woodyTier1 && e.densityFactor !== undefined)
+        warnings.push(
+          `${label} (${pathOf(`sinks.ecosystems[${i}].densityFactor`)}): ${e.densityFactor} is read as the stand's biomass carbon, whose mean annual increment is its yearly sink under ipcc-tier1; if it includes soil carbon, give a biomass-only density (the soil counts no yearly sink)`,
+        );
       sink = guard(`sinks.ecosystems[${i}]`, `a sink (${label})`, () =>
-        yearlySink(tC(stockTC), reading, e.accumulationYears),
+        yearlySink(tC(growingTC!), reading, e.accumulationYears),
       );
       if (!paper && e.accumulationYears === 1) oneYear(label, `sinks.ecosystems[${i}].accumulationYears`);
+      if (model && woodyTier1) model.factor(SOIL_UNCHANGED);
       if (model)
         model.term(SINKS, sink, [
           model.activity(
@@ -701,13 +735,15 @@ export function yearInventory(
             "ha",
             e.uncertainty,
           ),
-          model.factor(id),
+          model.factor(growId),
         ]);
       detail =
         base +
         (paper
           ? "; counted as a yearly sink (seed 002 reading)"
-          : `; ÷ ${e.accumulationYears} ${eco.woody ? "years of growth (stand age)" : "accumulation years"}`);
+          : woodyTier1
+            ? `; biomass ${e.areaHa} ha × ${growPerHa} t C/ha (${growId}) × 44/12 ÷ ${e.accumulationYears} years of growth (stand age): its mean annual increment; the rest (soil) held, no yearly change`
+            : `; ÷ ${e.accumulationYears} ${eco.woody ? "years of growth (stand age)" : "accumulation years"}`);
     }
     sinks.push({
       kind: "ecosystem",
@@ -717,7 +753,9 @@ export function yearInventory(
       stockTCO2e,
       sinkTCO2ePerYr: sink,
       woody: eco.woody,
-      ...(eco.woody && !paper && e.accumulationYears !== undefined ? { ageYears: e.accumulationYears } : {}),
+      ...(eco.woody && !paper && e.accumulationYears !== undefined && growingTC !== undefined
+        ? { ageYears: e.accumulationYears, growingStockTC: growingTC }
+        : {}),
       detail,
       ...(e.assumption ? { assumption: e.assumption } : {}),
       factorIds: ids,

@@ -231,7 +231,10 @@ export function projectPathway(
     incrementalFrom?: number;
     /** Receives each year's inventory input with the measures applied (the plan as activity data). */
     onInput?: (year: number, input: Record<string, unknown>) => void;
-    /** False: keep the inventory's woody-stand sinks as in the base year (the review's inventory part). */
+    /**
+     * False: the inventory's woody stands stay at their stated ages, each year counting the curve's gain
+     * at that age as in the base year (the review's inventory part).
+     */
     standsGrow?: boolean;
   } = {},
 ): PathwayResult {
@@ -288,6 +291,8 @@ export function projectPathway(
     }).years[0]!;
   };
   const out: PathwayYear[] = [];
+  // The base year's woody stands: their mean annual increment (the inventory's) and the curve's gain.
+  let baseStands: { inventory: number; curve: number } | undefined;
   for (let year = baseYear; year <= scenario.endYear; year++) {
     const coal = coalAt(year);
     const r = baseCoal > 0 ? coal / baseCoal : 0;
@@ -306,10 +311,11 @@ export function projectPathway(
     let extra = { sinks: 0, ccs: 0, offsets: 0 };
     const input = clone(scaled);
     const measures = year === baseYear ? [] : scenario.measures;
-    // The inventory's woody stands grow along the growth curve after the base year, with or without
-    // measures (one rule for existing and reclaimed stands): the change against the inventory's sink.
+    // The inventory's woody stands grow along the growth curve, from the base year on (its sink there is
+    // the curve's gain of that year, not stock ÷ age, so the sinks run on without a step), with or
+    // without measures (one rule for existing and reclaimed stands): the change against the inventory's.
     const standsAdjustment = (inv: YearInventory) =>
-      o.standsGrow === false ? 0 : existingStandsAdjustment(inv.sinks, year - baseYear, growth);
+      existingStandsAdjustment(inv.sinks, o.standsGrow === false ? 0 : year - baseYear, growth);
     if (plain) extra.sinks = standsAdjustment(plain);
     // CCS takes its rate of the point-source CO2 not yet captured (by the inventory or earlier CCS).
     const captured = plain ? plain.totals.ccsTCO2ePerYr : ((scaled.ccsStoredTCO2 as number | undefined) ?? 0);
@@ -357,6 +363,12 @@ export function projectPathway(
     if (!plain) extra = { ...extra, sinks: extra.sinks + standsAdjustment(last!) };
     const final = last!;
     const net = netOf(final, extra);
+    if (year === baseYear) {
+      const inventory = final.sinks
+        .filter((x) => x.woody && x.ageYears !== undefined)
+        .reduce((a, x) => a + x.sinkTCO2ePerYr, 0);
+      baseStands = { inventory, curve: inventory + standsAdjustment(final) };
+    }
     o.onInput?.(year, input);
     const byComponent = (pred: (c: string, gas: string) => boolean) =>
       final.sources.filter((s) => pred(s.component, s.gas)).reduce((a, s) => a + s.tCO2ePerYr, 0);
@@ -438,11 +450,17 @@ export function projectPathway(
       },
     ];
   });
-  const woodyStands = baseInput.sinks.forest.length + baseInput.sinks.ecosystems.length > 0;
+  const woodyStands = baseStands !== undefined && baseStands.inventory !== 0;
+  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 0 });
   const notes = [
     ...(woodyStands || reclamation.length
       ? [
-          `Woody stands, existing (the baseline inventory's forest and shrub, from ${baseYear + 1}) and reclaimed, grow along one Chapman–Richards curve, S(a) = S_max (1 − e^(−k·a))^c, k = ${growth.k}/yr, c = ${growth.c}: ${growth.source ? `source: ${growth.source}` : "an ASSUMPTION (no source given; set standGrowth with its source)"}. An existing stand's curve passes through its stock at its stated age, so it saturates as reclaimed stands do; the base year keeps the inventory's own reading (stock ÷ age).`,
+          `Woody stands, existing (the baseline inventory's forest and shrub, from the base year ${baseYear}) and reclaimed, grow along one Chapman–Richards curve, S(a) = S_max (1 − e^(−k·a))^c, k = ${growth.k}/yr, c = ${growth.c}: ${growth.source ? `source: ${growth.source}` : "an ASSUMPTION (no source given; set standGrowth with its source)"}. An existing stand's curve passes through its growing stock at its stated age, so it saturates as reclaimed stands do.`,
+        ]
+      : []),
+    ...(woodyStands && baseStands
+      ? [
+          `The pathway's sinks run on without a step: in the base year too the existing woody stands count the curve's gain of that year, S(A) − S(A − 1): ${fmt(baseStands.curve)} t CO2e/yr, where the inventory counts their mean annual increment (growing stock ÷ age): ${fmt(baseStands.inventory)}; so the pathway's base-year net is ${fmt(baseStands.inventory - baseStands.curve)} t CO2e/yr ${baseStands.inventory >= baseStands.curve ? "above" : "below"} the inventory's balance.`,
         ]
       : []),
     ...reclamation.flatMap((r) => [

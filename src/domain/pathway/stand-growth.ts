@@ -36,11 +36,12 @@ function logShare(a: number, k: number, c: number): number {
 }
 
 /**
- * The yearly sink (t CO2e/yr) of a stand that held `stockTC` at age `ageYears` in the base year,
- * `yearsAfter` years later, along the same Chapman–Richards curve as reclaimed stands: the curve is the
- * one through the observed stock at the observed age, S(a) = S(A) · (g(a) / g(A)) with
- * g(a) = (1 − e^(−k·a))^c, and the sink of year A + n is S(A + n) − S(A + n − 1). It saturates: an old
- * stand adds little, and the sum of all future sinks is S(∞) − S(A).
+ * The yearly sink (t CO2e/yr) of a stand whose growing stock was `stockTC` at age `ageYears` in the base
+ * year, `yearsAfter` years later (0: the base year itself), along the same Chapman–Richards curve as
+ * reclaimed stands: the curve is the one through the observed stock at the observed age,
+ * S(a) = S(A) · (g(a) / g(A)) with g(a) = (1 − e^(−k·a))^c, and the sink of year A + n is
+ * S(A + n) − S(A + n − 1) — in the base year S(A) − S(A − 1), so the sinks run on without a step. It
+ * saturates: an old stand adds little, and the sum of all later sinks is S(∞) − S(A).
  */
 export function existingStandSinkTCO2e(
   stockTC: number,
@@ -48,7 +49,7 @@ export function existingStandSinkTCO2e(
   yearsAfter: number,
   growth: StandGrowth,
 ): number {
-  if (yearsAfter <= 0 || stockTC === 0) return 0;
+  if (yearsAfter < 0 || stockTC === 0) return 0;
   const at = logShare(ageYears, growth.k, growth.c);
   const now = Math.exp(logShare(ageYears + yearsAfter, growth.k, growth.c) - at);
   const before = Math.exp(logShare(ageYears + yearsAfter - 1, growth.k, growth.c) - at);
@@ -57,19 +58,22 @@ export function existingStandSinkTCO2e(
 
 /**
  * The change in yearly sink of the baseline inventory's woody stands (forest stands, shrub) `yearsAfter`
- * years after the base year, t CO2e/yr: each stand's sink along the growth curve minus the sink the
- * inventory counts for it (its stock ÷ age). Stands without an age (the seed 002 reading) keep theirs.
+ * years after the base year (from 0, the base year itself), t CO2e/yr: each stand's sink along the
+ * growth curve through its growing stock (the biomass under ipcc-tier1) at its age, minus the sink the
+ * inventory counts for it (its mean annual increment, growing stock ÷ age). Stands without an age (the
+ * seed 002 reading) keep theirs.
  */
 export function existingStandsAdjustment(
   sinks: readonly SinkLine[],
   yearsAfter: number,
   growth: StandGrowth,
 ): number {
-  if (yearsAfter <= 0) return 0;
+  if (yearsAfter < 0) return 0;
   let delta = 0;
   for (const s of sinks) {
-    if (!s.woody || s.ageYears === undefined || s.stockTC === undefined) continue;
-    delta += existingStandSinkTCO2e(s.stockTC, s.ageYears, yearsAfter, growth) - s.sinkTCO2ePerYr;
+    const stock = s.growingStockTC ?? s.stockTC;
+    if (!s.woody || s.ageYears === undefined || stock === undefined) continue;
+    delta += existingStandSinkTCO2e(stock, s.ageYears, yearsAfter, growth) - s.sinkTCO2ePerYr;
   }
   return delta;
 }
