@@ -458,18 +458,20 @@ describe("pathway uncertainty", () => {
     const b = projectPathway(s, ranged, table, "r", { effects: false });
     a.years.forEach((y, i) => expect(b.years[i]!.netTCO2e).toBeCloseTo(y.netTCO2e, 9));
   });
-  it("gives ordered P5/P50/P95 bands around the central path, the same for the same seed", () => {
+  it("gives ordered P2.5/P5/P50/P95/P97.5 bands around the central path, the same for the same seed", () => {
     const s = scenario([{ kind: "methane-use", start: 2022, share: 0.5 }]);
     const a = pathwayBands(s, ranged, table, "r", { draws: 60, seed: 3 });
     const b = pathwayBands(s, ranged, table, "r", { draws: 60, seed: 3 });
     expect(b).toEqual(a);
     const central = projectPathway(s, ranged, table, "r");
     a.years.forEach((y, i) => {
+      expect(y.p2_5).toBeLessThanOrEqual(y.p5);
       expect(y.p5).toBeLessThanOrEqual(y.p50);
       expect(y.p50).toBeLessThanOrEqual(y.p95);
+      expect(y.p95).toBeLessThanOrEqual(y.p97_5);
       expect(y.p95 - y.p5).toBeGreaterThan(0);
-      expect(central.years[i]!.netTCO2e).toBeGreaterThan(y.p5 - 1e-9);
-      expect(central.years[i]!.netTCO2e).toBeLessThan(y.p95 + 1e-9);
+      expect(central.years[i]!.netTCO2e).toBeGreaterThan(y.p2_5 - 1e-9);
+      expect(central.years[i]!.netTCO2e).toBeLessThan(y.p97_5 + 1e-9);
     });
   });
 });

@@ -79,27 +79,27 @@ export function formatPathways(
     if (b)
       out.push(
         "",
-        `Uncertainty band of the net (IPCC Approach 2: ${b.draws} draws, seed ${b.seed}; ${b.sampling}):`,
+        `Uncertainty band of the net, ${b.interval} (IPCC Approach 2: ${b.draws} draws, seed ${b.seed}; ${b.sampling}):`,
         textTable(
-          ["year", "P5 net", "P50 net", "P95 net", "central net"],
+          ["year", "P2.5 net", "P50 net", "P97.5 net", "central net"],
           b.years
             .filter((y) => y.year % 5 === 0 || y.year === r.baseYear)
             .map((y) => [
               String(y.year),
-              n(y.p5),
+              n(y.p2_5),
               n(y.p50),
-              n(y.p95),
+              n(y.p97_5),
               n(r.years.find((x) => x.year === y.year)?.netTCO2e ?? Number.NaN),
             ]),
         ),
-        ...(b.years.every((y) => y.p5 === y.p95)
+        ...(b.years.every((y) => y.p2_5 === y.p97_5)
           ? ["(Nothing this scenario's baseline uses has a range, so the band is a single line.)"]
           : []),
         `Drawn: ${b.inputs.length} inputs of the baseline year (${b.inputs
           .map((i) => `${i.label} ${formatSpan(i)}`)
           .join("; ")}).`,
         b.neutralYear
-          ? `Neutral by the end year in ${(b.neutralByEndShare * 100).toFixed(0)}% of draws; neutrality year P5/P50/P95: ${b.neutralYear.p5}/${b.neutralYear.p50}/${b.neutralYear.p95}`
+          ? `Neutral by the end year in ${(b.neutralByEndShare * 100).toFixed(0)}% of draws; neutrality year P2.5/P50/P97.5: ${b.neutralYear.p2_5}/${b.neutralYear.p50}/${b.neutralYear.p97_5}`
           : "Not neutral by the end year in any draw.",
         ...b.warnings.map((w) => `  ! ${w}`),
       );

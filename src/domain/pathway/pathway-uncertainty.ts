@@ -17,16 +17,33 @@ export interface BandInput {
   readonly basis: string;
 }
 
+/**
+ * Percentiles of a drawn quantity: P2.5 and P97.5 bound its 95 % interval (as the inventory's Approach 2
+ * does); P5 and P95 bound the 90 % interval, kept for readers of the older band.
+ */
+export interface BandPercentiles {
+  readonly p2_5: number;
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p97_5: number;
+}
+
+/** What the band is, in words for the output: the 95 % interval, as for the inventory. */
+export const BAND_INTERVAL = "95 % interval (P2.5–P97.5), as for the inventory's uncertainty";
+
 /** Monte Carlo bands of a pathway's net emissions, t CO2e/yr, and the spread of its neutrality year. */
 export interface PathwayBands {
   readonly draws: number;
   readonly seed: number;
   readonly sampling: string;
-  readonly years: readonly { year: number; p5: number; p50: number; p95: number }[];
+  /** What `p2_5`–`p97_5` bound (BAND_INTERVAL). */
+  readonly interval: string;
+  readonly years: readonly ({ year: number } & BandPercentiles)[];
   /** Share of draws neutral by the end year. */
   readonly neutralByEndShare: number;
-  /** P5/P50/P95 of the neutrality year among the draws that reach it. */
-  readonly neutralYear: { p5: number; p50: number; p95: number } | null;
+  /** Percentiles of the neutrality year among the draws that reach it. */
+  readonly neutralYear: BandPercentiles | null;
   /** The baseline year's activity data and factors drawn, with their intervals (the inventory's defaults). */
   readonly inputs: readonly BandInput[];
   /** Factors and activity data without any range: they stay at their values (named in `warnings`). */
@@ -44,7 +61,8 @@ const NOT_DRAWN = new Set(["activity:coalOutputT"]);
  * year's activity data and every factor it uses from the same intervals as the inventory's uncertainty
  * (the input's own, the factor's range, else the default for its kind), once for the whole pathway —
  * an error in the base year's data or in a factor carries into every projected year — and projects
- * the scenario again; P5/P50/P95 of each year's net. Same seed, same bands.
+ * the scenario again; P2.5/P50/P97.5 of each year's net (the 95 % interval, as for the inventory; P5 and
+ * P95 beside them). Same seed, same bands.
  */
 export function pathwayBands(
   scenario: Scenario,
@@ -110,11 +128,11 @@ export function pathwayBands(
         message: `gives no draw that keeps the inventory's physical constraints (methane recovered ≤ liberated, CO2 stored ≤ point-source CO2): give the amounts involved narrower uncertainties`,
       },
     ]);
-  const pct = (xs: number[], p: number) =>
-    percentileOfSorted(
-      [...xs].sort((a, b) => a - b),
-      p,
-    );
+  const percentiles = (xs: number[]): BandPercentiles => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const at = (p: number) => percentileOfSorted(sorted, p);
+    return { p2_5: at(2.5), p5: at(5), p50: at(50), p95: at(95), p97_5: at(97.5) };
+  };
   const named = (i: UncertainInput) => (i.kind === "factor" ? i.key.slice("factor:".length) : i.label);
   const warnings: string[] = [];
   if (exact.length)
@@ -129,14 +147,10 @@ export function pathwayBands(
     draws: nets.length,
     seed: o.seed,
     sampling: `the baseline year's activity data and factors, drawn once per draw for the whole pathway (${SAMPLING_TEXT}); the coal-output path and the measures are the plan and are not drawn`,
-    years: years.map((year, i) => {
-      const col = nets.map((n) => n[i]!);
-      return { year, p5: pct(col, 5), p50: pct(col, 50), p95: pct(col, 95) };
-    }),
+    interval: BAND_INTERVAL,
+    years: years.map((year, i) => ({ year, ...percentiles(nets.map((n) => n[i]!)) })),
     neutralByEndShare: neutral.length / nets.length,
-    neutralYear: neutral.length
-      ? { p5: pct(neutral, 5), p50: pct(neutral, 50), p95: pct(neutral, 95) }
-      : null,
+    neutralYear: neutral.length ? percentiles(neutral) : null,
     inputs: drawn.map((i) => ({
       key: i.key,
       label: named(i),

@@ -170,7 +170,9 @@ export const scenarioSchema = z.strictObject({
       seed: seedNumber().default(1),
     })
     .optional()
-    .describe("Monte Carlo over the factor ranges: P5/P50/P95 of the net"),
+    .describe(
+      "Monte Carlo over the baseline's activity data and factors: P2.5/P50/P97.5 of the net (the 95 % interval)",
+    ),
   assumptions: boundedList(note()).default([]),
 });
 
