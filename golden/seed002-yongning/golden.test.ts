@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runInventory } from "../../src/cli/commands/inventory-command.ts";
 import { EXAMPLES_DIR } from "../../src/cli/commands/demo-command.ts";
+import { readInputFile } from "../../src/io/read-input-file.ts";
 
 const file = join(EXAMPLES_DIR, "yongning.yaml");
 
@@ -88,6 +89,24 @@ describe("golden: seed 002 Yongning (examples/yongning.yaml)", () => {
     expect(eco("farmland").sinkTCO2ePerYr).toBe(0);
     expect(eco("grassland").sinkTCO2ePerYr).toBe(0);
     expect(y.totals.neutral).toBe(false);
+  });
+
+  it("counts no land twice: Table 2's green space and gangue-site stand lie on §3.1's industrial and mining land", () => {
+    // Table 2: ecosystems 250.75 + 302.29 + 81.49 + 2.1 (green space inside the industrial square)
+    // + 0.23 (restoration of the gangue discharge site) = 636.86 ha; §3.1: industrial and mining land
+    // 11.1 ha (industrial site 10, gangue discharge site 0.55, air shaft site 0.55). The union:
+    expect(y.boundaryAreaHa).toBeCloseTo(636.86 + 11.1 - 2.1 - 0.23, 9);
+    expect(y.miningLandHa).toBe(11.1);
+    const restored = y.sinks.find((s) => s.label.startsWith("gangue-site restoration"))!.areaHa!;
+    expect(restored).toBe(0.23);
+    // The pathway example reclaims what of the 0.55 ha gangue site is not yet restored (0.32 ha).
+    const plan = readInputFile(join(EXAMPLES_DIR, "yongning-pathway.yaml")) as {
+      measures: { kind: string; hectaresPerYear?: number; years?: number }[];
+    };
+    const reclaimed = plan.measures
+      .filter((m) => m.kind === "reclamation")
+      .reduce((a, m) => a + m.hectaresPerYear! * m.years!, 0);
+    expect(reclaimed + restored).toBeCloseTo(0.55, 12);
   });
 
   it("lists every factor used, with sources", () => {

@@ -385,12 +385,12 @@ describe("the web app on the demo", () => {
     await page.locator("#scenario-form button[type=submit]").click();
     await expect
       .poll(() => page.locator("#pathway-result").textContent())
-      .toMatch(/Not neutral by 2060 \(3,56\d t CO2e\/yr\)/);
+      .toMatch(/Not neutral by 2060 \(3,72\d t CO2e\/yr\)/);
     await page.locator('[data-kind="methane-use"] input.level').fill("50");
     await page.locator("#scenario-form button[type=submit]").click();
     await expect
       .poll(() => page.locator("#pathway-result").textContent())
-      .toMatch(/Not neutral by 2060 \(2,29\d t CO2e\/yr\)/);
+      .toMatch(/Not neutral by 2060 \(2,37\d t CO2e\/yr\)/);
     expect(await page.locator("#pathway-chart canvas").count()).toBe(1);
     expect(await page.locator("#mac-chart canvas").count()).toBe(1);
     const download = page.waitForEvent("download");
