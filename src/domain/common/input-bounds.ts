@@ -37,11 +37,17 @@ export const QUANTITY_BOUNDS = {
     unit: "m³",
     why: "more than the world's yearly natural-gas production (4.1e12 m³ in 2023)",
   },
-  /** An energy use in its carrier's unit (t, kg, 10^4 t, m³, kWh, MWh, 10^4 kWh, GJ, MJ). */
+  /** An energy use in its carrier's unit (t, kg, 10^4 t, m³, kWh, MWh, 10^4 kWh, GJ, MJ): a first check. */
   energyAmount: {
     max: 1e15,
     unit: "in the carrier's unit",
     why: "more than the world's yearly primary energy in MJ (6.2e14 MJ in 2023), electricity in kWh (3e13 kWh) or coal in kg (8.7e12 kg)",
+  },
+  /** An energy use converted to standard coal with its own coefficient: the bound whatever its unit. */
+  energyTce: {
+    max: 1e11,
+    unit: "tce",
+    why: "about five times the world's yearly primary energy, 6.2e14 MJ or 2.1e10 tce in 2023",
   },
   /** Carbon stock per hectare (pool densities, the stock a reclaimed stand saturates at). */
   densityTCPerHa: {

@@ -27,12 +27,13 @@ import {
   type CombustionSector,
 } from "./combustion-non-co2.ts";
 import { COMBUSTION_METHODS, ENERGY_CARRIERS } from "./energy-carriers.ts";
+import { energyAmountBound } from "./energy-tce-bound.ts";
 import { DEFAULT_GAS_DENSITY, GAS_VOLUME_BASIS_SET } from "./gas-mass.ts";
 import { ECOSYSTEMS, SINK_READINGS } from "./ecosystems.ts";
 import { GWP_SET_IDS } from "./gwp-sets.ts";
 import { TREE_SPECIES } from "./tree-species.ts";
 
-const { areaHa, massT, volumeM3, energyAmount, standVolumeM3PerHa, spanYears } = QUANTITY_BOUNDS;
+const { areaHa, massT, volumeM3, energyAmount, energyTce, standVolumeM3PerHa, spanYears } = QUANTITY_BOUNDS;
 const mass = amountUpTo(massT);
 const name = () => userText().min(1);
 const note = () => userText(TEXT_BOUNDS.text);
@@ -213,6 +214,16 @@ const inventorySchema = z.strictObject({
     .describe("Monte Carlo (IPCC Approach 2) settings: draws per year and seed"),
 });
 
+/** A bound shown to three significant figures, rounded down so that the value shown is allowed. */
+function roundedDown(n: number): string {
+  if (!(n > 0) || !Number.isFinite(n)) return String(n);
+  const step = 10 ** (Math.floor(Math.log10(n)) - 2);
+  const v = Math.floor(n / step) * step;
+  return v >= 1e6
+    ? v.toPrecision(3).replace("e+", "e")
+    : v.toLocaleString("en-US", { maximumSignificantDigits: 3 });
+}
+
 /** The units each factor field of an energy use accepts (any unit of the same dimension). */
 const FACTOR_FIELD_UNITS: readonly (readonly [
   keyof EnergyUseInput & `${string}Factor`,
@@ -287,6 +298,13 @@ export function parseInventoryInput(raw: unknown, source: string, table: FactorT
             message: `must be a unit of ${u.carrier} (${Object.keys(carrier.units).join(", ")}); got ${describeValue(u.unit)}`,
           });
         }
+        // The amount in standard coal, whatever its unit (1e15 in the unit alone let 1e15 t of coal by).
+        const bound = energyAmountBound(u, table);
+        if (bound && u.amount > bound.max)
+          issues.push({
+            path: `${p}.amount`,
+            message: `must be ≤ ${roundedDown(bound.max)} ${u.unit} (${energyTce.max.toExponential().replace("e+", "e")} ${energyTce.unit}: ${energyTce.why}); got ${describeValue(u.amount)} ${u.unit}, ${roundedDown(u.amount * bound.tcePerUnit)} tce: check the amount and its unit`,
+          });
         if (carrier.kind !== "fuel" && !u.emissionFactor) {
           issues.push({
             path: `${p}.emissionFactor`,

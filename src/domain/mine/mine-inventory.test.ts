@@ -645,6 +645,56 @@ describe("parseInventoryInput — bad input", () => {
     }
   });
 
+  it("bounds every energy use in standard coal (1e11 tce), whatever its unit, after the bound in its unit", () => {
+    const issues = (energy: object[], sector = "energy") => {
+      const doc = { ...base, years: [{ year: 2030, boundaryAreaHa: 10, coalOutputT: 0, [sector]: energy }] };
+      try {
+        parseInventoryInput(doc, "big.yaml", factorTable());
+        return [];
+      } catch (e) {
+        return (e as InputError).issues;
+      }
+    };
+    // 1e15 t of raw coal passed the bound of 1e15 "in the carrier's unit" (exit 0, a balance of 2.5e15 t
+    // CO2e/yr): it is 7.14e14 tce. Raw coal is 0.7143 tce/t (GB/T 2589): at most 1e11 / 0.7143 = 1.39e11 t.
+    expect(issues([{ carrier: "raw-coal", amount: 1e15, unit: "t" }])).toEqual([
+      {
+        path: "years[0].energy[0].amount",
+        message:
+          "must be ≤ 1.39e11 t (1e11 tce: about five times the world's yearly primary energy, 6.2e14 MJ or 2.1e10 tce in 2023); got 1000000000000000 t, 7.14e14 tce: check the amount and its unit",
+      },
+    ]);
+    // the same coal in kg is within the bound; in 10^4 t the bound is 1.39e7
+    expect(issues([{ carrier: "raw-coal", amount: 1e14, unit: "kg" }])).toEqual([]);
+    expect(issues([{ carrier: "raw-coal", amount: 1.4e7, unit: "10^4 t" }])[0]!.message).toMatch(
+      /^must be ≤ 1\.39e7 10\^4 t \(1e11 tce/,
+    );
+    expect(issues([{ carrier: "raw-coal", amount: 1.39e7, unit: "10^4 t" }])).toEqual([]);
+    // with the row's own coefficient (seed 002's 1.246 tce per 10^4 kWh: at most 8.02e10 × 10^4 kWh)
+    expect(
+      issues([
+        {
+          carrier: "electricity",
+          amount: 9e10,
+          unit: "10^4 kWh",
+          tceFactor: "seed002.t1.electricity.tce",
+          emissionFactor: "cn.grid.market.2022",
+        },
+      ])[0]!.message,
+    ).toMatch(/^must be ≤ 8\.02e10 10\^4 kWh/);
+    // in every list of energy uses, at its own path
+    expect(
+      issues([{ carrier: "diesel", amount: 1e12, unit: "t", lowCarbonShare: 0 }], "transport")[0]!.path,
+    ).toBe("years[0].transport[0].amount");
+    // beyond 1e15 the bound in the unit answers first, alone
+    expect(issues([{ carrier: "raw-coal", amount: 1e308, unit: "t" }])).toEqual([
+      {
+        path: "years[0].energy[0].amount",
+        message: expect.stringMatching(/^must be ≤ 1e15 in the carrier's unit/),
+      },
+    ]);
+  });
+
   it("refuses a factor of the wrong kind and a gas amount without its basis, with their paths", () => {
     const doc = {
       ...base,
