@@ -1,5 +1,5 @@
 import type { UncertainInput } from "./uncertain-input.ts";
-import type { UncertaintyModel } from "./uncertainty-model.ts";
+import { fixedSumMembers, type UncertaintyModel } from "./uncertainty-model.ts";
 
 /**
  * IPCC 2006 Vol. 1 Ch. 3 Eq. 3.1, the uncertainty of a product of independent quantities:
@@ -56,7 +56,11 @@ export function approach1Pct(i: UncertainInput): number {
  * terms of power × term value (the change of Q per relative change of input k) and uₖ input k's
  * relative half-width. For a single product this is Eq. 3.1; for a sum of terms with distinct inputs,
  * Eq. 3.2. An input shared by several terms (a GWP, one coefficient used on several areas) is one
- * input: its error moves all of them together, as IPCC requires of correlated inputs.
+ * input: its error moves all of them together, as IPCC requires of correlated inputs. Inputs whose
+ * sum is fixed (the class areas of one boundary) are taken as Approach 2 draws them (fixedSumMembers):
+ * input k's relative error δₖ also moves member i by −wᵢ·xₖ·δₖ/xᵢ, so its sensitivity becomes
+ * Sₖ − xₖ·Σᵢ wᵢ·Sᵢ/xᵢ — the area times how far its per-hectare effect lies from the members' weighted
+ * mean. The total then carries no area error, nor does a figure with one coefficient on every area.
  */
 export function approach1(model: UncertaintyModel): Map<string, Approach1> {
   const u = new Map<string, number>();
@@ -71,6 +75,7 @@ export function approach1(model: UncertaintyModel): Map<string, Approach1> {
       if (!s) sens.set(q, (s = new Map()));
       for (const i of t.inputs) s.set(i.key, (s.get(i.key) ?? 0) + i.power * t.value);
     }
+  const groups = (model.fixedSums ?? []).map((g) => fixedSumMembers(model, g)).filter((g) => g.length);
   const out = new Map<string, Approach1>();
   for (const q of model.quantities) {
     let value = q.constant ?? 0;
@@ -87,9 +92,24 @@ export function approach1(model: UncertaintyModel): Map<string, Approach1> {
       value += values.get(q.key) ?? 0;
       s = sens.get(q.key) ?? new Map();
     }
+    if (groups.length) s = withFixedSums(s, groups);
     let variance = 0;
     for (const [k, v] of s) variance += (v * (u.get(k) ?? 0)) ** 2;
     out.set(q.key, interval(value, Math.sqrt(variance)));
+  }
+  return out;
+}
+
+/** Sensitivities with each fixed-sum group's constraint applied: Sₖ − xₖ·Σᵢ wᵢ·Sᵢ/xᵢ for its members. */
+function withFixedSums(
+  s: ReadonlyMap<string, number>,
+  groups: readonly ReturnType<typeof fixedSumMembers>[],
+): Map<string, number> {
+  const out = new Map(s);
+  for (const g of groups) {
+    const mean = g.reduce((a, m) => a + (m.weight * (s.get(m.key) ?? 0)) / m.value, 0);
+    if (mean === 0) continue;
+    for (const m of g) out.set(m.key, (s.get(m.key) ?? 0) - m.value * mean);
   }
   return out;
 }

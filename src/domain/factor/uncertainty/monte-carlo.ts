@@ -1,13 +1,17 @@
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
-import { percentileOfSorted } from "../../budget/percentile.ts";
+import { percentileOfSorted } from "../../common/percentile.ts";
 import { isUncertain, type UncertainInput } from "./uncertain-input.ts";
-import type { UncertaintyModel } from "./uncertainty-model.ts";
+import { fixedSumMembers, type UncertaintyModel } from "./uncertainty-model.ts";
 
-/** How to run Approach 2: the number of draws (bounded by DRAW_BOUNDS) and the seed. */
+/**
+ * How to run Approach 2: the number of draws (bounded by DRAW_BOUNDS), the seed, and percentiles
+ * (0–100) to report beside the 2.5th, 50th and 97.5th (none when absent).
+ */
 export interface DrawOptions {
   readonly draws: number;
   readonly seed: number;
+  readonly percentiles?: readonly number[];
 }
 
 /** A seeded source of standard normal numbers (xoroshiro128+, Box–Muller): same seed, same draws. */
@@ -36,6 +40,10 @@ export class NormalSource {
 /** How Approach 2 draws each input, in words for the output. */
 export const SAMPLING_TEXT =
   "each uncertain input drawn once per draw, independently: normal when its 95 % interval is symmetric; when it is not, a two-piece normal with its median at the value and its 2.5th and 97.5th percentiles at the ends of the interval; cut at zero for inputs that cannot change sign";
+
+/** How a group of inputs with a fixed sum is drawn, in words for the output (after the group's `what`). */
+export const FIXED_SUM_TEXT =
+  "drawn as above, then their errors conditioned on summing to zero (each takes off its share of the draw's summed error in proportion to its error variance), so that the total stays at its value — misclassification moves area between classes, the boundary's total is known";
 
 /**
  * One draw of an input as a ratio to its value: a two-piece normal whose median is 1 and whose 2.5th
@@ -67,6 +75,8 @@ export interface Approach2 {
   readonly lowPct: number | null;
   readonly highPct: number | null;
   readonly pct: number | null;
+  /** The percentiles asked for (DrawOptions.percentiles), keyed "P5", "P50" …; absent when none were. */
+  readonly percentiles?: Readonly<Record<string, number>>;
 }
 
 /** Approach 2 for every reported quantity of a model, with how many draws a constraint sent back. */
@@ -80,8 +90,10 @@ export interface MonteCarloRun {
 /**
  * Approach 2 (Monte Carlo): every uncertain input drawn `draws` times (drawRatio), each term
  * recomputed as value × Π ratio^power, the quantities summed, and each quantity's mean, median and
- * 95 % interval (2.5th and 97.5th percentiles) taken from its draws. A draw that breaks a constraint
- * of the model is drawn again (at most 20 times the draws in all). Same seed, same result.
+ * 95 % interval (2.5th and 97.5th percentiles) taken from its draws. The errors of a fixed-sum
+ * group's members are conditioned in each draw on summing to zero (fixedSumMembers). A draw that
+ * breaks a constraint of the model, or takes a member of a fixed-sum group below zero, is drawn again
+ * (at most 20 times the draws in all). Same seed, same result.
  */
 export function approach2(model: UncertaintyModel, o: DrawOptions): MonteCarloRun {
   if (!Number.isInteger(o.draws) || o.draws < 1)
@@ -111,6 +123,15 @@ export function approach2(model: UncertaintyModel, o: DrawOptions): MonteCarloRu
     quantities: t.quantities.map((q) => slot.get(q)!),
   }));
   const constraints = model.constraints.map((c) => ({ atMost: slotOf(c.atMost), of: slotOf(c.of) }));
+  const groups = (model.fixedSums ?? [])
+    .map((g) => fixedSumMembers(model, g))
+    .filter((g) => g.length)
+    .map((g) => ({
+      at: Int32Array.from(g, (m) => index.get(m.key)!),
+      value: Float64Array.from(g, (m) => m.value),
+      // The change of a member's ratio per unit of summed error: its weight ÷ its value.
+      share: Float64Array.from(g, (m) => m.weight / m.value),
+    }));
   const reported = model.quantities
     .filter((q) => q.report !== false)
     .map((q) => ({ key: q.key, at: slot.get(q.key)! }));
@@ -125,8 +146,20 @@ export function approach2(model: UncertaintyModel, o: DrawOptions): MonteCarloRu
   let kept = 0;
   let rejected = 0;
   const maxAttempts = o.draws * 20;
-  while (kept < o.draws && kept + rejected < maxAttempts) {
+  draw: while (kept < o.draws && kept + rejected < maxAttempts) {
     for (let n = 0; n < inputs.length; n++) ratios[n] = twoPieceRatio(below[n]!, above[n]!, cut[n]!, normal);
+    for (const g of groups) {
+      let error = 0;
+      for (let m = 0; m < g.at.length; m++) error += g.value[m]! * (ratios[g.at[m]!]! - 1);
+      for (let m = 0; m < g.at.length; m++) {
+        const r = (ratios[g.at[m]!]! -= g.share[m]! * error);
+        // An area cannot be negative: such a draw is drawn again, like one breaking a constraint.
+        if (r < 0) {
+          rejected++;
+          continue draw;
+        }
+      }
+    }
     values.fill(0);
     for (const t of terms) {
       let v = t.value;
@@ -146,12 +179,13 @@ export function approach2(model: UncertaintyModel, o: DrawOptions): MonteCarloRu
     kept++;
   }
   const stats = new Map<string, Approach2>();
-  if (kept > 0) reported.forEach((q, n) => stats.set(q.key, summarise(samples[n]!.subarray(0, kept))));
+  if (kept > 0)
+    reported.forEach((q, n) => stats.set(q.key, summarise(samples[n]!.subarray(0, kept), o.percentiles)));
   return { stats, draws: o.draws, kept, rejected };
 }
 
-/** Mean, median and 95 % interval of draws. */
-export function summarise(draws: Float64Array): Approach2 {
+/** Mean, median and 95 % interval of draws, and the percentiles (0–100) asked for. */
+export function summarise(draws: Float64Array, percentiles?: readonly number[]): Approach2 {
   let sum = 0;
   for (const v of draws) sum += v;
   const mean = sum / draws.length;
@@ -167,5 +201,8 @@ export function summarise(draws: Float64Array): Approach2 {
     lowPct: rel(mean - low),
     highPct: rel(high - mean),
     pct: rel((high - low) / 2),
+    ...(percentiles?.length
+      ? { percentiles: Object.fromEntries(percentiles.map((p) => [`P${p}`, percentileOfSorted(sorted, p)])) }
+      : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { approach1, type Approach1 } from "./error-propagation.ts";
-import { approach2, SAMPLING_TEXT, type Approach2, type DrawOptions } from "./monte-carlo.ts";
+import { approach2, FIXED_SUM_TEXT, SAMPLING_TEXT, type Approach2, type DrawOptions } from "./monte-carlo.ts";
 import { isUncertain, type UncertainInput } from "./uncertain-input.ts";
 import { centralValues, type UncertaintyModel } from "./uncertainty-model.ts";
 
@@ -74,7 +74,7 @@ export function uncertaintyAnalysis(model: UncertaintyModel, o: DrawOptions): Un
     .map((i) => ({ key: i.key, label: named(i), reason: `${i.basis}: ${i.source}` }));
   return {
     method: UNCERTAINTY_METHOD,
-    sampling: SAMPLING_TEXT,
+    sampling: samplingText(model),
     draws: o.draws,
     seed: o.seed,
     keptDraws: a2.kept,
@@ -85,6 +85,14 @@ export function uncertaintyAnalysis(model: UncertaintyModel, o: DrawOptions): Un
     exactByDefinition,
     warnings: analysisWarnings(all, takenAsExact, rows, a2.kept, a2.rejected, o.draws, model),
   };
+}
+
+/**
+ * How Approach 2 drew this model's inputs: the common rule, then each group held to a fixed sum (the
+ * physical rules a draw must keep are named in the warnings when they send draws back).
+ */
+function samplingText(model: UncertaintyModel): string {
+  return [SAMPLING_TEXT, ...(model.fixedSums ?? []).map((g) => `${g.what}: ${FIXED_SUM_TEXT}`)].join("; ");
 }
 
 function analysisWarnings(
@@ -120,13 +128,17 @@ function analysisWarnings(
     w.push(
       `Approach 1 is beyond its validity for ${beyond.join(", ")} (uncertainty above about ±60 %: IPCC holds it accurate while the standard deviation is below 0.3 of the mean); its interval there is a lognormal's for positive figures — Approach 2 is the better estimate`,
     );
+  const rules = [
+    ...model.constraints.map((c) => c.what),
+    ...(model.fixedSums ?? []).map((g) => `${g.what} ≥ 0 each with their total held`),
+  ].join(" or ");
   if (kept < draws)
     w.push(
-      `only ${kept} of ${draws} Monte Carlo draws could be kept: ${rejected} broke ${model.constraints.map((c) => c.what).join(" or ")}; give the amounts involved uncertainties that allow it`,
+      `only ${kept} of ${draws} Monte Carlo draws could be kept: ${rejected} broke ${rules}; give the amounts involved uncertainties that allow it`,
     );
   else if (rejected > 0)
     w.push(
-      `${rejected} Monte Carlo draws broke ${model.constraints.map((c) => c.what).join(" or ")} and were drawn again (the draws kept are those consistent with it)`,
+      `${rejected} Monte Carlo draws broke ${rules} and were drawn again (the draws kept are those consistent with it)`,
     );
   return w;
 }

@@ -1,4 +1,4 @@
-import type { UncertainInput } from "./uncertain-input.ts";
+import { isUncertain, type UncertainInput } from "./uncertain-input.ts";
 
 /**
  * One product in a computation: its value at the inputs' central values and the inputs it is the
@@ -37,12 +37,28 @@ export interface Constraint {
   readonly what: string;
 }
 
+/**
+ * Inputs whose sum is known exactly although each is uncertain: the class areas of one map of a
+ * boundary, whose total is the boundary's (misclassification moves area between classes, so their
+ * errors are negatively correlated). Each draw of the group's independent errors is conditioned on
+ * their sum being zero (fixedSumMembers); Approach 1 propagates the same constraint to first order.
+ * Inputs of the group that are exact (no interval, or 0) neither gain nor lose.
+ */
+export interface FixedSum {
+  /** Input keys (activity inputs of one unit ≥ 0, e.g. ha). */
+  readonly inputs: readonly string[];
+  /** What is held fixed, in words for the output (e.g. "the areas (49,408.27 ha in all)"). */
+  readonly what: string;
+}
+
 /** Everything an uncertainty analysis needs: the inputs, the terms and the quantities to report. */
 export interface UncertaintyModel {
   readonly inputs: ReadonlyMap<string, UncertainInput>;
   readonly terms: readonly Term[];
   readonly quantities: readonly QuantityDef[];
   readonly constraints: readonly Constraint[];
+  /** Groups of inputs drawn with their sum fixed (none when absent). */
+  readonly fixedSums?: readonly FixedSum[];
 }
 
 /** Collects the inputs and terms of a computation as it runs. */
@@ -51,6 +67,7 @@ export class ModelBuilder {
   readonly #terms: Term[] = [];
   readonly #quantities: QuantityDef[] = [];
   readonly #constraints: Constraint[] = [];
+  readonly #fixedSums: FixedSum[] = [];
 
   /** Registers an input (once per key; the first registration wins) and returns its key. */
   input(i: UncertainInput): string {
@@ -76,24 +93,59 @@ export class ModelBuilder {
     this.#constraints.push(c);
   }
 
-  /** Adds another builder's inputs, terms, quantities and constraints (e.g. one year of several). */
+  /** Holds the sum of `inputs` (registered keys) at its central value in every draw (see FixedSum). */
+  fixedSum(inputs: readonly string[], what: string): void {
+    if (inputs.length) this.#fixedSums.push({ inputs: [...inputs], what });
+  }
+
+  /** Adds another builder's inputs, terms, quantities, constraints and fixed sums (e.g. one year of several). */
   merge(other: UncertaintyModel): void {
     for (const i of other.inputs.values()) this.input(i);
     this.#terms.push(...other.terms);
     this.#quantities.push(...other.quantities);
     this.#constraints.push(...other.constraints);
+    this.#fixedSums.push(...(other.fixedSums ?? []));
   }
 
   build(): UncertaintyModel {
-    const unknown = this.#terms.flatMap((t) => t.inputs).find((i) => !this.#inputs.has(i.key));
-    if (unknown) throw new Error(`internal: term input ${unknown.key} was not registered`);
+    const unknown = [
+      ...this.#terms.flatMap((t) => t.inputs.map((i) => i.key)),
+      ...this.#fixedSums.flatMap((g) => g.inputs),
+    ].find((k) => !this.#inputs.has(k));
+    if (unknown) throw new Error(`internal: input ${unknown} was not registered`);
+    const grouped = this.#fixedSums.flatMap((g) => g.inputs);
+    if (grouped.some((k) => !(this.#inputs.get(k)!.value >= 0)))
+      throw new Error("internal: a fixed-sum group holds a negative input");
+    if (new Set(grouped).size !== grouped.length)
+      throw new Error("internal: an input is in two fixed-sum groups");
     return {
       inputs: new Map(this.#inputs),
       terms: [...this.#terms],
       quantities: [...this.#quantities],
       constraints: [...this.#constraints],
+      fixedSums: [...this.#fixedSums],
     };
   }
+}
+
+/**
+ * The members of a fixed-sum group that move in the draws (uncertain inputs), each with its central
+ * value and its share of the group's error variance, wᵢ = (xᵢ·uᵢ)² / Σⱼ (xⱼ·uⱼ)² (uᵢ its relative
+ * half-width, the larger side as Approach 1 takes it). Holding the sum fixed moves each member's error
+ * by −wᵢ × the group's summed error: the conditional of independent normal errors given that they sum
+ * to zero. Unlike rescaling every member in proportion to its size, this never makes a member more
+ * uncertain than its own interval says (a small class keeps about its own; the largest gives up most).
+ */
+export function fixedSumMembers(
+  model: UncertaintyModel,
+  group: FixedSum,
+): readonly { readonly key: string; readonly value: number; readonly weight: number }[] {
+  const members = group.inputs
+    .map((k) => model.inputs.get(k)!)
+    .filter(isUncertain)
+    .map((i) => ({ key: i.key, value: i.value, variance: (i.value * Math.max(i.lowPct, i.highPct)) ** 2 }));
+  const total = members.reduce((s, m) => s + m.variance, 0);
+  return total > 0 ? members.map((m) => ({ key: m.key, value: m.value, weight: m.variance / total })) : [];
 }
 
 /** The central value of each quantity: the sum of its terms, or its signed parts plus its constant. */
