@@ -35,14 +35,17 @@ describe("golden: seed 000 Table 1 over Pingshuo 2018 areas (examples/pingshuo-2
     expect(text).toMatch(/Of E, 2,642,808\.85 t C\/yr = 9,690,299\.\d\d t CO2e\/yr .* 98\.0 %\)/);
   });
 
-  it("gives reproducible Monte Carlo percentiles inside the low–high envelope", () => {
+  it("gives reproducible Approach 2 intervals and the file's percentiles (P5/P50/P95) around the central net", () => {
     const again = runBudget(file, {});
     if (again.kind !== "land-use-budget") throw new Error("kind");
-    expect(again.monteCarlo).toEqual(r.monteCarlo);
-    const p = r.monteCarlo.netTCPerYr.percentiles;
-    expect(p.P5!).toBeGreaterThan(t.netTCPerYr.low);
-    expect(p.P95!).toBeLessThan(t.netTCPerYr.high);
+    expect(again.uncertainty.rows).toEqual(r.uncertainty.rows);
+    const net = r.uncertainty.rows.find((x) => x.key === "net")!;
+    const p = net.approach2!.percentiles!;
+    expect(Object.keys(p)).toEqual(["P5", "P50", "P95"]);
+    expect(p.P5!).toBeLessThan(t.netTCPerYr.central);
+    expect(p.P95!).toBeGreaterThan(t.netTCPerYr.central);
     expect(p.P5!).toBeLessThan(p.P50!);
+    expect(p.P50!).toBeLessThan(p.P95!);
   });
 
   it("shows pasture's missing emission coefficient as a warning, not a hidden number", () => {

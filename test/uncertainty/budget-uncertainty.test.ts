@@ -47,17 +47,54 @@ describe("budget uncertainty: Pingshuo 2018 (examples/pingshuo-2018-budget.yaml)
     expect(text).toMatch(/seed000-national-studies\s+2,696,959\.80\s+30,924\.18/);
   });
 
-  it("includes the areas' uncertainty: net ±11.8 % (Approach 1) where the coefficients' ranges alone gave ±7.3 % (P5–P95)", () => {
+  it("includes the areas' uncertainty with the boundary's total held: net ±11.79 %, S ±3.30 % (Approach 1)", () => {
     const net = row("net");
     expect(net.value).toBeCloseTo(2_526_023.65, 1);
-    expect(net.approach1.pct!).toBeCloseTo(11.8, 1);
-    expect(net.approach2!.pct!).toBeCloseTo(11.7, 0);
-    // The old Monte Carlo over the printed ranges alone (kept, labelled): P5–P95 ±7.3 % of the mean.
-    const p = r.monteCarlo.netTCPerYr.percentiles;
-    const old = ((p.P95! - p.P5!) / 2 / r.monteCarlo.netTCPerYr.mean) * 100;
-    expect(old).toBeCloseTo(7.3, 1);
-    expect(net.approach2!.pct!).toBeGreaterThan(old);
+    // Areas drawn independently gave net ±11.82 % and S ±10.58 %: the sum of the areas moved too.
+    expect(net.approach1.pct!).toBeCloseTo(11.79, 2);
+    expect(net.approach2!.pct!).toBeCloseTo(11.7, 1);
+    expect(row("S").approach1.pct!).toBeCloseTo(3.3, 2);
+    expect(row("S").approach2!.pct!).toBeCloseTo(3.3, 1);
+    // The arable land (49 % of the area) gives up most of its own ±15 %: E of cultivated land ±7.48 %.
+    expect(row("E:cultivated").approach1.pct!).toBeCloseTo(7.48, 2);
+    expect(r.uncertainty.sampling).toMatch(
+      /the areas \(49,408\.27 ha in all, the boundary's total\): drawn as above, then their errors conditioned on summing to zero/,
+    );
     expect(r.uncertainty.inputs.filter((i) => i.key.startsWith("activity:areas["))).toHaveLength(7);
+  });
+
+  it("has one Monte Carlo: Approach 2, driven by --draws and --seed, with the file's percentiles", () => {
+    expect(r).not.toHaveProperty("monteCarlo");
+    expect(r.uncertainty).toMatchObject({ draws: 10_000, seed: 42, keptDraws: 10_000 });
+    expect(Object.keys(row("net").approach2!.percentiles!)).toEqual(["P5", "P50", "P95"]);
+    const b = coefficientReport(runBudget(example("pingshuo-2018-budget.yaml"), { draws: 300, seed: 9 }));
+    expect(b.uncertainty).toMatchObject({ draws: 300, seed: 9, keptDraws: 300 });
+    const text = formatBudget(b);
+    expect(text).toMatch(/Approach 2 percentiles \(the same 300 draws, seed 9\):/);
+    expect(text).toMatch(/net E − S\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+\s+[\d,.]+\s+t CO2e\/yr/);
+    expect(text).not.toMatch(/printed ranges alone/);
+  });
+
+  it("holds the total area: areas sharing one coefficient give an exact figure, however uncertain each area is", () => {
+    // Two forest areas (Zhao et al. 3.81 t/ha·a, single-valued): S = (600 + 400) × 3.81 = 3,810 t C/yr,
+    // exact when the two areas only trade hectares; drawn independently (±15 % each) it was ±10.8 %.
+    const doc = {
+      kind: "land-use-budget",
+      title: "t",
+      coefficients: { set: "seed000-zhao2013", readAs: "tC" },
+      areas: [
+        { landType: "forest", areaHa: 600 },
+        { landType: "forest", areaHa: 400 },
+      ],
+      uncertainty: { draws: 2000 },
+    };
+    const table = factorTable();
+    const b = budgetReport(parseBudgetInput(doc, "b.yaml", table), table);
+    if (b.kind !== "land-use-budget") throw new Error("kind");
+    const S = b.uncertainty.rows.find((x) => x.key === "S")!;
+    expect(S.value).toBeCloseTo(3810, 9);
+    expect(S.approach1.pct).toBeCloseTo(0, 9);
+    expect(S.approach2!.high - S.approach2!.low).toBeLessThan(1e-6);
   });
 
   it("names the single-valued coefficients it takes as exact", () => {
@@ -112,6 +149,45 @@ describe("stock change: uncertainty and the regain's assumptions (examples/pings
     expect(text).toMatch(/How each pool is regained:/);
     expect(text).toMatch(/! dumps reclaimed to arable: the regain curve/);
   });
+
+  it("says that the dumps reclaimed are declared land whose loss is not in this file's loss", () => {
+    expect(r.warnings.join("\n")).toMatch(
+      /reclamation from dump draws on 2,340 ha of the 2,554\.3 ha declared as existing \(existingLand\.dump: seed 001 §3\.3.*\): the carbon lost when that land was taken is not in this file's loss/,
+    );
+  });
+});
+
+describe("stock change: area is conserved between conversion and reclamation in every draw", () => {
+  // 100 ha of arable turned into dump (loses 87.11 t C/ha) and all of it reclaimed to arable at once
+  // (regains 87.11 t C/ha): net = 87.11 × (converted − reclaimed), never below 0 in a draw that keeps area.
+  const doc = {
+    kind: "stock-change",
+    title: "t",
+    period: { from: 2000, to: 2010 },
+    densities: "seed001-yang2019",
+    conversions: [{ from: "arable", to: "dump", areaHa: 100 }],
+    reclamation: [{ from: "dump", to: "arable", areaHa: 100, startYear: 2010, curve: { kind: "immediate" } }],
+    uncertainty: { draws: 4000, seed: 1 },
+  };
+
+  it("draws again a draw reclaiming more dump than was converted into dump", () => {
+    const table = factorTable();
+    const b = budgetReport(parseBudgetInput(doc, "s.yaml", table), table);
+    if (b.kind !== "stock-change") throw new Error("kind");
+    const net = b.uncertainty.rows.find((x) => x.key === "net")!;
+    expect(net.value).toBeCloseTo(0, 9);
+    expect(net.approach2!.low).toBeGreaterThanOrEqual(-1e-6);
+    // Half the independent draws reclaim more than was converted: drawn again, and said.
+    expect(b.uncertainty.rejectedDraws).toBeGreaterThan(1000);
+    expect(b.warnings.join("\n")).toMatch(
+      /Monte Carlo draws broke land reclaimed from dump ≤ the dump land there is \(existing \+ converted into it\) and were drawn again/,
+    );
+    // Existing land declared beside it widens what there is: no draw is sent back any more.
+    const wide = { ...doc, existingLand: { dump: { areaHa: 1000, source: "a map of 2000" } } };
+    const w = budgetReport(parseBudgetInput(wide, "s.yaml", table), table);
+    expect(w.uncertainty.rejectedDraws).toBe(0);
+    expect(w.uncertainty.inputs.map((i) => i.key)).toContain("activity:existingLand.dump.areaHa");
+  });
 });
 
 describe("stock change: curveSource and per-pool regain in the file", () => {
@@ -123,7 +199,7 @@ describe("stock change: curveSource and per-pool regain in the file", () => {
     conversions: [{ from: "arable", to: "mining", areaHa: 100 }],
     reclamation: [
       {
-        from: "dump",
+        from: "mining",
         to: "forest",
         areaHa: 10,
         startYear: 2000,

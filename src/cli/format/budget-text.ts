@@ -4,6 +4,7 @@ import type {
   BudgetReport,
 } from "../../domain/budget/budget-report.ts";
 import type { LowCentralHigh } from "../../domain/common/low-central-high.ts";
+import { CO2_PER_C } from "../../units/carbon.ts";
 import { fmt } from "./number-format.ts";
 import { textTable } from "./text-table.ts";
 import { formatFactorsUsed, formatWarnings } from "./factors-used.ts";
@@ -75,8 +76,6 @@ function coefficientText(r: CoefficientBudgetReport): string {
     ...group("By life-cycle stage", b.byStage),
     ...group("By zone", b.byZone),
   );
-  const mc = r.monteCarlo;
-  const pKeys = Object.keys(mc.netTCPerYr.percentiles);
   parts.push(
     "",
     `Total over ${fmt(b.total.areaHa)} ha:`,
@@ -112,43 +111,49 @@ function coefficientText(r: CoefficientBudgetReport): string {
     formatUncertainty(r.uncertainty),
     "",
     structuralText(r.uncertainty.structural),
-    "",
-    `Monte Carlo over the coefficients' printed ranges alone, as before (${mc.draws} draws, seed ${mc.seed}; ${mc.sampling}) — it leaves out the areas and every single-valued coefficient, so it understates; the ranges above do not:`,
-    textTable(
-      ["", "mean", ...pKeys, "unit"],
-      [
-        [
-          "emission E",
-          fmt(mc.emissionTCPerYr.mean),
-          ...pKeys.map((k) => fmt(mc.emissionTCPerYr.percentiles[k])),
-          "t C/yr",
-        ],
-        [
-          "absorption S",
-          fmt(mc.absorptionTCPerYr.mean),
-          ...pKeys.map((k) => fmt(mc.absorptionTCPerYr.percentiles[k])),
-          "t C/yr",
-        ],
-        [
-          "net E − S",
-          fmt(mc.netTCPerYr.mean),
-          ...pKeys.map((k) => fmt(mc.netTCPerYr.percentiles[k])),
-          "t C/yr",
-        ],
-        [
-          "net E − S",
-          fmt(mc.netTCO2ePerYr.mean),
-          ...pKeys.map((k) => fmt(mc.netTCO2ePerYr.percentiles[k])),
-          "t CO2e/yr",
-        ],
-      ],
-    ),
+    ...percentilesText(r.uncertainty),
     "",
     formatFactorsUsed(r.factors),
   );
   const w = formatWarnings(r.warnings);
   if (w) parts.push("", w);
   return parts.join("\n");
+}
+
+/**
+ * The percentiles of E, S and net that the file asks for (P5/P50/P95 by default), from the same
+ * Approach 2 draws as the 95 % intervals above; nothing when none were asked for.
+ */
+function percentilesText(u: CoefficientBudgetReport["uncertainty"]): string[] {
+  const rows = ["E", "S", "net"].flatMap((k) => {
+    const row = u.rows.find((x) => x.key === k);
+    return row?.approach2?.percentiles
+      ? [{ row, p: row.approach2.percentiles, mean: row.approach2.mean }]
+      : [];
+  });
+  if (!rows.length) return [];
+  const keys = Object.keys(rows[0]!.p);
+  const net = rows.find((x) => x.row.key === "net");
+  return [
+    "",
+    `Approach 2 percentiles (the same ${u.keptDraws.toLocaleString("en-US")} draws, seed ${u.seed}):`,
+    textTable(
+      ["", "mean", ...keys, "unit"],
+      [
+        ...rows.map((x) => [x.row.label, fmt(x.mean), ...keys.map((k) => fmt(x.p[k])), x.row.unit]),
+        ...(net
+          ? [
+              [
+                net.row.label,
+                fmt(net.mean * CO2_PER_C),
+                ...keys.map((k) => fmt(net.p[k]! * CO2_PER_C)),
+                "t CO2e/yr",
+              ],
+            ]
+          : []),
+      ],
+    ),
+  ];
 }
 
 /** The spread of the budget across coefficient sets: structural, beside the statistical range. */

@@ -6,7 +6,6 @@ import type { BudgetInput, CoefficientBudgetInput, StockChangeInput } from "./bu
 import { coefficientBudget, type CoefficientBudget } from "./coefficient-budget.ts";
 import { COEFFICIENT_SETS } from "./coefficient-sets.ts";
 import { inventoryOverlap, type InventoryOverlap } from "./inventory-overlap.ts";
-import { monteCarloBudget, type MonteCarloBudget } from "./monte-carlo-budget.ts";
 import { reclamationRegain, type RegainTrajectory } from "./reclamation-regain.ts";
 import { stockChange, type StockChange } from "./stock-change.ts";
 import type { UncertaintyAnalysis } from "../factor/uncertainty/uncertainty-analysis.ts";
@@ -41,13 +40,9 @@ export interface CoefficientBudgetReport {
    */
   readonly inventoryOverlap: InventoryOverlap | null;
   /**
-   * Monte Carlo over the coefficients' printed ranges alone (uniform within each), as before: it
-   * leaves out the areas and every single-valued coefficient, so it understates; see `uncertainty`.
-   */
-  readonly monteCarlo: MonteCarloBudget;
-  /**
-   * IPCC Approach 1 and 2 over the areas and coefficients (E, S per land type; E, S, net), with the
-   * structural spread across coefficient sets beside it.
+   * IPCC Approach 1 and 2 over the areas and coefficients (E, S per land type; E, S, net; Approach 2
+   * with the file's percentiles, P5/P50/P95 by default), with the structural spread across coefficient
+   * sets beside it.
    */
   readonly uncertainty: UncertaintyAnalysis & { readonly structural: StructuralSpread };
   readonly factors: FactorsUsed;
@@ -74,7 +69,7 @@ export interface StockChangeReport {
 
 export type BudgetReport = CoefficientBudgetReport | StockChangeReport;
 
-/** Monte Carlo settings used when the input and the caller give none. */
+/** Approach 2 (Monte Carlo) settings used when the input and the caller give none. */
 export const DEFAULT_MONTE_CARLO = { draws: 10_000, seed: 20260101, percentiles: [5, 50, 95] } as const;
 
 /**
@@ -114,14 +109,13 @@ function coefficientReport(
     seed: mc.seed ?? input.uncertainty.seed ?? DEFAULT_MONTE_CARLO.seed,
     percentiles: mc.percentiles ?? input.uncertainty.percentiles ?? DEFAULT_MONTE_CARLO.percentiles,
   };
-  const monteCarlo = monteCarloBudget(input.entries, input.choices, table, input.reading, options);
   const analysis = coefficientBudgetUncertainty(
     input.entries,
     input.choices,
     table,
     input.reading,
     input.uncertainty.areas,
-    { draws: options.draws, seed: options.seed },
+    options,
   );
   const structural = coefficientSetSpread(
     input.entries,
@@ -159,7 +153,6 @@ function coefficientReport(
     reading: READING_TEXT[input.reading],
     budget,
     inventoryOverlap: input.inventory ? inventoryOverlap(budget, input.inventory) : null,
-    monteCarlo,
     uncertainty: { ...analysis, structural },
     factors: factorsUsed(table),
     warnings,
@@ -190,6 +183,7 @@ function stockReport(
   const analysis = stockChangeUncertainty(
     input.conversions,
     input.reclamations,
+    input.existingLand,
     input.densitySet,
     table,
     input.horizonYear,
@@ -225,6 +219,33 @@ function stockReport(
     factors: factorsUsed(table),
     // What the regain assumes (curves without a source, a whole pre-mining soil regained) is said
     // with the other warnings, not only beside its table.
-    warnings: [...table.unverifiedWarnings(), ...regain.assumptions, ...analysis.warnings],
+    warnings: [
+      ...table.unverifiedWarnings(),
+      ...regain.assumptions,
+      ...existingLandWarnings(input),
+      ...analysis.warnings,
+    ],
   };
+}
+
+/**
+ * Where reclamation draws on land declared as existing rather than on land the conversions put into
+ * the class: the carbon lost when that land was taken is outside this file's loss, so the net loss
+ * is that of the conversions alone, less a regain on land whose loss is not counted here.
+ */
+function existingLandWarnings(input: StockChangeInput): string[] {
+  const ha = (v: number) => `${v.toLocaleString("en-US", { maximumFractionDigits: 2 })} ha`;
+  const sum = (xs: readonly { area: number }[]) => xs.reduce((s, x) => s + x.area, 0);
+  return Object.entries(input.existingLand).flatMap(([cls, land]) => {
+    const reclaimed = sum(input.reclamations.filter((r) => r.from === cls));
+    const converted =
+      sum(input.conversions.filter((c) => c.to === cls)) -
+      sum(input.conversions.filter((c) => c.from === cls));
+    const drawn = Math.min(land.area, reclaimed - Math.max(0, converted));
+    return drawn > 0
+      ? [
+          `reclamation from ${cls} draws on ${ha(drawn)} of the ${ha(land.area)} declared as existing (existingLand.${cls}: ${land.source}): the carbon lost when that land was taken is not in this file's loss (its conversions only), while its regain is in the net loss: count that loss where the land was taken`,
+        ]
+      : [];
+  });
 }

@@ -15,7 +15,7 @@ import { userText } from "../validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
 import { uncertaintySpec, type UncertaintySpec } from "../factor/uncertainty/uncertainty-spec.ts";
 import { CARBON_POOLS } from "./density-sets.ts";
-import type { UncertainArea } from "./budget-uncertainty.ts";
+import type { ExistingLand, UncertainArea } from "./budget-uncertainty.ts";
 import type { AreaEntry, CoefficientChoice } from "./coefficient-budget.ts";
 import type { InventoryCover } from "./inventory-overlap.ts";
 import {
@@ -29,10 +29,11 @@ import type { Conversion } from "./stock-change.ts";
 import type { Reclamation } from "./reclamation-regain.ts";
 
 /**
- * The rule on Monte Carlo draws of a budget, for the file and for --draws: each draw is one pass
- * over the coefficients and the draws are kept and sorted (see DRAW_BOUNDS).
+ * The rule on Monte Carlo (Approach 2) draws of a budget, for the file and for --draws: each draw is
+ * one pass over the areas and coefficients, and each reported figure's draws are kept and sorted (see
+ * DRAW_BOUNDS). Pingshuo 2018 (ten figures) at 1,000,000 draws: about 2 s and 200 MB.
  */
-export const BUDGET_DRAWS_RULE = `must be ≤ ${DRAW_BOUNDS.budget.toLocaleString("en-US")} draws (about 1 s and 140 MB; the percentiles no longer move by then)`;
+export const BUDGET_DRAWS_RULE = `must be ≤ ${DRAW_BOUNDS.budget.toLocaleString("en-US")} draws (about 2 s and 200 MB for ten figures; the intervals no longer move by then)`;
 
 const { areaHa, spanYears } = QUANTITY_BOUNDS;
 const area = amountUpTo(areaHa);
@@ -132,6 +133,22 @@ const poolRegain = z
   .optional();
 const areaUncertainty = uncertaintySpec.optional().describe("the uncertainty of the area (default ±15 %)");
 
+const existingLandSchema = z
+  .record(
+    name(),
+    z.strictObject({
+      areaHa: area.describe("land of the class there is to reclaim besides what the conversions put into it"),
+      source: sourceText().describe("where the figure comes from (a map of the period's start, records)"),
+      uncertainty: areaUncertainty,
+    }),
+  )
+  .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
+    error: `must have at most ${COUNT_BOUNDS.listItems} classes`,
+  })
+  .describe(
+    "per class, the land there is to reclaim that the conversions do not put there: land of the class before the period, or formed and reclaimed within it",
+  );
+
 const stockChangeSchema = z.strictObject({
   kind: z.literal("stock-change"),
   title: name(),
@@ -161,6 +178,7 @@ const stockChangeSchema = z.strictObject({
       uncertainty: areaUncertainty,
     }),
   ).optional(),
+  existingLand: existingLandSchema.optional(),
   horizonYear: year.optional(),
   uncertainty: z
     .strictObject({
@@ -194,6 +212,8 @@ export interface StockChangeInput {
   readonly densitySet: DensitySet;
   readonly conversions: readonly (Conversion & UncertainArea)[];
   readonly reclamations: readonly (Reclamation & UncertainArea)[];
+  /** Per class, land there is to reclaim besides what the conversions put into it (declared with a source). */
+  readonly existingLand: Readonly<Record<string, ExistingLand>>;
   readonly horizonYear: number;
   readonly uncertainty: { draws?: number; seed?: number };
 }
@@ -355,6 +375,8 @@ function parseStockChange(raw: unknown, source: string): StockChangeInput {
       });
     }
   });
+  for (const cls of Object.keys(doc.existingLand ?? {})) checkClass(`existingLand.${cls}`, cls);
+  if (!issues.length) issues.push(...reclamationBeyondLand(doc));
   if (issues.length) throw new InputError(source, issues);
   return {
     kind: "stock-change",
@@ -382,7 +404,64 @@ function parseStockChange(raw: unknown, source: string): StockChangeInput {
       ...(r.pools ? { pools: withoutUndefined(r.pools) } : {}),
       ...(r.uncertainty ? { uncertainty: r.uncertainty } : {}),
     })),
+    existingLand: Object.fromEntries(
+      Object.entries(doc.existingLand ?? {}).map(([cls, l]) => [
+        cls,
+        { area: ha(l.areaHa), source: l.source, ...(l.uncertainty ? { uncertainty: l.uncertainty } : {}) },
+      ]),
+    ),
     horizonYear: horizon,
     uncertainty: doc.uncertainty ?? {},
   };
+}
+
+const haText = (v: number) => `${v.toLocaleString("en-US", { maximumFractionDigits: 2 })} ha`;
+
+/**
+ * Reclamation beyond the land there is (issue 10 item 6): all rows reclaiming from a class together
+ * may take at most the land of that class the file accounts for — the existing land it declares plus
+ * what its conversions put into the class, less what they take out of it. The issue is at the row
+ * whose area carries the total beyond it, and says what the file has of that class and how to
+ * declare more.
+ */
+function reclamationBeyondLand(doc: z.output<typeof stockChangeSchema>): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const rows = doc.reclamation ?? [];
+  for (const cls of new Set(rows.map((r) => r.from))) {
+    const into = doc.conversions.filter((c) => c.to === cls).reduce((s, c) => s + c.areaHa, 0);
+    const out = doc.conversions.filter((c) => c.from === cls).reduce((s, c) => s + c.areaHa, 0);
+    const existing = doc.existingLand?.[cls]?.areaHa;
+    const there = (existing ?? 0) + into - out;
+    const mine = rows.flatMap((r, i) => (r.from === cls ? [i] : []));
+    const total = mine.reduce((s, i) => s + rows[i]!.areaHa, 0);
+    if (total <= there * (1 + 1e-12) + 1e-9) continue;
+    let running = 0;
+    const at = mine.find((i) => (running += rows[i]!.areaHa) > there * (1 + 1e-12) + 1e-9)!;
+    const others = [...new Set(doc.conversions.filter((c) => c.to !== cls).map((c) => c.to))]
+      .map(
+        (to) =>
+          `${haText(doc.conversions.filter((c) => c.to === to).reduce((s, c) => s + c.areaHa, 0))} into ${to}`,
+      )
+      .join(", ");
+    const has =
+      `${haText(into)} put into ${cls} by the conversions` +
+      (into === 0 && others ? ` — they put ${others} —` : "") +
+      (out > 0 ? `, less ${haText(out)} they take out of it,` : "") +
+      (existing === undefined
+        ? ` and no ${cls} land declared as existing`
+        : ` and ${haText(existing)} declared as existing (existingLand.${cls})`);
+    const rowsText =
+      mine.length > 1
+        ? `reclamation[${mine.slice(0, -1).join("], [")}] and [${mine.at(-1)}] reclaim ${haText(total)} from ${cls} together`
+        : `it reclaims ${haText(total)}`;
+    const todo =
+      existing === undefined
+        ? `declare the ${cls} land there was besides these conversions (before the period, or formed and reclaimed within it), with its source (existingLand: { ${cls}: { areaHa: …, source: "…" } })`
+        : `correct existingLand.${cls}`;
+    issues.push({
+      path: `reclamation[${at}].areaHa`,
+      message: `must keep the land reclaimed from ${cls} within the ${cls} land there is: ${rowsText}, but the file has ${haText(Math.max(0, there))} of ${cls} (${has}); ${todo}, add the conversions that made it, or reclaim less; got ${rows[at]!.areaHa}`,
+    });
+  }
+  return issues;
 }

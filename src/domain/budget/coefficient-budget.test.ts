@@ -4,7 +4,6 @@ import { ha } from "../../units/area.ts";
 import { FactorTable } from "../factor/factor-table.ts";
 import type { Factor } from "../factor/factor.ts";
 import { coefficientBudget, type AreaEntry } from "./coefficient-budget.ts";
-import { monteCarloBudget } from "./monte-carlo-budget.ts";
 
 const coef = (id: string, value: number, low?: number, high?: number, unit = "t C/(ha·a)"): Factor => ({
   id,
@@ -87,41 +86,5 @@ describe("coefficientBudget(entries, choices, table, reading)", () => {
         },
       ),
     );
-  });
-});
-
-describe("monteCarloBudget(...)", () => {
-  const entries: AreaEntry[] = [
-    { label: "a", landType: "crop", area: ha(10) },
-    { label: "b", landType: "mine", area: ha(2) },
-  ];
-  const opts = { draws: 5000, seed: 7, percentiles: [5, 50, 95] };
-
-  it("gives the same percentiles for the same seed and different ones for another seed", () => {
-    const a = monteCarloBudget(entries, choices, table.fresh(), "tC", opts);
-    const b = monteCarloBudget(entries, choices, table.fresh(), "tC", opts);
-    const c = monteCarloBudget(entries, choices, table.fresh(), "tC", { ...opts, seed: 8 });
-    expect(a).toEqual(b);
-    expect(c.netTCPerYr.percentiles.P50).not.toBe(a.netTCPerYr.percentiles.P50);
-  });
-
-  it("stays within the low–high bounds and centres on the central value of symmetric ranges", () => {
-    const r = monteCarloBudget(entries, choices, table.fresh(), "tC", opts);
-    // net ∈ [140, 220]; uniform symmetric ranges → mean ≈ 180
-    expect(r.netTCPerYr.percentiles.P5).toBeGreaterThan(140);
-    expect(r.netTCPerYr.percentiles.P95).toBeLessThan(220);
-    expect(r.netTCPerYr.mean).toBeCloseTo(180, 0);
-  });
-
-  it("has no spread when no coefficient has a range", () => {
-    const r = monteCarloBudget(
-      [{ label: "w", landType: "wood", area: ha(3) }],
-      choices,
-      table.fresh(),
-      "tC",
-      opts,
-    );
-    expect(r.absorptionTCPerYr.percentiles.P5).toBe(132);
-    expect(r.absorptionTCPerYr.percentiles.P95).toBe(132);
   });
 });
