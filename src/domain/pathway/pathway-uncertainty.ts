@@ -1,4 +1,4 @@
-import { percentileOfSorted } from "../budget/percentile.ts";
+import { percentileOfSorted } from "../common/percentile.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { drawRatio, NormalSource, SAMPLING_TEXT } from "../factor/uncertainty/monte-carlo.ts";
 import { isUncertain, type UncertainInput } from "../factor/uncertainty/uncertain-input.ts";
