@@ -131,8 +131,9 @@ export function reviewYear(
 }
 
 /**
- * The plan's inventory sinks in a year as the inventory reads them (without reclamation and without
- * the woody stands' growth after the base year), to separate what lives outside the inventory.
+ * The plan's inventory sinks in a year as a base year reads them (without reclamation, the woody stands at
+ * their stated ages: the curve's gain at that age, as the actual year's own projection counts them), to
+ * separate what lives outside the inventory (reclamation, the stands' growth after the base year).
  */
 function planInventorySinks(
   scenario: Scenario,
