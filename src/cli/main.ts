@@ -90,8 +90,8 @@ export function buildProgram(write: (text: string) => void): Command {
     )
     .option(
       "--draws <n>",
-      `Monte Carlo draws, 1 to ${DRAW_BOUNDS.budget.toLocaleString("en-US")} (default 10000)`,
-      wholeNumber("--draws", 1, DRAW_BOUNDS.budget, "about 1 s and 140 MB; see docs/input-bounds.md"),
+      `Monte Carlo draws (IPCC Approach 2), 1 to ${DRAW_BOUNDS.budget.toLocaleString("en-US")} (default 10000)`,
+      wholeNumber("--draws", 1, DRAW_BOUNDS.budget, "about 2.5 s and 200 MB; see docs/input-bounds.md"),
     )
     .option(
       "--seed <n>",
@@ -431,7 +431,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .option("--out <dir>", "write each scenario's years as CSV")
     .option(
       "--draws <n>",
-      `Monte Carlo draws over the factor ranges (P5/P50/P95 bands), 1 to ${DRAW_BOUNDS.pathway.toLocaleString("en-US")}, and fewer when the pathway is large (its rows × years × (measures + 2 × draws) at most ${WORK_BOUNDS.pathwayRows.toLocaleString("en-US")})`,
+      `Monte Carlo draws (IPCC Approach 2) of the baseline's activity data and factors (the 95 % interval, P2.5/P50/P97.5), 1 to ${DRAW_BOUNDS.pathway.toLocaleString("en-US")}, and fewer when the pathway is large (its rows × years × (measures + 2 × draws) at most ${WORK_BOUNDS.pathwayRows.toLocaleString("en-US")})`,
       wholeNumber(
         "--draws",
         1,

@@ -359,7 +359,8 @@ export function pathwayOption(
   lang: Lang,
   years: readonly PathwayPoint[],
   neutralYear: number | null,
-  band?: readonly { year: number; p5: number; p95: number }[],
+  /** The 95 % interval of the net (IPCC Approach 2: the 2.5th and 97.5th percentiles of the draws). */
+  band?: readonly { year: number; p2_5: number; p97_5: number }[],
 ): EChartsOption {
   const zh = lang === "zh";
   const line = (name: string, data: number[], color: string, dashed = false) => ({
@@ -378,13 +379,13 @@ export function pathwayOption(
     xAxis: { type: "category", data: years.map((y) => String(y.year)) },
     yAxis: { type: "value", name: "t CO2e/yr" },
     series: [
-      // The uncertainty band of the net (P5–P95): an invisible base and the width stacked on it.
+      // The uncertainty band of the net (P2.5–P97.5): an invisible base and the width stacked on it.
       ...(band
         ? [
             {
               type: "line" as const,
-              name: "P5",
-              data: band.map((b) => b.p5),
+              name: "P2.5",
+              data: band.map((b) => b.p2_5),
               stack: "band",
               showSymbol: false,
               lineStyle: { opacity: 0 },
@@ -392,8 +393,8 @@ export function pathwayOption(
             },
             {
               type: "line" as const,
-              name: zh ? "净排放 P5–P95" : "net P5–P95",
-              data: band.map((b) => b.p95 - b.p5),
+              name: zh ? "净排放 95% 区间 (P2.5–P97.5)" : "net, 95 % interval (P2.5–P97.5)",
+              data: band.map((b) => b.p97_5 - b.p2_5),
               stack: "band",
               showSymbol: false,
               lineStyle: { opacity: 0 },

@@ -35,7 +35,7 @@ interface PathwayAnswer {
   peakYear: number;
   neutralYear: number | null;
   gapAtEndTCO2e: number | null;
-  bands: { years: { year: number; p5: number; p95: number }[] } | null;
+  bands: { years: { year: number; p2_5: number; p97_5: number }[] } | null;
   economics: {
     mac: { measure: string; costCNYPerTCO2e: number; abatementTCO2ePerYr: number }[];
     prices: { carbon: { startCNYPerTCO2e: number } };

@@ -70,15 +70,17 @@ describe("assertFiniteResult(result) — the last check before a figure is print
 
   it("an inventory whose amount × factor overflows names the amount's field, not a total", () => {
     const doc = example("yongning.yaml");
-    const huge = withFactor("seed002.t1.electricity.tce", 1e300);
-    (doc.years as { energy: { amount: number }[] }[])[0]!.energy[0]!.amount = 1e15;
+    // An amount within its bounds (1e10 × 10^4 kWh is within 1e11 tce) times an absurd emission
+    // factor: only the product overflows.
+    const huge = withFactor("cn.grid.nbs.2022.prov.shanxi", 1e300);
+    (doc.years as { energy: { amount: number }[] }[])[0]!.energy[0]!.amount = 1e10;
     const e = inputError(() => mineInventory(parseInventoryInput(doc, "inv.yaml", huge), huge, "inv.yaml"));
     expect(e.message).toMatch(/^inv\.yaml, year 2024 has 1 problem/);
     expect(e.issues).toEqual([
       {
         path: "years[0].energy[0].amount",
         message: expect.stringMatching(
-          /^gives an emission \(electricity 1000000000000000 10\^4 kWh\) that is not a finite number/,
+          /^gives an emission \(electricity 10000000000 10\^4 kWh\) that is not a finite number/,
         ),
       },
     ]);

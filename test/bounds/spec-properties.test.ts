@@ -18,6 +18,7 @@ import { readStructureProblem } from "../../src/io/read-structure-problem.ts";
 import { optimiseStructure } from "../../src/domain/optimise/optimise-structure.ts";
 import { highsSolver } from "../../src/optimise/highs-solver.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
+import { energyAmountBound } from "../../src/domain/mine/energy-tce-bound.ts";
 
 const example = (f: string) => readInputFile(join(PROJECT_ROOT, "examples", f)) as Record<string, unknown>;
 const table = factorTable();
@@ -74,8 +75,17 @@ describe("parseInventoryInput(raw) with bounded quantities", () => {
   const { areaHa, massT, energyAmount } = QUANTITY_BOUNDS;
   // Fields of the Yongning inventory, the bound each one has, and (for ranges) whether 0 is allowed.
   const fields: { path: Key[]; max: number }[] = [
-    { path: ["years", 0, "energy", 0, "amount"], max: energyAmount.max },
-    { path: ["years", 0, "energy", 2, "amount"], max: energyAmount.max },
+    // An energy use is bounded in its carrier's unit and, converted, in tce (the tighter one).
+    ...[0, 2].map((j) => ({
+      path: ["years", 0, "energy", j, "amount"],
+      max: Math.min(
+        energyAmount.max,
+        energyAmountBound(
+          (base.years as { energy: Parameters<typeof energyAmountBound>[0][] }[])[0]!.energy[j]!,
+          table,
+        )!.max,
+      ),
+    })),
     { path: ["years", 0, "boundaryAreaHa"], max: areaHa.max },
     { path: ["years", 0, "coalOutputT"], max: massT.max },
     { path: ["years", 0, "methane", "underground", 0, "massT"], max: massT.max },

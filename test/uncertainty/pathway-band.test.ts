@@ -22,10 +22,8 @@ describe("the Yongning pathway's band (examples/yongning-pathway.yaml, out of th
     expect(b.years).toHaveLength(r!.years.length);
     b.years.forEach((y, i) => {
       const central = r!.years[i]!.netTCO2e;
-      expect(y.p2_5).toBeLessThanOrEqual(y.p5);
-      expect(y.p5).toBeLessThan(y.p50);
-      expect(y.p50).toBeLessThan(y.p95);
-      expect(y.p95).toBeLessThanOrEqual(y.p97_5);
+      expect(y.p2_5).toBeLessThan(y.p50);
+      expect(y.p50).toBeLessThan(y.p97_5);
       // The measured methane (±17.5 %) alone moves the base year's net by more than ±5 %.
       expect((y.p97_5 - y.p2_5) / Math.abs(y.p50)).toBeGreaterThan(0.1);
       expect(central).toBeGreaterThan(y.p2_5);

@@ -194,9 +194,9 @@ export const WORK_BOUNDS = {
 } as const;
 
 /**
- * Monte Carlo draws. Budget: each draw is one pass over the coefficients, and three Float64Arrays of
- * `draws` are sorted (1e6 draws: about 1 s and 140 MB on one core; 1e7 took 6 s and 545 MB, 1e9
- * passed 12 GiB). Pathway: each draw projects every year twice, so its draws are bounded with its other
+ * Monte Carlo draws (IPCC Approach 2). Budget: each draw is one pass over the areas and coefficients;
+ * each reported figure's draws are kept and sorted (1e6 draws: about 2.5 s and 200 MB for Pingshuo's
+ * figures; 1e9 passed 12 GiB). Pathway: each draw projects every year twice, so its draws are bounded with its other
  * work too (WORK_BOUNDS): 5,000 draws fit a pathway of about 30 years of a small inventory.
  */
 export const DRAW_BOUNDS = {

@@ -17,15 +17,10 @@ export interface BandInput {
   readonly basis: string;
 }
 
-/**
- * Percentiles of a drawn quantity: P2.5 and P97.5 bound its 95 % interval (as the inventory's Approach 2
- * does); P5 and P95 bound the 90 % interval, kept for readers of the older band.
- */
+/** Percentiles of a drawn quantity: P2.5 and P97.5 bound its 95 % interval, as the inventory's Approach 2 does. */
 export interface BandPercentiles {
   readonly p2_5: number;
-  readonly p5: number;
   readonly p50: number;
-  readonly p95: number;
   readonly p97_5: number;
 }
 
@@ -131,7 +126,7 @@ export function pathwayBands(
   const percentiles = (xs: number[]): BandPercentiles => {
     const sorted = [...xs].sort((a, b) => a - b);
     const at = (p: number) => percentileOfSorted(sorted, p);
-    return { p2_5: at(2.5), p5: at(5), p50: at(50), p95: at(95), p97_5: at(97.5) };
+    return { p2_5: at(2.5), p50: at(50), p97_5: at(97.5) };
   };
   const named = (i: UncertainInput) => (i.kind === "factor" ? i.key.slice("factor:".length) : i.label);
   const warnings: string[] = [];
