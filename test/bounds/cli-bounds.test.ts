@@ -110,9 +110,11 @@ describe("minecarbon bounds every count and size at its option, with the range i
 
   it("states each bound in --help", async () => {
     const help = async (...args: string[]) => (await cli(...args, "--help")).out;
-    expect(await help("budget")).toMatch(/--draws <n>\s+Monte Carlo draws, 1 to 1,000,000/);
+    expect(await help("budget")).toMatch(
+      /--draws <n>\s+Monte Carlo draws \(IPCC Approach 2\), 1 to\s+1,000,000/,
+    );
     expect(await help("pathway")).toMatch(/at most 8/);
-    expect(await help("pathway")).toMatch(/1 to 5,000, and fewer when the pathway is\s+large/);
+    expect(await help("pathway")).toMatch(/1 to 5,000, and fewer when the\s+pathway\s+is\s+large/);
     expect(await help("landuse", "analyze")).toMatch(
       new RegExp(`worker threads, 0 \\(none\\) to ${availableParallelism()}`),
     );
