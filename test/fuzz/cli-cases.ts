@@ -80,6 +80,22 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
       ...(names ? { names } : {}),
     });
 
+  /** `landuse analyze` of the intact map with itself into out(`id`), with `extra` options. */
+  const pairWith = (id: string, ...extra: string[]) => [
+    "landuse",
+    "analyze",
+    "--map",
+    `2002=${good}`,
+    "--map",
+    `2008=${good}`,
+    "--out",
+    out(id),
+    ...extra,
+  ];
+  const goodPair = (id: string, ...extra: string[]) => pairWith(id, "--legend", legend, ...extra);
+  const pooled = (id: string, poolTable: string, ...extra: string[]) =>
+    pairWith(id, "--pools", poolTable, "--workers", "0", "--no-progress", ...extra);
+
   // Damaged maps of every variant in the reader's fixture matrix.
   for (const name of variantNames()) {
     const bytes = readVariant(name);
@@ -151,21 +167,7 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
   for (const [name, row] of Object.entries(poolRows))
     cases.push({
       id: `pools/${name}`,
-      argv: [
-        "landuse",
-        "analyze",
-        "--map",
-        `2002=${good}`,
-        "--map",
-        `2008=${good}`,
-        "--pools",
-        file(`pools-${name}.csv`, pools(row)),
-        "--out",
-        out(`pools-${name}`),
-        "--workers",
-        "0",
-        "--no-progress",
-      ],
+      argv: pooled(`pools-${name}`, file(`pools-${name}.csv`, pools(row))),
       expect: "refused",
     });
   // The valuation of the storage change (InVEST's): prices and rates out of bounds or missing.
@@ -183,22 +185,7 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
   for (const [name, extra] of Object.entries(valuation))
     cases.push({
       id: `valuation/${name}`,
-      argv: [
-        "landuse",
-        "analyze",
-        "--map",
-        `2002=${good}`,
-        "--map",
-        `2008=${good}`,
-        "--pools",
-        willametteLike,
-        "--out",
-        out(`valuation-${name}`),
-        "--workers",
-        "0",
-        "--no-progress",
-        ...extra,
-      ],
+      argv: pooled(`valuation-${name}`, willametteLike, ...extra),
       expect: "refused",
     });
   const rules: Record<string, string> = {
@@ -295,20 +282,6 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
   const yongning = join(examplesDir(), "yongning.yaml");
   const budget = join(examplesDir(), "pingshuo-2018-budget.yaml");
   const pathway = join(examplesDir(), "yongning-pathway.yaml");
-  /** `landuse analyze` of the intact map with itself into out(`id`), with `extra` options. */
-  const goodPair = (id: string, ...extra: string[]) => [
-    "landuse",
-    "analyze",
-    "--map",
-    `2002=${good}`,
-    "--map",
-    `2008=${good}`,
-    "--legend",
-    legend,
-    "--out",
-    out(id),
-    ...extra,
-  ];
   const options: [string, string[]][] = [
     ["budget --draws 1000000000", ["budget", budget, "--draws", "1000000000"]],
     ["budget --draws -5", ["budget", budget, "--draws", "-5"]],
