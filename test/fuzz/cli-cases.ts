@@ -400,27 +400,11 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
     });
   copyFileSync(join(examplesDir(), "pingshuo-2018-budget.yaml"), join(dir, "pingshuo-2018-budget.yaml"));
 
-  const analysis = join(dir, "analysis");
+  const analysis = out("setup");
   const setup: CliCase[] = [
     {
       id: "setup/analysis",
-      argv: [
-        "landuse",
-        "analyze",
-        "--map",
-        `2002=${good}`,
-        "--map",
-        `2008=${good}`,
-        "--legend",
-        legend,
-        "--zoning",
-        "none",
-        "--out",
-        analysis,
-        "--workers",
-        "0",
-        "--no-progress",
-      ],
+      argv: goodPair("setup", "--zoning", "none", "--workers", "0", "--no-progress"),
       expect: "ok",
     },
   ];
