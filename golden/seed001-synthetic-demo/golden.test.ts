@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLanduseDemo } from "../../src/cli/commands/demo-command.ts";
-import { SEED001_FIGURES } from "../../src/domain/landuse/synthetic-mining-area.ts";
-import type { LanduseSummary } from "../../src/landuse/analyze-landuse.ts";
+import { SEED001_FIGURES } from "../../src/demo/synthetic-mining-area.ts";
+import type { LanduseSummary } from "../../src/landuse-analysis/analyze-landuse.ts";
 
 // Half a pixel of 30 m (0.09 ha): the published figures are given to 0.01 ha, the maps count whole
 // pixels, so "to the pixel" means the nearest whole number of pixels.
@@ -63,7 +63,7 @@ describe("golden: the synthetic Pingshuo-like demo reproduces seed 001's aggrega
       for (const zone of [
         "invariant",
         "enhancement",
-        "low-carbon-optimisation",
+        "low-carbon-optimization",
         "emission-control",
       ] as const) {
         const row = s.zonesByPeriod.find(

@@ -5,8 +5,8 @@ import type { StoredGrid, StoredMap } from "../storage/landuse-map-repository.ts
 import type { MiningArea } from "../storage/mining-area-repository.ts";
 import { areaLegend } from "./area-legend.ts";
 import type { DataFolder } from "./data-folder.ts";
-import { CHANGES_FILE } from "../landuse/output-names.ts";
-import { changeColours } from "../landuse/change-colours.ts";
+import { CHANGES_FILE } from "../landuse-analysis/output-names.ts";
+import { changeColours } from "../landuse-analysis/change-colours.ts";
 import { changeCountName } from "../presentation/i18n.ts";
 import { CHANGE_RAMP, renderChangeLayer, renderClassLayer, type MapLayer } from "./map-layers.ts";
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { readInputFile } from "../io/read-input-file.ts";
-import { writeDemoData } from "../landuse/write-demo-data.ts";
+import { writeDemoData } from "../demo/write-demo-data.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
 import { InventoryRepository } from "../storage/inventory-repository.ts";
 import { MiningAreaRepository } from "../storage/mining-area-repository.ts";

@@ -233,7 +233,7 @@ export function buildProgram(write: (text: string) => void): Command {
         json?: boolean;
       }) => {
         const [{ assessMapAccuracy }, { formatAccuracy }] = await Promise.all([
-          import("../landuse/assess-map-accuracy.ts"),
+          import("../landuse-analysis/assess-map-accuracy.ts"),
           import("./format/accuracy-text.ts"),
         ]);
         const result = await assessMapAccuracy(o);
@@ -248,7 +248,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .requiredOption("--out <dir>", "folder to write into")
     .option("--seed <n>", `random seed, 0 to ${SEED_RANGE.max}`, seedOption, 1986)
     .action(async (o: { out: string; seed: number }) => {
-      const { writeDemoData } = await import("../landuse/write-demo-data.ts");
+      const { writeDemoData } = await import("../demo/write-demo-data.ts");
       const d = writeDemoData(o.out, o.seed);
       write(`Wrote ${d.maps.map((m) => m.path).join(", ")} and ${d.zones} (synthetic; see SOURCE.md)\n`);
     });
@@ -491,9 +491,9 @@ export function buildProgram(write: (text: string) => void): Command {
   program
     .command("optimize")
     .description(
-      "land-use structure optimisation (linear programming with HiGHS): maximise the net sink, the economic value, both weighted, or Zimmermann's fuzzy max–min; binding constraints and shadow prices, or which constraints conflict",
+      "land-use structure optimization (linear programming with HiGHS): maximise the net sink, the economic value, both weighted, or Zimmermann's fuzzy max–min; binding constraints and shadow prices, or which constraints conflict",
     )
-    .argument("<problem>", "a landuse-structure file (YAML/JSON); see docs/structure-optimisation.md")
+    .argument("<problem>", "a landuse-structure file (YAML/JSON); see docs/structure-optimization.md")
     .option("--factors <file>", "extra or overriding factors (CSV/YAML/JSON); repeatable", collect)
     .option("--json", "print the result as JSON")
     .action(async (file: string, o: { factors?: string[]; json?: boolean }) => {

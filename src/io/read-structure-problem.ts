@@ -2,14 +2,14 @@ import { z } from "zod";
 import { coefficientTCPerHaYr, COEFFICIENT_READINGS } from "../domain/budget/coefficient-reading.ts";
 import type { FactorTable } from "../domain/factor/factor-table.ts";
 import { energyUseOf } from "../domain/budget/energy-use-coefficients.ts";
-import { soilStock, type SoilFactorRef } from "../domain/optimise/soil-stock.ts";
+import { soilStock, type SoilFactorRef } from "../domain/optimize/soil-stock.ts";
 import type {
   CoalLand,
   CoalLandFloor,
   SoilChange,
   StructureConstraint,
   StructureProblem,
-} from "../domain/optimise/structure-problem.ts";
+} from "../domain/optimize/structure-problem.ts";
 import {
   COUNT_BOUNDS,
   MAX_WHOLE_YEARS,

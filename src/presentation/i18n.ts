@@ -117,8 +117,8 @@ const STRINGS = {
   notNeutral: ["Not neutral by", "未在此前实现碳中和"],
   peakYear: ["Peak year", "达峰年份"],
   mac: ["Marginal abatement cost curve", "边际减排成本曲线"],
-  optimise: ["Land-use structure optimisation", "土地利用结构优化"],
-  runOptimise: ["Optimise (demo area example)", "优化（示范区示例）"],
+  optimize: ["Land-use structure optimization", "土地利用结构优化"],
+  runOptimize: ["Optimize (demo area example)", "优化（示范区示例）"],
   current: ["current", "现状"],
   optimal: ["optimal", "最优"],
   startYear: ["start", "开始年份"],
@@ -154,7 +154,7 @@ export function className(lang: Lang, c: { name: string; nameZh?: string | null 
 const ZONE_ZH: Readonly<Record<string, string>> = {
   invariant: "不变区",
   enhancement: "碳汇增强区",
-  "low-carbon-optimisation": "低碳优化区",
+  "low-carbon-optimization": "低碳优化区",
   "emission-control": "排放控制区",
   unclassified: "未分类",
 };

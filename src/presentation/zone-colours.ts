@@ -2,7 +2,7 @@
 const ZONE_COLOURS: Readonly<Record<string, [number, number, number]>> = {
   invariant: [46, 125, 50],
   enhancement: [38, 166, 154],
-  "low-carbon-optimisation": [251, 192, 45],
+  "low-carbon-optimization": [251, 192, 45],
   "emission-control": [211, 47, 47],
   unclassified: [176, 176, 176],
 };

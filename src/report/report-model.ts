@@ -8,8 +8,8 @@ import type { ScenarioResult } from "../domain/pathway/run-scenario.ts";
 import { loadFactorLibrary } from "../factors/load-factor-library.ts";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import { changeCountName, type Lang } from "../presentation/i18n.ts";
-import { CHANGES_FILE } from "../landuse/output-names.ts";
-import { changeColours } from "../landuse/change-colours.ts";
+import { CHANGES_FILE } from "../landuse-analysis/output-names.ts";
+import { changeColours } from "../landuse-analysis/change-colours.ts";
 import type { LanduseResultForReport } from "./landuse-report-input.ts";
 
 export type { LanduseResultForReport } from "./landuse-report-input.ts";

@@ -280,7 +280,7 @@ export function openApiDocument(version: string) {
       "/api/optimize": {
         post: {
           summary:
-            "land-use structure optimisation (a landuse-structure problem; see docs/structure-optimisation.md)",
+            "land-use structure optimization (a landuse-structure problem; see docs/structure-optimization.md)",
           requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
           responses: {
             200: ok("optimal, infeasible (with the conflicting constraints) or unbounded"),

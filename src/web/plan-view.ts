@@ -62,7 +62,7 @@ function chartIn(el: HTMLElement, option: EChartsOption, charts: echarts.ECharts
 /**
  * Planning: the scenario builder (the measures of seed 002 with start, ramp and level; sliders for
  * shares), the pathway chart to 2060 with the neutrality line next to the path without measures,
- * the abatement-cost curve with the carbon price, and the land-use structure optimisation.
+ * the abatement-cost curve with the carbon price, and the land-use structure optimization.
  */
 export async function planView(main: HTMLElement, ctx: ViewContext): Promise<() => void> {
   const lang: Lang = ctx.lang;
@@ -243,10 +243,10 @@ export async function planView(main: HTMLElement, ctx: ViewContext): Promise<() 
     );
   }
 
-  // Land-use structure optimisation of the demo example.
-  const optResult = h("div", { id: "optimise-result" });
-  const optChart = h("div", { class: "chart", id: "optimise-chart" });
-  const run = h("button", { type: "button", class: "primary", id: "run-optimise" }, t(lang, "runOptimise"));
+  // Land-use structure optimization of the demo example.
+  const optResult = h("div", { id: "optimize-result" });
+  const optChart = h("div", { class: "chart", id: "optimize-chart" });
+  const run = h("button", { type: "button", class: "primary", id: "run-optimize" }, t(lang, "runOptimize"));
   run.addEventListener("click", async () => {
     const problem = await api<Record<string, unknown>>("/api/examples/pingshuo-structure");
     const r = await api<{
@@ -265,7 +265,7 @@ export async function planView(main: HTMLElement, ctx: ViewContext): Promise<() 
       optResult,
       h(
         "p",
-        { id: "optimise-change" },
+        { id: "optimize-change" },
         `${formatNumber(lang, c.current, 0)} → ${formatNumber(lang, c.optimal, 0)} ${c.unit} (${c.change >= 0 ? "+" : ""}${formatNumber(lang, c.change, 0)})`,
       ),
       h(
@@ -316,7 +316,7 @@ export async function planView(main: HTMLElement, ctx: ViewContext): Promise<() 
       charts,
     );
   });
-  sections.push(h("section", { class: "panel" }, h("h2", {}, t(lang, "optimise")), run, optResult, optChart));
+  sections.push(h("section", { class: "panel" }, h("h2", {}, t(lang, "optimize")), run, optResult, optChart));
   mount(main, sections);
   return () => charts.forEach((c) => c.dispose());
 }

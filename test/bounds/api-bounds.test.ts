@@ -299,7 +299,7 @@ describe.each(STORE_KINDS)("bounded and finite input through the API on %s", (ki
     );
   }, 120_000);
 
-  it("refuses an optimisation with currentHa 1e308 at the field", async () => {
+  it("refuses an optimization with currentHa 1e308 at the field", async () => {
     const problem = example("pingshuo-structure.yaml") as { classes: Record<string, unknown>[] };
     problem.classes[0]!.currentHa = 1e308;
     const r = await post("/api/optimize", problem);

@@ -9,7 +9,7 @@ import { FactorTable } from "../../src/domain/factor/factor-table.ts";
 import { checkPolygonGeojson, GEOJSON_BOUNDS } from "../../src/domain/landuse/polygon-geojson.ts";
 import { parseInventoryInput } from "../../src/domain/mine/inventory-spec.ts";
 import { mineInventory } from "../../src/domain/mine/mine-inventory.ts";
-import { optimiseStructure } from "../../src/domain/optimise/optimise-structure.ts";
+import { optimizeStructure } from "../../src/domain/optimize/optimize-structure.ts";
 import { projectPathway } from "../../src/domain/pathway/project-pathway.ts";
 import { runScenario } from "../../src/domain/pathway/run-scenario.ts";
 import { assertFiniteResult } from "../../src/domain/validation/finite-result.ts";
@@ -22,7 +22,7 @@ import { readLegendFile } from "../../src/io/read-legend-file.ts";
 import { readPoolTable } from "../../src/io/read-pool-table.ts";
 import { readScenarioFile } from "../../src/io/read-scenario.ts";
 import { readStructureProblem } from "../../src/io/read-structure-problem.ts";
-import { highsSolver } from "../../src/optimise/highs-solver.ts";
+import { highsSolver } from "../../src/solver/highs-solver.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "mc-bounds-"));
@@ -97,9 +97,9 @@ describe("assertFiniteResult(result) — the last check before a figure is print
     );
   });
 
-  it("an optimisation gives no ±∞ bound: a side without a bound is null", async () => {
+  it("an optimization gives no ±∞ bound: a side without a bound is null", async () => {
     const { problem } = readStructureProblem(example("pingshuo-structure.yaml"), "s.yaml", table);
-    const r = await optimiseStructure(problem, highsSolver, "s.yaml");
+    const r = await optimizeStructure(problem, highsSolver, "s.yaml");
     if (r.status !== "optimal") throw new Error(r.status);
     expect(r.binding.length).toBeGreaterThan(0);
     for (const b of r.binding) {

@@ -15,8 +15,8 @@ import { zodIssuesToInputIssues } from "../../src/domain/validation/zod-issues.t
 import { factorTable } from "../../src/factors/load-factor-library.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { readStructureProblem } from "../../src/io/read-structure-problem.ts";
-import { optimiseStructure } from "../../src/domain/optimise/optimise-structure.ts";
-import { highsSolver } from "../../src/optimise/highs-solver.ts";
+import { optimizeStructure } from "../../src/domain/optimize/optimize-structure.ts";
+import { highsSolver } from "../../src/solver/highs-solver.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 import { energyAmountBound } from "../../src/domain/mine/energy-tce-bound.ts";
 
@@ -332,7 +332,7 @@ describe("readStructureProblem(raw) and parseBudgetInput(raw) with bounded quant
     );
   });
 
-  it("optimises any problem within the bounds to a status or a named problem, never a solver crash", async () => {
+  it("optimizes any problem within the bounds to a status or a named problem, never a solver crash", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.double({ min: 0, max: QUANTITY_BOUNDS.areaHa.max, noNaN: true }),
@@ -364,7 +364,7 @@ describe("readStructureProblem(raw) and parseBudgetInput(raw) with bounded quant
           doc.constraints.push({ name: "random", terms: { arable: k, forest: 1 }, sense: "<=", rhsHa });
           try {
             const { problem } = readStructureProblem(doc, "s.yaml", table);
-            const r = await optimiseStructure(problem, highsSolver, "s.yaml");
+            const r = await optimizeStructure(problem, highsSolver, "s.yaml");
             expect(["optimal", "infeasible", "unbounded", "other"]).toContain(r.status);
             expect(allFinite(r)).toBe(true);
           } catch (e) {

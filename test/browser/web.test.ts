@@ -367,7 +367,7 @@ describe("the web app on the demo", () => {
     await shot(page, "07-matrix");
   });
 
-  it("builds a scenario: a bad start year at its field, then the pathway to 2060 and the optimisation", async () => {
+  it("builds a scenario: a bad start year at its field, then the pathway to 2060 and the optimization", async () => {
     const page = await openPage();
     const yongning = await areaIdNamed(/Yongning/);
     await page.goto(`${server.url}/#area=${yongning}&tab=plan`);
@@ -398,9 +398,9 @@ describe("the web app on the demo", () => {
     const pdf = join(dir, "scenario-report.pdf");
     await (await download).saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
-    await page.locator("#run-optimise").click();
-    await expect.poll(() => page.locator("#optimise-change").textContent()).toMatch(/\+20,15\d/);
-    await shot(page, "09-plan-pathway-and-optimisation");
+    await page.locator("#run-optimize").click();
+    await expect.poll(() => page.locator("#optimize-change").textContent()).toMatch(/\+20,15\d/);
+    await shot(page, "09-plan-pathway-and-optimization");
   });
 
   it("works on a narrow screen without sideways scrolling", async () => {

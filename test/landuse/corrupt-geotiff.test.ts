@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeLanduse } from "../../src/landuse/analyze-landuse.ts";
+import { analyzeLanduse } from "../../src/landuse-analysis/analyze-landuse.ts";
 import { openClassRaster } from "../../src/raster/geotiff-source.ts";
 import { RasterInputError } from "../../src/raster/raster-input-error.ts";
 import {

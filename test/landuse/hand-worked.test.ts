@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { factorTable } from "../../src/factors/load-factor-library.ts";
-import { analyzeLanduse } from "../../src/landuse/analyze-landuse.ts";
+import { analyzeLanduse } from "../../src/landuse-analysis/analyze-landuse.ts";
 import { openClassRaster } from "../../src/raster/geotiff-source.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 
@@ -20,7 +20,7 @@ import { writeCodeRaster } from "../helpers/write-code-raster.ts";
  * forest→forest 20, grassland→arable 10, grassland→grassland 15 — 100 in all, 45 changed.
  * Class areas 2010 (px): arable 30, forest 35, grassland 15, urban 5, open pit 15.
  * Seed 001 zones: invariant 20 + 20 + 15 = 55%; enhancement (arable→forest) 15%; low-carbon
- * optimisation (forest→urban 5, grassland→arable 10) 15%; emission control (arable→open pit) 15%.
+ * optimization (forest→urban 5, grassland→arable 10) 15%; emission control (arable→open pit) 15%.
  * Interval: 45% changed over 10 years → St = U = 4.5 %/yr.
  * Arable: gain 10 px, loss 30 px → G = 10/10/30 × 100 = 3.333 %/yr, L = 30/10/50 × 100 = 6 %/yr;
  * quantity |10 − 30| = 20, exchange 0 (nothing went back to arable from where arable went), shift 20.
@@ -83,7 +83,7 @@ describe("hand-worked 10×10 maps", () => {
       expect(shares).toEqual({
         invariant: 55,
         enhancement: 15,
-        "low-carbon-optimisation": 15,
+        "low-carbon-optimization": 15,
         "emission-control": 15,
         unclassified: 0,
       });
@@ -113,7 +113,7 @@ describe("hand-worked 10×10 maps", () => {
       expect(rows).toHaveLength(8);
       expect(csv(out, "zones.csv")[1]!.slice(0, 4)).toEqual(["2000", "2010", "invariant", "55"]);
       // The zone raster holds each pixel's zone: (0,0) arable kept → invariant (1); (2,0) → open pit,
-      // emission control (4); (5,0) forest → urban, low-carbon optimisation (3); (2,5) → forest, enhancement (2).
+      // emission control (4); (5,0) forest → urban, low-carbon optimization (3); (2,5) → forest, enhancement (2).
       const z = await openClassRaster(join(out, "zones-2000-2010.tif"));
       const codes = await z.readRows(0, 10);
       await z.close();

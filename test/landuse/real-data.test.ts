@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeLanduse } from "../../src/landuse/analyze-landuse.ts";
+import { analyzeLanduse } from "../../src/landuse-analysis/analyze-landuse.ts";
 
 import { SHARED_DATA, shared } from "../helpers/shared-data.ts";
 

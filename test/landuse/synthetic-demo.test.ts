@@ -7,9 +7,9 @@ import {
   SEED001_FIGURES,
   SYNTHETIC_YEARS,
   syntheticMiningArea,
-} from "../../src/domain/landuse/synthetic-mining-area.ts";
-import { trajectoryPlan } from "../../src/domain/landuse/synthetic/trajectory-families.ts";
-import { writeDemoData } from "../../src/landuse/write-demo-data.ts";
+} from "../../src/demo/synthetic-mining-area.ts";
+import { trajectoryPlan } from "../../src/demo/synthetic/trajectory-families.ts";
+import { writeDemoData } from "../../src/demo/write-demo-data.ts";
 
 const code = (key: string) => LEGEND_PRESETS.seed001!.classes.find((c) => c.key === key)!.code;
 
@@ -140,7 +140,7 @@ describe("synthetic Pingshuo-like demo area", () => {
         ...f.zoneSharesPercent.flatMap((z) => [
           z.invariant,
           z.enhancement,
-          z["low-carbon-optimisation"],
+          z["low-carbon-optimization"],
           z["emission-control"],
         ]),
         ...Object.values(f.takenByMiningHa),

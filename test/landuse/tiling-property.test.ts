@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { analyzeLanduse } from "../../src/landuse/analyze-landuse.ts";
+import { analyzeLanduse } from "../../src/landuse-analysis/analyze-landuse.ts";
 import { openClassRaster } from "../../src/raster/geotiff-source.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 

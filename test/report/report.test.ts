@@ -133,7 +133,7 @@ describe("minecarbon report of a land-use analysis (issue 10: components, storag
   const analysis = join(dir, "analysis");
   const ready = (async () => {
     const { writeCodeRaster } = await import("../helpers/write-code-raster.ts");
-    const { analyzeLanduse } = await import("../../src/landuse/analyze-landuse.ts");
+    const { analyzeLanduse } = await import("../../src/landuse-analysis/analyze-landuse.ts");
     const { factorTable } = await import("../../src/factors/load-factor-library.ts");
     maps.forEach((m, i) => writeCodeRaster(join(dir, `m${i}.tif`), m, 10, 10));
     writeFileSync(

@@ -159,7 +159,7 @@ describe("planning API", () => {
     ]);
   });
 
-  it("optimises the demo example and explains an infeasible problem", async () => {
+  it("optimizes the demo example and explains an infeasible problem", async () => {
     const problem = (await t.app.inject({ url: "/api/examples/pingshuo-structure" })).json();
     const r = (await t.app.inject({ method: "POST", url: "/api/optimize", payload: problem })).json();
     expect(r.status).toBe("optimal");

@@ -5,8 +5,8 @@ import { runInventory } from "./inventory-command.ts";
 import { formatBudget } from "../format/budget-text.ts";
 import { formatInventory } from "../format/inventory-text.ts";
 import { formatLanduse } from "../format/landuse-text.ts";
-import { analyzeLanduse } from "../../landuse/analyze-landuse.ts";
-import { writeDemoData } from "../../landuse/write-demo-data.ts";
+import { analyzeLanduse } from "../../landuse-analysis/analyze-landuse.ts";
+import { writeDemoData } from "../../demo/write-demo-data.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { progressBar } from "./landuse-command.ts";
 

@@ -1,6 +1,6 @@
 import { InputError, type InputIssue } from "../../domain/validation/input-issue.ts";
 import type { ValuationInput } from "../../domain/landuse/carbon-valuation.ts";
-import { analyzeLanduse, type DatedMap } from "../../landuse/analyze-landuse.ts";
+import { analyzeLanduse, type DatedMap } from "../../landuse-analysis/analyze-landuse.ts";
 import type { ZeroChangeRule } from "../../domain/landuse/intensity-analysis.ts";
 
 export interface AnalyzeCliOptions {

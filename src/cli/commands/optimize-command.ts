@@ -1,8 +1,8 @@
 import type { FactorOverride, FactorUse } from "../../domain/factor/factor.ts";
-import { optimiseStructure, type StructureResult } from "../../domain/optimise/optimise-structure.ts";
+import { optimizeStructure, type StructureResult } from "../../domain/optimize/optimize-structure.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { readStructureProblemFile } from "../../io/read-structure-problem.ts";
-import { highsSolver } from "../../optimise/highs-solver.ts";
+import { highsSolver } from "../../solver/highs-solver.ts";
 
 /** `minecarbon optimize`: reads a land-use structure problem, solves it with HiGHS. */
 export async function runOptimize(
@@ -17,7 +17,7 @@ export async function runOptimize(
   const table = factorTable(o.factors ?? []);
   const { problem, assumptions } = readStructureProblemFile(file, table);
   return {
-    ...(await optimiseStructure(problem, highsSolver, file)),
+    ...(await optimizeStructure(problem, highsSolver, file)),
     assumptions,
     // The factors the problem drew on, with sources and statuses, as every other result carries.
     factors: { libraryVersion: table.libraryVersion, used: table.used(), overrides: table.usedOverrides() },

@@ -1,4 +1,4 @@
-import type { assessMapAccuracy } from "../../landuse/assess-map-accuracy.ts";
+import type { assessMapAccuracy } from "../../landuse-analysis/assess-map-accuracy.ts";
 
 type Result = Awaited<ReturnType<typeof assessMapAccuracy>>;
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);

@@ -1,4 +1,4 @@
-import type { LanduseSummary } from "../../landuse/analyze-landuse.ts";
+import type { LanduseSummary } from "../../landuse-analysis/analyze-landuse.ts";
 
 const n = (v: number, d = 2) =>
   v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });

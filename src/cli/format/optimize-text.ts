@@ -1,9 +1,9 @@
-import type { StructureResult } from "../../domain/optimise/optimise-structure.ts";
+import type { StructureResult } from "../../domain/optimize/optimize-structure.ts";
 import type { FactorOverride, FactorUse } from "../../domain/factor/factor.ts";
 import { formatFactorsUsed } from "./factors-used.ts";
 import { textTable } from "./text-table.ts";
 
-// Results are finite (optimiseStructure checks); a side without a bound is null and left out.
+// Results are finite (optimizeStructure checks); a side without a bound is null and left out.
 const n = (v: number, d = 2) =>
   v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 

@@ -61,7 +61,7 @@ export const QUANTITY_BOUNDS = {
     unit: "m³/ha",
     why: "twice the largest stand volumes recorded, in old coast-redwood forest",
   },
-  /** A yearly flux per hectare, either sign (coefficients of the structure optimisation). */
+  /** A yearly flux per hectare, either sign (coefficients of the structure optimization). */
   fluxTCPerHaYr: {
     max: 1e6,
     unit: "t C/ha/yr",
@@ -85,7 +85,7 @@ export const QUANTITY_BOUNDS = {
     unit: "CNY/t CO2e",
     why: "about a thousand times the highest carbon price charged anywhere (about 1,200 CNY/t CO2e in 2024)",
   },
-  /** Economic value of land (structure optimisation), either sign. */
+  /** Economic value of land (structure optimization), either sign. */
   valueCNYPerHaYr: {
     max: 1e10,
     unit: "CNY/ha/yr",

@@ -6,7 +6,7 @@ import type { ZoningRules } from "./zoning-rules.ts";
  * seed 001 Table 1), with the same four zone names so that results compare:
  * - enhancement: density rises by at least `thresholdTCPerHa`;
  * - emission control: density falls by at least the threshold into a class of group "mining";
- * - low-carbon optimisation: density falls by at least the threshold into any other class;
+ * - low-carbon optimization: density falls by at least the threshold into any other class;
  * - invariant: the class stays and holds carbon (density > 0);
  * anything else (small changes between different classes, classes without carbon kept) is left
  * to "unclassified" and reported with its area.
@@ -27,13 +27,13 @@ export function dataDrivenZoning(
       if (a.code === b.code) zone = da > 0 ? "invariant" : undefined;
       else if (delta >= thresholdTCPerHa) zone = "enhancement";
       else if (delta <= -thresholdTCPerHa)
-        zone = b.group?.toLowerCase() === "mining" ? "emission-control" : "low-carbon-optimisation";
+        zone = b.group?.toLowerCase() === "mining" ? "emission-control" : "low-carbon-optimization";
       if (zone) rules.push({ zone, from: [a.key], to: [b.key] });
     }
   return {
     id: "data-driven",
     source: `change in total carbon density between classes (threshold ${thresholdTCPerHa} t C/ha)`,
-    zones: ["invariant", "enhancement", "low-carbon-optimisation", "emission-control"],
+    zones: ["invariant", "enhancement", "low-carbon-optimization", "emission-control"],
     rules,
   };
 }

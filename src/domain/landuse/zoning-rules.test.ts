@@ -12,8 +12,8 @@ describe("seed 001 zoning rules (Table 1)", () => {
     expect(zoneOf(SEED001_ZONING, "arable", "arable")).toBe("invariant");
     expect(zoneOf(SEED001_ZONING, "dump", "forest")).toBe("enhancement");
     expect(zoneOf(SEED001_ZONING, "arable", "forest")).toBe("enhancement");
-    expect(zoneOf(SEED001_ZONING, "grassland", "arable")).toBe("low-carbon-optimisation");
-    expect(zoneOf(SEED001_ZONING, "forest", "water")).toBe("low-carbon-optimisation");
+    expect(zoneOf(SEED001_ZONING, "grassland", "arable")).toBe("low-carbon-optimization");
+    expect(zoneOf(SEED001_ZONING, "forest", "water")).toBe("low-carbon-optimization");
     expect(zoneOf(SEED001_ZONING, "grassland", "open-pit")).toBe("emission-control");
   });
   it("leave transitions the table does not cover unclassified (e.g. arable → grassland, forest → arable)", () => {

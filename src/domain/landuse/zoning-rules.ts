@@ -2,7 +2,7 @@
 export const SEED001_ZONES = [
   "invariant",
   "enhancement",
-  "low-carbon-optimisation",
+  "low-carbon-optimization",
   "emission-control",
 ] as const;
 export const UNCLASSIFIED = "unclassified";
@@ -28,7 +28,7 @@ const mining = ["open-pit", "dump", "stripping", "industrial"];
 /**
  * Seed 001 Table 1 (carbon sink functional areas of the Pingshuo mining area), over the seed 001 legend:
  * invariant arable/forest/grassland kept; enhancement mining land → arable/forest/grassland, arable →
- * forest, grassland → forest; low-carbon optimisation sinks → urban/rural/transportation/water and
+ * forest, grassland → forest; low-carbon optimization sinks → urban/rural/transportation/water and
  * grassland → arable; emission control sinks → mining land.
  */
 export const SEED001_ZONING: ZoningRules = {
@@ -39,8 +39,8 @@ export const SEED001_ZONING: ZoningRules = {
     ...sinks.map((c) => ({ zone: "invariant", from: [c], to: [c] })),
     { zone: "enhancement", from: mining, to: sinks },
     { zone: "enhancement", from: ["arable", "grassland"], to: ["forest"] },
-    { zone: "low-carbon-optimisation", from: sinks, to: ["urban", "rural", "transportation", "water"] },
-    { zone: "low-carbon-optimisation", from: ["grassland"], to: ["arable"] },
+    { zone: "low-carbon-optimization", from: sinks, to: ["urban", "rural", "transportation", "water"] },
+    { zone: "low-carbon-optimization", from: ["grassland"], to: ["arable"] },
     { zone: "emission-control", from: sinks, to: mining },
   ],
 };

@@ -6,7 +6,7 @@ import { YEAR_RANGE } from "../../domain/common/input-bounds.ts";
 import { SEED001_ZONING } from "../../domain/landuse/zoning-rules.ts";
 import { InputError } from "../../domain/validation/input-issue.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
-import { chooseValuation } from "../../landuse/valuation-choice.ts";
+import { chooseValuation } from "../../landuse-analysis/valuation-choice.ts";
 import type { Analysis } from "../../storage/analysis-repository.ts";
 import { ApiError } from "../api-error.ts";
 import type { AppContext } from "../context.ts";

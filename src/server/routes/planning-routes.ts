@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { optimiseStructure } from "../../domain/optimise/optimise-structure.ts";
+import { optimizeStructure } from "../../domain/optimize/optimize-structure.ts";
 import { parseInventoryInput } from "../../domain/mine/inventory-spec.ts";
 import { pathwayProblems } from "../../domain/pathway/pathway-work.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
@@ -15,7 +15,7 @@ import { zodIssuesToInputIssues } from "../../domain/validation/zod-issues.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { readInputFile } from "../../io/read-input-file.ts";
 import { readStructureProblem } from "../../io/read-structure-problem.ts";
-import { highsSolver } from "../../optimise/highs-solver.ts";
+import { highsSolver } from "../../solver/highs-solver.ts";
 import { PROJECT_ROOT } from "../../project-root.ts";
 import { ApiError } from "../api-error.ts";
 import type { AppContext } from "../context.ts";
@@ -37,7 +37,7 @@ const asApiError = (e: unknown) =>
 
 /**
  * Planning: pathways of scenarios (the `pathway-scenario` format, with `baseline.inventoryId`
- * naming a stored inventory) and land-use structure optimisation (the `landuse-structure` format).
+ * naming a stored inventory) and land-use structure optimization (the `landuse-structure` format).
  */
 export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get<{ Params: { name: string } }>("/api/examples/:name", async (req) => {
@@ -136,7 +136,7 @@ export function planningRoutes(app: FastifyInstance, ctx: AppContext): void {
       const table = factorTable();
       const { problem, assumptions } = readStructureProblem(req.body, "body", table);
       return {
-        ...(await optimiseStructure(problem, highsSolver, "body")),
+        ...(await optimizeStructure(problem, highsSolver, "body")),
         assumptions,
         // Every factor the problem read, with its source: as `minecarbon optimize --json` gives them.
         factors: {

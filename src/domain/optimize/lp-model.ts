@@ -43,7 +43,7 @@ export interface LpSolution {
   readonly reducedCosts: ReadonlyMap<string, number>;
 }
 
-/** Something that solves LPs (HiGHS in src/optimise; a fake in tests). */
+/** Something that solves LPs (HiGHS in src/optimize; a fake in tests). */
 export type LpSolver = (model: LpModel) => Promise<LpSolution>;
 
 /** Σ coefficient × value of terms at a solution. */

@@ -7,7 +7,7 @@ export const LAMBDA = "lambda";
 export interface FuzzyGoal {
   readonly name: string;
   readonly terms: readonly LpTerm[];
-  /** Membership 0 at `worst`, 1 at `best` (from the payoff table: each objective optimised alone). */
+  /** Membership 0 at `worst`, 1 at `best` (from the payoff table: each objective optimized alone). */
   readonly worst: number;
   readonly best: number;
 }

@@ -76,7 +76,7 @@ export interface SoilChange {
   readonly source: string;
 }
 
-/** A land-use structure optimisation (seed 000 §4, seed 003): areas by class under constraints. */
+/** A land-use structure optimization (seed 000 §4, seed 003): areas by class under constraints. */
 export interface StructureProblem {
   readonly name: string;
   readonly totalAreaHa: number;

@@ -75,7 +75,7 @@ export type StructureResult =
         readonly lambda: number;
         readonly goals: readonly { name: string; worst: number; best: number; achieved: number }[];
       };
-      readonly payoff?: readonly { optimised: Criterion; carbon: number; value: number }[];
+      readonly payoff?: readonly { optimized: Criterion; carbon: number; value: number }[];
       /** What the figures count and hold fixed (coal land, energy use, soil change), and warnings. */
       readonly notes: readonly string[];
     }
@@ -112,7 +112,7 @@ function binding(model: LpModel, sol: LpSolution, unit: string): BindingConstrai
  * optimal structure next to the current one, the change of each criterion, binding constraints
  * and class bounds with shadow prices, or — when infeasible — which constraints conflict.
  */
-export async function optimiseStructure(
+export async function optimizeStructure(
   p: StructureProblem,
   solve: LpSolver,
   source = `problem "${p.name}"`,
@@ -129,23 +129,23 @@ async function solveStructure(p: StructureProblem, solve: LpSolver): Promise<Str
   const criteria: Criterion[] = hasValue ? ["carbon", "value"] : ["carbon"];
   const notes = structureNotes(p);
   const obj = p.objective;
-  // A criterion as reported: what the LP optimises plus the part that does not move with the areas.
+  // A criterion as reported: what the LP optimizes plus the part that does not move with the areas.
   const valueOf = (c: Criterion, values: ReadonlyMap<string, number>) =>
     evaluate(criterionTerms(p, c), values) + criterionConstant(p, c);
   let model: LpModel;
   let unit: string;
-  let payoff: { optimised: Criterion; carbon: number; value: number }[] | undefined;
+  let payoff: { optimized: Criterion; carbon: number; value: number }[] | undefined;
   let goals: FuzzyGoal[] | undefined;
   if (obj.kind === "carbon" || obj.kind === "value") {
     model = singleCriterionModel(p, obj.kind);
     unit = `${UNITS[obj.kind]} per ha`;
   } else {
-    // Payoff table: each criterion optimised alone on the crisp problem.
+    // Payoff table: each criterion optimized alone on the crisp problem.
     payoff = [];
     for (const c of criteria) {
       const s = await solve(singleCriterionModel(p, c));
       if (s.status !== "optimal") return failed(p, s, solve, notes);
-      payoff.push({ optimised: c, carbon: valueOf("carbon", s.values), value: valueOf("value", s.values) });
+      payoff.push({ optimized: c, carbon: valueOf("carbon", s.values), value: valueOf("value", s.values) });
     }
     // The goals' ranges in the LP's own terms (without the constant part).
     goals = criteria.map((c) => ({

@@ -1,4 +1,4 @@
-import { SEED001_ZONING, zoneOf } from "../zoning-rules.ts";
+import { SEED001_ZONING, zoneOf } from "../../domain/landuse/zoning-rules.ts";
 import { DEMO_CHOICES } from "./demo-choices.ts";
 import { solveUnimodular } from "./integer-solve.ts";
 import { SEED001_FIGURES } from "./seed001-figures.ts";
@@ -89,7 +89,7 @@ const SINK_FAMILIES: readonly { path: string; story: string }[] = [
 ];
 
 const YEARS = SEED001_FIGURES.years;
-const ZONES = ["invariant", "enhancement", "low-carbon-optimisation", "emission-control"] as const;
+const ZONES = ["invariant", "enhancement", "low-carbon-optimization", "emission-control"] as const;
 
 /**
  * Splits `totals` (px per key) over groups of `sizes` px so that both margins hold exactly:

@@ -2,18 +2,18 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fuzzyMaxMinModel, LAMBDA } from "../../src/domain/optimise/fuzzy-max-min.ts";
-import { row } from "../../src/domain/optimise/lp-model.ts";
-import { optimiseStructure } from "../../src/domain/optimise/optimise-structure.ts";
+import { fuzzyMaxMinModel, LAMBDA } from "../../src/domain/optimize/fuzzy-max-min.ts";
+import { row } from "../../src/domain/optimize/lp-model.ts";
+import { optimizeStructure } from "../../src/domain/optimize/optimize-structure.ts";
 import {
   structureRows,
   type StructureClass,
   type StructureProblem,
-} from "../../src/domain/optimise/structure-problem.ts";
+} from "../../src/domain/optimize/structure-problem.ts";
 import { InputError } from "../../src/domain/validation/input-issue.ts";
 import { factorTable } from "../../src/factors/load-factor-library.ts";
 import { readStructureProblem } from "../../src/io/read-structure-problem.ts";
-import { highsSolver } from "../../src/optimise/highs-solver.ts";
+import { highsSolver } from "../../src/solver/highs-solver.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 import { formatOptimize } from "../../src/cli/format/optimize-text.ts";
 
@@ -45,9 +45,9 @@ const hand: StructureProblem = {
   objective: { kind: "carbon" },
 };
 
-describe("land-use structure optimisation (HiGHS)", () => {
+describe("land-use structure optimization (HiGHS)", () => {
   it("finds the hand-worked optimum, its binding constraints and shadow prices", async () => {
-    const r = await optimiseStructure(hand, highsSolver);
+    const r = await optimizeStructure(hand, highsSolver);
     if (r.status !== "optimal") throw new Error(r.status);
     expect(Object.fromEntries(r.classes.map((c) => [c.key, c.optimalHa]))).toEqual({
       forest: 45,
@@ -79,7 +79,7 @@ describe("land-use structure optimisation (HiGHS)", () => {
         { name: "arable floor", terms: [{ key: "arable", coefficient: 1 }], sense: ">=", rhsHa: 50 },
       ],
     };
-    const r = await optimiseStructure(p, highsSolver);
+    const r = await optimizeStructure(p, highsSolver);
     if (r.status !== "infeasible") throw new Error(r.status);
     expect(r.conflict.constraints.map((c) => c.name).sort()).toEqual([
       "arable floor",
@@ -107,7 +107,7 @@ describe("land-use structure optimisation (HiGHS)", () => {
       "c.yaml",
       factorTable(),
     );
-    const r = await optimiseStructure(problem, highsSolver);
+    const r = await optimizeStructure(problem, highsSolver);
     if (r.status !== "infeasible") throw new Error(r.status);
     expect(r.conflict.constraints.map((c) => c.name).sort()).toEqual([
       "land excavated for 1,000,000 t/yr × 2 yr of coal",
@@ -160,15 +160,15 @@ describe("land-use structure optimisation (HiGHS)", () => {
       constraints: [],
       objective: { kind: "fuzzy" },
     };
-    const r = await optimiseStructure(p, highsSolver);
+    const r = await optimizeStructure(p, highsSolver);
     if (r.status !== "optimal") throw new Error(r.status);
     expect(r.fuzzy!.lambda).toBeCloseTo(0.5, 9);
     expect(r.classes.map((c) => c.optimalHa)).toEqual([expect.closeTo(5, 9), expect.closeTo(5, 9)]);
     expect(r.payoff).toEqual([
-      { optimised: "carbon", carbon: 20, value: 10 },
-      { optimised: "value", carbon: 10, value: 30 },
+      { optimized: "carbon", carbon: 20, value: 10 },
+      { optimized: "value", carbon: 10, value: 30 },
     ]);
-    const w = await optimiseStructure(
+    const w = await optimizeStructure(
       { ...p, objective: { kind: "weighted", carbon: 1, value: 0 } },
       highsSolver,
     );
@@ -196,8 +196,8 @@ describe("land-use structure optimisation (HiGHS)", () => {
               { name: "floor", terms: [{ key: "c0", coefficient: 1 }], sense: ">=", rhsHa: floor },
             ],
           };
-          const a = await optimiseStructure(base, highsSolver);
-          const b = await optimiseStructure(more, highsSolver);
+          const a = await optimizeStructure(base, highsSolver);
+          const b = await optimizeStructure(more, highsSolver);
           if (a.status !== "optimal" || b.status !== "optimal") throw new Error("not optimal");
           expect(b.criteria[0]!.optimal).toBeLessThanOrEqual(a.criteria[0]!.optimal + 1e-6);
           expect(b.classes.reduce((s, c) => s + c.optimalHa, 0)).toBeCloseTo(100, 6);
@@ -344,7 +344,7 @@ describe("coal output fixed: the energy on its land and the floor (issue 10, ite
   it("holds the energy use of the output's land at its current total: shrinking it gains only its other coefficients", async () => {
     const { problem } = readStructureProblem(doc(true), "h.yaml", table);
     expect(problem.classes[0]).toMatchObject({ netSinkTCPerHaYr: 0, heldEnergyTCPerHaYr: 370.995 });
-    const r = await optimiseStructure(problem, highsSolver);
+    const r = await optimizeStructure(problem, highsSolver);
     if (r.status !== "optimal") throw new Error(r.status);
     // pit 80 → 60 ha (its floor), grass 70 → 90 ha: the gain is 20 ha × 0.95 = 19 t C/yr, not 20 × 371.945.
     expect(r.classes.map((c) => c.optimalHa)).toEqual([
@@ -361,7 +361,7 @@ describe("coal output fixed: the energy on its land and the floor (issue 10, ite
 
   it("without coal land, counts that energy per hectare and says so (the old reading)", async () => {
     const { problem } = readStructureProblem(doc(false), "h.yaml", table);
-    const r = await optimiseStructure(problem, highsSolver);
+    const r = await optimizeStructure(problem, highsSolver);
     if (r.status !== "optimal") throw new Error(r.status);
     // pit to its 60 ha floor at 370.995 + 0.95 per ha, and the unconstrained dump (0) to grassland.
     expect(r.criteria[0]!.change).toBeCloseTo(20 * (370.995 + 0.95) + 50 * 0.95, 6);
@@ -415,7 +415,7 @@ describe("soil carbon on conversion, IPCC 2006 Eq. 2.25 over 20 yr (issue 10, it
     const { problem } = readStructureProblem(doc(true), "s.yaml", soilTable());
     expect(problem.soil).toEqual({ transitionYears: 20, source: "ipcc06.afolu.soc_transition" });
     expect(problem.classes.map((c) => c.socTCPerHa)).toEqual([38, expect.closeTo(30.4, 12)]);
-    const r = await optimiseStructure(problem, highsSolver);
+    const r = await optimizeStructure(problem, highsSolver);
     if (r.status !== "optimal") throw new Error(r.status);
     // 1.0 + 30.4/20 = 2.52 < 0.8 + 38/20 = 2.70: all cropland back to grassland (cropland ≥ 0).
     expect(r.classes.map((c) => c.optimalHa)).toEqual([expect.closeTo(100, 9), expect.closeTo(0, 9)]);
@@ -424,7 +424,7 @@ describe("soil carbon on conversion, IPCC 2006 Eq. 2.25 over 20 yr (issue 10, it
     expect(r.criteria[0]!.change).toBeCloseTo(9, 9);
     expect(r.notes.join("\n")).toMatch(/Eq\. 2\.25 .* spread over D = 20 yr/);
     // Without soil, the same problem turns grassland into cropland up to its cap.
-    const old = await optimiseStructure(
+    const old = await optimizeStructure(
       readStructureProblem(doc(false), "s.yaml", table).problem,
       highsSolver,
     );
@@ -470,7 +470,7 @@ describe("shadow prices of class bounds (reduced costs; issue 10, item 9)", () =
       ],
       constraints: hand.constraints.filter((c) => c.name === "arable floor"),
     };
-    const r = await optimiseStructure(p, highsSolver);
+    const r = await optimizeStructure(p, highsSolver);
     if (r.status !== "optimal") throw new Error(r.status);
     expect(r.binding.map((b) => b.name)).toEqual(["total area"]);
     // Same values as the rows' duals: +2 per ha of forest cap, −6 per ha of mining floor.
@@ -495,7 +495,7 @@ describe("shadow prices of class bounds (reduced costs; issue 10, item 9)", () =
   });
 
   it("prices a floor of 0 ha too (what forcing one hectare of a class in would cost)", async () => {
-    const r = await optimiseStructure(
+    const r = await optimizeStructure(
       { ...hand, classes: [cls("a", 2), cls("b", 1)], constraints: [], totalAreaHa: 10 },
       highsSolver,
     );

@@ -10,7 +10,7 @@
  *   share of these 51,696 ha, the analysed area, the base `landuse analyze` divides by. The 2018
  *   percentages themselves are not all met: of 51,696 ha the four mining classes are 2.15 / 4.34 /
  *   5.53 / 1.77 % (only 51,714–51,748 ha would give the paper's 2.14 / 4.34 / 5.52 / 1.77 %); the
- *   demo keeps the area the app and the structure-optimisation example are built on.
+ *   demo keeps the area the app and the structure-optimization example are built on.
  * - Arable land transferred out 1986–2018: 14,085.34 ha (§3.2), not 1,408.34 (§5): the 4,482.5 ha
  *   taken by mining are 31.8 % of it (§3.2; 31.82 % in §5), and alone exceed 1,408.34.
  * - Forest transferred out: 4,211.57 ha (§3.2), not 421.57 (§5): 963.49 ha taken by mining are
@@ -54,7 +54,7 @@ export const SEED001_FIGURES = {
       to: 2000,
       invariant: 66.7,
       enhancement: 4.1,
-      "low-carbon-optimisation": 6.8,
+      "low-carbon-optimization": 6.8,
       "emission-control": 4.2,
     },
     {
@@ -62,7 +62,7 @@ export const SEED001_FIGURES = {
       to: 2009,
       invariant: 48.8,
       enhancement: 9.69,
-      "low-carbon-optimisation": 14.6,
+      "low-carbon-optimization": 14.6,
       "emission-control": 5.5,
     },
     {
@@ -70,7 +70,7 @@ export const SEED001_FIGURES = {
       to: 2018,
       invariant: 42.7,
       enhancement: 14.8,
-      "low-carbon-optimisation": 15.7,
+      "low-carbon-optimization": 15.7,
       "emission-control": 8.2,
     },
   ],

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import proj4 from "proj4";
 import { LEGEND_PRESETS } from "../domain/landuse/legend.ts";
-import { SEED001_FIGURES, syntheticMiningArea } from "../domain/landuse/synthetic-mining-area.ts";
+import { SEED001_FIGURES, syntheticMiningArea } from "./synthetic-mining-area.ts";
 import { knownProjected } from "../raster/crs.ts";
 import { StreamingTiffWriter, tileFromRows } from "../raster/geotiff-writer.ts";
 import type { RasterGrid } from "../raster/grid.ts";
@@ -29,7 +29,7 @@ const names: Record<string, string> = {
   "open-pit": "open pits",
   invariant: "invariant",
   enhancement: "enhancement",
-  "low-carbon-optimisation": "low-carbon optimisation",
+  "low-carbon-optimization": "low-carbon optimization",
   "emission-control": "emission control",
 };
 
@@ -47,7 +47,7 @@ function demoSourceText(seed: number, width: number, height: number, years: read
   const zones = F.zoneSharesPercent
     .map(
       (z) =>
-        `- ${z.from}–${z.to}: ${z.invariant} / ${z.enhancement} / ${z["low-carbon-optimisation"]} / ${z["emission-control"]} %`,
+        `- ${z.from}–${z.to}: ${z.invariant} / ${z.enhancement} / ${z["low-carbon-optimization"]} / ${z["emission-control"]} %`,
     )
     .join("\n");
   const out = Object.entries(F.transferredOut)
@@ -76,7 +76,7 @@ ${ha(F.areaHa)} ha analysed.
 Class areas (§3.1, §5):
 ${classes}
 
-Carbon-sink zone shares per interval, invariant / enhancement / low-carbon optimisation / emission
+Carbon-sink zone shares per interval, invariant / enhancement / low-carbon optimization / emission
 control (§3.3); the rest of the area is in no zone of Table 1:
 ${zones}
 

@@ -1,6 +1,6 @@
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
-import { LEGEND_PRESETS } from "./legend.ts";
+import { LEGEND_PRESETS } from "../domain/landuse/legend.ts";
 import {
   blend,
   countOf,

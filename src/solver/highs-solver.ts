@@ -1,4 +1,4 @@
-import type { LpModel, LpSolution, LpSolver, LpTerm } from "../domain/optimise/lp-model.ts";
+import type { LpModel, LpSolution, LpSolver, LpTerm } from "../domain/optimize/lp-model.ts";
 
 type Highs = { solve(problem: string, options?: Record<string, unknown>): HighsResult };
 type HighsResult = {
