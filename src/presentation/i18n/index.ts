@@ -1,0 +1,53 @@
+import i18next, { type i18n, type TFunction } from "i18next";
+import { common } from "./catalogue/common.ts";
+import { report } from "./catalogue/report.ts";
+import { terms } from "./catalogue/terms.ts";
+import { web } from "./catalogue/web.ts";
+import type { Lang } from "./lang.ts";
+
+export { LANGS, LOCALE, parseLang, type Lang } from "./lang.ts";
+
+/**
+ * The one catalogue of the web app and the reports, by namespace: `common` (the default),
+ * `terms` (zones, pools, measures, class roles), `report`, `web`. A key in another namespace is
+ * written `ns:key`.
+ */
+export const CATALOGUE = {
+  en: { common: common.en, terms: terms.en, report: report.en, web: web.en },
+  zh: { common: common.zh, terms: terms.zh, report: report.zh, web: web.zh },
+} as const;
+
+export type Namespace = keyof (typeof CATALOGUE)["en"];
+
+const instances = new Map<Lang, i18n>();
+
+/**
+ * The i18next instance of a language, initialised synchronously from the bundled catalogue
+ * (nothing is fetched). One per language: reports in both languages can be made at once.
+ */
+export function i18nFor(lang: Lang): i18n {
+  let instance = instances.get(lang);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      lng: lang,
+      // A missing key shows the key itself, so that a gap in the catalogue is visible and
+      // caught by the catalogue test rather than silently shown in English.
+      fallbackLng: false,
+      resources: CATALOGUE,
+      ns: Object.keys(CATALOGUE.en),
+      defaultNS: "common",
+      initAsync: false,
+      // React and the report's HTML writer escape what they insert.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    instances.set(lang, instance);
+  }
+  return instance;
+}
+
+/** The translation function of a language. */
+export function translator(lang: Lang): TFunction {
+  return i18nFor(lang).t;
+}
