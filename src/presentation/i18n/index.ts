@@ -1,5 +1,7 @@
 import i18next, { type i18n, type TFunction } from "i18next";
+import { api } from "./catalogue/api.ts";
 import { common } from "./catalogue/common.ts";
+import { figures } from "./catalogue/figures.ts";
 import { report } from "./catalogue/report.ts";
 import { terms } from "./catalogue/terms.ts";
 import { web } from "./catalogue/web.ts";
@@ -13,8 +15,22 @@ export { LANGS, LOCALE, parseLang, type Lang } from "./lang.ts";
  * written `ns:key`.
  */
 export const CATALOGUE = {
-  en: { common: common.en, terms: terms.en, report: report.en, web: web.en },
-  zh: { common: common.zh, terms: terms.zh, report: report.zh, web: web.zh },
+  en: {
+    common: common.en,
+    terms: terms.en,
+    figures: figures.en,
+    report: report.en,
+    web: web.en,
+    api: api.en,
+  },
+  zh: {
+    common: common.zh,
+    terms: terms.zh,
+    figures: figures.zh,
+    report: report.zh,
+    web: web.zh,
+    api: api.zh,
+  },
 } as const;
 
 export type Namespace = keyof (typeof CATALOGUE)["en"];
