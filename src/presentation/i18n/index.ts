@@ -11,7 +11,8 @@ export { LANGS, LOCALE, parseLang, type Lang } from "./lang.ts";
 
 /**
  * The one catalogue of the web app and the reports, by namespace: `common` (the default),
- * `terms` (zones, pools, measures, class roles), `report`, `web`. A key in another namespace is
+ * `terms` (zones, pools, measures, class roles), `figures` (key figures), `report`, `web`, `api`.
+ * A key in another namespace is
  * written `ns:key`.
  */
 export const CATALOGUE = {
