@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { mineInventorySchema } from "./mine-inventory.ts";
+
+/** The year's totals shown in lists (the first year's `totals` of the result). */
+const totalsSchema = mineInventorySchema.shape.years.element.shape.totals;
+
+/** A stored inventory (one mine-year) as listed. Version 1. */
+export const inventorySummarySchema = z.object({
+  id: z.string(),
+  areaId: z.string(),
+  mine: z.string(),
+  year: z.number().int(),
+  updatedAt: z.string(),
+  totals: totalsSchema.nullable(),
+});
+
+/** A stored inventory with its input document and computed result. */
+export const inventoryRecordSchema = inventorySummarySchema
+  .extend({
+    input: z.record(z.string(), z.unknown()).meta({ description: "the mine-inventory document of the year" }),
+    result: mineInventorySchema.nullable(),
+  })
+  .meta({ id: "Inventory" });
+export type InventoryRecord = z.infer<typeof inventoryRecordSchema>;
