@@ -33,6 +33,7 @@ import { StreamingTiffWriter } from "../raster/geotiff-writer.ts";
 import { describeGrid, gridDifferences } from "../raster/grid.ts";
 import type { FactorTable } from "../domain/factor/factor-table.ts";
 import type { GridPolygons } from "../io/read-geojson-zones.ts";
+import { LANDUSE_RESULT_SCHEMA_VERSION, type LanduseResult } from "../contract/landuse-result.ts";
 
 /**
  * DEFLATE level of written rasters: 1, the fastest. On classified maps level 6 (GDAL's default)
@@ -114,7 +115,7 @@ function chooseBlockRows(first: ClassRaster, asked: number | undefined): number 
  * streams them block by block through worker threads, and writes the tables, rasters and summary
  * into `out`. Outputs are written to a partial folder and moved into place only when all succeeded.
  */
-export async function analyzeLanduse(o: AnalyzeOptions) {
+export async function analyzeLanduse(o: AnalyzeOptions): Promise<LanduseResult> {
   // Workers start loading now, while the inputs are opened and checked; small jobs need none.
   const pool = new WorkerPool(o.workers ?? ((await isSmallJob(o.maps)) ? 0 : availableParallelism()));
   const partial: { dir?: string } = {};
@@ -142,7 +143,11 @@ async function isSmallJob(maps: readonly DatedMap[]): Promise<boolean> {
   }
 }
 
-async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: string }) {
+async function analyzeWith(
+  o: AnalyzeOptions,
+  pool: WorkerPool,
+  temp: { dir?: string },
+): Promise<LanduseResult> {
   const started = performance.now();
   const issues: InputIssue[] = [];
   if (o.maps.length < 2)
@@ -406,7 +411,7 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
           pixels: z.pixels,
           area_ha: z.areaHa,
           share: z.share,
-          kind: p < multistepPairs.length ? "multistep" : "onestep",
+          kind: p < multistepPairs.length ? ("multistep" as const) : ("onestep" as const),
         })),
       )
     : [];
@@ -562,7 +567,8 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
         .join(", ")} were resampled onto the first grid by nearest neighbour`,
     );
   const absent = legend.classes.filter((_, i) => !counted.present.includes(i));
-  const summary = {
+  const summary: LanduseResult = {
+    schemaVersion: LANDUSE_RESULT_SCHEMA_VERSION,
     tool: "minecarbon landuse analyze",
     units: {
       area: "ha (area_ha, pixelAreaHa); percent: % of the analysed area",
@@ -580,11 +586,11 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
       accumulatedChanges:
         "pixels, ha and % of the area analysed per number of class changes between consecutive dates",
     },
-    legend: { id: legend.id, classes: legend.classes, absent: absent.map((c) => c.code) },
+    legend: { id: legend.id, classes: [...legend.classes], absent: absent.map((c) => c.code) },
     grid: describeGrid(grid),
     pixelAreaHa: plan.areaVariesByRow
       ? { min: Math.min(...rowAreaHa), max: Math.max(...rowAreaHa), perRow: true }
-      : rowAreaHa[0],
+      : rowAreaHa[0]!,
     inputs,
     boundary: boundary ? describePolygons(boundary) : null,
     zones: zones ? { ...describePolygons(zones), zones: zoneList } : null,
@@ -611,6 +617,13 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
     },
     zeroChangeRule: o.zeroRule ?? "paper",
     ...tables,
+    // The domain's rows type these as string; narrowed here to what they are (same values).
+    intensityTransition: tables.intensityTransition.map((r) => ({
+      ...r,
+      level: r.level === "gain" ? ("gain" as const) : ("loss" as const),
+    })),
+    components: tables.components.map((r) => ({ ...r, kind: periodKind(r.kind) })),
+    componentsOverall: tables.componentsOverall.map((r) => ({ ...r, kind: periodKind(r.kind) })),
     zonesByPeriod: zoneRows,
     carbon: carbonRows,
     stockLostToMining: mining ?? null,
@@ -655,6 +668,8 @@ async function analyzeWith(o: AnalyzeOptions, pool: WorkerPool, temp: { dir?: st
   return summary;
 }
 
+const periodKind = (k: string) => (k === "multistep" ? ("multistep" as const) : ("onestep" as const));
+
 function valid(counts: BlockCounts, pairCount: number): number {
   let s = 0;
   for (let i = 0; i < counts.pixels.length / pairCount; i++) s += counts.pixels[i]!;
@@ -665,4 +680,5 @@ function describePolygons(p: GridPolygons) {
   return { path: p.path, features: p.features.length, crs: p.sourceCrs, reprojected: p.reprojected };
 }
 
-export type LanduseSummary = Awaited<ReturnType<typeof analyzeLanduse>>;
+/** @deprecated the declared result: `LanduseResult` of src/contract/landuse-result.ts. */
+export type LanduseSummary = LanduseResult;

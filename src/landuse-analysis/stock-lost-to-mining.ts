@@ -40,5 +40,11 @@ export function stockLostToMining(legend: Legend, onestep: TransferMatrix, facto
   );
   const table = factors.fresh();
   const result = stockChange(conversions, DENSITY_SETS["seed001-yang2019"]!, table);
-  return { ...result, factorsUsed: table.used() };
+  return {
+    ...result,
+    conversions: [...result.conversions],
+    byStage: [...result.byStage],
+    byZone: [...result.byZone],
+    factorsUsed: table.used(),
+  };
 }
