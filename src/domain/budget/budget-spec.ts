@@ -12,6 +12,7 @@ import {
 } from "../validation/bounded-number.ts";
 import { describeValue, InputError, type InputIssue } from "../validation/input-issue.ts";
 import { userText } from "../validation/user-text.ts";
+import { field, fieldMeta } from "../common/field-meta.ts";
 import { zodIssuesToInputIssues } from "../validation/zod-issues.ts";
 import { uncertaintySpec, type UncertaintySpec } from "../factor/uncertainty/uncertainty-spec.ts";
 import { CARBON_POOLS } from "./density-sets.ts";
@@ -36,156 +37,304 @@ import type { Reclamation } from "./reclamation-regain.ts";
 export const BUDGET_DRAWS_RULE = `must be ≤ ${DRAW_BOUNDS.budget.toLocaleString("en-US")} draws (about 2 s and 200 MB for ten figures; the intervals no longer move by then)`;
 
 const { areaHa, spanYears } = QUANTITY_BOUNDS;
-const area = amountUpTo(areaHa);
+type Texts = readonly [en: string, zh: string];
+const group = (label: Texts, description?: Texts) =>
+  fieldMeta({ unit: "", label, ...(description ? { description } : {}) });
+const area = (label: Texts = ["area", "面积"], description?: Texts) =>
+  field(amountUpTo(areaHa), "ha", label, description);
 const name = () => userText().min(1);
-const stage = z.enum(LIFE_CYCLE_STAGES).optional();
-const zone = name().optional();
+const stage = () => field(z.enum(LIFE_CYCLE_STAGES), "", ["life-cycle stage", "生命周期阶段"]).optional();
+const zone = () => field(name(), "", ["zone", "分区"]).optional();
+const label = () => field(name(), "", ["label", "名称"]).optional();
+const title = () => field(name(), "", ["title", "标题"]);
+const description = () => field(userText(TEXT_BOUNDS.text), "", ["description", "说明"]).optional();
+const draws = () =>
+  field(z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: BUDGET_DRAWS_RULE }), "draws", [
+    "Monte Carlo draws (IPCC Approach 2)",
+    "蒙特卡洛模拟次数（IPCC 方法 2）",
+  ]).optional();
+const seed = () => field(seedNumber(), "", ["Monte Carlo seed", "蒙特卡洛随机数种子"]).optional();
+const uncertaintyOf = (label: Texts, description?: Texts) =>
+  uncertaintySpec.optional().meta(group(label, description));
 
-const coefficientBudgetSchema = z.strictObject({
-  kind: z.literal("land-use-budget"),
-  title: name(),
-  description: userText(TEXT_BOUNDS.text).optional(),
-  coefficients: z.strictObject({
-    set: name(),
-    readAs: z.enum(COEFFICIENT_READINGS),
-    overrides: z
-      .record(
-        name(),
-        z.strictObject({
-          absorption: name().nullable().optional(),
-          emission: name().nullable().optional(),
-        }),
-      )
-      .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
-        error: `must have at most ${COUNT_BOUNDS.listItems} land types`,
-      })
-      .optional(),
-  }),
-  areas: boundedList(
-    z.strictObject({
-      label: name().optional(),
-      landType: name(),
-      areaHa: area,
-      stage,
-      zone,
-      uncertainty: uncertaintySpec
-        .optional()
-        .describe("the uncertainty of this area (default: uncertainty.areas, else ±15 %)"),
-    }),
-  ).min(1),
+/** The spec of a budget file by the coefficient method (`kind: land-use-budget`). */
+export const coefficientBudgetSchema = z.strictObject({
+  kind: field(z.literal("land-use-budget"), "", ["document kind", "文件类型"]),
+  title: title(),
+  description: description(),
+  coefficients: z
+    .strictObject({
+      set: field(name(), "", ["coefficient set", "碳排放/吸收系数集"]),
+      readAs: field(
+        z.enum(COEFFICIENT_READINGS),
+        "",
+        ["coefficients read as", "系数解读方式"],
+        [
+          "whether the set's tonnes are carbon (tC) or CO2 (tCO2) when it does not say",
+          "系数集未说明时，其吨数按碳（tC）还是 CO2（tCO2）解读",
+        ],
+      ),
+      overrides: field(
+        z
+          .record(
+            name(),
+            z
+              .strictObject({
+                absorption: field(
+                  name().nullable(),
+                  "",
+                  ["absorption coefficient", "吸收系数"],
+                  [
+                    "a factor id in t C/(ha·a) or t CO2/(ha·a); null for none",
+                    "以 t C/(ha·a) 或 t CO2/(ha·a) 计的因子标识；null 表示无",
+                  ],
+                ).optional(),
+                emission: field(
+                  name().nullable(),
+                  "",
+                  ["emission coefficient", "排放系数"],
+                  [
+                    "a factor id in t C/(ha·a) or t CO2/(ha·a); null for none",
+                    "以 t C/(ha·a) 或 t CO2/(ha·a) 计的因子标识；null 表示无",
+                  ],
+                ).optional(),
+              })
+              .meta(group(["coefficients of the land type", "该地类的系数"])),
+          )
+          .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
+            error: `must have at most ${COUNT_BOUNDS.listItems} land types`,
+          }),
+        "",
+        ["coefficient overrides by land type", "按地类覆盖的系数"],
+      ).optional(),
+    })
+    .meta(group(["coefficients", "碳排放/吸收系数"])),
+  areas: field(
+    boundedList(
+      z.strictObject({
+        label: label(),
+        landType: field(name(), "", ["land type", "地类"]),
+        areaHa: area(),
+        stage: stage(),
+        zone: zone(),
+        uncertainty: uncertaintyOf(
+          ["uncertainty of the area", "面积不确定性"],
+          [
+            "the uncertainty of this area (default: uncertainty.areas, else ±15 %)",
+            "该面积的不确定性（缺省取 uncertainty.areas，否则 ±15%）",
+          ],
+        ),
+      }),
+    ).min(1),
+    "",
+    ["areas", "各地类面积"],
+  ),
   inventory: z
     .strictObject({
-      mine: name().describe(
-        "the mine whose inventory (same boundary and years) measures the energy used here",
+      mine: field(
+        name(),
+        "",
+        ["mine", "煤矿名称"],
+        [
+          "the mine whose inventory (same boundary and years) measures the energy used here",
+          "其清单（同一边界和年份）计量了此处能源消费的煤矿",
+        ],
       ),
-      zones: boundedList(name())
-        .min(1)
-        .optional()
-        .describe("the zones of the areas inside that inventory's boundary; every area when omitted"),
+      zones: field(
+        boundedList(name()).min(1),
+        "",
+        ["zones inside the inventory's boundary", "清单边界内的分区"],
+        [
+          "the zones of the areas inside that inventory's boundary; every area when omitted",
+          "位于该清单边界内的分区；缺省时为全部面积",
+        ],
+      ).optional(),
     })
-    .optional(),
+    .optional()
+    .meta(group(["mine inventory covering the energy use", "覆盖能源消费的煤矿清单"])),
   uncertainty: z
     .strictObject({
-      draws: z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: BUDGET_DRAWS_RULE }).optional(),
-      seed: seedNumber().optional(),
-      percentiles: boundedList(z.number().min(0).max(100), COUNT_BOUNDS.percentiles).min(1).optional(),
-      areas: uncertaintySpec
-        .optional()
-        .describe("the uncertainty of every area without its own (e.g. from the map's accuracy assessment)"),
+      draws: draws(),
+      seed: seed(),
+      percentiles: field(boundedList(z.number().min(0).max(100), COUNT_BOUNDS.percentiles).min(1), "%", [
+        "percentiles reported",
+        "输出的百分位数",
+      ]).optional(),
+      areas: uncertaintyOf(
+        ["uncertainty of every area", "全部面积的不确定性"],
+        [
+          "the uncertainty of every area without its own (e.g. from the map's accuracy assessment)",
+          "未单独给出不确定性的面积所用的不确定性（如来自地图精度评价）",
+        ],
+      ),
     })
-    .optional(),
+    .optional()
+    .meta(group(["uncertainty analysis", "不确定性分析"])),
 });
 
-const span = positiveUpTo(spanYears);
-const curveSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("linear"), years: span }),
-  z.strictObject({ kind: z.literal("exponential"), halfLifeYears: span }),
-  z.strictObject({
-    kind: z.literal("logistic"),
-    midpointYears: span,
-    steepnessPerYear: positiveUpTo(QUANTITY_BOUNDS.growthRatePerYear),
-  }),
-  z.strictObject({ kind: z.literal("immediate") }),
-]);
+const span = (label: Texts) => field(positiveUpTo(spanYears), "yr", label);
+const curveKind = <K extends string>(k: K, label: Texts) => field(z.literal(k), "", label);
+const curveSchema = z
+  .discriminatedUnion("kind", [
+    z.strictObject({
+      kind: curveKind("linear", ["linear", "线性"]),
+      years: span(["years to full regain", "完全恢复年数"]),
+    }),
+    z.strictObject({
+      kind: curveKind("exponential", ["exponential", "指数"]),
+      halfLifeYears: span(["half-life", "半恢复期"]),
+    }),
+    z.strictObject({
+      kind: curveKind("logistic", ["logistic", "逻辑斯蒂"]),
+      midpointYears: span(["midpoint", "中点年数"]),
+      steepnessPerYear: field(positiveUpTo(QUANTITY_BOUNDS.growthRatePerYear), "1/yr", ["steepness", "陡度"]),
+    }),
+    z.strictObject({ kind: curveKind("immediate", ["immediate", "立即"]) }),
+  ])
+  .meta(group(["regain curve", "碳恢复曲线"]));
 
-const year = calendarYear();
+const year = (label: Texts) => field(calendarYear(), "year", label);
 
 /** The fields shared by a conversion and a reclamation: area moved from one class to another. */
-const transitionFields = {
-  label: name().optional(),
-  from: name(),
-  to: name(),
-  areaHa: area,
-};
+const transitionFields = () => ({
+  label: label(),
+  from: field(name(), "", ["from class", "转出地类"]),
+  to: field(name(), "", ["to class", "转入地类"]),
+  areaHa: area(),
+});
 
 const sourceText = () => userText(TEXT_BOUNDS.text).min(1);
 const poolRegain = z
   .strictObject({
-    share: z
-      .number()
-      .min(0)
-      .max(1)
+    share: field(
+      z.number().min(0).max(1),
+      "fraction",
+      ["share regained", "恢复比例"],
+      [
+        "share of the pool's density difference regained in full (default 1)",
+        "该碳库密度差最终恢复的比例（缺省 1）",
+      ],
+    ).optional(),
+    curve: curveSchema
       .optional()
-      .describe("share of the pool's density difference regained in full (default 1)"),
-    curve: curveSchema.optional().describe("the pool's own curve (default: the reclamation's)"),
-    source: sourceText().optional().describe("where the share and curve come from"),
+      .meta(
+        group(
+          ["the pool's own curve", "该碳库自身的恢复曲线"],
+          ["the pool's own curve (default: the reclamation's)", "该碳库自身的恢复曲线（缺省取复垦的曲线）"],
+        ),
+      ),
+    source: field(
+      sourceText(),
+      "",
+      ["source", "来源"],
+      ["where the share and curve come from", "恢复比例和曲线的数据来源"],
+    ).optional(),
   })
-  .optional();
-const areaUncertainty = uncertaintySpec.optional().describe("the uncertainty of the area (default ±15 %)");
-
-const existingLandSchema = z
-  .record(
-    name(),
-    z.strictObject({
-      areaHa: area.describe("land of the class there is to reclaim besides what the conversions put into it"),
-      source: sourceText().describe("where the figure comes from (a map of the period's start, records)"),
-      uncertainty: areaUncertainty,
-    }),
-  )
-  .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
-    error: `must have at most ${COUNT_BOUNDS.listItems} classes`,
-  })
-  .describe(
-    "per class, the land there is to reclaim that the conversions do not put there: land of the class before the period, or formed and reclaimed within it",
+  .optional()
+  .meta(group(["pool regain", "碳库恢复"]));
+const areaUncertainty = () =>
+  uncertaintyOf(
+    ["uncertainty of the area", "面积不确定性"],
+    ["the uncertainty of the area (default ±15 %)", "面积的不确定性（缺省 ±15%）"],
   );
 
-const stockChangeSchema = z.strictObject({
-  kind: z.literal("stock-change"),
-  title: name(),
-  description: userText(TEXT_BOUNDS.text).optional(),
-  period: z.strictObject({ from: year, to: year }),
-  densities: name(),
-  conversions: boundedList(
-    z.strictObject({ ...transitionFields, stage, zone, uncertainty: areaUncertainty }),
-  ).min(1),
-  reclamation: boundedList(
-    z.strictObject({
-      ...transitionFields,
-      startYear: year,
-      curve: curveSchema,
-      curveSource: sourceText()
-        .optional()
-        .describe("where the curve comes from; without it, it is an assumption"),
-      pools: z
-        .strictObject(
-          Object.fromEntries(CARBON_POOLS.map((p) => [p, poolRegain])) as Record<
-            (typeof CARBON_POOLS)[number],
-            typeof poolRegain
-          >,
-        )
-        .optional()
-        .describe("per pool (soil, vegetation): the share regained, its own curve and their source"),
-      uncertainty: areaUncertainty,
+const existingLandSchema = field(
+  z
+    .record(
+      name(),
+      z
+        .strictObject({
+          areaHa: area(
+            ["existing land", "已有土地面积"],
+            [
+              "land of the class there is to reclaim besides what the conversions put into it",
+              "除转换带入外，该地类可供复垦的土地",
+            ],
+          ),
+          source: field(
+            sourceText(),
+            "",
+            ["source", "来源"],
+            [
+              "where the figure comes from (a map of the period's start, records)",
+              "数据来源（期初地图、档案记录）",
+            ],
+          ),
+          uncertainty: areaUncertainty(),
+        })
+        .meta(group(["existing land of the class", "该地类的已有土地"])),
+    )
+    .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
+      error: `must have at most ${COUNT_BOUNDS.listItems} classes`,
     }),
+  "",
+  ["existing land to reclaim", "可复垦的已有土地"],
+  [
+    "per class, the land there is to reclaim that the conversions do not put there: land of the class before the period, or formed and reclaimed within it",
+    "按地类列出非转换带入的可复垦土地：期初已有的该地类土地，或期内形成并复垦的土地",
+  ],
+);
+
+/** The spec of a budget file by stock change (`kind: stock-change`). */
+export const stockChangeSchema = z.strictObject({
+  kind: field(z.literal("stock-change"), "", ["document kind", "文件类型"]),
+  title: title(),
+  description: description(),
+  period: z
+    .strictObject({ from: year(["first year", "起始年份"]), to: year(["last year", "终止年份"]) })
+    .meta(group(["period", "核算期"])),
+  densities: field(name(), "", ["carbon density set", "碳密度数据集"]),
+  conversions: field(
+    boundedList(
+      z.strictObject({ ...transitionFields(), stage: stage(), zone: zone(), uncertainty: areaUncertainty() }),
+    ).min(1),
+    "",
+    ["land conversions", "土地利用转换"],
+  ),
+  reclamation: field(
+    boundedList(
+      z.strictObject({
+        ...transitionFields(),
+        startYear: year(["start year", "起始年份"]),
+        curve: curveSchema,
+        curveSource: field(
+          sourceText(),
+          "",
+          ["source of the curve", "曲线来源"],
+          [
+            "where the curve comes from; without it, it is an assumption",
+            "恢复曲线的数据来源；未给出时作为假设",
+          ],
+        ).optional(),
+        pools: z
+          .strictObject(
+            Object.fromEntries(CARBON_POOLS.map((p) => [p, poolRegain])) as Record<
+              (typeof CARBON_POOLS)[number],
+              typeof poolRegain
+            >,
+          )
+          .optional()
+          .meta(
+            group(
+              ["regain by pool", "分碳库恢复"],
+              [
+                "per pool (soil, vegetation): the share regained, its own curve and their source",
+                "按碳库（土壤、植被）给出恢复比例、各自曲线及来源",
+              ],
+            ),
+          ),
+        uncertainty: areaUncertainty(),
+      }),
+    ),
+    "",
+    ["reclamation", "土地复垦"],
   ).optional(),
   existingLand: existingLandSchema.optional(),
-  horizonYear: year.optional(),
+  horizonYear: year(["horizon year", "评估截止年份"]).optional(),
   uncertainty: z
-    .strictObject({
-      draws: z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: BUDGET_DRAWS_RULE }).optional(),
-      seed: seedNumber().optional(),
-    })
-    .optional(),
+    .strictObject({ draws: draws(), seed: seed() })
+    .optional()
+    .meta(group(["uncertainty analysis", "不确定性分析"])),
 });
 
 /** A checked land-use budget input by the coefficient method. */

@@ -9,6 +9,7 @@ import {
   QUANTITY_BOUNDS,
   TEXT_BOUNDS,
 } from "../common/input-bounds.ts";
+import { field, fieldMeta } from "../common/field-meta.ts";
 import { uncertaintySpec } from "../factor/uncertainty/uncertainty-spec.ts";
 import {
   amountUpTo,
@@ -37,7 +38,6 @@ const { areaHa, massT, volumeM3, energyAmount, energyTce, standVolumeM3PerHa, sp
 const mass = amountUpTo(massT);
 const name = () => userText().min(1);
 const note = () => userText(TEXT_BOUNDS.text);
-const factorId = name();
 const list = <T extends z.ZodType>(item: T) => boundedList(item);
 // A stock read as a yearly sink is divided by these years: less than one year is not a yearly sink.
 const yearsOfGrowth = () =>
@@ -52,166 +52,356 @@ const yearsOfGrowth = () =>
  */
 export const INVENTORY_DRAWS_RULE = `must be ≤ ${DRAW_BOUNDS.budget.toLocaleString("en-US")} draws, and draws × years ≤ ${DRAW_BOUNDS.budget.toLocaleString("en-US")} (see docs/input-bounds.md)`;
 
-const energyUse = z.strictObject({
-  carrier: name(),
-  amount: amountUpTo(energyAmount),
-  unit: name(),
-  tceFactor: factorId.optional(),
-  emissionFactor: factorId.optional(),
-  carbonPerTceFactor: factorId.optional(),
-  ncvFactor: factorId.optional(),
-  ccFactor: factorId.optional(),
-  oxidationFactor: factorId.optional(),
-  combustion: z
-    .enum(COMBUSTION_USES)
-    .optional()
-    .describe(
-      "how a fuel is burned: stationary, off-road (machinery) or road; picks its CH4 and N2O factors",
+const factorRef = (label: readonly [string, string], description?: readonly [string, string]) =>
+  field(name(), "", label, description);
+const uncertaintyOf = (en: string, zh: string) =>
+  uncertaintySpec.optional().meta(fieldMeta({ unit: "", label: [en, zh] }));
+const noteField = (label: readonly [string, string] = ["note", "备注"]) =>
+  field(note(), "", label).optional();
+
+const energyUse = z
+  .strictObject({
+    carrier: field(
+      name(),
+      "",
+      ["energy carrier", "能源品种"],
+      [
+        "an energy carrier of the registry, e.g. raw-coal, diesel, electricity",
+        "能源品种（登记表中的标识），如 raw-coal（原煤）、diesel（柴油）、electricity（电力）",
+      ],
     ),
-  ch4Factor: factorId.optional(),
-  n2oFactor: factorId.optional(),
-  uncertainty: uncertaintySpec.optional(),
-  note: note().optional(),
+    amount: field(
+      amountUpTo(energyAmount),
+      "carrier unit",
+      ["amount consumed", "消费量"],
+      [
+        "the year's consumption in `unit`; also bounded in standard coal (≤ 1e11 tce)",
+        "当年消费量，以 unit 字段的单位计；折标准煤后亦不得超过 1e11 tce",
+      ],
+    ),
+    unit: field(
+      name(),
+      "",
+      ["unit of the amount", "计量单位"],
+      [
+        "a unit the carrier is measured in, e.g. t, 10^4 kWh, 10^4 m3",
+        "该能源品种的计量单位，如 t、10^4 kWh、10^4 m3",
+      ],
+    ),
+    tceFactor: factorRef(["standard-coal coefficient", "折标准煤系数"]).optional(),
+    emissionFactor: factorRef(
+      ["emission factor (electricity, heat)", "排放因子（电力、热力）"],
+      [
+        "grid or heat emission factor, for electricity and heat only",
+        "电网或热力排放因子，仅用于外购电力和热力",
+      ],
+    ).optional(),
+    carbonPerTceFactor: factorRef(["carbon per tce", "单位标准煤含碳量"]).optional(),
+    ncvFactor: factorRef(["net calorific value", "平均低位发热量"]).optional(),
+    ccFactor: factorRef(["carbon content per GJ", "单位热值含碳量"]).optional(),
+    oxidationFactor: factorRef(["oxidation rate", "碳氧化率"]).optional(),
+    combustion: field(
+      z.enum(COMBUSTION_USES),
+      "",
+      ["combustion", "燃烧方式"],
+      [
+        "how a fuel is burned: stationary, off-road (machinery) or road; picks its CH4 and N2O factors",
+        "燃料的燃烧方式：固定源、非道路移动机械或道路车辆；决定其 CH4 和 N2O 排放因子",
+      ],
+    ).optional(),
+    ch4Factor: factorRef(["CH4 emission factor", "CH4 排放因子"]).optional(),
+    n2oFactor: factorRef(["N2O emission factor", "N2O 排放因子"]).optional(),
+    uncertainty: uncertaintyOf("uncertainty of the amount", "消费量不确定性"),
+    note: noteField(),
+  })
+  .meta(fieldMeta({ unit: "", label: ["energy use", "能源消费"] }));
+
+const transportUse = energyUse.extend({
+  lowCarbonShare: field(z.number().min(0).max(1), "fraction", ["low-carbon share", "低碳能源占比"]),
 });
 
-const transportUse = energyUse.extend({ lowCarbonShare: z.number().min(0).max(1) });
+const gasBasis = () =>
+  field(
+    z.enum(GAS_VOLUME_BASES),
+    "",
+    ["volume conditions", "体积基准状态"],
+    [
+      "ipcc-20C (20 °C, 101.325 kPa) or cn-stp-0C (0 °C, 101.325 kPa)",
+      "ipcc-20C（20 °C，101.325 kPa）或 cn-stp-0C（0 °C，101.325 kPa）",
+    ],
+  );
+const gasDensity = () => factorRef(["gas density factor", "气体密度因子"]).optional();
+const gasAmount = z
+  .union(
+    [
+      z.strictObject({
+        massT: field(mass, "t", ["mass of gas", "气体质量"]),
+        // A mass the source weighed from a measured volume at these conditions with this density.
+        weighedAt: z
+          .strictObject({ basis: gasBasis(), densityFactor: gasDensity() })
+          .optional()
+          .meta(
+            fieldMeta({
+              unit: "",
+              label: ["weighed from a volume at", "由体积折算的条件"],
+              description: [
+                "the conditions and density the source weighed the mass with",
+                "来源由实测体积折算质量时所用的基准状态和密度",
+              ],
+            }),
+          ),
+        label: noteField(["label", "说明"]),
+        uncertainty: uncertaintyOf("uncertainty of the amount", "数量不确定性"),
+      }),
+      z.strictObject({
+        volumeM3: field(amountUpTo(volumeM3), "m3", ["volume of gas", "气体体积"]),
+        basis: gasBasis(),
+        densityFactor: gasDensity(),
+        label: noteField(["label", "说明"]),
+        uncertainty: uncertaintyOf("uncertainty of the amount", "数量不确定性"),
+      }),
+    ],
+    { error: `must be either { massT } or { volumeM3, basis: ${GAS_VOLUME_BASES.join(" | ")} }` },
+  )
+  .meta(fieldMeta({ unit: "", label: ["gas amount", "气体量"] }));
 
-const gasAmount = z.union(
-  [
-    z.strictObject({
-      massT: mass,
-      // A mass the source weighed from a measured volume at these conditions with this density.
-      weighedAt: z
-        .strictObject({ basis: z.enum(GAS_VOLUME_BASES), densityFactor: factorId.optional() })
-        .optional(),
-      label: note().optional(),
-      uncertainty: uncertaintySpec.optional(),
-    }),
-    z.strictObject({
-      volumeM3: amountUpTo(volumeM3),
-      basis: z.enum(GAS_VOLUME_BASES),
-      densityFactor: factorId.optional(),
-      label: note().optional(),
-      uncertainty: uncertaintySpec.optional(),
-    }),
-  ],
-  { error: `must be either { massT } or { volumeM3, basis: ${GAS_VOLUME_BASES.join(" | ")} }` },
-);
+const coalFactorRef = (label: readonly [string, string]) =>
+  z
+    .strictObject({
+      factor: factorRef(
+        ["emission factor", "排放因子"],
+        ["a factor in m³ CH4/t or kg CH4/t of coal", "以 m³ CH4/t 或 kg CH4/t 原煤计的排放因子"],
+      ),
+      bound: field(z.enum(["low", "central", "high"]), "", [
+        "value of the range",
+        "取值（低/中/高）",
+      ]).default("central"),
+      coalOutputT: field(
+        mass,
+        "t",
+        ["coal output", "原煤产量"],
+        [
+          "the output the factor applies to; the year's coalOutputT when omitted",
+          "该因子所乘的原煤产量；缺省时取当年 coalOutputT",
+        ],
+      ).optional(),
+      coalOutputUncertainty: uncertaintyOf("uncertainty of the coal output", "原煤产量不确定性"),
+      // A factor in m³/t is weighed with a density at its own basis (the default density of that basis).
+      densityFactor: factorRef(["CH4 density factor", "甲烷密度因子"]).optional(),
+    })
+    .optional()
+    .meta(fieldMeta({ unit: "", label }));
 
-const coalFactorRef = z.strictObject({
-  factor: factorId,
-  bound: z.enum(["low", "central", "high"]).default("central"),
-  coalOutputT: mass.optional(),
-  coalOutputUncertainty: uncertaintySpec.optional(),
-  // A factor in m³/t is weighed with a density at its own basis (the default density of that basis).
-  densityFactor: factorId.optional(),
-});
+const destroyed = (label: readonly [string, string], description: readonly [string, string]) =>
+  z
+    .strictObject({
+      amounts: field(list(gasAmount).min(1), "", ["amounts", "数量"]),
+      efficiencyFactor: factorRef(["destruction efficiency factor", "销毁效率因子"]).optional(),
+    })
+    .optional()
+    .meta(fieldMeta({ unit: "", label, description }));
 
 const yearSchema = z.strictObject({
-  year: calendarYear(),
-  boundaryAreaHa: positiveUpTo(areaHa),
+  year: field(calendarYear(), "year", ["year", "核算年份"]),
+  boundaryAreaHa: field(positiveUpTo(areaHa), "ha", ["boundary area", "核算边界面积"]),
   // Industrial and mining land within the boundary: what reclamation can take from.
-  miningLandHa: amountUpTo(areaHa).optional(),
-  coalOutputT: mass,
-  coalOutputUncertainty: uncertaintySpec.optional(),
-  energy: list(energyUse).default([]),
-  residential: list(energyUse).default([]),
-  transport: list(transportUse).default([]),
+  miningLandHa: field(
+    amountUpTo(areaHa),
+    "ha",
+    ["industrial and mining land", "工矿用地面积"],
+    [
+      "industrial and mining land within the boundary: what reclamation can take from",
+      "核算边界内的工矿用地：复垦可取用的土地",
+    ],
+  ).optional(),
+  coalOutputT: field(mass, "t", ["raw coal output", "原煤产量"]),
+  coalOutputUncertainty: uncertaintyOf("uncertainty of the coal output", "原煤产量不确定性"),
+  energy: field(list(energyUse), "", ["energy used in production", "生产能源消费"]).default([]),
+  residential: field(list(energyUse), "", ["residential energy use", "生活能源消费"]).default([]),
+  transport: field(list(transportUse), "", ["transport energy use", "交通运输能源消费"]).default([]),
   agricultural: z
     .strictObject({
-      energy: list(energyUse).default([]),
-      inputs: list(
-        z.strictObject({
-          item: name(),
-          amountT: mass,
-          factor: factorId,
-          uncertainty: uncertaintySpec.optional(),
-          note: note().optional(),
-        }),
+      energy: field(list(energyUse), "", ["agricultural energy use", "农业能源消费"]).default([]),
+      inputs: field(
+        list(
+          z.strictObject({
+            item: field(name(), "", ["input", "投入品名称"]),
+            amountT: field(mass, "t", ["amount used", "用量"]),
+            factor: factorRef(
+              ["emission factor", "排放因子"],
+              ["a factor in t CO2/t", "以 t CO2/t 计的排放因子"],
+            ),
+            uncertainty: uncertaintyOf("uncertainty of the amount", "用量不确定性"),
+            note: noteField(),
+          }),
+        ),
+        "",
+        ["agricultural inputs (fertiliser, pesticide, film)", "农业投入品（化肥、农药、农膜）"],
       ).default([]),
     })
-    .default({ energy: [], inputs: [] }),
+    .default({ energy: [], inputs: [] })
+    .meta(fieldMeta({ unit: "", label: ["agriculture", "农业活动"] })),
   methane: z
     .strictObject({
-      underground: list(gasAmount).default([]),
-      postMining: coalFactorRef.optional(),
-      openPit: coalFactorRef.optional(),
-      openPitPostMining: coalFactorRef.optional(),
-      utilised: list(gasAmount).default([]),
-      flared: z
-        .strictObject({ amounts: list(gasAmount).min(1), efficiencyFactor: factorId.optional() })
-        .optional(),
+      underground: field(
+        list(gasAmount),
+        "",
+        ["underground methane liberated", "井工开采甲烷涌出量"],
+        [
+          "CH4 liberated underground (ventilation air and drainage) in the year",
+          "当年井下涌出的甲烷（风排和抽采）",
+        ],
+      ).default([]),
+      postMining: coalFactorRef(["post-mining methane", "矿后活动甲烷逃逸"]),
+      openPit: coalFactorRef(["open-pit mining methane", "露天开采甲烷逃逸"]),
+      openPitPostMining: coalFactorRef(["open-pit post-mining methane", "露天矿后活动甲烷逃逸"]),
+      utilised: field(list(gasAmount), "", ["methane drained and used", "甲烷抽采利用量"]).default([]),
+      flared: destroyed(
+        ["methane flared", "甲烷火炬销毁量"],
+        ["drained methane burned in a flare", "抽采甲烷经火炬燃烧销毁"],
+      ),
       // Ventilation-air methane oxidised where it leaves the mine: destroyed like flared methane, but
       // its CO2 leaves in the ventilation air, far too dilute for carbon capture.
-      vamOxidised: z
-        .strictObject({ amounts: list(gasAmount).min(1), efficiencyFactor: factorId.optional() })
-        .optional()
-        .describe(
+      vamOxidised: destroyed(
+        ["ventilation-air methane oxidised", "乏风瓦斯氧化量"],
+        [
           "ventilation-air methane oxidised (thermal or catalytic oxidisers): destroyed as far as the oxidiser's efficiency goes; its CO2 cannot be captured",
-        ),
+          "经热氧化或催化氧化装置氧化的乏风瓦斯：按氧化效率销毁；其 CO2 无法捕集",
+        ],
+      ),
     })
-    .default({ underground: [], utilised: [] }),
-  co2Fugitive: list(gasAmount).default([]),
-  explosives: list(
-    z.strictObject({
-      type: name(),
-      amountT: mass,
-      factor: factorId,
-      uncertainty: uncertaintySpec.optional(),
-    }),
+    .default({ underground: [], utilised: [] })
+    .meta(fieldMeta({ unit: "", label: ["methane", "甲烷逃逸与回收"] })),
+  co2Fugitive: field(list(gasAmount), "", ["fugitive CO2", "CO2 逃逸排放量"]).default([]),
+  explosives: field(
+    list(
+      z.strictObject({
+        type: field(name(), "", ["explosive", "炸药种类"]),
+        amountT: field(mass, "t", ["amount used", "用量"]),
+        factor: factorRef(
+          ["emission factor", "排放因子"],
+          ["a factor in t CO2/t", "以 t CO2/t 计的排放因子"],
+        ),
+        uncertainty: uncertaintyOf("uncertainty of the amount", "用量不确定性"),
+      }),
+    ),
+    "",
+    ["explosives", "炸药使用"],
   ).default([]),
   sinks: z
     .strictObject({
-      forest: list(
-        z.strictObject({
-          label: name(),
-          species: name(),
-          areaHa: amountUpTo(areaHa),
-          volumeM3PerHa: amountUpTo(standVolumeM3PerHa).optional(),
-          standAgeYears: yearsOfGrowth().optional(),
-          withSoil: z.boolean().default(true),
-          assumption: note().optional(),
-          uncertainty: uncertaintySpec.optional().describe("the uncertainty of the stand's area"),
-          volumeUncertainty: uncertaintySpec.optional().describe("the uncertainty of volumeM3PerHa"),
-        }),
+      forest: field(
+        list(
+          z.strictObject({
+            label: field(name(), "", ["name", "名称"]),
+            species: field(name(), "", ["tree species", "树种"]),
+            areaHa: field(amountUpTo(areaHa), "ha", ["area", "面积"]),
+            volumeM3PerHa: field(
+              amountUpTo(standVolumeM3PerHa),
+              "m3/ha",
+              ["stand volume", "单位面积蓄积量"],
+              ["the species' volume from its source when omitted", "缺省时取该树种来源中的蓄积量"],
+            ).optional(),
+            standAgeYears: field(yearsOfGrowth(), "yr", ["stand age", "林龄"]).optional(),
+            withSoil: field(z.boolean(), "", ["with soil carbon", "计入土壤碳"]).default(true),
+            assumption: noteField(["assumption", "假设"]),
+            uncertainty: uncertaintyOf("uncertainty of the stand's area", "林分面积不确定性"),
+            volumeUncertainty: uncertaintyOf("uncertainty of volumeM3PerHa", "蓄积量不确定性"),
+          }),
+        ),
+        "",
+        ["forest stands", "林木碳汇"],
       ).default([]),
-      ecosystems: list(
-        z.strictObject({
-          label: name().optional(),
-          type: name(),
-          areaHa: amountUpTo(areaHa),
-          densityFactor: factorId.optional(),
-          accumulationYears: yearsOfGrowth().optional(),
-          assumption: note().optional(),
-          uncertainty: uncertaintySpec.optional().describe("the uncertainty of the area"),
-        }),
+      ecosystems: field(
+        list(
+          z.strictObject({
+            label: field(name(), "", ["name", "名称"]).optional(),
+            type: field(name(), "", ["ecosystem type", "生态系统类型"]),
+            areaHa: field(amountUpTo(areaHa), "ha", ["area", "面积"]),
+            densityFactor: factorRef(
+              ["carbon density factor", "碳密度因子"],
+              [
+                "a factor in t C/ha; the type's own when omitted",
+                "以 t C/ha 计的因子；缺省时取该类型的碳密度",
+              ],
+            ).optional(),
+            accumulationYears: field(yearsOfGrowth(), "yr", [
+              "years of accumulation",
+              "碳积累年数",
+            ]).optional(),
+            assumption: noteField(["assumption", "假设"]),
+            uncertainty: uncertaintyOf("uncertainty of the area", "面积不确定性"),
+          }),
+        ),
+        "",
+        ["ecosystems", "生态系统碳汇"],
       ).default([]),
     })
-    .default({ forest: [], ecosystems: [] }),
-  ccsStoredTCO2: mass.default(0),
-  ccsUncertainty: uncertaintySpec.optional(),
+    .default({ forest: [], ecosystems: [] })
+    .meta(fieldMeta({ unit: "", label: ["carbon sinks", "碳汇"] })),
+  ccsStoredTCO2: field(mass, "t CO2", ["CO2 captured and stored", "碳捕集与封存量"]).default(0),
+  ccsUncertainty: uncertaintyOf("uncertainty of the CO2 stored", "封存量不确定性"),
   offsets: z
-    .strictObject({ soldTCO2e: mass.default(0), boughtTCO2e: mass.default(0) })
-    .default({ soldTCO2e: 0, boughtTCO2e: 0 }),
+    .strictObject({
+      soldTCO2e: field(mass, "t CO2e", ["offsets sold", "售出碳信用量"]).default(0),
+      boughtTCO2e: field(mass, "t CO2e", ["offsets bought", "购入碳信用量"]).default(0),
+    })
+    .default({ soldTCO2e: 0, boughtTCO2e: 0 })
+    .meta(fieldMeta({ unit: "", label: ["carbon offsets", "碳抵消"] })),
 });
 
-const inventorySchema = z.strictObject({
-  kind: z.literal("mine-inventory"),
-  mine: name(),
-  location: note().optional(),
-  description: note().optional(),
-  assumptions: list(note()).default([]),
-  gwp: z.enum(GWP_SET_IDS as [string, ...string[]]),
-  sinkReading: z.enum(SINK_READINGS),
-  combustionMethod: z.enum(COMBUSTION_METHODS),
-  years: boundedList(yearSchema, COUNT_BOUNDS.inventoryYears).min(1),
+/** The spec of an inventory file (`kind: mine-inventory`), with its field metadata. */
+export const inventorySchema = z.strictObject({
+  kind: field(z.literal("mine-inventory"), "", ["document kind", "文件类型"]),
+  mine: field(name(), "", ["mine", "煤矿名称"]),
+  location: noteField(["location", "位置"]),
+  description: noteField(["description", "说明"]),
+  assumptions: field(list(note()), "", ["assumptions", "假设"]).default([]),
+  gwp: field(
+    z.enum(GWP_SET_IDS as [string, ...string[]]),
+    "",
+    ["GWP-100 set", "全球增温潜势（GWP-100）取值"],
+    [
+      "the IPCC report whose 100-year GWPs weigh CH4 and N2O (seed 002 uses SAR: CH4 = 21)",
+      "CH4、N2O 折算所用的 IPCC 评估报告 100 年 GWP（种子文献 002 用 SAR：CH4 = 21）",
+    ],
+  ),
+  sinkReading: field(
+    z.enum(SINK_READINGS),
+    "",
+    ["sink reading", "碳汇计算方式"],
+    ["how carbon densities become yearly sinks", "碳密度如何折算为年碳汇量"],
+  ),
+  combustionMethod: field(
+    z.enum(COMBUSTION_METHODS),
+    "",
+    ["combustion method", "燃料燃烧排放计算方法"],
+    [
+      "carbon-per-tce (standard coal × carbon per tce) or ndrc-2015 (NCV × carbon content × oxidation, NDRC 2015 guideline)",
+      "carbon-per-tce（标准煤量 × 单位标准煤含碳量）或 ndrc-2015（低位发热量 × 单位热值含碳量 × 碳氧化率，国家发改委 2015 年核算指南）",
+    ],
+  ),
+  years: field(boundedList(yearSchema, COUNT_BOUNDS.inventoryYears).min(1), "", ["years", "核算年度"]),
   uncertainty: z
     .strictObject({
-      draws: z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: INVENTORY_DRAWS_RULE }).optional(),
-      seed: seedNumber().optional(),
+      draws: field(
+        z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: INVENTORY_DRAWS_RULE }),
+        "draws",
+        ["Monte Carlo draws per year (IPCC Approach 2)", "每年蒙特卡洛模拟次数（IPCC 方法 2）"],
+      ).optional(),
+      seed: field(seedNumber(), "", ["Monte Carlo seed", "蒙特卡洛随机数种子"]).optional(),
     })
     .optional()
-    .describe("Monte Carlo (IPCC Approach 2) settings: draws per year and seed"),
+    .meta(
+      fieldMeta({
+        unit: "",
+        label: ["uncertainty analysis", "不确定性分析"],
+        description: [
+          "Monte Carlo (IPCC Approach 2) settings: draws per year and seed",
+          "蒙特卡洛（IPCC 方法 2）设置：每年模拟次数和随机数种子",
+        ],
+      }),
+    ),
 });
 
 /** A bound shown to three significant figures, rounded down so that the value shown is allowed. */
@@ -245,7 +435,7 @@ export type InventoryYearInput = z.output<typeof yearSchema>;
 export type EnergyUseInput = z.output<typeof energyUse>;
 export type TransportUseInput = z.output<typeof transportUse>;
 export type GasAmountInput = z.output<typeof gasAmount>;
-export type CoalFactorRefInput = z.output<typeof coalFactorRef>;
+export type CoalFactorRefInput = NonNullable<z.output<ReturnType<typeof coalFactorRef>>>;
 
 /**
  * Checks a parsed inventory file against its spec and against the registries and the factor table,

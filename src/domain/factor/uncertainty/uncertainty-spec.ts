@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { field, fieldMeta } from "../../common/field-meta.ts";
 import { TEXT_BOUNDS, type InputBound } from "../../common/input-bounds.ts";
 import { userText } from "../../validation/user-text.ts";
 
@@ -29,12 +30,30 @@ const pctUpTo = (b: InputBound) =>
  */
 export const uncertaintySpec = z
   .strictObject({
-    pct: pctUpTo(UNCERTAINTY_PCT_BOUNDS.lowPct)
-      .optional()
-      .describe("± % of the value: half of its 95 % interval"),
-    lowPct: pctUpTo(UNCERTAINTY_PCT_BOUNDS.lowPct).optional().describe("% below the value (95 % interval)"),
-    highPct: pctUpTo(UNCERTAINTY_PCT_BOUNDS.highPct).optional().describe("% above the value (95 % interval)"),
-    source: userText(TEXT_BOUNDS.text).min(1).optional().describe("where the uncertainty comes from"),
+    pct: field(
+      pctUpTo(UNCERTAINTY_PCT_BOUNDS.lowPct),
+      "%",
+      ["± % of the value", "相对不确定性（±%）"],
+      ["half of its 95 % interval", "95% 置信区间的半宽"],
+    ).optional(),
+    lowPct: field(
+      pctUpTo(UNCERTAINTY_PCT_BOUNDS.lowPct),
+      "%",
+      ["% below the value", "下限偏差（%）"],
+      ["the 95 % interval's lower end, % below the value", "95% 置信区间下限低于该值的百分比"],
+    ).optional(),
+    highPct: field(
+      pctUpTo(UNCERTAINTY_PCT_BOUNDS.highPct),
+      "%",
+      ["% above the value", "上限偏差（%）"],
+      ["the 95 % interval's upper end, % above the value", "95% 置信区间上限高于该值的百分比"],
+    ).optional(),
+    source: field(
+      userText(TEXT_BOUNDS.text).min(1),
+      "",
+      ["source", "来源"],
+      ["where the uncertainty comes from", "不确定性的数据来源"],
+    ).optional(),
   })
   .superRefine((u, ctx) => {
     const pair = u.lowPct !== undefined || u.highPct !== undefined;
@@ -51,7 +70,16 @@ export const uncertaintySpec = z
         message: "must be given: give either pct or both lowPct and highPct",
       });
   })
-  .describe("this input's own uncertainty (95 % interval), instead of the default for its kind");
+  .meta(
+    fieldMeta({
+      unit: "",
+      label: ["uncertainty", "不确定性"],
+      description: [
+        "this input's own uncertainty (95 % interval), instead of the default for its kind",
+        "该输入自身的不确定性（95% 置信区间），代替其类别的默认值",
+      ],
+    }),
+  );
 
 export type UncertaintySpec = z.output<typeof uncertaintySpec>;
 
