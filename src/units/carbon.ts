@@ -79,3 +79,29 @@ export function carbonStockOverYears(stock: TonnesC, period: Years): TonnesCPerY
 export function carbonFluxOverYears(flux: TonnesCPerYear, period: Years): TonnesC {
   return tC(flux * period);
 }
+
+/** A low/central/high range whose bounds are in one unit (named in the field that holds it). */
+export interface CarbonRange<T extends number = number> {
+  readonly low: T;
+  readonly central: T;
+  readonly high: T;
+}
+
+/** Each bound of a range in t C/yr → t CO2e/yr (× 44/12); the order of the bounds is kept. */
+export function carbonFluxRangeToCO2e(range: CarbonRange): CarbonRange<TonnesCO2ePerYear> {
+  return {
+    low: carbonFluxToCO2e(tCPerYr(range.low)),
+    central: carbonFluxToCO2e(tCPerYr(range.central)),
+    high: carbonFluxToCO2e(tCPerYr(range.high)),
+  };
+}
+
+/**
+ * The yearly t CO2e that each t C of a stock gives when spread evenly over `period` years:
+ * 44/12 ÷ period (t CO2e/yr per t C). The coefficient of a linear term (stock in t C × this =
+ * t CO2e/yr), for models that keep the stock and the conversion as separate factors.
+ */
+export function co2eFluxPerCarbonOver(period: Years): number {
+  if (!(period > 0)) throw new RangeError(`the period must be > 0 years; got ${period}`);
+  return CO2_PER_C / period;
+}

@@ -1,5 +1,5 @@
 import { quantity, type Quantity } from "./quantity.ts";
-import { tCO2e, type TonnesCO2e } from "./carbon.ts";
+import { CO2_PER_C, tCO2e, type TonnesC, type TonnesCO2e } from "./carbon.ts";
 
 declare const tonneCH4Brand: unique symbol;
 declare const tonneCO2Brand: unique symbol;
@@ -39,4 +39,9 @@ export function co2ToCO2e(co2: TonnesCO2): TonnesCO2e {
 /** CO2 formed by burning `methane` completely (× 44/16). */
 export function co2FromBurnedMethane(methane: TonnesCH4): TonnesCO2 {
   return tCO2(methane * CO2_PER_CH4_BURNED);
+}
+
+/** CO2 formed when `carbon` is oxidised completely, e.g. the carbon of a fuel burnt (× 44/12). */
+export function carbonToCO2(carbon: TonnesC): TonnesCO2 {
+  return tCO2(carbon * CO2_PER_C);
 }

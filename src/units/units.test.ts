@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   add,
+  carbonFluxRangeToCO2e,
+  carbonFluxToCO2e,
   carbonToCO2e,
+  co2eFluxPerCarbonOver,
   co2eToCarbon,
   ch4ToCO2e,
   densityOverYears,
@@ -17,6 +20,7 @@ import {
   tC,
   tCH4,
   tCPerHaStock,
+  tCPerYr,
   tce,
   tceToGJ,
   tenThousandKWh,
@@ -32,6 +36,30 @@ describe("units", () => {
     // 12 t C × 44/12 = 44 t CO2e
     expect(carbonToCO2e(tC(12))).toBeCloseTo(44, 12);
     expect(co2eToCarbon(carbonToCO2e(tC(3.7)))).toBeCloseTo(3.7, 12);
+  });
+
+  it("the converters give exactly x × 44/12, the product the callers wrote before (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+        expect(carbonToCO2e(tC(x))).toBe(x * (44 / 12));
+        expect(carbonFluxToCO2e(tCPerYr(x))).toBe(x * (44 / 12));
+      }),
+    );
+  });
+
+  it("carbonFluxRangeToCO2e converts each bound: 3 / 6 / 12 t C/yr → 11 / 22 / 44 t CO2e/yr", () => {
+    const r = carbonFluxRangeToCO2e({ low: 3, central: 6, high: 12 });
+    expect(r.low).toBeCloseTo(11, 12);
+    expect(r.central).toBeCloseTo(22, 12);
+    expect(r.high).toBeCloseTo(44, 12);
+    expect(() => carbonFluxRangeToCO2e({ low: 0, central: Number.NaN, high: 1 })).toThrow(/finite number/);
+  });
+
+  it("co2eFluxPerCarbonOver: 44/12 ÷ period, exactly 44/12 over one year", () => {
+    expect(co2eFluxPerCarbonOver(years(1))).toBe(44 / 12);
+    // 12 t C over 20 years: 12 × 44/12 ÷ 20 = 2.2 t CO2e/yr
+    expect(12 * co2eFluxPerCarbonOver(years(20))).toBeCloseTo(2.2, 12);
+    expect(() => co2eFluxPerCarbonOver(years(0))).toThrow(/> 0 years/);
   });
 
   it("area constructors agree: 1 km² = 100 ha = 100 hm², 10,000 m² = 1 ha", () => {

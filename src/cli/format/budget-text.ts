@@ -4,7 +4,7 @@ import type {
   BudgetReport,
 } from "../../domain/budget/budget-report.ts";
 import type { LowCentralHigh } from "../../domain/common/low-central-high.ts";
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { carbonFluxToCO2e, tCPerYr } from "../../units/carbon.ts";
 import { fmt } from "./number-format.ts";
 import { textTable } from "./text-table.ts";
 import { formatFactorsUsed, formatWarnings } from "./factors-used.ts";
@@ -145,8 +145,8 @@ function percentilesText(u: CoefficientBudgetReport["uncertainty"]): string[] {
           ? [
               [
                 net.row.label,
-                fmt(net.mean * CO2_PER_C),
-                ...keys.map((k) => fmt(net.p[k]! * CO2_PER_C)),
+                fmt(carbonFluxToCO2e(tCPerYr(net.mean))),
+                ...keys.map((k) => fmt(carbonFluxToCO2e(tCPerYr(net.p[k]!)))),
                 "t CO2e/yr",
               ],
             ]

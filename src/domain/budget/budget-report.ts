@@ -1,7 +1,7 @@
 import type { FactorTable } from "../factor/factor-table.ts";
 import { assertFiniteResult } from "../validation/finite-result.ts";
 import type { FactorOverride, FactorUse } from "../factor/factor.ts";
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { carbonToCO2e, tC } from "../../units/carbon.ts";
 import type { BudgetInput, CoefficientBudgetInput, StockChangeInput } from "./budget-spec.ts";
 import { coefficientBudget, type CoefficientBudget } from "./coefficient-budget.ts";
 import { COEFFICIENT_SETS } from "./coefficient-sets.ts";
@@ -214,7 +214,7 @@ function stockReport(
     regain,
     horizonYear: input.horizonYear,
     netLossAtHorizonTC: net,
-    netLossAtHorizonTCO2e: net * CO2_PER_C,
+    netLossAtHorizonTCO2e: carbonToCO2e(tC(net)),
     uncertainty: analysis,
     factors: factorsUsed(table),
     // What the regain assumes (curves without a source, a whole pre-mining soil regained) is said

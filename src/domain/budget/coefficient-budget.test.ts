@@ -5,7 +5,7 @@ import { FactorTable } from "../factor/factor-table.ts";
 import type { Factor } from "../factor/factor.ts";
 import { coefficientBudget, type AreaEntry } from "./coefficient-budget.ts";
 
-const coef = (id: string, value: number, low?: number, high?: number, unit = "t C/(ha·a)"): Factor => ({
+const coef = (id: string, unit: string, value: number, low?: number, high?: number): Factor => ({
   id,
   quantity: id,
   value,
@@ -24,10 +24,10 @@ const coef = (id: string, value: number, low?: number, high?: number, unit = "t 
 
 const table = new FactorTable(
   [
-    coef("t.crop.e", 2, 1, 3),
-    coef("t.crop.s", 4, 3, 5),
-    coef("t.mine.e", 100, 90, 110),
-    coef("t.unstated.s", 44, 44, 44, "t/(ha·a) unstated C or CO2"),
+    coef("t.crop.e", "t C/(ha·a)", 2, 1, 3),
+    coef("t.crop.s", "t C/(ha·a)", 4, 3, 5),
+    coef("t.mine.e", "t C/(ha·a)", 100, 90, 110),
+    coef("t.unstated.s", "t/(ha·a) unstated C or CO2", 44, 44, 44),
   ],
   "test",
 );

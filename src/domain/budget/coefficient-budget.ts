@@ -1,5 +1,5 @@
 import type { Hectares } from "../../units/area.ts";
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { carbonFluxRangeToCO2e } from "../../units/carbon.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import type { LifeCycleStage } from "../common/life-cycle-stage.ts";
 import { groupBy } from "../common/group-by.ts";
@@ -136,13 +136,9 @@ export function coefficientBudget(
     total,
     energyUse: energyUseTotal(lines, total),
     totalCO2e: {
-      emissionTCO2ePerYr: scaleRange(total.emissionTCPerYr, CO2_PER_C),
-      absorptionTCO2ePerYr: scaleRange(total.absorptionTCPerYr, CO2_PER_C),
-      netTCO2ePerYr: {
-        low: total.netTCPerYr.low * CO2_PER_C,
-        central: total.netTCPerYr.central * CO2_PER_C,
-        high: total.netTCPerYr.high * CO2_PER_C,
-      },
+      emissionTCO2ePerYr: carbonFluxRangeToCO2e(total.emissionTCPerYr),
+      absorptionTCO2ePerYr: carbonFluxRangeToCO2e(total.absorptionTCPerYr),
+      netTCO2ePerYr: carbonFluxRangeToCO2e(total.netTCPerYr),
     },
   };
 }
@@ -155,7 +151,7 @@ function energyUseTotal(lines: readonly EntryBudget[], total: BudgetFigures): En
   return {
     areaHa: sum.areaHa,
     emissionTCPerYr: sum.emissionTCPerYr,
-    emissionTCO2ePerYr: scaleRange(sum.emissionTCPerYr, CO2_PER_C),
+    emissionTCO2ePerYr: carbonFluxRangeToCO2e(sum.emissionTCPerYr),
     shareOfEmission: e > 0 ? sum.emissionTCPerYr.central / e : null,
     note: `energy used on construction land (${[...new Set(energy.map((l) => l.landType))].join(", ")}), counted per hectare by seed 000's coefficients: it is not carbon given off by the land, and it is the energy a mine inventory measures; never add this budget's E to an inventory of the same land and years as it is`,
   };

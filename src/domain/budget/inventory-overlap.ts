@@ -1,4 +1,4 @@
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { carbonFluxRangeToCO2e } from "../../units/carbon.ts";
 import { addRanges, subtractRanges, ZERO_RANGE, type LowCentralHigh } from "../common/low-central-high.ts";
 import type { CoefficientBudget } from "./coefficient-budget.ts";
 
@@ -49,6 +49,7 @@ export function inventoryOverlap(budget: CoefficientBudget, cover: InventoryCove
     high: budget.total.emissionTCPerYr.high - nettedEmission.high,
   };
   const net = subtractRanges(remaining, budget.total.absorptionTCPerYr);
+  const netCO2e = carbonFluxRangeToCO2e(net);
   const where = cover.zones ? `zones ${cover.zones.join(", ")}` : "every area of this budget";
   const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 0 });
   return {
@@ -58,9 +59,9 @@ export function inventoryOverlap(budget: CoefficientBudget, cover: InventoryCove
     nettedAreas: netted.map((e) => e.label),
     nettedEmissionTCPerYr: nettedEmission,
     netTCPerYr: net,
-    netTCO2ePerYr: { low: net.low * CO2_PER_C, central: net.central * CO2_PER_C, high: net.high * CO2_PER_C },
+    netTCO2ePerYr: netCO2e,
     statement: netted.length
-      ? `netted, not refused: the inventory of ${cover.mine} measures the energy used inside its boundary (${where}), so the per-hectare energy-use emission of ${netted.length} area${netted.length > 1 ? "s" : ""} (${netted.map((e) => e.label).join(", ")}; ${fmt(nettedEmission.central)} t C/yr) is left out of the figure to add to that inventory: add ${fmt(net.central)} t C/yr (${fmt(net.central * CO2_PER_C)} t CO2e/yr), not the budget's total net`
+      ? `netted, not refused: the inventory of ${cover.mine} measures the energy used inside its boundary (${where}), so the per-hectare energy-use emission of ${netted.length} area${netted.length > 1 ? "s" : ""} (${netted.map((e) => e.label).join(", ")}; ${fmt(nettedEmission.central)} t C/yr) is left out of the figure to add to that inventory: add ${fmt(net.central)} t C/yr (${fmt(netCO2e.central)} t CO2e/yr), not the budget's total net`
       : `nothing to net: no area inside the boundary of ${cover.mine}'s inventory (${where}) has an energy-use emission coefficient; the budget's net may be added to that inventory as it is`,
   };
 }

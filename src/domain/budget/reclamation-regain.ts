@@ -1,5 +1,5 @@
 import type { Hectares } from "../../units/area.ts";
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { carbonFluxToCO2e, tCPerYr } from "../../units/carbon.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { CARBON_POOLS, type CarbonPool, type DensitySet } from "./density-sets.ts";
 import { describeRegainCurve, regainShare, type RegainCurve } from "./regain-curve.ts";
@@ -175,7 +175,7 @@ export function reclamationRegain(
     years.push({
       year: y,
       regainTCPerYr: flux,
-      regainTCO2ePerYr: flux * CO2_PER_C,
+      regainTCO2ePerYr: carbonFluxToCO2e(tCPerYr(flux)),
       cumulativeRegainTC: cumulative,
     });
   }

@@ -1,5 +1,5 @@
 import type { Hectares } from "../../units/area.ts";
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { carbonToCO2e, tC } from "../../units/carbon.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import type { LifeCycleStage } from "../common/life-cycle-stage.ts";
 import { groupBy } from "../common/group-by.ts";
@@ -84,7 +84,7 @@ export function stockChange(
       densityDropTCPerHa: drop,
       lossTC: loss,
       totalLossTC: total,
-      totalLossTCO2e: total * CO2_PER_C,
+      totalLossTCO2e: carbonToCO2e(tC(total)),
     };
   });
   const lossByPool = Object.fromEntries(
@@ -100,7 +100,7 @@ export function stockChange(
     densitySet: set.id,
     conversions: lines,
     totalLossTC,
-    totalLossTCO2e: totalLossTC * CO2_PER_C,
+    totalLossTCO2e: carbonToCO2e(tC(totalLossTC)),
     lossByPoolTC: lossByPool,
     byStage: sumBy((l) => l.stage),
     byZone: sumBy((l) => l.zone),

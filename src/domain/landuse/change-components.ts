@@ -46,7 +46,7 @@ export interface OverallChange {
  */
 export function changeComponents(
   m: TransferMatrix,
-  measure: MatrixMeasure = "areaHa",
+  measure: MatrixMeasure,
 ): { classes: ClassChange[]; overall: OverallChange } {
   const k = m.codes.length;
   const v = m[measure];

@@ -7,8 +7,8 @@ import { columnTotals, rowTotals, diagonal, type TransferMatrix } from "./transf
  */
 export function singleDynamicDegree(m: TransferMatrix): { code: number; percentPerYear: number | null }[] {
   const t = m.toYear - m.fromYear;
-  const a = rowTotals(m);
-  const b = columnTotals(m);
+  const a = rowTotals(m, "areaHa");
+  const b = columnTotals(m, "areaHa");
   return m.codes.map((code, i) => ({
     code,
     percentPerYear: a[i]! > 0 ? ((b[i]! - a[i]!) / a[i]!) * (1 / t) * 100 : null,
@@ -22,8 +22,8 @@ export function singleDynamicDegree(m: TransferMatrix): { code: number; percentP
  */
 export function comprehensiveDynamicDegree(m: TransferMatrix): number {
   const t = m.toYear - m.fromYear;
-  const start = rowTotals(m);
-  const persistence = diagonal(m);
+  const start = rowTotals(m, "areaHa");
+  const persistence = diagonal(m, "areaHa");
   const total = start.reduce((s, x) => s + x, 0);
   const converted = total - persistence.reduce((s, x) => s + x, 0);
   // Σ_i (loss_i + gain_i) = 2 × converted, so LC = 2·converted / (2·total) / T × 100

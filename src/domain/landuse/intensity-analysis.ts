@@ -69,7 +69,7 @@ const state = (rate: number | null, line: number, up: string, down: string) =>
 /** The interval level for a series of consecutive matrices (seed dates must chain). */
 export function intervalIntensity(
   series: readonly TransferMatrix[],
-  measure: MatrixMeasure = "areaHa",
+  measure: MatrixMeasure,
 ): IntervalIntensity[] {
   if (!series.length) return [];
   const changes = series.map((m) => {
@@ -93,7 +93,7 @@ export function intervalIntensity(
 }
 
 /** The category level of one interval: G_tj = (C_+j − C_jj)/Δ / C_+j, L_ti = (C_i+ − C_ii)/Δ / C_i+, × 100. */
-export function categoryIntensity(m: TransferMatrix, measure: MatrixMeasure = "areaHa"): CategoryIntensity[] {
+export function categoryIntensity(m: TransferMatrix, measure: MatrixMeasure): CategoryIntensity[] {
   const dt = m.toYear - m.fromYear;
   const a = matrixTotal(m, measure);
   const rows = rowTotals(m, measure);
@@ -124,7 +124,7 @@ export function categoryIntensity(m: TransferMatrix, measure: MatrixMeasure = "a
 export function gainTransitionIntensity(
   m: TransferMatrix,
   n: number,
-  measure: MatrixMeasure = "areaHa",
+  measure: MatrixMeasure,
 ): TransitionIntensity[] {
   const k = m.codes.length;
   const ni = indexOf(m, n);
@@ -161,7 +161,7 @@ export function gainTransitionIntensity(
 export function lossTransitionIntensity(
   m: TransferMatrix,
   lost: number,
-  measure: MatrixMeasure = "areaHa",
+  measure: MatrixMeasure,
 ): TransitionIntensity[] {
   return gainTransitionIntensity(transpose(m), lost, measure);
 }

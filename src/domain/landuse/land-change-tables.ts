@@ -29,7 +29,7 @@ export function landChangeTables(
     const m = d < multistep.length ? multistep[d]! : multistep[d - 1]!;
     const side = d < multistep.length ? "row" : "col";
     const px = side === "row" ? rowTotals(m, "pixels") : columnTotals(m, "pixels");
-    const ha = side === "row" ? rowTotals(m) : columnTotals(m);
+    const ha = side === "row" ? rowTotals(m, "areaHa") : columnTotals(m, "areaHa");
     const total = ha.reduce((s, x) => s + x, 0);
     return m.codes.map((code, i) => ({
       year,
@@ -42,7 +42,7 @@ export function landChangeTables(
   });
   const transitions = (m: TransferMatrix) => {
     const k = m.codes.length;
-    const total = matrixTotal(m);
+    const total = matrixTotal(m, "areaHa");
     const out = [];
     for (let i = 0; i < k; i++)
       for (let j = 0; j < k; j++) {
@@ -62,7 +62,7 @@ export function landChangeTables(
       }
     return out;
   };
-  const interval = intervalIntensity(multistep).map((r) => ({
+  const interval = intervalIntensity(multistep, "areaHa").map((r) => ({
     from_year: r.fromYear,
     to_year: r.toYear,
     percent_change: r.percentChange,
@@ -70,7 +70,7 @@ export function landChangeTables(
     U_percent_per_year: r.U,
     pace: r.pace,
   }));
-  const categoryPerInterval = multistep.map((m) => categoryIntensity(m));
+  const categoryPerInterval = multistep.map((m) => categoryIntensity(m, "areaHa"));
   const category = categoryPerInterval.flat().map((r) => ({
     from_year: r.fromYear,
     to_year: r.toYear,
@@ -87,8 +87,8 @@ export function landChangeTables(
   const codes = onestep.codes;
   const transition = multistep.flatMap((m) =>
     codes.flatMap((target) => [
-      ...gainTransitionIntensity(m, target).map((r) => ({ level: "gain", r, target })),
-      ...lossTransitionIntensity(m, target).map((r) => ({ level: "loss", r, target })),
+      ...gainTransitionIntensity(m, target, "areaHa").map((r) => ({ level: "gain", r, target })),
+      ...lossTransitionIntensity(m, target, "areaHa").map((r) => ({ level: "loss", r, target })),
     ]),
   );
   const transitionRows = transition.map(({ level, r, target }) => ({
@@ -125,7 +125,11 @@ export function landChangeTables(
       category_code: n,
       rows: stationarity(
         multistep.map((m) =>
-          gainTransitionIntensity(m, n).map((r) => ({ code: r.code, size: r.size, state: r.state })),
+          gainTransitionIntensity(m, n, "areaHa").map((r) => ({
+            code: r.code,
+            size: r.size,
+            state: r.state,
+          })),
         ),
         "targeted",
         "avoided",
@@ -134,7 +138,7 @@ export function landChangeTables(
     })),
   };
   const componentsOf = (m: TransferMatrix, kind: string) => {
-    const { classes: cc, overall } = changeComponents(m);
+    const { classes: cc, overall } = changeComponents(m, "areaHa");
     const single = singleDynamicDegree(m);
     return [
       ...cc.map((c, i) => ({
@@ -185,7 +189,7 @@ export function landChangeTables(
   // Pontius & Santacruz 2014): total change D = quantity Q + exchange E + shift S, in ha and in % of
   // the area analysed.
   const overallOf = (m: TransferMatrix, kind: string) => {
-    const { overall: o } = changeComponents(m);
+    const { overall: o } = changeComponents(m, "areaHa");
     const pct = (v: number) => (o.total > 0 ? (v / o.total) * 100 : 0);
     return {
       kind,

@@ -26,8 +26,8 @@ const m2 = m(2010, 2015, [55, 0, 0, 0, 25, 5, 0, 0, 15]);
 
 describe("transfer matrix margins", () => {
   it("rows are the first date's class areas and columns the second's", () => {
-    expect(rowTotals(m1)).toEqual([60, 30, 10]);
-    expect(columnTotals(m1)).toEqual([55, 30, 15]);
+    expect(rowTotals(m1, "areaHa")).toEqual([60, 30, 10]);
+    expect(columnTotals(m1, "areaHa")).toEqual([55, 30, 15]);
   });
   it("rejects a wrong shape, negative cells and dates out of order", () => {
     expect(() => transferMatrix(2000, 2010, [1, 2], new Float64Array(3), new Float64Array(4))).toThrow(
@@ -41,7 +41,7 @@ describe("transfer matrix margins", () => {
 });
 
 describe("changeComponents(m)", () => {
-  const { classes, overall } = changeComponents(m1);
+  const { classes, overall } = changeComponents(m1, "areaHa");
   it("gives gain, loss, quantity, exchange, shift and swap per class (hand-worked)", () => {
     // class 1: gain 55−50 = 5, loss 60−50 = 10, q = 5, e = 2·min(C21 5, C12 10) = 10, shift = 15 − 5 − 10 = 0
     expect(classes[0]).toMatchObject({
@@ -72,7 +72,7 @@ describe("changeComponents(m)", () => {
     fc.assert(
       fc.property(fc.array(fc.nat(1000), { minLength: 16, maxLength: 16 }), (cells) => {
         const x = transferMatrix(1, 2, [1, 2, 3, 4], Float64Array.from(cells), Float64Array.from(cells));
-        const c = changeComponents(x);
+        const c = changeComponents(x, "areaHa");
         expect(c.overall.quantity + c.overall.exchange + c.overall.shift).toBeCloseTo(
           c.overall.totalChange,
           6,
@@ -100,13 +100,13 @@ describe("dynamic degrees", () => {
 
 describe("intensity analysis (Aldwaik & Pontius 2012)", () => {
   it("interval level: S1 = 20%/10 = 2, S2 = 5%/5 = 1, U = 25%/15 = 1.667", () => {
-    const iv = intervalIntensity([m1, m2]);
+    const iv = intervalIntensity([m1, m2], "areaHa");
     expect(iv.map((x) => x.St)).toEqual([2, 1]);
     expect(iv[0]!.U).toBeCloseTo(1.666667, 5);
     expect(iv.map((x) => x.pace)).toEqual(["fast", "slow"]);
   });
   it("category level: G = gain/Δ/end size, L = loss/Δ/start size, against S_t", () => {
-    const c = categoryIntensity(m1);
+    const c = categoryIntensity(m1, "areaHa");
     expect(c[0]!.G).toBeCloseTo((5 / 10 / 55) * 100, 12); // 0.909 < 2 → dormant
     expect(c[0]!.L).toBeCloseTo((10 / 10 / 60) * 100, 12); // 1.667 < 2 → dormant
     expect(c[1]!.G).toBeCloseTo(3.333333, 5); // active
@@ -114,13 +114,13 @@ describe("intensity analysis (Aldwaik & Pontius 2012)", () => {
     expect(c[2]!.lossState).toBe("dormant"); // L = 0
   });
   it("transition level: n = 2 targets 1 (R 1.667 > W 1.429) and avoids 3; loss of 1 targets 2 (Q 3.333 > V 2.222)", () => {
-    const g = gainTransitionIntensity(m1, 2);
+    const g = gainTransitionIntensity(m1, 2, "areaHa");
     expect(g[0]!.uniform).toBeCloseTo((10 / 10 / 70) * 100, 12);
     expect(g.map((x) => [x.code, x.state])).toEqual([
       [1, "targeted"],
       [3, "avoided"],
     ]);
-    const l = lossTransitionIntensity(m1, 1);
+    const l = lossTransitionIntensity(m1, 1, "areaHa");
     expect(l[0]!.uniform).toBeCloseTo((10 / 10 / 45) * 100, 12);
     expect(l.map((x) => [x.code, x.state])).toEqual([
       [2, "targeted"],
@@ -128,7 +128,7 @@ describe("intensity analysis (Aldwaik & Pontius 2012)", () => {
     ]);
   });
   it("stationarity: zero gain counts as dormant in the paper, and is skipped in the OpenLand mode", () => {
-    const rows = [categoryIntensity(m1), categoryIntensity(m2)].map((r) =>
+    const rows = [categoryIntensity(m1, "areaHa"), categoryIntensity(m2, "areaHa")].map((r) =>
       r.map((x) => ({ code: x.code, size: x.gain, state: x.gainState })),
     );
     const paper = stationarity(rows, "active", "dormant", "paper");

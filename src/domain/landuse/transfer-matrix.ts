@@ -46,7 +46,7 @@ export function transferMatrix(
 export type MatrixMeasure = "pixels" | "areaHa";
 
 /** Row sums: size of each class at the first date. */
-export function rowTotals(m: TransferMatrix, measure: MatrixMeasure = "areaHa"): number[] {
+export function rowTotals(m: TransferMatrix, measure: MatrixMeasure): number[] {
   const k = m.codes.length;
   const v = m[measure];
   return m.codes.map((_, i) => {
@@ -57,7 +57,7 @@ export function rowTotals(m: TransferMatrix, measure: MatrixMeasure = "areaHa"):
 }
 
 /** Column sums: size of each class at the second date. */
-export function columnTotals(m: TransferMatrix, measure: MatrixMeasure = "areaHa"): number[] {
+export function columnTotals(m: TransferMatrix, measure: MatrixMeasure): number[] {
   const k = m.codes.length;
   const v = m[measure];
   return m.codes.map((_, j) => {
@@ -68,20 +68,20 @@ export function columnTotals(m: TransferMatrix, measure: MatrixMeasure = "areaHa
 }
 
 /** Diagonal: the persistence of each class. */
-export function diagonal(m: TransferMatrix, measure: MatrixMeasure = "areaHa"): number[] {
+export function diagonal(m: TransferMatrix, measure: MatrixMeasure): number[] {
   const k = m.codes.length;
   return m.codes.map((_, i) => m[measure][i * k + i]!);
 }
 
 /** The total of all cells (the study area, or its pixel count). */
-export function matrixTotal(m: TransferMatrix, measure: MatrixMeasure = "areaHa"): number {
+export function matrixTotal(m: TransferMatrix, measure: MatrixMeasure): number {
   let s = 0;
   for (const v of m[measure]) s += v;
   return s;
 }
 
 /** One cell by class codes. */
-export function cell(m: TransferMatrix, from: number, to: number, measure: MatrixMeasure = "areaHa"): number {
+export function cell(m: TransferMatrix, from: number, to: number, measure: MatrixMeasure): number {
   const i = m.codes.indexOf(from);
   const j = m.codes.indexOf(to);
   if (i < 0 || j < 0)

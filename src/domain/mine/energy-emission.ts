@@ -1,4 +1,5 @@
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { tC } from "../../units/carbon.ts";
+import { carbonToCO2 } from "../../units/gas.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import {
   defaultCombustionUse,
@@ -102,7 +103,7 @@ export function energyEmission(
     co2Ids = [id];
   } else if (method === "carbon-per-tce") {
     const id = use.carbonPerTceFactor ?? carrier.carbonPerTce!;
-    gross = tce * table.value(id, "t C/tce").value * CO2_PER_C;
+    gross = carbonToCO2(tC(tce * table.value(id, "t C/tce").value));
     how = "tce × t C/tce × 44/12";
     ids.push(id);
     co2Ids = [tceId, id];
@@ -115,8 +116,9 @@ export function energyEmission(
     const gjPerBase =
       table.value(ncvId, carrier.baseUnit === "m3" ? "GJ/10^4 Nm3" : "GJ/t").value *
       (carrier.baseUnit === "m3" ? 1e-4 : 1);
-    gross =
-      base * gjPerBase * table.value(ccId, "t C/GJ").value * table.value(ofId, "fraction").value * CO2_PER_C;
+    gross = carbonToCO2(
+      tC(base * gjPerBase * table.value(ccId, "t C/GJ").value * table.value(ofId, "fraction").value),
+    );
     how = "amount × NCV × carbon content × oxidation rate × 44/12 (NDRC 2015)";
     ids.push(ncvId, ccId, ofId);
     co2Ids = [ncvId, ccId, ofId];

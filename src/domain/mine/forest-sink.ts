@@ -1,4 +1,4 @@
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { carbonToCO2e, tC } from "../../units/carbon.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { FOREST_SOIL_FACTOR, TREE_SPECIES } from "./tree-species.ts";
 
@@ -57,7 +57,7 @@ export function forestStock(
     carbonTCPerHa: perHa,
     soilTCPerHa: soil,
     stockTC,
-    stockTCO2e: stockTC * CO2_PER_C,
+    stockTCO2e: carbonToCO2e(tC(stockTC)),
     factorIds: ids,
   };
 }

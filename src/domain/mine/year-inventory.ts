@@ -1,4 +1,5 @@
-import { CO2_PER_C, tC } from "../../units/carbon.ts";
+import { carbonFluxToCO2e, carbonToCO2e, co2eFluxPerCarbonOver, tC, tCPerYr } from "../../units/carbon.ts";
+import { years } from "../../units/time.ts";
 import { CO2_PER_CH4_BURNED } from "../../units/gas.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { NonFiniteQuantityError } from "../../units/quantity.ts";
@@ -622,7 +623,7 @@ export function yearInventory(
     if (model) {
       // Sink = area × ((a + b·V)·CF [+ soil]) × 44/12 ÷ age: two or three products.
       const sp = TREE_SPECIES[f.species]!;
-      const k = CO2_PER_C / (paper ? 1 : f.standAgeYears!);
+      const k = co2eFluxPerCarbonOver(years(paper ? 1 : f.standAgeYears!));
       const area = model.activity(
         `sinks.forest[${i}].areaHa`,
         `${f.label} area (${pathOf(`sinks.forest[${i}].areaHa`)})`,
@@ -685,7 +686,7 @@ export function yearInventory(
     const id = e.densityFactor ?? eco.density;
     const density = table.value(id, "t C/ha").value;
     const stockTC = e.areaHa * density;
-    const stockTCO2e = stockTC * CO2_PER_C;
+    const stockTCO2e = carbonToCO2e(tC(stockTC));
     const label = e.label ?? eco.name;
     const base = `${e.areaHa} ha × ${density} t C/ha (${eco.equation}) × 44/12 = ${round(stockTCO2e)} t CO2e held`;
     let sink: number;
@@ -696,7 +697,9 @@ export function yearInventory(
       // Tier 1: the yearly change per hectare is the sum of the Tier 1 factors (biomass and soil), 0.
       const perHa = (eco.tier1 ?? []).reduce((sum, f) => sum + table.value(f, "t C/(ha·a)").value, 0);
       ids.push(...(eco.tier1 ?? []));
-      sink = guard(`sinks.ecosystems[${i}]`, `a sink (${label})`, () => e.areaHa * perHa * CO2_PER_C);
+      sink = guard(`sinks.ecosystems[${i}]`, `a sink (${label})`, () =>
+        carbonFluxToCO2e(tCPerYr(e.areaHa * perHa)),
+      );
       // Tier 1's no change is a convention: its factors are listed with the inputs, with no term.
       if (model) for (const f of eco.tier1 ?? []) model.factor(f);
       detail =

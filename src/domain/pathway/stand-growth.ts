@@ -1,4 +1,4 @@
-import { CO2_PER_C } from "../../units/carbon.ts";
+import { carbonFluxToCO2e, tCPerYr } from "../../units/carbon.ts";
 import type { SinkLine } from "../mine/year-inventory.ts";
 import { standStockTCPerHa } from "./measure-ramp.ts";
 import type { Measure, Scenario } from "./scenario-spec.ts";
@@ -53,7 +53,7 @@ export function existingStandSinkTCO2e(
   const at = logShare(ageYears, growth.k, growth.c);
   const now = Math.exp(logShare(ageYears + yearsAfter, growth.k, growth.c) - at);
   const before = Math.exp(logShare(ageYears + yearsAfter - 1, growth.k, growth.c) - at);
-  return stockTC * (now - before) * CO2_PER_C;
+  return carbonFluxToCO2e(tCPerYr(stockTC * (now - before)));
 }
 
 /**
@@ -100,5 +100,5 @@ export function reclamationSinkTCO2e(
     const soilGain = soil * (Math.min(1, age / soilYears) - Math.min(1, (age - 1) / soilYears));
     tC += m.hectaresPerYear * (vegetation + soilGain);
   }
-  return tC * CO2_PER_C;
+  return carbonFluxToCO2e(tCPerYr(tC));
 }
