@@ -18,6 +18,8 @@ import { InputError } from "../domain/validation/input-issue.ts";
 import { textProblem } from "../domain/validation/user-text.ts";
 import { exitCodeOf, describeError } from "./exit-code.ts";
 import type { AnalyzeCliOptions } from "./commands/landuse-command.ts";
+import type { OptionTextKey } from "./format/spec-text.ts";
+import type { Lang } from "../presentation/i18n/lang.ts";
 
 // Commands load their modules when they run, so that starting the CLI stays fast: each pulls in
 // different libraries (zod, yaml, geotiff, proj4, canvas).
@@ -66,8 +68,24 @@ function atMost(what: string, items: readonly string[], max: number): void {
     throw new InputError(what, [{ path: "", message: `must be at most ${max} files; got ${items.length}` }]);
 }
 
+/**
+ * What --help reads from the specs (loaded only when help is asked for, so that starting the CLI
+ * stays fast): field lists and the texts of options that stand for spec fields, in `lang`.
+ */
+export interface SpecHelp {
+  readonly specs: typeof import("./commands/spec-docs-command.ts");
+  readonly lang: Lang;
+  /** Whether the language was asked for with --lang (then the hints repeat it). */
+  readonly langFlag: boolean;
+}
+
+/** The language of the CLI's help and spec reference when --lang is not given: zh when LANG says so. */
+export function envLang(): Lang {
+  return /^zh/i.test(process.env.LC_ALL || process.env.LANG || "") ? "zh" : "en";
+}
+
 /** Builds the `minecarbon` command tree. `write` receives everything printed to standard output. */
-export function buildProgram(write: (text: string) => void): Command {
+export function buildProgram(write: (text: string) => void, help?: SpecHelp): Command {
   const program = new Command("minecarbon")
     .description("Carbon budgets, inventories and neutrality balances for coal-mining areas")
     .version("0.1.0")
@@ -76,6 +94,15 @@ export function buildProgram(write: (text: string) => void): Command {
     .configureOutput({ writeOut: write, writeErr: (s) => process.stderr.write(s) });
   const print = (json: boolean | undefined, result: unknown, text: () => string) =>
     write(json ? `${JSON.stringify(result, null, 2)}\n` : `${text()}\n`);
+  /** An option standing for a spec field: its help text is the field's label (or description). */
+  const specOption = (
+    flags: string,
+    ref: { model: string; path: string; use: "label" | "description"; rest: OptionTextKey },
+    vars: Record<string, string> = {},
+  ) => new Option(flags, help ? help.specs.specOptionText(ref, help.lang, vars) : ref.path);
+  /** The fields of the files a command reads, after its options in --help. */
+  const fieldsHelp = (command: string) => () =>
+    help ? help.specs.commandFieldsHelp(command, help.lang, help.langFlag) : "";
 
   program
     .command("budget")
@@ -84,19 +111,28 @@ export function buildProgram(write: (text: string) => void): Command {
     )
     .argument("<file>", "budget file (YAML or JSON); see docs/land-use-budget.md and docs/stock-change.md")
     .addOption(
-      new Option("--coefficients <set>", "coefficient set, overriding the file's").choices(
-        Object.keys(COEFFICIENT_SETS),
+      specOption("--coefficients <set>", {
+        model: "land-use-budget",
+        path: "coefficients.set",
+        use: "label",
+        rest: "overridingFile",
+      }).choices(Object.keys(COEFFICIENT_SETS)),
+    )
+    .addOption(
+      specOption(
+        "--draws <n>",
+        { model: "land-use-budget", path: "uncertainty.draws", use: "label", rest: "budgetDraws" },
+        { max: DRAW_BOUNDS.budget.toLocaleString("en-US") },
+      ).argParser(
+        wholeNumber("--draws", 1, DRAW_BOUNDS.budget, "about 2.5 s and 200 MB; see docs/input-bounds.md"),
       ),
     )
-    .option(
-      "--draws <n>",
-      `Monte Carlo draws (IPCC Approach 2), 1 to ${DRAW_BOUNDS.budget.toLocaleString("en-US")} (default 10000)`,
-      wholeNumber("--draws", 1, DRAW_BOUNDS.budget, "about 2.5 s and 200 MB; see docs/input-bounds.md"),
-    )
-    .option(
-      "--seed <n>",
-      `Monte Carlo seed, 0 to ${SEED_RANGE.max} (same seed, same percentiles)`,
-      seedOption,
+    .addOption(
+      specOption(
+        "--seed <n>",
+        { model: "land-use-budget", path: "uncertainty.seed", use: "label", rest: "budgetSeed" },
+        { max: String(SEED_RANGE.max) },
+      ).argParser(seedOption),
     )
     .option(
       "--factors <file>",
@@ -104,6 +140,7 @@ export function buildProgram(write: (text: string) => void): Command {
       collect,
     )
     .option("--json", "print the result as JSON")
+    .addHelpText("after", fieldsHelp("budget"))
     .action(
       async (
         file: string,
@@ -125,28 +162,44 @@ export function buildProgram(write: (text: string) => void): Command {
     )
     .argument("<file>", "inventory file (YAML or JSON); see docs/mine-inventory.md")
     .addOption(
-      new Option("--gwp <set>", "GWP-100 set, overriding the file's (seed 002 uses SAR: CH4 = 21)").choices(
-        GWP_SET_IDS,
-      ),
+      specOption("--gwp <set>", {
+        model: "mine-inventory",
+        path: "gwp",
+        use: "label",
+        rest: "inventoryGwp",
+      }).choices(GWP_SET_IDS),
     )
     .addOption(
-      new Option(
-        "--sink-reading <reading>",
-        "how carbon densities become yearly sinks, overriding the file's",
-      ).choices([...SINK_READINGS]),
+      specOption("--sink-reading <reading>", {
+        model: "mine-inventory",
+        path: "sinkReading",
+        use: "description",
+        rest: "overridingFile",
+      }).choices([...SINK_READINGS]),
     )
     .option(
       "--factors <file>",
       "extra or overriding factors (CSV/YAML/JSON, library columns); repeatable",
       collect,
     )
-    .option(
-      "--draws <n>",
-      `Monte Carlo draws per year (IPCC Approach 2), 1 to ${DRAW_BOUNDS.budget.toLocaleString("en-US")} and draws × years at most as many (default 10000)`,
-      wholeNumber("--draws", 1, DRAW_BOUNDS.budget, "draws × years ≤ 1,000,000; see docs/input-bounds.md"),
+    .addOption(
+      specOption(
+        "--draws <n>",
+        { model: "mine-inventory", path: "uncertainty.draws", use: "label", rest: "inventoryDraws" },
+        { max: DRAW_BOUNDS.budget.toLocaleString("en-US") },
+      ).argParser(
+        wholeNumber("--draws", 1, DRAW_BOUNDS.budget, "draws × years ≤ 1,000,000; see docs/input-bounds.md"),
+      ),
     )
-    .option("--seed <n>", `Monte Carlo seed, 0 to ${SEED_RANGE.max} (same seed, same intervals)`, seedOption)
+    .addOption(
+      specOption(
+        "--seed <n>",
+        { model: "mine-inventory", path: "uncertainty.seed", use: "label", rest: "inventorySeed" },
+        { max: String(SEED_RANGE.max) },
+      ).argParser(seedOption),
+    )
     .option("--json", "print the result as JSON")
+    .addHelpText("after", fieldsHelp("inventory"))
     .action(
       async (
         file: string,
@@ -429,17 +482,30 @@ export function buildProgram(write: (text: string) => void): Command {
     )
     .option("--factors <file>", "extra or overriding factors (CSV/YAML/JSON); repeatable", collect)
     .option("--out <dir>", "write each scenario's years as CSV")
-    .option(
-      "--draws <n>",
-      `Monte Carlo draws (IPCC Approach 2) of the baseline's activity data and factors (the 95 % interval, P2.5/P50/P97.5), 1 to ${DRAW_BOUNDS.pathway.toLocaleString("en-US")}, and fewer when the pathway is large (its rows × years × (measures + 2 × draws) at most ${WORK_BOUNDS.pathwayRows.toLocaleString("en-US")})`,
-      wholeNumber(
-        "--draws",
-        1,
-        DRAW_BOUNDS.pathway,
-        "each draw projects every year twice; see docs/input-bounds.md",
+    .addOption(
+      specOption(
+        "--draws <n>",
+        { model: "pathway-scenario", path: "uncertainty.draws", use: "label", rest: "pathwayDraws" },
+        {
+          max: DRAW_BOUNDS.pathway.toLocaleString("en-US"),
+          rows: WORK_BOUNDS.pathwayRows.toLocaleString("en-US"),
+        },
+      ).argParser(
+        wholeNumber(
+          "--draws",
+          1,
+          DRAW_BOUNDS.pathway,
+          "each draw projects every year twice; see docs/input-bounds.md",
+        ),
       ),
     )
-    .option("--seed <n>", `Monte Carlo seed, 0 to ${SEED_RANGE.max}`, seedOption)
+    .addOption(
+      specOption(
+        "--seed <n>",
+        { model: "pathway-scenario", path: "uncertainty.seed", use: "label", rest: "pathwaySeed" },
+        { max: String(SEED_RANGE.max) },
+      ).argParser(seedOption),
+    )
     .option(
       "--actual <inventory>",
       "review a year's actual inventory against the plan (seed 002's yearly loop)",
@@ -455,6 +521,7 @@ export function buildProgram(write: (text: string) => void): Command {
       yearOption("--target"),
     )
     .option("--json", "print the results as JSON")
+    .addHelpText("after", fieldsHelp("pathway"))
     .action(
       async (
         files: string[],
@@ -496,6 +563,7 @@ export function buildProgram(write: (text: string) => void): Command {
     .argument("<problem>", "a landuse-structure file (YAML/JSON); see docs/structure-optimization.md")
     .option("--factors <file>", "extra or overriding factors (CSV/YAML/JSON); repeatable", collect)
     .option("--json", "print the result as JSON")
+    .addHelpText("after", fieldsHelp("optimize"))
     .action(async (file: string, o: { factors?: string[]; json?: boolean }) => {
       const [{ runOptimize }, { formatOptimize }] = await Promise.all([
         import("./commands/optimize-command.ts"),
@@ -550,6 +618,22 @@ export function buildProgram(write: (text: string) => void): Command {
     );
 
   program
+    .command("specs")
+    .description(
+      "the reference of every model's input fields (unit, label in English and Chinese, range, default, description) as Markdown, from the specs themselves (docs/model-specs.md)",
+    )
+    .argument(
+      "[model]",
+      "one model: mine-inventory, pathway-scenario, land-use-budget, stock-change, landuse-structure, uncertainty (or a command: inventory, pathway, budget, optimize)",
+    )
+    .addOption(new Option("--lang <lang>", "language (default from LANG)").choices(["en", "zh"]))
+    .option("--json", "print the fields as JSON (specFields)")
+    .action(async (model: string | undefined, o: { lang?: Lang; json?: boolean }) => {
+      const { runSpecs } = await import("./commands/spec-docs-command.ts");
+      write(runSpecs(model, { lang: o.lang ?? envLang(), ...(o.json ? { json: true } : {}) }));
+    });
+
+  program
     .command("demo")
     .description(
       "run the shipped examples (Yongning inventory, Pingshuo stock loss, Pingshuo 2018 budget) and print their results",
@@ -585,9 +669,20 @@ export async function main(
   argv: readonly string[],
   write: (text: string) => void = (s) => process.stdout.write(s),
 ): Promise<number> {
-  const program = buildProgram(write);
+  let args = [...argv];
+  // Help lists the fields of the files from the specs, in the language asked (--lang, else LANG).
+  let help: SpecHelp | undefined;
+  if (args.slice(2).some((a) => a === "--help" || a === "-h") || args[2] === "help") {
+    const at = args.findIndex((a, i) => i >= 2 && (a === "--lang" || a.startsWith("--lang=")));
+    const asked = at < 0 ? undefined : args[at]!.includes("=") ? args[at]!.split("=")[1] : args[at + 1];
+    if (at >= 0 && args[2] !== "report" && args[2] !== "specs")
+      args = args.filter((_, i) => i !== at && (args[at]!.includes("=") || i !== at + 1));
+    const lang: Lang = asked === "zh" || asked === "en" ? asked : envLang();
+    help = { specs: await import("./commands/spec-docs-command.ts"), lang, langFlag: asked !== undefined };
+  }
+  const program = buildProgram(write, help);
   try {
-    await program.parseAsync([...argv]);
+    await program.parseAsync(args);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -58,119 +58,126 @@ const uncertaintyOf = (label: Texts, description?: Texts) =>
   uncertaintySpec.optional().meta(group(label, description));
 
 /** The spec of a budget file by the coefficient method (`kind: land-use-budget`). */
-export const coefficientBudgetSchema = z.strictObject({
-  kind: field(z.literal("land-use-budget"), "", ["document kind", "文件类型"]),
-  title: title(),
-  description: description(),
-  coefficients: z
-    .strictObject({
-      set: field(name(), "", ["coefficient set", "碳排放/吸收系数集"]),
-      readAs: field(
-        z.enum(COEFFICIENT_READINGS),
-        "",
-        ["coefficients read as", "系数解读方式"],
-        [
-          "whether the set's tonnes are carbon (tC) or CO2 (tCO2) when it does not say",
-          "系数集未说明时，其吨数按碳（tC）还是 CO2（tCO2）解读",
-        ],
-      ),
-      overrides: field(
-        z
-          .record(
-            name(),
-            z
-              .strictObject({
-                absorption: field(
-                  name().nullable(),
-                  "",
-                  ["absorption coefficient", "吸收系数"],
-                  [
-                    "a factor id in t C/(ha·a) or t CO2/(ha·a); null for none",
-                    "以 t C/(ha·a) 或 t CO2/(ha·a) 计的因子标识；null 表示无",
-                  ],
-                ).optional(),
-                emission: field(
-                  name().nullable(),
-                  "",
-                  ["emission coefficient", "排放系数"],
-                  [
-                    "a factor id in t C/(ha·a) or t CO2/(ha·a); null for none",
-                    "以 t C/(ha·a) 或 t CO2/(ha·a) 计的因子标识；null 表示无",
-                  ],
-                ).optional(),
-              })
-              .meta(group(["coefficients of the land type", "该地类的系数"])),
-          )
-          .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
-            error: `must have at most ${COUNT_BOUNDS.listItems} land types`,
-          }),
-        "",
-        ["coefficient overrides by land type", "按地类覆盖的系数"],
-      ).optional(),
-    })
-    .meta(group(["coefficients", "碳排放/吸收系数"])),
-  areas: field(
-    boundedList(
-      z.strictObject({
-        label: label(),
-        landType: field(name(), "", ["land type", "地类"]),
-        areaHa: area(),
-        stage: stage(),
-        zone: zone(),
-        uncertainty: uncertaintyOf(
-          ["uncertainty of the area", "面积不确定性"],
+export const coefficientBudgetSchema = z
+  .strictObject({
+    kind: field(z.literal("land-use-budget"), "", ["document kind", "文件类型"]),
+    title: title(),
+    description: description(),
+    coefficients: z
+      .strictObject({
+        set: field(name(), "", ["coefficient set", "碳排放/吸收系数集"]),
+        readAs: field(
+          z.enum(COEFFICIENT_READINGS),
+          "",
+          ["coefficients read as", "系数解读方式"],
           [
-            "the uncertainty of this area (default: uncertainty.areas, else ±15 %)",
-            "该面积的不确定性（缺省取 uncertainty.areas，否则 ±15%）",
+            "whether the set's tonnes are carbon (tC) or CO2 (tCO2) when it does not say",
+            "系数集未说明时，其吨数按碳（tC）还是 CO2（tCO2）解读",
           ],
         ),
-      }),
-    ).min(1),
-    "",
-    ["areas", "各地类面积"],
-  ),
-  inventory: z
-    .strictObject({
-      mine: field(
-        name(),
-        "",
-        ["mine", "煤矿名称"],
-        [
-          "the mine whose inventory (same boundary and years) measures the energy used here",
-          "其清单（同一边界和年份）计量了此处能源消费的煤矿",
-        ],
-      ),
-      zones: field(
-        boundedList(name()).min(1),
-        "",
-        ["zones inside the inventory's boundary", "清单边界内的分区"],
-        [
-          "the zones of the areas inside that inventory's boundary; every area when omitted",
-          "位于该清单边界内的分区；缺省时为全部面积",
-        ],
-      ).optional(),
-    })
-    .optional()
-    .meta(group(["mine inventory covering the energy use", "覆盖能源消费的煤矿清单"])),
-  uncertainty: z
-    .strictObject({
-      draws: draws(),
-      seed: seed(),
-      percentiles: field(boundedList(z.number().min(0).max(100), COUNT_BOUNDS.percentiles).min(1), "%", [
-        "percentiles reported",
-        "输出的百分位数",
-      ]).optional(),
-      areas: uncertaintyOf(
-        ["uncertainty of every area", "全部面积的不确定性"],
-        [
-          "the uncertainty of every area without its own (e.g. from the map's accuracy assessment)",
-          "未单独给出不确定性的面积所用的不确定性（如来自地图精度评价）",
-        ],
-      ),
-    })
-    .optional()
-    .meta(group(["uncertainty analysis", "不确定性分析"])),
-});
+        overrides: field(
+          z
+            .record(
+              name(),
+              z
+                .strictObject({
+                  absorption: field(
+                    name().nullable(),
+                    "",
+                    ["absorption coefficient", "吸收系数"],
+                    [
+                      "a factor id in t C/(ha·a) or t CO2/(ha·a); null for none",
+                      "以 t C/(ha·a) 或 t CO2/(ha·a) 计的因子标识；null 表示无",
+                    ],
+                  ).optional(),
+                  emission: field(
+                    name().nullable(),
+                    "",
+                    ["emission coefficient", "排放系数"],
+                    [
+                      "a factor id in t C/(ha·a) or t CO2/(ha·a); null for none",
+                      "以 t C/(ha·a) 或 t CO2/(ha·a) 计的因子标识；null 表示无",
+                    ],
+                  ).optional(),
+                })
+                .meta(group(["coefficients of the land type", "该地类的系数"])),
+            )
+            .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
+              error: `must have at most ${COUNT_BOUNDS.listItems} land types`,
+            }),
+          "",
+          ["coefficient overrides by land type", "按地类覆盖的系数"],
+        ).optional(),
+      })
+      .meta(group(["coefficients", "碳排放/吸收系数"])),
+    areas: field(
+      boundedList(
+        z.strictObject({
+          label: label(),
+          landType: field(name(), "", ["land type", "地类"]),
+          areaHa: area(),
+          stage: stage(),
+          zone: zone(),
+          uncertainty: uncertaintyOf(
+            ["uncertainty of the area", "面积不确定性"],
+            [
+              "the uncertainty of this area (default: uncertainty.areas, else ±15 %)",
+              "该面积的不确定性（缺省取 uncertainty.areas，否则 ±15%）",
+            ],
+          ),
+        }),
+      ).min(1),
+      "",
+      ["areas", "各地类面积"],
+    ),
+    inventory: z
+      .strictObject({
+        mine: field(
+          name(),
+          "",
+          ["mine", "煤矿名称"],
+          [
+            "the mine whose inventory (same boundary and years) measures the energy used here",
+            "其清单（同一边界和年份）计量了此处能源消费的煤矿",
+          ],
+        ),
+        zones: field(
+          boundedList(name()).min(1),
+          "",
+          ["zones inside the inventory's boundary", "清单边界内的分区"],
+          [
+            "the zones of the areas inside that inventory's boundary; every area when omitted",
+            "位于该清单边界内的分区；缺省时为全部面积",
+          ],
+        ).optional(),
+      })
+      .optional()
+      .meta(group(["mine inventory covering the energy use", "覆盖能源消费的煤矿清单"])),
+    uncertainty: z
+      .strictObject({
+        draws: draws(),
+        seed: seed(),
+        percentiles: field(boundedList(z.number().min(0).max(100), COUNT_BOUNDS.percentiles).min(1), "%", [
+          "percentiles reported",
+          "输出的百分位数",
+        ]).optional(),
+        areas: uncertaintyOf(
+          ["uncertainty of every area", "全部面积的不确定性"],
+          [
+            "the uncertainty of every area without its own (e.g. from the map's accuracy assessment)",
+            "未单独给出不确定性的面积所用的不确定性（如来自地图精度评价）",
+          ],
+        ),
+      })
+      .optional()
+      .meta(group(["uncertainty analysis", "不确定性分析"])),
+  })
+  .meta(
+    group(
+      ["Land-use carbon budget (coefficient method)", "土地利用碳收支（系数法）"],
+      ["areas × emission and absorption coefficients", "面积 × 碳排放/吸收系数"],
+    ),
+  );
 
 const span = (label: Texts) => field(positiveUpTo(spanYears), "yr", label);
 const curveKind = <K extends string>(k: K, label: Texts) => field(z.literal(k), "", label);
@@ -276,66 +283,81 @@ const existingLandSchema = field(
 );
 
 /** The spec of a budget file by stock change (`kind: stock-change`). */
-export const stockChangeSchema = z.strictObject({
-  kind: field(z.literal("stock-change"), "", ["document kind", "文件类型"]),
-  title: title(),
-  description: description(),
-  period: z
-    .strictObject({ from: year(["first year", "起始年份"]), to: year(["last year", "终止年份"]) })
-    .meta(group(["period", "核算期"])),
-  densities: field(name(), "", ["carbon density set", "碳密度数据集"]),
-  conversions: field(
-    boundedList(
-      z.strictObject({ ...transitionFields(), stage: stage(), zone: zone(), uncertainty: areaUncertainty() }),
-    ).min(1),
-    "",
-    ["land conversions", "土地利用转换"],
-  ),
-  reclamation: field(
-    boundedList(
-      z.strictObject({
-        ...transitionFields(),
-        startYear: year(["start year", "起始年份"]),
-        curve: curveSchema,
-        curveSource: field(
-          sourceText(),
-          "",
-          ["source of the curve", "曲线来源"],
-          [
-            "where the curve comes from; without it, it is an assumption",
-            "恢复曲线的数据来源；未给出时作为假设",
-          ],
-        ).optional(),
-        pools: z
-          .strictObject(
-            Object.fromEntries(CARBON_POOLS.map((p) => [p, poolRegain])) as Record<
-              (typeof CARBON_POOLS)[number],
-              typeof poolRegain
-            >,
-          )
-          .optional()
-          .meta(
-            group(
-              ["regain by pool", "分碳库恢复"],
-              [
-                "per pool (soil, vegetation): the share regained, its own curve and their source",
-                "按碳库（土壤、植被）给出恢复比例、各自曲线及来源",
-              ],
-            ),
-          ),
-        uncertainty: areaUncertainty(),
-      }),
+export const stockChangeSchema = z
+  .strictObject({
+    kind: field(z.literal("stock-change"), "", ["document kind", "文件类型"]),
+    title: title(),
+    description: description(),
+    period: z
+      .strictObject({ from: year(["first year", "起始年份"]), to: year(["last year", "终止年份"]) })
+      .meta(group(["period", "核算期"])),
+    densities: field(name(), "", ["carbon density set", "碳密度数据集"]),
+    conversions: field(
+      boundedList(
+        z.strictObject({
+          ...transitionFields(),
+          stage: stage(),
+          zone: zone(),
+          uncertainty: areaUncertainty(),
+        }),
+      ).min(1),
+      "",
+      ["land conversions", "土地利用转换"],
     ),
-    "",
-    ["reclamation", "土地复垦"],
-  ).optional(),
-  existingLand: existingLandSchema.optional(),
-  horizonYear: year(["horizon year", "评估截止年份"]).optional(),
-  uncertainty: z
-    .strictObject({ draws: draws(), seed: seed() })
-    .optional()
-    .meta(group(["uncertainty analysis", "不确定性分析"])),
-});
+    reclamation: field(
+      boundedList(
+        z.strictObject({
+          ...transitionFields(),
+          startYear: year(["start year", "起始年份"]),
+          curve: curveSchema,
+          curveSource: field(
+            sourceText(),
+            "",
+            ["source of the curve", "曲线来源"],
+            [
+              "where the curve comes from; without it, it is an assumption",
+              "恢复曲线的数据来源；未给出时作为假设",
+            ],
+          ).optional(),
+          pools: z
+            .strictObject(
+              Object.fromEntries(CARBON_POOLS.map((p) => [p, poolRegain])) as Record<
+                (typeof CARBON_POOLS)[number],
+                typeof poolRegain
+              >,
+            )
+            .optional()
+            .meta(
+              group(
+                ["regain by pool", "分碳库恢复"],
+                [
+                  "per pool (soil, vegetation): the share regained, its own curve and their source",
+                  "按碳库（土壤、植被）给出恢复比例、各自曲线及来源",
+                ],
+              ),
+            ),
+          uncertainty: areaUncertainty(),
+        }),
+      ),
+      "",
+      ["reclamation", "土地复垦"],
+    ).optional(),
+    existingLand: existingLandSchema.optional(),
+    horizonYear: year(["horizon year", "评估截止年份"]).optional(),
+    uncertainty: z
+      .strictObject({ draws: draws(), seed: seed() })
+      .optional()
+      .meta(group(["uncertainty analysis", "不确定性分析"])),
+  })
+  .meta(
+    group(
+      ["Stock change on land conversion", "土地利用转换碳储量变化"],
+      [
+        "one-time stock change on conversion, with regain on reclaimed land",
+        "土地转换的一次性碳储量变化，以及复垦土地的碳恢复",
+      ],
+    ),
+  );
 
 /** A checked land-use budget input by the coefficient method. */
 export interface CoefficientBudgetInput {

@@ -56,6 +56,8 @@ export interface FieldMeta {
   /** Allowed range, when the zod checks do not say it (a bound checked elsewhere). */
   readonly min?: number;
   readonly max?: number;
+  /** A name for a block of fields used in several places (`uncertainty`, `energy-use`). */
+  readonly ref?: string;
 }
 
 /** The keys under which field metadata is registered (JSON Schema's `title`/`description` + `x-`). */
@@ -67,6 +69,7 @@ type RegisteredMeta = z.core.GlobalMeta & {
   "x-description"?: BilingualText;
   "x-min"?: number;
   "x-max"?: number;
+  "x-ref"?: string;
 };
 
 type Texts = BilingualText | readonly [en: string, zh: string];
@@ -86,6 +89,7 @@ export function fieldMeta(m: {
   description?: Texts;
   min?: number;
   max?: number;
+  ref?: string;
 }): RegisteredMeta {
   const label = texts(m.label);
   const description = m.description ? texts(m.description) : undefined;
@@ -96,6 +100,7 @@ export function fieldMeta(m: {
     "x-label": label,
     ...(m.min !== undefined ? { "x-min": m.min } : {}),
     ...(m.max !== undefined ? { "x-max": m.max } : {}),
+    ...(m.ref !== undefined ? { "x-ref": m.ref } : {}),
   };
 }
 
@@ -127,6 +132,8 @@ export interface SpecField {
   readonly optional: boolean;
   /** True for an object, array of objects, record or union of objects: its fields follow. */
   readonly container: boolean;
+  /** The name of a block of fields used in several places (the fields follow each time). */
+  readonly ref?: string;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -239,6 +246,10 @@ export function specFields(schema: AnySchema): SpecField[] {
       const min = m["x-min"] ?? r?.min ?? ur?.min;
       const max = m["x-max"] ?? r?.max ?? ur?.max;
       const minExclusive = m["x-min"] === undefined ? (r?.minExclusive ?? ur?.minExclusive) : undefined;
+      // A list's block is named on its items.
+      const ref =
+        m["x-ref"] ??
+        (d.type === "array" ? metaOf(unwrap(d.element as AnySchema).layers)["x-ref"] : undefined);
       out.push({
         path,
         ...(when ? { when } : {}),
@@ -253,6 +264,7 @@ export function specFields(schema: AnySchema): SpecField[] {
         ...(hasDefault ? { default: dflt } : {}),
         optional: optional || hasDefault || optionalAbove,
         container: isObjectLike(s),
+        ...(ref ? { ref } : {}),
       });
     }
     const below = (p: string) => (path ? `${path}.${p}` : p);
@@ -294,6 +306,15 @@ export function specFields(schema: AnySchema): SpecField[] {
   };
   visit(schema, "", undefined, false);
   return out;
+}
+
+/** The label and description a spec declares for itself (its title). */
+export function specTitle(schema: AnySchema): { label?: BilingualText; description?: BilingualText } {
+  const m = metaOf(unwrap(schema).layers);
+  return {
+    ...(m["x-label"] ? { label: m["x-label"] } : {}),
+    ...(m["x-description"] ? { description: m["x-description"] } : {}),
+  };
 }
 
 /**

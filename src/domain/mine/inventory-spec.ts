@@ -114,7 +114,7 @@ const energyUse = z
     uncertainty: uncertaintyOf("uncertainty of the amount", "消费量不确定性"),
     note: noteField(),
   })
-  .meta(fieldMeta({ unit: "", label: ["energy use", "能源消费"] }));
+  .meta(fieldMeta({ unit: "", label: ["energy use", "能源消费"], ref: "energy-use" }));
 
 const transportUse = energyUse.extend({
   lowCarbonShare: field(z.number().min(0).max(1), "fraction", ["low-carbon share", "低碳能源占比"]),
@@ -163,7 +163,7 @@ const gasAmount = z
     ],
     { error: `must be either { massT } or { volumeM3, basis: ${GAS_VOLUME_BASES.join(" | ")} }` },
   )
-  .meta(fieldMeta({ unit: "", label: ["gas amount", "气体量"] }));
+  .meta(fieldMeta({ unit: "", label: ["gas amount", "气体量"], ref: "gas-amount" }));
 
 const coalFactorRef = (label: readonly [string, string]) =>
   z
@@ -351,58 +351,69 @@ const yearSchema = z.strictObject({
 });
 
 /** The spec of an inventory file (`kind: mine-inventory`), with its field metadata. */
-export const inventorySchema = z.strictObject({
-  kind: field(z.literal("mine-inventory"), "", ["document kind", "文件类型"]),
-  mine: field(name(), "", ["mine", "煤矿名称"]),
-  location: noteField(["location", "位置"]),
-  description: noteField(["description", "说明"]),
-  assumptions: field(list(note()), "", ["assumptions", "假设"]).default([]),
-  gwp: field(
-    z.enum(GWP_SET_IDS as [string, ...string[]]),
-    "",
-    ["GWP-100 set", "全球增温潜势（GWP-100）取值"],
-    [
-      "the IPCC report whose 100-year GWPs weigh CH4 and N2O (seed 002 uses SAR: CH4 = 21)",
-      "CH4、N2O 折算所用的 IPCC 评估报告 100 年 GWP（种子文献 002 用 SAR：CH4 = 21）",
-    ],
-  ),
-  sinkReading: field(
-    z.enum(SINK_READINGS),
-    "",
-    ["sink reading", "碳汇计算方式"],
-    ["how carbon densities become yearly sinks", "碳密度如何折算为年碳汇量"],
-  ),
-  combustionMethod: field(
-    z.enum(COMBUSTION_METHODS),
-    "",
-    ["combustion method", "燃料燃烧排放计算方法"],
-    [
-      "carbon-per-tce (standard coal × carbon per tce) or ndrc-2015 (NCV × carbon content × oxidation, NDRC 2015 guideline)",
-      "carbon-per-tce（标准煤量 × 单位标准煤含碳量）或 ndrc-2015（低位发热量 × 单位热值含碳量 × 碳氧化率，国家发改委 2015 年核算指南）",
-    ],
-  ),
-  years: field(boundedList(yearSchema, COUNT_BOUNDS.inventoryYears).min(1), "", ["years", "核算年度"]),
-  uncertainty: z
-    .strictObject({
-      draws: field(
-        z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: INVENTORY_DRAWS_RULE }),
-        "draws",
-        ["Monte Carlo draws per year (IPCC Approach 2)", "每年蒙特卡洛模拟次数（IPCC 方法 2）"],
-      ).optional(),
-      seed: field(seedNumber(), "", ["Monte Carlo seed", "蒙特卡洛随机数种子"]).optional(),
-    })
-    .optional()
-    .meta(
-      fieldMeta({
-        unit: "",
-        label: ["uncertainty analysis", "不确定性分析"],
-        description: [
-          "Monte Carlo (IPCC Approach 2) settings: draws per year and seed",
-          "蒙特卡洛（IPCC 方法 2）设置：每年模拟次数和随机数种子",
-        ],
-      }),
+export const inventorySchema = z
+  .strictObject({
+    kind: field(z.literal("mine-inventory"), "", ["document kind", "文件类型"]),
+    mine: field(name(), "", ["mine", "煤矿名称"]),
+    location: noteField(["location", "位置"]),
+    description: noteField(["description", "说明"]),
+    assumptions: field(list(note()), "", ["assumptions", "假设"]).default([]),
+    gwp: field(
+      z.enum(GWP_SET_IDS as [string, ...string[]]),
+      "",
+      ["GWP-100 set", "全球增温潜势（GWP-100）取值"],
+      [
+        "the IPCC report whose 100-year GWPs weigh CH4 and N2O (seed 002 uses SAR: CH4 = 21)",
+        "CH4、N2O 折算所用的 IPCC 评估报告 100 年 GWP（种子文献 002 用 SAR：CH4 = 21）",
+      ],
     ),
-});
+    sinkReading: field(
+      z.enum(SINK_READINGS),
+      "",
+      ["sink reading", "碳汇计算方式"],
+      ["how carbon densities become yearly sinks", "碳密度如何折算为年碳汇量"],
+    ),
+    combustionMethod: field(
+      z.enum(COMBUSTION_METHODS),
+      "",
+      ["combustion method", "燃料燃烧排放计算方法"],
+      [
+        "carbon-per-tce (standard coal × carbon per tce) or ndrc-2015 (NCV × carbon content × oxidation, NDRC 2015 guideline)",
+        "carbon-per-tce（标准煤量 × 单位标准煤含碳量）或 ndrc-2015（低位发热量 × 单位热值含碳量 × 碳氧化率，国家发改委 2015 年核算指南）",
+      ],
+    ),
+    years: field(boundedList(yearSchema, COUNT_BOUNDS.inventoryYears).min(1), "", ["years", "核算年度"]),
+    uncertainty: z
+      .strictObject({
+        draws: field(
+          z.number().int().min(1).max(DRAW_BOUNDS.budget, { error: INVENTORY_DRAWS_RULE }),
+          "draws",
+          ["Monte Carlo draws per year (IPCC Approach 2)", "每年蒙特卡洛模拟次数（IPCC 方法 2）"],
+        ).optional(),
+        seed: field(seedNumber(), "", ["Monte Carlo seed", "蒙特卡洛随机数种子"]).optional(),
+      })
+      .optional()
+      .meta(
+        fieldMeta({
+          unit: "",
+          label: ["uncertainty analysis", "不确定性分析"],
+          description: [
+            "Monte Carlo (IPCC Approach 2) settings: draws per year and seed",
+            "蒙特卡洛（IPCC 方法 2）设置：每年模拟次数和随机数种子",
+          ],
+        }),
+      ),
+  })
+  .meta(
+    fieldMeta({
+      unit: "",
+      label: ["Mine inventory", "煤矿碳排放清单"],
+      description: [
+        "one mine's yearly sources, sinks and neutrality balance (seed 002 Eq. 1–12)",
+        "一座煤矿逐年的排放源、碳汇与碳中和平衡（种子文献 002 式 1–12）",
+      ],
+    }),
+  );
 
 /** A bound shown to three significant figures, rounded down so that the value shown is allowed. */
 function roundedDown(n: number): string {

@@ -92,117 +92,127 @@ const constraintSchema = z
  * The spec of a `landuse-structure` problem file (seed 000 §4, seed 003), with its field metadata;
  * src/io/read-structure-problem.ts reads files with it into a {@link StructureProblem}.
  */
-export const structureProblemSchema = z.strictObject({
-  kind: field(z.literal("landuse-structure"), "", ["document kind", "文件类型"]),
-  name: field(name(), "", ["problem name", "问题名称"]),
-  description: field(note(), "", ["description", "说明"]).optional(),
-  readAs: field(
-    z.enum(COEFFICIENT_READINGS),
-    "",
-    ["coefficients read as", "系数解读方式"],
-    ["whether unstated tonnes are carbon (tC) or CO2 (tCO2)", "未说明的吨数按碳（tC）还是 CO2（tCO2）解读"],
-  ).optional(),
-  totalAreaHa: field(
-    positiveUpTo(areaHa),
-    "ha",
-    ["total area", "总面积"],
-    ["the sum of the classes' current areas when omitted", "缺省时取各地类现状面积之和"],
-  ).optional(),
-  classes: field(boundedList(classSchema).min(1), "", ["land-use classes", "土地利用类型"]),
-  constraints: field(boundedList(constraintSchema), "", ["constraints", "约束条件"]).default([]),
-  coalLand: z
-    .strictObject({
-      coalOutputT: field(amountUpTo(massT), "t/yr", ["coal output", "原煤产量"]),
-      // No default: how long land stays open sets the floor, and a forgotten 1 yr would let the
-      // optimum shrink the land the output needs.
-      years: field(
-        z
-          .number()
-          .positive()
-          .max(MAX_WHOLE_YEARS, { error: `must be ≤ ${MAX_WHOLE_YEARS} years` }),
-        "yr",
-        ["years land stays open", "土地占用年数"],
-        [
-          "years a hectare stays excavated or dumped before it is reclaimed",
-          "每公顷土地被挖损或压占至复垦前的年数",
-        ],
+export const structureProblemSchema = z
+  .strictObject({
+    kind: field(z.literal("landuse-structure"), "", ["document kind", "文件类型"]),
+    name: field(name(), "", ["problem name", "问题名称"]),
+    description: field(note(), "", ["description", "说明"]).optional(),
+    readAs: field(
+      z.enum(COEFFICIENT_READINGS),
+      "",
+      ["coefficients read as", "系数解读方式"],
+      ["whether unstated tonnes are carbon (tC) or CO2 (tCO2)", "未说明的吨数按碳（tC）还是 CO2（tCO2）解读"],
+    ).optional(),
+    totalAreaHa: field(
+      positiveUpTo(areaHa),
+      "ha",
+      ["total area", "总面积"],
+      ["the sum of the classes' current areas when omitted", "缺省时取各地类现状面积之和"],
+    ).optional(),
+    classes: field(boundedList(classSchema).min(1), "", ["land-use classes", "土地利用类型"]),
+    constraints: field(boundedList(constraintSchema), "", ["constraints", "约束条件"]).default([]),
+    coalLand: z
+      .strictObject({
+        coalOutputT: field(amountUpTo(massT), "t/yr", ["coal output", "原煤产量"]),
+        // No default: how long land stays open sets the floor, and a forgotten 1 yr would let the
+        // optimum shrink the land the output needs.
+        years: field(
+          z
+            .number()
+            .positive()
+            .max(MAX_WHOLE_YEARS, { error: `must be ≤ ${MAX_WHOLE_YEARS} years` }),
+          "yr",
+          ["years land stays open", "土地占用年数"],
+          [
+            "years a hectare stays excavated or dumped before it is reclaimed",
+            "每公顷土地被挖损或压占至复垦前的年数",
+          ],
+        ),
+        excavation: classKeys(["excavation classes", "挖损地类"]),
+        dump: classKeys(["dump classes", "压占（排土场）地类"]),
+        operations: field(
+          boundedList(name()),
+          "",
+          ["operations classes", "生产设施地类"],
+          [
+            "other land the output needs (plants, loading yards): its energy use is the output's",
+            "产量所需的其他土地（工业场地、装车站）：其能源消费计入产量",
+          ],
+        ).optional(),
+        excavationFactor: field(name(), "", [
+          "excavation land per coal factor",
+          "单位产量挖损面积因子",
+        ]).optional(),
+        dumpFactor: field(name(), "", ["dump land per coal factor", "单位产量压占面积因子"]).optional(),
+        totalFactor: field(
+          name(),
+          "",
+          ["land per coal factor (both)", "单位产量占地因子（合计）"],
+          [
+            "one floor over excavation and dump together, e.g. seed001.gao2021.land_per_coal",
+            "挖损与压占合计的一个下限，如 seed001.gao2021.land_per_coal",
+          ],
+        ).optional(),
+      })
+      .optional()
+      .meta(group(["land the coal output needs", "原煤产量所需土地"])),
+    soil: z
+      .strictObject({
+        reference: field(
+          name(),
+          "",
+          ["reference soil carbon (SOC_REF)", "参考土壤有机碳储量（SOC_REF）"],
+          [
+            "a factor in t C/ha (IPCC 2006 Vol. 4 Table 2.3), e.g. ipcc06.soil.socref.…",
+            "以吨碳/公顷计的因子（IPCC 2006 第 4 卷表 2.3），如 ipcc06.soil.socref.…",
+          ],
+        ),
+        transitionYears: field(
+          name(),
+          "",
+          ["transition years factor", "过渡年数因子"],
+          [
+            "a factor in yr: the years the soil moves to its new stock over (IPCC's 20 by default)",
+            "以年计的因子：土壤碳达到新储量的年数（IPCC 默认 20 年）",
+          ],
+        ).default("ipcc06.afolu.soc_transition"),
+      })
+      .optional()
+      .meta(group(["soil carbon change", "土壤碳变化"])),
+    objective: z
+      .union([
+        z.enum(["carbon", "value", "fuzzy"]),
+        z.strictObject({
+          weighted: z
+            .strictObject({
+              carbon: field(amountUpTo(objectiveWeight), "", ["weight of the net sink", "净碳汇权重"]),
+              value: field(amountUpTo(objectiveWeight), "", ["weight of the value", "经济效益权重"]),
+            })
+            .meta(group(["weighted", "加权"])),
+        }),
+      ])
+      .default("carbon")
+      .meta(
+        fieldMeta({
+          unit: "",
+          label: ["objective", "目标函数"],
+          description: [
+            "carbon (net sink), value, fuzzy (Zimmermann max–min) or { weighted: { carbon, value } }",
+            "carbon（净碳汇）、value（经济效益）、fuzzy（Zimmermann 最大最小）或 { weighted: { carbon, value } }",
+          ],
+        }),
       ),
-      excavation: classKeys(["excavation classes", "挖损地类"]),
-      dump: classKeys(["dump classes", "压占（排土场）地类"]),
-      operations: field(
-        boundedList(name()),
-        "",
-        ["operations classes", "生产设施地类"],
-        [
-          "other land the output needs (plants, loading yards): its energy use is the output's",
-          "产量所需的其他土地（工业场地、装车站）：其能源消费计入产量",
-        ],
-      ).optional(),
-      excavationFactor: field(name(), "", [
-        "excavation land per coal factor",
-        "单位产量挖损面积因子",
-      ]).optional(),
-      dumpFactor: field(name(), "", ["dump land per coal factor", "单位产量压占面积因子"]).optional(),
-      totalFactor: field(
-        name(),
-        "",
-        ["land per coal factor (both)", "单位产量占地因子（合计）"],
-        [
-          "one floor over excavation and dump together, e.g. seed001.gao2021.land_per_coal",
-          "挖损与压占合计的一个下限，如 seed001.gao2021.land_per_coal",
-        ],
-      ).optional(),
-    })
-    .optional()
-    .meta(group(["land the coal output needs", "原煤产量所需土地"])),
-  soil: z
-    .strictObject({
-      reference: field(
-        name(),
-        "",
-        ["reference soil carbon (SOC_REF)", "参考土壤有机碳储量（SOC_REF）"],
-        [
-          "a factor in t C/ha (IPCC 2006 Vol. 4 Table 2.3), e.g. ipcc06.soil.socref.…",
-          "以吨碳/公顷计的因子（IPCC 2006 第 4 卷表 2.3），如 ipcc06.soil.socref.…",
-        ],
-      ),
-      transitionYears: field(
-        name(),
-        "",
-        ["transition years factor", "过渡年数因子"],
-        [
-          "a factor in yr: the years the soil moves to its new stock over (IPCC's 20 by default)",
-          "以年计的因子：土壤碳达到新储量的年数（IPCC 默认 20 年）",
-        ],
-      ).default("ipcc06.afolu.soc_transition"),
-    })
-    .optional()
-    .meta(group(["soil carbon change", "土壤碳变化"])),
-  objective: z
-    .union([
-      z.enum(["carbon", "value", "fuzzy"]),
-      z.strictObject({
-        weighted: z
-          .strictObject({
-            carbon: field(amountUpTo(objectiveWeight), "", ["weight of the net sink", "净碳汇权重"]),
-            value: field(amountUpTo(objectiveWeight), "", ["weight of the value", "经济效益权重"]),
-          })
-          .meta(group(["weighted", "加权"])),
-      }),
-    ])
-    .default("carbon")
-    .meta(
-      fieldMeta({
-        unit: "",
-        label: ["objective", "目标函数"],
-        description: [
-          "carbon (net sink), value, fuzzy (Zimmermann max–min) or { weighted: { carbon, value } }",
-          "carbon（净碳汇）、value（经济效益）、fuzzy（Zimmermann 最大最小）或 { weighted: { carbon, value } }",
-        ],
-      }),
+    assumptions: field(boundedList(note()), "", ["assumptions", "假设"]).default([]),
+  })
+  .meta(
+    group(
+      ["Land-use structure problem", "土地利用结构优化问题"],
+      [
+        "class areas under constraints, optimised by linear programming",
+        "约束条件下的各地类面积，以线性规划优化",
+      ],
     ),
-  assumptions: field(boundedList(note()), "", ["assumptions", "假设"]).default([]),
-});
+  );
 
 /** A structure problem file as checked by {@link structureProblemSchema}. */
 export type StructureProblemFile = z.output<typeof structureProblemSchema>;

@@ -48,15 +48,13 @@ const ramp = () => ({
   cost: costSchema.optional(),
 });
 const priceRef = (label: Texts) =>
-  z
-    .union([amountUpTo(priceCNYPerTCO2e), name()])
-    .meta(
-      fieldMeta({
-        unit: "CNY/t CO2e",
-        label,
-        description: ["CNY/t CO2e, or a factor id", "元/吨CO2当量，或因子标识"],
-      }),
-    );
+  z.union([amountUpTo(priceCNYPerTCO2e), name()]).meta(
+    fieldMeta({
+      unit: "CNY/t CO2e",
+      label,
+      description: ["CNY/t CO2e, or a factor id", "元/吨CO2当量，或因子标识"],
+    }),
+  );
 const growth = (label: Texts) => field(signedUpTo(growthPerYear), "fraction/yr", label);
 const pricePath = (label: Texts) =>
   z
@@ -251,144 +249,156 @@ export const measureSchema = z
 export type Measure = z.output<typeof measureSchema>;
 
 /** A pathway scenario: a baseline inventory, the coal-output path and measures, to an end year. */
-export const scenarioSchema = z.strictObject({
-  kind: kind("pathway-scenario", ["document kind", "文件类型"]),
-  name: field(name(), "", ["scenario name", "情景名称"]),
-  description: field(note(), "", ["description", "说明"]).optional(),
-  baseline: z
-    .strictObject({
-      inventory: field(
-        note().min(1),
-        "",
-        ["baseline inventory file", "基准清单文件"],
-        ["a mine-inventory file, relative to the scenario", "煤矿清单文件（相对于情景文件的路径）"],
-      ).optional(),
-      inventoryId: field(
-        name(),
-        "",
-        ["stored inventory", "已存清单"],
-        ["a stored inventory (API)", "已保存的清单（API）"],
-      ).optional(),
-      year: field(
-        year,
-        "year",
-        ["baseline year", "基准年"],
-        ["which of its years; the last when omitted", "取清单中的哪一年；缺省时取最后一年"],
-      ).optional(),
-      analysisId: field(
-        name(),
-        "",
-        ["stored land-use analysis", "已存土地利用分析"],
-        [
-          "a stored land-use analysis (API): its last map's class areas become landUse",
-          "已保存的土地利用分析（API）：以其最后一期地图的各地类面积作为 landUse",
-        ],
-      ).optional(),
-      landUse: field(
-        z
-          .record(name(), field(amountUpTo(areaHa), "ha", ["area of the class", "地类面积"]))
-          .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.legendClasses, {
-            error: `must have at most ${COUNT_BOUNDS.legendClasses} classes`,
-          }),
-        "ha",
-        ["baseline land use", "基准土地利用"],
-        [
-          "the baseline land use, ha by class (e.g. from an analysis): limits what can be reclaimed",
-          "基准土地利用，各地类面积（公顷，如来自分析结果）：限定可复垦的土地",
-        ],
-      ).optional(),
-    })
-    .refine(
-      (b) => (b.inventory === undefined) !== (b.inventoryId === undefined),
-      "give either inventory (a file) or inventoryId (stored)",
-    )
-    .meta(group(["baseline", "基准情景"])),
-  endYear: field(year, "year", ["end year", "终止年份"]).default(2060),
-  standGrowth: z
-    .strictObject({
-      k: field(
-        positiveUpTo(QUANTITY_BOUNDS.growthRatePerYear),
-        "1/yr",
-        ["growth rate k", "生长速率 k"],
-        ["Chapman–Richards rate, 1/yr", "Chapman–Richards 生长速率（1/年）"],
+export const scenarioSchema = z
+  .strictObject({
+    kind: kind("pathway-scenario", ["document kind", "文件类型"]),
+    name: field(name(), "", ["scenario name", "情景名称"]),
+    description: field(note(), "", ["description", "说明"]).optional(),
+    baseline: z
+      .strictObject({
+        inventory: field(
+          note().min(1),
+          "",
+          ["baseline inventory file", "基准清单文件"],
+          ["a mine-inventory file, relative to the scenario", "煤矿清单文件（相对于情景文件的路径）"],
+        ).optional(),
+        inventoryId: field(
+          name(),
+          "",
+          ["stored inventory", "已存清单"],
+          ["a stored inventory (API)", "已保存的清单（API）"],
+        ).optional(),
+        year: field(
+          year,
+          "year",
+          ["baseline year", "基准年"],
+          ["which of its years; the last when omitted", "取清单中的哪一年；缺省时取最后一年"],
+        ).optional(),
+        analysisId: field(
+          name(),
+          "",
+          ["stored land-use analysis", "已存土地利用分析"],
+          [
+            "a stored land-use analysis (API): its last map's class areas become landUse",
+            "已保存的土地利用分析（API）：以其最后一期地图的各地类面积作为 landUse",
+          ],
+        ).optional(),
+        landUse: field(
+          z
+            .record(name(), field(amountUpTo(areaHa), "ha", ["area of the class", "地类面积"]))
+            .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.legendClasses, {
+              error: `must have at most ${COUNT_BOUNDS.legendClasses} classes`,
+            }),
+          "ha",
+          ["baseline land use", "基准土地利用"],
+          [
+            "the baseline land use, ha by class (e.g. from an analysis): limits what can be reclaimed",
+            "基准土地利用，各地类面积（公顷，如来自分析结果）：限定可复垦的土地",
+          ],
+        ).optional(),
+      })
+      .refine(
+        (b) => (b.inventory === undefined) !== (b.inventoryId === undefined),
+        "give either inventory (a file) or inventoryId (stored)",
+      )
+      .meta(group(["baseline", "基准情景"])),
+    endYear: field(year, "year", ["end year", "终止年份"]).default(2060),
+    standGrowth: z
+      .strictObject({
+        k: field(
+          positiveUpTo(QUANTITY_BOUNDS.growthRatePerYear),
+          "1/yr",
+          ["growth rate k", "生长速率 k"],
+          ["Chapman–Richards rate, 1/yr", "Chapman–Richards 生长速率（1/年）"],
+        ),
+        c: field(
+          z.number().min(1).max(QUANTITY_BOUNDS.growthShape.max),
+          "",
+          ["growth shape c", "形状参数 c"],
+          ["Chapman–Richards shape", "Chapman–Richards 形状参数"],
+        ),
+        source: field(
+          note().min(1),
+          "",
+          ["source of k and c", "k、c 来源"],
+          [
+            "where k and c come from; without it they are shown as assumptions",
+            "k、c 的数据来源；未给出时作为假设列出",
+          ],
+        ).optional(),
+      })
+      .optional()
+      .meta(
+        group(
+          ["stand growth curve", "林分生长曲线"],
+          [
+            "the growth curve every woody stand follows, existing (from the baseline inventory) and reclaimed; k 0.06/yr and c 2 (assumptions) when omitted",
+            "所有木本林分（基准清单中已有的和复垦新造的）遵循的生长曲线；缺省时 k = 0.06/年、c = 2（假设）",
+          ],
+        ),
       ),
-      c: field(
-        z.number().min(1).max(QUANTITY_BOUNDS.growthShape.max),
-        "",
-        ["growth shape c", "形状参数 c"],
-        ["Chapman–Richards shape", "Chapman–Richards 形状参数"],
-      ),
-      source: field(
-        note().min(1),
-        "",
-        ["source of k and c", "k、c 来源"],
-        [
-          "where k and c come from; without it they are shown as assumptions",
-          "k、c 的数据来源；未给出时作为假设列出",
-        ],
-      ).optional(),
-    })
-    .optional()
-    .meta(
-      group(
-        ["stand growth curve", "林分生长曲线"],
-        [
-          "the growth curve every woody stand follows, existing (from the baseline inventory) and reclaimed; k 0.06/yr and c 2 (assumptions) when omitted",
-          "所有木本林分（基准清单中已有的和复垦新造的）遵循的生长曲线；缺省时 k = 0.06/年、c = 2（假设）",
-        ],
-      ),
+    coalOutput: field(
+      boundedList(
+        z.strictObject({
+          year: field(year, "year", ["year", "年份"]),
+          t: field(amountUpTo(massT), "t/yr", ["coal output", "原煤产量"]),
+        }),
+        COUNT_BOUNDS.coalOutputPoints,
+      ).min(1),
+      "",
+      ["coal-output path", "原煤产量路径"],
+      [
+        "coal output path, t/yr, linear between points; the baseline's output when omitted",
+        "原煤产量路径（吨/年），各点之间线性插值；缺省时取基准年产量",
+      ],
+    ).optional(),
+    measures: field(boundedList(measureSchema, COUNT_BOUNDS.measures), "", ["measures", "减排措施"]).default(
+      [],
     ),
-  coalOutput: field(
-    boundedList(
-      z.strictObject({
-        year: field(year, "year", ["year", "年份"]),
-        t: field(amountUpTo(massT), "t/yr", ["coal output", "原煤产量"]),
-      }),
-      COUNT_BOUNDS.coalOutputPoints,
-    ).min(1),
-    "",
-    ["coal-output path", "原煤产量路径"],
-    [
-      "coal output path, t/yr, linear between points; the baseline's output when omitted",
-      "原煤产量路径（吨/年），各点之间线性插值；缺省时取基准年产量",
-    ],
-  ).optional(),
-  measures: field(boundedList(measureSchema, COUNT_BOUNDS.measures), "", ["measures", "减排措施"]).default(
-    [],
-  ),
-  economics: z
-    .strictObject({
-      discountRate: field(z.number().min(0).max(1), "fraction/yr", ["discount rate", "折现率"]),
-      carbonPrice: pricePath(["carbon price", "碳价"]),
-      offsetPrice: pricePath(["offset price", "碳抵消价格"]),
-      carbonTax: priceRef(["carbon tax", "碳税"]).optional(),
-    })
-    .optional()
-    .meta(
-      group(
-        ["economics", "经济参数"],
-        ["prices and discounting for the costs of the measures", "用于计算措施成本的价格与折现"],
+    economics: z
+      .strictObject({
+        discountRate: field(z.number().min(0).max(1), "fraction/yr", ["discount rate", "折现率"]),
+        carbonPrice: pricePath(["carbon price", "碳价"]),
+        offsetPrice: pricePath(["offset price", "碳抵消价格"]),
+        carbonTax: priceRef(["carbon tax", "碳税"]).optional(),
+      })
+      .optional()
+      .meta(
+        group(
+          ["economics", "经济参数"],
+          ["prices and discounting for the costs of the measures", "用于计算措施成本的价格与折现"],
+        ),
       ),
-    ),
-  uncertainty: z
-    .strictObject({
-      draws: field(z.number().int().min(1).max(DRAW_BOUNDS.pathway, { error: PATHWAY_DRAWS_RULE }), "draws", [
-        "Monte Carlo draws (IPCC Approach 2)",
-        "蒙特卡洛模拟次数（IPCC 方法 2）",
-      ]),
-      seed: field(seedNumber(), "", ["Monte Carlo seed", "蒙特卡洛随机数种子"]).default(1),
-    })
-    .optional()
-    .meta(
-      group(
-        ["uncertainty analysis", "不确定性分析"],
-        [
-          "Monte Carlo over the baseline's activity data and factors: P2.5/P50/P97.5 of the net (the 95 % interval)",
-          "对基准活动数据和因子做蒙特卡洛模拟：净排放的 P2.5/P50/P97.5（95% 区间）",
-        ],
+    uncertainty: z
+      .strictObject({
+        draws: field(
+          z.number().int().min(1).max(DRAW_BOUNDS.pathway, { error: PATHWAY_DRAWS_RULE }),
+          "draws",
+          ["Monte Carlo draws (IPCC Approach 2)", "蒙特卡洛模拟次数（IPCC 方法 2）"],
+        ),
+        seed: field(seedNumber(), "", ["Monte Carlo seed", "蒙特卡洛随机数种子"]).default(1),
+      })
+      .optional()
+      .meta(
+        group(
+          ["uncertainty analysis", "不确定性分析"],
+          [
+            "Monte Carlo over the baseline's activity data and factors: P2.5/P50/P97.5 of the net (the 95 % interval)",
+            "对基准活动数据和因子做蒙特卡洛模拟：净排放的 P2.5/P50/P97.5（95% 区间）",
+          ],
+        ),
       ),
-    ),
-  assumptions: field(boundedList(note()), "", ["assumptions", "假设"]).default([]),
-});
+    assumptions: field(boundedList(note()), "", ["assumptions", "假设"]).default([]),
+  })
+  .meta(
+    fieldMeta({
+      unit: "",
+      label: ["Pathway scenario", "碳中和路径情景"],
+      description: [
+        "a baseline inventory, the coal-output path and measures, projected year by year to an end year",
+        "基准清单、原煤产量路径和减排措施，逐年预测至终止年份",
+      ],
+    }),
+  );
 
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -74,6 +74,7 @@ export const uncertaintySpec = z
     fieldMeta({
       unit: "",
       label: ["uncertainty", "不确定性"],
+      ref: "uncertainty",
       description: [
         "this input's own uncertainty (95 % interval), instead of the default for its kind",
         "该输入自身的不确定性（95% 置信区间），代替其类别的默认值",
