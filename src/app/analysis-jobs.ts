@@ -1,16 +1,20 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ValuationInput } from "../domain/landuse/carbon-valuation.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { factorTable, loadFactorLibrary } from "../factors/load-factor-library.ts";
-import { analyzeLanduse } from "../landuse-analysis/analyze-landuse.ts";
+import type { LanduseResult } from "../contract/landuse-result.ts";
+import type { Remedies } from "../landuse-analysis/analysis-input.ts";
+import { runLanduseAnalysis } from "../landuse-analysis/run-landuse-analysis.ts";
 import { poolTableFromDensitySet } from "../landuse-analysis/density-set-pools.ts";
 import { RasterInputError } from "../raster/raster-input-error.ts";
 import { AnalysisRepository, type Analysis } from "../storage/analysis-repository.ts";
 import { LanduseMapRepository } from "../storage/landuse-map-repository.ts";
 import { MiningAreaRepository } from "../storage/mining-area-repository.ts";
 import type { Store } from "../storage/open-database.ts";
-import { areaLegend, legendArgument } from "./area-legend.ts";
+import { areaLegend, type StoredLegend } from "./area-legend.ts";
+import type { Legend } from "../domain/landuse/legend.ts";
+import { legendFromTable } from "../io/read-legend-file.ts";
 import type { DataFolder } from "./data-folder.ts";
 import { inClientTerms, issuesInClientTerms, type JobFile } from "./job-error-text.ts";
 
@@ -158,71 +162,92 @@ export class AnalysisJobs {
             message: `the stored file of the ${m.year} map is missing; upload it again`,
           },
         ]);
-    const inputs = this.folder.temp("-inputs");
-    mkdirSync(inputs, { recursive: true });
+    const legend = analysisLegend(area.legend);
+    const boundary = area.boundary as {
+      type?: string;
+      features?: { properties?: { name?: unknown } }[];
+    } | null;
+    const named =
+      boundary?.type === "FeatureCollection" &&
+      (boundary.features?.length ?? 0) > 1 &&
+      boundary.features!.every((f) => typeof f.properties?.name === "string");
+    const polygons = boundary ? { name: BOUNDARY, geojson: boundary } : undefined;
+    const densities = params.densitySet
+      ? poolTableFromDensitySet(legend, params.densitySet, factorTable())
+      : undefined;
+    // The inputs are values named as the client knows them, so that errors name them so.
     files.push(
-      { path: join(inputs, "legend.csv"), field: "legend", term: "the area's legend" },
-      { path: join(inputs, "boundary.geojson"), field: "boundary", term: "the area's boundary" },
-      {
-        path: join(inputs, "pools.csv"),
-        field: "densitySet",
-        term: `the carbon densities of ${params.densitySet ?? "the density set"}`,
-      },
-      { path: inputs, field: "", term: "the analysis inputs" },
+      { path: LEGEND, field: "legend", term: LEGEND },
+      { path: BOUNDARY, field: "boundary", term: BOUNDARY },
     );
-    try {
-      const legend = legendArgument(area.legend, join(inputs, "legend.csv"));
-      const extra: { zones?: string; zoneField?: string; boundary?: string; pools?: string } = {};
-      const boundary = area.boundary as {
-        type?: string;
-        features?: { properties?: { name?: unknown } }[];
-      } | null;
-      if (boundary) {
-        const file = join(inputs, "boundary.geojson");
-        writeFileSync(file, JSON.stringify(boundary));
-        const named =
-          boundary.type === "FeatureCollection" &&
-          (boundary.features?.length ?? 0) > 1 &&
-          boundary.features!.every((f) => typeof f.properties?.name === "string");
-        if (params.zonesFromBoundary && named) Object.assign(extra, { zones: file, zoneField: "name" });
-        else extra.boundary = file;
-      }
-      let assumptions: string[] = [];
-      if (params.densitySet) {
-        const pools = poolTableFromDensitySet(areaLegend(area.legend), params.densitySet, factorTable());
-        extra.pools = join(inputs, "pools.csv");
-        writeFileSync(extra.pools, pools.csv);
-        assumptions = pools.assumptions;
-      }
-      let last = 0;
-      let pending: Promise<void> = Promise.resolve();
-      const summary = await analyzeLanduse({
-        maps: maps.map((m) => ({ year: m.year, path: m.path })),
-        legend,
-        zoning: params.zoning,
-        zeroRule: params.zeroRule,
-        ...(params.valuation ? { valuation: params.valuation } : {}),
-        out,
-        ...extra,
-        ...(this.o.workers !== undefined ? { workers: this.o.workers } : {}),
-        factors: async () => factorTable(),
-        onProgress: (done, total) => {
-          const now = Date.now();
-          if (now - last < 200 || done >= total) return;
-          last = now;
-          pending = pending.then(() => this.analyses.progress(job.id, (99 * done) / total));
-        },
-      });
-      await pending;
-      // The pool table used is kept with the outputs, so the carbon figures can be traced.
-      if (extra.pools) copyFileSync(extra.pools, join(out, "pools.csv"));
-      const outputs = [...summary.outputs, ...(extra.pools ? ["pools.csv"] : [])].sort();
-      return { ...summary, densitySet: params.densitySet, assumptions, outputs };
-    } finally {
-      rmSync(inputs, { recursive: true, force: true });
-    }
+    if (densities)
+      files.push({ path: densities.pools.source, field: "densitySet", term: densities.pools.source });
+    let last = 0;
+    let pending: Promise<void> = Promise.resolve();
+    const summary = await runLanduseAnalysis({
+      maps: maps.map((m) => ({ year: m.year, path: m.path })),
+      legend,
+      legendName: LEGEND,
+      zoning: params.zoning,
+      zeroRule: params.zeroRule,
+      ...(params.valuation ? { valuation: params.valuation } : {}),
+      ...(densities ? { pools: densities.pools } : {}),
+      ...(polygons && params.zonesFromBoundary && named ? { zones: { ...polygons, nameField: "name" } } : {}),
+      ...(polygons && !(params.zonesFromBoundary && named) ? { boundary: polygons } : {}),
+      out,
+      ...(this.o.workers !== undefined ? { workers: this.o.workers } : {}),
+      factors: async () => factorTable(),
+      remedies: API_REMEDIES,
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (now - last < 200 || done >= total) return;
+        last = now;
+        pending = pending.then(() => this.analyses.progress(job.id, (99 * done) / total));
+      },
+    });
+    await pending;
+    // The pool table used is kept with the outputs, so the carbon figures can be traced.
+    if (densities) writeFileSync(join(out, "pools.csv"), densities.csv);
+    const outputs = [...summary.outputs, ...(densities ? ["pools.csv"] : [])].sort();
+    return {
+      ...summary,
+      densitySet: params.densitySet,
+      assumptions: densities?.assumptions ?? [],
+      outputs,
+    } satisfies LanduseResult;
   }
 }
+
+/** What the analysis calls the area's legend and boundary (GeoJSON) in its messages. */
+const LEGEND = "the area's legend";
+const BOUNDARY = "the area's boundary";
+
+/**
+ * The legend an analysis takes for an area's stored legend: a preset, or its own classes checked and
+ * normalised as a legend table is (codes in order, one key per class, bounded names, colours).
+ */
+function analysisLegend(stored: StoredLegend): Legend {
+  const legend = areaLegend(stored);
+  if ("preset" in stored) return legend;
+  const header = ["code", "name", "name_zh", "key", "group", "colour"];
+  const rows = legend.classes.map((c) => ({
+    code: String(c.code),
+    name: c.name,
+    name_zh: c.nameZh ?? "",
+    key: c.key,
+    group: c.group ?? "",
+    colour: c.colour ?? "",
+  }));
+  return legendFromTable({ path: LEGEND, header, rows }).legend;
+}
+
+/** How an API client fixes what the analysis finds. */
+const API_REMEDIES: Remedies = {
+  alignGrids: "upload maps on one grid",
+  zoningRules:
+    'choose zoning "data-driven" (with a densitySet) or "none", or give the legend the classes of seed 001',
+  densities: "a densitySet",
+};
 
 /** The source an InputError was made with (its message starts with it). */
 function sourceOf(e: InputError): string {

@@ -12,23 +12,30 @@ import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
 /** The unit a valuation price is read in: the factor library's carbon prices are per t CO2e. */
 const PRICE_UNIT = "CNY/t CO2e";
 
+/** A valuation checked and its price resolved. */
+export interface ChosenValuation {
+  readonly spec: ValuationSpec;
+  readonly factorsUsed: FactorUse[];
+  readonly warnings: string[];
+}
+
 /**
  * Checks the valuation asked of an analysis and resolves its price (a number, or a price factor of
- * the library, recorded as used): every problem at once, each at the field the caller names it by
- * (`paths`: the CLI's options; `valuation.<field>` otherwise), with a warning when a price factor
+ * the library, recorded as used): every problem at once, each at `valuation.<field>`, with a warning when a price factor
  * is for other years than the first date's. Undefined when none was asked.
  */
 export function chooseValuation(
   input: ValuationInput | undefined,
   o: {
-    readonly paths?: Readonly<Partial<Record<keyof ValuationInput, string>>>;
     readonly hasPools: boolean;
+    /** How the user gives carbon densities, in their terms. */
+    readonly densities: string;
     readonly baseYear: number;
     readonly factors: FactorTable | undefined;
   },
-): { spec: ValuationSpec; factorsUsed: FactorUse[]; warnings: string[] } | undefined {
+): ChosenValuation | undefined {
   if (input === undefined) return undefined;
-  const at = (field: keyof ValuationInput) => o.paths?.[field] ?? `valuation.${field}`;
+  const at = (field: keyof ValuationInput) => `valuation.${field}`;
   const parsed = valuationInput.safeParse(input);
   const issues: InputIssue[] = parsed.success
     ? []
@@ -39,8 +46,7 @@ export function chooseValuation(
   if (!o.hasPools)
     issues.push({
       path: at("carbonPrice"),
-      message:
-        "needs carbon densities (--pools, or a densitySet): the valuation prices the change in carbon storage they give",
+      message: `needs carbon densities (${o.densities}): the valuation prices the change in carbon storage they give`,
     });
   if (issues.length || !parsed.success) throw new InputError("landuse analyze", issues);
   const v = parsed.data;

@@ -183,7 +183,7 @@ describe("hand-worked 10×10 maps", () => {
         out: join(dir, "out-big"),
         workers: 0,
       }),
-    ).rejects.toThrow(/--legend: has 300 classes; the engine counts at most 254/);
+    ).rejects.toThrow(/- legend: has 300 classes; the engine counts at most 254/);
   });
 });
 

@@ -1,6 +1,9 @@
 import { InputError, type InputIssue } from "../../domain/validation/input-issue.ts";
 import type { ValuationInput } from "../../domain/landuse/carbon-valuation.ts";
-import { analyzeLanduse, type DatedMap } from "../../landuse-analysis/analyze-landuse.ts";
+import type { LanduseResult } from "../../contract/landuse-result.ts";
+import { analysisInputFromFiles } from "../../landuse-analysis/analysis-files.ts";
+import type { DatedMap, Remedies } from "../../landuse-analysis/analysis-input.ts";
+import { runLanduseAnalysis } from "../../landuse-analysis/run-landuse-analysis.ts";
 import type { ZeroChangeRule } from "../../domain/landuse/intensity-analysis.ts";
 
 export interface AnalyzeCliOptions {
@@ -110,7 +113,46 @@ export function progressBar(label: string): ((done: number, total: number) => vo
   };
 }
 
-export async function runAnalyze(o: AnalyzeCliOptions) {
+/** The analysis's inputs and fields by the CLI option that gives them. */
+const OPTION_OF: Readonly<Record<string, string>> = {
+  maps: "--map",
+  legend: "--legend",
+  zoning: "--zoning",
+  blockRows: "--block-rows",
+  ...Object.fromEntries(
+    Object.entries(VALUATION_OPTIONS).map(([field, option]) => [`valuation.${field}`, option]),
+  ),
+};
+
+/** How a CLI user fixes what the analysis finds. */
+const CLI_REMEDIES: Remedies = {
+  alignGrids: "add --align nearest to resample onto the first grid",
+  zoningRules: "give a rule table with --rules",
+  densities: "--pools",
+};
+
+/** The source an InputError was made with (its message starts with it). */
+const sourceOf = (e: InputError) => e.message.slice(0, / has \d+ problems?:/.exec(e.message)?.index ?? 0);
+
+/** An analysis error with its inputs named by the options that give them (`legend` → `--legend`). */
+export function inCliTerms(e: InputError): InputError {
+  const option = (path: string) => {
+    const field = Object.keys(OPTION_OF).find(
+      (f) => path === f || path.startsWith(`${f}.`) || path.startsWith(`${f}[`),
+    );
+    return field ? OPTION_OF[field]! + path.slice(field.length) : path;
+  };
+  return new InputError(
+    sourceOf(e),
+    e.issues.map((i) => ({ ...i, path: option(i.path) })),
+  );
+}
+
+/**
+ * `landuse analyze`: reads the files the options name (problems name the file) and runs the
+ * analysis on their values; problems with an input are named by its option.
+ */
+export async function runAnalyze(o: AnalyzeCliOptions): Promise<LanduseResult> {
   if (o.deflateLevel !== undefined && (o.deflateLevel < 1 || o.deflateLevel > 9))
     throw new InputError("--deflate-level", [{ path: "", message: `must be 1 to 9; got ${o.deflateLevel}` }]);
   if (o.align !== undefined && o.align !== "nearest")
@@ -119,23 +161,30 @@ export async function runAnalyze(o: AnalyzeCliOptions) {
     ]);
   const valuation = valuationFromOptions(o);
   const onProgress = o.progress === false ? undefined : progressBar("analyse");
-  return analyzeLanduse({
-    maps: parseMaps(o.map),
-    out: o.out,
-    factors: async () => (await import("../../factors/load-factor-library.ts")).factorTable(o.factors ?? []),
-    ...(o.legend ? { legend: o.legend } : {}),
-    ...(o.pools ? { pools: o.pools } : {}),
-    ...(o.rules ? { rules: o.rules } : {}),
-    ...(o.zoning ? { zoning: o.zoning } : {}),
-    ...(o.boundary ? { boundary: o.boundary } : {}),
-    ...(o.zones ? { zones: o.zones } : {}),
-    ...(o.zoneField ? { zoneField: o.zoneField } : {}),
-    ...(o.align === "nearest" ? { alignNearest: true } : {}),
-    ...(o.workers !== undefined ? { workers: o.workers } : {}),
-    ...(o.blockRows !== undefined ? { blockRows: o.blockRows } : {}),
-    ...(o.zeroRule ? { zeroRule: o.zeroRule } : {}),
-    ...(o.deflateLevel !== undefined ? { deflateLevel: o.deflateLevel } : {}),
-    ...(valuation ? { valuation, valuationPaths: VALUATION_OPTIONS } : {}),
-    ...(onProgress ? { onProgress } : {}),
-  });
+  try {
+    const input = await analysisInputFromFiles({
+      maps: parseMaps(o.map),
+      out: o.out,
+      factors: async () =>
+        (await import("../../factors/load-factor-library.ts")).factorTable(o.factors ?? []),
+      remedies: CLI_REMEDIES,
+      ...(o.legend ? { legend: o.legend } : {}),
+      ...(o.pools ? { pools: o.pools } : {}),
+      ...(o.rules ? { rules: o.rules } : {}),
+      ...(o.zoning ? { zoning: o.zoning } : {}),
+      ...(o.boundary ? { boundary: o.boundary } : {}),
+      ...(o.zones ? { zones: o.zones } : {}),
+      ...(o.zoneField ? { zoneField: o.zoneField } : {}),
+      ...(o.align === "nearest" ? { alignNearest: true } : {}),
+      ...(o.workers !== undefined ? { workers: o.workers } : {}),
+      ...(o.blockRows !== undefined ? { blockRows: o.blockRows } : {}),
+      ...(o.zeroRule ? { zeroRule: o.zeroRule } : {}),
+      ...(o.deflateLevel !== undefined ? { deflateLevel: o.deflateLevel } : {}),
+      ...(valuation ? { valuation } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    });
+    return await runLanduseAnalysis(input);
+  } catch (e) {
+    throw e instanceof InputError ? inCliTerms(e) : e;
+  }
 }
