@@ -19,9 +19,9 @@ function newest(dir: string): number {
 let building: Promise<string> | undefined;
 
 /**
- * The web app's folder (index.html, app.js, app.css): bundled from src/web with esbuild (a
- * dependency; no network) on first use and whenever a source is newer, like the CLI itself.
- * OpenLayers, ECharts and the shared chart and i18n code end up in one file.
+ * The web app's folder: bundled from src/web with esbuild (a dependency; no network) on first use
+ * and whenever a source is newer, like the CLI itself. The former app is index.html, app.js and
+ * app.css; the new one next.html, next.js, next.css and its lazily loaded chunks.
  */
 export function webBundle(): Promise<string> {
   building ??= build().finally(() => {
@@ -34,13 +34,16 @@ async function build(): Promise<string> {
   // Build folders of processes killed while bundling; a live one's build is left alone.
   removeDeadEntries(dirname(OUT), { prefix: `${basename(OUT)}.` });
   const stamp = join(OUT, "app.js");
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(newest(WEB_SRC), newest(SHARED_SRC)))
+  if (
+    existsSync(stamp) &&
+    existsSync(join(OUT, "next.js")) &&
+    statSync(stamp).mtimeMs >= Math.max(newest(WEB_SRC), newest(SHARED_SRC))
+  )
     return OUT;
   const { build: esbuild } = await import("esbuild");
   const tmp = `${OUT}.${formatMark(currentProcessMark())}-${Date.now()}`;
   mkdirSync(tmp, { recursive: true });
-  await esbuild({
-    entryPoints: { app: join(WEB_SRC, "main.ts") },
+  const common: import("esbuild").BuildOptions = {
     outdir: tmp,
     bundle: true,
     format: "esm",
@@ -52,10 +55,25 @@ async function build(): Promise<string> {
     // Served by the API at run time, not bundled.
     external: ["/assets/fonts/*"],
     logLevel: "error",
+  };
+  // The former app (plain DOM), served at / until the new one has every view.
+  await esbuild({ ...common, entryPoints: { app: join(WEB_SRC, "main.ts") } });
+  // The new app (React), served at /next/: split so that map (OpenLayers) and chart (ECharts) code
+  // load only with the views that use them.
+  await esbuild({
+    ...common,
+    entryPoints: { next: join(WEB_SRC, "main.tsx") },
+    jsx: "automatic",
+    splitting: true,
+    chunkNames: "[name]-[hash]",
   });
   copyFileSync(join(WEB_SRC, "index.html"), join(tmp, "index.html"));
+  copyFileSync(join(WEB_SRC, "next.html"), join(tmp, "next.html"));
   mkdirSync(OUT, { recursive: true });
-  for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(OUT, f));
+  const built = new Set(readdirSync(tmp));
+  for (const f of built) renameSync(join(tmp, f), join(OUT, f));
+  // Chunks of earlier builds (their names carry a hash) are no longer referenced.
+  for (const f of readdirSync(OUT)) if (!built.has(f)) rmSync(join(OUT, f), { force: true });
   rmSync(tmp, { recursive: true, force: true });
   return OUT;
 }

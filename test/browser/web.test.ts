@@ -1,92 +1,30 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import proj4 from "proj4";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { LEGEND_PRESETS } from "../../src/domain/landuse/legend.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
-import { serve } from "../../src/server/serve.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
+import {
+  areaIdNamed as areaIdNamedIn,
+  CLIENT,
+  mapRendered,
+  shot,
+  SHOTS,
+  useBrowserSession,
+} from "./browser-session.ts";
 
-/** Where CI keeps the screenshots (uploaded as artefacts / printed as paths). */
-const SHOTS = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-/** The header the web app sends with writes; scripts using the API send it too. */
-const CLIENT = { "x-minecarbon-client": "browser-test" };
-
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Browser;
-const dir = mkdtempSync(join(tmpdir(), "mc-browser-"));
-
-/**
- * What must not happen on any page: an uncaught error, a dialog (alert from planted script), a
- * Content-Security-Policy violation (markup that got through and was blocked), or a request for
- * the planted image `x`. Every test's pages report here; each test ends with it empty.
- */
-let problems: string[] = [];
-let contexts: BrowserContext[] = [];
-
-/** A page in a context of its own (own storage, own language), watched for `problems`. */
-async function openPage(o: { width?: number; height?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: o.width ?? 1280, height: o.height ?? 800 },
-    acceptDownloads: true,
-    locale: "en-US",
-  });
-  contexts.push(context);
-  await context.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sample})`);
-    });
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => problems.push(`page error: ${e.stack ?? e.message}`));
-  page.on("console", (m) => {
-    if (/CSP violation|Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-  });
-  page.on("dialog", (d) => {
-    problems.push(`dialog ${d.type()}: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on("request", (r) => {
-    const u = new URL(r.url());
-    if (u.pathname === "/x" || u.protocol === "javascript:") problems.push(`planted request: ${r.url()}`);
-  });
-  return page;
-}
-
-async function areaIdNamed(name: RegExp): Promise<string> {
-  const areas = (await (await fetch(`${server.url}/api/areas`)).json()) as { id: string; name: string }[];
-  return areas.find((a) => name.test(a.name))!.id;
-}
-
-async function shot(page: Page, name: string) {
-  // The CJK web font arrives after the first paint (font-display: swap); wait for it, so that a
-  // screenshot shows the Chinese text a reader sees, not the boxes of a font not yet loaded.
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-  });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Waits until the OpenLayers map has drawn everything it shows (images loaded). */
-async function mapRendered(page: Page): Promise<void> {
-  await page.waitForFunction(() => "__minecarbonMap" in window);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as unknown as { __minecarbonMap: import("ol/Map.js").default }).__minecarbonMap;
-        map.once("rendercomplete", () => resolve());
-        map.render();
-      }),
-  );
-}
+// The former app (plain DOM, served at / until the new one replaces it). Only CSP violations among
+// console messages fail these tests, as before.
+const session = useBrowserSession({ consoleErrors: false });
+const dir = session.dir;
+const openPage = session.openPage;
+const areaIdNamed = (name: RegExp) => areaIdNamedIn(session, name);
 
 /** Sends a JSON write to the API as a script would; fails the test on anything but 2xx. */
 async function apiWrite<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const r = await fetch(`${server.url}${path}`, {
+  const r = await fetch(`${session.server.url}${path}`, {
     method,
     headers: { ...CLIENT, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -96,42 +34,10 @@ async function apiWrite<T>(method: string, path: string, body?: unknown): Promis
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await serve({ port: 0, dataDir: join(dir, "data") });
-  // The demo's analysis runs as a job: wait for it.
-  await server.ctx.jobs.whenIdle();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-});
-
-afterEach(async () => {
-  const seen = problems;
-  problems = [];
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  expect(seen).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe("the web app on the demo", () => {
   it("opens the demo area with its key figures, units and sources", async () => {
     const page = await openPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${session.server.url}/`);
     const area = page.locator('[data-figure="area"]');
     await expect.poll(() => area.textContent()).toMatch(/51,69\d/);
     expect(await area.textContent()).toMatch(/ha/);
@@ -144,7 +50,7 @@ describe("the web app on the demo", () => {
   it("switches to Chinese, formats for it, and remembers it", async () => {
     const page = await openPage();
     const pingshuo = await areaIdNamed(/Pingshuo/);
-    await page.goto(`${server.url}/#area=${pingshuo}&tab=overview`);
+    await page.goto(`${session.server.url}/#area=${pingshuo}&tab=overview`);
     await expect.poll(() => page.locator("#tab-overview").textContent()).toBe("Overview");
     await page.click("#lang-toggle");
     await expect.poll(() => page.locator("#tab-overview").textContent()).toBe("概览");
@@ -161,7 +67,7 @@ describe("the web app on the demo", () => {
     const page = await openPage();
     const pingshuo = await areaIdNamed(/Pingshuo/);
     // Reached from the keyboard: Tab to the Map tab, Enter.
-    await page.goto(`${server.url}/#area=${pingshuo}&tab=overview`);
+    await page.goto(`${session.server.url}/#area=${pingshuo}&tab=overview`);
     await page.locator("#tab-overview").waitFor();
     for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.id)) !== "tab-map"; i++)
       await page.keyboard.press("Tab");
@@ -171,12 +77,12 @@ describe("the web app on the demo", () => {
     await zones.waitFor();
     await zones.check();
     const legend = page.locator(".legend-box");
-    await expect.poll(() => legend.textContent()).toMatch(/emission-control/);
-    const layers = (await (await fetch(`${server.url}/api/areas/${pingshuo}/layers`)).json()) as {
+    await expect.poll(() => legend.textContent()).toMatch(/emission.control/);
+    const layers = (await (await fetch(`${session.server.url}/api/areas/${pingshuo}/layers`)).json()) as {
       layers: { id: string; url: string }[];
     };
     const zonesLayer = layers.layers.find((l) => l.id === "zones-1986-2018")!;
-    const res = await page.request.get(`${server.url}${zonesLayer.url}`);
+    const res = await page.request.get(`${session.server.url}${zonesLayer.url}`);
     expect(res.headers()["content-type"]).toBe("image/png");
     await mapRendered(page);
     const box = (await page.locator("#map").boundingBox())!;
@@ -189,7 +95,7 @@ describe("the web app on the demo", () => {
   it("draws the Sankey of transfers and the other charts", async () => {
     const page = await openPage();
     const pingshuo = await areaIdNamed(/Pingshuo/);
-    await page.goto(`${server.url}/#area=${pingshuo}&tab=charts`);
+    await page.goto(`${session.server.url}/#area=${pingshuo}&tab=charts`);
     const sankey = page.locator("#sankey canvas");
     await sankey.waitFor();
     const painted = () =>
@@ -211,7 +117,7 @@ describe("the web app on the demo", () => {
   it("shows the accumulated changes as a map layer with its legend, in English and in Chinese", async () => {
     const page = await openPage();
     const pingshuo = await areaIdNamed(/Pingshuo/);
-    await page.goto(`${server.url}/#area=${pingshuo}&tab=map`);
+    await page.goto(`${session.server.url}/#area=${pingshuo}&tab=map`);
     const layer = page.getByLabel("Accumulated changes 1986–2018");
     await layer.waitFor();
     await layer.check();
@@ -226,12 +132,12 @@ describe("the web app on the demo", () => {
     expect(new Set(swatches).size).toBe(4);
     await mapRendered(page);
     // The layer's image is on the map: some of the map's pixels are drawn in the ramp's dark red.
-    const layers = (await (await fetch(`${server.url}/api/areas/${pingshuo}/layers`)).json()) as {
+    const layers = (await (await fetch(`${session.server.url}/api/areas/${pingshuo}/layers`)).json()) as {
       layers: { id: string; kind: string; url: string }[];
     };
     const acc = layers.layers.find((l) => l.id === "accumulated-changes")!;
     expect(acc.kind).toBe("changes");
-    const png = await page.request.get(`${server.url}${acc.url}`);
+    const png = await page.request.get(`${session.server.url}${acc.url}`);
     expect(png.headers()["content-type"]).toBe("image/png");
     await shot(page, "03b-map-accumulated-changes-en");
     await page.click("#lang-toggle");
@@ -250,7 +156,7 @@ describe("the web app on the demo", () => {
   it("draws the chord diagram of the transitions from the first to the last year", async () => {
     const page = await openPage();
     const pingshuo = await areaIdNamed(/Pingshuo/);
-    await page.goto(`${server.url}/#area=${pingshuo}&tab=charts`);
+    await page.goto(`${session.server.url}/#area=${pingshuo}&tab=charts`);
     const chord = page.locator("#chord canvas");
     await chord.waitFor();
     expect(await page.locator("#chord-panel h2").textContent()).toBe(
@@ -287,7 +193,7 @@ describe("the web app on the demo", () => {
   it("downloads a PDF report of the demo analysis", async () => {
     const page = await openPage();
     const pingshuo = await areaIdNamed(/Pingshuo/);
-    await page.goto(`${server.url}/#area=${pingshuo}&tab=overview`);
+    await page.goto(`${session.server.url}/#area=${pingshuo}&tab=overview`);
     const download = page.waitForEvent("download");
     await page.locator("button.report-pdf").first().click();
     const d = await download;
@@ -300,7 +206,7 @@ describe("the web app on the demo", () => {
   it("shows a bad activity value at its field", async () => {
     const page = await openPage();
     const yongning = await areaIdNamed(/Yongning/);
-    await page.goto(`${server.url}/#area=${yongning}&tab=data`);
+    await page.goto(`${session.server.url}/#area=${yongning}&tab=data`);
     const coal = page.locator('[data-path="years[0].coalOutputT"] input');
     await coal.waitFor();
     expect(await coal.inputValue()).toBe("900000");
@@ -330,7 +236,7 @@ describe("the web app on the demo", () => {
     writeCodeRaster(join(dir, "2005.tif"), a, 30, 20);
     for (let y = 0; y < 20; y++) a.fill(2, y * 30, y * 30 + 6);
     writeCodeRaster(join(dir, "2015.tif"), a, 30, 20);
-    await page.goto(`${server.url}/#tab=data`);
+    await page.goto(`${session.server.url}/#tab=data`);
     await page.locator("#create-area input[name=name]").fill("Browser test field");
     await page.locator("#create-area button").click();
     await page.locator("#upload-map").waitFor();
@@ -370,7 +276,7 @@ describe("the web app on the demo", () => {
   it("builds a scenario: a bad start year at its field, then the pathway to 2060 and the optimization", async () => {
     const page = await openPage();
     const yongning = await areaIdNamed(/Yongning/);
-    await page.goto(`${server.url}/#area=${yongning}&tab=plan`);
+    await page.goto(`${session.server.url}/#area=${yongning}&tab=plan`);
     const start = page.locator('[data-path="scenarios[0].measures[0].start"] input');
     await start.waitFor();
     await start.fill("1800");
@@ -406,7 +312,7 @@ describe("the web app on the demo", () => {
   it("works on a narrow screen without sideways scrolling", async () => {
     const page = await openPage({ width: 390, height: 844 });
     const pingshuo = await areaIdNamed(/Pingshuo/);
-    await page.goto(`${server.url}/#area=${pingshuo}&tab=overview`);
+    await page.goto(`${session.server.url}/#area=${pingshuo}&tab=overview`);
     await page.locator('[data-figure="area"]').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
       true,
@@ -416,7 +322,7 @@ describe("the web app on the demo", () => {
 
   it("serves the API docs page under the same policy, without violations", async () => {
     const page = await openPage();
-    const r = await page.goto(`${server.url}/docs`);
+    const r = await page.goto(`${session.server.url}/docs`);
     expect(r!.headers()["content-security-policy"]).toMatch(/script-src 'self'/);
     await expect.poll(() => page.locator("h1").textContent()).toMatch(/MineCarbon API/);
   });
@@ -488,7 +394,7 @@ describe("hostile text in every field a user can fill", () => {
       const fd = new FormData();
       fd.set("year", year);
       fd.set("file", new Blob([readFileSync(join(dir, `xss-${year}.tif`))]), planted(`${year}.tif`));
-      const r = await fetch(`${server.url}/api/areas/${areaId}/maps`, {
+      const r = await fetch(`${session.server.url}/api/areas/${areaId}/maps`, {
         method: "POST",
         body: fd,
         headers: CLIENT,
@@ -499,8 +405,10 @@ describe("hostile text in every field a user can fill", () => {
       densitySet: "seed001-yang2019",
     });
     analysisId = job.id;
-    await server.ctx.jobs.whenIdle();
-    const state = (await (await fetch(`${server.url}/api/jobs/${job.id}`)).json()) as { state: string };
+    await session.server.ctx.jobs.whenIdle();
+    const state = (await (await fetch(`${session.server.url}/api/jobs/${job.id}`)).json()) as {
+      state: string;
+    };
     if (state.state !== "done") throw new Error(`the analysis did not finish: ${JSON.stringify(state)}`);
 
     // Seed 002's inventory with every free text planted: mine, location, description, assumptions, labels.
@@ -566,7 +474,7 @@ describe("hostile text in every field a user can fill", () => {
   it("runs no planted script in the overview, map, charts, plan and data views", async () => {
     const page = await openPage();
     // Overview: the area's names and the inventory's mine.
-    await page.goto(`${server.url}/#area=${areaId}&tab=overview`);
+    await page.goto(`${session.server.url}/#area=${areaId}&tab=overview`);
     await expect.poll(() => page.locator("h2").first().textContent()).toContain(`Area <img src=x`);
     expect(await page.locator("#area-select option:checked").textContent()).toContain("<script>");
     await shot(page, "10-xss-overview");
@@ -638,12 +546,12 @@ describe("hostile text in every field a user can fill", () => {
       }),
     ];
     for (const [i, r] of reports.entries()) {
-      const res = await page.request.get(`${server.url}${r.url}`);
+      const res = await page.request.get(`${session.server.url}${r.url}`);
       const policy = res.headers()["content-security-policy"]!;
       expect(policy).toMatch(/script-src 'self'/);
       const html = await res.text();
       // Reports download as files; shown in the browser they get the server's policy, as here.
-      const view = `${server.url}/report-view-${i}`;
+      const view = `${session.server.url}/report-view-${i}`;
       await page.route(view, (route) =>
         route.fulfill({
           status: 200,

@@ -24,12 +24,19 @@ export function webRoutes(app: FastifyInstance, version: string): void {
     reply.type((Object.hasOwn(TYPES, ext) && TYPES[ext]) || "application/octet-stream");
     return reply.send(createReadStream(path));
   };
-  app.get("/", async (_req, reply) => asset("index.html", reply));
-  app.get<{ Params: { name: string } }>("/assets/:name", async (req, reply) => asset(req.params.name, reply));
+  // Pages and files, not API routes: left out of the generated OpenAPI document.
+  const hidden = { schema: { hide: true } };
+  app.get("/", hidden, async (_req, reply) => asset("index.html", reply));
+  // The new app (React) beside the former one until it has every view; its router owns the paths.
+  app.get("/next", hidden, async (_req, reply) => asset("next.html", reply));
+  app.get("/next/*", hidden, async (_req, reply) => asset("next.html", reply));
+  app.get<{ Params: { name: string } }>("/assets/:name", hidden, async (req, reply) =>
+    asset(req.params.name, reply),
+  );
   // Noto Sans SC for browsers without a Chinese font (loaded only for CJK text: see unicode-range).
-  app.get("/assets/fonts/noto-sans-sc.ttf", async (_req, reply) => {
+  app.get("/assets/fonts/noto-sans-sc.ttf", hidden, async (_req, reply) => {
     reply.type("font/ttf").header("cache-control", "max-age=86400");
     return reply.send(createReadStream(cjkFontPath()));
   });
-  app.get("/docs", async (_req, reply) => reply.type(TYPES.html!).send(apiDocsHtml(version)));
+  app.get("/docs", hidden, async (_req, reply) => reply.type(TYPES.html!).send(apiDocsHtml(version)));
 }

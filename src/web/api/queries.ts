@@ -1,0 +1,80 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { AnalysisRecord } from "../../contract/analysis-record.ts";
+import type { AreaRecord } from "../../contract/area.ts";
+import type { layersAnswerSchema, mapLayerSchema } from "../../contract/map-layer.ts";
+import type { Overview } from "../../contract/overview.ts";
+import type { Lang } from "../../presentation/i18n/lang.ts";
+// TODO(contract): the input of POST /api/areas from src/contract once declared there.
+import type { miningAreaInput } from "../../server/area-schemas.ts";
+import { apiFetch } from "./client.ts";
+
+export type { AnalysisRecord, Overview };
+/** A mining area as the API answers it. */
+export type Area = AreaRecord;
+/** What creating an area sends. */
+export type AreaInput = z.input<typeof miningAreaInput>;
+/** What the layers endpoint answers. */
+export type Layers = z.infer<typeof layersAnswerSchema>;
+/** One map layer: an image in the map's CRS with its legend. */
+export type LayerInfo = z.infer<typeof mapLayerSchema>;
+
+/** Query keys, so that a write invalidates exactly what it changed. */
+export const keys = {
+  areas: ["areas"] as const,
+  area: (id: string) => ["areas", id] as const,
+  overview: (id: string, lang: Lang) => ["areas", id, "overview", lang] as const,
+  layers: (id: string) => ["areas", id, "layers"] as const,
+  maps: (id: string) => ["areas", id, "maps"] as const,
+  analyses: (id: string) => ["areas", id, "analyses"] as const,
+  legend: (id: string) => ["areas", id, "legend"] as const,
+  inventories: (id: string) => ["areas", id, "inventories"] as const,
+  analysis: (id: string) => ["analyses", id] as const,
+};
+
+export function useAreas() {
+  return useQuery({ queryKey: keys.areas, queryFn: () => apiFetch<Area[]>("/api/areas") });
+}
+
+export function useArea(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.area(id ?? ""),
+    queryFn: () => apiFetch<Area>(`/api/areas/${encodeURIComponent(id!)}`),
+    enabled: !!id,
+  });
+}
+
+/** The overview: key figures in the language (their notes and sources are texts of the API). */
+export function useOverview(id: string, lang: Lang) {
+  return useQuery({
+    queryKey: keys.overview(id, lang),
+    queryFn: () => apiFetch<Overview>(`/api/areas/${encodeURIComponent(id)}/overview?lang=${lang}`),
+    // A language switch shows the previous answer until the new one arrives (no flash of empty).
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useLayers(id: string) {
+  return useQuery({
+    queryKey: keys.layers(id),
+    queryFn: () => apiFetch<Layers>(`/api/areas/${encodeURIComponent(id)}/layers`),
+  });
+}
+
+export function useAnalyses(id: string, opts: { poll?: boolean } = {}) {
+  return useQuery({
+    queryKey: keys.analyses(id),
+    queryFn: () => apiFetch<AnalysisRecord[]>(`/api/areas/${encodeURIComponent(id)}/analyses`),
+    refetchInterval: (q) =>
+      opts.poll && q.state.data?.some((a) => a.status === "queued" || a.status === "running") ? 500 : false,
+  });
+}
+
+/** Creates an area; the list of areas is fetched again. */
+export function useCreateArea() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AreaInput) => apiFetch<Area>("/api/areas", { method: "POST", json: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.areas }),
+  });
+}

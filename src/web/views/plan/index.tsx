@@ -1,0 +1,9 @@
+import { Empty } from "antd";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+/** The plan view (being built). */
+export default function PlanView(): ReactNode {
+  const { t } = useTranslation(["common", "web"]);
+  return <Empty description={t("web:comingSoon")} />;
+}

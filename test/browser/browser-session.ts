@@ -1,0 +1,209 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { serve } from "../../src/server/serve.ts";
+
+/** Where CI keeps the screenshots (uploaded as artefacts / printed as paths). */
+export const SHOTS = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The header the web app sends with writes; scripts using the API send it too. */
+export const CLIENT = { "x-minecarbon-client": "browser-test" };
+
+/** The two screen sizes every view is checked at. */
+export const DESKTOP = { width: 1280, height: 800 } as const;
+export const PHONE = { width: 390, height: 844 } as const;
+
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  /** The browser's language (the app's default when nothing is remembered). */
+  locale?: string;
+  /**
+   * Console errors this page is expected to log (a 400 answer the test provokes is logged by
+   * Chromium as "Failed to load resource"); any other console error fails the test.
+   */
+  allowConsole?: RegExp;
+}
+
+/** A running server on a temporary data folder, a Chromium, and the pages of the current test. */
+export interface BrowserSession {
+  readonly server: Awaited<ReturnType<typeof serve>>;
+  readonly dir: string;
+  /** A page in a context of its own (own storage, own language), watched for problems. */
+  openPage(o?: PageOptions): Promise<Page>;
+  /** Records a problem that fails the current test. */
+  problem(text: string): void;
+}
+
+/**
+ * Sets up the browser tests of a file: before all, a server on a temporary data folder (the demo
+ * areas, their analysis finished) and Debian's Chromium through playwright-core; after each test,
+ * its pages closed and the test failed if any page had a problem — an uncaught error, a console
+ * error (unless allowed, or `consoleErrors: false` for the former app's tests), a dialog (alert from planted script), a Content-Security-Policy violation
+ * (markup that got through and was blocked), or a request for the planted image `x`.
+ */
+export function useBrowserSession(o: { consoleErrors?: boolean } = {}): BrowserSession {
+  const failOnConsoleErrors = o.consoleErrors ?? true;
+  const dir = mkdtempSync(join(tmpdir(), "mc-browser-"));
+  let server: Awaited<ReturnType<typeof serve>> | undefined;
+  let browser: Browser | undefined;
+  let problems: string[] = [];
+  let contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await serve({ port: 0, dataDir: join(dir, "data") });
+    // The demo's analysis runs as a job: wait for it.
+    await server.ctx.jobs.whenIdle();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+  });
+
+  afterEach(async () => {
+    const seen = problems;
+    problems = [];
+    await Promise.all(contexts.map((c) => c.close()));
+    contexts = [];
+    expect(seen).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const session: BrowserSession = {
+    get server() {
+      if (!server) throw new Error("the session's server is not started yet (use it inside a test)");
+      return server;
+    },
+    dir,
+    problem: (text) => void problems.push(text),
+    async openPage(o = {}) {
+      const context = await browser!.newContext({
+        viewport: { width: o.width ?? DESKTOP.width, height: o.height ?? DESKTOP.height },
+        acceptDownloads: true,
+        locale: o.locale ?? "en-US",
+      });
+      contexts.push(context);
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sample})`);
+        });
+      });
+      const page = await context.newPage();
+      page.on("pageerror", (e) => problems.push(`page error: ${e.stack ?? e.message}`));
+      page.on("console", (m) => {
+        const text = m.text();
+        if (/CSP violation|Content Security Policy|Refused to/i.test(text)) problems.push(text);
+        else if (failOnConsoleErrors && m.type() === "error" && !o.allowConsole?.test(text))
+          problems.push(`console error: ${text} (${m.location().url})`);
+      });
+      page.on("dialog", (d) => {
+        problems.push(`dialog ${d.type()}: ${d.message()}`);
+        void d.dismiss();
+      });
+      page.on("request", (r) => {
+        const u = new URL(r.url());
+        if (u.pathname === "/x" || u.protocol === "javascript:") problems.push(`planted request: ${r.url()}`);
+      });
+      return page;
+    },
+  };
+  return session;
+}
+
+/** The id of the first area whose name matches. */
+export async function areaIdNamed(session: BrowserSession, name: RegExp): Promise<string> {
+  const areas = (await (await fetch(`${session.server.url}/api/areas`)).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const area = areas.find((a) => name.test(a.name));
+  if (!area) throw new Error(`no area named ${name}`);
+  return area.id;
+}
+
+/** A full-page screenshot in test-results/screenshots, taken once the fonts have loaded. */
+export async function shot(page: Page, name: string): Promise<string> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Waits until the OpenLayers map has drawn everything it shows (images loaded). */
+export async function mapRendered(page: Page): Promise<void> {
+  await page.waitForFunction(() => "__minecarbonMap" in window);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as unknown as { __minecarbonMap: import("ol/Map.js").default }).__minecarbonMap;
+        map.once("rendercomplete", () => resolve());
+        map.render();
+      }),
+  );
+}
+
+/** How far the page scrolls sideways (0 when nothing overflows the viewport), and what overflows. */
+export async function horizontalOverflow(page: Page): Promise<{ overflow: number; widest: string[] }> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const vw = doc.clientWidth;
+    const widest = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((e) => e.getBoundingClientRect().right > vw + 1 && getComputedStyle(e).position !== "fixed")
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}.${[...e.classList].join(".")} → ${Math.round(e.getBoundingClientRect().right)}`,
+      );
+    return { overflow: doc.scrollWidth - vw, widest };
+  });
+}
+
+/** Fails unless the page has no horizontal overflow. */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const o = await horizontalOverflow(page);
+  expect(o, `page scrolls sideways by ${o.overflow}px`).toEqual({ overflow: 0, widest: [] });
+}
+
+/**
+ * Whether CJK text renders in a real font, measured in a canvas with the element's own computed
+ * font (after the page's fonts have loaded): drawn as missing-glyph boxes every character has the
+ * same ink, so "一" (one stroke) and "国" (a full square) measure alike; in a font that has them,
+ * "一" is a thin line a fraction of the height of "国". The ink heights of both are returned.
+ */
+export async function cjkGlyphCheck(
+  page: Page,
+  selector: string,
+): Promise<{ font: string; thin: number; full: number; rendered: boolean }> {
+  return page.evaluate(async (sel) => {
+    await document.fonts.ready;
+    const el = document.querySelector(sel);
+    if (!el) throw new Error(`no element ${sel}`);
+    const font = getComputedStyle(el).font;
+    const ctx = document.createElement("canvas").getContext("2d")!;
+    ctx.font = font;
+    const ink = (s: string) => {
+      const m = ctx.measureText(s);
+      return m.actualBoundingBoxAscent + m.actualBoundingBoxDescent;
+    };
+    const thin = ink("一");
+    const full = ink("国");
+    return { font, thin, full, rendered: full > 0 && thin < full * 0.5 };
+  }, selector);
+}

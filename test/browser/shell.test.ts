@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import {
+  areaIdNamed,
+  cjkGlyphCheck,
+  DESKTOP,
+  expectNoHorizontalOverflow,
+  PHONE,
+  shot,
+  useBrowserSession,
+} from "./browser-session.ts";
+
+const session = useBrowserSession();
+/** The new app's root while the former one is still served at `/`. */
+const APP = "/next";
+
+describe("the app's shell", () => {
+  it("opens the first area's overview, with a URL per view and a working area choice", async () => {
+    const page = await session.openPage();
+    await page.goto(`${session.server.url}${APP}/`);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/next\/areas\/[^/]+\/overview$/);
+    await expect.poll(() => page.locator("#tab-map").textContent()).toBe("Map");
+    await page.click("#tab-data");
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/data$/);
+    const pingshuo = await areaIdNamed(session, /Pingshuo/);
+    await page.locator("#area-select").click({ force: true });
+    await page.locator(".ant-select-item-option", { hasText: /Pingshuo/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`${APP}/areas/${pingshuo}/data`);
+    await page.goto(`${session.server.url}${APP}/areas/no-such-area/overview`);
+    await expect.poll(() => page.locator(".ant-result-title").textContent()).toMatch(/no mining area/);
+  });
+
+  it("switches language in place, keeps it in the URL and remembers it, and draws 中文 without a system CJK font", async () => {
+    for (const size of [DESKTOP, PHONE]) {
+      const page = await session.openPage(size);
+      const pingshuo = await areaIdNamed(session, /Pingshuo/);
+      await page.goto(`${session.server.url}${APP}/areas/${pingshuo}/overview`);
+      const toggle = page.locator("#lang-toggle");
+      await expect.poll(() => toggle.textContent()).toBe("中文");
+      // The switch's Chinese is drawn in the bundled font, not as boxes.
+      const glyphs = await cjkGlyphCheck(page, "#lang-toggle");
+      expect(glyphs, JSON.stringify(glyphs)).toMatchObject({ rendered: true });
+      await expectNoHorizontalOverflow(page);
+      await shot(page, `shell-en-${size.width}`);
+      await toggle.click();
+      await expect.poll(() => page.locator("#tab-overview").textContent()).toBe("概览");
+      expect(new URL(page.url()).searchParams.get("lang")).toBe("zh");
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+      expect(await cjkGlyphCheck(page, "#tab-overview")).toMatchObject({ rendered: true });
+      await expectNoHorizontalOverflow(page);
+      await shot(page, `shell-zh-${size.width}`);
+      // Remembered: a link without ?lang opens in Chinese.
+      await page.goto(`${session.server.url}${APP}/areas/${pingshuo}/map`);
+      await expect.poll(() => page.locator("#tab-map").textContent()).toBe("地图");
+    }
+  });
+
+  it("loads map and chart code only with the views that use them", async () => {
+    const page = await session.openPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(new URL(r.url()).pathname);
+    });
+    const pingshuo = await areaIdNamed(session, /Pingshuo/);
+    await page.goto(`${session.server.url}${APP}/areas/${pingshuo}/data`);
+    await expect.poll(() => page.locator("#tab-data").textContent()).toBe("Data");
+    await page.waitForLoadState("networkidle");
+    const firstLoad = [...scripts];
+    const code = await Promise.all(
+      firstLoad.map(async (p) => (await fetch(`${session.server.url}${p}`)).text()),
+    );
+    // OpenLayers' and ECharts' own identifiers are not in what the data view loads.
+    expect(code.some((c) => /ol-viewport|echarts|zrender/i.test(c))).toBe(false);
+  });
+});
