@@ -91,7 +91,7 @@ describe("chordOption(lang, classes, one-step rows)", () => {
 });
 
 describe("componentsOption(lang, rows)", () => {
-  it("stacks quantity, exchange and shift (% of the area) per interval", () => {
+  it("stacks quantity, exchange and shift (% of the area) per interval, the whole span marked", () => {
     const o = componentsOption("en", [
       {
         kind: "multistep",
@@ -110,7 +110,7 @@ describe("componentsOption(lang, rows)", () => {
         shift_percent: 1,
       },
     ]);
-    expect((o.xAxis as { data: string[] }).data).toEqual(["2000–2010", "2000–2020"]);
+    expect((o.xAxis as { data: string[] }).data).toEqual(["2000–2010", "2000–2020 (whole span)"]);
     expect(
       (o.series as { name: string; stack: string; data: number[] }[]).map((s) => [s.name, s.stack, s.data]),
     ).toEqual([

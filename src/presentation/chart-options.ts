@@ -1,6 +1,8 @@
 import type { EChartsOption } from "echarts";
 import { escapeHtml } from "./escape-html.ts";
 import { className, formatNumber, t, zoneName, type Lang } from "./i18n.ts";
+import { reportT, termsT } from "./i18n/index.ts";
+import { domainText } from "./i18n/domain-text.ts";
 
 /** The legend classes a chart needs: code, names and colour. */
 export interface ChartClass {
@@ -33,6 +35,12 @@ export interface ZoneShareRow {
   readonly kind: string;
 }
 
+/** A period's label; the whole span (the one-step pair of three or more dates) says so. */
+export function periodLabel(lang: Lang, r: { kind: string; from_year: number; to_year: number }): string {
+  const span = `${r.from_year}–${r.to_year}`;
+  return r.kind === "onestep" ? reportT(lang)("wholeSpan", { period: span }) : span;
+}
+
 // Single quotes: ECharts' SVG output puts the family unescaped inside a double-quoted style attribute.
 const FONT = "'Noto Sans SC', 'DejaVu Sans', sans-serif";
 /** A category axis of long labels, slanted so that every one shows. */
@@ -41,6 +49,9 @@ const slantedAxis = (labels: readonly string[], rotate: number) => ({
   data: [...labels],
   axisLabel: { rotate, fontSize: 10, interval: 0 },
 });
+
+/** Dark label text with a white halo, readable on any node or ribbon colour. */
+const HALO = { color: "#1a1a1a", textBorderColor: "#ffffff", textBorderWidth: 2.5 } as const;
 
 const base = (): EChartsOption => ({
   animation: false,
@@ -96,9 +107,12 @@ export function sankeyOption(
         data: [...nodes.values()],
         links,
         nodeAlign: "left",
+        // Room for a line of label text between nodes: small classes' labels would overlap at 8 px.
+        nodeGap: 14,
         emphasis: { focus: "adjacency" },
         lineStyle: { color: "source", opacity: 0.35 },
-        label: { fontSize: 10, fontFamily: FONT },
+        // Dark text with a white halo: legible on pale nodes (arable land's yellow) and on the links.
+        label: { fontSize: 10, fontFamily: FONT, ...HALO },
         layoutIterations: 32,
       },
     ],
@@ -161,7 +175,7 @@ export function chordOption(
           lineStyle: { color: "source", opacity: r.from_code === r.to_code ? 0.15 : 0.6 },
         })),
         // Dark labels: some class colours (arable land's pale yellow) are unreadable as text.
-        label: { show: true, position: "outside", fontSize: 10, fontFamily: FONT, color: "#333333" },
+        label: { show: true, position: "outside", fontSize: 10, fontFamily: FONT, ...HALO },
         emphasis: { focus: "adjacency" },
       },
     ],
@@ -183,8 +197,8 @@ export interface ComponentsRow {
  * area), as diffeR's overallComponentsPlot draws them (Pontius & Santacruz 2014); the whole span last.
  */
 export function componentsOption(lang: Lang, rows: readonly ComponentsRow[]): EChartsOption {
-  const zh = lang === "zh";
-  const periods = rows.map((r) => `${r.from_year}–${r.to_year}`);
+  const rt = reportT(lang);
+  const periods = rows.map((r) => periodLabel(lang, r));
   const bar = (name: string, color: string, pick: (r: ComponentsRow) => number) => ({
     type: "bar" as const,
     stack: "change",
@@ -200,9 +214,9 @@ export function componentsOption(lang: Lang, rows: readonly ComponentsRow[]): EC
     xAxis: { type: "category", data: periods },
     yAxis: { type: "value", name: "%" },
     series: [
-      bar(zh ? "数量" : "quantity", "#1565c0", (r) => r.quantity_percent),
-      bar(zh ? "交换" : "exchange", "#ef6c00", (r) => r.exchange_percent),
-      bar(zh ? "转移" : "shift", "#8e24aa", (r) => r.shift_percent),
+      bar(rt("quantity"), "#1565c0", (r) => r.quantity_percent),
+      bar(rt("exchange"), "#ef6c00", (r) => r.exchange_percent),
+      bar(rt("shift"), "#8e24aa", (r) => r.shift_percent),
     ],
   };
 }
@@ -213,7 +227,7 @@ export function zoneSharesOption(
   rows: readonly ZoneShareRow[],
   colours: Readonly<Record<string, string>>,
 ): EChartsOption {
-  const periods = [...new Set(rows.map((r) => `${r.from_year}–${r.to_year}`))];
+  const periods = [...new Set(rows.map((r) => periodLabel(lang, r)))];
   const zones = [...new Set(rows.map((r) => r.zone))];
   return {
     ...base(),
@@ -227,9 +241,7 @@ export function zoneSharesOption(
       stack: "share",
       name: zoneName(lang, z),
       itemStyle: { color: colours[z] ?? "#999" },
-      data: periods.map(
-        (p) => rows.find((r) => `${r.from_year}–${r.to_year}` === p && r.zone === z)?.share ?? 0,
-      ),
+      data: periods.map((p) => rows.find((r) => periodLabel(lang, r) === p && r.zone === z)?.share ?? 0),
     })),
   };
 }
@@ -245,7 +257,8 @@ export function classAreasOption(
   return {
     ...base(),
     tooltip: { trigger: "axis", valueFormatter: (v) => `${formatNumber(lang, Number(v), 1)} ha` },
-    legend: { top: 0, type: "scroll", data: present.map((c) => className(lang, c)) },
+    // A plain legend wraps onto more lines; a report sizes the chart to it (report/chart-svg.ts).
+    legend: { top: 0, data: present.map((c) => className(lang, c)) },
     grid: { left: 70, right: 20, top: 40, bottom: 30 },
     xAxis: { type: "category", data: years.map(String) },
     yAxis: { type: "value", name: "ha" },
@@ -331,13 +344,21 @@ export function inventorySteps(
   },
 ): WaterfallStep[] {
   const steps: WaterfallStep[] = [
-    ...year.sources.map((s) => ({ label: s.label, tCO2ePerYr: s.tCO2ePerYr, kind: "source" as const })),
-    ...year.sinks.map((s) => ({ label: s.label, tCO2ePerYr: -s.sinkTCO2ePerYr, kind: "sink" as const })),
+    ...year.sources.map((s) => ({
+      label: domainText(lang, s.label),
+      tCO2ePerYr: s.tCO2ePerYr,
+      kind: "source" as const,
+    })),
+    ...year.sinks.map((s) => ({
+      label: domainText(lang, s.label),
+      tCO2ePerYr: -s.sinkTCO2ePerYr,
+      kind: "sink" as const,
+    })),
   ];
   const offsets = year.totals.offsetsSoldTCO2e - year.totals.offsetsBoughtTCO2e;
   if (offsets !== 0)
     steps.push({
-      label: "offsets (sold − bought)",
+      label: termsT(lang)("source.offsets"),
       tCO2ePerYr: offsets,
       kind: offsets > 0 ? "source" : "sink",
     });
@@ -362,7 +383,7 @@ export function pathwayOption(
   /** The 95 % interval of the net (IPCC Approach 2: the 2.5th and 97.5th percentiles of the draws). */
   band?: readonly { year: number; p2_5: number; p97_5: number }[],
 ): EChartsOption {
-  const zh = lang === "zh";
+  const rt = reportT(lang);
   const line = (name: string, data: number[], color: string, dashed = false) => ({
     type: "line" as const,
     name,
@@ -374,7 +395,17 @@ export function pathwayOption(
   return {
     ...base(),
     tooltip: { trigger: "axis", valueFormatter: (v) => `${formatNumber(lang, Number(v), 0)} t CO2e/yr` },
-    legend: { top: 0 },
+    // The band's invisible base ("P2.5") is no series a reader should look for.
+    legend: {
+      top: 0,
+      data: [
+        ...(band ? [rt("netBand")] : []),
+        rt("grossEmissions"),
+        rt("sinksLower"),
+        rt("netWithoutMeasures"),
+        rt("net"),
+      ],
+    },
     grid: { left: 70, right: 20, top: 40, bottom: 30 },
     xAxis: { type: "category", data: years.map((y) => String(y.year)) },
     yAxis: { type: "value", name: "t CO2e/yr" },
@@ -393,7 +424,7 @@ export function pathwayOption(
             },
             {
               type: "line" as const,
-              name: zh ? "净排放 95% 区间 (P2.5–P97.5)" : "net, 95 % interval (P2.5–P97.5)",
+              name: rt("netBand"),
               data: band.map((b) => b.p97_5 - b.p2_5),
               stack: "band",
               showSymbol: false,
@@ -403,24 +434,24 @@ export function pathwayOption(
           ]
         : []),
       line(
-        zh ? "总排放" : "gross emissions",
+        rt("grossEmissions"),
         years.map((y) => y.grossTCO2e),
         "#c62828",
       ),
       line(
-        zh ? "碳汇" : "sinks",
+        rt("sinksLower"),
         years.map((y) => -y.sinksTCO2e),
         "#2e7d32",
       ),
       line(
-        zh ? "无措施净排放" : "net without measures",
+        rt("netWithoutMeasures"),
         years.map((y) => y.withoutMeasuresTCO2e),
         "#757575",
         true,
       ),
       {
         ...line(
-          zh ? "净排放" : "net",
+          rt("net"),
           years.map((y) => y.netTCO2e),
           "#1565c0",
         ),
@@ -430,8 +461,8 @@ export function pathwayOption(
           data: [
             {
               yAxis: 0,
-              name: zh ? "碳中和线" : "neutrality",
-              label: { formatter: zh ? "碳中和" : "neutrality" },
+              name: rt("neutralityLine"),
+              label: { formatter: rt("neutrality") },
             },
             ...(neutralYear === null
               ? []
@@ -450,6 +481,7 @@ export function macOption(
   mac: readonly { measure: string; costCNYPerTCO2e: number; abatementTCO2ePerYr: number }[],
   carbonPriceCNY: number,
 ): EChartsOption {
+  const rt = reportT(lang);
   return {
     ...base(),
     tooltip: {
@@ -461,7 +493,7 @@ export function macOption(
     },
     grid: { left: 70, right: 20, top: 30, bottom: 90 },
     xAxis: slantedAxis(
-      mac.map((m) => m.measure),
+      mac.map((m) => domainText(lang, m.measure)),
       25,
     ),
     yAxis: { type: "value", name: "CNY/t CO2e" },
@@ -477,7 +509,7 @@ export function macOption(
             {
               yAxis: carbonPriceCNY,
               label: {
-                formatter: `${lang === "zh" ? "碳价" : "carbon price"} ${formatNumber(lang, carbonPriceCNY, 1)}`,
+                formatter: rt("carbonPrice", { price: formatNumber(lang, carbonPriceCNY, 1) }),
               },
             },
           ],

@@ -1,5 +1,5 @@
-import { translator } from "./i18n/index.ts";
-import type { Lang } from "./i18n/lang.ts";
+import { reportT, translator } from "./i18n/index.ts";
+import { LOCALE, type Lang } from "./i18n/lang.ts";
 import type { common } from "./i18n/catalogue/common.ts";
 
 export { LANGS, type Lang } from "./i18n/lang.ts";
@@ -13,20 +13,19 @@ export function t(lang: Lang, key: MessageKey): string {
 
 /** A number in the language's format, with at most `digits` decimals. */
 export function formatNumber(lang: Lang, v: number, digits = 2): string {
-  return new Intl.NumberFormat(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: digits }).format(
-    v,
-  );
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits }).format(v);
 }
 
 /** A class or zone name in the language (the Chinese name when there is one). */
 export function className(lang: Lang, c: { name: string; nameZh?: string | null }): string {
-  return lang === "zh" && c.nameZh ? c.nameZh : c.name;
+  // The Chinese name is the user's own (a legend's nameZh), not the catalogue's.
+  return { en: c.name, zh: c.nameZh || c.name }[lang];
 }
 
 /** A number of class changes of a pixel (accumulated changes) in the language: "no change", "2 changes". */
 export function changeCountName(lang: Lang, changes: number): string {
-  if (lang === "zh") return changes === 0 ? "未变化" : `${changes} 次变化`;
-  return changes === 0 ? "no change" : `${changes} change${changes === 1 ? "" : "s"}`;
+  const t = reportT(lang);
+  return changes === 0 ? t("noChange") : t("changeCount", { count: changes });
 }
 
 /** A zone name in the language. */

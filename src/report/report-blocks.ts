@@ -10,11 +10,14 @@ import {
   inventorySteps,
   macOption,
   pathwayOption,
+  periodLabel,
   sankeyOption,
   waterfallOption,
   zoneSharesOption,
 } from "../presentation/chart-options.ts";
 import { changeCountName, className, formatNumber, t, zoneName, type Lang } from "../presentation/i18n.ts";
+import { reportT } from "../presentation/i18n/index.ts";
+import { domainText, termName } from "../presentation/i18n/domain-text.ts";
 import type { LanduseResultForReport, ReportMap, ReportModel } from "./report-model.ts";
 
 /** The content of a report as a list of blocks, rendered the same way to HTML and to PDF. */
@@ -27,35 +30,30 @@ export type ReportBlock =
   | { type: "map"; map: ReportMap };
 
 function methodsText(lang: Lang, r: LanduseResultForReport): string {
-  return lang === "zh"
-    ? `土地利用转移矩阵按像元计数，面积由像元面积换算为公顷 (${r.grid.width}×${r.grid.height} 像元, ${r.grid.crs})。强度分析采用 Aldwaik & Pontius (2012) 的时段、地类和转移三级，零变化规则：${r.zeroChangeRule}。各时段总变化分解为数量、交换与转移组分 (Pontius & Santacruz 2014)。累计变化次数为每个像元在相邻年份间地类变化的次数 (OpenLand acc_changes)。碳汇分区依据 ${r.zoning?.source ?? "—"}。碳储量 = Σ 地类面积 × 碳密度 (t C/ha)，碳储量变化 = 后期 − 前期 (InVEST 碳模型；× 44/12 折算为 CO2)；采矿占用损失按种子论文 001 §3.2 的单次损失计算。`
-    : `Transfer matrices count pixels; areas convert pixel counts to hectares (${r.grid.width}×${r.grid.height} pixels, ${r.grid.crs}). Intensity analysis at interval, category and transition level follows Aldwaik & Pontius (2012), zero-change rule "${r.zeroChangeRule}". Each interval's total change is split into quantity, exchange and shift (Pontius & Santacruz 2014). Accumulated changes count each pixel's class changes between consecutive dates (OpenLand's acc_changes). Carbon-sink zoning follows ${r.zoning?.source ?? "—"}. Carbon stock = Σ class area × density (t C/ha); the change in storage is the later minus the earlier stock (InVEST's carbon model; × 44/12 as CO2); the stock lost to mining is seed 001 §3.2's one-time loss on occupation.`;
+  return reportT(lang)("methods", {
+    width: r.grid.width,
+    height: r.grid.height,
+    crs: r.grid.crs,
+    zeroRule: termName(lang, "zeroRule", r.zeroChangeRule),
+    zoning: r.zoning?.source ?? "—",
+  });
 }
-
-const period = (r: { kind: string; from_year: number; to_year: number }, zh: boolean) =>
-  `${r.from_year}–${r.to_year}${r.kind === "onestep" ? (zh ? " (全期)" : " (whole span)") : ""}`;
 
 /** The overall change components and the accumulated changes (written since issue 10). */
 function changeBlocks(lang: Lang, r: LanduseResultForReport): ReportBlock[] {
   const n = (v: number, d = 2) => formatNumber(lang, v, d);
-  const zh = lang === "zh";
+  const rt = reportT(lang);
   const blocks: ReportBlock[] = [];
   const comp = r.componentsOverall ?? [];
   if (comp.length)
     blocks.push(
       {
         type: "table",
-        caption: `${t(lang, "componentsOverall")} (${zh ? "公顷, 占面积 %" : "ha, % of the area"})`,
-        columns: [
-          t(lang, "period"),
-          zh ? "总变化" : "total change",
-          zh ? "数量" : "quantity",
-          zh ? "交换" : "exchange",
-          zh ? "转移" : "shift",
-        ],
+        caption: `${t(lang, "componentsOverall")} (${rt("haPctOfArea")})`,
+        columns: [t(lang, "period"), rt("totalChange"), rt("quantity"), rt("exchange"), rt("shift")],
         numeric: [false, true, true, true, true],
         rows: comp.map((c) => [
-          period(c, zh),
+          periodLabel(lang, c),
           `${n(c.total_change_ha, 1)} (${n(c.total_change_percent, 1)}%)`,
           `${n(c.quantity_ha, 1)} (${n(c.quantity_percent, 1)}%)`,
           `${n(c.exchange_ha, 1)} (${n(c.exchange_percent, 1)}%)`,
@@ -75,7 +73,7 @@ function changeBlocks(lang: Lang, r: LanduseResultForReport): ReportBlock[] {
     blocks.push({
       type: "table",
       caption: t(lang, "accumulatedChanges"),
-      columns: [zh ? "变化次数" : "changes", t(lang, "area"), `${t(lang, "share")} (%)`],
+      columns: [rt("changes"), t(lang, "area"), `${t(lang, "share")} (%)`],
       numeric: [false, true, true],
       rows: acc.map((a) => [changeCountName(lang, a.changes), n(a.area_ha), n(a.percent, 1)]),
     });
@@ -85,18 +83,18 @@ function changeBlocks(lang: Lang, r: LanduseResultForReport): ReportBlock[] {
 /** The change in carbon storage per pool and its value (InVEST's valuation), when the analysis has them. */
 function storageBlocks(lang: Lang, r: LanduseResultForReport): ReportBlock[] {
   const n = (v: number, d = 1) => formatNumber(lang, v, d);
-  const zh = lang === "zh";
+  const rt = reportT(lang);
   const change = r.carbonChange ?? [];
   const blocks: ReportBlock[] = [];
   if (change.length)
     blocks.push({
       type: "table",
-      caption: `${t(lang, "carbonChange")} (${zh ? "正值为增加, 负值为损失" : "+ stored, − lost"})`,
-      columns: [t(lang, "period"), zh ? "碳库" : "pool", "t C", "t CO2e", "t C/yr"],
+      caption: `${t(lang, "carbonChange")} (${rt("storedLost")})`,
+      columns: [t(lang, "period"), rt("pool"), "t C", "t CO2e", "t C/yr"],
       numeric: [false, false, true, true, true],
       rows: change.map((c) => [
-        period(c, zh),
-        c.pool,
+        periodLabel(lang, c),
+        termName(lang, "pool", c.pool),
         n(c.change_tC),
         n(c.change_tCO2e),
         n(c.change_tC_per_yr),
@@ -108,9 +106,15 @@ function storageBlocks(lang: Lang, r: LanduseResultForReport): ReportBlock[] {
     blocks.push(
       {
         type: "paragraph",
-        text: zh
-          ? `${t(lang, "carbonValue")}：碳价 ${n(v.carbonPriceCNYPerTCO2e, 2)} 元/t CO2e (${v.priceYear}年；${v.priceSource})，年变化率 ${n(v.priceChangePerYear * 100, 2)}%，折现率 ${n(v.discountRatePerYear * 100, 2)}%。各时段的碳储量变化在其年份间均匀分布，每年按当年碳价计值并折现至时段首年 (InVEST 碳模型估值公式)，再折现至 ${v.presentValueYear} 年。`
-          : `${t(lang, "carbonValue")}: carbon price ${n(v.carbonPriceCNYPerTCO2e, 2)} CNY/t CO2e in ${v.priceYear} (${v.priceSource}), changing ${n(v.priceChangePerYear * 100, 2)} %/yr, discount rate ${n(v.discountRatePerYear * 100, 2)} %/yr. Each interval's change is spread evenly over its years, each year's tonnes valued at that year's price and discounted to the interval's first year (InVEST's carbon valuation), then to ${v.presentValueYear}.`,
+        text: rt("valuation", {
+          title: t(lang, "carbonValue"),
+          price: n(v.carbonPriceCNYPerTCO2e, 2),
+          priceYear: v.priceYear,
+          source: v.priceSource,
+          change: n(v.priceChangePerYear * 100, 2),
+          rate: n(v.discountRatePerYear * 100, 2),
+          presentYear: v.presentValueYear,
+        }),
       },
       {
         type: "table",
@@ -118,13 +122,13 @@ function storageBlocks(lang: Lang, r: LanduseResultForReport): ReportBlock[] {
         columns: [
           t(lang, "period"),
           "t CO2e",
-          zh ? "首年碳价 (元/t CO2e)" : "price at start (CNY/t CO2e)",
-          zh ? "折现至时段首年 (元)" : "NPV in the first year (CNY)",
-          zh ? `折现至 ${v.presentValueYear} 年 (元)` : `NPV in ${v.presentValueYear} (CNY)`,
+          rt("priceAtStart"),
+          rt("npvFirstYear"),
+          rt("npvIn", { year: v.presentValueYear }),
         ],
         numeric: [false, true, true, true, true],
         rows: value.map((x) => [
-          period(x, zh),
+          periodLabel(lang, x),
           n(x.change_tCO2e),
           n(x.price_at_start_CNY_per_tCO2e, 2),
           n(x.npv_at_interval_start_CNY, 0),
@@ -183,7 +187,7 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
     const codes = present.map((c) => c.code);
     blocks.push({
       type: "table",
-      caption: `${lang === "zh" ? "转移矩阵 (公顷)" : "Transfer matrix (ha)"} ${one[0]!.from_year}→${one[0]!.to_year}`,
+      caption: reportT(lang)("transferMatrix", { from: one[0]!.from_year, to: one[0]!.to_year }),
       columns: [
         `${one[0]!.from_year} \\ ${one[0]!.to_year}`,
         ...codes.map((c) =>
@@ -205,21 +209,22 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
   }
   blocks.push({
     type: "table",
-    caption: lang === "zh" ? "时段强度 (%/年)" : "Interval intensity (%/yr)",
-    columns: [t(lang, "period"), "St", "U", lang === "zh" ? "速度" : "pace"],
+    caption: reportT(lang)("intervalIntensity"),
+    columns: [t(lang, "period"), "St", "U", reportT(lang)("pace")],
     numeric: [false, true, true, false],
     rows: r.intensityInterval.map((i) => [
       `${i.from_year}–${i.to_year}`,
       n(i.St_percent_per_year, 3),
       n(i.U_percent_per_year, 3),
-      i.pace,
+      termName(lang, "pace", i.pace),
     ]),
   });
   blocks.push(...changeBlocks(lang, r));
   if (r.zoning && r.zonesByPeriod.length) {
     const zc = zoneColours(r.zoning.zones);
     const colours = Object.fromEntries(r.zoning.zones.map((z, i) => [z, rgbHex(zc[i]!)]));
-    const rows = r.zonesByPeriod.filter((z) => z.kind !== "zone");
+    // Every period's rows: the multistep intervals, then (three or more dates) the whole span.
+    const rows = r.zonesByPeriod;
     blocks.push(
       {
         type: "chart",
@@ -233,22 +238,17 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
         caption: t(lang, "zoneShares"),
         columns: [t(lang, "period"), t(lang, "zone"), t(lang, "area"), `${t(lang, "share")} (%)`],
         numeric: [false, false, true, true],
-        rows: rows.map((z) => [
-          `${z.from_year}–${z.to_year}`,
-          zoneName(lang, z.zone),
-          n(z.area_ha),
-          n(z.share),
-        ]),
+        rows: rows.map((z) => [periodLabel(lang, z), zoneName(lang, z.zone), n(z.area_ha), n(z.share)]),
       },
     );
   }
   if (r.carbon.length)
     blocks.push({
       type: "table",
-      caption: lang === "zh" ? "碳储量 (t C)" : "Carbon stocks (t C)",
-      columns: [t(lang, "year"), lang === "zh" ? "碳库" : "pool", "t C"],
+      caption: reportT(lang)("carbonStocks"),
+      columns: [t(lang, "year"), reportT(lang)("pool"), "t C"],
       numeric: [false, false, true],
-      rows: r.carbon.map((c) => [String(c.year), c.pool, n(c.total_tC, 1)]),
+      rows: r.carbon.map((c) => [String(c.year), termName(lang, "pool", c.pool), n(c.total_tC, 1)]),
     });
   blocks.push(...storageBlocks(lang, r));
   if (r.stockLostToMining)
@@ -256,7 +256,11 @@ function landuseBlocks(lang: Lang, r: LanduseResultForReport, maps: readonly Rep
       { type: "heading", level: 3, text: t(lang, "stockLost") },
       {
         type: "paragraph",
-        text: `${n(r.stockLostToMining.totalLossTC, 1)} t C = ${n(r.stockLostToMining.totalLossTCO2e, 1)} t CO2e (${r.stockLostToMining.densitySet}).`,
+        text: reportT(lang)("stockLostLine", {
+          tc: n(r.stockLostToMining.totalLossTC, 1),
+          tco2e: n(r.stockLostToMining.totalLossTCO2e, 1),
+          set: r.stockLostToMining.densitySet,
+        }),
       },
     );
   return blocks;
@@ -277,9 +281,21 @@ function yearNotes(lang: Lang, y: MineInventory["years"][number]): ReportBlock[]
         type: "list",
         items: gas.map(
           (g) =>
-            `${g.source}: ${n(g.volumeM3, 0)} m³ ${g.gas} × ${g.densityKgPerM3} kg/m³ (${g.basis}) = ${n(g.massT)} t` +
+            reportT(lang)("gasLine", {
+              source: domainText(lang, g.source),
+              volume: n(g.volumeM3, 0),
+              gas: g.gas,
+              density: g.densityKgPerM3,
+              basis: g.basis,
+              mass: n(g.massT),
+            }) +
             (g.other
-              ? `; ${g.other.basis}: × ${n(g.other.densityKgPerM3, 3)} kg/m³ = ${n(g.other.massT)} t (${g.other.densityStatus})`
+              ? reportT(lang)("gasOther", {
+                  basis: g.other.basis,
+                  density: n(g.other.densityKgPerM3, 3),
+                  mass: n(g.other.massT),
+                  status: termName(lang, "status", g.other.densityStatus),
+                })
               : ""),
         ),
       },
@@ -287,7 +303,11 @@ function yearNotes(lang: Lang, y: MineInventory["years"][number]): ReportBlock[]
   if (y.ccs)
     out.push({
       type: "paragraph",
-      text: `${t(lang, "ccsScope")} ${t(lang, "ccsCapturable")} ${n(y.ccs.capturableTCO2, 1)} t CO2/yr.`,
+      text: reportT(lang)("ccsCapturableLine", {
+        scope: t(lang, "ccsScope"),
+        capturable: t(lang, "ccsCapturable"),
+        value: n(y.ccs.capturableTCO2, 1),
+      }),
     });
   return out;
 }
@@ -306,7 +326,7 @@ function inventoryUncertaintyBlocks(lang: Lang, inv: MineInventory): ReportBlock
       columns: [t(lang, "figure"), t(lang, "unit"), t(lang, "approach1Pct"), t(lang, "approach2Range")],
       numeric: [false, false, true, false],
       rows: u.rows.map((r) => [
-        `${r.label} (${n(r.value)})`,
+        `${domainText(lang, r.label)} (${n(r.value)})`,
         r.unit,
         r.approach1.pct === null
           ? `${n(r.approach1.low)} – ${n(r.approach1.high)}`
@@ -317,35 +337,41 @@ function inventoryUncertaintyBlocks(lang: Lang, inv: MineInventory): ReportBlock
     ...(u.takenAsExact.length
       ? [
           { type: "heading" as const, level: 3 as const, text: t(lang, "takenAsExact") },
-          { type: "list" as const, items: u.takenAsExact.map((e) => `${e.label}: ${e.reason}`) },
+          {
+            type: "list" as const,
+            items: u.takenAsExact.map((e) => domainText(lang, `${e.label}: ${e.reason}`)),
+          },
         ]
       : []),
   ];
 }
 
 function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
+  const rt = reportT(lang);
   const n = (v: number, d = 2) => formatNumber(lang, v, d);
   const blocks: ReportBlock[] = [
     { type: "heading", level: 2, text: `${t(lang, "inventoryTitle")}: ${inv.mine}` },
   ];
   blocks.push({
     type: "paragraph",
-    text:
-      lang === "zh"
-        ? `按种子论文 002 式 1–12 计算；GWP 取 ${inv.gwp.set} (CH4 = ${inv.gwp.ch4})；碳汇口径：${inv.sinkReading.id}。`
-        : `Computed by seed 002 Eq. 1–12; GWP ${inv.gwp.set} (CH4 = ${inv.gwp.ch4}); sink reading: ${inv.sinkReading.meaning}`,
+    // The sink reading by its id: its meaning is an English sentence of the domain (no code yet).
+    text: reportT(lang)("inventoryMethod", {
+      gwp: inv.gwp.set,
+      ch4: inv.gwp.ch4,
+      reading: inv.sinkReading.id,
+    }),
   });
   for (const y of inv.years) {
     blocks.push(
       { type: "heading", level: 3, text: `${y.year}` },
       {
         type: "table",
-        caption: lang === "zh" ? "合计 (t CO2e/年)" : "Totals (t CO2e/yr)",
-        columns: [lang === "zh" ? "项目" : "item", "t CO2e/yr"],
+        caption: rt("totals"),
+        columns: [rt("item"), rt("perYear")],
         numeric: [false, true],
         rows: [
-          [lang === "zh" ? "总排放" : "gross emissions", n(y.totals.grossEmissionTCO2ePerYr, 1)],
-          [lang === "zh" ? "碳汇" : "sinks", n(y.totals.sinkTCO2ePerYr, 1)],
+          [rt("grossEmissions"), n(y.totals.grossEmissionTCO2ePerYr, 1)],
+          [rt("sinksLower"), n(y.totals.sinkTCO2ePerYr, 1)],
           ["CCS", n(y.totals.ccsTCO2ePerYr, 1)],
           [t(lang, "balance"), n(y.totals.balanceTCO2ePerYr, 1)],
           [t(lang, "figure.neutrality-gap"), n(y.totals.gapTCO2ePerYr, 1)],
@@ -366,16 +392,16 @@ function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
         type: "table",
         caption: t(lang, "sources"),
         columns: [
-          lang === "zh" ? "组成" : "component",
-          lang === "zh" ? "排放源" : "source",
-          "t CO2e/yr",
+          rt("component"),
+          rt("sourceLower"),
+          rt("perYear"),
           `${t(lang, "share")} (%)`,
           t(lang, "factorId"),
         ],
         numeric: [false, false, true, true, false],
         rows: y.sources.map((s) => [
-          s.component,
-          s.label,
+          termName(lang, "component", s.component),
+          domainText(lang, s.label),
           n(s.tCO2ePerYr, 1),
           n(s.share * 100, 1),
           s.factorIds.join(", "),
@@ -384,13 +410,13 @@ function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
       {
         type: "table",
         caption: t(lang, "sinks"),
-        columns: [lang === "zh" ? "碳汇" : "sink", "ha", "t CO2e/yr", t(lang, "assumptions")],
+        columns: [rt("sink"), "ha", rt("perYear"), t(lang, "assumptions")],
         numeric: [false, true, true, false],
         rows: y.sinks.map((s) => [
-          s.label,
+          domainText(lang, s.label),
           s.areaHa === undefined ? "" : n(s.areaHa),
           n(s.sinkTCO2ePerYr, 1),
-          s.assumption ?? "",
+          s.assumption === undefined ? "" : domainText(lang, s.assumption),
         ]),
       },
       ...yearNotes(lang, y),
@@ -400,14 +426,14 @@ function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
   if (inv.assumptions.length)
     blocks.push(
       { type: "heading", level: 3, text: t(lang, "assumptions") },
-      { type: "list", items: [...inv.assumptions] },
+      { type: "list", items: inv.assumptions.map((a) => domainText(lang, a)) },
     );
   return blocks;
 }
 
 function pathwayBlocks(lang: Lang, r: ScenarioResult): ReportBlock[] {
   const n = (v: number) => formatNumber(lang, v, 0);
-  const zh = lang === "zh";
+  const rt = reportT(lang);
   const at = (y: number) => r.years.find((x) => x.year === y);
   const blocks: ReportBlock[] = [
     { type: "heading", level: 2, text: `${t(lang, "pathway")}: ${r.scenario}` },
@@ -428,15 +454,8 @@ function pathwayBlocks(lang: Lang, r: ScenarioResult): ReportBlock[] {
     },
     {
       type: "table",
-      caption: zh ? "各年份 (t CO2e/年)" : "Milestone years (t CO2e/yr)",
-      columns: [
-        t(lang, "year"),
-        zh ? "总排放" : "gross",
-        zh ? "碳汇" : "sinks",
-        "CCS",
-        zh ? "抵销" : "offsets",
-        zh ? "净排放" : "net",
-      ],
+      caption: rt("milestones"),
+      columns: [t(lang, "year"), rt("gross"), rt("sinksLower"), "CCS", rt("offsets"), rt("net")],
       numeric: [false, true, true, true, true, true],
       rows: [r.baseYear, 2030, 2040, 2050, 2060]
         .map(at)
@@ -452,10 +471,10 @@ function pathwayBlocks(lang: Lang, r: ScenarioResult): ReportBlock[] {
     },
     {
       type: "table",
-      caption: zh ? "各措施末年减排量 (t CO2e/年)" : "Effect of each measure in the end year (t CO2e/yr)",
-      columns: [t(lang, "measures"), "t CO2e/yr"],
+      caption: rt("measureEffects"),
+      columns: [t(lang, "measures"), rt("perYear")],
       numeric: [false, true],
-      rows: (r.years.at(-1)?.effects ?? []).map((e) => [e.measure, n(e.tCO2e)]),
+      rows: (r.years.at(-1)?.effects ?? []).map((e) => [domainText(lang, e.measure), n(e.tCO2e)]),
     },
   ];
   if (r.economics)
@@ -469,10 +488,14 @@ function pathwayBlocks(lang: Lang, r: ScenarioResult): ReportBlock[] {
       },
       {
         type: "paragraph",
-        text: `${zh ? "措施净现值成本" : "Net present cost of the measures"}: ${n(r.economics.netPresentCost.measuresOnlyCNY)} CNY (${zh ? "折现率" : "discount rate"} ${(r.economics.discountRate * 100).toFixed(1)}%); ${zh ? "碳价" : "carbon price"} ${r.economics.prices.carbon.source}.`,
+        text: rt("npc", {
+          cost: n(r.economics.netPresentCost.measuresOnlyCNY),
+          rate: formatNumber(lang, r.economics.discountRate * 100, 1),
+          source: r.economics.prices.carbon.source,
+        }),
       },
     );
-  blocks.push({ type: "list", items: [...r.assumptions] });
+  blocks.push({ type: "list", items: r.assumptions.map((a) => domainText(lang, a)) });
   return blocks;
 }
 
@@ -480,7 +503,7 @@ function factorBlocks(lang: Lang, used: readonly FactorUse[], version: string): 
   const byId = new Map(used.map((f) => [f.id, f]));
   return [
     { type: "heading", level: 2, text: t(lang, "factors") },
-    { type: "paragraph", text: `${lang === "zh" ? "因子库版本" : "Factor library version"} ${version}` },
+    { type: "paragraph", text: reportT(lang)("libraryVersion", { version }) },
     {
       type: "table",
       caption: t(lang, "factors"),
@@ -489,7 +512,7 @@ function factorBlocks(lang: Lang, used: readonly FactorUse[], version: string): 
         t(lang, "value"),
         t(lang, "unit"),
         t(lang, "source"),
-        lang === "zh" ? "状态" : "status",
+        reportT(lang)("status"),
       ],
       numeric: [false, true, false, false, false],
       rows: [...byId.values()]
@@ -499,7 +522,9 @@ function factorBlocks(lang: Lang, used: readonly FactorUse[], version: string): 
           formatNumber(lang, f.value, 6),
           f.unit,
           `${f.source}${f.table ? `, ${f.table}` : ""}`,
-          `${f.status}${f.overridden ? " (overridden)" : ""}`,
+          f.overridden
+            ? reportT(lang)("overridden", { status: termName(lang, "status", f.status) })
+            : termName(lang, "status", f.status),
         ]),
     },
   ];
@@ -510,7 +535,7 @@ export function reportBlocks(m: ReportModel): ReportBlock[] {
   const lang = m.lang;
   const blocks: ReportBlock[] = [
     { type: "heading", level: 1, text: m.title },
-    { type: "paragraph", text: `${m.subject} · ${t(lang, "generated")} ${m.generatedAt} · MineCarbon` },
+    { type: "paragraph", text: reportT(lang)("subjectLine", { subject: m.subject, at: m.generatedAt }) },
   ];
   const used: FactorUse[] = [];
   const warnings: string[] = [];
@@ -533,6 +558,9 @@ export function reportBlocks(m: ReportModel): ReportBlock[] {
   }
   blocks.push(...factorBlocks(lang, used, m.factorLibraryVersion));
   if (warnings.length)
-    blocks.push({ type: "heading", level: 2, text: t(lang, "warnings") }, { type: "list", items: warnings });
+    blocks.push(
+      { type: "heading", level: 2, text: t(lang, "warnings") },
+      { type: "list", items: warnings.map((w) => domainText(lang, w)) },
+    );
   return blocks;
 }

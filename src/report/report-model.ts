@@ -7,14 +7,16 @@ import type { MineInventory } from "../domain/mine/mine-inventory.ts";
 import type { ScenarioResult } from "../domain/pathway/run-scenario.ts";
 import { loadFactorLibrary } from "../factors/load-factor-library.ts";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
-import { changeCountName, type Lang } from "../presentation/i18n.ts";
+import { changeCountName, className, zoneName, type Lang } from "../presentation/i18n.ts";
+import { reportT } from "../presentation/i18n/index.ts";
 import { CHANGES_FILE } from "../landuse-analysis/output-names.ts";
 import { changeColours } from "../landuse-analysis/change-colours.ts";
 import type { LanduseResultForReport } from "./landuse-report-input.ts";
+import { decorateMap, mapScale } from "./map-decorations.ts";
 
 export type { LanduseResultForReport } from "./landuse-report-input.ts";
 
-/** A map of the report: a PNG, its title and legend. */
+/** A map of the report: a PNG (with its scale bar and north arrow drawn in), its title and legend. */
 export interface ReportMap {
   readonly title: string;
   readonly png: Buffer;
@@ -41,6 +43,12 @@ export interface ReportModel {
  */
 export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: string): Promise<ReportMap[]> {
   const tmp = mkdtempSync(join(tmpdir(), "minecarbon-report-"));
+  const rt = reportT(lang);
+  // Every map shows the whole grid: its scale follows from the PNG's width.
+  const decorate = async (file: string) => {
+    const png = readFileSync(file);
+    return decorateMap(png, mapScale(r.grid, png.readUInt32BE(16)), rt("noScale"));
+  };
   try {
     const maps: ReportMap[] = [];
     const years = r.inputs.map((i) => i.year).sort((a, b) => a - b);
@@ -52,7 +60,7 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
       kind: "classes",
       items: legend.classes.map((c) => ({
         value: c.code,
-        name: lang === "zh" && c.nameZh ? c.nameZh : c.name,
+        name: className(lang, c),
         colour: c.colour ?? "#999999",
       })),
     };
@@ -61,8 +69,8 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
       const png = join(tmp, `landuse-${input.year}.png`);
       await renderClassLayer(input.path, png, colours);
       maps.push({
-        title: lang === "zh" ? `${input.year}年土地利用` : `Land use ${input.year}`,
-        png: readFileSync(png),
+        title: rt("mapLanduse", { year: input.year }),
+        png: await decorate(png),
         legend: classLegend,
       });
     }
@@ -72,11 +80,15 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
       const png = join(tmp, "zones.png");
       await renderClassLayer(join(dir, zonesFile), png, new Map(zc.map((c, i) => [i + 1, rgbHex(c)])));
       maps.push({
-        title: lang === "zh" ? `${first}–${last}年碳汇分区` : `Carbon-sink zones ${first}–${last}`,
-        png: readFileSync(png),
+        title: rt("mapZones", { from: first, to: last }),
+        png: await decorate(png),
         legend: {
           kind: "classes",
-          items: r.zoning.zones.map((z, i) => ({ value: i + 1, name: z, colour: rgbHex(zc[i]!) })),
+          items: r.zoning.zones.map((z, i) => ({
+            value: i + 1,
+            name: zoneName(lang, z),
+            colour: rgbHex(zc[i]!),
+          })),
         },
       });
     }
@@ -85,8 +97,8 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
       const colours = changeColours(years.length).map(rgbHex);
       await renderClassLayer(join(dir, CHANGES_FILE), png, new Map(colours.map((c, i) => [i, c])));
       maps.push({
-        title: lang === "zh" ? `${first}–${last}年累计变化次数` : `Accumulated changes ${first}–${last}`,
-        png: readFileSync(png),
+        title: rt("mapChanges", { from: first, to: last }),
+        png: await decorate(png),
         legend: {
           kind: "classes",
           items: colours.map((colour, c) => ({ value: c, name: changeCountName(lang, c), colour })),
@@ -98,9 +110,9 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
       const png = join(tmp, "change.png");
       const max = await renderChangeLayer(join(dir, changeFile), png);
       maps.push({
-        title: lang === "zh" ? `${first}–${last}年碳储量变化` : `Carbon change ${first}–${last}`,
-        png: readFileSync(png),
-        legend: { kind: "ramp", unit: "t C per pixel", min: -max, max, colours: CHANGE_RAMP },
+        title: rt("mapCarbonChange", { from: first, to: last }),
+        png: await decorate(png),
+        legend: { kind: "ramp", unit: rt("tCPerPixel"), min: -max, max, colours: CHANGE_RAMP },
       });
     }
     return maps;

@@ -75,7 +75,8 @@ async function drawBlock(
       return;
     case "chart": {
       const png = await chartPng(b.option, b.width, b.height);
-      const h = (width * b.height) / b.width;
+      // The chart grows to fit its legend: its height is the PNG's (IHDR, bytes 16–23).
+      const h = (width * png.readUInt32BE(20)) / png.readUInt32BE(16);
       ensure(h + 20);
       doc.image(png, doc.x, doc.y, { width });
       doc.y += h;
@@ -128,22 +129,65 @@ async function drawBlock(
   }
 }
 
+/**
+ * Column widths from content: a numeric column is as wide as its widest cell, so that numbers never
+ * wrap; text columns share what is left in proportion to their (capped) natural widths. When the
+ * numbers alone do not fit, the font is made smaller (down to 5 pt).
+ */
+export function columnWidths(
+  doc: PDFKit.PDFDocument,
+  b: Extract<ReportBlock, { type: "table" }>,
+  width: number,
+): { size: number; widths: number[] } {
+  const PAD = 6;
+  for (let size = b.columns.length > 8 ? 6.5 : 7.5; ; size -= 0.5) {
+    doc.fontSize(size);
+    const cells = (i: number) => b.rows.map((r) => doc.widthOfString(r[i] ?? ""));
+    const headerWidth = (i: number) =>
+      // A header may wrap at its words, but not inside its longest word.
+      Math.max(...b.columns[i]!.split(/\s+/).map((w) => doc.widthOfString(w)));
+    const numericWidth = b.columns.map((_, i) =>
+      b.numeric[i] ? Math.max(headerWidth(i), ...cells(i)) + PAD : 0,
+    );
+    const textNatural = b.columns.map((c, i) =>
+      b.numeric[i] ? 0 : Math.max(doc.widthOfString(c), ...cells(i).map((w) => Math.min(w, 160))) + PAD,
+    );
+    const textMin = b.columns.map((_, i) =>
+      b.numeric[i] ? 0 : Math.min(textNatural[i]!, headerWidth(i) + PAD),
+    );
+    const fixed = numericWidth.reduce((a, x) => a + x, 0);
+    const free = width - fixed;
+    const textTotal = textNatural.reduce((a, x) => a + x, 0);
+    const minTotal = textMin.reduce((a, x) => a + x, 0);
+    if (free >= minTotal || size <= 5) {
+      // Numbers at their width; text columns at their natural widths scaled to the rest of the page.
+      const scale = textTotal > 0 ? Math.max(0, free) / textTotal : 0;
+      const widths = b.columns.map((_, i) =>
+        b.numeric[i] ? numericWidth[i]! : Math.max(textMin[i]!, textNatural[i]! * scale),
+      );
+      // Rounding of the minima can take the total past the page: the last text column gives it back.
+      const over = widths.reduce((a, x) => a + x, 0) - width;
+      if (textTotal === 0 && over < 0) {
+        const k = width / (width - over);
+        return { size, widths: widths.map((w) => w * k) };
+      }
+      if (over > 0) {
+        const j = widths.findLastIndex((_, i) => !b.numeric[i]);
+        if (j >= 0) widths[j] = Math.max(widths[j]! - over, 10);
+      }
+      return { size, widths };
+    }
+  }
+}
+
 function drawTable(
   doc: PDFKit.PDFDocument,
   b: Extract<ReportBlock, { type: "table" }>,
   width: number,
   ensure: (h: number) => void,
 ): void {
-  const size = b.columns.length > 8 ? 6 : 7.5;
-  doc.fontSize(size);
   const left = doc.page.margins.left;
-  // Column widths from content, scaled to the page width.
-  const natural = b.columns.map(
-    (c, i) =>
-      Math.max(doc.widthOfString(c), ...b.rows.map((r) => Math.min(doc.widthOfString(r[i] ?? ""), 160))) + 6,
-  );
-  const total = natural.reduce((a, x) => a + x, 0);
-  const widths = natural.map((w) => (w * width) / total);
+  const { size, widths } = columnWidths(doc, b, width);
   ensure(40);
   doc.fontSize(8.5).text(b.caption, left, doc.y, { width });
   doc.fontSize(size);

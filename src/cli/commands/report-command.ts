@@ -7,6 +7,7 @@ import { factorTable } from "../../factors/load-factor-library.ts";
 import { readScenarioFile } from "../../io/read-scenario.ts";
 import { readLanduseReportInput, type LanduseResultForReport } from "../../report/landuse-report-input.ts";
 import { reportModel } from "../../report/report-model.ts";
+import { reportT } from "../../presentation/i18n/index.ts";
 import { writeReport } from "../../report/write-report.ts";
 import type { MineInventory } from "../../domain/mine/mine-inventory.ts";
 
@@ -46,7 +47,7 @@ export async function runReport(
       sections.push(`inventory ${input} (${inv.years.map((y) => y.year).join(", ")})`);
     }
   }
-  const title = o.title ?? (o.lang === "zh" ? "煤矿区碳收支报告" : "Carbon budget report of the mining area");
+  const title = o.title ?? reportT(o.lang)("defaultTitle");
   const table = factorTable();
   const pathways = (o.scenario ?? []).map((f) => {
     const { scenario, baseline, baselinePath } = readScenarioFile(f, table);

@@ -68,3 +68,13 @@ export function i18nFor(lang: Lang): i18n {
 export function translator(lang: Lang): TFunction {
   return i18nFor(lang).t;
 }
+
+/** The translation function of a language for the report's texts (namespace `report`). */
+export function reportT(lang: Lang) {
+  return i18nFor(lang).getFixedT(lang, "report");
+}
+
+/** The translation function of a language for the names of the domain's things (namespace `terms`). */
+export function termsT(lang: Lang) {
+  return i18nFor(lang).getFixedT(lang, "terms");
+}

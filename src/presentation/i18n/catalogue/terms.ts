@@ -1,10 +1,131 @@
 import { defineMessages } from "./define-messages.ts";
 
-/** Names of the domain's things in both languages: zones, carbon pools, measures, class roles. */
+/**
+ * Names of the domain's things in both languages: zones, carbon pools, measures, class roles,
+ * gases, source categories (inventory components and the fixed source lines), fuels, factor
+ * statuses, the pace of an interval. Keys are `kind.id`, the id being the domain's own.
+ */
 export const terms = defineMessages({
   "zone.invariant": ["invariant", "不变区"],
   "zone.enhancement": ["enhancement", "碳汇增强区"],
   "zone.low-carbon-optimization": ["low-carbon optimization", "低碳优化区"],
   "zone.emission-control": ["emission control", "排放控制区"],
   "zone.unclassified": ["unclassified", "未分类"],
+
+  "pool.above": ["above-ground biomass", "地上生物量"],
+  "pool.below": ["below-ground biomass", "地下生物量"],
+  "pool.soil": ["soil organic carbon", "土壤有机碳"],
+  "pool.dead": ["dead organic matter", "枯落物与死有机质"],
+  "pool.total": ["total", "合计"],
+
+  "pace.fast": ["fast", "快速"],
+  "pace.slow": ["slow", "慢速"],
+  "pace.uniform": ["uniform", "均匀"],
+
+  "status.primary": ["primary", "一手来源"],
+  "status.secondary": ["secondary", "二手来源"],
+  "status.unverified": ["unverified", "未核实"],
+  "status.assumption": ["assumption", "假设"],
+
+  "measure.methane-use": ["methane use", "瓦斯利用"],
+  "measure.vam-oxidation": ["ventilation-air methane oxidation", "乏风瓦斯氧化"],
+  "measure.clean-electricity": ["clean electricity", "清洁电力"],
+  "measure.energy-saving": ["energy saving", "节能"],
+  "measure.reclamation": ["reclamation", "土地复垦"],
+  "measure.ccs": ["CCS", "碳捕集与封存 (CCS)"],
+  "measure.offsets": ["offsets", "碳抵销"],
+
+  "classRole.sink": ["carbon sink", "碳汇用地"],
+  "classRole.source": ["carbon source", "碳源用地"],
+  "classRole.arable": ["arable", "耕地"],
+  "classRole.forest": ["forest", "林地"],
+  "classRole.grassland": ["grassland", "草地"],
+  "classRole.shrub": ["shrub", "灌木林地"],
+  "classRole.farmland": ["farmland", "农田"],
+  "classRole.built-up": ["built-up", "建设用地"],
+  "classRole.mining": ["mining", "采矿用地"],
+  "classRole.water": ["water", "水域"],
+
+  "gas.CO2": ["CO2", "二氧化碳 (CO2)"],
+  "gas.CH4": ["CH4", "甲烷 (CH4)"],
+  "gas.N2O": ["N2O", "氧化亚氮 (N2O)"],
+
+  "basis.ipcc-20C": ["20 °C and 1 atm (IPCC 2006)", "20 °C、1 个大气压 (IPCC 2006)"],
+  "basis.cn-stp-0C": [
+    "0 °C and 101.325 kPa (Chinese standard conditions)",
+    "0 °C、101.325 kPa（中国标准状态）",
+  ],
+
+  "component.P_M industrial and mining land": ["P_M industrial and mining land", "P_M 工矿用地"],
+  "component.P_R residential land": ["P_R residential land", "P_R 居民用地"],
+  "component.P_S road transport": ["P_S road transport", "P_S 道路交通"],
+  "component.P_A agricultural land": ["P_A agricultural land", "P_A 农业用地"],
+  "component.C_under underground": ["C_under underground", "C_under 井下"],
+  "component.open-pit mining": ["open-pit mining", "露天开采"],
+  "component.methane recovery": ["methane recovery", "瓦斯回收"],
+  "component.explosives": ["explosives", "炸药"],
+
+  "source.underground methane (drainage and ventilation)": [
+    "underground methane (drainage and ventilation)",
+    "井下甲烷（抽采与通风）",
+  ],
+  "source.post-mining methane": ["post-mining methane", "采后甲烷"],
+  "source.open-pit mining methane": ["open-pit mining methane", "露天开采甲烷"],
+  "source.open-pit post-mining methane": ["open-pit post-mining methane", "露天采后甲烷"],
+  "source.methane utilised or destroyed in flares (deducted)": [
+    "methane utilised or destroyed in flares (deducted)",
+    "利用或火炬销毁的甲烷（扣减）",
+  ],
+  "source.CO2 from burning the recovered methane": [
+    "CO2 from burning the recovered methane",
+    "回收甲烷燃烧产生的 CO2",
+  ],
+  "source.ventilation-air methane oxidised (deducted)": [
+    "ventilation-air methane oxidised (deducted)",
+    "乏风瓦斯氧化的甲烷（扣减）",
+  ],
+  "source.CO2 from oxidising ventilation-air methane": [
+    "CO2 from oxidising ventilation-air methane",
+    "乏风瓦斯氧化产生的 CO2",
+  ],
+  "source.underground CO2 (drainage and ventilation)": [
+    "underground CO2 (drainage and ventilation)",
+    "井下 CO2（抽采与通风）",
+  ],
+  "source.CO2 captured and stored (CCS)": ["CO2 captured and stored (CCS)", "捕集并封存的 CO2 (CCS)"],
+  "source.offsets": ["offsets (sold − bought)", "碳抵销（售出 − 购入）"],
+  "source.combustionNonCO2": ["{{label}}: CH4 and N2O of combustion", "{{label}}：燃烧产生的 CH4 和 N2O"],
+
+  "figure.gross emissions": ["gross emissions", "总排放"],
+  "figure.sinks C_min": ["sinks C_min", "碳汇 C_min"],
+  "figure.CCS": ["CCS", "CCS"],
+  "figure.balance (gross − sinks − CCS + offsets sold − bought)": [
+    "balance (gross − sinks − CCS + offsets sold − bought)",
+    "净平衡（总排放 − 碳汇 − CCS + 售出抵销 − 购入抵销）",
+  ],
+  "figure.all years: gross emissions": ["all years: gross emissions", "各年合计：总排放"],
+  "figure.all years: sinks C_min": ["all years: sinks C_min", "各年合计：碳汇 C_min"],
+  "figure.all years: balance (seed 002 Eq. 1)": [
+    "all years: balance (seed 002 Eq. 1)",
+    "各年合计：净平衡（种子论文 002 式 1）",
+  ],
+
+  "fuel.electricity": ["electricity", "电力"],
+  "fuel.heat": ["heat", "热力"],
+  "fuel.raw-coal": ["raw coal", "原煤"],
+  "fuel.washed-coal": ["washed coal", "洗精煤"],
+  "fuel.coke": ["coke", "焦炭"],
+  "fuel.crude-oil": ["crude oil", "原油"],
+  "fuel.fuel-oil": ["fuel oil", "燃料油"],
+  "fuel.gasoline": ["gasoline", "汽油"],
+  "fuel.kerosene": ["kerosene", "煤油"],
+  "fuel.diesel": ["diesel", "柴油"],
+  "fuel.lpg": ["LPG", "液化石油气"],
+  "fuel.natural-gas": ["natural gas", "天然气"],
+
+  "landuse.forest": ["forest", "林地"],
+  "landuse.grassland": ["grassland", "草地"],
+  "landuse.shrub": ["shrub", "灌木林地"],
+  "landuse.arable": ["arable land", "耕地"],
+  "landuse.farmland": ["farmland", "农田"],
 });
