@@ -239,12 +239,16 @@ const layersRule = {
 // ---------------------------------------------------------------------------------------------------
 
 const co2PerCMessage =
-  "CO2_PER_C (44/12) is used only inside src/units: convert with carbonToCO2e / carbonFluxToCO2e / carbonFluxRangeToCO2e (t C → t CO2e) or carbonToCO2 (t C oxidised → t CO2) from src/units, so that the type says which tonnes a number holds.";
+  "44/12 (CO2_PER_C) and 44/16 (CO2_PER_CH4_BURNED) are used only inside src/units: convert with carbonToCO2e / carbonFluxToCO2e / carbonFluxRangeToCO2e (t C → t CO2e), carbonToCO2 (t C oxidised → t CO2) or co2FromBurnedMethane (t CH4 burnt → t CO2) from src/units, so that the type says which tonnes a number holds.";
 
-/** `CO2_PER_C` imported from src/units, by name or with the whole module. */
+/** `CO2_PER_C` or `CO2_PER_CH4_BURNED` imported from src/units, by name or with the whole module. */
 const noCO2PerC = [
   "error",
-  { patterns: [{ regex: "(^|/)units/", importNames: ["CO2_PER_C"], message: co2PerCMessage }] },
+  {
+    patterns: [
+      { regex: "(^|/)units/", importNames: ["CO2_PER_C", "CO2_PER_CH4_BURNED"], message: co2PerCMessage },
+    ],
+  },
 ];
 
 const noDefaultUnit = [

@@ -154,13 +154,17 @@ describe("units in the code", () => {
   const product = (from: string) =>
     `import { CO2_PER_C } from "${from}";\nexport const f = (x: number) => x * CO2_PER_C;\n`;
 
-  it("refuses CO2_PER_C outside src/units, by name or with the whole module", async () => {
+  it("refuses CO2_PER_C and CO2_PER_CH4_BURNED outside src/units, by name or with the whole module", async () => {
     for (const [file, code] of [
       ["src/domain/budget/probe.ts", product("../../units/carbon.ts")],
       ["src/cli/format/probe.ts", product("../../units/index.ts")],
       [
         "src/app/probe.ts",
         `import * as units from "../units/index.ts";\nexport const k = units.CO2_PER_C;\n`,
+      ],
+      [
+        "src/domain/mine/probe.ts",
+        `import { CO2_PER_CH4_BURNED } from "../../units/gas.ts";\nexport const k = CO2_PER_CH4_BURNED;\n`,
       ],
     ] as const) {
       const errors = (await lint(file, code)).filter((m) => m.ruleId === "no-restricted-imports");

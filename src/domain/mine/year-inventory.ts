@@ -1,6 +1,6 @@
 import { carbonFluxToCO2e, carbonToCO2e, co2eFluxPerCarbonOver, tC, tCPerYr } from "../../units/carbon.ts";
 import { years } from "../../units/time.ts";
-import { CO2_PER_CH4_BURNED } from "../../units/gas.ts";
+import { co2FromBurnedMethane, co2ToCO2e, tCH4 } from "../../units/gas.ts";
 import type { FactorTable } from "../factor/factor-table.ts";
 import { NonFiniteQuantityError } from "../../units/quantity.ts";
 import { InputError } from "../validation/input-issue.ts";
@@ -487,7 +487,10 @@ export function yearInventory(
     for (const p of recoveredParts) {
       model.term("methane recovery", -p.mass * options.gwpCH4, [...p.inputs, gwpKey!]);
       model.term(CH4_RECOVERED, p.mass * options.gwpCH4, [...p.inputs, gwpKey!]);
-      model.term(["methane recovery", CAPTURABLE], p.mass * CO2_PER_CH4_BURNED, [...p.inputs, burnKey]);
+      model.term(["methane recovery", CAPTURABLE], co2FromBurnedMethane(tCH4(p.mass)), [
+        ...p.inputs,
+        burnKey,
+      ]);
     }
   }
   if (vamDestroyed > 0 && model) {
@@ -499,7 +502,7 @@ export function yearInventory(
       const mass = p.mass * vamEfficiency;
       model.term("methane recovery", -mass * options.gwpCH4, [...inputs, gwpKey!]);
       model.term(CH4_RECOVERED, mass * options.gwpCH4, [...inputs, gwpKey!]);
-      model.term("methane recovery", mass * CO2_PER_CH4_BURNED, [...inputs, burnKey]);
+      model.term("methane recovery", co2FromBurnedMethane(tCH4(mass)), [...inputs, burnKey]);
     }
   }
   if (recovered > 0) {
@@ -514,14 +517,15 @@ export function yearInventory(
       factorIds: [...utilised.ids, ...flared.ids, ...(y.methane.flared ? [effId] : []), ...gwpIds],
       share: 0,
     });
+    const burnedCO2 = co2FromBurnedMethane(tCH4(recovered));
     sources.push({
       component: "methane recovery",
       label: "CO2 from burning the recovered methane",
-      tCO2ePerYr: recovered * CO2_PER_CH4_BURNED,
+      tCO2ePerYr: co2ToCO2e(burnedCO2),
       gas: "CO2",
-      massT: recovered * CO2_PER_CH4_BURNED,
+      massT: burnedCO2,
       // Burned in gas engines, boilers or flares: a point source, capturable where captured.
-      capturableTCO2: recovered * CO2_PER_CH4_BURNED,
+      capturableTCO2: burnedCO2,
       detail: `${recovered} t CH4 × 44/16`,
       factorIds: ["const.ch4_to_co2"],
       share: 0,
@@ -540,12 +544,13 @@ export function yearInventory(
       factorIds: [...vam.ids, vamEffId, ...gwpIds],
       share: 0,
     });
+    const oxidisedCO2 = co2FromBurnedMethane(tCH4(vamDestroyed));
     sources.push({
       component: "methane recovery",
       label: "CO2 from oxidising ventilation-air methane",
-      tCO2ePerYr: vamDestroyed * CO2_PER_CH4_BURNED,
+      tCO2ePerYr: co2ToCO2e(oxidisedCO2),
       gas: "CO2",
-      massT: vamDestroyed * CO2_PER_CH4_BURNED,
+      massT: oxidisedCO2,
       // No capturableTCO2: it leaves in the ventilation air, far too dilute to capture.
       detail: `${vamDestroyed} t CH4 × 44/16; leaves in the ventilation air (not capturable)`,
       factorIds: ["const.ch4_to_co2"],
