@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLanduseDemo } from "../../src/cli/commands/demo-command.ts";
 import { SEED001_FIGURES } from "../../src/demo/synthetic-mining-area.ts";
-import type { LanduseSummary } from "../../src/landuse-analysis/analyze-landuse.ts";
+import type { LanduseResult } from "../../src/contract/landuse-result.ts";
 
 // Half a pixel of 30 m (0.09 ha): the published figures are given to 0.01 ha, the maps count whole
 // pixels, so "to the pixel" means the nearest whole number of pixels.
@@ -31,7 +31,7 @@ const halfUnit = (v: number) => 0.5 * 10 ** -(String(v).split(".")[1]?.length ??
  */
 describe("golden: the synthetic Pingshuo-like demo reproduces seed 001's aggregates (SOURCE.md)", () => {
   let dir = "";
-  let s: LanduseSummary;
+  let s: LanduseResult;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "minecarbon-golden-demo-"));
     s = (await runLanduseDemo(dir)).result;
