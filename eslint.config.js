@@ -45,8 +45,6 @@ const pureCore =
 const browser =
   "it runs in the browser (src/web, and src/presentation which is bundled into it): no node:* and no server-side code. Ask the API for what the server computes, and share only pure code (src/contract, src/domain, src/units, src/presentation)";
 const leaf = "src/web, src/cli and src/server are entry points that nothing else imports";
-const serverOnly =
-  "only the HTTP entry point (src/server) builds on the application layer; import what you need from src/app, src/storage or the domain directly";
 const adapter = `an adapter takes values from the domain and does I/O for the layers above it; it never reaches up into them (${leaf}, src/app and src/storage sit above the adapters): pass what it needs in as values`;
 
 /**
@@ -57,7 +55,7 @@ const adapter = `an adapter takes values from the domain and does I/O for the la
  */
 
 /** @type {Record<string, Layer>} keys are paths relative to the repository ("src/domain") */
-export const LAYERS = {
+const LAYERS = {
   "src/units": {
     only: ["src/units"],
     node: false,
@@ -107,7 +105,7 @@ export const LAYERS = {
   },
   "src/report": {
     not: ["src/web", "src/cli", "src/server"],
-    why: `src/report renders reports for the CLI and the server: ${leaf}; ${serverOnly}`,
+    why: `src/report renders reports for the CLI and the server, from what src/app and the domain give it: ${leaf}`,
   },
   "src/landuse-analysis": {
     not: ["src/web", "src/cli", "src/server", "src/app", "src/storage", "src/report"],
