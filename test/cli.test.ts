@@ -29,6 +29,9 @@ describe("minecarbon CLI", () => {
       ["landuse"],
       ["landuse", "analyze"],
       ["landuse", "demo-data"],
+      ["specs"],
+      ["pathway"],
+      ["optimize"],
     ]) {
       const r = run(...cmd, "--help");
       expect(r.code, cmd.join(" ")).toBe(0);

@@ -423,3 +423,17 @@ describe("userText() and describeValue()", () => {
     );
   });
 });
+
+describe("every number field of every model spec is bounded, as specFields reads it", () => {
+  it("has a lower and an upper bound (the bounds CLI help, docs/model-specs.md and the forms show)", async () => {
+    const { MODEL_SPECS } = await import("../../src/cli/commands/spec-docs-command.ts");
+    const { specFields } = await import("../../src/domain/common/field-meta.ts");
+    const unbounded = MODEL_SPECS.flatMap((m) =>
+      specFields(m.schema)
+        .filter((f) => /\b(number|integer)\b/.test(f.type) && !f.type.endsWith("[]"))
+        .filter((f) => f.min === undefined || f.max === undefined)
+        .map((f) => `${m.id}: ${f.path}`),
+    );
+    expect(unbounded).toEqual([]);
+  });
+});

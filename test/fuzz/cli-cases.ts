@@ -372,6 +372,12 @@ export function cliCases(dir: string): { setup: CliCase[]; cases: CliCase[]; rep
       ["serve", "--port", "0", "--max-upload-mb", "-1", "--no-demo", "--data", join(dir, "serve-data")],
     ],
     ["demo-data --out is a file", ["landuse", "demo-data", "--out", legend]],
+    ["specs of no such model", ["specs", "no-such-model"]],
+    ["specs --lang fr", ["specs", "--lang", "fr"]],
+    ...HOSTILE_TEXT.filter((t) => !t.value.includes("\u0000")).map((t): [string, string[]] => [
+      `specs of a model named ${t.name}`,
+      ["specs", t.value],
+    ]),
   ];
   for (const [id, argv] of options)
     cases.push({

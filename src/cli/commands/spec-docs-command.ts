@@ -6,7 +6,7 @@ import { inventorySchema } from "../../domain/mine/inventory-spec.ts";
 import { structureProblemSchema } from "../../domain/optimize/structure-problem.ts";
 import { scenarioSchema } from "../../domain/pathway/scenario-spec.ts";
 import type { Lang } from "../../presentation/i18n/lang.ts";
-import { InputError } from "../../domain/validation/input-issue.ts";
+import { describeValue, InputError } from "../../domain/validation/input-issue.ts";
 import {
   fieldsHelp,
   modelSpecMarkdown,
@@ -52,7 +52,7 @@ function modelById(id: string): ModelSpec {
     throw new InputError("minecarbon specs", [
       {
         path: "<model>",
-        message: `must be one of ${MODEL_SPECS.map((s) => s.id).join(", ")} (or a command: inventory, pathway, budget, optimize); got "${id}"`,
+        message: `must be one of ${MODEL_SPECS.map((s) => s.id).join(", ")} (or a command: inventory, pathway, budget, optimize); got ${describeValue(id)}`,
       },
     ]);
   return m;

@@ -85,15 +85,26 @@ function shownFields(fields: readonly SpecField[]): { field: SpecField; sameAs?:
   return out;
 }
 
+/** The other language whose label a page in this language also shows. */
+const ALSO_LABEL: Readonly<Record<Lang, Lang | undefined>> = { en: "zh", zh: undefined };
+
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** One model's section of the reference: title, what reads it, and its fields as a table. */
 export function modelSpecMarkdown(model: ModelSpec, lang: Lang): string {
   const title = specTitle(model.schema);
-  const head =
-    lang === "en"
-      ? ["field", "label", "labelZh", "type", "unit", "range", "default", "description"]
-      : ["field", "label", "type", "unit", "range", "default", "description"];
+  // The English page also gives the Chinese label (the terms a Chinese user will meet in the forms).
+  const also = ALSO_LABEL[lang];
+  const head = [
+    "field",
+    "label",
+    ...(also ? ["labelZh"] : []),
+    "type",
+    "unit",
+    "range",
+    "default",
+    "description",
+  ];
   const rows = shownFields(specFields(model.schema)).map(({ field: f, sameAs }) => {
     const path = `\`${f.path}\`${f.when ? ` (${cliText(lang, "when", { when: f.when })})` : ""}${
       f.optional ? "" : ` **${cliText(lang, "required", {})}**`
@@ -102,7 +113,7 @@ export function modelSpecMarkdown(model: ModelSpec, lang: Lang): string {
     const cells = [
       path,
       inLang(f.label, lang),
-      ...(lang === "en" ? [inLang(f.label, "zh")] : []),
+      ...(also ? [inLang(f.label, also)] : []),
       f.type,
       unitText(f, lang),
       rangeText(f, lang),
@@ -112,7 +123,9 @@ export function modelSpecMarkdown(model: ModelSpec, lang: Lang): string {
     return `| ${cells.map(cell).join(" | ")} |`;
   });
   return [
-    `## ${inLang(title.label, lang)}${lang === "en" ? ` — ${inLang(title.label, "zh")}` : ""} (\`${model.id}\`)`,
+    `<a id="${model.id}"></a>`,
+    "",
+    `## ${inLang(title.label, lang)}${also ? ` — ${inLang(title.label, also)}` : ""} (\`${model.id}\`)`,
     "",
     ...(title.description ? [cliText(lang, "sentence", { text: inLang(title.description, lang) }), ""] : []),
     ...(model.command ? [cliText(lang, "readBy", { command: model.command, doc: model.doc ?? "" }), ""] : []),

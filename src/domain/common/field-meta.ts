@@ -22,6 +22,7 @@ export interface BilingualText {
 export const FIELD_UNITS = {
   "": { en: "", zh: "" },
   ha: { en: "ha", zh: "公顷" },
+  "ha/yr": { en: "ha/yr", zh: "公顷/年" },
   t: { en: "t", zh: "吨" },
   "t/yr": { en: "t/yr", zh: "吨/年" },
   "t CO2": { en: "t CO2", zh: "吨CO2" },

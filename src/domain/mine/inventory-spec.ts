@@ -246,7 +246,7 @@ const yearSchema = z.strictObject({
       underground: field(
         list(gasAmount),
         "",
-        ["underground methane liberated", "井工开采甲烷涌出量"],
+        ["underground methane liberated", "井工开采甲烷逃逸量（风排＋抽采）"],
         [
           "CH4 liberated underground (ventilation air and drainage) in the year",
           "当年井下涌出的甲烷（风排和抽采）",
@@ -257,7 +257,7 @@ const yearSchema = z.strictObject({
       openPitPostMining: coalFactorRef(["open-pit post-mining methane", "露天矿后活动甲烷逃逸"]),
       utilised: field(list(gasAmount), "", ["methane drained and used", "甲烷抽采利用量"]).default([]),
       flared: destroyed(
-        ["methane flared", "甲烷火炬销毁量"],
+        ["methane flared", "火炬燃烧甲烷量"],
         ["drained methane burned in a flare", "抽采甲烷经火炬燃烧销毁"],
       ),
       // Ventilation-air methane oxidised where it leaves the mine: destroyed like flared methane, but

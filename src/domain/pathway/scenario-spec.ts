@@ -129,7 +129,7 @@ export const measureSchema = z
       years: field(wholeYears(1), "yr", ["years of reclamation", "复垦年数"]),
       hectaresPerYear: field(
         positiveUpTo(areaHa),
-        "ha",
+        "ha/yr",
         ["hectares per year", "年复垦面积"],
         ["area reclaimed each year, ha/yr", "每年复垦的面积（公顷/年）"],
       ),
