@@ -4,8 +4,11 @@ import {
   add,
   carbonFluxRangeToCO2e,
   carbonFluxToCO2e,
+  carbonToCO2,
   carbonToCO2e,
   co2eFluxPerCarbonOver,
+  co2FromBurnedMethane,
+  co2ToCO2e,
   co2eToCarbon,
   ch4ToCO2e,
   densityOverYears,
@@ -77,6 +80,14 @@ describe("units", () => {
         (x) => Math.abs(gjToTce(tceToGJ(tce(x))) - x) <= 1e-9 * Math.max(1, x),
       ),
     );
+  });
+
+  it("carbonToCO2 oxidises carbon to CO2 gas (× 44/12) and co2FromBurnedMethane burns CH4 to CO2 (× 44/16)", () => {
+    // 12 t C → 44 t CO2; 16 t CH4 → 44 t CO2; CO2 counts 1:1 as CO2e
+    expect(carbonToCO2(tC(12))).toBeCloseTo(44, 12);
+    expect(co2FromBurnedMethane(tCH4(16))).toBeCloseTo(44, 12);
+    expect(co2ToCO2e(co2FromBurnedMethane(tCH4(100)))).toBe(100 * (44 / 16));
+    expect(carbonToCO2(tC(3.5))).toBe(carbonToCO2e(tC(3.5)));
   });
 
   it("ch4ToCO2e weights methane by the GWP: 647.960 t × 21 = 13,607.16 t CO2e", () => {
