@@ -225,6 +225,22 @@ function typeName(s: AnySchema): string {
  * //   min: 1900, max: 2200, default: 2060, optional: true, container: false }
  */
 export function specFields(schema: AnySchema): SpecField[] {
+  let fields = walked.get(schema);
+  if (!fields) walked.set(schema, (fields = walk(schema)));
+  return fields.slice();
+}
+
+/** The fields of a spec by path (the first variant of a discriminated union's field). */
+export function fieldsByPath(schema: AnySchema): ReadonlyMap<string, SpecField> {
+  const map = new Map<string, SpecField>();
+  for (const f of specFields(schema)) if (!map.has(f.path)) map.set(f.path, f);
+  return map;
+}
+
+/** Specs are declared once and never change: each is walked once. */
+const walked = new WeakMap<AnySchema, SpecField[]>();
+
+function walk(schema: AnySchema): SpecField[] {
   const out: SpecField[] = [];
   const seen = new Set<string>();
   const visit = (s: AnySchema, path: string, when: string | undefined, optionalAbove: boolean) => {
