@@ -99,6 +99,14 @@ describe("the land-use analysis on values", () => {
     expect(parseLanduseResult(written, "summary.json")).toEqual(fromValues);
   });
 
+  it("writes a summary.json of the declared schema for the demo", async () => {
+    const { runLanduseDemo } = await import("../../src/cli/commands/demo-command.ts");
+    const demo = await runLanduseDemo(join(dir, "demo"));
+    const written = JSON.parse(readFileSync(join(dir, "demo", "landuse", "summary.json"), "utf8"));
+    expect(parseLanduseResult(written, "summary.json")).toEqual(demo.result);
+    expect(written.schemaVersion).toBe(1);
+  });
+
   const refusal = async (o: Partial<Parameters<typeof runLanduseAnalysis>[0]>, out: string) => {
     const e = await runLanduseAnalysis({ maps, legend: seed001, workers: 0, out: join(dir, out), ...o }).then(
       () => undefined,
