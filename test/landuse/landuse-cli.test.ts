@@ -66,6 +66,11 @@ describe.skipIf(!SHARED_DATA)("minecarbon landuse analyze: bad input exits 2 wit
       ["--map", crop(2002), "--map", crop(2014), "--legend", "corine"],
       /"corine" is neither a preset/,
     ],
+    [
+      "data-driven zoning without densities, named by the options",
+      ["--map", crop(2002), "--map", crop(2014), "--legend", LEGEND, "--zoning", "data-driven"],
+      /- --zoning: data-driven zoning needs carbon densities \(--pools\)/,
+    ],
   ])("%s", (_, args, message) => {
     const r = run(...(args as string[]), "--out", join(tmp, "bad"));
     expect(r.code).toBe(2);
