@@ -150,7 +150,7 @@ function metaOf(layers: readonly AnySchema[]): RegisteredMeta {
   return m;
 }
 
-/** Range and integer-ness from a number's, string's or array's checks. */
+/** Range and integer-ness from a number's checks (min, max, int). */
 function rangeOf(s: AnySchema) {
   let min: number | undefined;
   let max: number | undefined;
