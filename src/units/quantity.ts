@@ -9,7 +9,10 @@ export type Quantity<U> = number & { readonly [unitTag]: U };
 /** Thrown when a quantity would be built from a value that is not a finite number. */
 export class NonFiniteQuantityError extends Error {
   readonly code = "non-finite-quantity";
-  constructor(what: string, value: unknown) {
+  constructor(
+    readonly what: string,
+    readonly value: unknown,
+  ) {
     super(`${what} must be a finite number; got ${String(value)}`);
   }
 }

@@ -1,5 +1,5 @@
 import type { FactorTable } from "../factor/factor-table.ts";
-import { assertFiniteResult } from "../validation/finite-result.ts";
+import { finiteResultOf } from "../validation/finite-result.ts";
 import type { FactorOverride, FactorUse } from "../factor/factor.ts";
 import { carbonToCO2e, tC } from "../../units/carbon.ts";
 import type { BudgetInput, CoefficientBudgetInput, StockChangeInput } from "./budget-spec.ts";
@@ -83,12 +83,11 @@ export function budgetReport(
   monteCarlo: { draws?: number; seed?: number; percentiles?: readonly number[] } = {},
   source = "the budget",
 ): BudgetReport {
-  const report =
-    input.kind === "land-use-budget"
-      ? coefficientReport(input, table, monteCarlo)
-      : stockReport(input, table, monteCarlo);
-  return assertFiniteResult(
-    report,
+  return finiteResultOf(
+    () =>
+      input.kind === "land-use-budget"
+        ? coefficientReport(input, table, monteCarlo)
+        : stockReport(input, table, monteCarlo),
     source,
     "check the largest areas and the coefficient or density factors (--factors)",
   );
