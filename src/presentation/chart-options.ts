@@ -315,7 +315,7 @@ export function waterfallOption(lang: Lang, steps: readonly WaterfallStep[]): EC
       steps.map((s) => s.label),
       30,
     ),
-    yAxis: { type: "value", name: "t CO2e/yr" },
+    yAxis: { type: "value", name: reportT(lang)("perYear") },
     series: [
       { type: "bar", stack: "w", data: invisible, itemStyle: { color: "transparent" }, silent: true },
       {
@@ -408,7 +408,7 @@ export function pathwayOption(
     },
     grid: { left: 70, right: 20, top: 40, bottom: 30 },
     xAxis: { type: "category", data: years.map((y) => String(y.year)) },
-    yAxis: { type: "value", name: "t CO2e/yr" },
+    yAxis: { type: "value", name: reportT(lang)("perYear") },
     series: [
       // The uncertainty band of the net (P2.5–P97.5): an invisible base and the width stacked on it.
       ...(band

@@ -1,7 +1,9 @@
 import { createRequire } from "node:module";
-import { createCanvas, GlobalFonts, Image } from "@napi-rs/canvas";
+import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
 import * as echarts from "echarts";
 import type { EChartsOption } from "echarts";
+
+type PlatformCreateCanvas = NonNullable<Parameters<typeof echarts.setPlatformAPI>[0]["createCanvas"]>;
 
 /** Noto Sans SC (npm @expo-google-fonts/noto-sans-sc, SIL OFL): Chinese and Latin in one face. */
 export function cjkFontPath(): string {
@@ -95,7 +97,13 @@ export function chartSvg(option: EChartsOption, width: number, height: number): 
   }
 }
 
-/** The same chart as a PNG at `scale` × its size: for PDF reports. */
+let canvasPlatform = false;
+
+/**
+ * The same chart as a PNG at `scale` × its size: for PDF reports. Drawn by ECharts' canvas renderer
+ * on a server canvas (not by decoding the SVG, whose text halos, `paint-order`, an SVG rasteriser
+ * draws over the text), its text in the registered Noto Sans SC.
+ */
 export async function chartPng(
   option: EChartsOption,
   width: number,
@@ -103,19 +111,26 @@ export async function chartPng(
   scale = 2,
 ): Promise<Buffer> {
   registerFont();
-  const img = new Image();
-  // SVG images decode asynchronously: wait for them before drawing.
-  const loaded = new Promise<void>((resolve, reject) => {
-    img.onload = () => resolve();
-    img.onerror = (e) => reject(e instanceof Error ? e : new Error(`chart SVG did not decode: ${String(e)}`));
+  if (!canvasPlatform) {
+    // ECharts measures text on a canvas of its own making: give it the server's.
+    echarts.setPlatformAPI({
+      createCanvas: () => createCanvas(1, 1) as unknown as ReturnType<PlatformCreateCanvas>,
+    });
+    canvasPlatform = true;
+  }
+  const fitted = fitLegend(option, width, height);
+  const canvas = createCanvas(width * scale, fitted.height * scale);
+  const chart = echarts.init(canvas as unknown as Parameters<typeof echarts.init>[0], null, {
+    renderer: "canvas",
+    width,
+    height: fitted.height,
+    devicePixelRatio: scale,
   });
-  const fittedHeight = fitLegend(option, width, height).height;
-  img.src = Buffer.from(chartSvg(option, width, height));
-  await loaded;
-  const canvas = createCanvas(width * scale, fittedHeight * scale);
-  const g = canvas.getContext("2d");
-  g.fillStyle = "#ffffff";
-  g.fillRect(0, 0, canvas.width, canvas.height);
-  g.drawImage(img, 0, 0, canvas.width, canvas.height);
-  return canvas.encode("png");
+  try {
+    chart.setOption({ ...fitted.option, backgroundColor: "#ffffff" });
+    chart.getZr().flush();
+    return await canvas.encode("png");
+  } finally {
+    chart.dispose();
+  }
 }

@@ -324,10 +324,11 @@ function inventoryUncertaintyBlocks(lang: Lang, inv: MineInventory): ReportBlock
       type: "table",
       caption: t(lang, "uncertaintyTitle"),
       columns: [t(lang, "figure"), t(lang, "unit"), t(lang, "approach1Pct"), t(lang, "approach2Range")],
-      numeric: [false, false, true, false],
+      // The interval is two numbers: it must not wrap either.
+      numeric: [false, false, true, true],
       rows: u.rows.map((r) => [
         `${domainText(lang, r.label)} (${n(r.value)})`,
-        r.unit,
+        domainText(lang, r.unit),
         r.approach1.pct === null
           ? `${n(r.approach1.low)} – ${n(r.approach1.high)}`
           : `±${n(r.approach1.pct)} %`,

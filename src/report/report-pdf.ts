@@ -130,9 +130,10 @@ async function drawBlock(
 }
 
 /**
- * Column widths from content: a numeric column is as wide as its widest cell, so that numbers never
- * wrap; text columns share what is left in proportion to their (capped) natural widths. When the
- * numbers alone do not fit, the font is made smaller (down to 5 pt).
+ * Column widths from content: each column's natural width (a text column's capped at 160 pt), all
+ * scaled up to the page when they fit. When they do not, a numeric column keeps the width of its
+ * widest cell, so that numbers never wrap, and the text columns share what is left; when even that
+ * leaves a text column narrower than its header's longest word, the font is made smaller (to 5 pt).
  */
 export function columnWidths(
   doc: PDFKit.PDFDocument,
@@ -143,40 +144,20 @@ export function columnWidths(
   for (let size = b.columns.length > 8 ? 6.5 : 7.5; ; size -= 0.5) {
     doc.fontSize(size);
     const cells = (i: number) => b.rows.map((r) => doc.widthOfString(r[i] ?? ""));
-    const headerWidth = (i: number) =>
-      // A header may wrap at its words, but not inside its longest word.
-      Math.max(...b.columns[i]!.split(/\s+/).map((w) => doc.widthOfString(w)));
-    const numericWidth = b.columns.map((_, i) =>
-      b.numeric[i] ? Math.max(headerWidth(i), ...cells(i)) + PAD : 0,
+    // A header may wrap at its words, but not inside its longest word.
+    const word = (i: number) => Math.max(...b.columns[i]!.split(/\s+/).map((w) => doc.widthOfString(w)));
+    const natural = b.columns.map(
+      (c, i) =>
+        Math.max(doc.widthOfString(c), ...cells(i).map((w) => (b.numeric[i] ? w : Math.min(w, 160)))) + PAD,
     );
-    const textNatural = b.columns.map((c, i) =>
-      b.numeric[i] ? 0 : Math.max(doc.widthOfString(c), ...cells(i).map((w) => Math.min(w, 160))) + PAD,
-    );
-    const textMin = b.columns.map((_, i) =>
-      b.numeric[i] ? 0 : Math.min(textNatural[i]!, headerWidth(i) + PAD),
-    );
-    const fixed = numericWidth.reduce((a, x) => a + x, 0);
-    const free = width - fixed;
-    const textTotal = textNatural.reduce((a, x) => a + x, 0);
-    const minTotal = textMin.reduce((a, x) => a + x, 0);
-    if (free >= minTotal || size <= 5) {
-      // Numbers at their width; text columns at their natural widths scaled to the rest of the page.
-      const scale = textTotal > 0 ? Math.max(0, free) / textTotal : 0;
-      const widths = b.columns.map((_, i) =>
-        b.numeric[i] ? numericWidth[i]! : Math.max(textMin[i]!, textNatural[i]! * scale),
-      );
-      // Rounding of the minima can take the total past the page: the last text column gives it back.
-      const over = widths.reduce((a, x) => a + x, 0) - width;
-      if (textTotal === 0 && over < 0) {
-        const k = width / (width - over);
-        return { size, widths: widths.map((w) => w * k) };
-      }
-      if (over > 0) {
-        const j = widths.findLastIndex((_, i) => !b.numeric[i]);
-        if (j >= 0) widths[j] = Math.max(widths[j]! - over, 10);
-      }
-      return { size, widths };
-    }
+    const total = natural.reduce((a, x) => a + x, 0);
+    if (total <= width) return { size, widths: natural.map((w) => (w * width) / total) };
+    const least = b.columns.map((_, i) => Math.max(word(i), ...(b.numeric[i] ? cells(i) : [])) + PAD);
+    const fixed = least.reduce((a, x, i) => a + (b.numeric[i] ? x : 0), 0);
+    const textTotal = natural.reduce((a, x, i) => a + (b.numeric[i] ? 0 : x), 0);
+    const scale = textTotal > 0 ? (width - fixed) / textTotal : 0;
+    const widths = natural.map((w, i) => (b.numeric[i] ? least[i]! : Math.max(10, w * scale)));
+    if (widths.every((w, i) => w >= least[i]! - 0.01) || size <= 5) return { size, widths };
   }
 }
 
