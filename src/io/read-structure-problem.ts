@@ -1,117 +1,22 @@
-import { z } from "zod";
-import { coefficientTCPerHaYr, COEFFICIENT_READINGS } from "../domain/budget/coefficient-reading.ts";
+import { coefficientTCPerHaYr } from "../domain/budget/coefficient-reading.ts";
 import type { FactorTable } from "../domain/factor/factor-table.ts";
 import { energyUseOf } from "../domain/budget/energy-use-coefficients.ts";
 import { soilStock, type SoilFactorRef } from "../domain/optimize/soil-stock.ts";
-import type {
-  CoalLand,
-  CoalLandFloor,
-  SoilChange,
-  StructureConstraint,
-  StructureProblem,
-} from "../domain/optimize/structure-problem.ts";
 import {
-  COUNT_BOUNDS,
-  MAX_WHOLE_YEARS,
-  QUANTITY_BOUNDS,
-  TEXT_BOUNDS,
-} from "../domain/common/input-bounds.ts";
-import { amountUpTo, boundedList, positiveUpTo, signedUpTo } from "../domain/validation/bounded-number.ts";
+  structureProblemSchema,
+  type CoalLand,
+  type CoalLandFloor,
+  type SoilChange,
+  type StructureConstraint,
+  type StructureProblem,
+  type StructureProblemFile,
+} from "../domain/optimize/structure-problem.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
-import { userText } from "../domain/validation/user-text.ts";
 import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
 import { readInputFile } from "./read-input-file.ts";
 
-const { areaHa, fluxTCPerHaYr, valueCNYPerHaYr, termCoefficient, constraintHa, massT, objectiveWeight } =
-  QUANTITY_BOUNDS;
-const name = () => userText().min(1);
-const note = () => userText(TEXT_BOUNDS.text);
-const coefficient = z.union([name(), signedUpTo(fluxTCPerHaYr)]);
-
-const classSchema = z.strictObject({
-  key: name(),
-  name: name(),
-  currentHa: amountUpTo(areaHa),
-  minHa: amountUpTo(areaHa).default(0),
-  maxHa: positiveUpTo(areaHa).optional(),
-  absorption: coefficient.optional().describe("factor id or t C/ha/yr"),
-  emission: coefficient.optional().describe("factor id or t C/ha/yr"),
-  netSinkTCPerHaYr: signedUpTo(fluxTCPerHaYr).optional(),
-  source: note().optional(),
-  valueYuanPerHaYr: signedUpTo(valueCNYPerHaYr).optional(),
-  soilFactors: boundedList(z.union([name(), z.strictObject({ remainingAfterLoss: name() })]))
-    .optional()
-    .describe(
-      "stock change factors (F_LU, F_MG, F_I) of this use, multiplying soil.reference (IPCC 2006 Eq. 2.25); [] = at SOC_REF",
-    ),
-});
-
-const constraintSchema = z.strictObject({
-  name: name(),
-  classes: boundedList(name()).min(1).optional(),
-  terms: z
-    .record(name(), signedUpTo(termCoefficient))
-    .refine((r) => Object.keys(r).length <= COUNT_BOUNDS.listItems, {
-      error: `must have at most ${COUNT_BOUNDS.listItems} terms`,
-    })
-    .optional(),
-  sense: z.enum(["<=", ">=", "="]),
-  rhsHa: signedUpTo(constraintHa),
-  toleranceHa: positiveUpTo(constraintHa).optional(),
-  source: note().optional(),
-});
-
-export const structureProblemSchema = z.strictObject({
-  kind: z.literal("landuse-structure"),
-  name: name(),
-  description: note().optional(),
-  readAs: z.enum(COEFFICIENT_READINGS).optional(),
-  totalAreaHa: positiveUpTo(areaHa).optional(),
-  classes: boundedList(classSchema).min(1),
-  constraints: boundedList(constraintSchema).default([]),
-  coalLand: z
-    .strictObject({
-      coalOutputT: amountUpTo(massT),
-      // No default: how long land stays open sets the floor, and a forgotten 1 yr would let the
-      // optimum shrink the land the output needs.
-      years: z
-        .number()
-        .positive()
-        .max(MAX_WHOLE_YEARS, { error: `must be ≤ ${MAX_WHOLE_YEARS} years` })
-        .describe("years a hectare stays excavated or dumped before it is reclaimed"),
-      excavation: boundedList(name()).min(1),
-      dump: boundedList(name()).min(1),
-      operations: boundedList(name())
-        .optional()
-        .describe("other land the output needs (plants, loading yards): its energy use is the output's"),
-      excavationFactor: name().optional(),
-      dumpFactor: name().optional(),
-      totalFactor: name()
-        .optional()
-        .describe("one floor over excavation and dump together, e.g. seed001.gao2021.land_per_coal"),
-    })
-    .optional(),
-  soil: z
-    .strictObject({
-      reference: name().describe("SOC_REF, t C/ha (IPCC 2006 Vol. 4 Table 2.3), e.g. ipcc06.soil.socref.…"),
-      transitionYears: name().default("ipcc06.afolu.soc_transition"),
-    })
-    .optional(),
-  objective: z
-    .union([
-      z.enum(["carbon", "value", "fuzzy"]),
-      z.strictObject({
-        weighted: z.strictObject({
-          carbon: amountUpTo(objectiveWeight),
-          value: amountUpTo(objectiveWeight),
-        }),
-      }),
-    ])
-    .default("carbon"),
-  assumptions: boundedList(note()).default([]),
-});
-
-export type StructureProblemFile = z.output<typeof structureProblemSchema>;
+// The file's schema is the domain's spec, with its field metadata (units, labels, ranges).
+export { structureProblemSchema, type StructureProblemFile };
 
 /**
  * Reads and checks a `landuse-structure` problem (YAML/JSON) into the domain's problem: class

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { structureProblemSchema as ioStructureProblemSchema } from "../../io/read-structure-problem.ts";
 import { coefficientBudgetSchema, stockChangeSchema } from "../budget/budget-spec.ts";
 import { uncertaintySpec } from "../factor/uncertainty/uncertainty-spec.ts";
 import { inventorySchema } from "../mine/inventory-spec.ts";
@@ -78,20 +77,5 @@ describe("every model spec carries metadata on every input field", () => {
   it("labels in Chinese are Chinese", () => {
     for (const schema of Object.values(MODEL_SPECS))
       for (const f of specFields(schema)) expect(f.label!.zh, f.path).toMatch(/[\u4e00-\u9fff]/);
-  });
-
-  it("the structure problem spec of the domain checks what the file reader's does (until the reader imports it)", () => {
-    const strip = (s: z.core.$ZodType) =>
-      specFields(s).map(({ path, when, type, min, max, values, default: d, optional }) => ({
-        path,
-        when,
-        type,
-        min,
-        max,
-        values,
-        default: d,
-        optional,
-      }));
-    expect(strip(structureProblemSchema)).toEqual(strip(ioStructureProblemSchema));
   });
 });
