@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { field } from "../common/field-meta.ts";
 import { boundRule, formatBound, QUANTITY_BOUNDS } from "../common/input-bounds.ts";
 import { amountUpTo, signedUpTo } from "../validation/bounded-number.ts";
 import { userText } from "../validation/user-text.ts";
@@ -20,8 +21,8 @@ export const DISCOUNT_RATE_RANGE = {
  * price factor of the library), its yearly change and a discount rate (fractions a year).
  */
 export const valuationInput = z.strictObject({
-  carbonPrice: z
-    .union(
+  carbonPrice: field(
+    z.union(
       [
         amountUpTo(QUANTITY_BOUNDS.priceCNYPerTCO2e),
         userText().regex(/\S/, {
@@ -31,20 +32,32 @@ export const valuationInput = z.strictObject({
       {
         error: `must be a finite price in CNY per t CO2e, 0 to ${formatBound(QUANTITY_BOUNDS.priceCNYPerTCO2e.max)}, or the id of a price factor of the library (e.g. cn.ets.cea.year4.mean)`,
       },
-    )
-    .describe(
+    ),
+    "CNY/t CO2e",
+    ["carbon price", "碳价"],
+    [
       "carbon price in the first year of the analysis, CNY per t CO2e, or a price factor id of the library (e.g. cn.ets.cea.year4.mean)",
-    ),
-  priceChangePerYear: signedUpTo(QUANTITY_BOUNDS.growthPerYear)
-    .default(0)
-    .describe(
-      "yearly change of the carbon price, a fraction (0.03 = the price rises 3 % a year); 0 when omitted",
-    ),
-  discountRatePerYear: z
-    .number()
-    .min(DISCOUNT_RATE_RANGE.min, { error: `must be ≥ 0 (${DISCOUNT_RATE_RANGE.why})` })
-    .max(DISCOUNT_RATE_RANGE.max, { error: `must be ≤ 1 (${DISCOUNT_RATE_RANGE.why})` })
-    .describe("discount rate, a fraction a year (0.07 = 7 %/yr, InVEST's example)"),
+      "分析首年的碳价（元/吨CO2当量），或因子库中碳价因子的编号（如 cn.ets.cea.year4.mean）",
+    ],
+  ),
+  priceChangePerYear: field(
+    signedUpTo(QUANTITY_BOUNDS.growthPerYear),
+    "fraction/yr",
+    ["yearly change of the carbon price", "碳价年变化率"],
+    [
+      "a fraction (0.03 = the price rises 3 % a year); 0 when omitted",
+      "比例（0.03 表示碳价每年上涨3%）；缺省为0",
+    ],
+  ).default(0),
+  discountRatePerYear: field(
+    z
+      .number()
+      .min(DISCOUNT_RATE_RANGE.min, { error: `must be ≥ 0 (${DISCOUNT_RATE_RANGE.why})` })
+      .max(DISCOUNT_RATE_RANGE.max, { error: `must be ≤ 1 (${DISCOUNT_RATE_RANGE.why})` }),
+    "fraction/yr",
+    ["discount rate", "折现率"],
+    ["a fraction a year (0.07 = 7 %/yr, InVEST's example)", "每年的比例（0.07 即 7%/年，InVEST 示例值）"],
+  ),
 });
 
 export type ValuationInput = z.input<typeof valuationInput>;
