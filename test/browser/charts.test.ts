@@ -47,7 +47,7 @@ describe("the charts view", () => {
       it(`draws the demo analysis's charts and tables in ${lang} at ${size.width}px, inside the page`, async () => {
         const page = await session.openPage(size);
         const pingshuo = await areaIdNamed(session, /Pingshuo/);
-        await page.goto(viewUrl(session, pingshuo, "charts", lang));
+        await page.goto(viewUrl(session, pingshuo, "charts", lang), { waitUntil: "domcontentloaded" });
         await page.locator("#sankey canvas").waitFor();
         await expect.poll(() => paintedShare(page, "#sankey canvas")).toBeGreaterThan(0.1);
         await expect.poll(() => paintedShare(page, "#chord canvas")).toBeGreaterThan(0.1);
@@ -74,7 +74,7 @@ describe("the charts view", () => {
   it("sorts the transition matrix by a column", async () => {
     const page = await session.openPage();
     const pingshuo = await areaIdNamed(session, /Pingshuo/);
-    await page.goto(viewUrl(session, pingshuo, "charts", "en"));
+    await page.goto(viewUrl(session, pingshuo, "charts", "en"), { waitUntil: "domcontentloaded" });
     const table = page.locator("#matrix-table");
     await table.locator("tbody tr.ant-table-row").first().waitFor();
     const totals = () =>
@@ -92,7 +92,7 @@ describe("the charts view", () => {
   it("reloads twenty times without a console error (the ECharts null-reading error does not come back)", async () => {
     const page = await session.openPage();
     const pingshuo = await areaIdNamed(session, /Pingshuo/);
-    await page.goto(viewUrl(session, pingshuo, "charts", "en"));
+    await page.goto(viewUrl(session, pingshuo, "charts", "en"), { waitUntil: "domcontentloaded" });
     for (let i = 0; i < 20; i++) {
       await page.locator("#sankey canvas").waitFor();
       await page.locator("#chord canvas").waitFor();
@@ -107,7 +107,7 @@ describe("the charts view", () => {
   it("keeps the Sankey's labels apart at 390 px", async () => {
     const page = await session.openPage(PHONE);
     const pingshuo = await areaIdNamed(session, /Pingshuo/);
-    await page.goto(viewUrl(session, pingshuo, "charts", "en"));
+    await page.goto(viewUrl(session, pingshuo, "charts", "en"), { waitUntil: "domcontentloaded" });
     await page.locator("#sankey canvas").waitFor();
     await expect.poll(() => paintedShare(page, "#sankey canvas")).toBeGreaterThan(0.1);
     // The chart keeps the width its labels need (as at 1280 px, where the nodes' labels stand apart)
