@@ -430,6 +430,8 @@ export function pathwayOption(
               showSymbol: false,
               lineStyle: { opacity: 0 },
               areaStyle: { color: "rgba(21,101,192,0.18)" },
+              // The legend shows the band in its own colour (its line is hidden).
+              itemStyle: { color: "rgba(21,101,192,0.45)" },
             },
           ]
         : []),
@@ -462,7 +464,8 @@ export function pathwayOption(
             {
               yAxis: 0,
               name: rt("neutralityLine"),
-              label: { formatter: rt("neutrality") },
+              // Inside the plot: at the line's end it would run past the chart's right edge.
+              label: { formatter: rt("neutrality"), position: "insideEndTop" },
             },
             ...(neutralYear === null
               ? []
@@ -510,6 +513,7 @@ export function macOption(
               yAxis: carbonPriceCNY,
               label: {
                 formatter: rt("carbonPrice", { price: formatNumber(lang, carbonPriceCNY, 1) }),
+                position: "insideEndTop",
               },
             },
           ],

@@ -41,7 +41,7 @@ const CSS = `body{font-family:"Noto Sans SC","Microsoft YaHei","PingFang SC","De
 h1{font-size:1.6em}h2{border-bottom:2px solid #2e7d32;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;margin:1em 0;font-size:.85em;width:100%}caption{text-align:left;font-weight:600;margin-bottom:.3em}
 th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.table{overflow-x:auto}figure.chart svg{max-width:100%;height:auto}
+.table{overflow-x:auto}p,li{overflow-wrap:anywhere}figure.chart svg{max-width:100%;height:auto}
 figure{margin:1em 0}figure.map img{max-width:100%;border:1px solid #ccc;image-rendering:pixelated}figcaption{font-size:.9em;color:#444}
 ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3em 1em;font-size:.85em}ul.legend i,.ramp i{display:inline-block;width:1em;height:1em;margin-right:.3em;vertical-align:-.15em;border:1px solid #888}
 .ramp{font-size:.85em}.ramp i{width:12em}`;

@@ -20,52 +20,52 @@ export function termName(lang: Lang, kind: string, id: string, fallback = id): s
 
 const PATTERNS: readonly {
   readonly re: RegExp;
-  readonly say: (lang: Lang, m: RegExpMatchArray) => string | undefined;
+  readonly render: (lang: Lang, m: RegExpMatchArray) => string | undefined;
 }[] = [
   // Fuel and energy lines: "raw-coal 1695.2 t", "electricity 103.806 10^4 kWh".
   {
     re: /^([a-z-]+) ([\d.,]+ (?:t|10\^4 kWh|GJ|m³|tce))$/,
-    say: (lang, m) => (isTerm(`fuel.${m[1]}`) ? `${termName(lang, "fuel", m[1]!)} ${m[2]}` : undefined),
+    render: (lang, m) => (isTerm(`fuel.${m[1]}`) ? `${termName(lang, "fuel", m[1]!)} ${m[2]}` : undefined),
   },
   {
     re: /^(.+): CH4 and N2O of combustion$/,
-    say: (lang, m) => termsT(lang)("source.combustionNonCO2", { label: domainText(lang, m[1]!) }),
+    render: (lang, m) => termsT(lang)("source.combustionNonCO2", { label: domainText(lang, m[1]!) }),
   },
   // Pathway measure labels (project-pathway.ts `label`).
   {
     re: /^(\d+)\. reclamation to (.+) from (\d{4})$/,
-    say: (lang, m) =>
+    render: (lang, m) =>
       reportT(lang)("reclaimTo", { n: m[1], to: termName(lang, "landuse", m[2]!), start: m[3] }),
   },
   {
     re: /^(\d+)\. ([a-z-]+) from (\d{4})$/,
-    say: (lang, m) =>
+    render: (lang, m) =>
       reportT(lang)("measureLabel", { n: m[1], measure: termName(lang, "measure", m[2]!), start: m[3] }),
   },
   {
     re: /^no range in the factor's source and no default for its kind$/,
-    say: (lang) => reportT(lang)("reason.noRangeFactor"),
+    render: (lang) => reportT(lang)("reason.noRangeFactor"),
   },
   {
     re: /^no default for stand-volume data$/,
-    say: (lang) => reportT(lang)("reason.noStandVolumeDefault"),
+    render: (lang) => reportT(lang)("reason.noStandVolumeDefault"),
   },
   {
     re: /^(.+) stand volume \((.+)\)$/,
-    say: (lang, m) => reportT(lang)("warn.standVolume", { label: m[1], path: m[2] }),
+    render: (lang, m) => reportT(lang)("warn.standVolume", { label: m[1], path: m[2] }),
   },
   {
     re: /^factor (\S+) \((.+)\) is UNVERIFIED: its value was not found in a source text; check it$/,
-    say: (lang, m) => reportT(lang)("warn.unverifiedFactor", { id: m[1], name: m[2] }),
+    render: (lang, m) => reportT(lang)("warn.unverifiedFactor", { id: m[1], name: m[2] }),
   },
   {
     re: /^factors taken as exact \(no range in their source and no default uncertainty for their kind\), so the uncertainty ranges leave out theirs: (.+)$/,
-    say: (lang, m) => reportT(lang)("warn.factorsExact", { ids: m[1] }),
+    render: (lang, m) => reportT(lang)("warn.factorsExact", { ids: m[1] }),
   },
   // "label: text" where both halves are known (the reasons an input is taken as exact).
   {
     re: /^(.+?): (.+)$/,
-    say: (lang, m) => {
+    render: (lang, m) => {
       const text = known(lang, m[2]!);
       return text === undefined
         ? undefined
@@ -81,7 +81,7 @@ function known(lang: Lang, text: string): string | undefined {
   for (const p of PATTERNS) {
     const m = text.match(p.re);
     if (m) {
-      const said = p.say(lang, m);
+      const said = p.render(lang, m);
       if (said !== undefined) return said;
     }
   }
