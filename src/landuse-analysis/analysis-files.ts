@@ -57,7 +57,7 @@ function legendOf(arg: string): { legend: Legend; ignored: string[] } {
 }
 
 /** A GeoJSON file as the analysis takes it: its value, named by the file. */
-function polygonsFile(path: string, nameField?: string): PolygonsInput {
+export function polygonsFile(path: string, nameField?: string): PolygonsInput {
   let geojson: unknown;
   try {
     geojson = JSON.parse(readTextFile(path));

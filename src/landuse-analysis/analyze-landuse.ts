@@ -18,4 +18,3 @@ export async function analyzeLanduse(o: AnalyzeOptions): Promise<LanduseResult> 
 }
 
 /** @deprecated the declared result: `LanduseResult` of src/contract/landuse-result.ts. */
-export type LanduseSummary = LanduseResult;

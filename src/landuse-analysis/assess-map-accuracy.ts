@@ -7,7 +7,7 @@ import { pickColumn, readCsvTable } from "../io/read-csv-table.ts";
 import { legendFromArgument } from "../io/read-legend-file.ts";
 import { writeRows } from "../io/write-csv.ts";
 import { proj4ForEpsg } from "../raster/crs.ts";
-import { declaredEpsg } from "../io/read-geojson-zones.ts";
+import { declaredEpsg } from "../domain/landuse/polygon-geojson.ts";
 import { openClassRaster } from "../raster/geotiff-source.ts";
 import { pixelAt } from "../raster/grid.ts";
 

@@ -8,7 +8,7 @@ import { edgesOfRings, type ZoneEdges } from "../domain/landuse/rasterize-polygo
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { proj4ForEpsg, type RasterCrs } from "../raster/crs.ts";
 import type { RasterGrid } from "../raster/grid.ts";
-import { declaredEpsg } from "../io/read-geojson-zones.ts";
+import { declaredEpsg } from "../domain/landuse/polygon-geojson.ts";
 import type { PolygonsInput } from "./analysis-input.ts";
 
 /** Polygons on a raster grid: per feature its edges (pixel units) and zone name. */

@@ -16,7 +16,9 @@ import { assertFiniteResult } from "../../src/domain/validation/finite-result.ts
 import { InputError } from "../../src/domain/validation/input-issue.ts";
 import { factorTable } from "../../src/factors/load-factor-library.ts";
 import { readFactorFile } from "../../src/factors/read-factor-file.ts";
-import { readGeojsonPolygons } from "../../src/io/read-geojson-zones.ts";
+import type { RasterGrid } from "../../src/raster/grid.ts";
+import { polygonsFile } from "../../src/landuse-analysis/analysis-files.ts";
+import { polygonsOnGrid } from "../../src/landuse-analysis/polygons-on-grid.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { readLegendFile } from "../../src/io/read-legend-file.ts";
 import { readPoolTable } from "../../src/io/read-pool-table.ts";
@@ -24,6 +26,10 @@ import { readScenarioFile } from "../../src/io/read-scenario.ts";
 import { readStructureProblem } from "../../src/io/read-structure-problem.ts";
 import { highsSolver } from "../../src/solver/highs-solver.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
+
+/** A GeoJSON file on a grid, the way the CLI's analysis reads a boundary or zones. */
+const readGeojsonPolygons = (path: string, grid: RasterGrid, nameField?: string) =>
+  polygonsOnGrid(polygonsFile(path, nameField), grid);
 
 const tmp = mkdtempSync(join(tmpdir(), "mc-bounds-"));
 const examples = join(PROJECT_ROOT, "examples");

@@ -6,12 +6,18 @@ import { describe, expect, it } from "vitest";
 import { LEGEND_PRESETS } from "../../src/domain/landuse/legend.ts";
 import { checkPolygonGeojson } from "../../src/domain/landuse/polygon-geojson.ts";
 import { readFactorFile } from "../../src/factors/read-factor-file.ts";
-import { readGeojsonPolygons } from "../../src/io/read-geojson-zones.ts";
+import type { RasterGrid } from "../../src/raster/grid.ts";
+import { polygonsFile } from "../../src/landuse-analysis/analysis-files.ts";
+import { polygonsOnGrid } from "../../src/landuse-analysis/polygons-on-grid.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { readLegendFile } from "../../src/io/read-legend-file.ts";
 import { readPoolTable } from "../../src/io/read-pool-table.ts";
 import { readZoningRules } from "../../src/io/read-zoning-rules.ts";
 import { projectedTestGrid } from "../helpers/write-code-raster.ts";
+
+/** A GeoJSON file on a grid, the way the CLI's analysis reads a boundary or zones. */
+const readGeojsonPolygons = (path: string, grid: RasterGrid, nameField?: string) =>
+  polygonsOnGrid(polygonsFile(path, nameField), grid);
 
 const dir = mkdtempSync(join(tmpdir(), "mc-parser-props-"));
 let n = 0;

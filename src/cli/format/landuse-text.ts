@@ -1,4 +1,4 @@
-import type { LanduseSummary } from "../../landuse-analysis/analyze-landuse.ts";
+import type { LanduseResult } from "../../contract/landuse-result.ts";
 
 const n = (v: number, d = 2) =>
   v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -7,7 +7,7 @@ const n = (v: number, d = 2) =>
  * A short text report of a land-use analysis: class areas per date, intensities, change components,
  * accumulated changes, zones per period, carbon stocks, their change and its value, files.
  */
-export function formatLanduse(s: LanduseSummary, out: string): string {
+export function formatLanduse(s: LanduseResult, out: string): string {
   const years = [...new Set(s.classes.map((r) => r.year))];
   const codes = [...new Set(s.classes.map((r) => r.code))];
   const name = (code: number) => s.classes.find((r) => r.code === code)!.class;

@@ -87,8 +87,8 @@ export function landChangeTables(
   const codes = onestep.codes;
   const transition = multistep.flatMap((m) =>
     codes.flatMap((target) => [
-      ...gainTransitionIntensity(m, target, "areaHa").map((r) => ({ level: "gain", r, target })),
-      ...lossTransitionIntensity(m, target, "areaHa").map((r) => ({ level: "loss", r, target })),
+      ...gainTransitionIntensity(m, target, "areaHa").map((r) => ({ level: "gain" as const, r, target })),
+      ...lossTransitionIntensity(m, target, "areaHa").map((r) => ({ level: "loss" as const, r, target })),
     ]),
   );
   const transitionRows = transition.map(({ level, r, target }) => ({
@@ -137,7 +137,7 @@ export function landChangeTables(
       ),
     })),
   };
-  const componentsOf = (m: TransferMatrix, kind: string) => {
+  const componentsOf = (m: TransferMatrix, kind: "multistep" | "onestep") => {
     const { classes: cc, overall } = changeComponents(m, "areaHa");
     const single = singleDynamicDegree(m);
     return [
@@ -188,7 +188,7 @@ export function landChangeTables(
   // The overall components of each interval as a table of their own (diffeR's overallComponentsPlot,
   // Pontius & Santacruz 2014): total change D = quantity Q + exchange E + shift S, in ha and in % of
   // the area analysed.
-  const overallOf = (m: TransferMatrix, kind: string) => {
+  const overallOf = (m: TransferMatrix, kind: "multistep" | "onestep") => {
     const { overall: o } = changeComponents(m, "areaHa");
     const pct = (v: number) => (o.total > 0 ? (v / o.total) * 100 : 0);
     return {

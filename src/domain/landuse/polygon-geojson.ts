@@ -293,3 +293,15 @@ function depthAndTextProblem(doc: unknown): GeojsonIssue | undefined {
   }
   return undefined;
 }
+
+/**
+ * The EPSG code a GeoJSON file's legacy `crs` member names (`EPSG:n`, `urn:ogc:def:crs:EPSG::n`,
+ * CRS84 → 4326); undefined without one (RFC 7946: WGS 84), NaN for a name MineCarbon cannot read.
+ */
+export function declaredEpsg(doc: { crs?: { properties?: { name?: string } } }): number | undefined {
+  const name = doc.crs?.properties?.name;
+  if (!name) return undefined;
+  const m = /EPSG:{1,2}(\d+)$/i.exec(name) ?? /CRS84$/i.exec(name);
+  if (!m) return NaN;
+  return m[1] ? Number(m[1]) : 4326;
+}
