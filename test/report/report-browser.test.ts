@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page functions run in Chromium.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
