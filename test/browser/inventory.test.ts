@@ -1,0 +1,154 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import {
+  areaIdNamed,
+  cjkGlyphCheck,
+  CLIENT,
+  DESKTOP,
+  paintedShare,
+  PHONE,
+  shot,
+  useBrowserSession,
+  viewUrl,
+} from "./browser-session.ts";
+
+const session = useBrowserSession();
+
+/** Whether the page scrolls sideways; elements inside a box that scrolls on its own do not count. */
+async function pageOverflow(page: Page): Promise<{ overflow: number; widest: string[] }> {
+  return page.evaluate(() => {
+    const doc = document.documentElement;
+    const vw = doc.clientWidth;
+    const inScrollBox = (e: Element) => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+        const s = getComputedStyle(p);
+        if (/(auto|scroll|hidden)/.test(s.overflowX) && p.getBoundingClientRect().right <= vw + 1)
+          return true;
+      }
+      return false;
+    };
+    const widest = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((e) => e.getBoundingClientRect().right > vw + 1 && getComputedStyle(e).position !== "fixed")
+      .filter((e) => !inScrollBox(e))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}.${[...e.classList].join(".")}`);
+    return { overflow: doc.scrollWidth - vw, widest };
+  });
+}
+
+/** The error shown at the form field whose input has this id. */
+const fieldError = (page: Page, inputId: string) =>
+  page.locator(`.ant-form-item:has(#${inputId}) .ant-form-item-explain-error`);
+
+describe("the inventory view", () => {
+  for (const lang of ["en", "zh"] as const)
+    for (const size of [DESKTOP, PHONE])
+      it(`shows the mine's activity data, waterfall, uncertainty and reports in ${lang} at ${size.width}px`, async () => {
+        const page = await session.openPage(size);
+        const yongning = await areaIdNamed(session, /Yongning/);
+        await page.goto(viewUrl(session, yongning, "inventory", lang), { waitUntil: "domcontentloaded" });
+        const coal = page.locator("#inventory_coalOutputT");
+        await coal.waitFor();
+        expect(await coal.inputValue()).toBe("900000");
+        const labels = (await page.locator("#inventory-form").textContent()) ?? "";
+        expect(labels).toMatch(lang === "en" ? /raw coal output \(t\)/ : /原煤产量/);
+        expect(labels).toMatch(lang === "en" ? /electricity: amount consumed/ : /电力：|电力:/);
+        await expect.poll(() => paintedShare(page, "#inventory-waterfall canvas")).toBeGreaterThan(0.01);
+        // The uncertainty box always says something: figures, or why there are none.
+        await expect
+          .poll(() => page.locator("#uncertainty-panel .ant-card-body").textContent())
+          .toMatch(/\S{10}/);
+        expect(await page.locator("#inventory-reports button.report-pdf").count()).toBe(1);
+        if (lang === "zh")
+          expect(await cjkGlyphCheck(page, "#inventory-panel .ant-card-head-title")).toMatchObject({
+            rendered: true,
+          });
+        expect(await pageOverflow(page)).toEqual({ overflow: 0, widest: [] });
+        await shot(page, `inventory-${lang}-${size.width}`);
+      });
+
+  it("imports activity data from CSV, names unknown columns, and shows a bad value at its field", async () => {
+    const page = await session.openPage({ allowConsole: /status of 400 \(Bad Request\)/ });
+    const yongning = await areaIdNamed(session, /Yongning/);
+    await page.goto(viewUrl(session, yongning, "inventory", "en"), { waitUntil: "domcontentloaded" });
+    const coal = page.locator("#inventory_coalOutputT");
+    await coal.waitFor();
+    await page.locator("#inventory-panel input[type=file]").setInputFiles({
+      name: "activity.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from('field,value\ncoalOutputT,800000\n"diesel",60\nbogus,1\n'),
+    });
+    await expect.poll(() => coal.inputValue()).toBe("800000");
+    expect(await page.locator("#inventory_diesel").inputValue()).toBe("60");
+    await expect
+      .poll(() => page.locator("#inventory-result").textContent())
+      .toMatch(/unknown field\(s\) bogus/);
+    // Out of range: refused at the field before sending.
+    await coal.fill("-5");
+    await page.locator("#inventory-compute").click();
+    await expect.poll(() => fieldError(page, "inventory_coalOutputT").textContent()).toMatch(/0 – /);
+    expect(await coal.getAttribute("aria-invalid")).toBe("true");
+    // Not a number: the server names the mistake, shown at the same field.
+    await coal.fill("lots");
+    await page.locator("#inventory-compute").click();
+    await expect.poll(() => fieldError(page, "inventory_coalOutputT").textContent()).toMatch(/number/);
+    await shot(page, "inventory-field-error");
+    await coal.fill("800000");
+    await page.locator("#inventory-compute").click();
+    await expect
+      .poll(() => page.locator("#inventory-result").textContent())
+      .toMatch(/Saved and computed: gross emissions [\d,.]+ t CO2e\/yr/);
+  });
+
+  it("downloads the inventory's PDF report, and the analysis's HTML report in Chinese", async () => {
+    const page = await session.openPage();
+    const yongning = await areaIdNamed(session, /Yongning/);
+    await page.goto(viewUrl(session, yongning, "inventory", "en"), { waitUntil: "domcontentloaded" });
+    const download = page.waitForEvent("download");
+    await page.locator("#inventory-reports button.report-pdf").click();
+    const pdf = join(session.dir, "inventory-report.pdf");
+    await (await download).saveAs(pdf);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    const pingshuo = await areaIdNamed(session, /Pingshuo/);
+    await page.goto(viewUrl(session, pingshuo, "inventory", "zh"), { waitUntil: "domcontentloaded" });
+    const html = page.waitForEvent("download");
+    await page.locator("#analysis-reports button.report-html").click();
+    const file = join(session.dir, "analysis-report-zh.html");
+    await (await html).saveAs(file);
+    expect(readFileSync(file, "utf8")).toMatch(/<html[^>]*lang="zh/);
+  });
+
+  it("renders hostile text in the mine's name and labels as text in the inventory, charts and plan views", async () => {
+    const XSS = `<img src=x onerror=alert("xss-img")>`;
+    const yongning = await areaIdNamed(session, /Yongning/);
+    const list = (await (await fetch(`${session.server.url}/api/areas/${yongning}/inventories`)).json()) as {
+      id: string;
+    }[];
+    const stored = (await (await fetch(`${session.server.url}/api/inventories/${list[0]!.id}`)).json()) as {
+      input: { mine: string; assumptions?: string[] };
+    };
+    const doc = { ...stored.input, mine: `Mine ${XSS}`, assumptions: [`Assumption ${XSS}`] };
+    const r = await fetch(`${session.server.url}/api/areas/${yongning}/inventories`, {
+      method: "POST",
+      headers: { ...CLIENT, "content-type": "application/json" },
+      body: JSON.stringify(doc),
+    });
+    expect(r.status, await r.clone().text()).toBeLessThan(300);
+    const page = await session.openPage();
+    await page.goto(viewUrl(session, yongning, "inventory", "en"), { waitUntil: "domcontentloaded" });
+    await page.locator("#inventory-select").waitFor();
+    await page.locator("#inventory-select").click({ force: true });
+    await page.locator(".ant-select-item-option", { hasText: "<img" }).click();
+    await expect.poll(() => page.locator("#inventory_mine").inputValue()).toBe(`Mine ${XSS}`);
+    await expect.poll(() => page.locator(".inventory-view").textContent()).toContain(`Mine ${XSS}`);
+    await page.goto(viewUrl(session, yongning, "charts", "en"), { waitUntil: "domcontentloaded" });
+    await expect.poll(() => page.locator(".charts-view").textContent()).toContain(`Mine ${XSS}`);
+    await page.goto(viewUrl(session, yongning, "plan", "en"), { waitUntil: "domcontentloaded" });
+    await page.locator("#plan-start").waitFor();
+    await shot(page, "inventory-xss-plan");
+    // The session fails the test on an alert, a CSP violation or a request for the planted image.
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+  });
+});
