@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// The page functions run in Chromium.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,10 +39,9 @@ describe("the zh HTML report in Chromium", () => {
   it("draws its Chinese headings, cells and chart text in the embedded Noto Sans SC, 1 em a glyph", async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(`file://${file}`);
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
-    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans SC"', "碳汇"))).toBe(true);
+    // Page scripts as text: they run in Chromium, and this project's types hold no DOM.
+    await page.evaluate("document.fonts.ready.then(() => true)");
+    expect(await page.evaluate(`document.fonts.check('16px "Noto Sans SC"', "碳汇")`)).toBe(true);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("DOM.enable");
     await cdp.send("CSS.enable");
@@ -62,13 +59,13 @@ describe("the zh HTML report in Chromium", () => {
         });
     }
     // Widths: ten Chinese characters at 20 px are 200 px in Noto Sans SC.
-    const width = await page.evaluate(() => {
+    const width = await page.evaluate(`(() => {
       const s = document.createElement("span");
       s.style.cssText = 'font: 20px "Noto Sans SC"; white-space: nowrap';
       s.textContent = "碳收支报告碳收支报告";
       document.body.append(s);
       return s.getBoundingClientRect().width;
-    });
+    })()`);
     expect(width).toBeCloseTo(200, 0);
     await page.screenshot({ path: join(dir, "report-zh.png") });
     await page.close();
