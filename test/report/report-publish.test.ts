@@ -20,6 +20,8 @@ import { reportHtml } from "../../src/report/report-html.ts";
 import { reportModel, type ReportModel } from "../../src/report/report-model.ts";
 import { reportPdf } from "../../src/report/report-pdf.ts";
 import type { LanduseResult } from "../../src/contract/landuse-result.ts";
+import { WOODY_MEAN_INCREMENT_NOTE } from "../../src/domain/mine/ecosystems.ts";
+import { CCS_SCOPE_NOTE } from "../../src/domain/mine/year-inventory.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mc-report-publish-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -114,6 +116,18 @@ describe("the Chinese report (issue 11 item 8: a full Chinese version)", () => {
     expect(texts.some((t) => t.endsWith("：因子来源无区间，且该类因子无缺省不确定性"))).toBe(true);
     expect(texts.some((t) => t.includes("no range in the factor's source"))).toBe(false);
     expect(texts.some((t) => t.startsWith("以下因子按精确值处理"))).toBe(true);
+  });
+  it("writes the domain's fixed notes in Chinese, and their English still equals the domain's", () => {
+    const report = CATALOGUE.en.report;
+    expect(report["note.woodyMeanIncrement"]).toBe(WOODY_MEAN_INCREMENT_NOTE);
+    expect(report["note.ccsMeasures"]).toBe(
+      `CCS measures capture their rate of the point-source CO2 not yet captured. ${CCS_SCOPE_NOTE}.`,
+    );
+    const texts = new Set(visibleTexts(reportHtml(models.zh!)));
+    for (const key of ["note.woodyMeanIncrement", "note.activityFollowsCoal", "note.effectsOrder"] as const) {
+      expect(texts.has(CATALOGUE.zh.report[key]), key).toBe(true);
+      expect(texts.has(report[key]), key).toBe(false);
+    }
   });
 });
 

@@ -29,6 +29,7 @@ const ALLOWED_LATIN = new Set(
     "GWP",
     "IPCC",
     "SAR",
+    "Tier",
     "CSV",
     "XLSX",
     "GeoTIFF",

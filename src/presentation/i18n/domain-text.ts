@@ -1,6 +1,7 @@
 import type { Lang } from "./lang.ts";
 import { reportT, termsT } from "./index.ts";
 import { terms } from "./catalogue/terms.ts";
+import { report } from "./catalogue/report.ts";
 
 /*
  * The domain writes some of its texts (source lines, measure labels, warnings, the reasons an input
@@ -74,7 +75,17 @@ const PATTERNS: readonly {
   },
 ];
 
+type NoteKey = Extract<keyof typeof report.en, `note.${string}`>;
+/** The domain's fixed notes by their English text. */
+const NOTES = new Map(
+  Object.entries(report.en)
+    .filter((e): e is [NoteKey, string] => e[0].startsWith("note."))
+    .map(([key, en]) => [en, key]),
+);
+
 function known(lang: Lang, text: string): string | undefined {
+  const note = NOTES.get(text);
+  if (note) return reportT(lang)(note);
   if (text === "t CO2e/yr") return reportT(lang)("perYear");
   for (const kind of ["component", "source", "figure", "gas", "fuel"])
     if (isTerm(`${kind}.${text}`)) return termName(lang, kind, text);

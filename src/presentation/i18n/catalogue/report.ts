@@ -105,4 +105,22 @@ export const report = defineMessages({
     "factors taken as exact (no range in their source and no default uncertainty for their kind), so the uncertainty ranges leave out theirs: {{ids}}",
     "以下因子按精确值处理（来源无区间、该类无缺省不确定性），不确定性区间未计入其误差：{{ids}}",
   ],
+  // Fixed notes of the domain, recognised by their whole English text (test/report checks they
+  // still equal the domain's constants).
+  "note.woodyMeanIncrement": [
+    "woody stands (forest stands, shrub) are read as a mean annual increment — their biomass carbon ÷ stand age since establishment, which takes their growth as even over their age — not IPCC Tier 1's gain–loss method with default growth rates (IPCC 2006 Vol. 4 Ch. 4 Tables 4.9–4.12); their soil carbon is held as a stock and counts no yearly sink (unchanged use, Vol. 4 Ch. 2 Eq. 2.25)",
+    "林木（乔木林、灌木）按年均增量计算——生物量碳 ÷ 造林以来的林龄，即视其生长在林龄内均匀——而非 IPCC Tier 1 采用缺省生长率的增减法（IPCC 2006 第4卷第4章表4.9–4.12）；其土壤碳视为存量，不计年碳汇（利用方式不变，第4卷第2章式2.25）",
+  ],
+  "note.activityFollowsCoal": [
+    "Activity (energy, methane, CO2, explosives) follows coal output in proportion to the baseline year.",
+    "活动水平（能源、甲烷、CO2、炸药）按基准年的比例随原煤产量变化。",
+  ],
+  "note.effectsOrder": [
+    "Effects are attributed in the scenario's order (each measure after those listed before it).",
+    "减排效果按情景中措施的顺序归因（每项措施在其前列措施之后计算）。",
+  ],
+  "note.ccsMeasures": [
+    "CCS measures capture their rate of the point-source CO2 not yet captured. CCS captures point-source CO2 only: fuel burned in stationary sources on industrial and mining land and recovered methane burned in engines, boilers or flares; methane, N2O, purchased electricity and heat (emitted where generated), mobile machinery and vehicles, ventilation-air CO2 (that of oxidised ventilation-air methane too), explosives and households cannot be captured by the mine.",
+    "CCS 措施按其捕集率捕集尚未捕集的点源 CO2。CCS 只能捕集点源 CO2：工矿用地固定源燃料燃烧及回收甲烷在发动机、锅炉或火炬中燃烧产生的 CO2；甲烷、N2O、外购电力和热力（排放发生在发电地）、移动机械和车辆、风排 CO2（包括乏风瓦斯氧化产生的 CO2）、炸药和居民生活排放均不能由煤矿捕集。",
+  ],
 });
