@@ -95,12 +95,27 @@ async function drawBlock(
       doc.fontSize(9).text(b.map.title, { width });
       const l = b.map.legend;
       doc.fontSize(7.5);
-      if (l.kind === "ramp")
-        doc.text(
-          `${formatNumber(lang, l.min, 1)} (${l.colours[0]}) … 0 … ${formatNumber(lang, l.max, 1)} (${l.colours[2]}) ${l.unit}`,
-          { width },
-        );
-      else {
+      if (l.kind === "ramp") {
+        // The ramp as the HTML shows it: its low end, a gradient bar through 0, its high end and unit.
+        const left = doc.page.margins.left;
+        const y = doc.y;
+        const low = formatNumber(lang, l.min, 1);
+        const barX = left + doc.widthOfString(low) + 4;
+        const barW = 120;
+        const gradient = doc.linearGradient(barX, 0, barX + barW, 0);
+        l.colours.forEach((c, i) => gradient.stop(i / (l.colours.length - 1), c));
+        doc.text(low, left, y, { lineBreak: false });
+        doc.rect(barX, y + 1, barW, 8).fill(gradient);
+        doc
+          .rect(barX, y + 1, barW, 8)
+          .lineWidth(0.3)
+          .stroke("#888");
+        doc.fillColor("#111").text(`${formatNumber(lang, l.max, 1)} ${l.unit}`, barX + barW + 4, y, {
+          lineBreak: false,
+        });
+        doc.x = left;
+        doc.y = y + 14;
+      } else {
         let x = doc.x;
         const y0 = doc.y;
         let y = y0;
