@@ -69,6 +69,31 @@ describe("the inventory view", () => {
         await shot(page, `inventory-${lang}-${size.width}`);
       });
 
+  it("says so when no input of the inventory has a range, instead of showing nothing", async () => {
+    const page = await session.openPage();
+    const yongning = await areaIdNamed(session, /Yongning/);
+    // The stored inventory as answered, with every input's range taken away (as for a mine whose
+    // factors and activity data all lack one).
+    await page.route(/\/api\/inventories\/[^/]+$/, async (route) => {
+      const res = await route.fetch();
+      const inv = (await res.json()) as {
+        result: { uncertainty: { inputs: { basis: string; lowPct: number; highPct: number }[] } | null };
+      };
+      for (const i of inv.result.uncertainty?.inputs ?? [])
+        Object.assign(i, { basis: "none", lowPct: 0, highPct: 0 });
+      await route.fulfill({ response: res, json: inv });
+    });
+    await page.goto(viewUrl(session, yongning, "inventory", "en"), { waitUntil: "domcontentloaded" });
+    await expect
+      .poll(() => page.locator("#uncertainty-none").textContent())
+      .toMatch(/No uncertainty can be given: no factor and no activity datum of this inventory has a range/);
+    expect(await page.locator("#uncertainty-table").count()).toBe(0);
+    await page.unroute(/\/api\/inventories\/[^/]+$/);
+    await page.reload();
+    await page.locator("#uncertainty-table").waitFor();
+    expect(await page.locator("#uncertainty-none").count()).toBe(0);
+  });
+
   it("imports activity data from CSV, names unknown columns, and shows a bad value at its field", async () => {
     const page = await session.openPage({ allowConsole: /status of 400 \(Bad Request\)/ });
     const yongning = await areaIdNamed(session, /Yongning/);

@@ -209,31 +209,35 @@ function MeasureCard({
       }
     >
       {!applies && <Typography.Paragraph type="secondary">{tv("plan.notApplicable")}</Typography.Paragraph>}
-      <Row gutter={12}>
-        {main.map((f) => (
-          <Col key={f.path} xs={24} sm={12} lg={8}>
-            <MeasureInput
-              field={f}
-              name={["measures", index, ...measureKey(f).split(".")]}
-              disabled={!enabled}
-            />
-          </Col>
-        ))}
-      </Row>
-      {cost.length > 0 && (
+      {enabled && (
         <>
-          <Typography.Text strong>{tv("plan.cost")}</Typography.Text>
           <Row gutter={12}>
-            {cost.map((f) => (
+            {main.map((f) => (
               <Col key={f.path} xs={24} sm={12} lg={8}>
                 <MeasureInput
-                  field={{ ...f, optional: true, default: undefined }}
+                  field={f}
                   name={["measures", index, ...measureKey(f).split(".")]}
                   disabled={!enabled}
                 />
               </Col>
             ))}
           </Row>
+          {cost.length > 0 && (
+            <>
+              <Typography.Text strong>{tv("plan.cost")}</Typography.Text>
+              <Row gutter={12}>
+                {cost.map((f) => (
+                  <Col key={f.path} xs={24} sm={12} lg={8}>
+                    <MeasureInput
+                      field={{ ...f, optional: true, default: undefined }}
+                      name={["measures", index, ...measureKey(f).split(".")]}
+                      disabled={!enabled}
+                    />
+                  </Col>
+                ))}
+              </Row>
+            </>
+          )}
         </>
       )}
     </Card>
