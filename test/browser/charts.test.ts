@@ -1,8 +1,12 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { LEGEND_PRESETS } from "../../src/domain/landuse/legend.ts";
+import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 import {
   areaIdNamed,
+  CLIENT,
   cjkGlyphCheck,
   DESKTOP,
   paintedShare,
@@ -120,5 +124,60 @@ describe("the charts view", () => {
         .evaluate((e) => e.getBoundingClientRect().right),
     ).toBeLessThanOrEqual(390);
     await page.locator("#sankey-panel").screenshot({ path: join(SHOTS, "charts-sankey-390.png") });
+  });
+
+  it("shows a new area's analysis in the matrix, with hostile class names as text", async () => {
+    const XSS = `<img src=x onerror=alert("xss-img")>`;
+    // Two maps of 30×20 px (UTM 50N, 30 m): 6 columns of arable land (120 px, 10.8 ha) became forest.
+    const a = new Uint8Array(30 * 20).fill(1);
+    writeCodeRaster(join(session.dir, "charts-2005.tif"), a, 30, 20);
+    for (let y = 0; y < 20; y++) a.fill(2, y * 30, y * 30 + 6);
+    writeCodeRaster(join(session.dir, "charts-2015.tif"), a, 30, 20);
+    const post = async <T>(path: string, body: unknown): Promise<T> => {
+      const r = await fetch(`${session.server.url}${path}`, {
+        method: "POST",
+        headers: { ...CLIENT, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+      return (await r.json()) as T;
+    };
+    const area = await post<{ id: string }>("/api/areas", {
+      name: `Charts area ${XSS}`,
+      crs: "EPSG:32650",
+      legend: {
+        classes: LEGEND_PRESETS.seed001!.classes.map((c) => ({
+          code: c.code,
+          key: c.key,
+          name: `${c.name} ${XSS}`,
+          nameZh: `${c.nameZh ?? c.name} ${XSS}`,
+          ...(c.group ? { group: c.group } : {}),
+          ...(c.colour ? { colour: c.colour } : {}),
+        })),
+      },
+    });
+    for (const year of ["2005", "2015"]) {
+      const fd = new FormData();
+      fd.set("year", year);
+      fd.set("file", new Blob([readFileSync(join(session.dir, `charts-${year}.tif`))]), `${year}.tif`);
+      const r = await fetch(`${session.server.url}/api/areas/${area.id}/maps`, {
+        method: "POST",
+        body: fd,
+        headers: CLIENT,
+      });
+      expect(r.status, await r.clone().text()).toBe(201);
+    }
+    await post("/api/areas/" + area.id + "/analyses", { densitySet: "seed001-yang2019" });
+    await session.server.ctx.jobs.whenIdle();
+    const page = await session.openPage();
+    await page.goto(viewUrl(session, area.id, "charts", "en"), { waitUntil: "domcontentloaded" });
+    const cell = page.locator('#matrix-table [data-from="1"][data-to="2"]');
+    await expect.poll(() => cell.textContent()).toBe("10.8");
+    // The class names are shown as text, in the matrix's header and rows.
+    expect(await page.locator("#matrix-table thead").textContent()).toContain(`forest land ${XSS}`);
+    await expect.poll(() => paintedShare(page, "#sankey canvas")).toBeGreaterThan(0.05);
+    await shot(page, "charts-new-area-matrix");
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    // The session fails the test on an alert, a CSP violation or a request for the planted image.
   });
 });
