@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LEGEND_ROLES } from "../../contract/area.ts";
 import { CATALOGUE, type Namespace } from "./index.ts";
 
 /**
@@ -109,4 +110,14 @@ describe("the catalogue (every namespace)", () => {
       if (english.length) expect(zh).toMatch(CJK);
     },
   );
+});
+
+describe("the terms", () => {
+  it("name every class role of the legend and every role group", () => {
+    const terms = CATALOGUE.en.terms as Readonly<Record<string, string>>;
+    for (const [role, group] of Object.entries(LEGEND_ROLES)) {
+      expect(terms[`classRole.${role}`], role).toBeTruthy();
+      expect(terms[`roleGroup.${group}`], group).toBeTruthy();
+    }
+  });
 });
