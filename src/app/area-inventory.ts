@@ -1,7 +1,10 @@
+import { z } from "zod";
 import { parseInventoryInput } from "../domain/mine/inventory-spec.ts";
 import { mineInventory, type MineInventory } from "../domain/mine/mine-inventory.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { factorTable } from "../factors/load-factor-library.ts";
+
+const RAW_DOCUMENT = z.looseObject({ years: z.array(z.looseObject({ year: z.unknown() })) });
 
 /** One mine-year of an inventory document: the document cut to that year, and its computed result. */
 export interface InventoryYear {
@@ -21,8 +24,9 @@ export function inventoryYears(doc: unknown, source: string): InventoryYear[] {
     throw new InputError(source, [{ path: "", message: "must be a mine-inventory document (an object)" }]);
   const table = factorTable();
   const checked = parseInventoryInput(doc, source, table);
-  const raw = doc as Record<string, unknown>;
-  const rawYears = raw.years as Record<string, unknown>[];
+  // The document as sent (checked above): each stored row keeps its own year's part unchanged.
+  const raw = RAW_DOCUMENT.parse(doc);
+  const rawYears = raw.years;
   return checked.years.map((y) => {
     const input = { ...raw, years: [rawYears.find((r) => r.year === y.year)] };
     const one = parseInventoryInput(input, source, table);

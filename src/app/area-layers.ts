@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import type { Analysis } from "../storage/analysis-repository.ts";
-import type { StoredGrid, StoredMap } from "../storage/landuse-map-repository.ts";
+import type { GridRecord } from "../contract/grid.ts";
+import type { StoredMap } from "../storage/landuse-map-repository.ts";
 import type { MiningArea } from "../storage/mining-area-repository.ts";
 import { areaLegend } from "./area-legend.ts";
 import type { DataFolder } from "./data-folder.ts";
@@ -10,20 +11,12 @@ import { changeColours } from "../landuse-analysis/change-colours.ts";
 import { changeCountName } from "../presentation/i18n.ts";
 import { CHANGE_RAMP, renderChangeLayer, renderClassLayer, type MapLayer } from "./map-layers.ts";
 
-const extentOf = (g: StoredGrid): [number, number, number, number] => [
+const extentOf = (g: GridRecord): [number, number, number, number] => [
   g.originX,
   g.originY - g.height * g.pixelHeight,
   g.originX + g.width * g.pixelWidth,
   g.originY,
 ];
-
-type LanduseResult = {
-  grid: StoredGrid;
-  zoning: { id: string; zones: string[] } | null;
-  pools: unknown;
-  inputs: { year: number }[];
-  outputs: string[];
-};
 
 /**
  * The map layers of an area: land use of each stored map, and — from a finished analysis — the
@@ -48,7 +41,7 @@ export async function areaLayers(
   const files = new Map<string, string>();
   let crs: { label: string; epsg?: number; proj4?: string } | null = null;
   for (const m of maps) {
-    const g = m.grid as StoredGrid;
+    const g = m.grid;
     crs ??= { label: g.crs, ...(g.epsg ? { epsg: g.epsg } : {}), ...(g.proj4 ? { proj4: g.proj4 } : {}) };
     const png = join(folder.maps(area.id), "layers", `${m.year}-${m.sha256.slice(0, 16)}.png`);
     await renderClassLayer(m.path, png, classColours);
@@ -72,8 +65,8 @@ export async function areaLayers(
       },
     });
   }
-  if (analysis) {
-    const r = analysis.result as LanduseResult;
+  const r = analysis?.result;
+  if (analysis && r) {
     const dir = folder.analysis(analysis.id);
     const extent = extentOf(r.grid);
     crs ??= {

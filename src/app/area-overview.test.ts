@@ -20,13 +20,14 @@ const inventory = {
   mine: "M",
   year: 2010,
   result: {
+    // Only the fields the figures read; the rest of a YearInventory does not matter here.
     years: [{ totals: { grossEmissionTCO2ePerYr: 500, gapTCO2ePerYr: 100 }, coalOutputT: 1000 }],
   },
 };
 
 describe("areaKeyFigures(latest, inventories) — the land-use figure next to an inventory (issue 10, item 2b)", () => {
   it("says the land-use figure holds no energy use, so an inventory's energy is not counted twice", () => {
-    const f = areaKeyFigures(analysis, [inventory]);
+    const f = areaKeyFigures(analysis, [inventory], "en");
     const land = f.find((x) => x.id === "landuse-budget")!;
     // (800 − 1000) ÷ 10 yr × 44/12: unchanged by the statement.
     expect(land.value).toBeCloseTo((-200 / 10) * (44 / 12), 12);
@@ -39,7 +40,7 @@ describe("areaKeyFigures(latest, inventories) — the land-use figure next to an
   });
 
   it("says so without naming an inventory when the area has none", () => {
-    const land = areaKeyFigures(analysis, []).find((x) => x.id === "landuse-budget")!;
+    const land = areaKeyFigures(analysis, [], "en").find((x) => x.id === "landuse-budget")!;
     expect(land.source).toMatch(/; land-cover change only, no energy use$/);
   });
 });

@@ -1,30 +1,49 @@
-import type { MineInventory } from "../domain/mine/mine-inventory.ts";
-import type { YearInventory } from "../domain/mine/year-inventory.ts";
-import { CO2_PER_C } from "../units/carbon.ts";
+import type { LanduseResultRecord } from "../contract/analysis-record.ts";
+import type { MineInventoryRecord } from "../contract/mine-inventory.ts";
+import type { KeyFigure } from "../contract/overview.ts";
+import type { figures } from "../presentation/i18n/catalogue/figures.ts";
+import { i18nFor, type Lang } from "../presentation/i18n/index.ts";
+import { carbonFluxToCO2e, carbonStockOverYears, tC } from "../units/carbon.ts";
+import { years as yearsOf } from "../units/time.ts";
 
-/** One key figure of an area with its unit and where it comes from (null value: why not). */
-export interface KeyFigure {
-  readonly id: "area" | "landuse-budget" | "inventory-total" | "neutrality-gap" | "coal-intensity";
-  readonly value: number | null;
-  readonly unit: string;
-  readonly source: string;
-}
+export type { KeyFigure } from "../contract/overview.ts";
 
+/** The analysis the figures come from: its id, parsed result and why it is stale (or null). */
 interface AnalysisLike {
   readonly id: string;
-  readonly result: unknown;
+  readonly result: {
+    readonly classes: readonly Pick<LanduseResultRecord["classes"][number], "year" | "area_ha">[];
+    readonly carbon?: readonly {
+      readonly year: number;
+      readonly pool: string;
+      readonly total_tC: number | null;
+    }[];
+    readonly densitySet?: string | null;
+  } | null;
+  readonly staleReason?: string | null;
 }
+/** The figures of an inventory year the overview reads (of MineInventoryRecord's years). */
+type YearFigures = {
+  readonly coalOutputT: number;
+  readonly totals: Pick<
+    MineInventoryRecord["years"][number]["totals"],
+    "grossEmissionTCO2ePerYr" | "gapTCO2ePerYr"
+  > & { readonly sinkTCO2ePerYr?: number };
+};
+
+/** A stored inventory: its parsed result, or null with the reason it could not be read. */
 interface InventoryLike {
   readonly id: string;
   readonly mine: string;
   readonly year: number;
-  readonly result: unknown;
+  readonly result: { readonly years: readonly YearFigures[] } | null;
+  readonly resultProblem?: string | null;
 }
 
 const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
 /** Σ of stored figures, or null when one is missing or not finite (never a missing figure read as 0). */
-const finiteSum = (xs: readonly unknown[]): number | null => {
+const finiteSum = (xs: readonly (number | null | undefined)[]): number | null => {
   let total = 0;
   for (const x of xs) {
     if (!isFiniteNumber(x)) return null;
@@ -33,26 +52,26 @@ const finiteSum = (xs: readonly unknown[]): number | null => {
   return Number.isFinite(total) ? total : null;
 };
 
-type LanduseResult = {
-  classes: { year: number; area_ha: number }[];
-  carbon: { year: number; pool: string; total_tC: number }[];
-  densitySet?: string | null;
-};
+const fresh = { stale: false, staleReason: null } as const;
 
 /**
  * The key figures of the overview: the analysed area, the carbon stock change from land use (yearly
  * stock change between the first and last map), and the latest inventory year's gross emissions,
  * neutrality gap and emissions per tonne of coal — each with its source, or null and what to do.
+ * Figures from an analysis whose maps were replaced since are marked stale with the reason.
  */
 export function areaKeyFigures(
   latest: AnalysisLike | undefined,
   inventories: readonly InventoryLike[],
-  lang: "en" | "zh" = "en",
+  lang: Lang = "en",
 ): KeyFigure[] {
-  const say = (en: string, zh: string) => (lang === "zh" ? zh : en);
-  const r = latest?.result as LanduseResult | undefined;
+  const t = i18nFor(lang).getFixedT(lang, "figures");
+  const f = (key: keyof (typeof figures)["en"], o: Record<string, string | number> = {}): string => t(key, o);
+  const r = latest?.result ?? undefined;
   const out: KeyFigure[] = [];
-  if (r) {
+  if (latest && r) {
+    const staleness = { stale: Boolean(latest.staleReason), staleReason: latest.staleReason ?? null };
+    const id = latest.id;
     const first = Math.min(...r.classes.map((c) => c.year));
     const last = Math.max(...r.classes.map((c) => c.year));
     const areaHa = finiteSum(r.classes.filter((c) => c.year === first).map((c) => c.area_ha));
@@ -61,39 +80,32 @@ export function areaKeyFigures(
       value: areaHa,
       unit: "ha",
       source:
-        areaHa === null
-          ? say(
-              `analysis #${latest!.id} holds no finite class areas for ${first}; run it again`,
-              `分析 #${latest!.id} 的 ${first} 年地类面积无有效数值；请重新分析`,
-            )
-          : say(
-              `analysis #${latest!.id}: analysed pixels × pixel area (${first})`,
-              `分析 #${latest!.id}：分析像元数 × 像元面积（${first}年）`,
-            ),
+        areaHa === null ? f("areaNotFinite", { id, year: first }) : f("areaSource", { id, year: first }),
+      ...staleness,
     });
-    const total = (y: number) => r.carbon.find((c) => c.year === y && c.pool === "total")?.total_tC;
+    const total = (y: number): number | null | undefined =>
+      r.carbon?.find((c) => c.year === y && c.pool === "total")?.total_tC;
     // Shown next to the inventory: the figure is a stock change by carbon densities and holds no
     // energy-use coefficient per hectare (seed 000's construction land), so nothing in it is the
     // inventory's measured energy counted a second time (issue 10, item 2b): nothing to net.
-    const energy = inventories.some((i) => i.result)
-      ? say(
-          "; land-cover change only, no energy use: the inventory's energy is not counted in it, so nothing is netted",
-          "；仅为地类变化，不含能源消耗：清单中的能源排放未计入此项，无需扣减",
-        )
-      : say("; land-cover change only, no energy use", "；仅为地类变化，不含能源消耗");
+    const energy = inventories.some((i) => i.result) ? f("landOnlyNetted") : f("landOnly");
     const a = total(first);
     const b = total(last);
     out.push(
       isFiniteNumber(a) && isFiniteNumber(b) && last > first
         ? {
             id: "landuse-budget",
-            value: ((b - a) / (last - first)) * CO2_PER_C,
+            value: carbonFluxToCO2e(carbonStockOverYears(tC(b - a), yearsOf(last - first))),
             unit: "t CO2e/yr",
             source:
-              say(
-                `analysis #${latest!.id}: (stock ${last} − stock ${first}) ÷ ${last - first} yr × 44/12, densities ${r.densitySet ?? "of the pool table"}; negative = net loss of carbon`,
-                `分析 #${latest!.id}：（${last}年碳储量 − ${first}年碳储量）÷ ${last - first} 年 × 44/12，碳密度 ${r.densitySet ?? "取自碳库表"}；负值 = 碳净损失`,
-              ) + energy,
+              f("landuseBudgetSource", {
+                id,
+                first,
+                last,
+                span: last - first,
+                densities: r.densitySet ?? f("densitiesOfPoolTable"),
+              }) + energy,
+            ...staleness,
           }
         : {
             id: "landuse-budget",
@@ -101,102 +113,84 @@ export function areaKeyFigures(
             unit: "t CO2e/yr",
             source:
               a === undefined && b === undefined
-                ? say(
-                    `analysis #${latest!.id} has no carbon densities; run one with a density set`,
-                    `分析 #${latest!.id} 未设碳密度；请选择碳密度重新分析`,
-                  )
-                : say(
-                    `analysis #${latest!.id} holds no finite carbon stock for ${first} and ${last}; run it again`,
-                    `分析 #${latest!.id} 的 ${first} 年和 ${last} 年碳储量无有效数值；请重新分析`,
-                  ),
+                ? f("noDensities", { id })
+                : f("stockNotFinite", { id, first, last }),
+            ...staleness,
           },
     );
   } else {
-    out.push({
-      id: "area",
-      value: null,
-      unit: "ha",
-      source: say("no finished land-use analysis yet", "尚无完成的土地利用分析"),
-    });
-    out.push({
-      id: "landuse-budget",
-      value: null,
-      unit: "t CO2e/yr",
-      source: say("no finished land-use analysis yet", "尚无完成的土地利用分析"),
-    });
+    out.push({ id: "area", value: null, unit: "ha", source: f("noAnalysis"), ...fresh });
+    out.push({ id: "landuse-budget", value: null, unit: "t CO2e/yr", source: f("noAnalysis"), ...fresh });
   }
-  const computed = inventories.filter((i) => i.result);
+  // An inventory whose stored result could not be read counts as one without a finite figure.
+  const computed = inventories.filter((i) => i.result || i.resultProblem);
   const year = computed.length ? Math.max(...computed.map((i) => i.year)) : undefined;
   const ofYear = computed.filter((i) => i.year === year);
-  const years = ofYear.map((i) => (i.result as MineInventory).years?.[0]);
+  const years = ofYear.map((i) => i.result?.years[0]);
   const label = ofYear.map((i) => `${i.mine} ${i.year} (#${i.id})`).join(", ");
-  // A stored figure may be missing (JSON null: results stored before inputs were bounded held ∞,
-  // which JSON keeps as null). Summing it would show 0; the figure is missing instead, with why.
-  const sum = (f: (y: YearInventory) => unknown) => finiteSum(years.map((y) => (y ? f(y) : undefined)));
-  const notComputed = say(
-    `inventory ${label} holds no finite figure here (stored before its inputs were checked); open it, correct its activity data and save it again`,
-    `清单 ${label} 此项无有效数值（录入时未经范围检查）；请修改其活动数据后重新保存`,
-  );
+  const sum = (pick: (y: YearFigures) => number) => finiteSum(years.map((y) => (y ? pick(y) : undefined)));
+  const problems = ofYear.flatMap((i) => (i.resultProblem ? [i.resultProblem] : []));
+  const notComputed =
+    f("inventoryNotFinite", { label }) + (problems.length ? ` (${problems.join("; ")})` : "");
   const gross = sum((y) => y.totals.grossEmissionTCO2ePerYr);
   const gap = sum((y) => y.totals.gapTCO2ePerYr);
   const coal = sum((y) => y.coalOutputT);
+  const figure = (id: KeyFigure["id"], unit: string, value: number | null, source: string): KeyFigure => ({
+    id,
+    value,
+    unit,
+    source,
+    ...fresh,
+  });
   out.push(
-    year !== undefined && gross === null
-      ? { id: "inventory-total", value: null, unit: "t CO2e/yr", source: notComputed }
-      : year === undefined
-        ? {
-            id: "inventory-total",
-            value: null,
-            unit: "t CO2e/yr",
-            source: say("no inventory yet; enter a year's activity data", "尚无清单；请录入年度活动数据"),
-          }
-        : {
-            id: "inventory-total",
-            value: gross,
-            unit: "t CO2e/yr",
-            source: say(
-              `gross emissions, inventory ${label}, seed 002 Eq. 1–7`,
-              `总排放，清单 ${label}，种子论文002 式1–7`,
-            ),
-          },
     year === undefined
-      ? { id: "neutrality-gap", value: null, unit: "t CO2e/yr", source: say("no inventory yet", "尚无清单") }
+      ? figure("inventory-total", "t CO2e/yr", null, f("noInventoryEnter"))
+      : gross === null
+        ? figure("inventory-total", "t CO2e/yr", null, notComputed)
+        : figure("inventory-total", "t CO2e/yr", gross, f("grossSource", { label })),
+    year === undefined
+      ? figure("neutrality-gap", "t CO2e/yr", null, f("noInventory"))
       : gap === null
-        ? { id: "neutrality-gap", value: null, unit: "t CO2e/yr", source: notComputed }
-        : {
-            id: "neutrality-gap",
-            value: gap,
-            unit: "t CO2e/yr",
-            source: say(
-              `max(emissions − sinks − CCS − offsets, 0), inventory ${label}, seed 002 Eq. 1`,
-              `max(排放 − 碳汇 − CCS − 抵销, 0)，清单 ${label}，种子论文002 式1`,
-            ),
-          },
+        ? figure("neutrality-gap", "t CO2e/yr", null, notComputed)
+        : figure("neutrality-gap", "t CO2e/yr", gap, f("gapSource", { label })),
     year === undefined
-      ? {
-          id: "coal-intensity",
-          value: null,
-          unit: "t CO2e/t coal",
-          source: say("no inventory yet", "尚无清单"),
-        }
+      ? figure("coal-intensity", "t CO2e/t coal", null, f("noInventory"))
       : gross === null || coal === null
-        ? { id: "coal-intensity", value: null, unit: "t CO2e/t coal", source: notComputed }
+        ? figure("coal-intensity", "t CO2e/t coal", null, notComputed)
         : coal <= 0
-          ? {
-              id: "coal-intensity",
-              value: null,
-              unit: "t CO2e/t coal",
-              source: say("no coal output entered", "未录入原煤产量"),
-            }
-          : {
-              id: "coal-intensity",
-              value: gross / coal,
-              unit: "t CO2e/t coal",
-              source: say(
-                `gross emissions ÷ coal output, inventory ${label}`,
-                `总排放 ÷ 原煤产量，清单 ${label}`,
-              ),
-            },
+          ? figure("coal-intensity", "t CO2e/t coal", null, f("noCoalOutput"))
+          : figure("coal-intensity", "t CO2e/t coal", gross / coal, f("coalIntensitySource", { label })),
   );
   return out;
+}
+
+/**
+ * The overview's series by year: the land's total carbon stock (t C, by the analysis's densities)
+ * in each analysed year, and the Σ of the mines' gross emissions and sinks (t CO2e/yr) in each
+ * inventory year; null where the year has no such figure.
+ */
+export function areaSeries(
+  latest: AnalysisLike | undefined,
+  inventories: readonly InventoryLike[],
+): {
+  year: number;
+  carbonStockTC: number | null;
+  grossEmissionTCO2ePerYr: number | null;
+  sinkTCO2ePerYr: number | null;
+}[] {
+  const stock = new Map<number, number | null>();
+  for (const c of latest?.result?.carbon ?? [])
+    if (c.pool === "total") stock.set(c.year, isFiniteNumber(c.total_tC) ? c.total_tC : null);
+  const byYear = new Map<number, InventoryLike[]>();
+  for (const i of inventories) byYear.set(i.year, [...(byYear.get(i.year) ?? []), i]);
+  const years = [...new Set([...stock.keys(), ...byYear.keys()])].sort((a, b) => a - b);
+  return years.map((year) => {
+    const inv = byYear.get(year)?.map((i) => i.result?.years[0]);
+    return {
+      year,
+      carbonStockTC: stock.get(year) ?? null,
+      grossEmissionTCO2ePerYr: inv ? finiteSum(inv.map((y) => y?.totals.grossEmissionTCO2ePerYr)) : null,
+      sinkTCO2ePerYr: inv ? finiteSum(inv.map((y) => y?.totals.sinkTCO2ePerYr)) : null,
+    };
+  });
 }

@@ -84,6 +84,50 @@ export async function checkUploadedMap(
     rasterGrid: scan.grid,
     histogram: [...histogram].map(([code, pixels]) => ({ code, pixels })),
     nodata: scan.nodata,
-    warnings: scan.warnings.map((w) => w.replace(path, name)),
+    warnings: [
+      ...scan.warnings.map((w) => w.replace(path, name)),
+      ...legendCoverageWarnings(legend, histogram, name),
+    ],
   };
+}
+
+/** A map whose pixels fall this much (or more) in one class is suspicious: 90 %. */
+export const ONE_CLASS_SHARE = 0.9;
+/** A map using less than this share of a legend's classes (of 4 or more) is suspicious: half. */
+export const USED_CLASS_SHARE = 0.5;
+
+/**
+ * Warnings about how a map's codes cover its legend (the codes not in the legend are refused
+ * before): legend classes with no pixel in the map; most of the map (≥ 90 %) in one class; fewer
+ * than half of a legend of 4 or more classes used. A map coded in another legend (CLCD codes read
+ * with seed 001's, say) usually shows one of these; a small area may show them legitimately, so
+ * the map is kept and the warnings say what to check.
+ */
+export function legendCoverageWarnings(
+  legend: Legend,
+  histogram: ReadonlyMap<number, number>,
+  name: string,
+): string[] {
+  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return [`${name} has no pixel with a class (all nodata); check its nodata value`];
+  const out: string[] = [];
+  const absent = legend.classes.filter((c) => !(histogram.get(c.code) ?? 0));
+  const used = legend.classes.length - absent.length;
+  if (legend.classes.length >= 4 && used < legend.classes.length * USED_CLASS_SHARE)
+    out.push(
+      `${name} uses only ${used} of the legend's ${legend.classes.length} classes; check that it is coded in this legend`,
+    );
+  if (absent.length)
+    out.push(
+      `legend classes with no pixel in ${name}: ${absent.map((c) => `${c.code} (${c.name})`).join(", ")}`,
+    );
+  const [topCode, topPixels] = [...histogram].sort((a, b) => b[1] - a[1])[0]!;
+  const share = topPixels / total;
+  if (histogram.size > 0 && share >= ONE_CLASS_SHARE) {
+    const c = legend.classes.find((k) => k.code === topCode);
+    out.push(
+      `${(share * 100).toFixed(1)} % of ${name}'s pixels are of one class, ${topCode} (${c?.name ?? "?"}); check that it is coded in this legend and its nodata value is set`,
+    );
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import { fromFile } from "geotiff";
 import { useFastDecoders } from "../raster/fast-decoders.ts";
-import type { StoredGrid, StoredMap } from "../storage/landuse-map-repository.ts";
+import type { StoredMap } from "../storage/landuse-map-repository.ts";
 import type { MiningArea } from "../storage/mining-area-repository.ts";
 import { areaLegend } from "./area-legend.ts";
 
@@ -13,7 +13,7 @@ export async function pixelHistory(area: MiningArea, maps: readonly StoredMap[],
   const legend = areaLegend(area.legend);
   const out = [];
   for (const m of maps) {
-    const g = m.grid as StoredGrid;
+    const g = m.grid;
     const col = Math.floor((x - g.originX) / g.pixelWidth);
     const row = Math.floor((g.originY - y) / g.pixelHeight);
     let code: number | null = null;

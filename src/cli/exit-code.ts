@@ -1,12 +1,13 @@
-/** 2 for errors in what the user gave (every error class with code "bad-input"), 1 for anything else. */
+import { ERROR_CODES, errorCodeOf } from "../contract/error-codes.ts";
+
+/** The exit code of an error, from the error table: 2 for errors in what the user gave, 1 for anything else. */
 export function exitCodeOf(error: unknown): number {
-  return isBadInput(error) ? 2 : 1;
+  return ERROR_CODES[errorCodeOf(error)].exit;
 }
 
-/** True for the errors that mean the input is wrong, not the program. */
+/** True for the errors that mean the input is wrong, not the program (exit code 2 in the error table). */
 export function isBadInput(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "bad-input" || code === "gas-basis-mismatch" || code === "non-finite-quantity";
+  return exitCodeOf(error) === 2;
 }
 
 /** The message to print for an error: bad input as it is; anything else as an internal failure to report. */

@@ -1,30 +1,10 @@
 import { z } from "zod";
 import { inputIssueSchema } from "./error-body.ts";
-import { gridSchema } from "./grid.ts";
+import { landuseResultSchema, type LanduseResult } from "./landuse-result.ts";
 
-/**
- * The fields of a land-use analysis result (summary.json, as the analysis job stores it) that the
- * server reads. The result's full declaration is `src/contract/landuse-result.ts` (the land-use
- * engineer's); until it exists this reads what the server needs and keeps the rest as it is.
- */
-export const landuseResultSchema = z.looseObject({
-  grid: gridSchema.loose(),
-  inputs: z.array(z.looseObject({ year: z.number().int() })),
-  outputs: z.array(z.string()),
-  legend: z.looseObject({
-    classes: z.array(z.looseObject({ code: z.number().int(), key: z.string() })),
-  }),
-  classes: z.array(z.looseObject({ year: z.number().int(), code: z.number().int(), area_ha: z.number() })),
-  carbon: z
-    .array(z.looseObject({ year: z.number().int(), pool: z.string(), total_tC: z.number().nullable() }))
-    .optional(),
-  zoning: z
-    .looseObject({ id: z.string(), zones: z.array(z.string()) })
-    .nullable()
-    .optional(),
-  densitySet: z.string().nullable().optional(),
-});
-export type LanduseResultRecord = z.infer<typeof landuseResultSchema>;
+/** The land-use result as analyses store it: declared in ./landuse-result.ts (the land-use engineer's). */
+export { landuseResultSchema };
+export type LanduseResultRecord = LanduseResult;
 
 export const ANALYSIS_STATUSES = ["queued", "running", "done", "failed"] as const;
 export const ANALYSIS_KINDS = ["landuse", "budget", "inventory"] as const;

@@ -54,6 +54,11 @@ export const ERROR_CODES = {
     exit: 2,
     title: { en: "the inventory is of another mine or year", zh: "清单的矿山或年份不符" },
   },
+  "stored-invalid": {
+    status: 500,
+    exit: 1,
+    title: { en: "a stored row does not fit its schema", zh: "存储的数据与其模式不符" },
+  },
   internal: { status: 500, exit: 1, title: { en: "internal error", zh: "内部错误" } },
 } as const satisfies Readonly<
   Record<string, { status: number; exit: 1 | 2; title: { en: string; zh: string } }>

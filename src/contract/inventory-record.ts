@@ -19,6 +19,10 @@ export const inventoryRecordSchema = inventorySummarySchema
   .extend({
     input: z.record(z.string(), z.unknown()).meta({ description: "the mine-inventory document of the year" }),
     result: mineInventorySchema.nullable(),
+    resultProblem: z
+      .string()
+      .nullable()
+      .meta({ description: "why the stored result could not be read (row and path), or null" }),
   })
   .meta({ id: "Inventory" });
 export type InventoryRecord = z.infer<typeof inventoryRecordSchema>;

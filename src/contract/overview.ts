@@ -18,12 +18,12 @@ export const overviewPointSchema = z.object({
   carbonStockTC: z
     .number()
     .nullable()
-    .meta({ unit: "t C", description: "total stock by the analysis's densities" }),
+    .meta({ "x-unit": "t C", description: "total stock by the analysis's densities" }),
   grossEmissionTCO2ePerYr: z
     .number()
     .nullable()
-    .meta({ unit: "t CO2e/yr", description: "Σ of the mines' inventories of the year" }),
-  sinkTCO2ePerYr: z.number().nullable().meta({ unit: "t CO2e/yr" }),
+    .meta({ "x-unit": "t CO2e/yr", description: "Σ of the mines' inventories of the year" }),
+  sinkTCO2ePerYr: z.number().nullable().meta({ "x-unit": "t CO2e/yr" }),
 });
 
 /** `GET /api/areas/{id}/overview`: what the overview page draws. Version 1. */

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** A list as the domain returns it (readonly). */
+const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
+
 /** One year of a pathway, t CO2e/yr (src/domain/pathway/project-pathway.ts PathwayYear). */
 export const pathwayYearSchema = z.looseObject({
   year: z.number().int(),
@@ -14,7 +17,7 @@ export const pathwayYearSchema = z.looseObject({
   offsetsTCO2e: z.number(),
   netTCO2e: z.number(),
   withoutMeasuresTCO2e: z.number(),
-  effects: z.array(z.object({ measure: z.string(), tCO2e: z.number() })),
+  effects: list(z.object({ measure: z.string(), tCO2e: z.number() })),
 });
 
 /**
@@ -26,11 +29,11 @@ export const pathwayResultSchema = z
   .looseObject({
     scenario: z.string(),
     baseYear: z.number().int(),
-    years: z.array(pathwayYearSchema),
+    years: list(pathwayYearSchema),
     peakYear: z.number().int(),
     neutralYear: z.number().int().nullable(),
     gapAtEndTCO2e: z.number().nullable(),
-    periods: z.array(
+    periods: list(
       z.object({
         label: z.string(),
         from: z.number(),
@@ -39,10 +42,10 @@ export const pathwayResultSchema = z
         meanNetTCO2e: z.number(),
       }),
     ),
-    assumptions: z.array(z.string()),
+    assumptions: list(z.string()),
     economics: z.unknown().nullable(),
     bands: z.unknown().nullable(),
-    factorsUsed: z.array(z.looseObject({ id: z.string() })),
+    factorsUsed: list(z.looseObject({ id: z.string() })),
   })
   .meta({ id: "PathwayResult" });
 export type PathwayResultRecord = z.infer<typeof pathwayResultSchema>;
@@ -52,24 +55,22 @@ export const optimizationResultSchema = z
   .looseObject({
     status: z.enum(["optimal", "infeasible", "unbounded", "other"]),
     problem: z.string(),
-    notes: z.array(z.string()),
-    classes: z
-      .array(
-        z.looseObject({
-          key: z.string(),
-          name: z.string(),
-          currentHa: z.number(),
-          optimalHa: z.number(),
-          changeHa: z.number(),
-          atBound: z.enum(["min", "max"]).nullable(),
-        }),
-      )
-      .optional(),
-    assumptions: z.array(z.string()),
+    notes: list(z.string()),
+    classes: list(
+      z.looseObject({
+        key: z.string(),
+        name: z.string(),
+        currentHa: z.number(),
+        optimalHa: z.number(),
+        changeHa: z.number(),
+        atBound: z.enum(["min", "max"]).nullable(),
+      }),
+    ).optional(),
+    assumptions: list(z.string()),
     factors: z.object({
       libraryVersion: z.string(),
-      used: z.array(z.looseObject({ id: z.string() })),
-      overrides: z.array(z.looseObject({ id: z.string() })),
+      used: list(z.looseObject({ id: z.string() })),
+      overrides: list(z.looseObject({ id: z.string() })),
     }),
   })
   .meta({ id: "OptimizationResult" });

@@ -11,8 +11,8 @@ export const scenarioDefaultsSchema = z
         mine: z.string(),
         inventoryId: z.string(),
         baseYear: z.number().int(),
-        coalOutputT: z.number().meta({ unit: "t/yr" }),
-        grossEmissionTCO2ePerYr: z.number().meta({ unit: "t CO2e/yr" }),
+        coalOutputT: z.number().meta({ "x-unit": "t/yr" }),
+        grossEmissionTCO2ePerYr: z.number().meta({ "x-unit": "t CO2e/yr" }),
         measures: z
           .array(z.string())
           .meta({ description: "measure kinds that apply to the inventory's sources" }),

@@ -1,8 +1,16 @@
 import multipart from "@fastify/multipart";
+import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import { ApiError } from "./api-error.ts";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { setApiDocument } from "./api-docs.ts";
 import type { AppContext } from "./context.ts";
-import { openApiDocument } from "./openapi.ts";
+import { errorAnswer } from "./error-answer.ts";
+import { ApiError } from "./api-error.ts";
 import { analysisRoutes } from "./routes/analysis-routes.ts";
 import { areaRoutes } from "./routes/area-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
@@ -11,6 +19,9 @@ import { planningRoutes } from "./routes/planning-routes.ts";
 import { reportRoutes } from "./routes/report-routes.ts";
 import { webRoutes } from "./routes/web-routes.ts";
 import { LOOPBACK_HOSTS, requestGuard } from "./request-guard.ts";
+import { errorBodySchema } from "../contract/error-body.ts";
+import { errors } from "./route-schema.ts";
+import { validatorCompiler } from "./route-schema.ts";
 import { securityHeaders } from "./security-headers.ts";
 
 /** How buildApp is set up. */
@@ -21,43 +32,76 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
 }
 
+const API_DESCRIPTION =
+  "Carbon budgets and land-use change of coal-mining areas. Errors: {error: {code, message, details[]}}, " +
+  "the status by the code (src/contract/error-codes.ts). " +
+  "Writes (POST, PUT, PATCH, DELETE) are sent as application/json, or carry the header " +
+  "`X-MineCarbon-Client: <your client>` (uploads, requests without a body); writes from pages of other " +
+  "sites are refused (403), as are Host names the server was not configured for (--allowed-host).";
+
+const GUARD_REFUSAL =
+  "forbidden: a write from another site (Origin, Sec-Fetch-Site), or without application/json or the X-MineCarbon-Client header, or for a Host this server does not answer to";
+
 /**
- * The HTTP API and web app over a context. Thin: routes check requests with the zod schemas, call
- * the repositories and services and answer JSON; every error is `{error: {code, message, details}}`
- * with a 4xx status for the client's mistakes and 500 (without internals) for ours. Every answer
- * carries the security headers; requests from other sites or for other host names are refused
- * before any route runs (request-guard.ts).
+ * The HTTP API and web app over a context. Thin: each route declares its params, query, body and
+ * answers as zod schemas (src/contract/), which check requests and generate the OpenAPI document
+ * (`GET /openapi.json`); routes call the repositories and services. Every error goes through one
+ * handler, which answers `{error: {code, message, details}}` with the status of its code in the
+ * error table, and 500 (without internals) for ours. Every answer carries the security headers;
+ * requests from other sites or for other host names are refused before any route runs.
  */
 export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<FastifyInstance> {
   const version = o.version ?? "0.1.0";
   const app = Fastify({ logger: o.logger ?? false, bodyLimit: 4 << 20 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   securityHeaders(app);
   requestGuard(app, { allowedHosts: o.allowedHosts ?? LOOPBACK_HOSTS });
   await app.register(multipart, { limits: { fileSize: ctx.maxUploadBytes, files: 1, fields: 4 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "MineCarbon API", version, description: API_DESCRIPTION },
+    },
+    transform: jsonSchemaTransform,
+    // The named contract schemas (.meta({id})) as components, where the operations' $refs point.
+    transformObject: jsonSchemaTransformObject,
+  });
+  // Every API route may be refused by the guard (writes) and may fail on our side: said in each.
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/") || !route.schema || route.schema.hide) return;
+    const methods = [route.method].flat();
+    const writes = methods.some((m) => ["POST", "PUT", "PATCH", "DELETE"].includes(m));
+    route.schema.response = {
+      ...errors("internal"),
+      ...(writes ? { 403: errorBodySchema.describe(GUARD_REFUSAL) } : {}),
+      ...(route.schema.response as object),
+    };
+  });
 
   app.setErrorHandler((error, _req, reply) => {
-    if (error instanceof ApiError) return reply.status(error.status).send(error.body());
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500)
-      return reply.status(status).send(new ApiError(status, "bad-request", (error as Error).message).body());
-    app.log.error(error);
-    console.error(error);
-    return reply
-      .status(500)
-      .send(new ApiError(500, "internal", "an internal error; it has been logged").body());
+    const a = errorAnswer(error);
+    if (a.internal) {
+      app.log.error(error);
+      console.error(error);
+    }
+    return reply.status(a.status).send(a.error.body());
   });
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send(new ApiError(404, "not-found", `no route ${req.method} ${req.url}`).body()),
+    reply.status(404).send(new ApiError("not-found", `no route ${req.method} ${req.url}`).body()),
   );
 
-  app.get("/health", async () => ({ ok: true, store: ctx.store.kind }));
-  app.get("/openapi.json", async () => openApiDocument(version));
-  areaRoutes(app, ctx);
-  mapRoutes(app, ctx);
-  analysisRoutes(app, ctx);
-  inventoryRoutes(app, ctx);
-  reportRoutes(app, ctx);
-  planningRoutes(app, ctx);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  app.get("/health", { schema: { hide: true } }, async () => ({ ok: true, store: ctx.store.kind }));
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  areaRoutes(api, ctx);
+  mapRoutes(api, ctx);
+  analysisRoutes(api, ctx);
+  inventoryRoutes(api, ctx);
+  reportRoutes(api, ctx);
+  planningRoutes(api, ctx);
   webRoutes(app, version);
+  await app.ready();
+  setApiDocument(() => app.swagger());
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { StoredLegend } from "../contract/area.ts";
 import { COUNT_BOUNDS } from "../domain/common/input-bounds.ts";
 import { checkPolygonGeojson } from "../domain/landuse/polygon-geojson.ts";
 import { boundedList } from "../domain/validation/bounded-number.ts";
@@ -15,6 +16,37 @@ const boundarySchema = z.unknown().check((ctx) => {
     ctx.issues.push({ code: "custom", path: [...issue.at], message: issue.message, input: ctx.value });
 });
 
+/** A legend class as a client writes it; `key` is the class's role (what it is). */
+const legendClassInput = z.strictObject({
+  code: z.number().int().min(0).max(65535).describe("the raster code"),
+  name: userText().min(1).describe("the class's name"),
+  nameZh: userText().min(1).optional().describe("its Chinese name"),
+  key: userText()
+    .min(1)
+    .optional()
+    .describe(
+      "the class's role: what it is (arable, forest, grassland, urban, open-pit, water, unused …); zoning rules and density sets read classes by it; from the name when omitted, never from another row",
+    ),
+  group: userText().optional().describe("its group (sink, construction, mining, water, other)"),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional()
+    .describe("#rrggbb"),
+});
+
+const uniqueCodes = (cs: readonly { code: number }[]) => new Set(cs.map((c) => c.code)).size === cs.length;
+
+/**
+ * A legend written whole (`PUT /api/areas/{id}/legend`): every class states its role, so nothing
+ * is carried over from the rows it replaces.
+ */
+export const legendInput = z.strictObject({
+  classes: boundedList(legendClassInput.required({ key: true }), COUNT_BOUNDS.legendClasses)
+    .min(1)
+    .refine(uniqueCodes, "each code may appear once"),
+});
+
 /** What a client sends to create a mining area. */
 export const miningAreaInput = z.strictObject({
   name: userText().trim().min(1).describe("name of the mining area"),
@@ -25,22 +57,9 @@ export const miningAreaInput = z.strictObject({
   legend: z
     .strictObject({
       preset: z.enum(["seed001", "gbt21010", "clcd", "esa-worldcover"]).optional(),
-      classes: boundedList(
-        z.strictObject({
-          code: z.number().int().min(0).max(65535),
-          name: userText().min(1),
-          nameZh: userText().min(1).optional(),
-          key: userText().min(1).optional(),
-          group: userText().optional(),
-          colour: z
-            .string()
-            .regex(/^#[0-9a-fA-F]{6}$/)
-            .optional(),
-        }),
-        COUNT_BOUNDS.legendClasses,
-      )
+      classes: boundedList(legendClassInput, COUNT_BOUNDS.legendClasses)
         .min(1)
-        .refine((cs) => new Set(cs.map((c) => c.code)).size === cs.length, "each code may appear once")
+        .refine(uniqueCodes, "each code may appear once")
         .optional(),
     })
     .refine(
@@ -56,22 +75,7 @@ export const miningAreaInput = z.strictObject({
 /** A partial update of a mining area. */
 export const miningAreaPatch = miningAreaInput.partial();
 
-/** A mining area as the API returns it. */
-export const miningAreaOutput = z.object({
-  id: z.string(),
-  name: z.string(),
-  nameZh: z.string().nullable(),
-  crs: z.string().nullable(),
-  legend: z.unknown(),
-  boundary: z.unknown(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-export const apiErrorSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })),
-  }),
-});
+/** The stored legend of a legend input: the preset or the classes as given (nothing merged). */
+export function storedLegendOf(l: z.output<typeof miningAreaInput>["legend"]): StoredLegend {
+  return l.preset !== undefined ? { preset: l.preset } : { classes: l.classes ?? [] };
+}

@@ -59,12 +59,3 @@ export const analysisInput = z
         message: `must name a density set (${Object.keys(DENSITY_SETS).join(", ")}) for zoning "data-driven", which zones by the carbon densities; got none`,
       });
   });
-
-/** A job as `GET /api/jobs/{id}` answers it. */
-export const jobOutput = z.object({
-  id: z.string(),
-  state: z.enum(["queued", "running", "done", "failed"]),
-  percent: z.number(),
-  result: z.string().nullable().describe("link to the finished analysis"),
-  error: z.unknown(),
-});

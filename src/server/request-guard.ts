@@ -27,7 +27,7 @@ export function hostName(authority: string): string {
 }
 
 const forbidden = (message: string, details: InputIssue[]) =>
-  new ApiError(403, "forbidden", message, details);
+  new ApiError("forbidden", message, details);
 
 /**
  * What a request must satisfy before any route sees it, checked in this one place (until users and

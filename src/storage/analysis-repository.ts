@@ -1,4 +1,11 @@
 import type { Kysely } from "kysely";
+import { z } from "zod";
+import {
+  jobErrorSchema,
+  landuseResultSchema,
+  type LanduseResultRecord,
+} from "../contract/analysis-record.ts";
+import { parseStored } from "./parse-stored.ts";
 import type { Database } from "./schema.ts";
 
 export type AnalysisStatus = "queued" | "running" | "done" | "failed";
@@ -12,10 +19,13 @@ export interface Analysis {
   readonly percent: number;
   readonly params: unknown;
   readonly factorLibraryVersion: string | null;
-  readonly result: unknown;
-  readonly error: unknown;
+  /** The land-use result, parsed against its declared schema; null until done or when not read. */
+  readonly result: LanduseResultRecord | null;
+  readonly error: z.output<typeof jobErrorSchema> | null;
   readonly createdAt: Date;
   readonly finishedAt: Date | null;
+  /** Why the result is stale (a map it was computed from was replaced since), or null. */
+  readonly staleReason: string | null;
 }
 
 /** Analyses and their state: queued → running (with percent) → done (result) or failed (error). */
@@ -87,6 +97,42 @@ export class AnalysisRepository {
       .execute();
   }
 
+  /**
+   * Marks the land-use analyses of an area that read the map of `year` as stale, with the reason;
+   * returns their ids. An analysis without a list of years read every map of its area.
+   */
+  async markStale(areaId: string, year: number, reason: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("analyses")
+      .select(["id", "params"])
+      .where("area_id", "=", areaId)
+      .where("kind", "=", "landuse")
+      .where("status", "in", ["running", "done"])
+      .execute();
+    const ids = rows
+      .filter((r) => {
+        const years = STORED_YEARS.safeParse(r.params).data?.years;
+        return years === undefined || years.includes(year);
+      })
+      .map((r) => String(r.id));
+    if (ids.length)
+      await this.db.updateTable("analyses").set({ stale_reason: reason }).where("id", "in", ids).execute();
+    return ids;
+  }
+
+  /** Marks every analysis of an area as stale, with the reason (its legend changed); returns their ids. */
+  async markAreaStale(areaId: string, reason: string): Promise<string[]> {
+    const rows = await this.db
+      .updateTable("analyses")
+      .set({ stale_reason: reason })
+      .where("area_id", "=", areaId)
+      // A queued job reads the area's inputs when it runs; one running or done has read them.
+      .where("status", "in", ["running", "done"])
+      .returning("id")
+      .execute();
+    return rows.map((r) => String(r.id));
+  }
+
   async fail(id: string, error: { code: string; message: string; details?: unknown }): Promise<void> {
     await this.db
       .updateTable("analyses")
@@ -95,6 +141,9 @@ export class AnalysisRepository {
       .execute();
   }
 }
+
+/** The years an analysis's stored params name (all of its area's maps when none). */
+const STORED_YEARS = z.looseObject({ years: z.array(z.number()).optional() });
 
 const WITHOUT_RESULT = [
   "id",
@@ -107,6 +156,7 @@ const WITHOUT_RESULT = [
   "error",
   "created_at",
   "finished_at",
+  "stale_reason",
 ] as const;
 
 type Row = {
@@ -121,18 +171,28 @@ type Row = {
   error: unknown;
   created_at: Date | string;
   finished_at: Date | string | null;
+  stale_reason: string | null;
 };
 
-const toAnalysis = (r: Row): Analysis => ({
-  id: String(r.id),
-  areaId: String(r.area_id),
-  kind: r.kind,
-  status: r.status,
-  percent: Number(r.percent),
-  params: r.params,
-  factorLibraryVersion: r.factor_library_version,
-  result: r.result,
-  error: r.error,
-  createdAt: new Date(r.created_at),
-  finishedAt: r.finished_at === null ? null : new Date(r.finished_at),
-});
+const toAnalysis = (r: Row): Analysis => {
+  const where = (column: string) => ({ table: "analyses", id: String(r.id), column });
+  return {
+    id: String(r.id),
+    areaId: String(r.area_id),
+    kind: r.kind,
+    status: r.status,
+    percent: Number(r.percent),
+    params: r.params,
+    factorLibraryVersion: r.factor_library_version,
+    // Only land-use analyses are run as jobs; a result of another kind would not be read here.
+    result:
+      r.result === null || r.result === undefined
+        ? null
+        : parseStored(landuseResultSchema, r.result, where("result")),
+    error:
+      r.error === null || r.error === undefined ? null : parseStored(jobErrorSchema, r.error, where("error")),
+    createdAt: new Date(r.created_at),
+    finishedAt: r.finished_at === null ? null : new Date(r.finished_at),
+    staleReason: r.stale_reason,
+  };
+};

@@ -1,4 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
+import { z } from "zod";
+import { mineInventorySchema, type MineInventoryRecord } from "../contract/mine-inventory.ts";
+import { parseStored, StoredRowInvalid } from "./parse-stored.ts";
 import type { Database } from "./schema.ts";
 
 /** A mine's activity data for one year (the inventory file's content) and its computed result. */
@@ -7,8 +10,14 @@ export interface StoredInventory {
   readonly areaId: string;
   readonly mine: string;
   readonly year: number;
-  readonly input: unknown;
-  readonly result: unknown;
+  readonly input: Record<string, unknown>;
+  /** The computed result, parsed against its schema; null when not computed or when it does not parse. */
+  readonly result: MineInventoryRecord | null;
+  /**
+   * Why a stored result could not be read (the row id and the path that does not fit, e.g. a
+   * figure stored as null before inputs were bounded), or null. Shown, never dropped silently.
+   */
+  readonly resultProblem: string | null;
   readonly updatedAt: Date;
 }
 
@@ -68,12 +77,28 @@ export class InventoryRepository {
   }
 }
 
-const toInventory = (r: Selectable<Database["inventories"]>): StoredInventory => ({
-  id: String(r.id),
-  areaId: String(r.area_id),
-  mine: r.mine,
-  year: r.year,
-  input: r.input,
-  result: r.result,
-  updatedAt: new Date(r.updated_at),
-});
+const documentSchema = z.record(z.string(), z.unknown());
+
+function toInventory(r: Selectable<Database["inventories"]>): StoredInventory {
+  const id = String(r.id);
+  let result: MineInventoryRecord | null = null;
+  let resultProblem: string | null = null;
+  if (r.result !== null && r.result !== undefined) {
+    try {
+      result = parseStored(mineInventorySchema, r.result, { table: "inventories", id, column: "result" });
+    } catch (e) {
+      if (!(e instanceof StoredRowInvalid)) throw e;
+      resultProblem = e.message;
+    }
+  }
+  return {
+    id,
+    areaId: String(r.area_id),
+    mine: r.mine,
+    year: r.year,
+    input: parseStored(documentSchema, r.input, { table: "inventories", id, column: "input" }),
+    result,
+    resultProblem,
+    updatedAt: new Date(r.updated_at),
+  };
+}

@@ -1,9 +1,11 @@
 import type { Kysely, Selectable } from "kysely";
-import type { describeGrid } from "../raster/grid.ts";
+import { mapGridSchema } from "../contract/landuse-map.ts";
+import type { z } from "zod";
+import { parseStored } from "./parse-stored.ts";
 import type { Database } from "./schema.ts";
 
 /** A map's grid as stored: describeGrid's numbers, with the nodata value (and the code histogram). */
-export type StoredGrid = ReturnType<typeof describeGrid> & { readonly nodata?: number | null };
+export type StoredGrid = z.output<typeof mapGridSchema>;
 
 /** A land-use map of one year of a mining area: the file kept on disk, with what was checked on arrival. */
 export interface StoredMap {
@@ -13,7 +15,7 @@ export interface StoredMap {
   readonly path: string;
   readonly sha256: string;
   readonly bytes: number;
-  readonly grid: unknown;
+  readonly grid: StoredGrid;
   readonly createdAt: Date;
 }
 
@@ -68,6 +70,6 @@ const toStoredMap = (r: Selectable<Database["landuse_maps"]>): StoredMap => ({
   path: r.path,
   sha256: r.sha256,
   bytes: Number(r.bytes),
-  grid: r.grid,
+  grid: parseStored(mapGridSchema, r.grid, { table: "landuse_maps", id: String(r.id), column: "grid" }),
   createdAt: new Date(r.created_at),
 });

@@ -1,4 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
+import { storedLegendSchema, type StoredLegend } from "../contract/area.ts";
+import { parseStored } from "./parse-stored.ts";
 import type { Database } from "./schema.ts";
 
 /** A mining area as stored: the unit an account is kept for (seed 002: the mining-field boundary). */
@@ -8,7 +10,7 @@ export interface MiningArea {
   readonly nameZh: string | null;
   readonly crs: string | null;
   /** The legend (code → class) its maps use. */
-  readonly legend: unknown;
+  readonly legend: StoredLegend;
   /** The boundary as GeoJSON, or null. */
   readonly boundary: unknown;
   readonly createdAt: Date;
@@ -19,7 +21,7 @@ export interface MiningAreaInput {
   readonly name: string;
   readonly nameZh?: string | null;
   readonly crs?: string | null;
-  readonly legend: unknown;
+  readonly legend: StoredLegend;
   readonly boundary?: unknown;
 }
 
@@ -30,7 +32,11 @@ const toArea = (r: Row): MiningArea => ({
   name: r.name,
   nameZh: r.name_zh,
   crs: r.crs,
-  legend: r.legend,
+  legend: parseStored(storedLegendSchema, r.legend, {
+    table: "mining_areas",
+    id: String(r.id),
+    column: "legend",
+  }),
   boundary: r.boundary,
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),

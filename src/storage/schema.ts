@@ -43,6 +43,8 @@ export interface AnalysesTable {
   error: Json<unknown> | null;
   created_at: Timestamp;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Why the result is stale (a map it was computed from was replaced), or null. */
+  stale_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InventoriesTable {

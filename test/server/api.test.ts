@@ -74,7 +74,11 @@ describe.each(STORE_KINDS)("HTTP API in process on %s", (kind) => {
     expect(doc.openapi).toBe("3.1.0");
     const post = doc.paths["/api/areas"].post;
     expect(post.requestBody.content["application/json"].schema.required).toEqual(["name", "legend"]);
-    expect(post.responses["400"].content["application/json"].schema.properties.error).toBeDefined();
+    // Errors answer the one error body, declared once as a component.
+    expect(post.responses["400"].content["application/json"].schema.$ref).toBe(
+      "#/components/schemas/ErrorBody",
+    );
+    expect(doc.components.schemas.ErrorBody.properties.error).toBeDefined();
     // Every write says that the request guard may refuse it, and how to send one that passes.
     expect(post.responses["403"].description).toMatch(/X-MineCarbon-Client/);
     expect(doc.paths["/api/areas/{id}"].delete.responses["403"]).toBeDefined();

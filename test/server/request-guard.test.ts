@@ -131,7 +131,10 @@ describe("the request guard (in process)", () => {
   it("refuses the no-cors multipart upload that replaced a map, and takes the app's own", async () => {
     const before = await mapSha();
     const upload = (headers: Record<string, string>) => {
-      const m = multipart({ year: "2000" }, { name: "x.tif", bytes: readFileSync(join(files, "other.tif")) });
+      const m = multipart(
+        { year: "2000", replace: "true" },
+        { name: "x.tif", bytes: readFileSync(join(files, "other.tif")) },
+      );
       return {
         method: "POST" as const,
         url: `/api/areas/${areaId}/maps`,

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,10 +8,50 @@ import { LanduseMapRepository } from "../../src/storage/landuse-map-repository.t
 import { migrate, statementsOf } from "../../src/storage/migrate.ts";
 import { MiningAreaRepository } from "../../src/storage/mining-area-repository.ts";
 import { openStore, type Store } from "../../src/storage/open-database.ts";
+import { StoredRowInvalid } from "../../src/storage/parse-stored.ts";
+import { factorTable } from "../../src/factors/load-factor-library.ts";
+import { analyzeLanduse } from "../../src/landuse-analysis/analyze-landuse.ts";
+import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 import { freshStore, STORE_KINDS } from "./stores.ts";
 
 const legend = { preset: "seed001" };
 const sha = "a".repeat(64);
+const grid = (width: number) => ({
+  width,
+  height: 1,
+  originX: 0,
+  originY: 0,
+  pixelWidth: 30,
+  pixelHeight: 30,
+  crs: "EPSG:4546",
+  crsKind: "projected",
+});
+
+/** A real land-use result: two 4×4 seed 001 maps analysed (a quarter of the arable becomes open pit). */
+let summary: unknown;
+const work = mkdtempSync(join(tmpdir(), "mc-storage-"));
+beforeAll(async () => {
+  const a = Array.from({ length: 16 }, (_, i) => (i < 8 ? 1 : 2));
+  writeCodeRaster(join(work, "a.tif"), a, 4, 4);
+  writeCodeRaster(
+    join(work, "b.tif"),
+    a.map((c, i) => (i < 4 ? 7 : c)),
+    4,
+    4,
+  );
+  await analyzeLanduse({
+    maps: [
+      { year: 2000, path: join(work, "a.tif") },
+      { year: 2010, path: join(work, "b.tif") },
+    ],
+    legend: "seed001",
+    out: join(work, "out"),
+    workers: 0,
+    factors: async () => factorTable(),
+  });
+  summary = JSON.parse(readFileSync(join(work, "out", "summary.json"), "utf8"));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe.each(STORE_KINDS)("storage on %s", (kind) => {
   let store: Store;
@@ -45,7 +85,7 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
       path: "/x/1986.tif",
       sha256: sha,
       bytes: 10,
-      grid: { width: 1 },
+      grid: grid(1),
     });
     await maps.put({
       areaId: a.id,
@@ -53,7 +93,7 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
       path: "/x/1986b.tif",
       sha256: sha,
       bytes: 12,
-      grid: { width: 2 },
+      grid: grid(2),
     });
     expect((await maps.forArea(a.id)).map((m) => [m.year, m.path, m.bytes])).toEqual([
       [1986, "/x/1986b.tif", 12],
@@ -70,10 +110,10 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
     const a = await areas.create({ name: "A", legend });
     const maps = new LanduseMapRepository(store.db);
     await expect(
-      maps.put({ areaId: a.id, year: 1500, path: "p", sha256: sha, bytes: 1, grid: {} }),
+      maps.put({ areaId: a.id, year: 1500, path: "p", sha256: sha, bytes: 1, grid: grid(1) }),
     ).rejects.toThrow();
     await expect(
-      maps.put({ areaId: a.id, year: 2000, path: "p", sha256: "short", bytes: 1, grid: {} }),
+      maps.put({ areaId: a.id, year: 2000, path: "p", sha256: "short", bytes: 1, grid: grid(1) }),
     ).rejects.toThrow();
   });
 
@@ -84,11 +124,11 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
     expect([j.status, j.percent]).toEqual(["queued", 0]);
     await jobs.progress(j.id, 42.5);
     expect(await jobs.get(j.id)).toMatchObject({ status: "running", percent: 42.5 });
-    await jobs.finish(j.id, { zones: [1, 2] }, "2026.11.0+abc");
+    await jobs.finish(j.id, summary, "2026.11.0+abc");
     expect(await jobs.get(j.id, { withResult: true })).toMatchObject({
       status: "done",
       percent: 100,
-      result: { zones: [1, 2] },
+      result: { tool: "minecarbon landuse analyze", inputs: [{ year: 2000 }, { year: 2010 }] },
     });
     // State reads leave the (large) result out.
     expect((await jobs.get(j.id))?.result).toBeNull();
@@ -99,13 +139,35 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
     expect(await jobs.get(f.id)).toMatchObject({ status: "failed", error: { code: "bad-input" } });
   });
 
+  it("reads a stored result through its declared schema: a row that does not fit names its id and path", async () => {
+    const a = await new MiningAreaRepository(store.db).create({ name: "B2", legend });
+    const jobs = new AnalysisRepository(store.db);
+    const j = await jobs.create({ areaId: a.id, kind: "landuse", params: {} });
+    await jobs.finish(j.id, { ...(summary as object), outputs: "summary.json" }, null);
+    const read = jobs.get(j.id, { withResult: true });
+    await expect(read).rejects.toThrow(StoredRowInvalid);
+    await expect(jobs.get(j.id, { withResult: true })).rejects.toThrow(
+      new RegExp(
+        `stored analyses row ${j.id} does not fit its schema: result\\.outputs: must be a list; got "summary.json"`,
+      ),
+    );
+    // Without its result the row reads, so its state can still be shown.
+    expect((await jobs.get(j.id))?.status).toBe("done");
+  });
+
   it("keeps one inventory per mine and year; saving again replaces it", async () => {
     const a = await new MiningAreaRepository(store.db).create({ name: "C", legend });
     const inv = new InventoryRepository(store.db);
     await inv.save({ areaId: a.id, mine: "Yongning", year: 2020, input: { coal: 1695.2 } });
     await inv.save({ areaId: a.id, mine: "Yongning", year: 2020, input: { coal: 1700 }, result: { gap: 1 } });
     const all = await inv.forArea(a.id);
-    expect(all.map((i) => [i.year, i.input, i.result])).toEqual([[2020, { coal: 1700 }, { gap: 1 }]]);
+    // A result that is not a MineInventory is not read as one: null, with the row and path named.
+    expect(all.map((i) => [i.year, i.input, i.result])).toEqual([[2020, { coal: 1700 }, null]]);
+    expect(all[0]!.resultProblem).toMatch(
+      new RegExp(
+        `stored inventories row ${all[0]!.id} does not fit its schema: result\\.mine: must be given`,
+      ),
+    );
   });
 
   it("leaves nothing half-written when a transaction fails", async () => {
@@ -121,7 +183,7 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
           path: "p",
           sha256: sha,
           bytes: 1,
-          grid: {},
+          grid: grid(1),
         });
       }),
     ).rejects.toThrow();

@@ -1,17 +1,18 @@
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import { areaLayers } from "../../app/area-layers.ts";
 import { areaLegend } from "../../app/area-legend.ts";
 import { YEAR_RANGE } from "../../domain/common/input-bounds.ts";
 import { SEED001_ZONING } from "../../domain/landuse/zoning-rules.ts";
-import { InputError } from "../../domain/validation/input-issue.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { chooseValuation } from "../../landuse-analysis/valuation-choice.ts";
+import { analysisRecordSchema, jobRecordSchema } from "../../contract/analysis-record.ts";
 import type { Analysis } from "../../storage/analysis-repository.ts";
 import { ApiError } from "../api-error.ts";
+import type { ApiApp } from "../api-app.ts";
 import type { AppContext } from "../context.ts";
 import { analysisInput } from "../job-schemas.ts";
-import { parseBody } from "../parse-body.ts";
+import { errors, file, idParams } from "../route-schema.ts";
 import { sendFile } from "./area-routes.ts";
 
 /** Result tables a client can ask for by name, and the CSV file holding each. */
@@ -59,92 +60,147 @@ const analysisJson = (a: Analysis, withResult: boolean) => ({
   error: a.error ?? null,
   createdAt: a.createdAt.toISOString(),
   finishedAt: a.finishedAt?.toISOString() ?? null,
+  stale: a.staleReason !== null,
+  staleReason: a.staleReason,
   ...(withResult ? { result: a.result ?? null } : {}),
 });
 
-function done(a: Analysis): Analysis {
-  if (a.status !== "done")
+/** A finished analysis with its result, or a 409 saying when its results come. */
+function done(a: Analysis): Analysis & { result: NonNullable<Analysis["result"]> } {
+  if (a.status !== "done" || a.result === null)
     throw new ApiError(
-      409,
       "not-finished",
       `analysis ${a.id} is ${a.status}; its results come when it is done (GET /api/jobs/${a.id})`,
     );
-  return a;
+  return { ...a, result: a.result };
 }
 
+/** Path parameters: the analysis id and one name (a table, file or layer). */
+const tableParams = z.object({ id: z.string(), table: z.string() });
+const fileParams = z.object({ id: z.string(), name: z.string() });
+const layerParams = z.object({ id: z.string(), layer: z.string() });
+
 /** Land-use analyses: run as jobs with progress; results as JSON, CSV, GeoTIFF and PNG. */
-export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post<{ Params: { id: string } }>("/api/areas/:id/analyses", async (req, reply) => {
-    const area = await ctx.area(req.params.id);
-    const params = parseBody(analysisInput, req.body);
-    if (params.valuation) {
+export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
+  app.post(
+    "/api/areas/:id/analyses",
+    {
+      schema: {
+        summary: "start a land-use analysis as a job",
+        params: idParams,
+        body: analysisInput,
+        response: {
+          202: jobRecordSchema.describe("queued; poll the Location"),
+          ...errors("bad-input", "not-found", "not-enough-maps", "zoning-does-not-fit"),
+        },
+      },
+    },
+    async (req, reply) => {
+      const area = await ctx.area(req.params.id);
+      const params = req.body;
       // A price factor that the library lacks (or that is no price) is the client's, found now, not
-      // after the job ran.
-      try {
+      // after the job ran (an InputError: the error handler answers it).
+      if (params.valuation)
         chooseValuation(params.valuation, {
           hasPools: true,
+          densities: "densitySet",
           baseYear: YEAR_RANGE.min,
           factors: factorTable(),
         });
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        throw new ApiError(400, "bad-input", "the request body has problems; see details", e.issues);
-      }
-    }
-    const maps = await ctx.maps.forArea(area.id);
-    const have = maps.map((m) => m.year);
-    const want = params.years ?? have;
-    const missing = want.filter((y) => !have.includes(y));
-    if (missing.length || want.length < 2)
-      throw new ApiError(422, "not-enough-maps", "the analysis needs maps of at least two years", [
-        {
-          path: "years",
-          message: missing.length
-            ? `the area has no map of ${missing.join(", ")}; it has ${have.join(", ") || "none"}`
-            : `the area has maps of ${have.join(", ") || "no year"}; upload at least two`,
-        },
-      ]);
-    if (params.zoning === "rules") {
-      // Seed 001's rules name classes by key; a legend without them cannot be zoned by them.
-      const keys = new Set(areaLegend(area.legend).classes.map((c) => c.key));
-      const lacking = [...new Set(SEED001_ZONING.rules.flatMap((r) => [...r.from, ...r.to]))].filter(
-        (k) => !keys.has(k),
-      );
-      if (lacking.length)
-        throw new ApiError(
-          422,
-          "zoning-does-not-fit",
-          "seed 001's zoning rules do not fit the area's legend",
-          [
+      const maps = await ctx.maps.forArea(area.id);
+      const have = maps.map((m) => m.year);
+      const want = params.years ?? have;
+      const missing = want.filter((y) => !have.includes(y));
+      if (missing.length || want.length < 2)
+        throw new ApiError("not-enough-maps", "the analysis needs maps of at least two years", [
+          {
+            path: "years",
+            message: missing.length
+              ? `the area has no map of ${missing.join(", ")}; it has ${have.join(", ") || "none"}`
+              : `the area has maps of ${have.join(", ") || "no year"}; upload at least two`,
+          },
+        ]);
+      if (params.zoning === "rules") {
+        // Seed 001's rules name classes by key; a legend without them cannot be zoned by them.
+        const keys = new Set(areaLegend(area.legend).classes.map((c) => c.key));
+        const lacking = [...new Set(SEED001_ZONING.rules.flatMap((r) => [...r.from, ...r.to]))].filter(
+          (k) => !keys.has(k),
+        );
+        if (lacking.length)
+          throw new ApiError("zoning-does-not-fit", "seed 001's zoning rules do not fit the area's legend", [
             {
               path: "zoning",
               message: `"rules" needs legend classes with the keys ${lacking.join(", ")}, which the area's legend lacks; choose "data-driven" (with a densitySet) or "none", or give those classes their keys in the legend`,
             },
-          ],
-        );
-    }
-    const a = await ctx.jobs.submit(area.id, params);
-    return reply.status(202).header("location", `/api/jobs/${a.id}`).send(jobJson(a));
-  });
-
-  app.get<{ Params: { id: string } }>("/api/areas/:id/analyses", async (req) => {
-    const area = await ctx.area(req.params.id);
-    return (await ctx.analyses.forArea(area.id)).map((a) => analysisJson(a, false));
-  });
-
-  app.get<{ Params: { id: string } }>("/api/jobs/:id", async (req) =>
-    jobJson(await ctx.analysis(req.params.id)),
+          ]);
+      }
+      const a = await ctx.jobs.submit(area.id, params);
+      return reply.status(202).header("location", `/api/jobs/${a.id}`).send(jobJson(a));
+    },
   );
 
-  app.get<{ Params: { id: string } }>("/api/analyses/:id", async (req) =>
-    analysisJson(await ctx.analysisWithResult(req.params.id), true),
+  app.get(
+    "/api/areas/:id/analyses",
+    {
+      schema: {
+        summary:
+          "the area's analyses, newest first (without results), each marked stale when a map it read was replaced",
+        params: idParams,
+        response: { 200: z.array(analysisRecordSchema), ...errors("not-found") },
+      },
+    },
+    async (req) => {
+      const area = await ctx.area(req.params.id);
+      return (await ctx.analyses.forArea(area.id)).map((a) => analysisJson(a, false));
+    },
   );
 
-  app.get<{ Params: { id: string; table: string }; Querystring: { format?: string } }>(
+  app.get(
+    "/api/jobs/:id",
+    {
+      schema: {
+        summary: "a job's state, percent and result link",
+        params: idParams,
+        response: { 200: jobRecordSchema, ...errors("not-found") },
+      },
+    },
+    async (req) => jobJson(await ctx.analysis(req.params.id)),
+  );
+
+  app.get(
+    "/api/analyses/:id",
+    {
+      schema: {
+        summary: "an analysis with its parameters and result (the land-use result)",
+        params: idParams,
+        response: { 200: analysisRecordSchema, ...errors("not-found") },
+      },
+    },
+    async (req) => analysisJson(await ctx.analysisWithResult(req.params.id), true),
+  );
+
+  app.get(
     "/api/analyses/:id/tables/:table",
+    {
+      schema: {
+        summary: `a result table as JSON rows or CSV: ${Object.keys(RESULT_TABLES).join(", ")}`,
+        params: tableParams,
+        querystring: z.object({ format: z.enum(["json", "csv"]).default("json") }),
+        response: {
+          200: {
+            description: "the rows",
+            content: {
+              "application/json": { schema: z.array(z.record(z.string(), z.unknown())) },
+              "text/csv": { schema: z.string() },
+            },
+          },
+          ...errors("bad-input", "not-found", "not-finished"),
+        },
+      },
+    },
     async (req, reply) => {
       const a = done(await ctx.analysisWithResult(req.params.id));
-      const result = a.result as Record<string, unknown> & { outputs: string[] };
+      const result: Readonly<Record<string, unknown>> & { outputs: string[] } = a.result;
       // A table the analysis has: a list in its result and a file among its outputs (carbon tables
       // only with densities, the value only when asked, new tables only in analyses made since).
       const has = (k: string) => Array.isArray(result[k]) && result.outputs.includes(RESULT_TABLES[k]!);
@@ -153,47 +209,69 @@ export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
       const file = table && RESULT_TABLES[table];
       const rows = table && result[table];
       if (!file || !Array.isArray(rows) || !has(table))
-        throw new ApiError(404, "not-found", `analysis ${a.id} has no table "${req.params.table}"`, [
+        throw new ApiError("not-found", `analysis ${a.id} has no table "${req.params.table}"`, [
           {
             path: "table",
             message: `must be one of ${Object.keys(RESULT_TABLES).filter(has).join(", ")}`,
           },
         ]);
-      const format = req.query.format ?? "json";
-      if (format === "csv") return sendFile(reply, join(ctx.folder.analysis(a.id), file), TYPES.csv!, file);
-      if (format !== "json")
-        throw new ApiError(400, "bad-input", "unknown format", [
-          { path: "format", message: `must be json or csv; got "${format}"` },
-        ]);
+      if (req.query.format === "csv")
+        return sendFile(reply, join(ctx.folder.analysis(a.id), file), TYPES.csv!, file);
       return rows;
     },
   );
 
-  app.get<{ Params: { id: string; name: string } }>("/api/analyses/:id/files/:name", async (req, reply) => {
-    const a = done(await ctx.analysisWithResult(req.params.id));
-    const outputs = (a.result as { outputs: string[] }).outputs;
-    if (!outputs.includes(req.params.name))
-      throw new ApiError(404, "not-found", `analysis ${a.id} has no file "${req.params.name}"`, [
-        { path: "name", message: `must be one of ${outputs.join(", ")}` },
-      ]);
-    const ext = req.params.name.split(".").pop()!;
-    return sendFile(
-      reply,
-      join(ctx.folder.analysis(a.id), req.params.name),
-      TYPES[ext] ?? "application/octet-stream",
-      req.params.name,
-    );
-  });
+  app.get(
+    "/api/analyses/:id/files/:name",
+    {
+      schema: {
+        summary:
+          "an output file: CSV, GeoTIFF (zones, carbon, accumulated changes), PNG, SVG (chord diagram), summary.json",
+        params: fileParams,
+        response: {
+          200: {
+            description: "the file, by its extension",
+            content: Object.fromEntries(
+              Object.values(TYPES).map((t) => [t, { schema: z.string().meta({ format: "binary" }) }]),
+            ),
+          },
+          ...errors("not-found", "not-finished"),
+        },
+      },
+    },
+    async (req, reply) => {
+      const a = done(await ctx.analysisWithResult(req.params.id));
+      const outputs = a.result.outputs;
+      if (!outputs.includes(req.params.name))
+        throw new ApiError("not-found", `analysis ${a.id} has no file "${req.params.name}"`, [
+          { path: "name", message: `must be one of ${outputs.join(", ")}` },
+        ]);
+      const ext = req.params.name.split(".").pop()!;
+      return sendFile(
+        reply,
+        join(ctx.folder.analysis(a.id), req.params.name),
+        TYPES[ext] ?? "application/octet-stream",
+        req.params.name,
+      );
+    },
+  );
 
-  app.get<{ Params: { id: string; layer: string } }>(
+  app.get(
     "/api/analyses/:id/layers/:layer",
+    {
+      schema: {
+        summary: "a zoning, carbon-change or accumulated-changes layer as PNG",
+        params: layerParams,
+        response: { 200: file("image/png", "the layer"), ...errors("not-found", "not-finished") },
+      },
+    },
     async (req, reply) => {
       const a = done(await ctx.analysisWithResult(req.params.id));
       const area = await ctx.area(a.areaId);
       const { files } = await areaLayers(ctx.folder, area, [], a);
       const png = files.get(req.params.layer.replace(/\.png$/, ""));
       if (!png)
-        throw new ApiError(404, "not-found", `analysis ${a.id} has no layer "${req.params.layer}"`, [
+        throw new ApiError("not-found", `analysis ${a.id} has no layer "${req.params.layer}"`, [
           { path: "layer", message: `must be one of ${[...files.keys()].map((k) => `${k}.png`).join(", ")}` },
         ]);
       reply.header("cache-control", "max-age=3600");

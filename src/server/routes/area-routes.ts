@@ -1,15 +1,27 @@
 import { createReadStream, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
-import { areaLegend } from "../../app/area-legend.ts";
-import { areaKeyFigures } from "../../app/area-overview.ts";
+import type { FastifyReply } from "fastify";
+import { z } from "zod";
+import {
+  areaLegend,
+  legendMapProblems,
+  legendRoleWarnings,
+  resolvedLegendClasses,
+} from "../../app/area-legend.ts";
+import { areaKeyFigures, areaSeries } from "../../app/area-overview.ts";
 import { areaLayers } from "../../app/area-layers.ts";
+import { legendFromCsvText } from "../../app/legend-from-csv.ts";
 import { pixelHistory } from "../../app/pixel-history.ts";
+import { areaRecordSchema, legendAnswerSchema, type StoredLegend } from "../../contract/area.ts";
+import { layersAnswerSchema, pixelHistorySchema } from "../../contract/map-layer.ts";
+import { overviewSchema } from "../../contract/overview.ts";
+import { LANGS } from "../../presentation/i18n/index.ts";
 import type { MiningArea } from "../../storage/mining-area-repository.ts";
 import { ApiError } from "../api-error.ts";
-import { miningAreaInput, miningAreaPatch } from "../area-schemas.ts";
+import type { ApiApp } from "../api-app.ts";
+import { legendInput, miningAreaInput, miningAreaPatch, storedLegendOf } from "../area-schemas.ts";
 import type { AppContext } from "../context.ts";
-import { parseBody } from "../parse-body.ts";
+import { empty, errors, file, idParams } from "../route-schema.ts";
 
 const areaJson = (a: MiningArea) => ({
   ...a,
@@ -17,44 +29,192 @@ const areaJson = (a: MiningArea) => ({
   updatedAt: a.updatedAt.toISOString(),
 });
 
-/** Mining areas: CRUD, the overview's key figures, map layers and a pixel's class history. */
-export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get("/api/areas", async () => (await ctx.areas.list()).map(areaJson));
-  app.post("/api/areas", async (req, reply) => {
-    const a = await ctx.areas.create(parseBody(miningAreaInput, req.body));
-    return reply.status(201).send(areaJson(a));
-  });
-  app.get<{ Params: { id: string } }>("/api/areas/:id", async (req) =>
-    areaJson(await ctx.area(req.params.id)),
+const legendJson = (stored: StoredLegend) => {
+  const legend = areaLegend(stored);
+  return {
+    stored,
+    id: legend.id,
+    description: legend.description,
+    classes: resolvedLegendClasses(stored),
+    warnings: legendRoleWarnings(stored),
+  };
+};
+
+const legendAnswer = legendAnswerSchema.extend({
+  warnings: z
+    .array(z.string())
+    .meta({ description: "roles no zoning rule or density set knows, roles given twice" }),
+});
+
+const langQuery = z.object({
+  lang: z.enum(LANGS).default("en").describe("language of the figures' sources"),
+});
+
+/** Mining areas: CRUD, the legend, the overview's key figures and series, map layers and a pixel's class history. */
+export function areaRoutes(app: ApiApp, ctx: AppContext): void {
+  /** Stores a new legend after checking it against the area's maps; its analyses become stale. */
+  const changeLegend = async (area: MiningArea, stored: StoredLegend) => {
+    const problems = legendMapProblems(stored, await ctx.maps.forArea(area.id));
+    if (problems.length)
+      throw new ApiError("map-does-not-fit", "the new legend lacks codes of the area's maps", problems);
+    ctx.forgetResults(
+      await ctx.analyses.markAreaStale(
+        area.id,
+        `the legend was changed on ${new Date().toISOString().slice(0, 10)}; run the analysis again`,
+      ),
+    );
+    return (await ctx.areas.update(area.id, { legend: stored }))!;
+  };
+
+  app.get(
+    "/api/areas",
+    { schema: { summary: "list mining areas", response: { 200: z.array(areaRecordSchema) } } },
+    async () => (await ctx.areas.list()).map(areaJson),
   );
-  app.patch<{ Params: { id: string } }>("/api/areas/:id", async (req) => {
-    const patch = parseBody(miningAreaPatch, req.body);
-    await ctx.area(req.params.id);
-    return areaJson((await ctx.areas.update(req.params.id, patch))!);
-  });
-  app.delete<{ Params: { id: string } }>("/api/areas/:id", async (req, reply) => {
-    await ctx.area(req.params.id);
-    const maps = await ctx.maps.forArea(req.params.id);
-    const analyses = await ctx.analyses.forArea(req.params.id);
-    const reports = await ctx.reports.pathsForArea(req.params.id);
-    await ctx.areas.delete(req.params.id);
-    ctx.forgetResults(analyses.map((a) => a.id));
-    // Files go after the rows: a crash in between leaves unreferenced files, never dangling rows.
-    for (const m of maps) rmSync(m.path, { force: true });
-    rmSync(ctx.folder.maps(req.params.id), { recursive: true, force: true }); // with its rendered layers
-    for (const a of analyses) rmSync(ctx.folder.analysis(a.id), { recursive: true, force: true });
-    for (const r of reports) rmSync(r, { force: true });
-    return reply.status(204).send();
-  });
+  app.post(
+    "/api/areas",
+    {
+      schema: {
+        summary: "create a mining area",
+        body: miningAreaInput,
+        response: { 201: areaRecordSchema, ...errors("bad-input") },
+      },
+    },
+    async (req, reply) => {
+      const { legend, ...rest } = req.body;
+      const a = await ctx.areas.create({ ...rest, legend: storedLegendOf(legend) });
+      return reply.status(201).send(areaJson(a));
+    },
+  );
+  app.get(
+    "/api/areas/:id",
+    {
+      schema: {
+        summary: "a mining area",
+        params: idParams,
+        response: { 200: areaRecordSchema, ...errors("not-found") },
+      },
+    },
+    async (req) => areaJson(await ctx.area(req.params.id)),
+  );
+  app.patch(
+    "/api/areas/:id",
+    {
+      schema: {
+        summary:
+          "change a mining area (a new legend is checked against its maps and makes its analyses stale)",
+        params: idParams,
+        body: miningAreaPatch,
+        response: { 200: areaRecordSchema, ...errors("bad-input", "not-found", "map-does-not-fit") },
+      },
+    },
+    async (req) => {
+      const { legend, ...rest } = req.body;
+      const area = await ctx.area(req.params.id);
+      if (legend) await changeLegend(area, storedLegendOf(legend));
+      return areaJson((await ctx.areas.update(area.id, rest))!);
+    },
+  );
+  app.delete(
+    "/api/areas/:id",
+    {
+      schema: {
+        summary: "delete a mining area with its maps, analyses, inventories and reports",
+        params: idParams,
+        response: { 204: empty("deleted"), ...errors("not-found") },
+      },
+    },
+    async (req, reply) => {
+      await ctx.area(req.params.id);
+      const maps = await ctx.maps.forArea(req.params.id);
+      const analyses = await ctx.analyses.forArea(req.params.id);
+      const reports = await ctx.reports.pathsForArea(req.params.id);
+      await ctx.areas.delete(req.params.id);
+      ctx.forgetResults(analyses.map((a) => a.id));
+      // Files go after the rows: a crash in between leaves unreferenced files, never dangling rows.
+      for (const m of maps) rmSync(m.path, { force: true });
+      rmSync(ctx.folder.maps(req.params.id), { recursive: true, force: true }); // with its rendered layers
+      for (const a of analyses) rmSync(ctx.folder.analysis(a.id), { recursive: true, force: true });
+      for (const r of reports) rmSync(r, { force: true });
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get<{ Params: { id: string } }>("/api/areas/:id/legend", async (req) => {
-    const area = await ctx.area(req.params.id);
-    const legend = areaLegend(area.legend);
-    return { stored: area.legend, id: legend.id, description: legend.description, classes: legend.classes };
-  });
+  app.get(
+    "/api/areas/:id/legend",
+    {
+      schema: {
+        summary: "the area's legend: each class with its role (key), group and the densities its role takes",
+        params: idParams,
+        response: { 200: legendAnswer, ...errors("not-found") },
+      },
+    },
+    async (req) => legendJson((await ctx.area(req.params.id)).legend),
+  );
 
-  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+  app.put(
+    "/api/areas/:id/legend",
+    {
+      schema: {
+        summary:
+          "replace the area's legend; every class states its role (key), nothing is kept from the former rows; its analyses become stale",
+        params: idParams,
+        body: legendInput,
+        response: { 200: legendAnswer, ...errors("bad-input", "not-found", "map-does-not-fit") },
+      },
+    },
+    async (req) => {
+      const area = await ctx.area(req.params.id);
+      return legendJson((await changeLegend(area, { classes: req.body.classes })).legend);
+    },
+  );
+
+  app.post(
+    "/api/areas/:id/legend/csv",
+    {
+      schema: {
+        summary:
+          "import the area's legend from CSV (columns code,name[,name_zh,key,group,colour]; OpenLand and InVEST names too), read as the CLI reads a legend file; replaces the legend",
+        params: idParams,
+        body: z
+          .string()
+          .max(1 << 20)
+          .meta({ description: "the CSV text (Content-Type: text/csv)" }),
+        consumes: ["text/csv"],
+        response: {
+          200: legendAnswer.extend({ ignoredColumns: z.array(z.string()) }),
+          ...errors("bad-input", "not-found", "map-does-not-fit"),
+        },
+      },
+    },
+    async (req) => {
+      const area = await ctx.area(req.params.id);
+      const { legend, ignored } = legendFromCsvText(req.body, "the CSV");
+      const stored: StoredLegend = {
+        classes: legend.classes.map((c) => ({
+          code: c.code,
+          name: c.name,
+          key: c.key,
+          ...(c.nameZh ? { nameZh: c.nameZh } : {}),
+          ...(c.group ? { group: c.group } : {}),
+          ...(c.colour ? { colour: c.colour } : {}),
+        })),
+      };
+      return { ...legendJson((await changeLegend(area, stored)).legend), ignoredColumns: ignored };
+    },
+  );
+
+  app.get(
     "/api/areas/:id/overview",
+    {
+      schema: {
+        summary:
+          "the overview: key figures with units, sources and stale markers; the latest map layer to draw; carbon stock and emissions by year",
+        params: idParams,
+        querystring: langQuery,
+        response: { 200: overviewSchema, ...errors("bad-input", "not-found") },
+      },
+    },
     async (req) => {
       const area = await ctx.area(req.params.id);
       const analyses = await ctx.analyses.forArea(area.id);
@@ -62,18 +222,49 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
       const latest = done ? await ctx.analysisWithResult(done.id) : undefined;
       const inventories = await ctx.inventories.forArea(area.id);
       const maps = await ctx.maps.forArea(area.id);
+      const last = maps.at(-1);
       return {
         area: areaJson(area),
-        figures: areaKeyFigures(latest, inventories, req.query.lang === "zh" ? "zh" : "en"),
-        latestAnalysis: latest ? { id: latest.id, finishedAt: latest.finishedAt } : null,
+        figures: areaKeyFigures(latest, inventories, req.query.lang),
+        latestAnalysis: latest
+          ? {
+              id: latest.id,
+              finishedAt: latest.finishedAt?.toISOString() ?? null,
+              stale: latest.staleReason !== null,
+              staleReason: latest.staleReason,
+            }
+          : null,
+        map: last
+          ? {
+              layerId: `landuse-${last.year}`,
+              url: `/api/areas/${area.id}/maps/${last.year}/layer.png?v=${last.sha256.slice(0, 8)}`,
+              kind: "landuse" as const,
+              year: last.year,
+            }
+          : null,
+        series: areaSeries(latest, inventories),
         maps: maps.map((m) => ({ year: m.year, id: m.id })),
         inventories: inventories.map((i) => ({ id: i.id, mine: i.mine, year: i.year })),
       };
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { analysis?: string } }>(
+  app.get(
     "/api/areas/:id/layers",
+    {
+      schema: {
+        summary:
+          "map layers: land use of each map and, from the latest (or the given) finished analysis, changes, zoning and carbon change",
+        params: idParams,
+        querystring: z.object({
+          analysis: z
+            .string()
+            .optional()
+            .describe("an analysis id of this area; the latest finished when omitted"),
+        }),
+        response: { 200: layersAnswerSchema, ...errors("bad-input", "not-found") },
+      },
+    },
     async (req) => {
       const area = await ctx.area(req.params.id);
       const id =
@@ -81,59 +272,63 @@ export function areaRoutes(app: FastifyInstance, ctx: AppContext): void {
         (await ctx.analyses.forArea(area.id)).find((a) => a.status === "done" && a.kind === "landuse")?.id;
       const analysis = id ? await ctx.analysisWithResult(id) : undefined;
       if (analysis && analysis.areaId !== area.id)
-        throw new ApiError(400, "bad-input", `analysis ${analysis.id} is not of area ${area.id}`, [
+        throw new ApiError("bad-input", `analysis ${analysis.id} is not of area ${area.id}`, [
           { path: "analysis", message: "must be an analysis of this area" },
         ]);
-      return areaLayers(
+      const used = analysis?.status === "done" ? analysis : undefined;
+      const { files: _files, ...layers } = await areaLayers(
         ctx.folder,
         area,
         await ctx.maps.forArea(area.id),
-        analysis?.status === "done" ? analysis : undefined,
+        used,
       );
+      return { ...layers, stale: Boolean(used?.staleReason), staleReason: used?.staleReason ?? null };
     },
   );
 
-  app.get<{ Params: { id: string; year: string } }>(
+  app.get(
     "/api/areas/:id/maps/:year/layer.png",
+    {
+      schema: {
+        summary: "the map of a year as a coloured PNG layer",
+        params: z.object({ id: z.string(), year: z.string() }),
+        response: { 200: file("image/png", "the layer"), ...errors("not-found") },
+      },
+    },
     async (req, reply) => {
       const area = await ctx.area(req.params.id);
       const map = (await ctx.maps.forArea(area.id)).find((m) => String(m.year) === req.params.year);
-      if (!map) throw new ApiError(404, "not-found", `area ${area.id} has no map of ${req.params.year}`);
+      if (!map) throw new ApiError("not-found", `area ${area.id} has no map of ${req.params.year}`);
       const layers = await areaLayers(ctx.folder, area, [map], undefined);
       return sendFile(reply, layers.files.get(`landuse-${map.year}`)!, "image/png");
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { x?: string; y?: string } }>(
+  const coordinate = z.coerce
+    .number({ error: "must be a number (map CRS units)" })
+    .refine(Number.isFinite, "must be a number (map CRS units)")
+    .describe("map CRS units");
+  app.get(
     "/api/areas/:id/pixel",
+    {
+      schema: {
+        summary: "class history of the pixel at x, y (map CRS)",
+        params: idParams,
+        querystring: z.object({ x: coordinate, y: coordinate }),
+        response: { 200: pixelHistorySchema, ...errors("bad-input", "not-found") },
+      },
+    },
     async (req) => {
       const area = await ctx.area(req.params.id);
-      const x = Number(req.query.x);
-      const y = Number(req.query.y);
-      const bad = [
-        ...(Number.isFinite(x) && req.query.x !== undefined
-          ? []
-          : [{ path: "x", message: "must be a number (map CRS units)" }]),
-        ...(Number.isFinite(y) && req.query.y !== undefined
-          ? []
-          : [{ path: "y", message: "must be a number (map CRS units)" }]),
-      ];
-      if (bad.length) throw new ApiError(400, "bad-input", "x and y are needed", bad);
-      return pixelHistory(area, await ctx.maps.forArea(area.id), x, y);
+      return pixelHistory(area, await ctx.maps.forArea(area.id), req.query.x, req.query.y);
     },
   );
 }
 
 /** Sends a file from disk with its type, or a 404 when it is gone. */
-export async function sendFile(
-  reply: import("fastify").FastifyReply,
-  path: string,
-  type: string,
-  downloadName?: string,
-) {
+export async function sendFile(reply: FastifyReply, path: string, type: string, downloadName?: string) {
   if (!existsSync(path))
     throw new ApiError(
-      404,
       "not-found",
       `the file is not there (${join("…", path.split("/").slice(-2).join("/"))})`,
     );

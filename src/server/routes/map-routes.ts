@@ -1,14 +1,17 @@
 import { createWriteStream, rmSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
-import type { FastifyInstance } from "fastify";
-import { MapRejected } from "../../app/check-uploaded-map.ts";
+import { z } from "zod";
 import { storeUploadedMap } from "../../app/store-map.ts";
+import { mapRecordSchema, mapUploadAnswerSchema } from "../../contract/landuse-map.ts";
 import type { InputIssue } from "../../domain/validation/input-issue.ts";
+import type { StoredMap } from "../../storage/landuse-map-repository.ts";
 import { ApiError } from "../api-error.ts";
+import type { ApiApp } from "../api-app.ts";
 import type { AppContext } from "../context.ts";
+import { documentedOnly, errors, file, idParams } from "../route-schema.ts";
 import { sendFile } from "./area-routes.ts";
 
-const mapJson = (m: Awaited<ReturnType<AppContext["maps"]["forArea"]>>[number]) => ({
+const mapJson = (m: StoredMap) => ({
   id: m.id,
   year: m.year,
   sha256: m.sha256,
@@ -17,28 +20,70 @@ const mapJson = (m: Awaited<ReturnType<AppContext["maps"]["forArea"]>>[number]) 
   createdAt: m.createdAt.toISOString(),
 });
 
-/**
- * Land-use maps: upload (multipart: `year` and `file`, a classified GeoTIFF), checked on arrival
- * and kept only when it fits the area; list; download.
- */
-export function mapRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: { id: string } }>("/api/areas/:id/maps", async (req) => {
-    const area = await ctx.area(req.params.id);
-    return (await ctx.maps.forArea(area.id)).map(mapJson);
-  });
+const flag = z.enum(["true", "false"]);
 
-  app.post<{ Params: { id: string }; Querystring: { year?: string } }>(
+const uploadBody = documentedOnly(
+  z.object({
+    year: z.string().meta({ description: "the map's year, 1900–2200" }),
+    file: z.string().meta({ format: "binary", description: "the classified land-use map (GeoTIFF)" }),
+    replace: flag.optional().meta({
+      description:
+        "true to replace the year's map; its analyses are then marked stale. Without it, a year that has a map is refused (409)",
+    }),
+  }),
+);
+
+/**
+ * Land-use maps: upload (multipart: `year`, `file` = a classified GeoTIFF, `replace`), checked on
+ * arrival and kept only when it fits the area; a year's map is replaced only when asked; list;
+ * download.
+ */
+export function mapRoutes(app: ApiApp, ctx: AppContext): void {
+  app.get(
     "/api/areas/:id/maps",
+    {
+      schema: {
+        summary: "the area's land-use maps by year",
+        params: idParams,
+        response: { 200: z.array(mapRecordSchema), ...errors("not-found") },
+      },
+    },
+    async (req) => {
+      const area = await ctx.area(req.params.id);
+      return (await ctx.maps.forArea(area.id)).map(mapJson);
+    },
+  );
+
+  app.post(
+    "/api/areas/:id/maps",
+    {
+      schema: {
+        summary:
+          "upload a land-use map (multipart: year, file = classified GeoTIFF, replace); checked on arrival, with warnings when its codes cover the legend badly",
+        params: idParams,
+        querystring: z.object({
+          year: z.string().optional().describe("the year, when not sent as a form field"),
+          replace: flag.optional().describe("as the form field"),
+        }),
+        body: uploadBody,
+        consumes: ["multipart/form-data"],
+        response: {
+          200: mapUploadAnswerSchema.describe("the year's map was replaced"),
+          201: mapUploadAnswerSchema.describe("stored"),
+          ...errors("bad-input", "not-a-geotiff", "not-found", "map-exists", "too-large", "map-does-not-fit"),
+        },
+      },
+    },
     async (req, reply) => {
       const area = await ctx.area(req.params.id);
       if (!req.isMultipart())
         throw new ApiError(
-          400,
           "bad-input",
           "send multipart/form-data with a `year` field and a `file` (GeoTIFF)",
           [{ path: "body", message: "must be multipart/form-data" }],
         );
       let yearText = req.query.year;
+      let replaceText: string | undefined = req.query.replace;
       let temp: string | undefined;
       let fileName = "upload.tif";
       try {
@@ -52,12 +97,12 @@ export function mapRoutes(app: FastifyInstance, ctx: AppContext): void {
             fileName = part.filename || fileName;
             await pipeline(part.file, createWriteStream(temp));
           } else if (part.fieldname === "year") yearText = String(part.value);
+          else if (part.fieldname === "replace") replaceText = String(part.value);
         }
       } catch (e) {
         if (temp) rmSync(temp, { force: true });
         if ((e as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
           throw new ApiError(
-            413,
             "too-large",
             `the file is larger than the limit of ${ctx.maxUploadBytes.toLocaleString("en-US")} bytes`,
             [
@@ -76,29 +121,58 @@ export function mapRoutes(app: FastifyInstance, ctx: AppContext): void {
           path: "year",
           message: `must be a year 1900–2200; got ${yearText === undefined ? "nothing" : `"${yearText}"`}`,
         });
+      if (replaceText !== undefined && replaceText !== "true" && replaceText !== "false")
+        issues.push({ path: "replace", message: `must be true or false; got "${replaceText}"` });
       if (!temp) issues.push({ path: "file", message: "must be given: the land-use map as a GeoTIFF" });
       if (issues.length) {
         if (temp) rmSync(temp, { force: true });
-        throw new ApiError(400, "bad-input", "the upload has problems; see details", issues);
+        throw new ApiError("bad-input", "the upload has problems; see details", issues);
       }
-      try {
-        const stored = await storeUploadedMap(ctx.store, ctx.folder, area, year, temp!, fileName, {
-          maxMapPixels: ctx.maxMapPixels,
-        });
-        return reply
-          .status(stored.replaced ? 200 : 201)
-          .send({ ...mapJson(stored.map), replaced: stored.replaced, warnings: stored.check.warnings });
-      } catch (e) {
-        if (e instanceof MapRejected) throw new ApiError(e.status, e.code, e.message, e.details);
-        throw e;
+      const previous = (await ctx.maps.forArea(area.id)).find((m) => m.year === year);
+      if (previous && replaceText !== "true") {
+        rmSync(temp!, { force: true });
+        throw new ApiError("map-exists", `area ${area.id} has a map of ${year}; nothing was changed`, [
+          {
+            path: "replace",
+            message: `must be true to replace the ${year} map (${previous.grid.fileName ?? "uploaded"} of ${previous.createdAt.toISOString().slice(0, 10)}); the analyses that used it are then marked stale`,
+          },
+        ]);
       }
+      const stored = await storeUploadedMap(ctx.store, ctx.folder, area, year, temp!, fileName, {
+        maxMapPixels: ctx.maxMapPixels,
+      });
+      let staleAnalyses: string[] = [];
+      if (stored.replaced && previous && previous.sha256 !== stored.map.sha256) {
+        staleAnalyses = await ctx.analyses.markStale(
+          area.id,
+          year,
+          `the ${year} map was replaced on ${stored.map.createdAt.toISOString().slice(0, 10)} (${previous.sha256.slice(0, 8)} → ${stored.map.sha256.slice(0, 8)}); run the analysis again`,
+        );
+        ctx.forgetResults(staleAnalyses);
+      }
+      return reply.status(stored.replaced ? 200 : 201).send({
+        ...mapJson(stored.map),
+        replaced: stored.replaced,
+        warnings: [...stored.check.warnings],
+        staleAnalyses,
+      });
     },
   );
 
-  app.get<{ Params: { id: string; year: string } }>("/api/areas/:id/maps/:year", async (req, reply) => {
-    const area = await ctx.area(req.params.id);
-    const m = (await ctx.maps.forArea(area.id)).find((x) => String(x.year) === req.params.year);
-    if (!m) throw new ApiError(404, "not-found", `area ${area.id} has no map of ${req.params.year}`);
-    return sendFile(reply, m.path, "image/tiff", `landuse-${m.year}.tif`);
-  });
+  app.get(
+    "/api/areas/:id/maps/:year",
+    {
+      schema: {
+        summary: "download the stored GeoTIFF",
+        params: z.object({ id: z.string(), year: z.string() }),
+        response: { 200: file("image/tiff", "the map"), ...errors("not-found") },
+      },
+    },
+    async (req, reply) => {
+      const area = await ctx.area(req.params.id);
+      const m = (await ctx.maps.forArea(area.id)).find((x) => String(x.year) === req.params.year);
+      if (!m) throw new ApiError("not-found", `area ${area.id} has no map of ${req.params.year}`);
+      return sendFile(reply, m.path, "image/tiff", `landuse-${m.year}.tif`);
+    },
+  );
 }

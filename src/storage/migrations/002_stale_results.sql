@@ -1,0 +1,3 @@
+-- MineCarbon storage, version 2: results computed from inputs replaced since are marked stale.
+
+ALTER TABLE analyses ADD COLUMN stale_reason text;
