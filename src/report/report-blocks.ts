@@ -355,11 +355,11 @@ function inventoryBlocks(lang: Lang, inv: MineInventory): ReportBlock[] {
   ];
   blocks.push({
     type: "paragraph",
-    // The sink reading by its id: its meaning is an English sentence of the domain (no code yet).
+    // The sink reading by what it means (the catalogue's terms; its id when the catalogue lacks it).
     text: reportT(lang)("inventoryMethod", {
       gwp: inv.gwp.set,
       ch4: inv.gwp.ch4,
-      reading: inv.sinkReading.id,
+      reading: termName(lang, "sinkReading", inv.sinkReading.id),
     }),
   });
   for (const y of inv.years) {

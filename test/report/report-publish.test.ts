@@ -20,7 +20,7 @@ import { reportHtml } from "../../src/report/report-html.ts";
 import { reportModel, type ReportModel } from "../../src/report/report-model.ts";
 import { reportPdf } from "../../src/report/report-pdf.ts";
 import type { LanduseResult } from "../../src/contract/landuse-result.ts";
-import { WOODY_MEAN_INCREMENT_NOTE } from "../../src/domain/mine/ecosystems.ts";
+import { SINK_READING_TEXT, WOODY_MEAN_INCREMENT_NOTE } from "../../src/domain/mine/ecosystems.ts";
 import { CCS_SCOPE_NOTE } from "../../src/domain/mine/year-inventory.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mc-report-publish-"));
@@ -120,6 +120,8 @@ describe("the Chinese report (issue 11 item 8: a full Chinese version)", () => {
   it("writes the domain's fixed notes in Chinese, and their English still equals the domain's", () => {
     const report = CATALOGUE.en.report;
     expect(report["note.woodyMeanIncrement"]).toBe(WOODY_MEAN_INCREMENT_NOTE);
+    for (const [id, text] of Object.entries(SINK_READING_TEXT))
+      expect((CATALOGUE.en.terms as Record<string, string>)[`sinkReading.${id}`], id).toBe(text);
     expect(report["note.ccsMeasures"]).toBe(
       `CCS measures capture their rate of the point-source CO2 not yet captured. ${CCS_SCOPE_NOTE}.`,
     );

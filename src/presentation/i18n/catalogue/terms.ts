@@ -62,6 +62,20 @@ export const terms = defineMessages({
   "roleGroup.water": ["water", "水域"],
   "roleGroup.other": ["other", "其他"],
 
+  // How an inventory reads its sinks (src/domain/mine/ecosystems.ts SINK_READING_TEXT).
+  "sinkReading.ipcc-tier1": [
+    "IPCC 2006 Tier 1 for farmland and grassland whose use does not change: no net sink (annual crops and grass lose each year what they grow; soil carbon is unchanged); woody stands (forest, shrub): their biomass carbon ÷ stand age, a mean annual increment since establishment (not IPCC Tier 1's gain–loss method with default growth rates, Vol. 4 Tables 4.9–4.12), their soil carbon held as a stock with no yearly change",
+    "利用方式不变的农田和草地按 IPCC 2006 Tier 1：无净碳汇（一年生作物和草每年损失其当年生长量；土壤碳不变）；林木（乔木林、灌木）：生物量碳 ÷ 林龄，即造林以来的年均增量（而非 IPCC Tier 1 采用缺省生长率的增减法，第4卷表4.9–4.12），其土壤碳视为存量，无年变化",
+  ],
+  "sinkReading.annual-increment": [
+    "annual increment: each carbon stock divided by the years it took to accumulate (stand age or accumulation years), farmland and grassland included",
+    "年增量：各碳储量除以其累积年数（林龄或累积年数），农田和草地也按此计算",
+  ],
+  "sinkReading.seed002-density-as-annual": [
+    "seed 002's reading: each carbon density (t C/ha) counted as a yearly sink (t C/ha/yr), i.e. every stock turned into a yearly flux over one year; overstates a yearly sink by the stand age",
+    "种子论文 002 的口径：各碳密度 (t C/ha) 按年碳汇 (t C/ha/年) 计，即每项储量都视为一年内形成的通量；年碳汇因此被高估为林龄倍",
+  ],
+
   "gas.CO2": ["CO2", "二氧化碳 (CO2)"],
   "gas.CH4": ["CH4", "甲烷 (CH4)"],
   "gas.N2O": ["N2O", "氧化亚氮 (N2O)"],
