@@ -5,13 +5,15 @@ import { figures } from "./catalogue/figures.ts";
 import { report } from "./catalogue/report.ts";
 import { terms } from "./catalogue/terms.ts";
 import { web } from "./catalogue/web.ts";
+import { webViews } from "./catalogue/web-views.ts";
 import type { Lang } from "./lang.ts";
 
 export { LANGS, LOCALE, parseLang, type Lang } from "./lang.ts";
 
 /**
  * The one catalogue of the web app and the reports, by namespace: `common` (the default),
- * `terms` (zones, pools, measures, class roles), `figures` (key figures), `report`, `web`, `api`.
+ * `terms` (zones, pools, measures, class roles), `figures` (key figures), `report`, `web` (the app's frame and its Overview, Map and Data views), `webViews`
+ * (its Charts, Plan and Inventory views), `api`.
  * A key in another namespace is
  * written `ns:key`.
  */
@@ -22,6 +24,7 @@ export const CATALOGUE = {
     figures: figures.en,
     report: report.en,
     web: web.en,
+    webViews: webViews.en,
     api: api.en,
   },
   zh: {
@@ -30,6 +33,7 @@ export const CATALOGUE = {
     figures: figures.zh,
     report: report.zh,
     web: web.zh,
+    webViews: webViews.zh,
     api: api.zh,
   },
 } as const;
