@@ -1,3 +1,5 @@
+// First: configures zod before any schema of the contract is built or used.
+import "./app/zod-config.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App, createQueryClient } from "./app/App.tsx";

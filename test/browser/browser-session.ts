@@ -159,13 +159,31 @@ export async function mapRendered(page: Page): Promise<void> {
   );
 }
 
-/** How far the page scrolls sideways (0 when nothing overflows the viewport), and what overflows. */
+/**
+ * How far the page scrolls sideways (0 when nothing overflows the viewport), and the elements that
+ * stick out of it — not counting those inside a box that scrolls or clips them within the viewport
+ * (a wide table in its own scrolling box is fine; one that widens the page is not).
+ */
 export async function horizontalOverflow(page: Page): Promise<{ overflow: number; widest: string[] }> {
   return page.evaluate(() => {
     const doc = document.documentElement;
     const vw = doc.clientWidth;
+    const clipped = (e: Element): boolean => {
+      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (
+          (o === "auto" || o === "scroll" || o === "hidden" || o === "clip") &&
+          p.getBoundingClientRect().right <= vw + 1
+        )
+          return true;
+      }
+      return false;
+    };
     const widest = [...document.querySelectorAll<HTMLElement>("body *")]
-      .filter((e) => e.getBoundingClientRect().right > vw + 1 && getComputedStyle(e).position !== "fixed")
+      .filter(
+        (e) =>
+          e.getBoundingClientRect().right > vw + 1 && getComputedStyle(e).position !== "fixed" && !clipped(e),
+      )
       .slice(0, 5)
       .map(
         (e) =>
@@ -206,4 +224,30 @@ export async function cjkGlyphCheck(
     const full = ink("国");
     return { font, thin, full, rendered: full > 0 && thin < full * 0.5 };
   }, selector);
+}
+
+/** The new app's root while the former one is still served at `/` (then ""). */
+export const APP = "/next";
+
+/** The URL of a view of an area in a language. */
+export function viewUrl(
+  session: BrowserSession,
+  areaId: string,
+  view: string,
+  lang: "en" | "zh",
+  query = "",
+): string {
+  return `${session.server.url}${APP}/areas/${encodeURIComponent(areaId)}/${view}?lang=${lang}${query ? `&${query}` : ""}`;
+}
+
+/** The share of a canvas's pixels that are painted (not transparent), 0–1. */
+export async function paintedShare(page: Page, canvasSelector: string): Promise<number> {
+  return page.evaluate((sel) => {
+    const c = document.querySelector<HTMLCanvasElement>(sel);
+    if (!c || c.width === 0 || c.height === 0) return 0;
+    const d = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+    return n / (c.width * c.height);
+  }, canvasSelector);
 }

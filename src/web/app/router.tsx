@@ -57,6 +57,7 @@ export const ROUTES: RouteObject[] = [
   {
     path: "/",
     element: <Shell />,
+    hydrateFallbackElement: <Spin />,
     children: [
       { index: true, element: <Home /> },
       { path: "data", ...VIEW_ROUTES.data },

@@ -1,9 +1,192 @@
-import { Empty } from "antd";
-import type { ReactNode } from "react";
+import { Alert, Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from "antd";
+import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router";
+import type { KeyFigure, Overview } from "../../../contract/overview.ts";
+import { className, formatNumber } from "../../../presentation/i18n.ts";
+import { parseLang, type Lang } from "../../../presentation/i18n/lang.ts";
+import { useLayers, useOverview } from "../../api/queries.ts";
+import { viewPath } from "../../app/views.ts";
+import { Chart } from "../../components/Chart.tsx";
+import { LayerLegend } from "../../components/LayerLegend.tsx";
+import { MapView } from "../../components/MapView.tsx";
+import { QueryError } from "../../components/QueryError.tsx";
+import { ReportButtons } from "../../components/ReportButtons.tsx";
+import { overviewSeriesOption } from "./series-option.ts";
 
-/** The overview view (being built). */
-export default function OverviewView(): ReactNode {
+/** A key figure: its name, value and unit, its source (or why it is missing), and a stale marker. */
+function FigureCard({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
-  return <Empty description={t("web:comingSoon")} />;
+  const ok = figure.value !== null && Number.isFinite(figure.value);
+  return (
+    <Card size="small" className="figure-card" data-figure={figure.id}>
+      <Statistic
+        title={t(`figure.${figure.id}`)}
+        // A missing figure is shown as missing (never as 0); the source line below says why.
+        value={ok ? formatNumber(lang, figure.value!, Math.abs(figure.value!) < 10 ? 4 : 1) : "—"}
+        suffix={<span className="unit">{figure.unit}</span>}
+        valueRender={(node) => (
+          <span className={ok ? "value" : "value missing"} data-missing={ok ? undefined : "true"}>
+            {node}
+          </span>
+        )}
+      />
+      <div className="source">
+        {t("source")}: {figure.source}
+      </div>
+      {figure.stale && (
+        <Tag color="warning" className="stale" title={figure.staleReason ?? undefined}>
+          {t("web:stale")}
+        </Tag>
+      )}
+    </Card>
+  );
+}
+
+/** The latest land-use (or zoning) map of the area with its legend. */
+function OverviewMap({ areaId, layer }: { areaId: string; layer: NonNullable<Overview["map"]> }): ReactNode {
+  const { t } = useTranslation(["common", "web"]);
+  const layers = useLayers(areaId);
+  const info = layers.data?.layers.find((l) => l.id === layer.layerId);
+  if (layers.isPending) return <Skeleton.Node active className="map-skeleton" />;
+  if (layers.error) return <QueryError error={layers.error} />;
+  if (!info || !layers.data?.crs) return <Empty description={t("noData")} />;
+  return (
+    <>
+      <MapView
+        id="overview-map"
+        ariaLabel={t("web:overview.mapOf", { title: info.title })}
+        projection={layers.data.crs}
+        extent={info.extent}
+        images={[info]}
+        visible={info.id}
+        boundary={layers.data.boundary}
+        height={340}
+      />
+      <LayerLegend layer={info} />
+    </>
+  );
+}
+
+/** The overview: the area at a glance — key figures, the latest map and the stock/emissions chart. */
+export default function OverviewView(): ReactNode {
+  const { areaId = "" } = useParams();
+  const { search } = useLocation();
+  const { t, i18n } = useTranslation(["common", "web"]);
+  const lang = parseLang(i18n.language) ?? "en";
+  const overview = useOverview(areaId, lang);
+  const o = overview.data;
+  const series = o?.series;
+  const option = useMemo(
+    () => (series?.length ? overviewSeriesOption(series, t, lang) : undefined),
+    [series, t, lang],
+  );
+  if (overview.isPending) return <Skeleton active />;
+  if (overview.error) return <QueryError error={overview.error} />;
+  if (!o) return null;
+  return (
+    <div className="overview">
+      <Typography.Title level={2}>
+        {className(lang, { name: o.area.name, nameZh: o.area.nameZh })}
+      </Typography.Title>
+      {o.latestAnalysis?.stale && (
+        <Alert
+          type="warning"
+          showIcon
+          className="stale-alert"
+          title={t("web:staleAnalysis")}
+          description={o.latestAnalysis.staleReason ?? undefined}
+          action={<Link to={viewPath(areaId, "data", search)}>{t("runAnalysis")}</Link>}
+        />
+      )}
+      <Row gutter={[12, 12]} className="figures">
+        {o.figures.map((f) => (
+          <Col
+            key={f.id}
+            xs={24}
+            sm={12}
+            lg={8}
+            xl={Math.floor(24 / Math.max(1, o.figures.length)) >= 4 ? Math.floor(24 / o.figures.length) : 8}
+          >
+            <FigureCard figure={f} lang={lang} />
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={[12, 12]} className="glance">
+        <Col xs={24} lg={12}>
+          <Card size="small" title={o.map ? t("web:overview.latestMap", { year: o.map.year }) : t("maps")}>
+            {o.map ? (
+              <OverviewMap areaId={areaId} layer={o.map} />
+            ) : (
+              <Empty description={t("web:overview.noMap")} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t("web:overview.chartTitle")}>
+            {option ? (
+              <Chart
+                id="overview-chart"
+                option={option}
+                height={340}
+                ariaLabel={t("web:overview.chartTitle")}
+              />
+            ) : (
+              <Empty description={t("web:overview.noSeries")} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Row gutter={[12, 12]} className="lists">
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t("maps")}>
+            <List
+              size="small"
+              locale={{ emptyText: t("noData") }}
+              dataSource={o.maps}
+              renderItem={(m) => (
+                <List.Item
+                  actions={[
+                    <Link
+                      key="map"
+                      to={`${viewPath(areaId, "map", search)}${search.includes("?") || search ? "&" : "?"}year=${m.year}`}
+                    >
+                      {t("map")}
+                    </Link>,
+                  ]}
+                >
+                  <a href={`/api/areas/${encodeURIComponent(areaId)}/maps/${m.year}`}>{m.year} (GeoTIFF)</a>
+                </List.Item>
+              )}
+            />
+            {o.latestAnalysis && !o.latestAnalysis.stale && (
+              <div className="analysis-report">
+                <Typography.Text type="secondary">{t("analysis")}: </Typography.Text>
+                <ReportButtons endpoint={`/api/analyses/${o.latestAnalysis.id}/reports`} />
+              </div>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t("inventoryTitle")}>
+            <List
+              size="small"
+              locale={{ emptyText: t("noData") }}
+              dataSource={o.inventories}
+              renderItem={(i) => (
+                <List.Item>
+                  <div className="inventory-row">
+                    <span>
+                      {i.mine} {i.year}
+                    </span>
+                    <ReportButtons endpoint={`/api/inventories/${i.id}/reports`} />
+                  </div>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
 }

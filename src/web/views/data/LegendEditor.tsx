@@ -1,0 +1,365 @@
+import { DeleteOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  Alert,
+  App,
+  Button,
+  Input,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  Upload,
+} from "antd";
+import type { ColumnsType } from "antd/es/table/index.js";
+import type { z } from "zod";
+import { useMemo, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { LEGEND_ROLES, type legendAnswerSchema } from "../../../contract/area.ts";
+import { CARBON_POOLS, DENSITY_SETS } from "../../../domain/budget/density-sets.ts";
+import { ApiError, apiFetch } from "../../api/client.ts";
+import { keys } from "../../api/queries.ts";
+import { QueryError } from "../../components/QueryError.tsx";
+import {
+  checkRows,
+  densitiesOf,
+  legendRowsFromCsv,
+  ROLES,
+  rowId,
+  rowsFromClasses,
+  type LegendRow,
+  type RowIssue,
+} from "./legend-rows.ts";
+
+type LegendAnswer = z.infer<typeof legendAnswerSchema>;
+
+/** The legend of an area, loaded once; the editor keeps its rows in its own state afterwards. */
+export function LegendEditor({ areaId }: { areaId: string }): ReactNode {
+  const legend = useQuery({
+    queryKey: keys.legend(areaId),
+    queryFn: () => apiFetch<LegendAnswer>(`/api/areas/${encodeURIComponent(areaId)}/legend`),
+    staleTime: Infinity,
+  });
+  if (legend.isPending) return <Skeleton active />;
+  if (legend.error) return <QueryError error={legend.error} />;
+  return <LegendTable areaId={areaId} initial={legend.data} />;
+}
+
+/**
+ * The legend editor: one row per class with its code, names, colour and ROLE (what the class is —
+ * visible and editable; the zoning rules and density sets read classes by it) and the carbon
+ * densities that role takes in each density set. Rows are added, removed, or replaced by a CSV
+ * import; each row carries its own role, so writing rows never keeps a role the row had before.
+ * Problems are shown at their cells, found here first and then by the server.
+ */
+function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswer }): ReactNode {
+  const { t } = useTranslation(["common", "web", "terms"]);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [rows, setRows] = useState<LegendRow[]>(() => rowsFromClasses(initial.classes));
+  const [issues, setIssues] = useState<RowIssue[]>([]);
+  const [formError, setFormError] = useState<string | undefined>();
+  const [imported, setImported] = useState<
+    { file: string; count: number; withoutRole: number; ignored: string[] } | undefined
+  >();
+  const [saved, setSaved] = useState<number | undefined>();
+  const issueAt = (path: string) => issues.find((i) => i.path === path)?.message;
+
+  const edit = (id: string, patch: Partial<LegendRow>) => {
+    setSaved(undefined);
+    setRows((rs) => rs.map((r) => (r.rowId === id ? { ...r, ...patch } : r)));
+  };
+
+  const save = useMutation({
+    mutationFn: (classes: unknown[]) =>
+      apiFetch(`/api/areas/${encodeURIComponent(areaId)}`, {
+        method: "PATCH",
+        json: { legend: { classes } },
+      }),
+    onSuccess: async (_r, classes) => {
+      setSaved(classes.length);
+      setIssues([]);
+      setFormError(undefined);
+      message.success(t("web:legend.saved", { count: classes.length }));
+      await qc.invalidateQueries({ queryKey: ["areas", areaId] });
+    },
+    onError: (e) => {
+      setSaved(undefined);
+      if (e instanceof ApiError && e.details.length) {
+        setIssues(e.details.map((d) => ({ path: d.path, message: d.message })));
+        const atCells = e.details.filter((d) => /^legend\.classes\[\d+\]\./.test(d.path));
+        setFormError(
+          atCells.length === e.details.length
+            ? e.message
+            : e.details.map((d) => `${d.path}: ${d.message}`).join("; "),
+        );
+      } else setFormError(e.message);
+    },
+  });
+
+  const submit = () => {
+    setSaved(undefined);
+    const checked = checkRows(rows, {
+      code: t("web:legend.badCode"),
+      duplicate: (code) => t("web:legend.duplicateCode", { code }),
+      name: t("web:legend.needName"),
+      role: t("web:legend.needRole"),
+      none: t("web:legend.noClasses"),
+    });
+    if ("issues" in checked) {
+      setIssues(checked.issues);
+      setFormError(t("web:legend.fixCells", { count: checked.issues.length }));
+      return;
+    }
+    setIssues([]);
+    setFormError(undefined);
+    save.mutate(checked.classes);
+  };
+
+  const importCsv = async (file: File) => {
+    try {
+      const r = legendRowsFromCsv(await file.text());
+      setRows(r.rows);
+      setIssues([]);
+      setSaved(undefined);
+      setFormError(undefined);
+      setImported({ file: file.name, count: r.rows.length, withoutRole: r.withoutRole, ignored: r.ignored });
+    } catch (e) {
+      setImported(undefined);
+      setFormError(`${file.name}: ${(e as Error).message}`);
+    }
+  };
+
+  const sets = Object.keys(DENSITY_SETS);
+  const roleOptions = useMemo(
+    () =>
+      ROLES.map((r) => ({
+        value: r,
+        label: `${t(`web:role.${r}`)} · ${t(`web:roleGroup.${LEGEND_ROLES[r]}`)}`,
+      })),
+    [t],
+  );
+  const cell = (path: string, node: ReactNode) => {
+    const problem = issueAt(path);
+    return (
+      <div className={problem ? "cell invalid" : "cell"} data-path={path}>
+        {node}
+        {problem && (
+          <div className="field-error" role="alert">
+            {problem}
+          </div>
+        )}
+      </div>
+    );
+  };
+
+  const columns: ColumnsType<LegendRow> = [
+    {
+      title: t("web:legend.code"),
+      dataIndex: "code",
+      width: 90,
+      render: (_v, r, i) =>
+        cell(
+          `legend.classes[${i}].code`,
+          <Input
+            className="code"
+            inputMode="numeric"
+            aria-label={t("web:legend.code")}
+            value={r.code}
+            status={issueAt(`legend.classes[${i}].code`) ? "error" : undefined}
+            onChange={(e) => edit(r.rowId, { code: e.target.value })}
+          />,
+        ),
+    },
+    {
+      title: t("name"),
+      dataIndex: "name",
+      render: (_v, r, i) =>
+        cell(
+          `legend.classes[${i}].name`,
+          <Input
+            className="name"
+            aria-label={t("name")}
+            value={r.name}
+            status={issueAt(`legend.classes[${i}].name`) ? "error" : undefined}
+            onChange={(e) => edit(r.rowId, { name: e.target.value })}
+          />,
+        ),
+    },
+    {
+      title: t("nameZh"),
+      dataIndex: "nameZh",
+      render: (_v, r, i) =>
+        cell(
+          `legend.classes[${i}].nameZh`,
+          <Input
+            className="nameZh"
+            aria-label={t("nameZh")}
+            value={r.nameZh}
+            onChange={(e) => edit(r.rowId, { nameZh: e.target.value })}
+          />,
+        ),
+    },
+    {
+      title: t("web:legend.role"),
+      dataIndex: "role",
+      width: 220,
+      render: (_v, r, i) =>
+        cell(
+          `legend.classes[${i}].key`,
+          <Select
+            className="role"
+            aria-label={t("web:legend.role")}
+            value={r.role || undefined}
+            placeholder={t("web:legend.chooseRole")}
+            status={issueAt(`legend.classes[${i}].key`) ? "error" : undefined}
+            options={roleOptions}
+            showSearch={{ optionFilterProp: "label" }}
+            popupMatchSelectWidth={false}
+            style={{ width: "100%" }}
+            onChange={(role) => edit(r.rowId, { role })}
+          />,
+        ),
+    },
+    {
+      title: t("web:legend.colour"),
+      dataIndex: "colour",
+      width: 70,
+      render: (_v, r, i) =>
+        cell(
+          `legend.classes[${i}].colour`,
+          <input
+            type="color"
+            className="colour"
+            aria-label={t("web:legend.colour")}
+            value={r.colour}
+            onChange={(e) => edit(r.rowId, { colour: e.target.value })}
+          />,
+        ),
+    },
+    ...sets.map((set) => ({
+      title: (
+        <Tooltip title={DENSITY_SETS[set]!.description}>
+          {t("densitySet")} ({set})
+        </Tooltip>
+      ),
+      key: `densities-${set}`,
+      render: (_v: unknown, r: LegendRow) => {
+        const d = densitiesOf(set, r.role);
+        if (!r.role) return "—";
+        if (!d)
+          return (
+            <Tag className="densities none" title={t("web:legend.noDensityHint")}>
+              {t("web:legend.noDensity")}
+            </Tag>
+          );
+        return (
+          <span className="densities" data-role={r.role}>
+            {CARBON_POOLS.map((pool) => (
+              <div key={pool} title={String(d[pool])}>
+                {t(`web:pool.${pool}`)}: {d[pool] === 0 ? "0" : String(d[pool]).split(".").slice(-1)[0]}
+              </div>
+            ))}
+          </span>
+        );
+      },
+    })),
+    {
+      key: "remove",
+      width: 48,
+      render: (_v, r) => (
+        <Button
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t("web:legend.remove")}
+          onClick={() => {
+            setSaved(undefined);
+            setIssues([]);
+            setRows((rs) => rs.filter((x) => x.rowId !== r.rowId));
+          }}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <form
+      id="legend-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Typography.Paragraph type="secondary">{t("web:legend.help")}</Typography.Paragraph>
+      {imported && (
+        <Alert
+          className="legend-imported"
+          type={imported.withoutRole ? "warning" : "info"}
+          showIcon
+          closable
+          onClose={() => setImported(undefined)}
+          title={t("web:legend.imported", { count: imported.count, file: imported.file })}
+          description={[
+            imported.withoutRole ? t("web:legend.importedWithoutRole", { count: imported.withoutRole }) : "",
+            imported.ignored.length
+              ? t("web:legend.ignoredColumns", { columns: imported.ignored.join(", ") })
+              : "",
+          ]
+            .filter(Boolean)
+            .join(" ")}
+        />
+      )}
+      <div className="table-scroll">
+        <Table<LegendRow>
+          className="legend-table"
+          size="small"
+          rowKey="rowId"
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: "max-content" }}
+        />
+      </div>
+      {formError && <Alert className="form-error" type="error" showIcon role="alert" title={formError} />}
+      <Space wrap style={{ marginTop: 8 }}>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => {
+            setSaved(undefined);
+            setRows((rs) => [
+              ...rs,
+              { rowId: rowId(), code: "", name: "", nameZh: "", role: "", colour: "#999999" },
+            ]);
+          }}
+        >
+          {t("web:legend.add")}
+        </Button>
+        <Upload
+          accept=".csv,text/csv"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void importCsv(file);
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} id="legend-import">
+            {t("web:legend.importCsv")}
+          </Button>
+        </Upload>
+        <Button type="primary" htmlType="submit" loading={save.isPending} id="legend-save">
+          {t("save")}
+        </Button>
+        {saved !== undefined && (
+          <Typography.Text type="success" role="status" className="legend-saved">
+            ✓ {t("web:legend.saved", { count: saved })}
+          </Typography.Text>
+        )}
+      </Space>
+    </form>
+  );
+}

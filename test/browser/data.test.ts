@@ -1,0 +1,197 @@
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { writeCodeRaster } from "../helpers/write-code-raster.ts";
+import {
+  APP,
+  areaIdNamed,
+  CLIENT,
+  DESKTOP,
+  expectNoHorizontalOverflow,
+  PHONE,
+  shot,
+  useBrowserSession,
+  viewUrl,
+} from "./browser-session.ts";
+
+const session = useBrowserSession();
+
+/** Sends a JSON write to the API as a script would; fails the test on anything but 2xx. */
+async function apiWrite<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const r = await fetch(`${session.server.url}${path}`, {
+    method,
+    headers: { ...CLIENT, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Two maps of 30×20 px: all arable in 2005; in 2015 the first 6 columns forest (120 px, 10.8 ha). */
+function writeMapPair(prefix: string): { 2005: string; 2015: string } {
+  const a = new Uint8Array(30 * 20).fill(1);
+  const first = join(session.dir, `${prefix}-2005.tif`);
+  writeCodeRaster(first, a, 30, 20);
+  for (let y = 0; y < 20; y++) a.fill(2, y * 30, y * 30 + 6);
+  const second = join(session.dir, `${prefix}-2015.tif`);
+  writeCodeRaster(second, a, 30, 20);
+  return { 2005: first, 2015: second };
+}
+
+async function upload(page: Page, year: string, file: string): Promise<void> {
+  await page.locator("#upload-year").fill(year);
+  await page.locator("#upload-map input[type=file]").setInputFiles(file);
+  await page.locator("#upload-map button[type=submit]").click();
+}
+
+describe("the data view", () => {
+  it("creates an area, uploads a GeoTIFF pair with the legend-coverage warnings, and runs the analysis with its progress", async () => {
+    const page = await session.openPage();
+    const maps = writeMapPair("journey");
+    await page.goto(`${session.server.url}${APP}/data?lang=en`);
+    await page.locator("#create-area input#name").fill("Browser test field");
+    await page.locator("#create-area button[type=submit]").click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/next\/areas\/[^/]+\/data$/);
+    await page.locator("#upload-map").waitFor();
+    await upload(page, "2005", maps[2005]);
+    const ok = page.locator("#upload-map .upload-ok");
+    await expect.poll(() => ok.textContent()).toContain("2005: 30×20 px");
+    await expect.poll(() => page.locator("#upload-map .map-years").textContent()).toContain("2005");
+    // A refused submit clears the previous answer: no stale success under the new error.
+    await page.locator("#upload-year").fill("");
+    await page.locator("#upload-map button[type=submit]").click();
+    await expect.poll(() => ok.count()).toBe(0);
+    await expect
+      .poll(() => page.locator("#upload-map .ant-form-item-explain-error").textContent())
+      .toMatch(/1900/);
+    await upload(page, "2015", maps[2015]);
+    await expect.poll(() => ok.textContent()).toContain("2015: 30×20 px");
+    await expect.poll(() => page.locator("#upload-map .map-years").textContent()).toContain("2015");
+    await page.locator("#run-analysis .ant-select").click();
+    await page.locator(".ant-select-item-option", { hasText: /^none$/ }).click();
+    await page.locator("#run-analysis button[type=submit]").click();
+    await expect
+      .poll(() => page.locator("#analysis-status").textContent(), { timeout: 120_000 })
+      .toMatch(/100%/);
+    expect(await page.locator("#analysis-status .ant-steps-item-finish").count()).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(() => page.locator("#analyses-table tbody tr.ant-table-row").first().textContent())
+      .toMatch(/done/);
+    await shot(page, "data-upload-and-analysis");
+    await page.locator("#analysis-status a").click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/map$/);
+  });
+
+  it("asks before replacing a year's map, and replaces it only when confirmed", async () => {
+    const page = await session.openPage();
+    const maps = writeMapPair("replace");
+    const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
+      name: "Replacement test",
+      legend: { preset: "seed001" },
+    });
+    await page.goto(viewUrl(session, area.id, "data", "en"));
+    await upload(page, "2005", maps[2005]);
+    await expect.poll(() => page.locator("#upload-map .upload-ok").textContent()).toContain("2005: 30×20 px");
+    await upload(page, "2005", maps[2015]);
+    const dialog = page.locator(".ant-modal-confirm");
+    await expect.poll(() => dialog.textContent()).toMatch(/Replace the map of 2005\?.*stale/);
+    await dialog.locator("button", { hasText: "Cancel" }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    const stored = async () =>
+      (
+        (await (await fetch(`${session.server.url}/api/areas/${area.id}/maps`)).json()) as {
+          sha256: string;
+        }[]
+      )[0]!.sha256;
+    const before = await stored();
+    await page.locator("#upload-map button[type=submit]").click();
+    await page.locator("#confirm-replace").click();
+    await expect.poll(() => page.locator("#upload-map .upload-ok").textContent()).toMatch(/2005 replaced/);
+    expect(await stored()).not.toBe(before);
+  });
+
+  it("edits the legend: every class shows its role and densities; a CSV import brings each row's own role, never the replaced row's", async () => {
+    const page = await session.openPage();
+    const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
+      name: "Legend test",
+      legend: { preset: "seed001" },
+    });
+    await page.goto(viewUrl(session, area.id, "data", "en"));
+    const roles = page.locator("#legend-form .role");
+    await expect.poll(() => roles.first().textContent()).toMatch(/arable land · sink/);
+    expect(await page.locator("#legend-form .densities").first().textContent()).toMatch(/soil: arable/);
+    // A bad code is shown at its cell, found before anything is sent.
+    await page.locator("#legend-form input.code").first().fill("x");
+    await page.locator("#legend-save").click();
+    await expect
+      .poll(() =>
+        page.locator('#legend-form [data-path="legend.classes[0].code"] .field-error').textContent(),
+      )
+      .toMatch(/whole number/);
+    // Rows overwritten by a CSV: seed 001's code 1 (arable) and 2 (forest) become water and pasture.
+    await page.locator("#legend-form input[type=file]").setInputFiles({
+      name: "legend.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "code,name,name_zh,role,colour\n1,Water body,水体,water,#1f78b4\n2,Pasture,牧草地,grassland,#b2df8a\n3,Quarry,采石场,,#6a3d9a\n",
+      ),
+    });
+    await expect.poll(() => page.locator("#legend-form .legend-imported").textContent()).toMatch(/3 classes/);
+    expect(await page.locator("#legend-form .legend-imported").textContent()).toMatch(
+      /1 of them have no role/,
+    );
+    await expect.poll(() => roles.count()).toBe(3);
+    expect(await roles.nth(0).textContent()).toMatch(/water/);
+    expect(await roles.nth(1).textContent()).toMatch(/grassland/);
+    // The third has none: not the forest of the row it replaced. Saving asks for one.
+    expect(await roles.nth(2).textContent()).toMatch(/choose/);
+    await page.locator("#legend-save").click();
+    await expect
+      .poll(() => page.locator('#legend-form [data-path="legend.classes[2].key"] .field-error').textContent())
+      .toMatch(/Choose what this class is/);
+    await roles.nth(2).click();
+    await page.locator(".ant-select-item-option", { hasText: /^open pit · mining$/ }).click();
+    await page.locator("#legend-save").click();
+    await expect
+      .poll(() => page.locator("#legend-form .legend-saved").textContent())
+      .toMatch(/3 classes saved/);
+    const legend = (await (await fetch(`${session.server.url}/api/areas/${area.id}/legend`)).json()) as {
+      classes: { code: number; key: string; name: string }[];
+    };
+    expect(legend.classes.map((c) => [c.code, c.name, c.key])).toEqual([
+      [1, "Water body", "water"],
+      [2, "Pasture", "grassland"],
+      [3, "Quarry", "open-pit"],
+    ]);
+    await shot(page, "data-legend-editor");
+  });
+
+  it("keeps what was typed when the language is switched", async () => {
+    const page = await session.openPage();
+    const pingshuo = await areaIdNamed(session, /Pingshuo/);
+    await page.goto(viewUrl(session, pingshuo, "data", "en"));
+    await page.locator("#create-area input#name").fill("Half-typed area");
+    const firstName = page.locator("#legend-form input.name").first();
+    await firstName.fill("arable land (edited)");
+    await page.locator("#upload-year").fill("2031");
+    await page.click("#lang-toggle");
+    await expect.poll(() => page.locator("#tab-data").textContent()).toBe("数据");
+    expect(await page.locator("#create-area input#name").inputValue()).toBe("Half-typed area");
+    expect(await firstName.inputValue()).toBe("arable land (edited)");
+    expect(await page.locator("#upload-year").inputValue()).toBe("2031");
+    expect(await page.locator("#legend-form .role").first().textContent()).toMatch(/耕地/);
+  });
+
+  for (const lang of ["en", "zh"] as const)
+    for (const size of [DESKTOP, PHONE])
+      it(`fits the screen in ${lang} at ${size.width}px`, async () => {
+        const page = await session.openPage(size);
+        const pingshuo = await areaIdNamed(session, /Pingshuo/);
+        await page.goto(viewUrl(session, pingshuo, "data", lang));
+        await page.locator("#legend-form .role").first().waitFor();
+        await page.locator("#analyses-table tbody tr.ant-table-row").first().waitFor();
+        await expectNoHorizontalOverflow(page);
+        await shot(page, `data-${lang}-${size.width}`);
+      });
+});
