@@ -73,6 +73,10 @@ describe("the charts view", () => {
         }
         expect(await pageOverflow(page)).toEqual({ overflow: 0, widest: [] });
         await shot(page, `charts-${lang}-${size.width}`);
+        // The Sankey's labels close up (drawn on the canvas: Chinese must be in the web font, not boxes).
+        await page
+          .locator("#sankey-panel")
+          .screenshot({ path: join(SHOTS, `charts-sankey-${lang}-${size.width}.png`) });
       });
 
   it("sorts the transition matrix by a column", async () => {
