@@ -57,6 +57,10 @@ export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<Fas
   app.setSerializerCompiler(serializerCompiler);
   securityHeaders(app);
   requestGuard(app, { allowedHosts: o.allowedHosts ?? LOOPBACK_HOSTS });
+  // A legend imported from CSV arrives as text (POST /api/areas/{id}/legend/csv).
+  app.addContentTypeParser("text/csv", { parseAs: "string", bodyLimit: 1 << 20 }, (_req, body, done) =>
+    done(null, body),
+  );
   await app.register(multipart, { limits: { fileSize: ctx.maxUploadBytes, files: 1, fields: 4 } });
   await app.register(swagger, {
     openapi: {
