@@ -127,6 +127,29 @@ describe("the inventory view", () => {
       .toMatch(/Saved and computed: gross emissions [\d,.]+ t CO2e\/yr/);
   });
 
+  it("keeps unsaved input in the inventory and plan forms when the language is switched", async () => {
+    const page = await session.openPage();
+    const yongning = await areaIdNamed(session, /Yongning/);
+    await page.goto(viewUrl(session, yongning, "inventory", "en"), { waitUntil: "domcontentloaded" });
+    const coal = page.locator("#inventory_coalOutputT");
+    await coal.waitFor();
+    await coal.fill("777000");
+    await page.click("#lang-toggle");
+    await expect
+      .poll(() => page.locator("#inventory-panel .ant-card-head-title").textContent())
+      .toBe("年度活动数据");
+    expect(await coal.inputValue()).toBe("777000");
+    await page.goto(viewUrl(session, yongning, "plan", "en"), { waitUntil: "domcontentloaded" });
+    const start = page.locator("#scenario_measures_2_start");
+    await start.waitFor();
+    await start.fill("2031");
+    await page.click("#lang-toggle");
+    await expect
+      .poll(() => page.locator(".measure .measure-name").first().textContent())
+      .toBe("清洁电力替代");
+    expect(await start.inputValue()).toBe("2031");
+  });
+
   it("downloads the inventory's PDF report, and the analysis's HTML report in Chinese", async () => {
     const page = await session.openPage();
     const yongning = await areaIdNamed(session, /Yongning/);
