@@ -1,9 +1,8 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { Alert, Card, Empty, Grid, Skeleton, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import type { AnalysisRecord } from "../../../contract/analysis-record.ts";
 import type { InventoryRecord } from "../../../contract/inventory-record.ts";
 import type { LanduseResult } from "../../../contract/landuse-result.ts";
 import {
@@ -20,28 +19,11 @@ import { changeCountName, className, formatNumber } from "../../../presentation/
 import { termName } from "../../../presentation/i18n/domain-text.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { rgbHex, zoneColours } from "../../../presentation/zone-colours.ts";
-import { apiFetch } from "../../api/client.ts";
 import { useOverview } from "../../api/queries.ts";
 import { Chart } from "../../components/Chart.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
+import { inventoryQuery, useAnalysis } from "./queries.ts";
 import { useViewTexts } from "./view-texts.ts";
-
-/** A stored analysis with its result (GET /api/analyses/{id}). */
-export function useAnalysis(id: string | undefined) {
-  return useQuery({
-    queryKey: ["analyses", id ?? ""],
-    queryFn: () => apiFetch<AnalysisRecord>(`/api/analyses/${encodeURIComponent(id!)}`),
-    enabled: !!id,
-  });
-}
-
-/** A stored inventory with its input and result (GET /api/inventories/{id}). */
-export function inventoryQuery(id: string) {
-  return {
-    queryKey: ["inventories", id],
-    queryFn: () => apiFetch<InventoryRecord>(`/api/inventories/${encodeURIComponent(id)}`),
-  } as const;
-}
 
 /** A chart in a card; on a narrow screen a wide chart scrolls inside its own box, so its labels keep their room. */
 function ChartCard(props: {

@@ -32,7 +32,7 @@ import { Chart } from "../../components/Chart.tsx";
 import { FieldLabel, type LabelledField } from "../../components/FieldLabel.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
-import { inventoryQuery } from "../charts/index.tsx";
+import { inventoryQuery } from "../charts/queries.ts";
 import { useViewTexts, type ViewT } from "../charts/view-texts.ts";
 import { uncertaintyVerdict } from "./uncertainty-verdict.ts";
 import {

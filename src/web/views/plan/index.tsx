@@ -33,7 +33,7 @@ import { Chart, type EChartsOption } from "../../components/Chart.tsx";
 import { FieldLabel } from "../../components/FieldLabel.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
-import { inventoryQuery } from "../charts/index.tsx";
+import { inventoryQuery } from "../charts/queries.ts";
 import { useViewTexts, type ViewT } from "../charts/view-texts.ts";
 import {
   coalOutputField,
