@@ -57,6 +57,10 @@ describe("the data view", () => {
     await upload(page, "2005", maps[2005]);
     const ok = page.locator("#upload-map .upload-ok");
     await expect.poll(() => ok.textContent()).toContain("2005: 30×20 px");
+    // A map of one class read with an 11-class legend is kept, with what to check.
+    expect(await page.locator("#upload-map .upload-warnings").textContent()).toMatch(
+      /uses only 1 of the legend's 11 classes/,
+    );
     await expect.poll(() => page.locator("#upload-map .map-years").textContent()).toContain("2005");
     // A refused submit clears the previous answer: no stale success under the new error.
     await page.locator("#upload-year").fill("");
@@ -119,7 +123,7 @@ describe("the data view", () => {
     });
     await page.goto(viewUrl(session, area.id, "data", "en"));
     const roles = page.locator("#legend-form .role");
-    await expect.poll(() => roles.first().textContent()).toMatch(/arable land · sink/);
+    await expect.poll(() => roles.first().textContent()).toMatch(/arable land · carbon sink/);
     expect(await page.locator("#legend-form .densities").first().textContent()).toMatch(/soil: arable/);
     // A bad code is shown at its cell, found before anything is sent.
     await page.locator("#legend-form input.code").first().fill("x");
@@ -151,6 +155,7 @@ describe("the data view", () => {
       .poll(() => page.locator('#legend-form [data-path="legend.classes[2].key"] .field-error').textContent())
       .toMatch(/Choose what this class is/);
     await roles.nth(2).click();
+    await page.keyboard.type("open pit");
     await page.locator(".ant-select-item-option", { hasText: /^open pit · mining$/ }).click();
     await page.locator("#legend-save").click();
     await expect

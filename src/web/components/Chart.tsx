@@ -12,6 +12,7 @@ import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import type { EChartsOption } from "echarts";
 import { useEffect, useLayoutEffect, useRef, type CSSProperties, type ReactNode } from "react";
+import { FONT_FAMILY } from "../app/theme.ts";
 
 echarts.use([
   BarChart,
@@ -31,6 +32,16 @@ echarts.use([
 ]);
 
 export type { EChartsOption };
+
+/**
+ * The option with the app's font stack as the chart's default text font: a canvas draws with the
+ * fonts it is told, and ECharts' default ("sans-serif") has no Chinese glyphs on a machine without
+ * a CJK system font; the stack ends in the bundled Noto Sans SC.
+ */
+export function withAppFont(option: EChartsOption): EChartsOption {
+  const own = option.textStyle && !Array.isArray(option.textStyle) ? option.textStyle : {};
+  return { ...option, textStyle: { fontFamily: FONT_FAMILY, ...own } };
+}
 
 export interface ChartProps {
   /** The chart; a new object redraws it (memoise it with useMemo). */
@@ -90,7 +101,7 @@ export function Chart({
           dataIndex: e.dataIndex,
         });
       });
-      c.setOption(latest.current, { notMerge: true });
+      c.setOption(withAppFont(latest.current), { notMerge: true });
       chart.current = c;
     };
     const observer = new ResizeObserver(() => {
@@ -114,7 +125,7 @@ export function Chart({
 
   useEffect(() => {
     const c = chart.current;
-    if (c && !c.isDisposed()) c.setOption(option, { notMerge: true });
+    if (c && !c.isDisposed()) c.setOption(withAppFont(option), { notMerge: true });
   }, [option]);
 
   return (

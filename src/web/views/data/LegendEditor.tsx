@@ -75,10 +75,8 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
 
   const save = useMutation({
     mutationFn: (classes: unknown[]) =>
-      apiFetch(`/api/areas/${encodeURIComponent(areaId)}`, {
-        method: "PATCH",
-        json: { legend: { classes } },
-      }),
+      // The legend written whole: every class states its role; nothing is kept from former rows.
+      apiFetch(`/api/areas/${encodeURIComponent(areaId)}/legend`, { method: "PUT", json: { classes } }),
     onSuccess: async (_r, classes) => {
       setSaved(classes.length);
       setIssues([]);
@@ -89,12 +87,17 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
     onError: (e) => {
       setSaved(undefined);
       if (e instanceof ApiError && e.details.length) {
-        setIssues(e.details.map((d) => ({ path: d.path, message: d.message })));
-        const atCells = e.details.filter((d) => /^legend\.classes\[\d+\]\./.test(d.path));
+        // The server names rows `classes[2].key`; the cells are `legend.classes[2].key`.
+        const issues = e.details.map((d) => ({
+          path: d.path.startsWith("classes") ? `legend.${d.path}` : d.path,
+          message: d.message,
+        }));
+        setIssues(issues);
+        const atCells = issues.filter((d) => /^legend\.classes\[\d+\]\./.test(d.path));
         setFormError(
-          atCells.length === e.details.length
+          atCells.length === issues.length
             ? e.message
-            : e.details.map((d) => `${d.path}: ${d.message}`).join("; "),
+            : issues.map((d) => `${d.path}: ${d.message}`).join("; "),
         );
       } else setFormError(e.message);
     },
@@ -138,7 +141,7 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
     () =>
       ROLES.map((r) => ({
         value: r,
-        label: `${t(`web:role.${r}`)} · ${t(`web:roleGroup.${LEGEND_ROLES[r]}`)}`,
+        label: `${t(`terms:classRole.${r}`)} · ${t(`terms:roleGroup.${LEGEND_ROLES[r]}`)}`,
       })),
     [t],
   );

@@ -33,7 +33,6 @@ export function UploadMap({ areaId, years }: { areaId: string; years: readonly n
   const send = async (year: number, raw: File, replace: boolean) => {
     const body = new FormData();
     body.set("year", String(year));
-    if (replace) body.set("replace", "true");
     body.set("file", raw);
     setBusy(true);
     try {

@@ -86,7 +86,7 @@ export default function OverviewView(): ReactNode {
   if (!o) return null;
   return (
     <div className="overview">
-      <Typography.Title level={2}>
+      <Typography.Title level={2} className="area-title">
         {className(lang, { name: o.area.name, nameZh: o.area.nameZh })}
       </Typography.Title>
       {o.latestAnalysis?.stale && (

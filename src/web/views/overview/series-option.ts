@@ -19,18 +19,18 @@ export function overviewSeriesOption(
   const sink = t("web:overview.sink");
   return {
     animation: false,
-    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
-    legend: { top: 0, type: "plain" },
+    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    // One line that scrolls on a narrow screen (the units are in the series names).
+    legend: { top: 0, type: "scroll" },
     tooltip: {
       trigger: "axis",
       valueFormatter: (v) => (typeof v === "number" ? fmt.format(v) : "—"),
     },
     xAxis: { type: "category", data: years },
     yAxis: [
-      { type: "value", name: "t C", axisLabel: { formatter: (v: number) => fmt.format(v) } },
+      { type: "value", axisLabel: { formatter: (v: number) => fmt.format(v) } },
       {
         type: "value",
-        name: "t CO2e/yr",
         axisLabel: { formatter: (v: number) => fmt.format(v) },
         splitLine: { show: false },
       },
