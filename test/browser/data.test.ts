@@ -115,6 +115,38 @@ describe("the data view", () => {
     expect(await stored()).not.toBe(before);
   });
 
+  it("marks the results of a replaced map stale, in the analyses and on the overview", async () => {
+    const page = await session.openPage();
+    const maps = writeMapPair("stale");
+    const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
+      name: "Staleness test",
+      legend: { preset: "seed001" },
+    });
+    await page.goto(viewUrl(session, area.id, "data", "en"));
+    await upload(page, "2005", maps[2005]);
+    await expect.poll(() => page.locator("#upload-map .upload-ok").textContent()).toContain("2005:");
+    await upload(page, "2015", maps[2015]);
+    await expect.poll(() => page.locator("#upload-map .upload-ok").textContent()).toContain("2015:");
+    await page.locator("#run-analysis button[type=submit]").click();
+    await expect
+      .poll(() => page.locator("#analysis-status").textContent(), { timeout: 120_000 })
+      .toMatch(/100%/);
+    const firstRow = page.locator("#analyses-table tbody tr.ant-table-row").first();
+    expect(await firstRow.locator(".stale").count()).toBe(0);
+    await upload(page, "2005", maps[2015]);
+    await page.locator("#confirm-replace").click();
+    await expect
+      .poll(() => page.locator("#upload-map .upload-warnings").textContent())
+      .toMatch(/1 analyses .* stale/);
+    await expect.poll(() => firstRow.locator(".stale").count()).toBe(1);
+    await page.click("#tab-overview");
+    await expect
+      .poll(() => page.locator(".stale-alert").textContent())
+      .toMatch(/stale until the analysis is run again/);
+    expect(await page.locator('[data-figure="area"] .stale').count()).toBe(1);
+    await shot(page, "overview-stale-en");
+  });
+
   it("edits the legend: every class shows its role and densities; a CSV import brings each row's own role, never the replaced row's", async () => {
     const page = await session.openPage();
     const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
