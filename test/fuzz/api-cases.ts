@@ -364,5 +364,65 @@ export function apiCases(dir: string) {
     headers: { host: "evil.example" },
     expect: "refused",
   });
+  // Legends written whole (every class states its role) and imported from CSV.
+  const legendPut = (id: string, body: unknown, expect: ApiCase["expect"] = "refused") =>
+    add({
+      id: `legend/${id}`,
+      method: "PUT",
+      url: "/api/areas/{fresh}/legend",
+      body: { json: body },
+      expect,
+    });
+  legendPut("ok", { classes: [{ code: 1, name: "Pasture", key: "grassland" }] }, "ok");
+  legendPut("no-role", { classes: [{ code: 1, name: "Pasture" }] });
+  legendPut("empty", { classes: [] });
+  legendPut("not-a-list", { classes: "1,Pasture" });
+  legendPut("code-twice", {
+    classes: [
+      { code: 1, name: "a", key: "arable" },
+      { code: 1, name: "b", key: "forest" },
+    ],
+  });
+  for (const m of API_ABSURD)
+    add({
+      id: `legend/code-${m.name}`,
+      method: "PUT",
+      url: "/api/areas/{fresh}/legend",
+      body: { raw: jsonWithInfinities({ classes: [{ code: m.value, name: "a", key: "arable" }] }) },
+      expect: "refused",
+    });
+  for (const t of HOSTILE_TEXT)
+    legendPut(`role-${t.name}`, { classes: [{ code: 1, name: "a", key: t.value }] }, "either");
+  const legendCsv = (id: string, raw: string, expect: ApiCase["expect"] = "refused") =>
+    add({
+      id: `legend-csv/${id}`,
+      method: "POST",
+      url: "/api/areas/{fresh}/legend/csv",
+      body: { raw },
+      headers: { "content-type": "text/csv" },
+      expect,
+    });
+  legendCsv("ok", "code,name,key\n1,Pasture,grassland\n7,Water body,water\n", "ok");
+  legendCsv("every-code", EVERY_CODE_LEGEND_CSV, "ok");
+  legendCsv("empty", "");
+  legendCsv("header-only", "code,name\n", "either");
+  legendCsv("no-name-column", "code,colour\n1,#ffffff\n");
+  legendCsv("code-text", "code,name\nabc,Pasture\n");
+  legendCsv("code-1e999", "code,name\n1e999,Pasture\n");
+  legendCsv("code-twice", "code,name\n1,a\n1,b\n");
+  legendCsv("nul-in-name", "code,name\n1,Pas\u0000ture\n");
+  legendCsv("unclosed-quote", 'code,name\n1,"Pasture\n');
+  legendCsv("two-megabytes", `code,name\n1,${"x".repeat(2 << 20)}\n`);
+  // Replacing a year's map needs replace=true; anything else is refused.
+  for (const replace of [undefined, "yes", "1", ""])
+    add({
+      id: `upload/replace-${replace ?? "missing"}`,
+      method: "POST",
+      url: `/api/areas/{area}/maps${replace === undefined ? "" : `?replace=${replace}`}`,
+      body: { upload: { year: "2002", file: good } },
+      expect: "refused",
+      seconds: 30,
+    });
+
   return { cases, seed };
 }
