@@ -1,4 +1,3 @@
-import "../plan/zod-jitless.ts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,

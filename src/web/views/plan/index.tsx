@@ -1,4 +1,3 @@
-import "./zod-jitless.ts";
 import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
 import {
   Alert,

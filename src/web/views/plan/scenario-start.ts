@@ -1,4 +1,3 @@
-import "./zod-jitless.ts";
 import type { InventoryRecord } from "../../../contract/inventory-record.ts";
 import type { ScenarioDefaults } from "../../../contract/scenario-defaults.ts";
 import { specFields, type SpecField } from "../../../domain/common/field-meta.ts";
