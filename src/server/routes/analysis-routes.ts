@@ -11,7 +11,7 @@ import type { Analysis } from "../../storage/analysis-repository.ts";
 import { ApiError } from "../api-error.ts";
 import type { ApiApp } from "../api-app.ts";
 import type { AppContext } from "../context.ts";
-import { analysisInput } from "../job-schemas.ts";
+import { analysisInput } from "../../contract/analysis-input.ts";
 import { errors, file, idParams } from "../route-schema.ts";
 import { sendFile } from "./area-routes.ts";
 

@@ -19,7 +19,7 @@ import { LANGS } from "../../presentation/i18n/index.ts";
 import type { MiningArea } from "../../storage/mining-area-repository.ts";
 import { ApiError } from "../api-error.ts";
 import type { ApiApp } from "../api-app.ts";
-import { legendInput, miningAreaInput, miningAreaPatch, storedLegendOf } from "../area-schemas.ts";
+import { legendInput, miningAreaInput, miningAreaPatch, storedLegendOf } from "../../contract/area-input.ts";
 import type { AppContext } from "../context.ts";
 import { empty, errors, file, idParams } from "../route-schema.ts";
 

@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import { z } from "zod";
+import { reportInput } from "../../contract/report-input.ts";
 import { reportRecordSchema } from "../../contract/report-record.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
 import { scenarioProblems } from "../../domain/pathway/check-scenario.ts";
-import { scenarioSchema, type Scenario } from "../../domain/pathway/scenario-spec.ts";
+import type { Scenario } from "../../domain/pathway/scenario-spec.ts";
 import { InputError, type InputIssue } from "../../domain/validation/input-issue.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
-import { i18nFor, LANGS, type Lang } from "../../presentation/i18n/index.ts";
+import { i18nFor, type Lang } from "../../presentation/i18n/index.ts";
 import type { MineInventoryRecord } from "../../contract/mine-inventory.ts";
 import { reportModel } from "../../report/report-model.ts";
 import { writeReport } from "../../report/write-report.ts";
@@ -16,15 +17,6 @@ import type { AppContext } from "../context.ts";
 import { isId } from "../context.ts";
 import { errors, idParams } from "../route-schema.ts";
 import { sendFile } from "./area-routes.ts";
-
-/** What a client asks of a report. */
-export const reportInput = z.strictObject({
-  format: z.enum(["html", "pdf"]).default("pdf").describe("self-contained HTML or PDF"),
-  lang: z.enum(LANGS).default("en").describe("language of the report"),
-  scenario: scenarioSchema
-    .optional()
-    .describe("a pathway scenario (baseline.inventoryId) to include, with its chart and economics"),
-});
 
 const at = (prefix: string) => (d: InputIssue) => ({ ...d, path: d.path ? `${prefix}.${d.path}` : prefix });
 

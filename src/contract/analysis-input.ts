@@ -4,7 +4,7 @@ import { COUNT_BOUNDS } from "../domain/common/input-bounds.ts";
 import { valuationInput } from "../domain/landuse/carbon-valuation.ts";
 import { boundedList, calendarYear } from "../domain/validation/bounded-number.ts";
 
-/** What a client sends to start a land-use analysis of an area. */
+/** What a client sends to start a land-use analysis of an area (`POST /api/areas/{id}/analyses`). Version 1. */
 export const analysisInput = z
   .strictObject({
     years: boundedList(calendarYear(), COUNT_BOUNDS.inventoryYears)
