@@ -4,7 +4,10 @@ import { currentProcessMark, formatMark, removeDeadEntries } from "../io/process
 import { PROJECT_ROOT } from "../project-root.ts";
 
 const WEB_SRC = join(PROJECT_ROOT, "src", "web");
-const SHARED_SRC = join(PROJECT_ROOT, "src", "presentation");
+/** What the app is bundled from: its own code and the pure code it shares (texts, contract, specs). */
+const SOURCES = ["web", "presentation", "contract", "domain", "units"].map((d) =>
+  join(PROJECT_ROOT, "src", d),
+);
 const OUT = join(PROJECT_ROOT, "node_modules", ".cache", "minecarbon-web");
 
 function newest(dir: string): number {
@@ -20,8 +23,8 @@ let building: Promise<string> | undefined;
 
 /**
  * The web app's folder: bundled from src/web with esbuild (a dependency; no network) on first use
- * and whenever a source is newer, like the CLI itself. The former app is index.html, app.js and
- * app.css; the new one next.html, next.js, next.css and its lazily loaded chunks.
+ * and whenever a source is newer, like the CLI itself: index.html, app.js, app.css and the chunks
+ * the views load lazily (React, Ant Design; OpenLayers and ECharts only with the views using them).
  */
 export function webBundle(): Promise<string> {
   building ??= build().finally(() => {
@@ -34,12 +37,7 @@ async function build(): Promise<string> {
   // Build folders of processes killed while bundling; a live one's build is left alone.
   removeDeadEntries(dirname(OUT), { prefix: `${basename(OUT)}.` });
   const stamp = join(OUT, "app.js");
-  if (
-    existsSync(stamp) &&
-    existsSync(join(OUT, "next.js")) &&
-    statSync(stamp).mtimeMs >= Math.max(newest(WEB_SRC), newest(SHARED_SRC))
-  )
-    return OUT;
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...SOURCES.map(newest))) return OUT;
   const { build: esbuild } = await import("esbuild");
   const tmp = `${OUT}.${formatMark(currentProcessMark())}-${Date.now()}`;
   mkdirSync(tmp, { recursive: true });
@@ -56,19 +54,15 @@ async function build(): Promise<string> {
     external: ["/assets/fonts/*"],
     logLevel: "error",
   };
-  // The former app (plain DOM), served at / until the new one has every view.
-  await esbuild({ ...common, entryPoints: { app: join(WEB_SRC, "main.ts") } });
-  // The new app (React), served at /next/: split so that map (OpenLayers) and chart (ECharts) code
-  // load only with the views that use them.
+  // Split so that map (OpenLayers) and chart (ECharts) code load only with the views that use them.
   await esbuild({
     ...common,
-    entryPoints: { next: join(WEB_SRC, "main.tsx") },
+    entryPoints: { app: join(WEB_SRC, "main.tsx") },
     jsx: "automatic",
     splitting: true,
     chunkNames: "[name]-[hash]",
   });
   copyFileSync(join(WEB_SRC, "index.html"), join(tmp, "index.html"));
-  copyFileSync(join(WEB_SRC, "next.html"), join(tmp, "next.html"));
   mkdirSync(OUT, { recursive: true });
   const built = new Set(readdirSync(tmp));
   for (const f of built) renameSync(join(tmp, f), join(OUT, f));

@@ -9,8 +9,8 @@ import { createI18n } from "./app/i18n.ts";
 import { initialLang } from "./app/lang.ts";
 import { createRouter } from "./app/router.tsx";
 
-/** Where the app is served: `/next` beside the former app until it replaces it. */
-const BASENAME = "/next";
+/** Where the app is served. */
+const BASENAME = "/";
 
 const i18n = createI18n(initialLang(location.search));
 createRoot(document.getElementById("app")!).render(

@@ -226,8 +226,8 @@ export async function cjkGlyphCheck(
   }, selector);
 }
 
-/** The new app's root while the former one is still served at `/` (then ""). */
-export const APP = "/next";
+/** The app's root under the server's URL. */
+export const APP = "";
 
 /** The URL of a view of an area in a language. */
 export function viewUrl(

@@ -52,7 +52,7 @@ describe("the data view", () => {
     await page.goto(`${session.server.url}${APP}/data?lang=en`);
     await page.locator("#create-area input#name").fill("Browser test field");
     await page.locator("#create-area button[type=submit]").click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/next\/areas\/[^/]+\/data$/);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/areas\/[^/]+\/data$/);
     await page.locator("#upload-map").waitFor();
     await upload(page, "2005", maps[2005]);
     const ok = page.locator("#upload-map .upload-ok");

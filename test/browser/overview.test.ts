@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   areaIdNamed,
@@ -68,5 +70,19 @@ describe("the overview", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => paintedShare(page, "#overview-chart canvas")).toBeGreaterThan(0.005);
+  });
+
+  it("downloads a PDF report of the latest analysis", async () => {
+    const page = await session.openPage();
+    const pingshuo = await areaIdNamed(session, /Pingshuo/);
+    await page.goto(viewUrl(session, pingshuo, "overview", "en"));
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.locator(".analysis-report .report-pdf").click(),
+    ]);
+    const path = join(session.dir, "overview-report.pdf");
+    await download.saveAs(path);
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(readFileSync(path).length).toBeGreaterThan(50_000);
   });
 });

@@ -10,14 +10,13 @@ import {
 } from "./browser-session.ts";
 
 const session = useBrowserSession();
-/** The new app's root while the former one is still served at `/`. */
-const APP = "/next";
+import { APP } from "./browser-session.ts";
 
 describe("the app's shell", () => {
   it("opens the first area's overview, with a URL per view and a working area choice", async () => {
     const page = await session.openPage();
     await page.goto(`${session.server.url}${APP}/`);
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/next\/areas\/[^/]+\/overview$/);
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/areas\/[^/]+\/overview$/);
     await expect.poll(() => page.locator("#tab-map").textContent()).toBe("Map");
     await page.click("#tab-data");
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/data$/);
@@ -70,5 +69,12 @@ describe("the app's shell", () => {
     );
     // OpenLayers' and ECharts' own identifiers are not in what the data view loads.
     expect(code.some((c) => /ol-viewport|echarts|zrender/i.test(c))).toBe(false);
+  });
+
+  it("serves the API docs page under the same policy, without violations", async () => {
+    const page = await session.openPage();
+    const r = await page.goto(`${session.server.url}/docs`);
+    expect(r!.headers()["content-security-policy"]).toMatch(/script-src 'self'/);
+    await expect.poll(() => page.locator("h1").textContent()).toMatch(/MineCarbon API/);
   });
 });

@@ -13,7 +13,7 @@ const TYPES: Readonly<Record<string, string>> = {
   map: "application/json",
 };
 
-/** The web app (bundled on first use), its CJK font, and the API docs page. */
+/** The web app (bundled on first use; its pages at /, /data and /areas/…), its CJK font, and the API docs page. */
 export function webRoutes(app: FastifyInstance, version: string): void {
   const asset = async (name: string, reply: import("fastify").FastifyReply) => {
     const dir = await webBundle();
@@ -26,10 +26,10 @@ export function webRoutes(app: FastifyInstance, version: string): void {
   };
   // Pages and files, not API routes: left out of the generated OpenAPI document.
   const hidden = { schema: { hide: true } };
+  // The app's pages: its router draws the view of the path (a URL per view and selection).
   app.get("/", hidden, async (_req, reply) => asset("index.html", reply));
-  // The new app (React) beside the former one until it has every view; its router owns the paths.
-  app.get("/next", hidden, async (_req, reply) => asset("next.html", reply));
-  app.get("/next/*", hidden, async (_req, reply) => asset("next.html", reply));
+  app.get("/data", hidden, async (_req, reply) => asset("index.html", reply));
+  app.get("/areas/*", hidden, async (_req, reply) => asset("index.html", reply));
   app.get<{ Params: { name: string } }>("/assets/:name", hidden, async (req, reply) =>
     asset(req.params.name, reply),
   );
@@ -38,5 +38,7 @@ export function webRoutes(app: FastifyInstance, version: string): void {
     reply.type("font/ttf").header("cache-control", "max-age=86400");
     return reply.send(createReadStream(cjkFontPath()));
   });
+  // No icon (pages say so with <link rel="icon" href="data:,">); a browser asking anyway gets an empty answer, not a 404.
+  app.get("/favicon.ico", hidden, async (_req, reply) => reply.status(204).send());
   app.get("/docs", hidden, async (_req, reply) => reply.type(TYPES.html!).send(apiDocsHtml(version)));
 }

@@ -4,13 +4,16 @@ import zhCN from "antd/es/locale/zh_CN.js";
 import { useLayoutEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
-import { parseLang, type Lang } from "../../presentation/i18n/lang.ts";
+import { className } from "../../presentation/i18n.ts";
+import { LANGS, LOCALE, parseLang, type Lang } from "../../presentation/i18n/lang.ts";
 import { useAreas } from "../api/queries.ts";
 import { rememberLang } from "./lang.ts";
 import { theme } from "./theme.ts";
 import { VIEWS, viewPath, type View } from "./views.ts";
 
 const ANTD_LOCALE = { en: enUS, zh: zhCN } as const;
+/** Each language by its own name (the switch shows the other one, in its own script). */
+const ENDONYM: Readonly<Record<Lang, string>> = { en: "English", zh: "中文" };
 /** The label of each view (the shared catalogue's words where they exist). */
 const VIEW_LABEL = {
   overview: "overview",
@@ -61,11 +64,11 @@ export function Shell(): ReactNode {
   useLayoutEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
     if (new URLSearchParams(location.search).get("lang")) rememberLang(lang);
-    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.documentElement.lang = LOCALE[lang];
     document.title = t("appTitle");
   }, [lang, i18n, t, location.search]);
 
-  const other: Lang = lang === "zh" ? "en" : "zh";
+  const other: Lang = LANGS.find((l) => l !== lang) ?? "en";
   return (
     <ConfigProvider locale={ANTD_LOCALE[lang]} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
@@ -86,7 +89,7 @@ export function Shell(): ReactNode {
                 popupMatchSelectWidth={false}
                 options={(areas.data ?? []).map((a) => ({
                   value: a.id,
-                  label: lang === "zh" && a.nameZh ? a.nameZh : a.name,
+                  label: className(lang, a),
                 }))}
                 onChange={(id: string) => void navigate(viewPath(id, view ?? "overview", location.search))}
               />
@@ -95,11 +98,11 @@ export function Shell(): ReactNode {
               <Button
                 id="lang-toggle"
                 className="lang-toggle"
-                lang={other === "zh" ? "zh-CN" : "en"}
+                lang={LOCALE[other]}
                 title={t("language")}
                 onClick={() => setLang(other)}
               >
-                {other === "zh" ? "中文" : "English"}
+                {ENDONYM[other]}
               </Button>
               <a href="/docs" target="_blank" rel="noreferrer" className="docs-link">
                 {t("apiDocs")}

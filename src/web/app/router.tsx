@@ -74,7 +74,7 @@ export const ROUTES: RouteObject[] = [
   },
 ];
 
-/** The router, under `basename` (`/next` while the former app is still served at `/`). */
+/** The router, under `basename` (`/`). */
 export function createRouter(basename: string) {
   return createBrowserRouter(ROUTES, { basename });
 }
