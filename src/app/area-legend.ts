@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { DENSITY_SETS } from "../domain/budget/density-sets.ts";
 import { codesNotInLegend, LEGEND_PRESETS, type Legend } from "../domain/landuse/legend.ts";
 import { SEED001_ZONING } from "../domain/landuse/zoning-rules.ts";
@@ -27,17 +26,6 @@ export function areaLegend(s: StoredLegend): Legend {
     description: "the mining area's own legend",
     classes: s.classes.map((c) => ({ ...c, key: c.key ?? c.name.toLowerCase().replace(/\s+/g, "-") })),
   };
-}
-
-/** The argument analyzeLanduse takes for a stored legend: the preset id, or a CSV written to `csvPath`. */
-export function legendArgument(s: StoredLegend, csvPath: string): string {
-  if ("preset" in s) return s.preset;
-  const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
-  const lines = ["code,name,name_zh,key,group,colour"];
-  for (const c of areaLegend(s).classes)
-    lines.push([c.code, q(c.name), q(c.nameZh ?? ""), q(c.key), q(c.group ?? ""), c.colour ?? ""].join(","));
-  writeFileSync(csvPath, `${lines.join("\n")}\n`);
-  return csvPath;
 }
 
 /**
