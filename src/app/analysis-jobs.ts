@@ -1,6 +1,8 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ValuationInput } from "../domain/landuse/carbon-valuation.ts";
+import type { z } from "zod";
+import { analysisInput } from "../contract/analysis-input.ts";
+import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { factorTable, loadFactorLibrary } from "../factors/load-factor-library.ts";
 import type { LanduseResult } from "../contract/landuse-result.ts";
@@ -18,18 +20,18 @@ import { legendFromTable } from "../io/read-legend-file.ts";
 import type { DataFolder } from "./data-folder.ts";
 import { inClientTerms, issuesInClientTerms, type JobFile } from "./job-error-text.ts";
 
-/** What a land-use analysis job is asked to do (checked by the API before it is queued). */
-export interface LanduseParams {
-  /** The years to analyse (at least two of the area's maps); all maps when omitted. */
-  readonly years?: readonly number[];
-  readonly zoning: "rules" | "data-driven" | "none";
-  /** Count per feature of the area's boundary (its `name` property) when it has several. */
-  readonly zonesFromBoundary: boolean;
-  /** A shipped density set for the carbon pools (seed001-yang2019), or none. */
-  readonly densitySet: string | null;
-  readonly zeroRule: "paper" | "openland";
-  /** InVEST's valuation of the storage change; null (or absent, in jobs queued before it existed) for none. */
-  readonly valuation?: ValuationInput | null;
+/**
+ * What a land-use analysis job is asked to do: the API's request body as checked (defaults
+ * filled). Jobs queued before a field existed read with its default.
+ */
+export type LanduseParams = z.output<typeof analysisInput>;
+
+/** The stored params of a job, parsed once against the request's schema. */
+function storedParams(job: Analysis): LanduseParams {
+  const r = analysisInput.safeParse(job.params);
+  if (!r.success)
+    throw new InputError(`analysis ${job.id} (stored params)`, zodIssuesToInputIssues(r.error, job.params));
+  return r.data;
 }
 
 /**
@@ -136,7 +138,7 @@ export class AnalysisJobs {
   }
 
   private async analyse(job: Analysis, out: string, files: JobFile[]) {
-    const params = job.params as LanduseParams;
+    const params = storedParams(job);
     const area = await this.areas.get(job.areaId);
     if (!area)
       throw new InputError(`analysis ${job.id}`, [{ path: "areaId", message: "the area was deleted" }]);

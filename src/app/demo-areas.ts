@@ -41,6 +41,7 @@ export async function loadDemoAreas(store: Store, folder: DataFolder, jobs: Anal
       zonesFromBoundary: true,
       densitySet: "seed001-yang2019",
       zeroRule: "paper",
+      valuation: null,
     });
     const yongning = await areas.create({
       name: "Yongning Coal Mine",
