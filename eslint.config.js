@@ -304,19 +304,6 @@ export default tseslint.config(
     rules: { "minecarbon/layers": "error" },
   },
   {
-    // PENDING (issue 11): src/app/area-overview.ts multiplies by CO2_PER_C (its owner converts it
-    // with carbonFluxToCO2e). Back to "error" (delete this block) once that import is gone.
-    files: ["src/app/area-overview.ts"],
-    rules: { "no-restricted-imports": ["warn", ...noCO2PerC.slice(1)] },
-  },
-  {
-    // PENDING (issue 11): src/web/api/client.ts and src/web/api/queries.ts import types from
-    // src/server/area-schemas.ts and src/app/area-overview.ts until src/contract declares them
-    // (TODO(contract) there). Back to "error" (delete this block) once those imports are gone.
-    files: ["src/web/api/client.ts", "src/web/api/queries.ts"],
-    rules: { "minecarbon/layers": "warn" },
-  },
-  {
     files: ["src/units/**/*.ts", "src/domain/**/*.ts", "src/contract/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: {

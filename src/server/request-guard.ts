@@ -26,8 +26,7 @@ export function hostName(authority: string): string {
   return colon >= 0 && a.indexOf(":", colon + 1) < 0 ? a.slice(0, colon) : a;
 }
 
-const forbidden = (message: string, details: InputIssue[]) =>
-  new ApiError("forbidden", message, details);
+const forbidden = (message: string, details: InputIssue[]) => new ApiError("forbidden", message, details);
 
 /**
  * What a request must satisfy before any route sees it, checked in this one place (until users and

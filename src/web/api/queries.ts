@@ -5,8 +5,7 @@ import type { AreaRecord } from "../../contract/area.ts";
 import type { layersAnswerSchema, mapLayerSchema } from "../../contract/map-layer.ts";
 import type { Overview } from "../../contract/overview.ts";
 import type { Lang } from "../../presentation/i18n/lang.ts";
-// TODO(contract): the input of POST /api/areas from src/contract once declared there.
-import type { miningAreaInput } from "../../server/area-schemas.ts";
+import type { miningAreaInput } from "../../contract/area-input.ts";
 import { apiFetch } from "./client.ts";
 
 export type { AnalysisRecord, Overview };
