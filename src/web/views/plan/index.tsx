@@ -85,53 +85,6 @@ function useScenarioDefaults(areaId: string) {
   });
 }
 
-/** The 95 % band of a pathway answer, read without a cast (the contract keeps `bands` open). */
-function bandOf(r: PathwayResultRecord): { year: number; p2_5: number; p97_5: number }[] | undefined {
-  const b: unknown = r.bands;
-  if (typeof b !== "object" || b === null || !("years" in b) || !Array.isArray(b.years)) return undefined;
-  const rows: { year: number; p2_5: number; p97_5: number }[] = [];
-  const years: unknown[] = b.years;
-  for (const y of years)
-    if (typeof y === "object" && y !== null && "year" in y && "p2_5" in y && "p97_5" in y)
-      if (typeof y.year === "number" && typeof y.p2_5 === "number" && typeof y.p97_5 === "number")
-        rows.push({ year: y.year, p2_5: y.p2_5, p97_5: y.p97_5 });
-  return rows.length ? rows : undefined;
-}
-
-type MacRow = { measure: string; costCNYPerTCO2e: number; abatementTCO2ePerYr: number };
-/** The abatement-cost rows and the carbon price of a pathway answer, read without a cast. */
-function macOf(r: PathwayResultRecord): { mac: MacRow[]; price: number } | undefined {
-  const e: unknown = r.economics;
-  if (typeof e !== "object" || e === null || !("mac" in e) || !Array.isArray(e.mac)) return undefined;
-  if (!("prices" in e) || typeof e.prices !== "object" || e.prices === null || !("carbon" in e.prices))
-    return undefined;
-  const carbon: unknown = e.prices.carbon;
-  if (typeof carbon !== "object" || carbon === null || !("startCNYPerTCO2e" in carbon)) return undefined;
-  const price = carbon.startCNYPerTCO2e;
-  if (typeof price !== "number") return undefined;
-  const mac: MacRow[] = [];
-  const macRows: unknown[] = e.mac;
-  for (const m of macRows)
-    if (
-      typeof m === "object" &&
-      m !== null &&
-      "measure" in m &&
-      "costCNYPerTCO2e" in m &&
-      "abatementTCO2ePerYr" in m
-    )
-      if (
-        typeof m.measure === "string" &&
-        typeof m.costCNYPerTCO2e === "number" &&
-        typeof m.abatementTCO2ePerYr === "number"
-      )
-        mac.push({
-          measure: m.measure,
-          costCNYPerTCO2e: m.costCNYPerTCO2e,
-          abatementTCO2ePerYr: m.abatementTCO2ePerYr,
-        });
-  return { mac, price };
-}
-
 /** One input of a measure, from its spec field: a number with its range, or a text. */
 function MeasureInput({
   field,
@@ -351,14 +304,17 @@ function PathwayPlanner({ start, tv, lang }: { start: ScenarioStart; tv: ViewT; 
   const pathwayChart = useMemo<EChartsOption | undefined>(
     () =>
       answer
-        ? pathwayOption(lang, answer.result.years, answer.result.neutralYear, bandOf(answer.result))
+        ? pathwayOption(lang, answer.result.years, answer.result.neutralYear, answer.result.bands?.years)
         : undefined,
     [answer, lang],
   );
-  const mac = answer ? macOf(answer.result) : undefined;
+  const economics = answer?.result.economics ?? undefined;
   const macChart = useMemo<EChartsOption | undefined>(
-    () => (mac && mac.mac.length ? macOption(lang, mac.mac, mac.price) : undefined),
-    [mac, lang],
+    () =>
+      economics && economics.mac.length
+        ? macOption(lang, economics.mac, economics.prices.carbon.startCNYPerTCO2e)
+        : undefined,
+    [economics, lang],
   );
   const last = answer?.result.years.at(-1);
   return (
@@ -512,8 +468,8 @@ function Optimization({ tv, lang }: { tv: ViewT; lang: Lang }): ReactNode {
     },
   });
   const r = run.data;
-  const criterion = r ? firstCriterion(r) : undefined;
-  const binding = r ? bindingOf(r) : [];
+  const criterion = r?.criteria?.[0];
+  const binding = r?.binding ?? [];
   const classes = r?.classes ?? [];
   const option = useMemo<EChartsOption | undefined>(
     () =>
@@ -590,46 +546,6 @@ function Optimization({ tv, lang }: { tv: ViewT; lang: Lang }): ReactNode {
         <Chart id="optimize-chart" option={option} height={340} ariaLabel={tv("plan.classesChart")} />
       )}
     </Card>
-  );
-}
-
-/** The first criterion of an optimization answer, read without a cast (the contract keeps it open). */
-function firstCriterion(r: OptimizationResultRecord) {
-  const all: unknown = r.criteria;
-  const c: unknown = Array.isArray(all) ? all[0] : undefined;
-  if (typeof c !== "object" || c === null || !("current" in c) || !("optimal" in c) || !("change" in c))
-    return undefined;
-  const { current, optimal, change } = c;
-  if (typeof current !== "number" || typeof optimal !== "number" || typeof change !== "number")
-    return undefined;
-  return {
-    current,
-    optimal,
-    change,
-    unit: "unit" in c ? String(c.unit) : "",
-  };
-}
-
-function bindingOf(
-  r: OptimizationResultRecord,
-): { name: string; shadowPrice: number; shadowPriceUnit: string }[] {
-  const all: unknown = r.binding;
-  if (!Array.isArray(all)) return [];
-  const rows: unknown[] = all;
-  return rows.flatMap((b) =>
-    typeof b === "object" &&
-    b !== null &&
-    "name" in b &&
-    "shadowPrice" in b &&
-    typeof b.shadowPrice === "number"
-      ? [
-          {
-            name: String(b.name),
-            shadowPrice: b.shadowPrice,
-            shadowPriceUnit: "shadowPriceUnit" in b ? String(b.shadowPriceUnit) : "",
-          },
-        ]
-      : [],
   );
 }
 
