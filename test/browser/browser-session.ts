@@ -146,14 +146,25 @@ export async function shot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Waits until the OpenLayers map has drawn everything it shows (images loaded). */
+/**
+ * Waits until the OpenLayers map on the page has drawn everything it shows (images loaded). The
+ * map is the live one (its element in the page), not one of a view just left; a map that does not
+ * finish within 30 s fails the wait instead of hanging the test.
+ */
 export async function mapRendered(page: Page): Promise<void> {
-  await page.waitForFunction(() => "__minecarbonMap" in window);
+  await page.waitForFunction(() => {
+    const map = (window as unknown as { __minecarbonMap?: import("ol/Map.js").default }).__minecarbonMap;
+    return !!map && !!map.getTargetElement()?.isConnected;
+  });
   await page.evaluate(
     () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         const map = (window as unknown as { __minecarbonMap: import("ol/Map.js").default }).__minecarbonMap;
-        map.once("rendercomplete", () => resolve());
+        const timer = setTimeout(() => reject(new Error("the map did not finish drawing in 30 s")), 30_000);
+        map.once("rendercomplete", () => {
+          clearTimeout(timer);
+          resolve();
+        });
         map.render();
       }),
   );

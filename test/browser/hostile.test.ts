@@ -105,6 +105,7 @@ describe("hostile text in the shell, overview, map and data views", () => {
       expect(await page.locator("#area-select").locator("xpath=..").textContent()).toContain("<img");
       await mapRendered(page);
       await page.click("#tab-map");
+      await page.locator(".layer-radio").first().waitFor();
       await mapRendered(page);
       await page.locator(".layer-radio").first().click();
       await expect.poll(() => page.locator(".legend-box").textContent()).toContain(XSS);
