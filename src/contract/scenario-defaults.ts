@@ -1,4 +1,10 @@
 import { z } from "zod";
+import { measureSchema, scenarioSchema } from "../domain/pathway/scenario-spec.ts";
+
+const MEASURE_KINDS = measureSchema.options.map((o) => o.shape.kind.value) as [
+  (typeof measureSchema.options)[number]["shape"]["kind"]["value"],
+  ...(typeof measureSchema.options)[number]["shape"]["kind"]["value"][],
+];
 
 /**
  * Where a pathway scenario of a mine starts: its latest stored inventory, coal output and the
@@ -14,10 +20,24 @@ export const scenarioDefaultsSchema = z
         coalOutputT: z.number().meta({ "x-unit": "t/yr" }),
         grossEmissionTCO2ePerYr: z.number().meta({ "x-unit": "t CO2e/yr" }),
         measures: z
-          .array(z.string())
+          .array(z.enum(MEASURE_KINDS))
           .meta({ description: "measure kinds that apply to the inventory's sources" }),
+        startingMeasures: z
+          .array(
+            z
+              .object({ kind: z.enum(MEASURE_KINDS), start: z.number().int() })
+              .catchall(z.union([z.number(), z.string()])),
+          )
+          .meta({
+            description:
+              "each applicable measure as a planning form starts it (planning assumptions the user is expected to change; src/domain/pathway/planning-defaults.ts)",
+          }),
       }),
     ),
+    economics: scenarioSchema.shape.economics.unwrap().meta({
+      description:
+        "the market prices and discount rate a planner starts from (the scenario spec's economics block: library price factors, growth rates and discount rate as planning assumptions)",
+    }),
   })
   .meta({ id: "ScenarioDefaults" });
 export type ScenarioDefaults = z.infer<typeof scenarioDefaultsSchema>;

@@ -249,8 +249,22 @@ describe.each(STORE_KINDS)("replaced maps, stale results and legend roles on %s"
         baseYear: last.year,
         coalOutputT: last.result.years[0].coalOutputT,
         grossEmissionTCO2ePerYr: last.totals.grossEmissionTCO2ePerYr,
-        measures: expect.arrayContaining(["energy-saving", "reclamation"]),
+        measures: expect.arrayContaining(["energy-saving", "reclamation", "offsets"]),
+        startingMeasures: expect.any(Array),
       },
     ]);
+    // Every applicable measure has its starting levels, and only those; CCS where CO2 is capturable.
+    const [mine] = d.mines;
+    expect(mine.startingMeasures.map((m: { kind: string }) => m.kind)).toEqual(mine.measures);
+    expect(mine.measures.includes("ccs")).toBe(last.result.years[0].ccs.capturableTCO2 > 0);
+    expect(mine.startingMeasures.find((m: { kind: string }) => m.kind === "energy-saving")).toEqual({
+      kind: "energy-saving",
+      start: last.year + 2,
+      rampYears: 10,
+      rate: 0.1,
+    });
+    // The prices a planner starts from are the library's, with their sources said.
+    expect(d.economics.carbonPrice.start).toBe("cn.ets.cea.year4.mean");
+    expect(d.economics.carbonPrice.source).toMatch(/planning assumption/);
   });
 });

@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import {
   Alert,
   Button,
@@ -32,15 +32,12 @@ import { Chart, type EChartsOption } from "../../components/Chart.tsx";
 import { FieldLabel } from "../../components/FieldLabel.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
-import { inventoryQuery } from "../charts/queries.ts";
 import { useViewTexts, type ViewT } from "../charts/view-texts.ts";
 import {
   coalOutputField,
   MEASURE_KINDS,
   measureFields,
   measureKey,
-  startFromInventory,
-  startingMeasure,
   type MeasureKind,
   type ScenarioStart,
 } from "./scenario-start.ts";
@@ -54,34 +51,11 @@ interface PlanForm {
 
 const END_YEAR = 2060;
 
-/** Prices of the carbon and offset markets from the factor library (not the mine's data). */
-const ECONOMICS = {
-  discountRate: 0.08,
-  carbonPrice: {
-    start: "cn.ets.cea.year4.mean",
-    startYear: 2025,
-    growth: { low: 0, central: 0.04, high: 0.08 },
-  },
-  offsetPrice: {
-    start: "cn.ccer.price.2025",
-    startYear: 2025,
-    growth: { low: 0, central: 0.03, high: 0.06 },
-  },
-};
-
-/** The scenario defaults of an area's mines, when the API offers them (null when it does not). */
+/** Where each mine's pathway starts, and the prices a planner starts from (the server's defaults). */
 function useScenarioDefaults(areaId: string) {
   return useQuery({
     queryKey: ["areas", areaId, "scenario-defaults"],
-    queryFn: async () => {
-      try {
-        return await apiFetch<ScenarioDefaults>(`/api/areas/${encodeURIComponent(areaId)}/scenario-defaults`);
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) return null;
-        throw e;
-      }
-    },
-    retry: false,
+    queryFn: () => apiFetch<ScenarioDefaults>(`/api/areas/${encodeURIComponent(areaId)}/scenario-defaults`),
   });
 }
 
@@ -227,7 +201,17 @@ function measureOf(kind: MeasureKind, values: Record<string, unknown>): Record<s
 }
 
 /** The scenario builder, the pathway to 2060 and the abatement-cost curve of one mine. */
-function PathwayPlanner({ start, tv, lang }: { start: ScenarioStart; tv: ViewT; lang: Lang }): ReactNode {
+function PathwayPlanner({
+  start,
+  economics,
+  tv,
+  lang,
+}: {
+  start: ScenarioStart;
+  economics: ScenarioDefaults["economics"];
+  tv: ViewT;
+  lang: Lang;
+}): ReactNode {
   const { t } = useTranslation(["common", "web"]);
   const [form] = Form.useForm<PlanForm>();
   const [problems, setProblems] = useState<readonly ApiErrorDetail[]>([]);
@@ -237,7 +221,7 @@ function PathwayPlanner({ start, tv, lang }: { start: ScenarioStart; tv: ViewT; 
   const initialValues: PlanForm = {
     measures: kinds.map((k) => ({
       enabled: applies(k) && k !== "reclamation" && k !== "offsets",
-      ...startingMeasure(k, start.baseYear),
+      ...(start.startingMeasures.find((m) => m.kind === k) ?? {}),
     })),
     coalEnd: start.coalOutputT,
     uncertainty: false,
@@ -257,7 +241,7 @@ function PathwayPlanner({ start, tv, lang }: { start: ScenarioStart; tv: ViewT; 
           { year: END_YEAR, t: v.coalEnd },
         ],
         measures: enabled.map(({ k, i }) => measureOf(k, v.measures[i] ?? {})),
-        economics: ECONOMICS,
+        economics,
         ...(v.uncertainty ? { uncertainty: { draws: 200, seed: 1 } } : {}),
       },
     };
@@ -308,13 +292,13 @@ function PathwayPlanner({ start, tv, lang }: { start: ScenarioStart; tv: ViewT; 
         : undefined,
     [answer, lang],
   );
-  const economics = answer?.result.economics ?? undefined;
+  const answerEconomics = answer?.result.economics ?? undefined;
   const macChart = useMemo<EChartsOption | undefined>(
     () =>
-      economics && economics.mac.length
-        ? macOption(lang, economics.mac, economics.prices.carbon.startCNYPerTCO2e)
+      answerEconomics && answerEconomics.mac.length
+        ? macOption(lang, answerEconomics.mac, answerEconomics.prices.carbon.startCNYPerTCO2e)
         : undefined,
-    [economics, lang],
+    [answerEconomics, lang],
   );
   const last = answer?.result.years.at(-1);
   return (
@@ -571,14 +555,13 @@ export default function PlanView(): ReactNode {
     }
     return [...byMine.values()];
   }, [o]);
-  const fromApi = defaults.data?.mines;
-  const invs = useQueries({ queries: (fromApi ? [] : latest).map((i) => inventoryQuery(i.id)) });
-  const starts: ScenarioStart[] =
-    fromApi ?? invs.flatMap((q) => (q.data ? [startFromInventory(q.data)].filter((s) => !!s) : []));
+  const starts: readonly ScenarioStart[] = defaults.data?.mines ?? [];
+  const economics = defaults.data?.economics;
   const [mine, setMine] = useState<string | undefined>(undefined);
   const start = starts.find((s) => s.mine === mine) ?? starts[0];
   if (overview.isPending || defaults.isPending) return <Skeleton active />;
   if (overview.error) return <QueryError error={overview.error} />;
+  if (defaults.error) return <QueryError error={defaults.error} />;
   return (
     <Space direction="vertical" size="middle" className="plan-view" style={{ width: "100%" }}>
       <Typography.Title level={2}>{t("plan")}</Typography.Title>
@@ -586,9 +569,7 @@ export default function PlanView(): ReactNode {
         <Card size="small" title={t("pathway")}>
           <Empty description={t("needsInventory")} />
         </Card>
-      ) : invs.some((q) => q.isPending) ? (
-        <Skeleton active />
-      ) : !start ? (
+      ) : !start || !economics ? (
         <Alert type="warning" showIcon title={tv("plan.noResult")} />
       ) : (
         <>
@@ -604,10 +585,15 @@ export default function PlanView(): ReactNode {
               />
             </label>
           )}
-          <PathwayPlanner key={`${start.inventoryId}`} start={start} tv={tv} lang={lang} />
+          <PathwayPlanner
+            key={`${start.inventoryId}`}
+            start={start}
+            economics={economics}
+            tv={tv}
+            lang={lang}
+          />
         </>
       )}
-      {invs.map((q, i) => (q.error ? <QueryError key={i} error={q.error} /> : null))}
       <Optimization tv={tv} lang={lang} />
     </Space>
   );
