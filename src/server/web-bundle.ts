@@ -1,7 +1,17 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { currentProcessMark, formatMark, removeDeadEntries } from "../io/process-mark.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
+import { uiFontFiles } from "./ui-font.ts";
 
 const WEB_SRC = join(PROJECT_ROOT, "src", "web");
 /** What the app is bundled from: its own code and the pure code it shares (texts, contract, specs). */
@@ -37,7 +47,12 @@ async function build(): Promise<string> {
   // Build folders of processes killed while bundling; a live one's build is left alone.
   removeDeadEntries(dirname(OUT), { prefix: `${basename(OUT)}.` });
   const stamp = join(OUT, "app.js");
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= Math.max(...SOURCES.map(newest))) return OUT;
+  // The generated font files also change with the code that cuts them.
+  const changed = Math.max(
+    ...SOURCES.map(newest),
+    statSync(join(PROJECT_ROOT, "src", "server", "ui-font.ts")).mtimeMs,
+  );
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= changed) return OUT;
   const { build: esbuild } = await import("esbuild");
   const tmp = `${OUT}.${formatMark(currentProcessMark())}-${Date.now()}`;
   mkdirSync(tmp, { recursive: true });
@@ -63,6 +78,9 @@ async function build(): Promise<string> {
     chunkNames: "[name]-[hash]",
   });
   copyFileSync(join(WEB_SRC, "index.html"), join(tmp, "index.html"));
+  const font = uiFontFiles();
+  writeFileSync(join(tmp, "fonts.css"), font.css);
+  writeFileSync(join(tmp, "ui-sc.ttf"), font.subset);
   mkdirSync(OUT, { recursive: true });
   const built = new Set(readdirSync(tmp));
   for (const f of built) renameSync(join(tmp, f), join(OUT, f));

@@ -53,6 +53,34 @@ describe("the app's shell", () => {
     }
   });
 
+  it("draws the app's own Chinese from the preloaded subset, loading the whole font only for other characters", async () => {
+    const page = await session.openPage();
+    const fonts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "font") fonts.push(new URL(r.url()).pathname);
+    });
+    const pingshuo = await areaIdNamed(session, /Pingshuo/);
+    await page.goto(`${session.server.url}${APP}/areas/${pingshuo}/data?lang=zh`);
+    await expect.poll(() => page.locator("#tab-data").textContent()).toBe("数据");
+    expect(await cjkGlyphCheck(page, "#tab-data")).toMatchObject({ rendered: true });
+    await page.waitForLoadState("networkidle");
+    expect(fonts).toContain("/assets/ui-sc.ttf");
+    expect(fonts).not.toContain("/assets/fonts/noto-sans-sc.ttf");
+    // A character none of the app's texts use (a user's own text) brings the whole font.
+    await page.evaluate(() => {
+      const span = document.createElement("span");
+      span.id = "rare-cjk";
+      span.textContent = "鑫";
+      document.body.append(span);
+    });
+    await expect.poll(() => fonts.includes("/assets/fonts/noto-sans-sc.ttf")).toBe(true);
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.load('16px "Noto Sans SC"', "鑫");
+      return document.fonts.check('16px "Noto Sans SC"', "鑫");
+    });
+    expect(loaded).toBe(true);
+  });
+
   it("loads map and chart code only with the views that use them", async () => {
     const page = await session.openPage();
     const scripts: string[] = [];

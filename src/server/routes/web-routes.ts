@@ -11,6 +11,7 @@ const TYPES: Readonly<Record<string, string>> = {
   js: "text/javascript; charset=utf-8",
   css: "text/css; charset=utf-8",
   map: "application/json",
+  ttf: "font/ttf",
 };
 
 /** The web app (bundled on first use; its pages at /, /data and /areas/…), its CJK font, and the API docs page. */
