@@ -23,6 +23,124 @@ const PATTERNS: readonly {
   readonly re: RegExp;
   readonly render: (lang: Lang, m: RegExpMatchArray) => string | undefined;
 }[] = [
+  // src/domain/factor/uncertainty/uncertainty-analysis.ts: activity data with no default, and the
+  // defaults used that are assumptions or unverified (their source is the library's own text).
+  {
+    re: /^activity data taken as exact \(no default uncertainty for their kind\): (.+); give each its own uncertainty \(\{ pct \} or \{ lowPct, highPct \}\)$/,
+    render: (lang, m) =>
+      reportT(lang)("warn.activityExact", {
+        inputs: m[1]!
+          .split("; ")
+          .map((i) => domainText(lang, i))
+          .join(reportT(lang)("listSeparator")),
+        pct: "{ pct }",
+        lowHigh: "{ lowPct, highPct }",
+      }),
+  },
+  {
+    re: /^default uncertainty (\S+) \(−(\S+) %\/\+(\S+) %, (.+?)\) is (an ASSUMPTION|UNVERIFIED): (.*)$/s,
+    render: (lang, m) => {
+      const what = m[4]!.startsWith("factors like ")
+        ? reportT(lang)("factorsLike", { id: m[4]!.slice("factors like ".length) })
+        : termName(lang, "activityKind", m[4]!);
+      const key =
+        m[5] === "UNVERIFIED" ? "warn.defaultUncertaintyUnverified" : "warn.defaultUncertaintyAssumption";
+      return reportT(lang)(key, { id: m[1], low: m[2], high: m[3], what, source: m[6] });
+    },
+  },
+  // src/landuse-analysis/valuation-choice.ts: a carbon price read in another year than its own.
+  {
+    re: /^the carbon price (\S+) \((\S+) (.+?)\) is for (\S+)–(\S+) but is read as the price in (\d+), the first date: the values of the storage change are in \6 at that price; give the price of \6 \(a number\) to value the change at its own time$/,
+    render: (lang, m) =>
+      reportT(lang)("warn.priceYear", {
+        id: m[1],
+        price: m[2],
+        unit: m[3],
+        from: m[4],
+        to: m[5],
+        year: m[6],
+      }),
+  },
+  // src/domain/pathway/project-pathway.ts: the growth curve of woody stands (stand-growth.ts) and
+  // each reclamation's assumptions.
+  {
+    re: /^Woody stands, existing \(the baseline inventory's forest and shrub, from the base year (\d+)\) and reclaimed, grow along one Chapman–Richards curve, S\(a\) = S_max \(1 − e\^\(−k·a\)\)\^c, k = (\S+)\/yr, c = (\S+): (an ASSUMPTION \(no source given; set standGrowth with its source\)|source: (.*))\. An existing stand's curve passes through its growing stock at its stated age, so it saturates as reclaimed stands do\.$/s,
+    render: (lang, m) =>
+      reportT(lang)("pathway.standGrowth", {
+        year: m[1],
+        curve: "Chapman–Richards",
+        formula: "S(a) = S_max (1 − e^(−k·a))^c",
+        k: `k = ${m[2]}`,
+        c: `c = ${m[3]}`,
+        source:
+          m[5] === undefined
+            ? reportT(lang)("pathway.growthAssumption", { field: "standGrowth" })
+            : reportT(lang)("pathway.growthSource", { source: domainText(lang, m[5]) }),
+      }),
+  },
+  {
+    re: /^The pathway's sinks run on without a step: in the base year too the existing woody stands count the curve's gain of that year, S\(A\) − S\(A − 1\): (\S+) t CO2e\/yr, where the inventory counts their mean annual increment \(growing stock ÷ age\): (\S+); so the pathway's base-year net is (\S+) t CO2e\/yr (above|below) the inventory's balance\.$/,
+    render: (lang, m) =>
+      reportT(lang)(m[4] === "above" ? "pathway.baseYearAbove" : "pathway.baseYearBelow", {
+        gain: "S(A) − S(A − 1)",
+        curve: m[1],
+        inventory: m[2],
+        diff: m[3],
+      }),
+  },
+  {
+    re: /^(.+?): (\S+) ha of at most (.+); vegetation towards (\S+) t C\/ha \((.*)\) with k = (\S+), c = (\S+) \((.*)\); soil gains (\S+) t C\/ha over (\S+) years \((.*); years: (.*)\)\.$/s,
+    render: (lang, m) =>
+      reportT(lang)("pathway.reclamation", {
+        measure: domainText(lang, m[1]!),
+        ha: m[2],
+        from: domainText(lang, m[3]!),
+        max: m[4],
+        source: domainText(lang, m[5]!),
+        k: `k = ${m[6]}`,
+        c: `c = ${m[7]}`,
+        curveSource: domainText(lang, m[8]!),
+        soil: m[9],
+        years: m[10],
+        soilSource: domainText(lang, m[11]!),
+        yearsSource: domainText(lang, m[12]!),
+      }),
+  },
+  {
+    re: /^the (\S+) ha of industrial and mining land of the baseline year (\d+) \(miningLandHa(?:, within the (\S+) ha boundary)?\)$/,
+    render: (lang, m) =>
+      m[3] === undefined
+        ? reportT(lang)("pathway.reclaimMining", { ha: m[1], year: m[2], field: "miningLandHa" })
+        : reportT(lang)("pathway.reclaimMiningWithin", {
+            ha: m[1],
+            year: m[2],
+            boundary: m[3],
+            field: "miningLandHa",
+          }),
+  },
+  {
+    re: /^the (\S+) ha of the baseline year (\d+) not counted as a sink \(boundary (\S+) ha − (\S+) ha of forest stands and ecosystems; give miningLandHa to state the industrial and mining land\)$/,
+    render: (lang, m) =>
+      reportT(lang)("pathway.reclaimNotSink", {
+        ha: m[1],
+        year: m[2],
+        boundary: m[3],
+        sinks: m[4],
+        field: "miningLandHa",
+      }),
+  },
+  {
+    re: /^none given: no soil carbon regained beyond (maxStockTCPerHa)$/,
+    render: (lang, m) => reportT(lang)("pathway.noSoilGiven", { field: m[1] }),
+  },
+  {
+    re: /^the measure's own (soilYears)$/,
+    render: (lang, m) => reportT(lang)("pathway.ownSoilYears", { field: m[1] }),
+  },
+  {
+    re: /^IPCC 2006 default transition period for soil carbon \((\S+), Vol\. 4 Ch\. 2 Eq\. 2\.25\)$/,
+    render: (lang, m) => reportT(lang)("pathway.soilTransition", { id: m[1] }),
+  },
   // Fuel and energy lines: "raw-coal 1695.2 t", "electricity 103.806 10^4 kWh".
   {
     re: /^([a-z-]+) ([\d.,]+ (?:t|10\^4 kWh|GJ|m³|tce))$/,
@@ -60,8 +178,32 @@ const PATTERNS: readonly {
     render: (lang, m) => reportT(lang)("warn.unverifiedFactor", { id: m[1], name: m[2] }),
   },
   {
-    re: /^factors taken as exact \(no range in their source and no default uncertainty for their kind\), so the uncertainty ranges leave out theirs: (.+)$/,
-    render: (lang, m) => reportT(lang)("warn.factorsExact", { ids: m[1] }),
+    re: /^factors taken as exact \(no range in their source and no default uncertainty for their kind\), so the uncertainty ranges leave out theirs: (.+); give them a range \(low, high\) in a --factors file$/,
+    render: (lang, m) =>
+      reportT(lang)("warn.factorsExact", { ids: m[1], range: "(low, high)", option: "--factors" }),
+  },
+  // src/domain/mine/year-inventory.ts: a measured gas amount ("underground methane: Shaft 1"), the
+  // coal output a methane estimate reads, and an input named with its path.
+  {
+    re: /^(.+?): (.+)$/,
+    render: (lang, m) =>
+      isTerm(`gasSource.${m[1]}`)
+        ? reportT(lang)("labelled", { label: termName(lang, "gasSource", m[1]!), text: m[2] })
+        : undefined,
+  },
+  {
+    re: /^(.+) \(([A-Za-z][\w.[\]]*)\)$/,
+    render: (lang, m) => {
+      const label = known(lang, m[1]!);
+      return label === undefined ? undefined : reportT(lang)("withPath", { label, path: m[2] });
+    },
+  },
+  {
+    re: /^coal output for (.+)$/,
+    render: (lang, m) => {
+      const what = known(lang, m[1]!);
+      return what === undefined ? undefined : reportT(lang)("coalOutputFor", { what });
+    },
   },
   // "label: text" where both halves are known (the reasons an input is taken as exact).
   {
@@ -87,7 +229,7 @@ function known(lang: Lang, text: string): string | undefined {
   const note = NOTES.get(text);
   if (note) return reportT(lang)(note);
   if (text === "t CO2e/yr") return reportT(lang)("perYear");
-  for (const kind of ["component", "source", "figure", "gas", "fuel"])
+  for (const kind of ["component", "source", "figure", "gas", "fuel", "gasSource"])
     if (isTerm(`${kind}.${text}`)) return termName(lang, kind, text);
   for (const p of PATTERNS) {
     const m = text.match(p.re);

@@ -102,8 +102,71 @@ export const report = defineMessages({
     "因子 {{id}}（{{name}}）未核实：其数值未在来源文本中找到，请核查",
   ],
   "warn.factorsExact": [
-    "factors taken as exact (no range in their source and no default uncertainty for their kind), so the uncertainty ranges leave out theirs: {{ids}}",
-    "以下因子按精确值处理（来源无区间、该类无缺省不确定性），不确定性区间未计入其误差：{{ids}}",
+    "factors taken as exact (no range in their source and no default uncertainty for their kind), so the uncertainty ranges leave out theirs: {{ids}}; give them a range {{range}} in a {{option}} file",
+    "以下因子按精确值处理（来源无区间、该类无缺省不确定性），不确定性区间未计入其误差：{{ids}}；请在 {{option}} 文件中为其给出区间 {{range}}",
+  ],
+  "warn.activityExact": [
+    "activity data taken as exact (no default uncertainty for their kind): {{inputs}}; give each its own uncertainty ({{pct}} or {{lowHigh}})",
+    "以下活动水平数据按精确值处理（该类数据无缺省不确定性）：{{inputs}}；请为每项给出其不确定性（{{pct}} 或 {{lowHigh}}）",
+  ],
+  "warn.defaultUncertaintyAssumption": [
+    "default uncertainty {{id}} (−{{low}} %/+{{high}} %, {{what}}) is an ASSUMPTION: {{source}}",
+    "缺省不确定性 {{id}}（−{{low}}%/+{{high}}%，{{what}}）为假设值：{{source}}",
+  ],
+  "warn.defaultUncertaintyUnverified": [
+    "default uncertainty {{id}} (−{{low}} %/+{{high}} %, {{what}}) is UNVERIFIED: {{source}}",
+    "缺省不确定性 {{id}}（−{{low}}%/+{{high}}%，{{what}}）未核实：{{source}}",
+  ],
+  listSeparator: ["; ", "；"],
+  factorsLike: ["factors like {{id}}", "与 {{id}} 同类的因子"],
+  withPath: ["{{label}} ({{path}})", "{{label}}（{{path}}）"],
+  coalOutputFor: ["coal output for {{what}}", "{{what}}对应的原煤产量"],
+  "warn.priceYear": [
+    "the carbon price {{id}} ({{price}} {{unit}}) is for {{from}}–{{to}} but is read as the price in {{year}}, the first date: the values of the storage change are in {{year}} at that price; give the price of {{year}} (a number) to value the change at its own time",
+    "碳价 {{id}}（{{price}} {{unit}}）适用于 {{from}}–{{to}} 年，却被用作首个日期 {{year}} 年的碳价：碳储量变化按该价格以 {{year}} 年的价值计；如需按各年自身的碳价计值，请给出 {{year}} 年的碳价（数值）",
+  ],
+  // The pathway's assumptions (src/domain/pathway/project-pathway.ts, stand-growth.ts).
+  "pathway.standGrowth": [
+    "Woody stands, existing (the baseline inventory's forest and shrub, from the base year {{year}}) and reclaimed, grow along one {{curve}} curve, {{formula}}, {{k}}/yr, {{c}}: {{source}}. An existing stand's curve passes through its growing stock at its stated age, so it saturates as reclaimed stands do.",
+    "林木（基准清单中自基准年 {{year}} 起的现有乔木林与灌木，以及复垦林木）沿同一条 {{curve}} 生长曲线生长，{{formula}}，{{k}}/年，{{c}}：{{source}}。现有林分的曲线经过其所述林龄时的蓄积量，因此与复垦林分一样趋于饱和。",
+  ],
+  "pathway.growthSource": ["source: {{source}}", "来源：{{source}}"],
+  "pathway.growthAssumption": [
+    "an ASSUMPTION (no source given; set {{field}} with its source)",
+    "为假设值（未给出来源；请设置 {{field}} 并注明来源）",
+  ],
+  "pathway.baseYearAbove": [
+    "The pathway's sinks run on without a step: in the base year too the existing woody stands count the curve's gain of that year, {{gain}}: {{curve}} t CO2e/yr, where the inventory counts their mean annual increment (growing stock ÷ age): {{inventory}}; so the pathway's base-year net is {{diff}} t CO2e/yr above the inventory's balance.",
+    "路径的碳汇连续、无跳变：基准年中现有林木同样计入生长曲线当年的增量 {{gain}}：{{curve}} t CO2e/年，而清单计入其年均生长量（蓄积量 ÷ 林龄）：{{inventory}}；因此路径基准年的净排放比清单的收支高 {{diff}} t CO2e/年。",
+  ],
+  "pathway.baseYearBelow": [
+    "The pathway's sinks run on without a step: in the base year too the existing woody stands count the curve's gain of that year, {{gain}}: {{curve}} t CO2e/yr, where the inventory counts their mean annual increment (growing stock ÷ age): {{inventory}}; so the pathway's base-year net is {{diff}} t CO2e/yr below the inventory's balance.",
+    "路径的碳汇连续、无跳变：基准年中现有林木同样计入生长曲线当年的增量 {{gain}}：{{curve}} t CO2e/年，而清单计入其年均生长量（蓄积量 ÷ 林龄）：{{inventory}}；因此路径基准年的净排放比清单的收支低 {{diff}} t CO2e/年。",
+  ],
+  "pathway.reclamation": [
+    "{{measure}}: {{ha}} ha of at most {{from}}; vegetation towards {{max}} t C/ha ({{source}}) with {{k}}, {{c}} ({{curveSource}}); soil gains {{soil}} t C/ha over {{years}} years ({{soilSource}}; years: {{yearsSource}}).",
+    "{{measure}}：{{ha}} 公顷，上限为{{from}}；植被碳密度趋向 {{max}} t C/公顷（{{source}}），{{k}}，{{c}}（{{curveSource}}）；土壤碳在 {{years}} 年内增加 {{soil}} t C/公顷（{{soilSource}}；年限：{{yearsSource}}）。",
+  ],
+  "pathway.reclaimMining": [
+    "the {{ha}} ha of industrial and mining land of the baseline year {{year}} ({{field}})",
+    "基准年 {{year}} 的 {{ha}} 公顷工矿用地 ({{field}})",
+  ],
+  "pathway.reclaimMiningWithin": [
+    "the {{ha}} ha of industrial and mining land of the baseline year {{year}} ({{field}}, within the {{boundary}} ha boundary)",
+    "基准年 {{year}} 的 {{ha}} 公顷工矿用地（{{field}}，限于 {{boundary}} 公顷的边界内）",
+  ],
+  "pathway.reclaimNotSink": [
+    "the {{ha}} ha of the baseline year {{year}} not counted as a sink (boundary {{boundary}} ha − {{sinks}} ha of forest stands and ecosystems; give {{field}} to state the industrial and mining land)",
+    "基准年 {{year}} 未计为碳汇的 {{ha}} 公顷（边界 {{boundary}} 公顷 − 乔木林与生态系统 {{sinks}} 公顷；请给出 {{field}} 以说明工矿用地面积）",
+  ],
+  "pathway.noSoilGiven": [
+    "none given: no soil carbon regained beyond {{field}}",
+    "未给出：除 {{field}} 外不计土壤碳恢复",
+  ],
+  "pathway.ownSoilYears": ["the measure's own {{field}}", "该措施自身的 {{field}}"],
+  "pathway.soilTransition": [
+    "IPCC 2006 default transition period for soil carbon ({{id}}, Vol. 4 Ch. 2 Eq. 2.25)",
+    "IPCC 2006 土壤碳缺省转换期（{{id}}，第4卷第2章式2.25）",
   ],
   // Fixed notes of the domain, recognised by their whole English text (test/report checks they
   // still equal the domain's constants).
@@ -119,6 +182,7 @@ export const report = defineMessages({
     "Effects are attributed in the scenario's order (each measure after those listed before it).",
     "减排效果按情景中措施的顺序归因（每项措施在其前列措施之后计算）。",
   ],
+  "note.assumptionNoSource": ["assumption (no source given)", "假设值（未给出来源）"],
   "note.ccsMeasures": [
     "CCS measures capture their rate of the point-source CO2 not yet captured. CCS captures point-source CO2 only: fuel burned in stationary sources on industrial and mining land and recovered methane burned in engines, boilers or flares; methane, N2O, purchased electricity and heat (emitted where generated), mobile machinery and vehicles, ventilation-air CO2 (that of oxidised ventilation-air methane too), explosives and households cannot be captured by the mine.",
     "CCS 措施按其捕集率捕集尚未捕集的点源 CO2。CCS 只能捕集点源 CO2：工矿用地固定源燃料燃烧及回收甲烷在发动机、锅炉或火炬中燃烧产生的 CO2；甲烷、N2O、外购电力和热力（排放发生在发电地）、移动机械和车辆、风排 CO2（包括乏风瓦斯氧化产生的 CO2）、炸药和居民生活排放均不能由煤矿捕集。",

@@ -122,6 +122,38 @@ export const terms = defineMessages({
     "underground CO2 (drainage and ventilation)",
     "井下 CO2（抽采与通风）",
   ],
+  // The gas amounts a mine measures (src/domain/mine/year-inventory.ts, the prefix of each amount's label).
+  "gasSource.underground methane": ["underground methane", "井下甲烷"],
+  "gasSource.methane utilised": ["methane utilised", "甲烷利用量"],
+  "gasSource.methane flared": ["methane flared", "火炬燃烧甲烷"],
+  "gasSource.ventilation-air methane oxidised": ["ventilation-air methane oxidised", "乏风瓦斯氧化甲烷"],
+  "gasSource.underground CO2": ["underground CO2", "井下 CO2"],
+  // Kinds of activity data with a default uncertainty (src/domain/factor/uncertainty/uncertainty-default.ts
+  // ACTIVITY_KIND_TEXT).
+  "activityKind.fuel": [
+    "liquid or gaseous fuel burned (metered or purchase records)",
+    "燃烧的液体或气体燃料（计量或购买记录）",
+  ],
+  "activityKind.coal": ["coal or coke burned (weighed)", "燃烧的煤或焦炭（称重）"],
+  "activityKind.coal-output": ["coal output (weighed)", "原煤产量（称重）"],
+  "activityKind.electricity": ["electricity bought (metered)", "外购电力（计量）"],
+  "activityKind.heat": ["heat bought (metered)", "外购热力（计量）"],
+  "activityKind.transport-fuel": [
+    "fuel of vehicles (apportioned from purchase records)",
+    "车辆燃料（按购买记录分摊）",
+  ],
+  "activityKind.explosives": ["explosives used (purchase records)", "炸药使用量（购买记录）"],
+  "activityKind.agricultural-input": ["agricultural input (purchase records)", "农业投入品（购买记录）"],
+  "activityKind.gas-measured": [
+    "gas measured by the mine (drainage, ventilation, flares)",
+    "煤矿实测气体量（抽采、通风、火炬）",
+  ],
+  "activityKind.area": ["area of a land class (classified map or survey)", "地类面积（分类图或调查）"],
+  "activityKind.stand-volume": [
+    "stand volume per hectare (forest inventory)",
+    "单位面积林分蓄积（森林资源清查）",
+  ],
+  "activityKind.ccs-stored": ["CO2 captured and stored (metered)", "捕集并封存的 CO2（计量）"],
   "source.CO2 captured and stored (CCS)": ["CO2 captured and stored (CCS)", "捕集并封存的 CO2 (CCS)"],
   "source.offsets": ["offsets (sold − bought)", "碳抵销（售出 − 购入）"],
   "source.combustionNonCO2": ["{{label}}: CH4 and N2O of combustion", "{{label}}：燃烧产生的 CH4 和 N2O"],

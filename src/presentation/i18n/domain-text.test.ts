@@ -1,0 +1,175 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runInventory } from "../../cli/commands/inventory-command.ts";
+import { parseInventoryInput } from "../../domain/mine/inventory-spec.ts";
+import { mineInventory } from "../../domain/mine/mine-inventory.ts";
+import { runScenario } from "../../domain/pathway/run-scenario.ts";
+import { factorTable } from "../../factors/load-factor-library.ts";
+import { readScenarioFile } from "../../io/read-scenario.ts";
+import { chooseValuation } from "../../landuse-analysis/valuation-choice.ts";
+import { PROJECT_ROOT } from "../../project-root.ts";
+import { domainText } from "./domain-text.ts";
+
+/*
+ * The domain's own English texts (warnings, assumptions, labels of gas amounts), produced by the
+ * domain itself, shown in Chinese: a change to the English in the domain makes these fail, so the
+ * recognising patterns of domain-text.ts cannot silently fall behind.
+ */
+
+const zh = (text: string) => domainText("zh", text);
+const han = /[\u4e00-\u9fff]/;
+
+/** The one text of `texts` that starts with `head`, in Chinese: it must exist and be recognised. */
+function shown(texts: readonly string[], head: string | RegExp): string {
+  const text = texts.find((t) => (typeof head === "string" ? t.startsWith(head) : head.test(t)));
+  expect(text, `a text starting ${String(head)}`).toBeDefined();
+  const out = zh(text!);
+  expect(out, text).not.toBe(text);
+  expect(out).toMatch(han);
+  return out;
+}
+
+const table = factorTable();
+
+describe("domainText: the uncertainty analysis's warnings (uncertainty-analysis.ts)", () => {
+  const inv = runInventory(join(PROJECT_ROOT, "examples", "yongning.yaml"), {});
+  const warnings = [...inv.warnings];
+
+  it("activity data taken as exact, each input named with its path", () => {
+    const out = shown(warnings, "activity data taken as exact");
+    expect(out).toMatch(/^以下活动水平数据按精确值处理（该类数据无缺省不确定性）：/);
+    expect(out).toContain(
+      "industrial-square locust (young) 林分蓄积 (years[0].sinks.forest[4].volumeM3PerHa)；",
+    );
+    expect(out).toMatch(/请为每项给出其不确定性（\{ pct \} 或 \{ lowPct, highPct \}）$/);
+  });
+  it("factors taken as exact, with the hint to give them a range", () => {
+    const out = shown(warnings, "factors taken as exact");
+    expect(out).toMatch(
+      /^以下因子按精确值处理.*cn\.grid\.nbs\.2022\.prov\.shanxi.*；请在 --factors 文件中为其给出区间/,
+    );
+    expect(out).not.toContain("give them");
+  });
+  it("a default uncertainty that is an assumption (an activity kind) or unverified (factors like one)", () => {
+    const a = shown(warnings, /^default uncertainty ad\.gas-measured .* is an ASSUMPTION: /);
+    expect(a).toMatch(
+      /^缺省不确定性 ad\.gas-measured（−17\.5%\/\+17\.5%，煤矿实测气体量（抽采、通风、火炬））为假设值：by analogy/,
+    );
+    const u = shown(warnings, /^default uncertainty f\.carbon-per-tce .* is UNVERIFIED: /);
+    expect(u).toMatch(
+      /^缺省不确定性 f\.carbon-per-tce（−5%\/\+5%，与 cn\.cpertce\.\S+ 同类的因子）未核实：IPCC 2006/,
+    );
+  });
+});
+
+describe("domainText: the carbon-price year warning (valuation-choice.ts)", () => {
+  it("names the price, its years and the year it is read in", () => {
+    const chosen = chooseValuation(
+      { carbonPrice: "cn.ets.cea.launch", discountRatePerYear: 0.07 },
+      { hasPools: true, densities: "pools", baseYear: 2000, factors: table },
+    )!;
+    const out = shown(chosen.warnings, "the carbon price cn.ets.cea.launch");
+    expect(out).toBe(
+      "碳价 cn.ets.cea.launch（48 CNY/t CO2e）适用于 2021–2021 年，却被用作首个日期 2000 年的碳价：碳储量变化按该价格以 2000 年的价值计；如需按各年自身的碳价计值，请给出 2000 年的碳价（数值）",
+    );
+  });
+});
+
+describe("domainText: the pathway's assumptions (project-pathway.ts, stand-growth.ts)", () => {
+  const { scenario, baseline, baselinePath } = readScenarioFile(
+    join(PROJECT_ROOT, "examples", "yongning-pathway.yaml"),
+    table,
+  );
+  const assumed = runScenario(scenario, baseline, table, baselinePath).assumptions;
+  const sourced = runScenario(
+    { ...scenario, standGrowth: { k: 0.05, c: 2.5, source: "a test source" } },
+    baseline,
+    table,
+    baselinePath,
+  ).assumptions;
+
+  const ownSoil = runScenario(
+    {
+      ...scenario,
+      measures: scenario.measures.map((m) =>
+        m.kind === "reclamation" ? { ...m, soilTCPerHa: undefined, soilSource: undefined, soilYears: 15 } : m,
+      ),
+    },
+    baseline,
+    table,
+    baselinePath,
+  ).assumptions;
+
+  it("the growth curve of woody stands, an assumption or with its source", () => {
+    expect(shown(assumed, "Woody stands, existing")).toMatch(
+      /^林木（基准清单中自基准年 2024 起.*k = 0\.06\/年，c = 2：为假设值（未给出来源；请设置 standGrowth 并注明来源）。现有林分/,
+    );
+    expect(shown(sourced, "Woody stands, existing")).toMatch(
+      /k = 0\.05\/年，c = 2\.5：来源：a test source。/,
+    );
+  });
+  it("the base year's sinks along the curve against the inventory's", () => {
+    expect(shown(assumed, "The pathway's sinks run on")).toMatch(
+      /^路径的碳汇连续、无跳变：.*：\S+ t CO2e\/年，而清单计入其年均生长量（蓄积量 ÷ 林龄）：\S+；因此路径基准年的净排放比清单的收支[高低] \S+ t CO2e\/年。$/,
+    );
+  });
+  it("each reclamation's area, vegetation and soil, with their sources", () => {
+    const out = shown(assumed, /^\d+\. reclamation to .*: \S+ ha of at most /);
+    expect(out).toMatch(
+      /^\d+\. 复垦为林地（\d{4}年起）：\S+ 公顷，上限为基准年 2024 的 11\.1 公顷工矿用地 \(miningLandHa\)；植被碳密度趋向 \S+ t C\/公顷（.+），k = 0\.06，c = 2（假设值（未给出来源））；土壤碳在 \d+ 年内增加 \S+ t C\/公顷（.+；年限：.+）。$/,
+    );
+    expect(shown(ownSoil, /^\d+\. reclamation to .*: \S+ ha of at most /)).toMatch(
+      /；土壤碳在 15 年内增加 0 t C\/公顷（未给出：除 maxStockTCPerHa 外不计土壤碳恢复；年限：该措施自身的 soilYears）。$/,
+    );
+    expect(out).not.toMatch(
+      /of at most|vegetation towards|soil gains|assumption \(no source|none given|the measure's own|IPCC 2006 default/,
+    );
+  });
+});
+
+describe("domainText: the measured gas amounts named by their source (year-inventory.ts)", () => {
+  const doc = {
+    kind: "mine-inventory",
+    mine: "T",
+    gwp: "SAR",
+    sinkReading: "annual-increment",
+    combustionMethod: "carbon-per-tce",
+    years: [
+      {
+        year: 2030,
+        boundaryAreaHa: 100,
+        coalOutputT: 1_000_000,
+        methane: {
+          underground: [{ label: "L1", volumeM3: 1_000_000, basis: "ipcc-20C" }],
+          postMining: { factor: "ipcc06.coal.ug.postmining.ch4" },
+          utilised: [{ label: "L2", volumeM3: 1000, basis: "ipcc-20C" }],
+          flared: { amounts: [{ label: "L3", volumeM3: 500, basis: "ipcc-20C" }] },
+          vamOxidised: { amounts: [{ label: "L4", volumeM3: 200, basis: "ipcc-20C" }] },
+        },
+        co2Fugitive: [{ label: "L5", massT: 3 }],
+      },
+    ],
+  };
+  const inv = mineInventory(parseInventoryInput(doc, "t.yaml", table), table, "t.yaml");
+  const texts = [...new Set([...JSON.stringify(inv).matchAll(/"([^"]*)"/g)].map((m) => m[1]!))];
+
+  it("each gas amount's source in Chinese, its own label kept, with and without its path", () => {
+    const expected: [string, string][] = [
+      ["underground methane: L1", "井下甲烷：L1"],
+      ["methane utilised: L2", "甲烷利用量：L2"],
+      ["methane flared: L3", "火炬燃烧甲烷：L3"],
+      ["ventilation-air methane oxidised: L4", "乏风瓦斯氧化甲烷：L4"],
+      ["underground CO2: L5", "井下 CO2：L5"],
+    ];
+    for (const [en, cn] of expected) {
+      const found = texts.filter((t) => t.startsWith(en));
+      expect(found.length, en).toBeGreaterThan(0);
+      for (const t of found) expect(zh(t), t).toBe(cn + t.slice(en.length));
+    }
+  });
+  it("the coal output a methane estimate reads", () => {
+    expect(shown(texts, "coal output for post-mining methane")).toBe(
+      "采后甲烷对应的原煤产量（years[0].coalOutputT）",
+    );
+  });
+});
