@@ -95,7 +95,8 @@ describe("output paths", () => {
       garbage: ["\u0000garbage", /is not a readable summary\.json/],
       truncated: ['{"legend": {"id": "x", "classes": [', /is not a readable summary\.json/],
       empty: ["", /is not a readable summary\.json/],
-      "empty-object": ["{}", /legend: must be given[\s\S]*inputs: must be given/],
+      // The declared schema names the first problems and how many more, and what to do.
+      "empty-object": ["{}", /must be given[\s\S]*and \d+ more problems[\s\S]*run the analysis again/],
       mistyped: [JSON.stringify({ legend: { id: "x", classes: "all" } }), /legend\.classes: must be a list/],
     };
     for (const [name, [text, message]] of Object.entries(cases)) {

@@ -65,7 +65,7 @@ describe("the land-use result contract", () => {
     bad.classes[1]!.area_ha = "12";
     bad.warnings = 3;
     expect(() => parseLanduseResult(bad, "analysis 42")).toThrow(
-      /^analysis 42 has 3 problems:\n {2}- classes\[1\]\.area_ha: .*\n {2}- and 1 more problems\n/,
+      /^analysis 42 has 3 problems:\n {2}- classes\[1\]\.area_ha: .*\n {2}- warnings: .*\n {2}- is not a land-use analysis result this version reads; run the analysis again/,
     );
     expect(() => parseLanduseResult(null, "summary.json")).toThrow(/^summary\.json has/);
     expect(() => parseLanduseResult({ ...(written as object), schemaVersion: 2 }, "x")).toThrow(

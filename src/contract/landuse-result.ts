@@ -391,11 +391,12 @@ export function parseLanduseResult(value: unknown, source: string): LanduseResul
   const r = landuseResultSchema.safeParse(value);
   if (r.success) return r.data;
   const all = zodIssuesToInputIssues(r.error, value);
-  const issues: InputIssue[] = all.slice(0, 1);
-  if (all.length > 1) issues.push({ path: "", message: `and ${all.length - 1} more problems` });
+  // The first few problems name where it differs; a file of something else differs everywhere.
+  const shown = 5;
+  const issues: InputIssue[] = all.slice(0, shown);
   issues.push({
     path: "",
-    message: "is not a land-use analysis result this version reads; run the analysis again",
+    message: `${all.length > shown ? `(and ${all.length - shown} more problems) ` : ""}is not a land-use analysis result this version reads; run the analysis again`,
   });
   throw new InputError(source, issues);
 }
