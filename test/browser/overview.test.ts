@@ -24,7 +24,10 @@ describe("the overview", () => {
         await page.goto(viewUrl(session, pingshuo, "overview", lang));
         const area = page.locator('[data-figure="area"]');
         await expect.poll(() => area.textContent()).toMatch(/51,69\d/);
-        expect(await area.textContent()).toMatch(/ha/);
+        // The unit in the page's language (FIELD_UNITS), not the contract's English unit id.
+        const unit = (id: string) => page.locator(`[data-figure="${id}"] .unit`).textContent();
+        expect(await unit("area")).toBe(lang === "en" ? "ha" : "公顷");
+        expect(await unit("landuse-budget")).toBe(lang === "en" ? "t CO2e/yr" : "吨CO2当量/年");
         expect(await page.locator('[data-figure="landuse-budget"] .source').textContent()).toMatch(
           lang === "en" ? /seed001-yang2019/ : /seed001-yang2019|碳密度/,
         );
