@@ -123,6 +123,37 @@ describe.each(STORE_KINDS)("replaced maps, stale results and legend roles on %s"
     expect(csv.json().error.details).toEqual([
       { path: "classes", message: expect.stringMatching(/^must keep code 7: the 2010 map has 600 px of it/) },
     ]);
+
+    // A new boundary outdates the analyses (they clip to it); the same boundary again does not.
+    // Around the whole 40 × 30 px map (UTM 50N, origin 500000 E 4400000 N, 30 m pixels).
+    const boundary = {
+      type: "Polygon",
+      crs: { type: "name", properties: { name: "EPSG:32650" } },
+      coordinates: [
+        [
+          [499000, 4398000],
+          [502000, 4398000],
+          [502000, 4401000],
+          [499000, 4401000],
+          [499000, 4398000],
+        ],
+      ],
+    };
+    const patch = (b: unknown) =>
+      t.app.inject({
+        method: "PATCH",
+        url: `/api/areas/${areaId}`,
+        headers: CLIENT,
+        payload: { boundary: b },
+      });
+    expect((await patch(boundary)).statusCode).toBe(200);
+    const afterBoundary = (await t.app.inject({ url: `/api/analyses/${again}` })).json();
+    expect(afterBoundary.staleReason).toMatch(
+      /^the boundary was changed on \d{4}-\d\d-\d\d; run the analysis again$/,
+    );
+    const third = await analyse(areaId);
+    expect((await patch(boundary)).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/analyses/${third}` })).json().stale).toBe(false);
   });
 
   it("writes legend rows whole: a role is never kept from the row written over, and is shown with its densities", async () => {

@@ -102,7 +102,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     {
       schema: {
         summary:
-          "change a mining area (a new legend is checked against its maps and makes its analyses stale)",
+          "change a mining area (a new legend is checked against its maps; a new legend or boundary makes its analyses stale)",
         params: idParams,
         body: miningAreaPatch,
         response: { 200: areaRecordSchema, ...errors("bad-input", "not-found", "map-does-not-fit") },
@@ -112,7 +112,17 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       const { legend, ...rest } = req.body;
       const area = await ctx.area(req.params.id);
       if (legend) await changeLegend(area, storedLegendOf(legend));
-      return areaJson((await ctx.areas.update(area.id, rest))!);
+      const updated = (await ctx.areas.update(area.id, rest))!;
+      // The analyses clip to the boundary and may count by its features: a new one outdates them
+      // (compared as stored, before and after).
+      if (JSON.stringify(updated.boundary ?? null) !== JSON.stringify(area.boundary ?? null))
+        ctx.forgetResults(
+          await ctx.analyses.markAreaStale(
+            area.id,
+            `the boundary was changed on ${new Date().toISOString().slice(0, 10)}; run the analysis again`,
+          ),
+        );
+      return areaJson(updated);
     },
   );
   app.delete(

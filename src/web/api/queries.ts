@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { AnalysisRecord } from "../../contract/analysis-record.ts";
 import type { AreaRecord } from "../../contract/area.ts";
@@ -48,8 +48,10 @@ export function useOverview(id: string, lang: Lang) {
   return useQuery({
     queryKey: keys.overview(id, lang),
     queryFn: () => apiFetch<Overview>(`/api/areas/${encodeURIComponent(id)}/overview?lang=${lang}`),
-    // A language switch shows the previous answer until the new one arrives (no flash of empty).
-    placeholderData: keepPreviousData,
+    // A language switch shows the previous answer until the new one arrives (no flash of empty);
+    // never another area's answer.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === id ? previous : undefined,
   });
 }
 

@@ -36,7 +36,11 @@ function Home(): ReactNode {
   return <Navigate replace to={first ? viewPath(first.id, "overview", search) : `/data${search}`} />;
 }
 
-/** The views of one area; an unknown area id says so. */
+/**
+ * The views of one area; an unknown area id says so. Keyed by the area: choosing another area
+ * mounts its views afresh, so no state (a form, a chosen mine, an answer) of the previous area
+ * can show under the new one's URL.
+ */
 function AreaRoute(): ReactNode {
   const { areaId } = useParams();
   const areas = useAreas();
@@ -44,7 +48,7 @@ function AreaRoute(): ReactNode {
   if (areas.isPending) return <Spin />;
   if (areas.data && !areas.data.some((a) => a.id === areaId))
     return <Result status="404" title={t("web:areaNotFound")} />;
-  return <Outlet />;
+  return <Outlet key={areaId} />;
 }
 
 function NotFound(): ReactNode {
