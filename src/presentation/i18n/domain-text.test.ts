@@ -64,6 +64,20 @@ describe("domainText: the uncertainty analysis's warnings (uncertainty-analysis.
   });
 });
 
+describe("domainText: the factors used that no source text backs (factor-table.ts)", () => {
+  it("an unverified factor and an assumed one", () => {
+    const used = table.fresh();
+    used.value("expl.anfo.co2.calc", "t CO2/t");
+    const inv = runInventory(join(PROJECT_ROOT, "examples", "yongning.yaml"), {});
+    expect(shown(inv.warnings, /^factor \S+ \(.+\) is UNVERIFIED: /)).toMatch(
+      /^因子 \S+（.+）未核实：其数值未在来源文本中找到，采用结果前请核查$/,
+    );
+    expect(shown(used.unverifiedWarnings(), "factor expl.anfo.co2.calc")).toBe(
+      "因子 expl.anfo.co2.calc（CO2 emission factor of ANFO (calculator constant without citation)）为假设值：无来源给出该值；采用结果前请替换为有来源的数值（--factors）",
+    );
+  });
+});
+
 describe("domainText: the carbon-price year warning (valuation-choice.ts)", () => {
   it("names the price, its years and the year it is read in", () => {
     const chosen = chooseValuation(

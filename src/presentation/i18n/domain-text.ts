@@ -174,8 +174,12 @@ const PATTERNS: readonly {
     render: (lang, m) => reportT(lang)("warn.standVolume", { label: m[1], path: m[2] }),
   },
   {
-    re: /^factor (\S+) \((.+)\) is UNVERIFIED: its value was not found in a source text; check it$/,
+    re: /^factor (\S+) \((.+)\) is UNVERIFIED: its value was not found in a source text; check it before relying on the result$/,
     render: (lang, m) => reportT(lang)("warn.unverifiedFactor", { id: m[1], name: m[2] }),
+  },
+  {
+    re: /^factor (\S+) \((.+)\) is an ASSUMPTION: no source gives it; replace it with a sourced value \((--factors)\) before relying on the result$/,
+    render: (lang, m) => reportT(lang)("warn.assumedFactor", { id: m[1], name: m[2], option: m[3] }),
   },
   {
     re: /^factors taken as exact \(no range in their source and no default uncertainty for their kind\), so the uncertainty ranges leave out theirs: (.+); give them a range \(low, high\) in a --factors file$/,

@@ -98,8 +98,12 @@ export const report = defineMessages({
   labelled: ["{{label}}: {{text}}", "{{label}}：{{text}}"],
   "warn.standVolume": ["{{label}} stand volume ({{path}})", "{{label}} 林分蓄积 ({{path}})"],
   "warn.unverifiedFactor": [
-    "factor {{id}} ({{name}}) is UNVERIFIED: its value was not found in a source text; check it",
-    "因子 {{id}}（{{name}}）未核实：其数值未在来源文本中找到，请核查",
+    "factor {{id}} ({{name}}) is UNVERIFIED: its value was not found in a source text; check it before relying on the result",
+    "因子 {{id}}（{{name}}）未核实：其数值未在来源文本中找到，采用结果前请核查",
+  ],
+  "warn.assumedFactor": [
+    "factor {{id}} ({{name}}) is an ASSUMPTION: no source gives it; replace it with a sourced value ({{option}}) before relying on the result",
+    "因子 {{id}}（{{name}}）为假设值：无来源给出该值；采用结果前请替换为有来源的数值（{{option}}）",
   ],
   "warn.factorsExact": [
     "factors taken as exact (no range in their source and no default uncertainty for their kind), so the uncertainty ranges leave out theirs: {{ids}}; give them a range {{range}} in a {{option}} file",
