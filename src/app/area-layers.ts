@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { rgbHex, zoneColours } from "../presentation/zone-colours.ts";
 import type { Analysis } from "../storage/analysis-repository.ts";
@@ -37,13 +38,14 @@ export async function areaLayers(
 }> {
   const legend = areaLegend(area.legend);
   const classColours = new Map(legend.classes.filter((c) => c.colour).map((c) => [c.code, c.colour!]));
+  const colours = coloursVersion(area);
   const layers: MapLayer[] = [];
   const files = new Map<string, string>();
   let crs: { label: string; epsg?: number; proj4?: string } | null = null;
   for (const m of maps) {
     const g = m.grid;
     crs ??= { label: g.crs, ...(g.epsg ? { epsg: g.epsg } : {}), ...(g.proj4 ? { proj4: g.proj4 } : {}) };
-    const png = join(folder.maps(area.id), "layers", `${m.year}-${m.sha256.slice(0, 16)}.png`);
+    const png = join(folder.maps(area.id), "layers", `${m.year}-${m.sha256.slice(0, 16)}-${colours}.png`);
     await renderClassLayer(m.path, png, classColours);
     const id = `landuse-${m.year}`;
     files.set(id, png);
@@ -52,7 +54,7 @@ export async function areaLayers(
       kind: "landuse",
       title: `Land use ${m.year}`,
       titleZh: `${m.year}年土地利用`,
-      url: `/api/areas/${area.id}/maps/${m.year}/layer.png?v=${m.sha256.slice(0, 8)}`,
+      url: landuseLayerUrl(area, m),
       extent: extentOf(g),
       legend: {
         kind: "classes",
@@ -158,4 +160,21 @@ export async function accumulatedChangesLayer(
       },
     },
   };
+}
+
+/**
+ * A short hash of the legend's colours by code: part of a land-use layer's file name and URL, so
+ * that a recoloured (or recoded) legend draws a new layer instead of the cached one.
+ */
+function coloursVersion(area: Pick<MiningArea, "legend">): string {
+  const colours = areaLegend(area.legend).classes.map((c) => [c.code, c.colour ?? null]);
+  return createHash("sha256").update(JSON.stringify(colours)).digest("hex").slice(0, 8);
+}
+
+/** The URL of a year's land-use layer, versioned by the map's bytes and the legend's colours. */
+export function landuseLayerUrl(
+  area: Pick<MiningArea, "id" | "legend">,
+  m: Pick<StoredMap, "year" | "sha256">,
+): string {
+  return `/api/areas/${area.id}/maps/${m.year}/layer.png?v=${m.sha256.slice(0, 8)}${coloursVersion(area)}`;
 }

@@ -9,7 +9,7 @@ import {
   resolvedLegendClasses,
 } from "../../app/area-legend.ts";
 import { areaKeyFigures, areaSeries } from "../../app/area-overview.ts";
-import { areaLayers } from "../../app/area-layers.ts";
+import { areaLayers, landuseLayerUrl } from "../../app/area-layers.ts";
 import { legendFromCsvText } from "../../app/legend-from-csv.ts";
 import { pixelHistory } from "../../app/pixel-history.ts";
 import { areaRecordSchema, legendAnswerSchema, type StoredLegend } from "../../contract/area.ts";
@@ -247,7 +247,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
         map: last
           ? {
               layerId: `landuse-${last.year}`,
-              url: `/api/areas/${area.id}/maps/${last.year}/layer.png?v=${last.sha256.slice(0, 8)}`,
+              url: landuseLayerUrl(area, last),
               kind: "landuse" as const,
               year: last.year,
             }
