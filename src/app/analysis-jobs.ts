@@ -1,7 +1,8 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { z } from "zod";
+import { z } from "zod";
 import { analysisInput } from "../contract/analysis-input.ts";
+import { errorCodeOf } from "../contract/error-codes.ts";
 import { zodIssuesToInputIssues } from "../domain/validation/zod-issues.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { factorTable, loadFactorLibrary } from "../factors/load-factor-library.ts";
@@ -25,6 +26,12 @@ import { inClientTerms, issuesInClientTerms, type JobFile } from "./job-error-te
  * filled). Jobs queued before a field existed read with its default.
  */
 export type LanduseParams = z.output<typeof analysisInput>;
+
+/** A boundary of two or more features, each with a `name`: the analysis can count per feature. */
+const NAMED_FEATURES = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(z.object({ properties: z.object({ name: z.string() }) })).min(2),
+});
 
 /** The stored params of a job, parsed once against the request's schema. */
 function storedParams(job: Analysis): LanduseParams {
@@ -113,7 +120,7 @@ export class AnalysisJobs {
     if (e instanceof InputError) {
       const details = issuesInClientTerms(sourceOf(e), e.issues, files);
       return {
-        code: "bad-input",
+        code: errorCodeOf(e),
         message: `the analysis cannot run on the area's data: ${details
           .map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))
           .join("; ")}`,
@@ -124,10 +131,16 @@ export class AnalysisJobs {
       const message = inClientTerms(e.message, files);
       const file = files.find((f) => e.message.includes(f.path));
       return {
-        code: "bad-input",
+        code: errorCodeOf(e),
         message: `the analysis cannot run on the area's data: ${message}`,
         details: [{ path: file?.field ?? "", message }],
       };
+    }
+    // Any other error the table knows (e.g. a quantity that overflowed) is the data's, as coded.
+    const code = errorCodeOf(e);
+    if (code !== "internal") {
+      const message = inClientTerms((e as Error).message, files);
+      return { code, message: `the analysis cannot run on the area's data: ${message}`, details: [] };
     }
     // Ours, not the client's: the details (paths and all) go to the log only.
     console.error(`analysis ${id} failed:`, e);
@@ -165,14 +178,8 @@ export class AnalysisJobs {
           },
         ]);
     const legend = analysisLegend(area.legend);
-    const boundary = area.boundary as {
-      type?: string;
-      features?: { properties?: { name?: unknown } }[];
-    } | null;
-    const named =
-      boundary?.type === "FeatureCollection" &&
-      (boundary.features?.length ?? 0) > 1 &&
-      boundary.features!.every((f) => typeof f.properties?.name === "string");
+    const boundary = area.boundary ?? null;
+    const named = NAMED_FEATURES.safeParse(boundary).success;
     const polygons = boundary ? { name: BOUNDARY, geojson: boundary } : undefined;
     const densities = params.densitySet
       ? poolTableFromDensitySet(legend, params.densitySet, factorTable())

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
@@ -87,6 +88,9 @@ export async function renderClassLayer(
   await writePng(png, p.width, p.height, rgba);
 }
 
+/** The side-car of a cached change layer: the ramp's end, t C per pixel. */
+const RAMP_END = z.object({ max: z.number() });
+
 /** Colours of the carbon-change ramp: loss, no change, gain. */
 export const CHANGE_RAMP: [string, string, string] = ["#b2182b", "#f7f7f7", "#1a9850"];
 
@@ -98,8 +102,7 @@ export const CHANGE_RAMP: [string, string, string] = ["#b2182b", "#f7f7f7", "#1a
 export async function renderChangeLayer(tif: string, png: string): Promise<number> {
   // The ramp's end is kept beside the PNG, so a cached layer needs no second read of the raster.
   const side = `${png}.json`;
-  if (existsSync(png) && existsSync(side))
-    return (JSON.parse(readFileSync(side, "utf8")) as { max: number }).max;
+  if (existsSync(png) && existsSync(side)) return RAMP_END.parse(JSON.parse(readFileSync(side, "utf8"))).max;
   const p = await readPreview(tif);
   let max = 0;
   for (let i = 0; i < p.data.length; i++) {

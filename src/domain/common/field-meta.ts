@@ -31,6 +31,7 @@ export const FIELD_UNITS = {
   "t C/ha": { en: "t C/ha", zh: "吨碳/公顷" },
   "t C/ha/yr": { en: "t C/ha/yr", zh: "吨碳/(公顷·年)" },
   m3: { en: "m³", zh: "立方米" },
+  "10^4 kWh": { en: "10⁴ kWh", zh: "万千瓦时" },
   "m3/ha": { en: "m³/ha", zh: "立方米/公顷" },
   "carrier unit": { en: "the unit given in `unit`", zh: "按 unit 字段所给单位" },
   yr: { en: "yr", zh: "年" },
@@ -48,6 +49,14 @@ export const FIELD_UNITS = {
 
 /** A unit id of {@link FIELD_UNITS}. */
 export type UnitId = keyof typeof FIELD_UNITS;
+
+/** True when `unit` is a unit id of {@link FIELD_UNITS}. */
+export const isUnitId = (unit: string): unit is UnitId => Object.hasOwn(FIELD_UNITS, unit);
+
+/** A unit id's name in the language (`10^4 kWh` → 万千瓦时); a unit the table lacks as given. */
+export function unitName(unit: string, lang: "en" | "zh"): string {
+  return isUnitId(unit) ? FIELD_UNITS[unit][lang] : unit;
+}
 
 /** What a spec field declares: unit, label, and optionally a description and a range beyond its checks. */
 export interface FieldMeta {

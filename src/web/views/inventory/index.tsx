@@ -25,6 +25,7 @@ import { inventorySteps, waterfallOption } from "../../../presentation/chart-opt
 import { formatNumber } from "../../../presentation/i18n.ts";
 import { domainText } from "../../../presentation/i18n/domain-text.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
+import { unitName } from "../../../domain/common/field-meta.ts";
 import { ApiError, apiFetch, type ApiErrorDetail } from "../../api/client.ts";
 import { keys, useOverview } from "../../api/queries.ts";
 import { Chart } from "../../components/Chart.tsx";
@@ -53,8 +54,7 @@ function useSlotLabel(slot: Slot): LabelledField {
   if (!slot.term || !label) return slot.field;
   const term = { en: t(`terms:${slot.term}`, { lng: "en" }), zh: t(`terms:${slot.term}`, { lng: "zh" }) };
   const unit = slot.carrier?.unit;
-  const text = (l: "en" | "zh") =>
-    `${term[l]}: ${label[l]}${unit ? ` (${unit.replace("10^4 kWh", l === "zh" ? "万千瓦时" : "10⁴ kWh")})` : ""}`;
+  const text = (l: "en" | "zh") => `${term[l]}: ${label[l]}${unit ? ` (${unitName(unit, l)})` : ""}`;
   return { ...slot.field, label: { en: text("en"), zh: text("zh") }, ...(unit ? { unit: undefined } : {}) };
 }
 

@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import type { KeyFigure, Overview } from "../../../contract/overview.ts";
-import { FIELD_UNITS, type UnitId } from "../../../domain/common/field-meta.ts";
+import { unitName } from "../../../domain/common/field-meta.ts";
 import { className, formatNumber } from "../../../presentation/i18n.ts";
 import { parseLang, type Lang } from "../../../presentation/i18n/lang.ts";
 import { useLayers, useOverview } from "../../api/queries.ts";
@@ -15,13 +15,6 @@ import { QueryError } from "../../components/QueryError.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
 import { overviewSeriesOption } from "./series-option.ts";
 
-const isUnitId = (unit: string): unit is UnitId => Object.hasOwn(FIELD_UNITS, unit);
-
-/** A key figure's unit (an id of FIELD_UNITS) in the language; an unknown unit as given. */
-export function unitName(lang: Lang, unit: string): string {
-  return isUnitId(unit) ? FIELD_UNITS[unit][lang] : unit;
-}
-
 /** A key figure: its name, value and unit, its source (or why it is missing), and a stale marker. */
 function FigureCard({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
@@ -32,7 +25,7 @@ function FigureCard({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactN
         title={t(`figure.${figure.id}`)}
         // A missing figure is shown as missing (never as 0); the source line below says why.
         value={ok ? formatNumber(lang, figure.value!, Math.abs(figure.value!) < 10 ? 4 : 1) : "—"}
-        suffix={<span className="unit">{unitName(lang, figure.unit)}</span>}
+        suffix={<span className="unit">{unitName(figure.unit, lang)}</span>}
         valueRender={(node) => (
           <span className={ok ? "value" : "value missing"} data-missing={ok ? undefined : "true"}>
             {node}
