@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { LEGEND_PRESETS } from "../../src/domain/landuse/legend.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
@@ -9,6 +8,7 @@ import {
   CLIENT,
   cjkGlyphCheck,
   DESKTOP,
+  expectNoHorizontalOverflow,
   paintedShare,
   PHONE,
   shot,
@@ -18,32 +18,6 @@ import {
 } from "./browser-session.ts";
 
 const session = useBrowserSession();
-
-/**
- * Whether the page scrolls sideways, and what sticks out of the page: an element counts only when it
- * is not inside a box that scrolls on its own (a wide table or chart scrolls in its box, which itself
- * fits the page).
- */
-async function pageOverflow(page: Page): Promise<{ overflow: number; widest: string[] }> {
-  return page.evaluate(() => {
-    const doc = document.documentElement;
-    const vw = doc.clientWidth;
-    const inScrollBox = (e: Element) => {
-      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
-        const s = getComputedStyle(p);
-        if (/(auto|scroll|hidden)/.test(s.overflowX) && p.getBoundingClientRect().right <= vw + 1)
-          return true;
-      }
-      return false;
-    };
-    const widest = [...document.querySelectorAll<HTMLElement>("body *")]
-      .filter((e) => e.getBoundingClientRect().right > vw + 1 && getComputedStyle(e).position !== "fixed")
-      .filter((e) => !inScrollBox(e))
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}.${[...e.classList].join(".")}`);
-    return { overflow: doc.scrollWidth - vw, widest };
-  });
-}
 
 describe("the charts view", () => {
   for (const lang of ["en", "zh"] as const)
@@ -71,7 +45,7 @@ describe("the charts view", () => {
             rendered: true,
           });
         }
-        expect(await pageOverflow(page)).toEqual({ overflow: 0, widest: [] });
+        await expectNoHorizontalOverflow(page);
         await shot(page, `charts-${lang}-${size.width}`);
         // The Sankey's labels close up (drawn on the canvas: Chinese must be in the web font, not boxes).
         await page

@@ -7,6 +7,7 @@ import {
   cjkGlyphCheck,
   CLIENT,
   DESKTOP,
+  expectNoHorizontalOverflow,
   paintedShare,
   PHONE,
   shot,
@@ -15,28 +16,6 @@ import {
 } from "./browser-session.ts";
 
 const session = useBrowserSession();
-
-/** Whether the page scrolls sideways; elements inside a box that scrolls on its own do not count. */
-async function pageOverflow(page: Page): Promise<{ overflow: number; widest: string[] }> {
-  return page.evaluate(() => {
-    const doc = document.documentElement;
-    const vw = doc.clientWidth;
-    const inScrollBox = (e: Element) => {
-      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
-        const s = getComputedStyle(p);
-        if (/(auto|scroll|hidden)/.test(s.overflowX) && p.getBoundingClientRect().right <= vw + 1)
-          return true;
-      }
-      return false;
-    };
-    const widest = [...document.querySelectorAll<HTMLElement>("body *")]
-      .filter((e) => e.getBoundingClientRect().right > vw + 1 && getComputedStyle(e).position !== "fixed")
-      .filter((e) => !inScrollBox(e))
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}.${[...e.classList].join(".")}`);
-    return { overflow: doc.scrollWidth - vw, widest };
-  });
-}
 
 /** The error shown at the form field whose input has this id. */
 const fieldError = (page: Page, inputId: string) =>
@@ -65,7 +44,7 @@ describe("the inventory view", () => {
           expect(await cjkGlyphCheck(page, "#inventory-panel .ant-card-head-title")).toMatchObject({
             rendered: true,
           });
-        expect(await pageOverflow(page)).toEqual({ overflow: 0, widest: [] });
+        await expectNoHorizontalOverflow(page);
         await shot(page, `inventory-${lang}-${size.width}`);
       });
 

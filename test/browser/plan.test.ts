@@ -6,6 +6,7 @@ import {
   areaIdNamed,
   cjkGlyphCheck,
   DESKTOP,
+  expectNoHorizontalOverflow,
   paintedShare,
   PHONE,
   shot,
@@ -14,28 +15,6 @@ import {
 } from "./browser-session.ts";
 
 const session = useBrowserSession();
-
-/** Whether the page scrolls sideways; elements inside a box that scrolls on its own do not count. */
-async function pageOverflow(page: Page): Promise<{ overflow: number; widest: string[] }> {
-  return page.evaluate(() => {
-    const doc = document.documentElement;
-    const vw = doc.clientWidth;
-    const inScrollBox = (e: Element) => {
-      for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
-        const s = getComputedStyle(p);
-        if (/(auto|scroll|hidden)/.test(s.overflowX) && p.getBoundingClientRect().right <= vw + 1)
-          return true;
-      }
-      return false;
-    };
-    const widest = [...document.querySelectorAll<HTMLElement>("body *")]
-      .filter((e) => e.getBoundingClientRect().right > vw + 1 && getComputedStyle(e).position !== "fixed")
-      .filter((e) => !inScrollBox(e))
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}.${[...e.classList].join(".")}`);
-    return { overflow: doc.scrollWidth - vw, widest };
-  });
-}
 
 /** The error shown at the form field whose input has this id. */
 const fieldError = (page: Page, inputId: string) =>
@@ -61,7 +40,7 @@ describe("the plan view", () => {
           expect(text).toMatch(/起始年份/);
           expect(await cjkGlyphCheck(page, ".measure .measure-name")).toMatchObject({ rendered: true });
         }
-        expect(await pageOverflow(page)).toEqual({ overflow: 0, widest: [] });
+        await expectNoHorizontalOverflow(page);
         await shot(page, `plan-${lang}-${size.width}`);
       });
 
