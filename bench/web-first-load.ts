@@ -26,16 +26,26 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu"],
 });
 
-// Page code as text: this file is type-checked without the DOM library.
-/** True once a canvas matching `sel` has at least `share` of its pixels painted. */
-const paintedScript = (sel: string, share: number) => `(() => {
-  const c = document.querySelector(${JSON.stringify(sel)});
+// The page's types, as far as the check below uses them (this file is type-checked without the DOM
+// library); the function runs in the page.
+interface PageCanvas {
+  width: number;
+  height: number;
+  getContext(kind: "2d"): {
+    getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> };
+  };
+}
+/** True once the canvas matching `sel` has at least `share` of its pixels painted. */
+function isPainted([sel, share]: [string, number]): boolean {
+  const doc = (globalThis as unknown as { document: { querySelector(s: string): PageCanvas | null } })
+    .document;
+  const c = doc.querySelector(sel);
   if (!c || !c.width || !c.height) return false;
   const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
   let n = 0;
-  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-  return n / (c.width * c.height) >= ${share};
-})()`;
+  for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+  return n / (c.width * c.height) >= share;
+}
 
 async function firstLoad(path: string, waitFor: (page: Page) => Promise<void>) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -61,8 +71,12 @@ async function firstLoad(path: string, waitFor: (page: Page) => Promise<void>) {
 const areas = (await (await fetch(`${server.url}/api/areas`)).json()) as { id: string; name: string }[];
 const pingshuo = areas.find((a) => /Pingshuo/.test(a.name))!.id;
 const drawn = async (page: Page) => {
-  await page.waitForFunction(paintedScript("#overview-map canvas", 0.05), undefined, { timeout: 60_000 });
-  await page.waitForFunction(paintedScript("#overview-chart canvas", 0.005), undefined, { timeout: 60_000 });
+  await page.waitForFunction(isPainted, ["#overview-map canvas", 0.05] as [string, number], {
+    timeout: 60_000,
+  });
+  await page.waitForFunction(isPainted, ["#overview-chart canvas", 0.005] as [string, number], {
+    timeout: 60_000,
+  });
 };
 const kB = (n = 0) => `${(n / 1024).toFixed(0)} kB`;
 for (const lang of ["en", "zh"]) {
