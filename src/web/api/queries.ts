@@ -50,8 +50,7 @@ export function useOverview(id: string, lang: Lang) {
     queryFn: () => apiFetch<Overview>(`/api/areas/${encodeURIComponent(id)}/overview?lang=${lang}`),
     // A language switch shows the previous answer until the new one arrives (no flash of empty);
     // never another area's answer.
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[1] === id ? previous : undefined,
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === id ? previous : undefined),
   });
 }
 
