@@ -38,6 +38,18 @@ describe("chart tooltips (ECharts shows a formatter's answer as HTML)", () => {
     expect(html).not.toMatch(/<img|<svg/);
     expect(html).toBe(`${escapeHtml(HOSTILE)}: 10 CNY/t CO2e, 100 t CO2e/yr`);
   });
+
+  it("macOption(…) names a measure in the language, as its axis does", () => {
+    const html = tooltipHtml(
+      macOption(
+        "zh",
+        [{ measure: "1. methane-use from 2026", costCNYPerTCO2e: 10, abatementTCO2ePerYr: 100 }],
+        50,
+      ),
+    );
+    expect(html).toContain("瓦斯利用");
+    expect(html).not.toContain("methane-use");
+  });
 });
 
 describe("chordOption(lang, classes, one-step rows)", () => {

@@ -491,7 +491,7 @@ export function macOption(
       trigger: "axis",
       formatter: (p: unknown) => {
         const m = mac[(p as { dataIndex: number }[])[0]!.dataIndex]!;
-        return `${escapeHtml(m.measure)}: ${formatNumber(lang, m.costCNYPerTCO2e, 1)} CNY/t CO2e, ${formatNumber(lang, m.abatementTCO2ePerYr, 0)} t CO2e/yr`;
+        return `${escapeHtml(domainText(lang, m.measure))}: ${formatNumber(lang, m.costCNYPerTCO2e, 1)} CNY/t CO2e, ${formatNumber(lang, m.abatementTCO2ePerYr, 0)} t CO2e/yr`;
       },
     },
     grid: { left: 70, right: 20, top: 30, bottom: 90 },
