@@ -24,23 +24,16 @@ export const keys = {
   area: (id: string) => ["areas", id] as const,
   overview: (id: string, lang: Lang) => ["areas", id, "overview", lang] as const,
   layers: (id: string) => ["areas", id, "layers"] as const,
-  maps: (id: string) => ["areas", id, "maps"] as const,
   analyses: (id: string) => ["areas", id, "analyses"] as const,
   legend: (id: string) => ["areas", id, "legend"] as const,
-  inventories: (id: string) => ["areas", id, "inventories"] as const,
   analysis: (id: string) => ["analyses", id] as const,
+  /** One stored inventory; `["inventories"]` (its prefix) invalidates them all. */
+  inventory: (id: string) => ["inventories", id] as const,
+  job: (id: string) => ["jobs", id] as const,
 };
 
 export function useAreas() {
   return useQuery({ queryKey: keys.areas, queryFn: () => apiFetch<Area[]>("/api/areas") });
-}
-
-export function useArea(id: string | undefined) {
-  return useQuery({
-    queryKey: keys.area(id ?? ""),
-    queryFn: () => apiFetch<Area>(`/api/areas/${encodeURIComponent(id!)}`),
-    enabled: !!id,
-  });
 }
 
 /** The overview: key figures in the language (their notes and sources are texts of the API). */

@@ -45,6 +45,12 @@ export const web = defineMessages({
     "The analysis compares maps: upload maps of at least two years.",
     "分析需比较不同年份的地图：请至少上传两个年份的地图。",
   ],
+  // Density sets by id (src/domain/budget/density-sets.ts): a name and what the set holds.
+  "densitySet.seed001-yang2019": ["Yang et al. 2019 (Seed 001 §3.2)", "杨等 2019（Seed 001 §3.2）"],
+  "densitySetNote.seed001-yang2019": [
+    "Soil and vegetation carbon lost when arable land, forest and grassland are taken by mining",
+    "耕地、林地和草地被采矿占用时损失的土壤与植被碳",
+  ],
   "run.showMap": ["Show the result on the map", "在地图上查看结果"],
   "upload.choose": ["Choose a GeoTIFF", "选择 GeoTIFF 文件"],
   "upload.needFile": ["Choose the map's GeoTIFF file.", "请选择地图的 GeoTIFF 文件。"],

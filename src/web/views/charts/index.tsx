@@ -165,7 +165,8 @@ function FactorsTable({ lang, factors }: { lang: Lang; factors: readonly FactorR
           {
             title: t("source"),
             key: "source",
-            render: (_, f) => `${f.source}${f.table ? `, ${f.table}` : ""} (${f.status})`,
+            render: (_, f) =>
+              `${f.source}${f.table ? `, ${f.table}` : ""} (${termName(lang, "status", f.status)})`,
           },
         ]}
       />

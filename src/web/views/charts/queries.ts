@@ -2,11 +2,12 @@ import { useQuery } from "@tanstack/react-query";
 import type { AnalysisRecord } from "../../../contract/analysis-record.ts";
 import type { InventoryRecord } from "../../../contract/inventory-record.ts";
 import { apiFetch } from "../../api/client.ts";
+import { keys } from "../../api/queries.ts";
 
 /** A stored analysis with its result (GET /api/analyses/{id}). */
 export function useAnalysis(id: string | undefined) {
   return useQuery({
-    queryKey: ["analyses", id ?? ""],
+    queryKey: keys.analysis(id ?? ""),
     queryFn: () => apiFetch<AnalysisRecord>(`/api/analyses/${encodeURIComponent(id!)}`),
     enabled: !!id,
   });
@@ -15,7 +16,7 @@ export function useAnalysis(id: string | undefined) {
 /** A stored inventory with its input and result (GET /api/inventories/{id}). */
 export function inventoryQuery(id: string) {
   return {
-    queryKey: ["inventories", id],
+    queryKey: keys.inventory(id),
     queryFn: () => apiFetch<InventoryRecord>(`/api/inventories/${encodeURIComponent(id)}`),
   } as const;
 }
