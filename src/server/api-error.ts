@@ -12,21 +12,10 @@ export type ApiErrorBody = ErrorBody;
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly details: readonly InputIssue[];
-  constructor(code: ErrorCode, message: string, details?: readonly InputIssue[]);
-  /** The former form: the status must be the table's for the code (it is checked, not used). */
-  constructor(status: number, code: ErrorCode, message: string, details?: readonly InputIssue[]);
-  constructor(
-    a: ErrorCode | number,
-    b: string,
-    c?: string | readonly InputIssue[],
-    d: readonly InputIssue[] = [],
-  ) {
-    const legacy = typeof a === "number";
-    super(legacy ? (c as string) : b);
-    this.code = (legacy ? b : a) as ErrorCode;
-    this.details = legacy ? d : ((c as readonly InputIssue[] | undefined) ?? []);
-    if (legacy && a !== this.status)
-      throw new Error(`internal: ApiError(${a}, "${this.code}") but the error table gives ${this.status}`);
+  constructor(code: ErrorCode, message: string, details: readonly InputIssue[] = []) {
+    super(message);
+    this.code = code;
+    this.details = details;
   }
 
   /** The HTTP status of the code, from the error table. */

@@ -8,10 +8,17 @@ import { ApiError } from "./api-error.ts";
  * (an InputError's issues, a MapRejected's details, or its message at the empty path); fastify's
  * own refusals of malformed requests (bad JSON, wrong content type, a body over the limit) keep
  * their 4xx status as "bad-request" ("too-large" for 413); anything else is "internal" (500) and
- * says nothing of the cause.
+ * says nothing of the cause. `internal` (the caller logs the error with its cause) holds for every
+ * answer of status 500 or more — an "internal" error, a stored result that no longer reads
+ * ("stored-invalid"), … — since each is the server's fault, not the request's.
  */
-export function errorAnswer(error: unknown): { status: number; error: ApiError; internal: boolean } {
-  if (error instanceof ApiError) return { status: error.status, error, internal: false };
+export function errorAnswer(error: unknown): {
+  status: number;
+  error: ApiError;
+  internal: boolean;
+} {
+  const answer = (status: number, out: ApiError) => ({ status, error: out, internal: status >= 500 });
+  if (error instanceof ApiError) return answer(error.status, error);
   const e = error as {
     code?: unknown;
     message?: string;
@@ -31,16 +38,12 @@ export function errorAnswer(error: unknown): { status: number; error: ApiError; 
       .replace(/:$/, "");
     const message = Array.isArray(e.issues) ? `${first}; see details` : first;
     const out = new ApiError(code, message, details);
-    return { status: out.status, error: out, internal: false };
+    return answer(out.status, out);
   }
   const status = typeof e?.statusCode === "number" ? e.statusCode : undefined;
   if (status && status >= 400 && status < 500) {
     const out = new ApiError(status === 413 ? "too-large" : "bad-request", String(e.message));
-    return { status, error: out, internal: false };
+    return answer(status, out);
   }
-  return {
-    status: 500,
-    error: new ApiError("internal", "an internal error; it has been logged"),
-    internal: true,
-  };
+  return answer(500, new ApiError("internal", "an internal error; it has been logged"));
 }

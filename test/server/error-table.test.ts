@@ -49,7 +49,17 @@ describe("one error table for the API and the CLI", () => {
     expect(errorAnswer(media)).toMatchObject({ status: 415, error: { code: "bad-request" } });
   });
 
-  it("refuses an ApiError whose status is not the table's", () => {
-    expect(() => new ApiError(400, "not-found", "m")).toThrow(/the error table gives 404/);
+  it("has every answer of status 500 or more logged (internal), whatever its code", () => {
+    for (const [code, row] of Object.entries(ERROR_CODES)) {
+      const e = Object.assign(new Error(`a ${code}`), { code });
+      expect(errorAnswer(e).internal, code).toBe(row.status >= 500);
+      expect(errorAnswer(new ApiError(code as keyof typeof ERROR_CODES, "m")).internal, code).toBe(
+        row.status >= 500,
+      );
+    }
+    expect(errorAnswer(Object.assign(new Error("m"), { code: "stored-invalid" }))).toMatchObject({
+      status: 500,
+      internal: true,
+    });
   });
 });

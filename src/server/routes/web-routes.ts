@@ -1,6 +1,6 @@
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { cjkFontPath } from "../../report/chart-svg.ts";
 import { ApiError } from "../api-error.ts";
 import { apiDocsHtml } from "../api-docs.ts";
@@ -16,11 +16,12 @@ const TYPES: Readonly<Record<string, string>> = {
 
 /** The web app (bundled on first use; its pages at /, /data and /areas/…), its CJK font, and the API docs page. */
 export function webRoutes(app: FastifyInstance, version: string): void {
-  const asset = async (name: string, reply: import("fastify").FastifyReply) => {
+  const asset = async (name: string, reply: FastifyReply) => {
+    // A name is one file of the bundle's folder: no "." or ".." (nor any dot file), no folder.
+    if (!/^[\w-][\w.-]*$/.test(name)) throw new ApiError("not-found", `no asset ${name}`);
     const dir = await webBundle();
     const path = join(dir, name);
-    if (!/^[\w.-]+$/.test(name) || !existsSync(path))
-      throw new ApiError(404, "not-found", `no asset ${name}`);
+    if (!existsSync(path) || !statSync(path).isFile()) throw new ApiError("not-found", `no asset ${name}`);
     const ext = name.split(".").pop()!;
     reply.type((Object.hasOwn(TYPES, ext) && TYPES[ext]) || "application/octet-stream");
     return reply.send(createReadStream(path));
@@ -35,11 +36,35 @@ export function webRoutes(app: FastifyInstance, version: string): void {
     asset(req.params.name, reply),
   );
   // Noto Sans SC for browsers without a Chinese font (loaded only for CJK text: see unicode-range).
-  app.get("/assets/fonts/noto-sans-sc.ttf", hidden, async (_req, reply) => {
-    reply.type("font/ttf").header("cache-control", "max-age=86400");
-    return reply.send(createReadStream(cjkFontPath()));
-  });
+  // 10.5 MB that never changes between installs: not gzipped on each request (a TrueType font gains
+  // little), and validated by ETag/Last-Modified so that a browser asking again gets a 304.
+  app.get("/assets/fonts/noto-sans-sc.ttf", { ...hidden, compress: false }, async (req, reply) =>
+    unchangedFile(cjkFontPath(), "font/ttf", req, reply),
+  );
   // No icon (pages say so with <link rel="icon" href="data:,">); a browser asking anyway gets an empty answer, not a 404.
   app.get("/favicon.ico", hidden, async (_req, reply) => reply.status(204).send());
   app.get("/docs", hidden, async (_req, reply) => reply.type(TYPES.html!).send(apiDocsHtml(version)));
+}
+
+/**
+ * A file that changes only with the install, answered with a validator (a weak ETag of its size and
+ * time, and Last-Modified) and cached for a day; a request whose If-None-Match (or, without it,
+ * If-Modified-Since) matches gets 304 and no body.
+ */
+function unchangedFile(path: string, type: string, req: FastifyRequest, reply: FastifyReply) {
+  const stat = statSync(path);
+  const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  const modified = new Date(Math.floor(stat.mtimeMs / 1000) * 1000);
+  reply
+    .header("etag", etag)
+    .header("last-modified", modified.toUTCString())
+    .header("cache-control", "public, max-age=86400");
+  const match = req.headers["if-none-match"];
+  const since = req.headers["if-modified-since"];
+  const fresh =
+    match !== undefined
+      ? match.split(",").some((t) => t.trim() === etag || t.trim() === "*")
+      : since !== undefined && Date.parse(since) >= modified.getTime();
+  if (fresh) return reply.status(304).send();
+  return reply.type(type).send(createReadStream(path));
 }
