@@ -11,20 +11,39 @@ import {
 import { basename, dirname, join } from "node:path";
 import { currentProcessMark, formatMark, removeDeadEntries } from "../io/process-mark.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
-import { uiFontFiles } from "./ui-font.ts";
+import { TEXT_SOURCES, uiFontFiles } from "./ui-font.ts";
 
 const WEB_SRC = join(PROJECT_ROOT, "src", "web");
 /** What the app is bundled from: its own code and the pure code it shares (texts, contract, specs). */
 const SOURCES = ["web", "presentation", "contract", "domain", "units"].map((d) =>
   join(PROJECT_ROOT, "src", d),
 );
+/** The code that cuts the app's font subset (src/server/ui-font.ts over src/report/font-subset.ts). */
+const FONT_CODE = [
+  join(PROJECT_ROOT, "src", "server", "ui-font.ts"),
+  join(PROJECT_ROOT, "src", "report", "font-subset.ts"),
+];
 const OUT = join(PROJECT_ROOT, "node_modules", ".cache", "minecarbon-web");
 
-function newest(dir: string): number {
+/**
+ * What the bundle is rebuilt after, when one is newer: the app's sources, and — for the generated
+ * font subset — the folders its texts are cut from (TEXT_SOURCES) and the code that cuts it.
+ */
+export function bundleInputs(): string[] {
+  return [...new Set([...SOURCES, ...TEXT_SOURCES, ...FONT_CODE])];
+}
+
+/** The newest modification time of a file, or of any file under a folder. */
+function newest(path: string): number {
+  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs;
+  return newestIn(path);
+}
+
+function newestIn(dir: string): number {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    t = Math.max(t, e.isDirectory() ? newestIn(p) : statSync(p).mtimeMs);
   }
   return t;
 }
@@ -47,11 +66,7 @@ async function build(): Promise<string> {
   // Build folders of processes killed while bundling; a live one's build is left alone.
   removeDeadEntries(dirname(OUT), { prefix: `${basename(OUT)}.` });
   const stamp = join(OUT, "app.js");
-  // The generated font files also change with the code that cuts them.
-  const changed = Math.max(
-    ...SOURCES.map(newest),
-    statSync(join(PROJECT_ROOT, "src", "server", "ui-font.ts")).mtimeMs,
-  );
+  const changed = Math.max(...bundleInputs().map(newest));
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= changed) return OUT;
   const { build: esbuild } = await import("esbuild");
   const tmp = `${OUT}.${formatMark(currentProcessMark())}-${Date.now()}`;
