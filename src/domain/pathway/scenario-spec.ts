@@ -247,6 +247,12 @@ export const measureSchema = z
   .meta(group(["measure", "减排措施"]));
 
 export type Measure = z.output<typeof measureSchema>;
+/** A measure's kind (`methane-use`, …). */
+export type MeasureKind = Measure["kind"];
+/** The measure kinds in the schema's order (the order forms show them); a non-empty tuple, so `z.enum` takes it. */
+export const MEASURE_KINDS: readonly [MeasureKind, ...MeasureKind[]] = measureSchema.options.map(
+  (o) => o.shape.kind.value,
+) as [MeasureKind, ...MeasureKind[]];
 
 /** A pathway scenario: a baseline inventory, the coal-output path and measures, to an end year. */
 export const scenarioSchema = z

@@ -1,10 +1,8 @@
 import type { ScenarioDefaults } from "../../../contract/scenario-defaults.ts";
 import { specFields, type SpecField } from "../../../domain/common/field-meta.ts";
-import { measureSchema, scenarioSchema, type Measure } from "../../../domain/pathway/scenario-spec.ts";
+import { MEASURE_KINDS, scenarioSchema, type MeasureKind } from "../../../domain/pathway/scenario-spec.ts";
 
-export type MeasureKind = Measure["kind"];
-/** The measures in the order the form shows them. */
-export const MEASURE_KINDS: readonly MeasureKind[] = measureSchema.options.map((o) => o.shape.kind.value);
+export { MEASURE_KINDS, type MeasureKind };
 
 /** Where a mine's scenario starts: as `GET /api/areas/{id}/scenario-defaults` answers for one mine. */
 export type ScenarioStart = ScenarioDefaults["mines"][number];
