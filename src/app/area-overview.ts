@@ -1,4 +1,4 @@
-import type { LanduseResultRecord } from "../contract/analysis-record.ts";
+import { staleReasonCode, type LanduseResultRecord } from "../contract/analysis-record.ts";
 import type { MineInventoryRecord } from "../contract/mine-inventory.ts";
 import type { KeyFigure } from "../contract/overview.ts";
 import type { figures } from "../presentation/i18n/catalogue/figures.ts";
@@ -70,7 +70,11 @@ export function areaKeyFigures(
   const r = latest?.result ?? undefined;
   const out: KeyFigure[] = [];
   if (latest && r) {
-    const staleness = { stale: Boolean(latest.staleReason), staleReason: latest.staleReason ?? null };
+    const staleness = {
+      stale: Boolean(latest.staleReason),
+      staleReason: latest.staleReason ?? null,
+      staleReasonCode: staleReasonCode(latest.staleReason),
+    };
     const id = latest.id;
     const first = Math.min(...r.classes.map((c) => c.year));
     const last = Math.max(...r.classes.map((c) => c.year));

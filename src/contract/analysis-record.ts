@@ -16,10 +16,57 @@ export const jobErrorSchema = z.looseObject({
   details: z.array(inputIssueSchema).optional(),
 });
 
+/**
+ * Why a result is stale, as a code and its params: the catalogue's `api:<code>` says it in the
+ * asked language. The English sentence is stored (the CLI and logs read it); the code is read back
+ * from it here, so rows stored before the codes existed read the same.
+ */
+export const STALE_REASONS = {
+  staleMapReplaced: {
+    text: (p: Record<string, string>) =>
+      `the ${p.year} map was replaced on ${p.date} (${p.from} → ${p.to}); run the analysis again`,
+    pattern:
+      /^the (?<year>\d+) map was replaced on (?<date>[\d-]+) \((?<from>\w+) → (?<to>\w+)\); run the analysis again$/u,
+  },
+  staleLegendChanged: {
+    text: (p: Record<string, string>) => `the legend was changed on ${p.date}; run the analysis again`,
+    pattern: /^the legend was changed on (?<date>[\d-]+); run the analysis again$/u,
+  },
+  staleBoundaryChanged: {
+    text: (p: Record<string, string>) => `the boundary was changed on ${p.date}; run the analysis again`,
+    pattern: /^the boundary was changed on (?<date>[\d-]+); run the analysis again$/u,
+  },
+} as const;
+export type StaleReasonCodeName = keyof typeof STALE_REASONS;
+
+export const staleReasonCodeSchema = z
+  .object({
+    code: z.enum(Object.keys(STALE_REASONS) as [StaleReasonCodeName, ...StaleReasonCodeName[]]),
+    params: z.record(z.string(), z.string()),
+  })
+  .meta({ description: "the stale reason as a code of the `api` catalogue and its params" });
+export type StaleReasonCode = z.infer<typeof staleReasonCodeSchema>;
+
+/** The English sentence stored for a stale reason. */
+export function staleReasonText(code: StaleReasonCodeName, params: Record<string, string>): string {
+  return STALE_REASONS[code].text(params);
+}
+
+/** The code and params of a stored stale reason, or null (not stale, or a sentence of no code). */
+export function staleReasonCode(reason: string | null | undefined): StaleReasonCode | null {
+  if (!reason) return null;
+  for (const [code, { pattern }] of Object.entries(STALE_REASONS)) {
+    const m = pattern.exec(reason);
+    if (m) return { code: code as StaleReasonCodeName, params: { ...m.groups } };
+  }
+  return null;
+}
+
 /** What marks a result computed from inputs that were replaced since. */
 export const staleSchema = z.object({
   stale: z.boolean().meta({ description: "true when an input it was computed from was replaced since" }),
   staleReason: z.string().nullable().meta({ description: "what was replaced and when; null when not stale" }),
+  staleReasonCode: staleReasonCodeSchema.nullable().optional(),
 });
 
 /** An analysis run as a job, as the API answers it (its result only where asked). Version 1. */

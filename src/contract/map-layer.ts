@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { staleReasonCodeSchema } from "./analysis-record.ts";
 
 /** A layer's legend: class colours, or the two ends and middle of a colour ramp. */
 export const layerLegendSchema = z.discriminatedUnion("kind", [
@@ -41,6 +42,7 @@ export const layersAnswerSchema = z
     boundary: z.unknown().meta({ description: "the area's boundary GeoJSON (WGS 84), or null" }),
     stale: z.boolean().meta({ description: "the analysis's layers were computed from a map replaced since" }),
     staleReason: z.string().nullable(),
+    staleReasonCode: staleReasonCodeSchema.nullable().optional(),
   })
   .meta({ id: "AreaLayers" });
 

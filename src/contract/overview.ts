@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { staleReasonCodeSchema } from "./analysis-record.ts";
 import { areaRecordSchema } from "./area.ts";
 
 /** One key figure of an area with its unit and where it comes from (null value: why not). */
@@ -9,6 +10,7 @@ export const keyFigureSchema = z.object({
   source: z.string(),
   stale: z.boolean().meta({ description: "computed from an analysis whose maps were replaced since" }),
   staleReason: z.string().nullable(),
+  staleReasonCode: staleReasonCodeSchema.nullable().optional(),
 });
 export type KeyFigure = z.infer<typeof keyFigureSchema>;
 
@@ -37,6 +39,7 @@ export const overviewSchema = z
         finishedAt: z.string().nullable(),
         stale: z.boolean(),
         staleReason: z.string().nullable(),
+        staleReasonCode: staleReasonCodeSchema.nullable().optional(),
       })
       .nullable(),
     map: z

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { staleReasonCode } from "../../src/contract/analysis-record.ts";
+import { translator } from "../../src/presentation/i18n/index.ts";
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
@@ -104,6 +106,24 @@ describe.each(STORE_KINDS)("replaced maps, stale results and legend roles on %s"
       });
     const layers = (await t.app.inject({ url: `/api/areas/${areaId}/layers` })).json();
     expect(layers).toMatchObject({ stale: true, staleReason: a.staleReason });
+    // The reason also comes as a code of the `api` catalogue and its params, for the web to say
+    // it in the asked language; the same sentence is read back from the stored English.
+    const code = {
+      code: "staleMapReplaced",
+      params: {
+        year: "2010",
+        date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/),
+        from: expect.stringMatching(/^\w{8}$/),
+        to: expect.stringMatching(/^\w{8}$/),
+      },
+    };
+    expect(o.latestAnalysis.staleReasonCode).toEqual(code);
+    expect(o.figures.find((f: { id: string }) => f.id === "area").staleReasonCode).toEqual(code);
+    expect(layers.staleReasonCode).toEqual(code);
+    expect(staleReasonCode(a.staleReason)).toEqual(code);
+    expect(translator("zh")(`api:staleMapReplaced`, o.latestAnalysis.staleReasonCode.params)).toMatch(
+      /^2010年的地图已于 \d{4}-\d\d-\d\d 替换（\w{8} → \w{8}）；请重新运行分析$/,
+    );
 
     const again = await analyse(areaId);
     o = await overview(areaId);
@@ -151,6 +171,10 @@ describe.each(STORE_KINDS)("replaced maps, stale results and legend roles on %s"
     expect(afterBoundary.staleReason).toMatch(
       /^the boundary was changed on \d{4}-\d\d-\d\d; run the analysis again$/,
     );
+    expect((await overview(areaId)).latestAnalysis.staleReasonCode).toEqual({
+      code: "staleBoundaryChanged",
+      params: { date: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) },
+    });
     const third = await analyse(areaId);
     expect((await patch(boundary)).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/api/analyses/${third}` })).json().stale).toBe(false);

@@ -12,6 +12,7 @@ import { areaKeyFigures, areaSeries } from "../../app/area-overview.ts";
 import { areaLayers, landuseLayerUrl } from "../../app/area-layers.ts";
 import { legendFromCsvText } from "../../app/legend-from-csv.ts";
 import { pixelHistory } from "../../app/pixel-history.ts";
+import { staleReasonCode, staleReasonText } from "../../contract/analysis-record.ts";
 import { areaRecordSchema, legendAnswerSchema, type StoredLegend } from "../../contract/area.ts";
 import { layersAnswerSchema, pixelHistorySchema } from "../../contract/map-layer.ts";
 import { overviewSchema } from "../../contract/overview.ts";
@@ -60,7 +61,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     ctx.forgetResults(
       await ctx.analyses.markAreaStale(
         area.id,
-        `the legend was changed on ${new Date().toISOString().slice(0, 10)}; run the analysis again`,
+        staleReasonText("staleLegendChanged", { date: new Date().toISOString().slice(0, 10) }),
       ),
     );
     return (await ctx.areas.update(area.id, { legend: stored }))!;
@@ -119,7 +120,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
         ctx.forgetResults(
           await ctx.analyses.markAreaStale(
             area.id,
-            `the boundary was changed on ${new Date().toISOString().slice(0, 10)}; run the analysis again`,
+            staleReasonText("staleBoundaryChanged", { date: new Date().toISOString().slice(0, 10) }),
           ),
         );
       return areaJson(updated);
@@ -242,6 +243,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
               finishedAt: latest.finishedAt?.toISOString() ?? null,
               stale: latest.staleReason !== null,
               staleReason: latest.staleReason,
+              staleReasonCode: staleReasonCode(latest.staleReason),
             }
           : null,
         map: last
@@ -292,7 +294,12 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
         await ctx.maps.forArea(area.id),
         used,
       );
-      return { ...layers, stale: Boolean(used?.staleReason), staleReason: used?.staleReason ?? null };
+      return {
+        ...layers,
+        stale: Boolean(used?.staleReason),
+        staleReason: used?.staleReason ?? null,
+        staleReasonCode: staleReasonCode(used?.staleReason),
+      };
     },
   );
 

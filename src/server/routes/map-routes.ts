@@ -2,6 +2,7 @@ import { createWriteStream, rmSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
 import { storeUploadedMap } from "../../app/store-map.ts";
+import { staleReasonText } from "../../contract/analysis-record.ts";
 import { mapRecordSchema, mapUploadAnswerSchema } from "../../contract/landuse-map.ts";
 import type { InputIssue } from "../../domain/validation/input-issue.ts";
 import type { StoredMap } from "../../storage/landuse-map-repository.ts";
@@ -146,7 +147,12 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
         staleAnalyses = await ctx.analyses.markStale(
           area.id,
           year,
-          `the ${year} map was replaced on ${stored.map.createdAt.toISOString().slice(0, 10)} (${previous.sha256.slice(0, 8)} → ${stored.map.sha256.slice(0, 8)}); run the analysis again`,
+          staleReasonText("staleMapReplaced", {
+            year: String(year),
+            date: stored.map.createdAt.toISOString().slice(0, 10),
+            from: previous.sha256.slice(0, 8),
+            to: stored.map.sha256.slice(0, 8),
+          }),
         );
         ctx.forgetResults(staleAnalyses);
       }

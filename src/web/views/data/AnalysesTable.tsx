@@ -6,6 +6,7 @@ import { ANALYSIS_KINDS, ANALYSIS_STATUSES } from "../../../contract/analysis-re
 import { parseLang, LOCALE } from "../../../presentation/i18n/lang.ts";
 import { useAnalyses, type AnalysisRecord } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
+import { staleReasonLabel } from "../overview/stale-reason.ts";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
 
 const STATUS_COLOUR = { queued: "default", running: "processing", done: "success", failed: "error" } as const;
@@ -41,7 +42,11 @@ export function AnalysesTable({ areaId }: { areaId: string }): ReactNode {
         <span className="status">
           <Tag color={STATUS_COLOUR[r.status]}>{t(r.status)}</Tag>
           {r.stale && (
-            <Tag color="warning" className="stale" title={r.staleReason ?? undefined}>
+            <Tag
+              color="warning"
+              className="stale"
+              title={staleReasonLabel(t, r.staleReason, r.staleReasonCode)}
+            >
               {t("web:stale")}
             </Tag>
           )}

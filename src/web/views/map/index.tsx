@@ -13,6 +13,7 @@ import { LayerLegend } from "../../components/LayerLegend.tsx";
 import { layerTitle } from "../../components/layer-title.ts";
 import { MapView } from "../../components/MapView.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
+import { staleReasonLabel } from "../overview/stale-reason.ts";
 
 type PixelHistory = z.infer<typeof pixelHistorySchema>;
 const KINDS = [
@@ -97,7 +98,11 @@ export default function MapViewPage(): ReactNode {
         <Space orientation="vertical" size={12} style={{ width: "100%" }}>
           <Card size="small" title={t("layers")}>
             {data.stale && (
-              <Tag color="warning" className="stale" title={data.staleReason ?? undefined}>
+              <Tag
+                color="warning"
+                className="stale"
+                title={staleReasonLabel(t, data.staleReason, data.staleReasonCode)}
+              >
                 {t("web:stale")}
               </Tag>
             )}

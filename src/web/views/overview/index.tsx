@@ -14,6 +14,7 @@ import { MapView } from "../../components/MapView.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
 import { overviewSeriesOption } from "./series-option.ts";
+import { staleReasonLabel } from "./stale-reason.ts";
 
 /** A key figure: its name, value and unit, its source (or why it is missing), and a stale marker. */
 function FigureCard({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactNode {
@@ -36,7 +37,11 @@ function FigureCard({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactN
         {t("source")}: {figure.source}
       </div>
       {figure.stale && (
-        <Tag color="warning" className="stale" title={figure.staleReason ?? undefined}>
+        <Tag
+          color="warning"
+          className="stale"
+          title={staleReasonLabel(t, figure.staleReason, figure.staleReasonCode)}
+        >
           {t("web:stale")}
         </Tag>
       )}
@@ -96,7 +101,7 @@ export default function OverviewView(): ReactNode {
           showIcon
           className="stale-alert"
           title={t("web:staleAnalysis")}
-          description={o.latestAnalysis.staleReason ?? undefined}
+          description={staleReasonLabel(t, o.latestAnalysis.staleReason, o.latestAnalysis.staleReasonCode)}
           action={<Link to={viewPath(areaId, "data", search)}>{t("runAnalysis")}</Link>}
         />
       )}

@@ -1,0 +1,17 @@
+import type { TFunction } from "i18next";
+import { staleReasonCode, type StaleReasonCode } from "../../../contract/analysis-record.ts";
+
+/**
+ * A stale reason in the app's language: the answer's code (or the code read back from the stored
+ * English sentence, as the analyses list answers only the sentence) through the `api` catalogue;
+ * the English sentence itself when it has no code.
+ */
+export function staleReasonLabel(
+  t: TFunction<["common", "web"]>,
+  reason: string | null | undefined,
+  code?: StaleReasonCode | null,
+): string | undefined {
+  const c = code ?? staleReasonCode(reason);
+  if (c) return t(`api:${c.code}`, { ...c.params, defaultValue: reason ?? "" });
+  return reason ?? undefined;
+}
