@@ -34,6 +34,10 @@ export const scenarioDefaultsSchema = z
           }),
       }),
     ),
+    endYear: z.number().int().meta({
+      description:
+        "the year a planner's pathway runs to; no starting measure starts after it (src/domain/pathway/planning-defaults.ts PLANNING_END_YEAR)",
+    }),
     economics: scenarioSchema.shape.economics.unwrap().meta({
       description:
         "the market prices and discount rate a planner starts from (the scenario spec's economics block: library price factors, growth rates and discount rate as planning assumptions)",

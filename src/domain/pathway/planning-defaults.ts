@@ -12,13 +12,28 @@ export type StartingMeasure = { readonly kind: MeasureKind; readonly start: numb
 >;
 
 /**
+ * The year a planner's pathway runs to (the Plan view's end year; the scenario spec's default
+ * `endYear` is the same).
+ */
+export const PLANNING_END_YEAR = 2060;
+
+/**
  * The starting levels of the measures a planner sees first, relative to the mine's base year.
  * These are planning assumptions, not data about the mine: half of the bought electricity clean and
  * half of the liberated methane used or oxidised within about a decade, 10 % energy saved, CCS of
  * 30 % of the point-source CO2 from 15 years on (seed 002 treats CCS as a late measure), offsets
  * from 25 years on at 0 t until the user sets them.
+ *
+ * No measure starts after the plan's `endYear`: one whose usual start falls later (CCS or offsets of
+ * a late base year) starts at `endYear` — kept rather than left out, so that every measure that
+ * applies has a start the user can move, and a pathway built from these defaults is valid.
  */
-export function startingMeasure(kind: MeasureKind, baseYear: number): StartingMeasure {
+export function startingMeasure(kind: MeasureKind, baseYear: number, endYear: number): StartingMeasure {
+  const m = usualStart(kind, baseYear);
+  return m.start > endYear ? { ...m, start: endYear } : m;
+}
+
+function usualStart(kind: MeasureKind, baseYear: number): StartingMeasure {
   const start = baseYear + 2;
   switch (kind) {
     case "clean-electricity":
