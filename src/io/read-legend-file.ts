@@ -3,14 +3,8 @@ import { LEGEND_PRESETS, type Legend, type LegendClass } from "../domain/landuse
 import { COUNT_BOUNDS, TEXT_BOUNDS } from "../domain/common/input-bounds.ts";
 import { describeValue, InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { textProblem } from "../domain/validation/user-text.ts";
+import { LEGEND_COLUMNS, legendFromRecords, type LegendRecord } from "../domain/landuse/legend-records.ts";
 import { pickColumn, readCsvTable, type CsvTable } from "./read-csv-table.ts";
-
-const CODE = ["code", "categoryValue", "lucode", "value"];
-const NAME = ["name", "category", "LULC_name", "LULC_desc", "description", "class_name", "label"];
-const KEY = ["key", "legend", "short"];
-const GROUP = ["group", "class"];
-const COLOUR = ["colour", "color"];
-const NAME_ZH = ["name_zh", "nameZh"];
 
 /**
  * A legend from CSV: code and name, optional key, group and colour. The column names of MineCarbon
@@ -21,65 +15,66 @@ export function readLegendFile(path: string): { legend: Legend; ignored: string[
   return legendFromTable(readCsvTable(path));
 }
 
+/**
+ * The legend of a parsed table (columns read by the domain's `legendFromRecords`, as the web's
+ * legend import reads them). A class whose row gives no role is keyed by its name, or its code when
+ * it has none (the CLI's legends and pool tables have no role column).
+ */
 export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[] } {
-  const code = pickColumn(t, CODE);
-  const name = pickColumn(t, NAME);
-  if (!code || !name)
-    throw new InputError(t.path, [
-      {
-        path: "header",
-        message: `a legend needs a code column (${CODE.join(" or ")}) and a name column (${NAME.join(" or ")}); got ${t.header.join(", ")}`,
-      },
-    ]);
-  const key = pickColumn(t, KEY);
-  const group = pickColumn(t, GROUP);
-  const colour = pickColumn(t, COLOUR);
-  const nameZh = pickColumn(t, NAME_ZH);
-  const used = new Set([code, name, key, group, colour, nameZh].filter((c) => c !== undefined));
-  const issues: InputIssue[] = [];
+  const read = legendFromRecords(t.header, t.rows, t.path);
+  const headerProblem = read.problems.find((p) => p.path === "header");
+  if (headerProblem) throw new InputError(t.path, [headerProblem]);
+  const col = (names: readonly string[]) => pickColumn(t, names);
+  const codeCol = col(LEGEND_COLUMNS.code)!;
+  const nameCol = col(LEGEND_COLUMNS.name)!;
+  const roleCol = col(LEGEND_COLUMNS.role);
+  const textCols: [keyof LegendRecord, string | undefined][] = [
+    ["name", nameCol],
+    ["role", roleCol],
+    ["group", col(LEGEND_COLUMNS.group)],
+    ["nameZh", col(LEGEND_COLUMNS.nameZh)],
+  ];
+  const issues: InputIssue[] = [...read.problems];
   const seen = new Map<number, number>();
   const keys = new Set<string>();
   const classes: LegendClass[] = [];
-  t.rows.forEach((row, i) => {
-    const at = `row ${i + 2}`;
-    const c = Number(row[code]);
-    if (row[code] === "" || !Number.isInteger(c) || c < 0 || c > 65535) {
-      issues.push({ path: `${at}, ${code}`, message: `must be a whole number 0–65535; got "${row[code]}"` });
-      return;
+  for (const r of read.classes) {
+    const at = `row ${r.row}`;
+    const c = Number(r.code);
+    if (r.code === "" || !Number.isInteger(c) || c < 0 || c > 65535) {
+      issues.push({ path: `${at}, ${codeCol}`, message: `must be a whole number 0–65535; got "${r.code}"` });
+      continue;
     }
     if (seen.has(c)) {
-      issues.push({ path: `${at}, ${code}`, message: `code ${c} is already on row ${seen.get(c)}` });
-      return;
+      issues.push({ path: `${at}, ${codeCol}`, message: `code ${c} is already on row ${seen.get(c)}` });
+      continue;
     }
-    seen.set(c, i + 2);
-    const nm = row[name]!;
-    if (!nm) issues.push({ path: `${at}, ${name}`, message: "must not be empty" });
+    seen.set(c, r.row);
+    if (!r.name) issues.push({ path: `${at}, ${nameCol}`, message: "must not be empty" });
     // Names end up in tables, reports and (through the API) the database: one line of storable text.
-    for (const col of [name, key, group, nameZh]) {
-      const text = col === undefined ? undefined : row[col];
+    for (const [field, column] of textCols) {
+      const text = column === undefined ? undefined : r[field];
+      if (typeof text !== "string") continue;
       const problem =
-        text === undefined
-          ? undefined
-          : text.length > TEXT_BOUNDS.name
-            ? `must be at most ${TEXT_BOUNDS.name} characters long`
-            : textProblem(text);
-      if (problem) issues.push({ path: `${at}, ${col}`, message: `${problem}; got ${describeValue(text)}` });
+        text.length > TEXT_BOUNDS.name
+          ? `must be at most ${TEXT_BOUNDS.name} characters long`
+          : textProblem(text);
+      if (problem)
+        issues.push({ path: `${at}, ${column}`, message: `${problem}; got ${describeValue(text)}` });
     }
-    const k = (key && row[key]) || nm || String(c);
-    if (keys.has(k)) issues.push({ path: `${at}, ${key ?? name}`, message: `"${k}" names two classes` });
+    const k = r.role ?? (r.name || String(c));
+    if (keys.has(k))
+      issues.push({ path: `${at}, ${roleCol ?? nameCol}`, message: `"${k}" names two classes` });
     keys.add(k);
-    const col = colour ? row[colour] : undefined;
-    if (col && !/^#[0-9a-fA-F]{6}$/.test(col))
-      issues.push({ path: `${at}, ${colour}`, message: `must be a colour like #228b22; got "${col}"` });
     classes.push({
       code: c,
       key: k,
-      name: nm,
-      ...(nameZh && row[nameZh] ? { nameZh: row[nameZh] } : {}),
-      ...(group && row[group] ? { group: row[group] } : {}),
-      ...(col ? { colour: col.toLowerCase() } : {}),
+      name: r.name,
+      ...(r.nameZh ? { nameZh: r.nameZh } : {}),
+      ...(r.group ? { group: r.group } : {}),
+      ...(r.colour ? { colour: r.colour } : {}),
     });
-  });
+  }
   if (classes.length === 0 && issues.length === 0) issues.push({ path: "", message: "has no classes" });
   if (classes.length > COUNT_BOUNDS.legendClasses)
     issues.push({
@@ -90,7 +85,7 @@ export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[
   classes.sort((a, b) => a.code - b.code);
   return {
     legend: { id: t.path, description: `legend from ${t.path}`, classes },
-    ignored: t.header.filter((h) => !used.has(h)),
+    ignored: read.ignored,
   };
 }
 

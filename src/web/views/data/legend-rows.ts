@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/browser/esm/sync";
 import { LEGEND_ROLES, type LegendRole } from "../../../contract/area.ts";
 import { DENSITY_SETS, type CarbonPool } from "../../../domain/budget/density-sets.ts";
+import { legendFromRecords } from "../../../domain/landuse/legend-records.ts";
 
 /** The roles a legend class can have (what it is), from the domain's legend groups. */
 export const ROLES = Object.keys(LEGEND_ROLES) as LegendRole[];
@@ -51,15 +52,6 @@ export function rowsFromClasses(
   }));
 }
 
-const CODE = ["code", "categoryValue", "lucode", "value"];
-const NAME = ["name", "category", "LULC_name", "LULC_desc", "description", "class_name", "label"];
-const ROLE = ["role", "key", "legend", "short"];
-const COLOUR = ["colour", "color"];
-const NAME_ZH = ["name_zh", "nameZh"];
-
-const pick = (header: readonly string[], names: readonly string[]) =>
-  names.map((n) => header.find((h) => h.toLowerCase() === n.toLowerCase())).find((h) => h !== undefined);
-
 /** What a legend CSV gave: the rows, the columns not read, and the rows whose role was not given. */
 export interface LegendImport {
   rows: LegendRow[];
@@ -68,13 +60,14 @@ export interface LegendImport {
 }
 
 /**
- * A legend CSV read in the browser: the column names the CLI reads (`code,name,key,group,colour`,
- * OpenLand's `categoryValue,legend,…,color`, InVEST's `lucode,LULC_name`), plus `role` and
- * `name_zh`. Each row takes its role from its own `role`/`key` column; a row without one gets none
- * (to be chosen) — never the role of the row it replaces. Throws with a message naming the missing
- * columns.
+ * A legend CSV read in the browser (parsed with csv-parse, read by the domain's
+ * `legendFromRecords`, as the CLI and the server read it): MineCarbon's, OpenLand's and InVEST's
+ * column names. Each row takes its role from its own role column; a row without one, or with a text
+ * that is not a role, gets none (to be chosen) — never the role of the row it replaces nor one
+ * guessed from its name. A row without a colour gets grey. Throws with a message naming the missing
+ * columns or the rows whose colour is not `#rrggbb`.
  */
-export function legendRowsFromCsv(text: string): LegendImport {
+export function legendRowsFromCsv(text: string, source = "the CSV"): LegendImport {
   const records = parse(text.replace(/^\uFEFF/, ""), {
     columns: true,
     skip_empty_lines: true,
@@ -82,32 +75,23 @@ export function legendRowsFromCsv(text: string): LegendImport {
     relax_column_count: true,
   }) as Record<string, string>[];
   const header = records[0] ? Object.keys(records[0]) : [];
-  const code = pick(header, CODE);
-  const name = pick(header, NAME);
-  if (!code || !name)
-    throw new Error(
-      `a legend needs a code column (${CODE.join(" or ")}) and a name column (${NAME.join(" or ")}); got ${header.join(", ") || "no columns"}`,
-    );
-  const role = pick(header, ROLE);
-  const colour = pick(header, COLOUR);
-  const nameZh = pick(header, NAME_ZH);
-  const used = new Set([code, name, role, colour, nameZh, pick(header, ["group", "class"])]);
+  const read = legendFromRecords(header, records, source);
+  if (read.problems.length)
+    throw new Error(`${read.source}: ${read.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
   let withoutRole = 0;
-  const rows = records.map((r): LegendRow => {
-    const given = role ? r[role]?.trim() : undefined;
-    const theRole = isRole(given) ? given : "";
-    if (!theRole) withoutRole++;
-    const c = colour ? r[colour]?.trim() : undefined;
+  const rows = read.classes.map((c): LegendRow => {
+    const role = isRole(c.role) ? c.role : "";
+    if (!role) withoutRole++;
     return {
       rowId: rowId(),
-      code: r[code]?.trim() ?? "",
-      name: r[name]?.trim() ?? "",
-      nameZh: nameZh ? (r[nameZh]?.trim() ?? "") : "",
-      role: theRole,
-      colour: c && /^#[0-9a-fA-F]{6}$/.test(c) ? c.toLowerCase() : "#999999",
+      code: c.code,
+      name: c.name,
+      nameZh: c.nameZh ?? "",
+      role,
+      colour: c.colour ?? "#999999",
     };
   });
-  return { rows, ignored: header.filter((h) => !used.has(h)), withoutRole };
+  return { rows, ignored: read.ignored, withoutRole };
 }
 
 /** A problem of a row at its cell (`legend.classes[i].field`), as the API reports them too. */
