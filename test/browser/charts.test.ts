@@ -39,6 +39,12 @@ describe("the charts view", () => {
         expect(await page.locator("#chord-panel .ant-card-head-title").textContent()).toBe(
           lang === "en" ? "Transitions from the first to the last year (ha)" : "首末年份间土地转移 (公顷)",
         );
+        // A factor's status is named in the language, not shown as its id.
+        expect(await page.locator("#factors-table").textContent()).toMatch(
+          lang === "en"
+            ? /\((primary|secondary|unverified|assumption)\)/
+            : /\((一手来源|二手来源|未核实|假设)\)/,
+        );
         if (lang === "zh") {
           expect(await page.locator("#matrix-panel .ant-card-head-title").textContent()).toMatch(/转移矩阵/);
           expect(await cjkGlyphCheck(page, "#matrix-panel .ant-card-head-title")).toMatchObject({
