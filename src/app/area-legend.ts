@@ -3,7 +3,7 @@ import { codesNotInLegend, LEGEND_PRESETS, type Legend } from "../domain/landuse
 import { SEED001_ZONING } from "../domain/landuse/zoning-rules.ts";
 import type { InputIssue } from "../domain/validation/input-issue.ts";
 import type { StoredMap } from "../storage/landuse-map-repository.ts";
-import type { StoredLegend } from "../contract/area.ts";
+import type { ApiWarning, StoredLegend } from "../contract/area.ts";
 
 export type { StoredLegend } from "../contract/area.ts";
 
@@ -45,24 +45,30 @@ export function resolvedLegendClasses(s: StoredLegend) {
 }
 
 /** Warnings about a legend's roles: a role no zoning rule or density set knows, a role given twice. */
-export function legendRoleWarnings(s: StoredLegend): string[] {
+export function legendRoleWarnings(s: StoredLegend): ApiWarning[] {
   const known = new Set([
     ...SEED001_ZONING.rules.flatMap((r) => [...r.from, ...r.to]),
     ...Object.values(DENSITY_SETS).flatMap((d) => Object.keys(d.classes)),
   ]);
   const classes = areaLegend(s).classes;
-  const out: string[] = [];
+  const out: ApiWarning[] = [];
   const seen = new Map<string, number>();
   for (const c of classes) {
-    if (!known.has(c.key))
-      out.push(
-        `class ${c.code} "${c.name}" has the role "${c.key}", which no zoning rule or density set knows: it is left out of seed 001's zoning and takes no density; roles they know: ${[...known].sort().join(", ")}`,
-      );
+    if (!known.has(c.key)) {
+      const params = { code: c.code, name: c.name, role: c.key, known: [...known].sort().join(", ") };
+      out.push({
+        code: "legendRoleUnknown",
+        params,
+        message: `class ${params.code} "${params.name}" has the role "${params.role}", which no zoning rule or density set knows: it is left out of seed 001's zoning and takes no density; roles they know: ${params.known}`,
+      });
+    }
     const other = seen.get(c.key);
     if (other !== undefined)
-      out.push(
-        `classes ${other} and ${c.code} both have the role "${c.key}"; zoning and densities read them alike`,
-      );
+      out.push({
+        code: "legendRoleTwice",
+        params: { first: other, second: c.code, role: c.key },
+        message: `classes ${other} and ${c.code} both have the role "${c.key}"; zoning and densities read them alike`,
+      });
     else seen.set(c.key, c.code);
   }
   return out;

@@ -1,3 +1,4 @@
+import type { ApiWarning } from "../contract/area.ts";
 import { codesNotInLegend, type Legend } from "../domain/landuse/legend.ts";
 import type { InputIssue } from "../domain/validation/input-issue.ts";
 import { readCodeHistogramOffThread } from "../engine/read-code-histogram-off-thread.ts";
@@ -25,7 +26,7 @@ export interface CheckedMap {
   readonly rasterGrid: RasterGrid;
   readonly histogram: { code: number; pixels: number }[];
   readonly nodata: number | null;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly ApiWarning[];
 }
 
 /**
@@ -85,7 +86,10 @@ export async function checkUploadedMap(
     histogram: [...histogram].map(([code, pixels]) => ({ code, pixels })),
     nodata: scan.nodata,
     warnings: [
-      ...scan.warnings.map((w) => w.replace(path, name)),
+      ...scan.warnings.map((w) => {
+        const detail = w.replace(path, name);
+        return { code: "mapReadWarning", params: { name, detail }, message: detail };
+      }),
       ...legendCoverageWarnings(legend, histogram, name),
     ],
   };
@@ -107,27 +111,43 @@ export function legendCoverageWarnings(
   legend: Legend,
   histogram: ReadonlyMap<number, number>,
   name: string,
-): string[] {
+): ApiWarning[] {
   const total = [...histogram.values()].reduce((a, b) => a + b, 0);
-  if (total === 0) return [`${name} has no pixel with a class (all nodata); check its nodata value`];
-  const out: string[] = [];
+  if (total === 0)
+    return [
+      {
+        code: "mapAllNodata",
+        params: { name },
+        message: `${name} has no pixel with a class (all nodata); check its nodata value`,
+      },
+    ];
+  const out: ApiWarning[] = [];
   const absent = legend.classes.filter((c) => !(histogram.get(c.code) ?? 0));
   const used = legend.classes.length - absent.length;
   if (legend.classes.length >= 4 && used < legend.classes.length * USED_CLASS_SHARE)
-    out.push(
-      `${name} uses only ${used} of the legend's ${legend.classes.length} classes; check that it is coded in this legend`,
-    );
-  if (absent.length)
-    out.push(
-      `legend classes with no pixel in ${name}: ${absent.map((c) => `${c.code} (${c.name})`).join(", ")}`,
-    );
+    out.push({
+      code: "mapFewClassesUsed",
+      params: { name, used, total: legend.classes.length },
+      message: `${name} uses only ${used} of the legend's ${legend.classes.length} classes; check that it is coded in this legend`,
+    });
+  if (absent.length) {
+    const classes = absent.map((c) => `${c.code} (${c.name})`).join(", ");
+    out.push({
+      code: "mapAbsentClasses",
+      params: { name, classes },
+      message: `legend classes with no pixel in ${name}: ${classes}`,
+    });
+  }
   const [topCode, topPixels] = [...histogram].sort((a, b) => b[1] - a[1])[0]!;
   const share = topPixels / total;
   if (histogram.size > 0 && share >= ONE_CLASS_SHARE) {
     const c = legend.classes.find((k) => k.code === topCode);
-    out.push(
-      `${(share * 100).toFixed(1)} % of ${name}'s pixels are of one class, ${topCode} (${c?.name ?? "?"}); check that it is coded in this legend and its nodata value is set`,
-    );
+    const params = { name, share: (share * 100).toFixed(1), code: topCode, className: c?.name ?? "?" };
+    out.push({
+      code: "mapOneClass",
+      params,
+      message: `${params.share} % of ${name}'s pixels are of one class, ${topCode} (${params.className}); check that it is coded in this legend and its nodata value is set`,
+    });
   }
   return out;
 }

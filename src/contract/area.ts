@@ -87,10 +87,26 @@ export const resolvedLegendClassSchema = z.object({
     }),
 });
 
-/** `GET /api/areas/{id}/legend`. */
+/**
+ * A warning as the API answers it: a code of the `api` catalogue and its params, which say it in
+ * the asked language, and the English sentence (what the CLI and logs read; the fallback).
+ */
+export const apiWarningSchema = z
+  .object({
+    code: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    message: z.string(),
+  })
+  .meta({ id: "Warning" });
+export type ApiWarning = z.infer<typeof apiWarningSchema>;
+
+/** `GET /api/areas/{id}/legend` (and the answer to changing it). */
 export const legendAnswerSchema = z.object({
   stored: storedLegendSchema,
   id: z.string(),
   description: z.string(),
   classes: z.array(resolvedLegendClassSchema),
+  warnings: z
+    .array(apiWarningSchema)
+    .meta({ description: "roles no zoning rule or density set knows, roles given twice" }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { apiWarningSchema } from "./area.ts";
 import { gridSchema } from "./grid.ts";
 
 /** A map's grid as stored: the raster grid, its nodata, the uploaded file's name and code histogram. */
@@ -24,7 +25,7 @@ export type MapRecord = z.infer<typeof mapRecordSchema>;
 /** The answer to a map upload: the map, whether it replaced one, and warnings about its fit. */
 export const mapUploadAnswerSchema = mapRecordSchema.extend({
   replaced: z.boolean(),
-  warnings: z.array(z.string()).meta({
+  warnings: z.array(apiWarningSchema).meta({
     description:
       "legal but suspicious: legend classes absent from the map, most pixels in few classes …; the map is kept",
   }),

@@ -87,6 +87,21 @@ describe("the data view", () => {
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/\/map$/);
   });
 
+  it("says an upload's coverage warnings in Chinese when the app is in Chinese", async () => {
+    const page = await session.openPage();
+    const maps = writeMapPair("zh-warnings");
+    const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
+      name: "Chinese warnings",
+      legend: { preset: "seed001" },
+    });
+    await page.goto(viewUrl(session, area.id, "data", "zh"));
+    await upload(page, "2005", maps[2005]);
+    // The answer's warnings come as codes of the `api` catalogue: said in Chinese, not in English.
+    const warnings = page.locator("#upload-map .upload-warnings");
+    await expect.poll(() => warnings.textContent()).toContain("只用到图例 11 个类别中的 1 个");
+    expect(await warnings.textContent()).not.toMatch(/uses only|legend classes with no pixel/);
+  });
+
   it("asks before replacing a year's map, and replaces it only when confirmed", async () => {
     const page = await session.openPage();
     const maps = writeMapPair("replace");

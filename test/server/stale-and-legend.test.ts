@@ -58,13 +58,39 @@ describe.each(STORE_KINDS)("replaced maps, stale results and legend roles on %s"
     const r = await upload(areaId, "2000", "2000.tif");
     expect(r.statusCode).toBe(201);
     // 1,160 of 1,200 px arable (96.7 %), 2 of seed 001's 11 classes used.
+    // Each warning comes as a code of the `api` catalogue, its params and the English sentence.
     expect(r.json().warnings).toEqual([
-      "2000.tif uses only 2 of the legend's 11 classes; check that it is coded in this legend",
-      expect.stringMatching(
-        /^legend classes with no pixel in 2000\.tif: 3 \(grassland\), 4 \(urban land\), /,
-      ),
-      expect.stringMatching(/^96\.7 % of 2000\.tif's pixels are of one class, 1 \(arable land\)/),
+      {
+        code: "mapFewClassesUsed",
+        params: { name: "2000.tif", used: 2, total: 11 },
+        message: "2000.tif uses only 2 of the legend's 11 classes; check that it is coded in this legend",
+      },
+      {
+        code: "mapAbsentClasses",
+        params: { name: "2000.tif", classes: expect.stringMatching(/^3 \(grassland\), 4 \(urban land\), /) },
+        message: expect.stringMatching(
+          /^legend classes with no pixel in 2000\.tif: 3 \(grassland\), 4 \(urban land\), /,
+        ),
+      },
+      {
+        code: "mapOneClass",
+        params: { name: "2000.tif", share: "96.7", code: 1, className: "arable land" },
+        message: expect.stringMatching(/^96\.7 % of 2000\.tif's pixels are of one class, 1 \(arable land\)/),
+      },
     ]);
+    // The English catalogue says the same sentence as the message; the Chinese one says it in Chinese.
+    for (const w of r.json().warnings as {
+      code: string;
+      params: Record<string, string | number>;
+      message: string;
+    }[]) {
+      // No default: a code missing from the catalogue says nothing, and fails here.
+      expect(translator("en")(`api:${w.code}`, { ...w.params, defaultValue: "" })).toBe(w.message);
+      expect(translator("zh")(`api:${w.code}`, { ...w.params, defaultValue: "" })).toMatch(/2000\.tif/);
+    }
+    expect(translator("zh")("api:mapFewClassesUsed", r.json().warnings[0].params)).toBe(
+      "2000.tif 只用到图例 11 个类别中的 2 个；请检查它是否按此图例编码",
+    );
     expect(r.json().staleAnalyses).toEqual([]);
   });
 
@@ -226,7 +252,11 @@ describe.each(STORE_KINDS)("replaced maps, stale results and legend roles on %s"
     expect(byCode(l, 7)).toMatchObject({ name: "Water body", key: "water" });
     expect(byCode(l, 7)).not.toHaveProperty("densities");
     expect(l.warnings).toEqual([
-      'classes 7 and 11 both have the role "water"; zoning and densities read them alike',
+      {
+        code: "legendRoleTwice",
+        params: { first: 7, second: 11, role: "water" },
+        message: 'classes 7 and 11 both have the role "water"; zoning and densities read them alike',
+      },
     ]);
 
     // A PUT must state each role.
@@ -254,8 +284,15 @@ describe.each(STORE_KINDS)("replaced maps, stale results and legend roles on %s"
     expect(patched.statusCode).toBe(200);
     const after = await legend();
     expect(byCode(after, 7)!).toMatchObject({ name: "Water body", key: "water-body" });
-    expect(after.warnings[0]).toMatch(
-      /^class 7 "Water body" has the role "water-body", which no zoning rule or density set knows/,
+    expect(after.warnings[0]).toMatchObject({
+      code: "legendRoleUnknown",
+      params: { code: 7, name: "Water body", role: "water-body" },
+      message: expect.stringMatching(
+        /^class 7 "Water body" has the role "water-body", which no zoning rule or density set knows/,
+      ),
+    });
+    expect(translator("en")("api:legendRoleUnknown", after.warnings[0].params)).toBe(
+      after.warnings[0].message,
     );
   });
 

@@ -41,11 +41,7 @@ const legendJson = (stored: StoredLegend) => {
   };
 };
 
-const legendAnswer = legendAnswerSchema.extend({
-  warnings: z
-    .array(z.string())
-    .meta({ description: "roles no zoning rule or density set knows, roles given twice" }),
-});
+const legendAnswer = legendAnswerSchema;
 
 const langQuery = z.object({
   lang: z.enum(LANGS).default("en").describe("language of the figures' sources"),

@@ -18,11 +18,12 @@ import type { ColumnsType } from "antd/es/table/index.js";
 import type { z } from "zod";
 import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { LEGEND_ROLES, type legendAnswerSchema } from "../../../contract/area.ts";
+import { LEGEND_ROLES, type ApiWarning, type legendAnswerSchema } from "../../../contract/area.ts";
 import { CARBON_POOLS, DENSITY_SETS } from "../../../domain/budget/density-sets.ts";
 import { ApiError, apiFetch } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
+import { apiWarningText } from "../overview/stale-reason.ts";
 import {
   checkRows,
   densitiesOf,
@@ -66,6 +67,8 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
     { file: string; count: number; withoutRole: number; ignored: string[] } | undefined
   >();
   const [saved, setSaved] = useState<number | undefined>();
+  // What the server warns of the saved legend's roles (a role nothing knows, a role given twice).
+  const [warnings, setWarnings] = useState<ApiWarning[]>([]);
   const issueAt = (path: string) => issues.find((i) => i.path === path)?.message;
 
   const edit = (id: string, patch: Partial<LegendRow>) => {
@@ -76,9 +79,13 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
   const save = useMutation({
     mutationFn: (classes: unknown[]) =>
       // The legend written whole: every class states its role; nothing is kept from former rows.
-      apiFetch(`/api/areas/${encodeURIComponent(areaId)}/legend`, { method: "PUT", json: { classes } }),
-    onSuccess: async (_r, classes) => {
+      apiFetch<LegendAnswer>(`/api/areas/${encodeURIComponent(areaId)}/legend`, {
+        method: "PUT",
+        json: { classes },
+      }),
+    onSuccess: async (r, classes) => {
       setSaved(classes.length);
+      setWarnings(r.warnings ?? []);
       setIssues([]);
       setFormError(undefined);
       message.success(t("web:legend.saved", { count: classes.length }));
@@ -86,6 +93,7 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
     },
     onError: (e) => {
       setSaved(undefined);
+      setWarnings([]);
       if (e instanceof ApiError && e.details.length) {
         // The server names rows `classes[2].key`; the cells are `legend.classes[2].key`.
         const issues = e.details.map((d) => ({
@@ -363,6 +371,22 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
           </Typography.Text>
         )}
       </Space>
+      {warnings.length > 0 && (
+        <Alert
+          className="legend-warnings"
+          type="warning"
+          showIcon
+          role="status"
+          style={{ marginTop: 8 }}
+          title={
+            <ul>
+              {warnings.map((w) => (
+                <li key={w.message}>{apiWarningText(t, w)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
     </form>
   );
 }

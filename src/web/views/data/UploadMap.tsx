@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { mapUploadAnswerSchema } from "../../../contract/landuse-map.ts";
 import { ApiError, apiFetch } from "../../api/client.ts";
+import { apiWarningText } from "../overview/stale-reason.ts";
 import { fieldErrors } from "./field-errors.ts";
 
 type UploadAnswer = z.infer<typeof mapUploadAnswerSchema>;
@@ -133,7 +134,7 @@ export function UploadMap({ areaId, years }: { areaId: string; years: readonly n
             answer.warnings?.length || answer.staleAnalyses?.length ? (
               <ul className="upload-warnings">
                 {(answer.warnings ?? []).map((w) => (
-                  <li key={w}>{w}</li>
+                  <li key={w.message}>{apiWarningText(t, w)}</li>
                 ))}
                 {answer.staleAnalyses?.length ? (
                   <li>{t("web:upload.staleAnalyses", { count: answer.staleAnalyses.length })}</li>
