@@ -1,10 +1,5 @@
 import { z } from "zod";
-import { measureSchema, scenarioSchema } from "../domain/pathway/scenario-spec.ts";
-
-const MEASURE_KINDS = measureSchema.options.map((o) => o.shape.kind.value) as [
-  (typeof measureSchema.options)[number]["shape"]["kind"]["value"],
-  ...(typeof measureSchema.options)[number]["shape"]["kind"]["value"][],
-];
+import { MEASURE_KINDS, scenarioSchema } from "../domain/pathway/scenario-spec.ts";
 
 /**
  * Where a pathway scenario of a mine starts: its latest stored inventory, coal output and the

@@ -3,6 +3,7 @@ import type { Worker } from "node:worker_threads";
 import type { CodeHistogram, CodeHistogramOptions } from "../raster/code-histogram.ts";
 import { RasterInputError } from "../raster/raster-input-error.ts";
 import { startWorkerThread } from "./worker-pool.ts";
+import type { WorkerError } from "./worker-error.ts";
 
 /**
  * At most this many maps are read at once; more wait their turn. One core is left to the event
@@ -56,13 +57,6 @@ function release(t: Thread): void {
   queue.shift()?.();
 }
 
-interface WorkerError {
-  message: string;
-  code?: string;
-  reason?: "too-large";
-  stack?: string;
-}
-
 function run(t: Thread, path: string, options: CodeHistogramOptions): Promise<CodeHistogram> {
   return new Promise((resolve, reject) => {
     const done = () => {
@@ -75,7 +69,8 @@ function run(t: Thread, path: string, options: CodeHistogramOptions): Promise<Co
       done();
       if (msg.histogram) return resolve(msg.histogram);
       const e = msg.error!;
-      if (e.code === "bad-input") return reject(new RasterInputError(e.message, e.reason));
+      if (e.code === "bad-input" || e.code === "too-large")
+        return reject(new RasterInputError(e.message, e.reason));
       const internal = new Error(e.message);
       if (e.stack) internal.stack = e.stack;
       reject(internal);

@@ -5,6 +5,7 @@ import { RasterInputError } from "../raster/raster-input-error.ts";
 import { blockCount, type EnginePlan } from "./engine-plan.ts";
 import { BlockProcessor, type BlockResult } from "./process-block.ts";
 import type { WorkerPool } from "./worker-pool.ts";
+import type { WorkerError } from "./worker-error.ts";
 
 export interface EngineOptions {
   /** Started worker threads; none (or an empty pool) runs every block on the calling thread. */
@@ -57,12 +58,6 @@ export async function runEngine(plan: EnginePlan, options: EngineOptions): Promi
   return total0;
 }
 
-interface WorkerError {
-  message: string;
-  code?: string;
-  stack?: string;
-}
-
 function runOnWorkers(
   plan: EnginePlan,
   pool: readonly Worker[],
@@ -94,12 +89,11 @@ function runOnWorkers(
           return;
         }
         if (msg.error) {
-          const e =
-            msg.error.code === "bad-input"
-              ? new RasterInputError(msg.error.message)
-              : new Error(msg.error.message);
-          if (msg.error.stack && e instanceof Error && msg.error.code !== "bad-input")
-            e.stack = msg.error.stack;
+          const input = msg.error.code === "bad-input" || msg.error.code === "too-large";
+          const e = input
+            ? new RasterInputError(msg.error.message, msg.error.reason)
+            : new Error(msg.error.message);
+          if (msg.error.stack && !input) e.stack = msg.error.stack;
           fail(e);
           return;
         }
