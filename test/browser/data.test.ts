@@ -160,6 +160,12 @@ describe("the data view", () => {
       .toMatch(/stale until the analysis is run again/);
     expect(await page.locator('[data-figure="area"] .stale').count()).toBe(1);
     await shot(page, "overview-stale-en");
+    // In Chinese, the reason is said in Chinese (the answer's code through the `api` catalogue).
+    await page.goto(viewUrl(session, area.id, "overview", "zh"));
+    await expect
+      .poll(() => page.locator(".stale-alert").textContent())
+      .toMatch(/2005年的地图已于 \d{4}-\d\d-\d\d 替换（\w{8} → \w{8}）；请重新运行分析/);
+    expect(await page.locator(".stale-alert").textContent()).not.toMatch(/map was replaced/);
   });
 
   it("edits the legend: every class shows its role and densities; a CSV import brings each row's own role, never the replaced row's", async () => {
