@@ -14,7 +14,7 @@ export const api = defineMessages({
     "the legend was changed on {{date}}; run the analysis again",
     "图例已于 {{date}} 修改；请重新运行分析",
   ],
-  mapReadWarning: ["{{detail}}", "读取 {{name}} 时的提示：{{detail}}"],
+  mapReadWarning: ["{{detail}}", "读取地图时的提示：{{detail}}"],
   mapAllNodata: [
     "{{name}} has no pixel with a class (all nodata); check its nodata value",
     "{{name}} 没有任何带类别的像元（全部为无数据）；请检查其无数据值",
