@@ -1,3 +1,4 @@
+import { staleReasonCode } from "../../contract/analysis-record.ts";
 import { join } from "node:path";
 import { z } from "zod";
 import { areaLayers } from "../../app/area-layers.ts";
@@ -62,6 +63,7 @@ const analysisJson = (a: Analysis, withResult: boolean) => ({
   finishedAt: a.finishedAt?.toISOString() ?? null,
   stale: a.staleReason !== null,
   staleReason: a.staleReason,
+  staleReasonCode: staleReasonCode(a.staleReason),
   ...(withResult ? { result: a.result ?? null } : {}),
 });
 

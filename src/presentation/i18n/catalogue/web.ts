@@ -46,7 +46,7 @@ export const web = defineMessages({
     "分析需比较不同年份的地图：请至少上传两个年份的地图。",
   ],
   // Density sets by id (src/domain/budget/density-sets.ts): a name and what the set holds.
-  "densitySet.seed001-yang2019": ["Yang et al. 2019 (Seed 001 §3.2)", "杨等 2019（Seed 001 §3.2）"],
+  "densitySet.seed001-yang2019": ["Yang et al. 2019 (Seed 001 §3.2)", "杨等 2019（文献 001 §3.2）"],
   "densitySetNote.seed001-yang2019": [
     "Soil and vegetation carbon lost when arable land, forest and grassland are taken by mining",
     "耕地、林地和草地被采矿占用时损失的土壤与植被碳",

@@ -1,3 +1,4 @@
+import { staleReasonLabel } from "../overview/stale-reason.ts";
 import { useQueries } from "@tanstack/react-query";
 import { Alert, Card, Empty, Grid, Skeleton, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useMemo, type ReactNode } from "react";
@@ -358,7 +359,7 @@ export default function ChartsView(): ReactNode {
           showIcon
           className="stale-alert"
           title={t("web:staleAnalysis")}
-          description={o.latestAnalysis.staleReason ?? undefined}
+          description={staleReasonLabel(t, o.latestAnalysis.staleReason, o.latestAnalysis.staleReasonCode)}
         />
       )}
       {!o.latestAnalysis ? (
