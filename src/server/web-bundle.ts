@@ -99,8 +99,12 @@ async function build(): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   const built = new Set(readdirSync(tmp));
   for (const f of built) renameSync(join(tmp, f), join(OUT, f));
-  // Chunks of earlier builds (their names carry a hash) are no longer referenced.
-  for (const f of readdirSync(OUT)) if (!built.has(f)) rmSync(join(OUT, f), { force: true });
+  // Chunks of earlier builds (their names carry a hash) are no longer referenced by this build, but
+  // a page another server process (or this one, before the rebuild) served may still load them
+  // lazily: they go only once a day old.
+  const dayAgo = Date.now() - 86_400_000;
+  for (const f of readdirSync(OUT))
+    if (!built.has(f) && statSync(join(OUT, f)).mtimeMs < dayAgo) rmSync(join(OUT, f), { force: true });
   rmSync(tmp, { recursive: true, force: true });
   return OUT;
 }

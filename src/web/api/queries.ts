@@ -27,7 +27,10 @@ export const keys = {
   analyses: (id: string) => ["areas", id, "analyses"] as const,
   legend: (id: string) => ["areas", id, "legend"] as const,
   analysis: (id: string) => ["analyses", id] as const,
-  /** One stored inventory; `["inventories"]` (its prefix) invalidates them all. */
+  scenarioDefaults: (id: string) => ["areas", id, "scenario-defaults"] as const,
+  /** Every stored inventory (the prefix of each one's key). */
+  inventories: ["inventories"] as const,
+  /** One stored inventory. */
   inventory: (id: string) => ["inventories", id] as const,
   job: (id: string) => ["jobs", id] as const,
 };

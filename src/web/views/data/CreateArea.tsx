@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { LEGEND_PRESETS } from "../../../domain/landuse/legend.ts";
 import { ApiError } from "../../api/client.ts";
-import { useCreateArea } from "../../api/queries.ts";
+import { useCreateArea, keys } from "../../api/queries.ts";
 import { viewPath } from "../../app/views.ts";
 import { fieldErrors } from "./field-errors.ts";
 
@@ -39,7 +39,7 @@ export function CreateArea(): ReactNode {
             legend: { preset: v.legend as "seed001" },
           });
           form.resetFields();
-          await qc.invalidateQueries({ queryKey: ["areas"] });
+          await qc.invalidateQueries({ queryKey: keys.areas });
           void navigate(viewPath(a.id, "data", search));
         } catch (e) {
           if (e instanceof ApiError) {

@@ -89,7 +89,7 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
       setIssues([]);
       setFormError(undefined);
       message.success(t("web:legend.saved", { count: classes.length }));
-      await qc.invalidateQueries({ queryKey: ["areas", areaId] });
+      await qc.invalidateQueries({ queryKey: keys.area(areaId) });
     },
     onError: (e) => {
       setSaved(undefined);

@@ -1,3 +1,4 @@
+import { keys } from "../../api/queries.ts";
 import { UploadOutlined } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Form, InputNumber, Typography, Upload, type UploadFile } from "antd";
@@ -43,7 +44,7 @@ export function UploadMap({ areaId, years }: { areaId: string; years: readonly n
       );
       setAnswer(r);
       setFile(undefined);
-      await qc.invalidateQueries({ queryKey: ["areas", areaId] });
+      await qc.invalidateQueries({ queryKey: keys.area(areaId) });
     } catch (e) {
       if (e instanceof ApiError && e.code === "map-exists" && !replace) return confirmReplace(year, raw);
       if (e instanceof ApiError) {

@@ -247,7 +247,7 @@ function ActivityForm({
     onSuccess: (saved) => {
       const s = saved[0];
       void qc.invalidateQueries({ queryKey: keys.area(areaId) });
-      void qc.invalidateQueries({ queryKey: ["inventories"] });
+      void qc.invalidateQueries({ queryKey: keys.inventories });
       if (!s) return;
       setNote({
         type: "success",

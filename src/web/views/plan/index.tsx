@@ -27,7 +27,7 @@ import { macOption, pathwayOption } from "../../../presentation/chart-options.ts
 import { formatNumber } from "../../../presentation/i18n.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { ApiError, apiFetch, type ApiErrorDetail } from "../../api/client.ts";
-import { useOverview } from "../../api/queries.ts";
+import { useOverview, keys } from "../../api/queries.ts";
 import { Chart, type EChartsOption } from "../../components/Chart.tsx";
 import { FieldLabel } from "../../components/FieldLabel.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
@@ -49,12 +49,10 @@ interface PlanForm {
   uncertainty: boolean;
 }
 
-const END_YEAR = 2060;
-
 /** Where each mine's pathway starts, and the prices a planner starts from (the server's defaults). */
 function useScenarioDefaults(areaId: string) {
   return useQuery({
-    queryKey: ["areas", areaId, "scenario-defaults"],
+    queryKey: keys.scenarioDefaults(areaId),
     queryFn: () => apiFetch<ScenarioDefaults>(`/api/areas/${encodeURIComponent(areaId)}/scenario-defaults`),
   });
 }
@@ -204,11 +202,14 @@ function measureOf(kind: MeasureKind, values: Record<string, unknown>): Record<s
 function PathwayPlanner({
   start,
   economics,
+  endYear,
   tv,
   lang,
 }: {
   start: ScenarioStart;
   economics: ScenarioDefaults["economics"];
+  /** The plan's end year, as the server's defaults answer it (their starting levels fit it). */
+  endYear: number;
   tv: ViewT;
   lang: Lang;
 }): ReactNode {
@@ -235,10 +236,10 @@ function PathwayPlanner({
         kind: "pathway-scenario",
         name: `${start.mine} ${start.baseYear}+`,
         baseline: { inventoryId: start.inventoryId },
-        endYear: END_YEAR,
+        endYear,
         coalOutput: [
           { year: start.baseYear, t: start.coalOutputT },
-          { year: END_YEAR, t: v.coalEnd },
+          { year: endYear, t: v.coalEnd },
         ],
         measures: enabled.map(({ k, i }) => measureOf(k, v.measures[i] ?? {})),
         economics,
@@ -351,13 +352,13 @@ function PathwayPlanner({
                       field={{
                         ...coalField,
                         label: {
-                          en: tv("plan.coalEnd", { year: END_YEAR }),
-                          zh: tv("plan.coalEnd", { year: END_YEAR }),
+                          en: tv("plan.coalEnd", { year: endYear }),
+                          zh: tv("plan.coalEnd", { year: endYear }),
                         },
                       }}
                     />
                   ) : (
-                    tv("plan.coalEnd", { year: END_YEAR })
+                    tv("plan.coalEnd", { year: endYear })
                   )
                 }
                 rules={[
@@ -557,6 +558,7 @@ export default function PlanView(): ReactNode {
   }, [o]);
   const starts: readonly ScenarioStart[] = defaults.data?.mines ?? [];
   const economics = defaults.data?.economics;
+  const endYear = defaults.data?.endYear;
   const [mine, setMine] = useState<string | undefined>(undefined);
   const start = starts.find((s) => s.mine === mine) ?? starts[0];
   if (overview.isPending || defaults.isPending) return <Skeleton active />;
@@ -569,7 +571,7 @@ export default function PlanView(): ReactNode {
         <Card size="small" title={t("pathway")}>
           <Empty description={t("needsInventory")} />
         </Card>
-      ) : !start || !economics ? (
+      ) : !start || !economics || endYear === undefined ? (
         <Alert type="warning" showIcon title={tv("plan.noResult")} />
       ) : (
         <>
@@ -589,6 +591,7 @@ export default function PlanView(): ReactNode {
             key={`${start.inventoryId}`}
             start={start}
             economics={economics}
+            endYear={endYear}
             tv={tv}
             lang={lang}
           />
