@@ -262,3 +262,7 @@ export async function paintedShare(page: Page, canvasSelector: string): Promise<
     return n / (c.width * c.height);
   }, canvasSelector);
 }
+
+/** The error shown at the Ant Design form field whose input has this id. */
+export const fieldError = (page: Page, inputId: string) =>
+  page.locator(`.ant-form-item:has(#${inputId}) .ant-form-item-explain-error`);

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   areaIdNamed,
@@ -8,6 +7,7 @@ import {
   CLIENT,
   DESKTOP,
   expectNoHorizontalOverflow,
+  fieldError,
   paintedShare,
   PHONE,
   shot,
@@ -16,10 +16,6 @@ import {
 } from "./browser-session.ts";
 
 const session = useBrowserSession();
-
-/** The error shown at the form field whose input has this id. */
-const fieldError = (page: Page, inputId: string) =>
-  page.locator(`.ant-form-item:has(#${inputId}) .ant-form-item-explain-error`);
 
 describe("the inventory view", () => {
   for (const lang of ["en", "zh"] as const)

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
   areaIdNamed,
   cjkGlyphCheck,
   DESKTOP,
   expectNoHorizontalOverflow,
+  fieldError,
   paintedShare,
   PHONE,
   shot,
@@ -15,10 +15,6 @@ import {
 } from "./browser-session.ts";
 
 const session = useBrowserSession();
-
-/** The error shown at the form field whose input has this id. */
-const fieldError = (page: Page, inputId: string) =>
-  page.locator(`.ant-form-item:has(#${inputId}) .ant-form-item-explain-error`);
 
 describe("the plan view", () => {
   for (const lang of ["en", "zh"] as const)

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { loadImage } from "@napi-rs/canvas";
 import * as fontkit from "fontkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { threeDateAnalysis } from "./three-date-analysis.ts";
 import { runInventory } from "../../src/cli/commands/inventory-command.ts";
 import { readScenarioFile } from "../../src/io/read-scenario.ts";
 import { runScenario } from "../../src/domain/pathway/run-scenario.ts";
@@ -26,36 +27,11 @@ import { CCS_SCOPE_NOTE } from "../../src/domain/mine/year-inventory.ts";
 const dir = mkdtempSync(join(tmpdir(), "mc-report-publish-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// 10×10 maps of seed 001 codes at three dates (as report.test.ts): arable (1) → forest (2) in rows
-// 0–2 by 2010, rows 0–1 back to arable by 2020; grassland (3) in rows 5–9; rows 3–4 open pit (7) in 2020.
-const at = (f: (r: number) => number) => Array.from({ length: 100 }, (_, i) => f(Math.floor(i / 10)));
-const MAPS = [
-  at((r) => (r < 5 ? 1 : 3)),
-  at((r) => (r < 3 ? 2 : r < 5 ? 1 : 3)),
-  at((r) => (r < 2 ? 1 : r < 3 ? 2 : r < 5 ? 7 : 3)),
-];
-const analysis = join(dir, "analysis");
 let landuse: LanduseResult;
 const models: Partial<Record<"en" | "zh", ReportModel>> = {};
 
 beforeAll(async () => {
-  const { writeCodeRaster } = await import("../helpers/write-code-raster.ts");
-  const { analyzeLanduse } = await import("../../src/landuse-analysis/analyze-landuse.ts");
-  MAPS.forEach((m, i) => writeCodeRaster(join(dir, `m${i}.tif`), m, 10, 10));
-  writeFileSync(
-    join(dir, "pools.csv"),
-    ["lucode,c_above,c_below,c_soil,c_dead", "1,2,0,8,0", "2,30,10,10,0", "3,0,0,20,0"]
-      .concat([4, 5, 6, 7, 8, 9, 10, 11].map((c) => `${c},0,0,0,0`))
-      .join("\n"),
-  );
-  await analyzeLanduse({
-    maps: [2000, 2010, 2020].map((year, i) => ({ year, path: join(dir, `m${i}.tif`) })),
-    legend: "seed001",
-    pools: join(dir, "pools.csv"),
-    out: analysis,
-    workers: 0,
-    factors: async () => factorTable(),
-  });
+  const analysis = await threeDateAnalysis(dir);
   landuse = readLanduseReportInput(join(analysis, "summary.json"));
   const inventory = runInventory(join(PROJECT_ROOT, "examples", "yongning.yaml"), {});
   const table = factorTable();

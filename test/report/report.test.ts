@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { threeDateAnalysis } from "./three-date-analysis.ts";
 import { runInventory } from "../../src/cli/commands/inventory-command.ts";
 import { inventorySteps } from "../../src/presentation/chart-options.ts";
 import { areaKeyFigures } from "../../src/app/area-overview.ts";
@@ -122,40 +123,13 @@ describe("minecarbon report", () => {
 
 describe("minecarbon report of a land-use analysis (issue 10: components, storage change, value, chord, accumulated changes)", () => {
   const bin = join(PROJECT_ROOT, "bin", "minecarbon.mjs");
-  // 10×10 maps of seed 001 codes at three dates: arable (1) turns forest (2) in rows 0–2 by 2010 and
-  // rows 0–1 back to arable by 2020; grassland (3) in rows 5–9 throughout; rows 3–4 open pit (7) in 2020.
-  const at = (f: (r: number) => number) => Array.from({ length: 100 }, (_, i) => f(Math.floor(i / 10)));
-  const maps = [
-    at((r) => (r < 5 ? 1 : 3)),
-    at((r) => (r < 3 ? 2 : r < 5 ? 1 : 3)),
-    at((r) => (r < 2 ? 1 : r < 3 ? 2 : r < 5 ? 7 : 3)),
-  ];
+  // The three-date 10×10 analysis (three-date-analysis.ts), valued at the CEA year-4 mean price.
   const analysis = join(dir, "analysis");
-  const ready = (async () => {
-    const { writeCodeRaster } = await import("../helpers/write-code-raster.ts");
-    const { analyzeLanduse } = await import("../../src/landuse-analysis/analyze-landuse.ts");
-    const { factorTable } = await import("../../src/factors/load-factor-library.ts");
-    maps.forEach((m, i) => writeCodeRaster(join(dir, `m${i}.tif`), m, 10, 10));
-    writeFileSync(
-      join(dir, "pools.csv"),
-      ["lucode,c_above,c_below,c_soil,c_dead", "1,2,0,8,0", "2,30,10,10,0", "3,0,0,20,0"]
-        .concat([4, 5, 6, 7, 8, 9, 10, 11].map((c) => `${c},0,0,0,0`))
-        .join("\n"),
-    );
-    await analyzeLanduse({
-      maps: [2000, 2010, 2020].map((year, i) => ({ year, path: join(dir, `m${i}.tif`) })),
-      legend: "seed001",
-      pools: join(dir, "pools.csv"),
-      out: analysis,
-      workers: 0,
-      factors: async () => factorTable(),
-      valuation: {
-        carbonPrice: "cn.ets.cea.year4.mean",
-        priceChangePerYear: 0.02,
-        discountRatePerYear: 0.05,
-      },
-    });
-  })();
+  const ready = threeDateAnalysis(dir, {
+    carbonPrice: "cn.ets.cea.year4.mean",
+    priceChangePerYear: 0.02,
+    discountRatePerYear: 0.05,
+  });
 
   it("shows them in HTML (English) and renders them in a Chinese PDF", async () => {
     await ready;
