@@ -28,6 +28,7 @@ export const FIELD_UNITS = {
   "t CO2": { en: "t CO2", zh: "吨CO2" },
   "t CO2e": { en: "t CO2e", zh: "吨CO2当量" },
   "t CO2e/yr": { en: "t CO2e/yr", zh: "吨CO2当量/年" },
+  "t CO2e/t coal": { en: "t CO2e/t coal", zh: "吨CO2当量/吨煤" },
   "t C/ha": { en: "t C/ha", zh: "吨碳/公顷" },
   "t C/ha/yr": { en: "t C/ha/yr", zh: "吨碳/(公顷·年)" },
   m3: { en: "m³", zh: "立方米" },
