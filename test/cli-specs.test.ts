@@ -1,22 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { cliInProcess } from "./helpers/run-cli-in-process.ts";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.ts";
 import { PROJECT_ROOT } from "../src/project-root.ts";
 
-/** Runs the CLI in this process; what it prints to stdout and stderr, and its exit code. */
-async function cli(...args: string[]) {
-  let out = "";
-  let err = "";
-  const write = process.stderr.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(["node", "minecarbon", ...args], (s) => (out += s));
-    return { code, out, err };
-  } finally {
-    process.stderr.write = write;
-  }
-}
+const cli = cliInProcess;
 
 describe("minecarbon specs and --help read the specs' own metadata (issue 11 item 3)", () => {
   it("docs/model-specs.md is what `minecarbon specs --lang en` prints", async () => {

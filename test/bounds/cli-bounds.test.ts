@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { cliInProcess } from "../helpers/run-cli-in-process.ts";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "mc-cli-bounds-"));
@@ -24,19 +24,7 @@ const variant = (from: string, name: string, find: string, replace: string) => {
   return p;
 };
 
-/** Runs the CLI in this process (fast); what it prints to stdout and stderr, and its exit code. */
-async function cli(...args: string[]) {
-  let out = "";
-  let err = "";
-  const write = process.stderr.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(["node", "minecarbon", ...args], (s) => (out += s));
-    return { code, out, err };
-  } finally {
-    process.stderr.write = write;
-  }
-}
+const cli = cliInProcess;
 
 describe("minecarbon bounds every count and size at its option, with the range in --help", () => {
   it.each([
