@@ -171,6 +171,26 @@ export async function mapRendered(page: Page): Promise<void> {
 }
 
 /**
+ * Clicks the middle of the map once it has finished drawing, through the element itself so the
+ * click lands on the map wherever the page has scrolled, and waits until the pixel-history card
+ * answers. The card's whole text is polled (not just the timeline) so that a failure says what it
+ * showed instead: the click prompt (the click was lost), a skeleton or an error.
+ */
+export async function clickMapCentre(page: Page): Promise<void> {
+  await mapRendered(page);
+  const map = page.locator("#map");
+  const box = (await map.boundingBox())!;
+  await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+  await expect
+    .poll(async () =>
+      (await page.locator(".history").count()) > 0
+        ? "history"
+        : await page.locator(".history-card").textContent(),
+    )
+    .toBe("history");
+}
+
+/**
  * How far the page scrolls sideways (0 when nothing overflows the viewport), and the elements that
  * stick out of it — not counting those inside a box that scrolls or clips them within the viewport
  * (a wide table in its own scrolling box is fine; one that widens the page is not).

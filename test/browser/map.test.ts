@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   areaIdNamed,
   DESKTOP,
+  clickMapCentre,
   expectNoHorizontalOverflow,
   mapRendered,
   PHONE,
@@ -28,9 +29,7 @@ describe("the map", () => {
     expect(new URL(page.url()).searchParams.get("layer")).toBe("zones-1986-2018");
     const legend = page.locator(".legend-box");
     await expect.poll(() => legend.textContent()).toMatch(/emission control/);
-    await mapRendered(page);
-    const box = (await page.locator("#map").boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await clickMapCentre(page);
     const items = page.locator(".history .history-item");
     await expect.poll(() => items.count()).toBe(4);
     expect(await page.locator(".history").textContent()).toMatch(/1986/);
