@@ -7,6 +7,11 @@
 export const ERROR_CODES = {
   "bad-input": { status: 400, exit: 2, title: { en: "the input has problems", zh: "输入有误" } },
   "bad-request": { status: 400, exit: 2, title: { en: "the request is malformed", zh: "请求格式有误" } },
+  "bad-json": {
+    status: 400,
+    exit: 2,
+    title: { en: "the body is not valid JSON", zh: "请求体不是有效的 JSON" },
+  },
   "gas-basis-mismatch": {
     status: 400,
     exit: 2,
@@ -27,13 +32,32 @@ export const ERROR_CODES = {
   },
   forbidden: { status: 403, exit: 1, title: { en: "refused", zh: "拒绝访问" } },
   "not-found": { status: 404, exit: 2, title: { en: "not found", zh: "未找到" } },
+  "unknown-route": {
+    status: 404,
+    exit: 2,
+    title: { en: "no such route (method and path)", zh: "没有该接口（请求方法与路径）" },
+  },
+  "method-not-allowed": {
+    status: 405,
+    exit: 2,
+    title: { en: "the route does not take this method", zh: "该接口不接受此请求方法" },
+  },
   "not-finished": { status: 409, exit: 1, title: { en: "not finished yet", zh: "尚未完成" } },
   "map-exists": {
     status: 409,
     exit: 2,
     title: { en: "a map of that year exists; replace it explicitly", zh: "该年份已有地图；需明确确认替换" },
   },
-  "too-large": { status: 413, exit: 2, title: { en: "too large", zh: "文件过大" } },
+  "too-large": {
+    status: 413,
+    exit: 2,
+    title: { en: "the body or file is too large", zh: "请求体或文件过大" },
+  },
+  "unsupported-media-type": {
+    status: 415,
+    exit: 2,
+    title: { en: "the body's content type is not taken", zh: "不接受该请求体内容类型" },
+  },
   "not-enough-maps": {
     status: 422,
     exit: 2,

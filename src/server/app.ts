@@ -10,8 +10,7 @@ import {
 } from "fastify-type-provider-zod";
 import { setApiDocument } from "./api-docs.ts";
 import type { AppContext } from "./context.ts";
-import { errorAnswer } from "./error-answer.ts";
-import { ApiError } from "./api-error.ts";
+import { errorAnswer, noRouteAnswer } from "./error-answer.ts";
 import { analysisRoutes } from "./routes/analysis-routes.ts";
 import { areaRoutes } from "./routes/area-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
@@ -43,6 +42,10 @@ const API_DESCRIPTION =
 const GUARD_REFUSAL =
   "forbidden: a write from another site (Origin, Sec-Fetch-Site), or without application/json or the X-MineCarbon-Client header, or for a Host this server does not answer to";
 
+/** The most bytes of a request body (JSON), and of a legend sent as CSV. */
+const BODY_BYTES = 4 << 20;
+const CSV_BODY_BYTES = 1 << 20;
+
 /**
  * The HTTP API and web app over a context. Thin: each route declares its params, query, body and
  * answers as zod schemas (src/contract/), which check requests and generate the OpenAPI document
@@ -53,13 +56,13 @@ const GUARD_REFUSAL =
  */
 export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<FastifyInstance> {
   const version = o.version ?? "0.1.0";
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: 4 << 20 });
+  const app = Fastify({ logger: o.logger ?? false, bodyLimit: BODY_BYTES });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   securityHeaders(app);
   requestGuard(app, { allowedHosts: o.allowedHosts ?? LOOPBACK_HOSTS });
   // A legend imported from CSV arrives as text (POST /api/areas/{id}/legend/csv).
-  app.addContentTypeParser("text/csv", { parseAs: "string", bodyLimit: 1 << 20 }, (_req, body, done) =>
+  app.addContentTypeParser("text/csv", { parseAs: "string", bodyLimit: CSV_BODY_BYTES }, (_req, body, done) =>
     done(null, body),
   );
   // The web app's code (3 MB of JavaScript) and large JSON results travel gzipped to clients that
@@ -87,17 +90,23 @@ export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<Fas
     };
   });
 
-  app.setErrorHandler((error, _req, reply) => {
-    const a = errorAnswer(error);
+  app.setErrorHandler((error, req, reply) => {
+    const contentType = req.headers["content-type"];
+    const a = errorAnswer(error, {
+      contentType,
+      bodyLimitBytes: contentType?.startsWith("text/csv") ? CSV_BODY_BYTES : BODY_BYTES,
+      uploadLimitBytes: ctx.maxUploadBytes,
+    });
     if (a.internal) {
       app.log.error(error);
       console.error(error);
     }
-    return reply.status(a.status).send(a.error.body());
+    return reply.status(a.status).headers(a.headers).send(a.error.body());
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send(new ApiError("not-found", `no route ${req.method} ${req.url}`).body()),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    const a = noRouteAnswer(req.method, req.url, (method, url) => app.findRoute({ method, url }) !== null);
+    return reply.status(a.status).headers(a.headers).send(a.error.body());
+  });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   app.get("/health", { schema: { hide: true } }, async () => ({ ok: true, store: ctx.store.kind }));

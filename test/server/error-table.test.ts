@@ -6,7 +6,11 @@ import { InputError } from "../../src/domain/validation/input-issue.ts";
 import { GasBasisMismatchError } from "../../src/units/gas-volume.ts";
 import { NonFiniteQuantityError } from "../../src/units/quantity.ts";
 import { ApiError } from "../../src/server/api-error.ts";
-import { errorAnswer } from "../../src/server/error-answer.ts";
+import { errorAnswer as answerWith } from "../../src/server/error-answer.ts";
+
+/** The answer for an error of a JSON request (limits as the server's). */
+const errorAnswer = (e: unknown) =>
+  answerWith(e, { contentType: "application/json", bodyLimitBytes: 4 << 20, uploadLimitBytes: 64 << 20 });
 
 describe("one error table for the API and the CLI", () => {
   it("answers every code with the table's status, and the CLI exits with the table's code", () => {
@@ -40,13 +44,27 @@ describe("one error table for the API and the CLI", () => {
     expect(exitCodeOf(new InputError("x", []))).toBe(2);
   });
 
-  it("says nothing of an internal error's cause, and keeps fastify's own 4xx refusals", () => {
+  it("says nothing of an internal error's cause, and answers fastify's own 4xx refusals by the table", () => {
     const a = errorAnswer(new TypeError("Cannot read properties of null (reading '0') at /srv/secret.ts"));
     expect(a).toMatchObject({ status: 500, internal: true });
     expect(a.error.message).not.toMatch(/secret/);
     expect(exitCodeOf(new TypeError("boom"))).toBe(1);
     const media = Object.assign(new Error("Unsupported Media Type"), { statusCode: 415 });
-    expect(errorAnswer(media)).toMatchObject({ status: 415, error: { code: "bad-request" } });
+    expect(errorAnswer(Object.assign(media, { code: "FST_ERR_CTP_INVALID_MEDIA_TYPE" }))).toMatchObject({
+      status: 415,
+      error: { code: "unsupported-media-type" },
+    });
+    // Any other 4xx of fastify is a malformed request, with the table's status for it.
+    const url = Object.assign(new Error("'%' is not a valid url component"), {
+      code: "FST_ERR_BAD_URL",
+      statusCode: 400,
+    });
+    expect(errorAnswer(url)).toMatchObject({ status: 400, error: { code: "bad-request" } });
+    const tooLong = Object.assign(new Error("URI too long"), {
+      code: "FST_ERR_MAX_PARAM_LENGTH",
+      statusCode: 414,
+    });
+    expect(errorAnswer(tooLong)).toMatchObject({ status: 400, error: { code: "bad-request" } });
   });
 
   it("has every answer of status 500 or more logged (internal), whatever its code", () => {

@@ -101,18 +101,8 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
           else if (part.fieldname === "replace") replaceText = String(part.value);
         }
       } catch (e) {
+        // A file over the limit (FST_REQ_FILE_TOO_LARGE) is answered by the one error handler.
         if (temp) rmSync(temp, { force: true });
-        if ((e as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
-          throw new ApiError(
-            "too-large",
-            `the file is larger than the limit of ${ctx.maxUploadBytes.toLocaleString("en-US")} bytes`,
-            [
-              {
-                path: "file",
-                message: `must be at most ${ctx.maxUploadBytes} bytes; compress it (DEFLATE) or clip it to the area`,
-              },
-            ],
-          );
         throw e;
       }
       const issues: InputIssue[] = [];
