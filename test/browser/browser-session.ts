@@ -147,27 +147,31 @@ export async function shot(page: Page, name: string): Promise<string> {
 }
 
 /**
- * Waits until the OpenLayers map on the page has drawn everything it shows (images loaded). The
- * map is the live one (its element in the page), not one of a view just left; a map that does not
- * finish within 30 s fails the wait instead of hanging the test.
+ * Waits until every map on the page has drawn what it shows, images loaded: the map element's
+ * `data-rendered="true"`, which MapView sets on OpenLayers' `rendercomplete` for the current map
+ * and layer (and resets on any change). A map that does not finish within 30 s fails the wait
+ * instead of hanging the test.
  */
 export async function mapRendered(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const map = (window as unknown as { __minecarbonMap?: import("ol/Map.js").default }).__minecarbonMap;
-    return !!map && !!map.getTargetElement()?.isConnected;
-  });
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const map = (window as unknown as { __minecarbonMap: import("ol/Map.js").default }).__minecarbonMap;
-        const timer = setTimeout(() => reject(new Error("the map did not finish drawing in 30 s")), 30_000);
-        map.once("rendercomplete", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        map.render();
-      }),
-  );
+  await page
+    .waitForFunction(
+      () => {
+        const maps = [...document.querySelectorAll<HTMLElement>(".map")];
+        return maps.length > 0 && maps.every((m) => m.dataset.rendered === "true");
+      },
+      undefined,
+      { timeout: 30_000 },
+    )
+    .catch(async (e: unknown) => {
+      const seen = await page
+        .locator(".map")
+        .evaluateAll((ms) =>
+          ms.map((m) => `${m.id || "map"} data-rendered=${m.getAttribute("data-rendered")}`),
+        );
+      throw new Error(`the map did not finish drawing in 30 s (${seen.join(", ") || "no map on the page"})`, {
+        cause: e,
+      });
+    });
 }
 
 /**

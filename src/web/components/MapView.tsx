@@ -11,7 +11,7 @@ import VectorSource from "ol/source/Vector.js";
 import { Stroke, Style } from "ol/style.js";
 import View from "ol/View.js";
 import proj4 from "proj4";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 export type Extent = [number, number, number, number];
 
@@ -64,7 +64,9 @@ function projectionOf(p: MapProjection, around: Extent): ProjectionLike {
  * An OpenLayers map in the maps' own CRS: image layers over a plain background with a graticule,
  * the area's boundary and a scale line (no online base map). The map is created in an effect and
  * disposed on unmount (`setTarget(undefined)`, `dispose()`); the visible layer changes without
- * re-creating it. The test hook `window.__minecarbonMap` points at the live map.
+ * re-creating it. The element says whether what it shows is drawn: `data-rendered="true"` once
+ * OpenLayers reports `rendercomplete` (every visible image loaded) for the current map and layer,
+ * "false" from any change until then — for whoever waits for a finished map (a screenshot, a test).
  */
 export function MapView(props: MapViewProps): ReactNode {
   const { projection, extent, images, visible, boundary, onClick, height = 480, id, ariaLabel } = props;
@@ -72,7 +74,14 @@ export function MapView(props: MapViewProps): ReactNode {
   const map = useRef<OlMap | undefined>(undefined);
   const click = useRef(onClick);
   click.current = onClick;
+  const visibleNow = useRef(visible);
+  visibleNow.current = visible;
   const imagesKey = images.map((i) => `${i.id}|${i.url}|${i.extent.join(",")}`).join(";");
+  const mapKey = [projection.epsg, projection.proj4, extent.join(","), imagesKey].join("#");
+  /** What the map shows now (its build and the visible layer), as set on the OpenLayers map. */
+  const shown = useRef<string | undefined>(undefined);
+  /** What the map had shown when it last finished drawing. */
+  const [drawn, setDrawn] = useState<string | undefined>(undefined);
 
   useEffect(() => {
     const [w, h] = [extent[2] - extent[0], extent[3] - extent[1]];
@@ -82,7 +91,7 @@ export function MapView(props: MapViewProps): ReactNode {
       (i) =>
         new ImageLayer({
           source: new Static({ url: i.url, imageExtent: i.extent, projection: proj, interpolate: false }),
-          visible: false,
+          visible: i.id === visibleNow.current,
           properties: { id: i.id },
         }),
     );
@@ -113,24 +122,27 @@ export function MapView(props: MapViewProps): ReactNode {
       const [x, y] = e.coordinate as [number, number];
       click.current?.(x, y);
     });
+    shown.current = `${mapKey}@${visibleNow.current ?? ""}`;
+    setDrawn(undefined);
+    // A frame is drawn synchronously, so what `shown` says at its end is what was just drawn.
+    m.on("rendercomplete", () => setDrawn(shown.current));
     map.current = m;
-    (window as unknown as { __minecarbonMap?: OlMap }).__minecarbonMap = m;
     return () => {
       map.current = undefined;
-      const w = window as unknown as { __minecarbonMap?: OlMap };
-      if (w.__minecarbonMap === m) delete w.__minecarbonMap;
+      shown.current = undefined;
       m.setTarget(undefined);
       m.dispose();
     };
     // The map is rebuilt when its CRS, extent, boundary or set of layers change; not for `visible`.
-  }, [projection.epsg, projection.proj4, extent.join(","), imagesKey, boundary]);
+  }, [mapKey, boundary]);
 
   useEffect(() => {
     const m = map.current;
     if (!m) return;
     for (const l of m.getLayers().getArray())
       if (l instanceof ImageLayer) l.setVisible(l.get("id") === visible);
-  }, [visible, imagesKey]);
+    shown.current = `${mapKey}@${visible ?? ""}`;
+  }, [visible, mapKey]);
 
   return (
     <div
@@ -139,6 +151,7 @@ export function MapView(props: MapViewProps): ReactNode {
       className="map"
       role="img"
       aria-label={ariaLabel}
+      data-rendered={drawn !== undefined && drawn === `${mapKey}@${visible ?? ""}` ? "true" : "false"}
       style={{ height, width: "100%" }}
     />
   );
