@@ -1,8 +1,10 @@
 import { join } from "node:path";
 import { z } from "zod";
+import { areaStructureProblem } from "../../app/area-structure-problem.ts";
 import { scenarioDefaults } from "../../app/scenario-defaults.ts";
 import { optimizationResultSchema, pathwayResultSchema } from "../../contract/pathway-result.ts";
 import { scenarioDefaultsSchema } from "../../contract/scenario-defaults.ts";
+import { areaStructureProblemSchema, structureProblemQuery } from "../../contract/structure-problem.ts";
 import { COUNT_BOUNDS } from "../../domain/common/input-bounds.ts";
 import { parseInventoryInput } from "../../domain/mine/inventory-spec.ts";
 import { optimizeStructure } from "../../domain/optimize/optimize-structure.ts";
@@ -80,6 +82,42 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
     async (req) => {
       const area = await ctx.area(req.params.id);
       return scenarioDefaults(await ctx.inventories.forArea(area.id));
+    },
+  );
+
+  app.get(
+    "/api/areas/:id/structure-problem",
+    {
+      schema: {
+        summary:
+          "a land-use structure problem (landuse-structure document, for POST /api/optimize) built from the area's latest finished land-use analysis: its last year's class areas by role, the coefficient set's coefficients, the coal-land floor and soil change as examples/pingshuo-structure.yaml has them, and that example's floors and caps scaled to the area (planning assumptions); 409 when the area has no finished analysis",
+        params: idParams,
+        querystring: structureProblemQuery,
+        response: { 200: areaStructureProblemSchema, ...errors("bad-input", "not-found", "not-finished") },
+      },
+    },
+    async (req) => {
+      const area = await ctx.area(req.params.id);
+      // The newest finished land-use analysis (newest first); a stale one is used and said stale.
+      const done = (await ctx.analyses.forArea(area.id)).find(
+        (a) => a.kind === "landuse" && a.status === "done",
+      );
+      if (!done)
+        throw new ApiError(
+          "not-finished",
+          `area ${area.id} has no finished land-use analysis: run one (POST /api/areas/${area.id}/analyses) to build its structure problem`,
+        );
+      const analysis = await ctx.analysisWithResult(done.id);
+      if (!analysis.result) throw new ApiError("not-finished", `analysis ${analysis.id} has no result`);
+      return areaStructureProblem({
+        areaId: area.id,
+        areaName: area.name,
+        analysis: { id: analysis.id, staleReason: analysis.staleReason, result: analysis.result },
+        mines: scenarioDefaults(await ctx.inventories.forArea(area.id)).mines,
+        coefficientSet: req.query.coefficientSet,
+        ...(req.query.coalOutputT !== undefined ? { coalOutputT: req.query.coalOutputT } : {}),
+        yearsOpen: req.query.yearsOpen,
+      });
     },
   );
 
