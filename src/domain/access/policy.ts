@@ -1,6 +1,6 @@
 import { ACTIONS, type ActionId, type ResourceKind } from "./actions.ts";
 import type { Actor } from "./actor.ts";
-import { isWithinRegion, regionPrefix, type RegionCode } from "./region-code.ts";
+import { isWithinRegion, NATION, regionPrefix, type RegionCode } from "./region-code.ts";
 import { ROLES, SELF_GRANTS, type Grant, type GrantScope } from "./roles.ts";
 
 /**
@@ -39,11 +39,13 @@ function reaches(actor: Actor, scope: GrantScope, r: ResourceRef): boolean {
     case "published":
       return r.published === true;
     case "jurisdiction":
+      // The nation's jurisdiction is every resource, also one without a region: queryScope answers
+      // `everything` for it, and the two must agree.
       return (
         actor.kind !== "anonymous" &&
         actor.jurisdiction !== null &&
-        r.regionCode !== null &&
-        isWithinRegion(r.regionCode, actor.jurisdiction)
+        (actor.jurisdiction === NATION ||
+          (r.regionCode !== null && isWithinRegion(r.regionCode, actor.jurisdiction)))
       );
     case "own-organisation":
       return actor.kind !== "anonymous" && r.organisationId === actor.organisationId;
