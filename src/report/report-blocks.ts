@@ -17,7 +17,7 @@ import {
 } from "../presentation/chart-options.ts";
 import { changeCountName, className, formatNumber, t, zoneName, type Lang } from "../presentation/i18n.ts";
 import { reportT } from "../presentation/i18n/index.ts";
-import { domainText, termName } from "../presentation/i18n/domain-text.ts";
+import { domainText, factorUnitText, termName } from "../presentation/i18n/domain-text.ts";
 import type { LanduseResultForReport, ReportMap, ReportModel } from "./report-model.ts";
 
 /** The content of a report as a list of blocks, rendered the same way to HTML and to PDF. */
@@ -34,7 +34,7 @@ function methodsText(lang: Lang, r: LanduseResultForReport): string {
     width: r.grid.width,
     height: r.grid.height,
     crs: r.grid.crs,
-    zeroRule: termName(lang, "zeroRule", r.zeroChangeRule),
+    zeroRule: reportT(lang)(`zeroRule.${r.zeroChangeRule}`),
     zoning: r.zoning?.source ?? "—",
   });
 }
@@ -440,11 +440,14 @@ function pathwayBlocks(lang: Lang, r: ScenarioResult): ReportBlock[] {
     { type: "heading", level: 2, text: `${t(lang, "pathway")}: ${r.scenario}` },
     {
       type: "paragraph",
-      text: `${t(lang, "peakYear")} ${r.peakYear}; ${
-        r.neutralYear === null
-          ? `${t(lang, "notNeutral")} ${r.years.at(-1)!.year} (${n(r.gapAtEndTCO2e ?? 0)} t CO2e/yr)`
-          : `${t(lang, "neutralYear")} ${r.neutralYear}`
-      }.`,
+      text: rt("peakNeutral", {
+        peak: t(lang, "peakYear"),
+        peakYear: r.peakYear,
+        neutral:
+          r.neutralYear === null
+            ? rt("notNeutralAt", { year: r.years.at(-1)!.year, gap: n(r.gapAtEndTCO2e ?? 0) })
+            : rt("neutralAt", { year: r.neutralYear }),
+      }),
     },
     {
       type: "chart",
@@ -521,7 +524,7 @@ function factorBlocks(lang: Lang, used: readonly FactorUse[], version: string): 
         .map((f) => [
           f.id,
           formatNumber(lang, f.value, 6),
-          f.unit,
+          factorUnitText(lang, f.unit),
           `${f.source}${f.table ? `, ${f.table}` : ""}`,
           f.overridden
             ? reportT(lang)("overridden", { status: termName(lang, "status", f.status) })
@@ -556,6 +559,7 @@ export function reportBlocks(m: ReportModel): ReportBlock[] {
   for (const p of m.pathways) {
     blocks.push(...pathwayBlocks(lang, p));
     used.push(...p.factorsUsed);
+    warnings.push(...(p.bands?.warnings ?? []));
   }
   blocks.push(...factorBlocks(lang, used, m.factorLibraryVersion));
   if (warnings.length)

@@ -9,6 +9,10 @@ import { readScenarioFile } from "../../io/read-scenario.ts";
 import { chooseValuation } from "../../landuse-analysis/valuation-choice.ts";
 import { PROJECT_ROOT } from "../../project-root.ts";
 import { domainText } from "./domain-text.ts";
+import { CATALOGUE } from "./index.ts";
+import { ECOSYSTEMS } from "../../domain/mine/ecosystems.ts";
+import { LEGEND_PRESETS } from "../../domain/landuse/legend.ts";
+import { poolTableFromDensitySet } from "../../landuse-analysis/density-set-pools.ts";
 
 /*
  * The domain's own English texts (warnings, assumptions, labels of gas amounts), produced by the
@@ -26,8 +30,10 @@ function shown(texts: readonly string[], head: string | RegExp): string {
   const out = zh(text!);
   expect(out, text).not.toBe(text);
   expect(out).toMatch(han);
-  // In English the catalogue gives back the domain's own text (an activity kind is named in words).
-  if (!/^default uncertainty \S+ \([^,]+, [a-z-]+\)/.test(text!)) expect(domainText("en", text!)).toBe(text);
+  // In English the catalogue gives back the domain's own text (an activity kind or a legend class
+  // is named in words).
+  if (!/^default uncertainty \S+ \([^,]+, [a-z-]+\)|^\S+ gives no density for /.test(text!))
+    expect(domainText("en", text!)).toBe(text);
   return out;
 }
 
@@ -190,5 +196,84 @@ describe("domainText: the measured gas amounts named by their source (year-inven
     expect(shown(texts, "coal output for post-mining methane")).toBe(
       "采后甲烷对应的原煤产量（years[0].coalOutputT）",
     );
+  });
+});
+
+describe("domainText: Approach 1's validity and the draws sent back (uncertainty-analysis.ts)", () => {
+  // Methane recovered with wide ranges: Approach 1 beyond ±60 %, and draws where more methane is
+  // recovered than liberated drawn again.
+  const doc = {
+    kind: "mine-inventory",
+    mine: "T",
+    gwp: "SAR",
+    sinkReading: "annual-increment",
+    combustionMethod: "carbon-per-tce",
+    uncertainty: { draws: 2000, seed: 1 },
+    years: [
+      {
+        year: 2030,
+        boundaryAreaHa: 100,
+        coalOutputT: 1_000_000,
+        methane: {
+          underground: [
+            {
+              label: "L1",
+              volumeM3: 1_000_000,
+              basis: "ipcc-20C",
+              uncertainty: { lowPct: 90, highPct: 300 },
+            },
+          ],
+          utilised: [
+            { label: "L2", volumeM3: 900_000, basis: "ipcc-20C", uncertainty: { lowPct: 90, highPct: 300 } },
+          ],
+        },
+      },
+    ],
+  };
+  const inv = mineInventory(parseInventoryInput(doc, "t.yaml", table), table, "t.yaml");
+
+  it("Approach 1 beyond its validity, each figure named in Chinese", () => {
+    expect(shown(inv.warnings, "Approach 1 is beyond its validity")).toMatch(
+      /^方法 1 对 C_under 井下、.*、净平衡（.*） 超出其适用范围（不确定性高于约 ±60%：.*方法 2 的估计更好$/,
+    );
+  });
+  it("the draws that broke a physical rule and were drawn again", () => {
+    expect(shown(inv.warnings, /^\d+ Monte Carlo draws broke /)).toMatch(
+      /^\d+ 次 Monte Carlo 抽样违反了约束 回收甲烷 ≤ 涌出甲烷，已重新抽样（保留的抽样均满足该约束）$/,
+    );
+  });
+});
+
+describe("domainText: the pathway band's inputs without a range (pathway-uncertainty.ts)", () => {
+  it("names them, in Chinese around the ids", () => {
+    const { scenario, baseline, baselinePath } = readScenarioFile(
+      join(PROJECT_ROOT, "examples", "yongning-pathway.yaml"),
+      table,
+    );
+    const bands = runScenario(scenario, baseline, table, baselinePath).bands!;
+    expect(shown(bands.warnings, "the band leaves out")).toMatch(
+      /^不确定性带未计入无区间各项（来源无区间，且该类无缺省不确定性）的不确定性：cn\.grid\.nbs\.2022\.prov\.shanxi、seed002\.t1\.coal\.tce、.*industrial-square locust \(young\) 林分蓄积 \(sinks\.forest\[4\]\.volumeM3PerHa\)、/,
+    );
+  });
+});
+
+describe("domainText: the classes a density set has no density for (density-set-pools.ts)", () => {
+  it("names the classes in Chinese", () => {
+    const { assumptions } = poolTableFromDensitySet(LEGEND_PRESETS.seed001, "seed001-yang2019", table);
+    expect(shown(assumptions, "seed001-yang2019 gives no density")).toBe(
+      "碳密度集 seed001-yang2019 未给出城镇用地、农村居民点、交通用地、水域的碳密度；这些地类按 0 t C/ha 计，因此与它们之间的转换不计入碳储量变化",
+    );
+  });
+});
+
+describe("domainText: the inventory's ecosystems by their domain name (ecosystems.ts)", () => {
+  it("each name in Chinese, the catalogue's English equal to the domain's", () => {
+    for (const [id, e] of Object.entries(ECOSYSTEMS)) {
+      expect((CATALOGUE.en.terms as Record<string, string>)[`ecosystem.${id}`]).toBe(e.name);
+      expect(zh(e.name)).toMatch(han);
+    }
+    const inv = runInventory(join(PROJECT_ROOT, "examples", "yongning.yaml"), {});
+    const labels = inv.years[0]!.sinks.filter((s) => s.kind === "ecosystem").map((s) => zh(s.label));
+    expect(labels).toEqual(["农田（玉米、谷子、豆类）", "灌木林", "草地"]);
   });
 });

@@ -2,6 +2,7 @@ import type { Lang } from "./lang.ts";
 import { reportT, termsT } from "./index.ts";
 import { terms } from "./catalogue/terms.ts";
 import { report } from "./catalogue/report.ts";
+import { ECOSYSTEMS } from "../../domain/mine/ecosystems.ts";
 
 /*
  * The domain writes some of its texts (source lines, measure labels, warnings, the reasons an input
@@ -47,6 +48,57 @@ const PATTERNS: readonly {
         m[5] === "UNVERIFIED" ? "warn.defaultUncertaintyUnverified" : "warn.defaultUncertaintyAssumption";
       return reportT(lang)(key, { id: m[1], low: m[2], high: m[3], what, source: m[6] });
     },
+  },
+  {
+    re: /^Approach 1 is beyond its validity for (.+) \(uncertainty above about ±60 %: IPCC holds it accurate while the standard deviation is below 0\.3 of the mean\); its interval there is a lognormal's for positive figures — Approach 2 is the better estimate$/,
+    render: (lang, m) =>
+      reportT(lang)("warn.approach1Beyond", {
+        figures: m[1]!
+          .split(", ")
+          .map((f) => domainText(lang, f))
+          .join(reportT(lang)("listComma")),
+      }),
+  },
+  {
+    re: /^only (\d+) of (\d+) Monte Carlo draws could be kept: (\d+) broke (.+); give the amounts involved uncertainties that allow it$/,
+    render: (lang, m) =>
+      reportT(lang)("warn.drawsKeptFew", {
+        kept: m[1],
+        draws: m[2],
+        rejected: m[3],
+        rules: rules(lang, m[4]!),
+      }),
+  },
+  {
+    re: /^(\d+) Monte Carlo draws broke (.+) and were drawn again \(the draws kept are those consistent with it\)$/,
+    render: (lang, m) => reportT(lang)("warn.drawsRedrawn", { rejected: m[1], rules: rules(lang, m[2]!) }),
+  },
+  // src/domain/pathway/pathway-uncertainty.ts: the band's inputs without a range, and draws sent back.
+  {
+    re: /^the band leaves out the uncertainty of what has no range \(no range in its source and no default for its kind\): (.+)$/,
+    render: (lang, m) =>
+      reportT(lang)("warn.bandExact", {
+        list: m[1]!
+          .split(", ")
+          .map((i) => domainText(lang, i))
+          .join(reportT(lang)("listComma")),
+      }),
+  },
+  {
+    re: /^only (\d+) of (\d+) draws kept: the others broke a physical constraint of the inventory$/,
+    render: (lang, m) => reportT(lang)("warn.bandDrawsKept", { kept: m[1], draws: m[2] }),
+  },
+  // src/landuse-analysis/density-set-pools.ts: the classes a density set has no density for.
+  {
+    re: /^(\S+) gives no density for (.+); they are counted as 0 t C\/ha, so changes to and from them are not in the carbon change$/,
+    render: (lang, m) =>
+      reportT(lang)("warn.densitySetMissing", {
+        set: m[1],
+        classes: m[2]!
+          .split(", ")
+          .map((k) => termName(lang, "classRole", k))
+          .join(reportT(lang)("listComma")),
+      }),
   },
   // src/landuse-analysis/valuation-choice.ts: a carbon price read in another year than its own.
   {
@@ -221,6 +273,24 @@ const PATTERNS: readonly {
   },
 ];
 
+/** The physical rules a Monte Carlo draw broke (the uncertainty model's constraints), joined by "or". */
+const RULES: Readonly<Record<string, "rule.methaneRecovered" | "rule.co2Stored">> = {
+  "methane recovered ≤ methane liberated": "rule.methaneRecovered",
+  "CO2 stored ≤ point-source CO2": "rule.co2Stored",
+};
+function rules(lang: Lang, text: string): string {
+  const rt = reportT(lang);
+  return text
+    .split(" or ")
+    .map((r) => {
+      const m = r.match(/^(?:(\d{4}): )?(.+)$/)!;
+      const key = RULES[m[2]!];
+      if (!key) return r;
+      return m[1] ? rt("rule.inYear", { year: m[1], rule: rt(key) }) : rt(key);
+    })
+    .join(rt("ruleOr"));
+}
+
 type NoteKey = Extract<keyof typeof report.en, `note.${string}`>;
 /** The domain's fixed notes by their English text. */
 const NOTES = new Map(
@@ -233,6 +303,8 @@ function known(lang: Lang, text: string): string | undefined {
   const note = NOTES.get(text);
   if (note) return reportT(lang)(note);
   if (text === "t CO2e/yr") return reportT(lang)("perYear");
+  for (const [id, e] of Object.entries(ECOSYSTEMS))
+    if (text === e.name) return termName(lang, "ecosystem", id);
   for (const kind of ["component", "source", "figure", "gas", "fuel", "gasSource"])
     if (isTerm(`${kind}.${text}`)) return termName(lang, kind, text);
   for (const p of PATTERNS) {
@@ -243,6 +315,22 @@ function known(lang: Lang, text: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Words of a factor unit that are not symbols ("fraction", "t/m3 gas"), in the language. */
+const UNIT_WORDS: readonly [RegExp, string][] = [
+  [/\bunstated C or CO2\b/, "unstated"],
+  [/\bfraction\b/, "fraction"],
+  [/\bratio\b/, "ratio"],
+  [/\bgas\b/, "gas"],
+  [/\bd\.m\./, "dm"],
+];
+
+/** A factor unit (`factor-units.ts`) in the language: its symbols kept, its words translated. */
+export function factorUnitText(lang: Lang, unit: string): string {
+  let out = unit;
+  for (const [re, id] of UNIT_WORDS) out = out.replace(re, termName(lang, "unitWord", id));
+  return out;
 }
 
 /**

@@ -8,6 +8,7 @@ export const report = defineMessages({
     "土地利用转移矩阵按像元计数，面积由像元面积换算为公顷 ({{width}}×{{height}} 像元，{{crs}})。强度分析采用 Aldwaik & Pontius (2012) 的时段、地类和转移三级，零变化规则：{{zeroRule}}。各时段总变化分解为数量、交换与转移组分 (Pontius & Santacruz 2014)。累计变化次数为每个像元在相邻年份间地类变化的次数 (OpenLand acc_changes)。碳汇分区依据 {{zoning}}。碳储量 = Σ 地类面积 × 碳密度 (t C/ha)，碳储量变化 = 后期 − 前期 (InVEST 碳模型；× 44/12 折算为 CO2)；采矿占用损失按种子论文 001 §3.2 的单次损失计算。",
   ],
   "zeroRule.paper": ["paper", "论文规则"],
+  "zeroRule.openland": ["openland", "OpenLand 规则"],
   wholeSpan: ["{{period}} (whole span)", "{{period}}（全期）"],
   haPctOfArea: ["ha, % of the area", "公顷，占面积 %"],
   totalChange: ["total change", "总变化"],
@@ -56,6 +57,11 @@ export const report = defineMessages({
   ],
   perYear: ["t CO2e/yr", "t CO2e/年"],
   peakNeutral: ["{{peak}} {{peakYear}}; {{neutral}}.", "{{peak}} {{peakYear}}；{{neutral}}。"],
+  notNeutralAt: [
+    "Not neutral by {{year}} ({{gap}} t CO2e/yr)",
+    "至 {{year}} 年未实现碳中和（缺口 {{gap}} t CO2e/年）",
+  ],
+  neutralAt: ["Neutral in {{year}}", "{{year}} 年实现碳中和"],
   notNeutralBy: ["{{label}} {{year}} ({{gap}} t CO2e/yr)", "{{label}} {{year}}（缺口 {{gap}} t CO2e/年）"],
   milestones: ["Milestone years (t CO2e/yr)", "各年份 (t CO2e/年)"],
   gross: ["gross", "总排放"],
@@ -122,12 +128,44 @@ export const report = defineMessages({
     "缺省不确定性 {{id}}（−{{low}}%/+{{high}}%，{{what}}）未核实：{{source}}",
   ],
   listSeparator: ["; ", "；"],
+  listComma: [", ", "、"],
   factorsLike: ["factors like {{id}}", "与 {{id}} 同类的因子"],
   withPath: ["{{label}} ({{path}})", "{{label}}（{{path}}）"],
   coalOutputFor: ["coal output for {{what}}", "{{what}}对应的原煤产量"],
   "warn.priceYear": [
     "the carbon price {{id}} ({{price}} {{unit}}) is for {{from}}–{{to}} but is read as the price in {{year}}, the first date: the values of the storage change are in {{year}} at that price; give the price of {{year}} (a number) to value the change at its own time",
     "碳价 {{id}}（{{price}} {{unit}}）适用于 {{from}}–{{to}} 年，却被用作首个日期 {{year}} 年的碳价：碳储量变化按该价格以 {{year}} 年的价值计；如需按各年自身的碳价计值，请给出 {{year}} 年的碳价（数值）",
+  ],
+  // The uncertainty analysis (src/domain/factor/uncertainty/uncertainty-analysis.ts) and the
+  // pathway's band (src/domain/pathway/pathway-uncertainty.ts).
+  "warn.approach1Beyond": [
+    "Approach 1 is beyond its validity for {{figures}} (uncertainty above about ±60 %: IPCC holds it accurate while the standard deviation is below 0.3 of the mean); its interval there is a lognormal's for positive figures — Approach 2 is the better estimate",
+    "方法 1 对 {{figures}} 超出其适用范围（不确定性高于约 ±60%：IPCC 认为标准差低于均值的 0.3 倍时方法 1 才准确）；此时其区间对正值取对数正态分布的区间——方法 2 的估计更好",
+  ],
+  "warn.drawsKeptFew": [
+    "only {{kept}} of {{draws}} Monte Carlo draws could be kept: {{rejected}} broke {{rules}}; give the amounts involved uncertainties that allow it",
+    "{{draws}} 次 Monte Carlo 抽样中仅 {{kept}} 次可以保留：{{rejected}} 次违反了约束 {{rules}}；请为相关数量给出能满足该约束的不确定性",
+  ],
+  "warn.drawsRedrawn": [
+    "{{rejected}} Monte Carlo draws broke {{rules}} and were drawn again (the draws kept are those consistent with it)",
+    "{{rejected}} 次 Monte Carlo 抽样违反了约束 {{rules}}，已重新抽样（保留的抽样均满足该约束）",
+  ],
+  ruleOr: [" or ", "或"],
+  "rule.methaneRecovered": ["methane recovered ≤ methane liberated", "回收甲烷 ≤ 涌出甲烷"],
+  "rule.co2Stored": ["CO2 stored ≤ point-source CO2", "封存 CO2 ≤ 点源 CO2"],
+  "rule.inYear": ["{{year}}: {{rule}}", "{{year}} 年：{{rule}}"],
+  "warn.bandExact": [
+    "the band leaves out the uncertainty of what has no range (no range in its source and no default for its kind): {{list}}",
+    "不确定性带未计入无区间各项（来源无区间，且该类无缺省不确定性）的不确定性：{{list}}",
+  ],
+  "warn.bandDrawsKept": [
+    "only {{kept}} of {{draws}} draws kept: the others broke a physical constraint of the inventory",
+    "{{draws}} 次抽样中仅保留 {{kept}} 次：其余抽样违反了清单的物理约束",
+  ],
+  // The pool table of a density set (src/landuse-analysis/density-set-pools.ts).
+  "warn.densitySetMissing": [
+    "{{set}} gives no density for {{classes}}; they are counted as 0 t C/ha, so changes to and from them are not in the carbon change",
+    "碳密度集 {{set}} 未给出{{classes}}的碳密度；这些地类按 0 t C/ha 计，因此与它们之间的转换不计入碳储量变化",
   ],
   // The pathway's assumptions (src/domain/pathway/project-pathway.ts, stand-growth.ts).
   "pathway.standGrowth": [
@@ -186,6 +224,7 @@ export const report = defineMessages({
     "Effects are attributed in the scenario's order (each measure after those listed before it).",
     "减排效果按情景中措施的顺序归因（每项措施在其前列措施之后计算）。",
   ],
+  "note.ccsStoredSink": ["CO2 captured and stored (CCS)", "捕集并封存的 CO2（CCS）"],
   "note.assumptionNoSource": ["assumption (no source given)", "假设值（未给出来源）"],
   "note.ccsMeasures": [
     "CCS measures capture their rate of the point-source CO2 not yet captured. CCS captures point-source CO2 only: fuel burned in stationary sources on industrial and mining land and recovered methane burned in engines, boilers or flares; methane, N2O, purchased electricity and heat (emitted where generated), mobile machinery and vehicles, ventilation-air CO2 (that of oxidised ventilation-air methane too), explosives and households cannot be captured by the mine.",

@@ -190,4 +190,14 @@ export const terms = defineMessages({
   "landuse.shrub": ["shrub", "灌木林地"],
   "landuse.arable": ["arable land", "耕地"],
   "landuse.farmland": ["farmland", "农田"],
+  // The non-forest ecosystems of an inventory by their domain name (src/domain/mine/ecosystems.ts).
+  "ecosystem.farmland": ["farmland (corn, millet, legumes)", "农田（玉米、谷子、豆类）"],
+  "ecosystem.shrub": ["shrub forest", "灌木林"],
+  "ecosystem.grassland": ["grassland", "草地"],
+  // Words of factor units (src/domain/factor/factor-units.ts) that are not symbols.
+  "unitWord.fraction": ["fraction", "比例"],
+  "unitWord.ratio": ["ratio", "比值"],
+  "unitWord.gas": ["gas", "气体"],
+  "unitWord.unstated": ["unstated C or CO2", "未注明为 C 或 CO2"],
+  "unitWord.dm": ["d.m.", "干物质"],
 });
