@@ -259,7 +259,7 @@ describe("domainText: the pathway band's inputs without a range (pathway-uncerta
 
 describe("domainText: the classes a density set has no density for (density-set-pools.ts)", () => {
   it("names the classes in Chinese", () => {
-    const { assumptions } = poolTableFromDensitySet(LEGEND_PRESETS.seed001, "seed001-yang2019", table);
+    const { assumptions } = poolTableFromDensitySet(LEGEND_PRESETS.seed001!, "seed001-yang2019", table);
     expect(shown(assumptions, "seed001-yang2019 gives no density")).toBe(
       "碳密度集 seed001-yang2019 未给出城镇用地、农村居民点、交通用地、水域的碳密度；这些地类按 0 t C/ha 计，因此与它们之间的转换不计入碳储量变化",
     );
