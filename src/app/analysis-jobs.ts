@@ -15,7 +15,7 @@ import { AnalysisRepository, type Analysis } from "../storage/analysis-repositor
 import { LanduseMapRepository } from "../storage/landuse-map-repository.ts";
 import { MiningAreaRepository } from "../storage/mining-area-repository.ts";
 import type { Store } from "../storage/open-database.ts";
-import { areaLegend, type StoredLegend } from "./area-legend.ts";
+import { areaLegend, legendRoleProblems, type StoredLegend } from "./area-legend.ts";
 import type { Legend } from "../domain/landuse/legend.ts";
 import { legendFromTable } from "../io/read-legend-file.ts";
 import type { DataFolder } from "./data-folder.ts";
@@ -106,7 +106,9 @@ export class AnalysisJobs {
     // The files the job uses, so that errors name them as the client knows them (never by path).
     const files: JobFile[] = [{ path: out, field: "", term: "the analysis outputs" }];
     try {
-      await this.analyses.progress(id, 0);
+      // This run reads the area's inputs afresh: a stale mark from a run interrupted before (a
+      // resumed job) no longer holds; one made while this run reads them stays.
+      await this.analyses.start(id);
       const result = await this.analyse(job, out, files);
       await this.analyses.finish(id, result, loadFactorLibrary().version);
     } catch (e) {
@@ -177,6 +179,11 @@ export class AnalysisJobs {
             message: `the stored file of the ${m.year} map is missing; upload it again`,
           },
         ]);
+    // The inputs are values named as the client knows them, so that errors name them so.
+    files.push(
+      { path: LEGEND, field: "legend", term: LEGEND },
+      { path: BOUNDARY, field: "boundary", term: BOUNDARY },
+    );
     const legend = analysisLegend(area.legend);
     const boundary = area.boundary ?? null;
     const named = NAMED_FEATURES.safeParse(boundary).success;
@@ -184,11 +191,6 @@ export class AnalysisJobs {
     const densities = params.densitySet
       ? poolTableFromDensitySet(legend, params.densitySet, factorTable())
       : undefined;
-    // The inputs are values named as the client knows them, so that errors name them so.
-    files.push(
-      { path: LEGEND, field: "legend", term: LEGEND },
-      { path: BOUNDARY, field: "boundary", term: BOUNDARY },
-    );
     if (densities)
       files.push({ path: densities.pools.source, field: "densitySet", term: densities.pools.source });
     let last = 0;
@@ -233,11 +235,14 @@ const BOUNDARY = "the area's boundary";
 
 /**
  * The legend an analysis takes for an area's stored legend: a preset, or its own classes checked and
- * normalised as a legend table is (codes in order, one key per class, bounded names, colours).
+ * normalised as a legend table is (codes in order, bounded names, colours). A class stored without
+ * a role (before roles were required) is refused, named: its role is never guessed from its name.
  */
 function analysisLegend(stored: StoredLegend): Legend {
   const legend = areaLegend(stored);
   if ("preset" in stored) return legend;
+  const roleless = legendRoleProblems(stored, "classes");
+  if (roleless.length) throw new InputError(LEGEND, roleless);
   const header = ["code", "name", "name_zh", "key", "group", "colour"];
   const rows = legend.classes.map((c) => ({
     code: String(c.code),
@@ -247,7 +252,7 @@ function analysisLegend(stored: StoredLegend): Legend {
     group: c.group ?? "",
     colour: c.colour ?? "",
   }));
-  return legendFromTable({ path: LEGEND, header, rows }).legend;
+  return legendFromTable({ path: LEGEND, header, rows }, "required").legend;
 }
 
 /** How an API client fixes what the analysis finds. */

@@ -3,14 +3,16 @@ import { codesNotInLegend, LEGEND_PRESETS, type Legend } from "../domain/landuse
 import { SEED001_ZONING } from "../domain/landuse/zoning-rules.ts";
 import type { InputIssue } from "../domain/validation/input-issue.ts";
 import type { StoredMap } from "../storage/landuse-map-repository.ts";
-import type { ApiWarning, StoredLegend } from "../contract/area.ts";
+import { LEGEND_ROLES, type ApiWarning, type StoredLegend } from "../contract/area.ts";
+import { suggestRole } from "../domain/landuse/legend-roles.ts";
 
 export type { StoredLegend } from "../contract/area.ts";
 
 /**
  * The Legend a stored legend stands for (an unknown preset is an error naming the known ones). A
- * class stored without a role (key) takes one from its name ("Water body" → "water-body"), never
- * from another row.
+ * class stored without a role (key) — written before roles were required — has the empty role: it
+ * is never given one guessed from its name nor taken from another row; the editor shows it unset,
+ * `legendRoleProblems` names it and an analysis refuses it until the user chooses.
  */
 export function areaLegend(s: StoredLegend): Legend {
   if ("preset" in s) {
@@ -24,7 +26,7 @@ export function areaLegend(s: StoredLegend): Legend {
   return {
     id: "area",
     description: "the mining area's own legend",
-    classes: s.classes.map((c) => ({ ...c, key: c.key ?? c.name.toLowerCase().replace(/\s+/g, "-") })),
+    classes: s.classes.map((c) => ({ ...c, key: c.key ?? "" })),
   };
 }
 
@@ -44,6 +46,45 @@ export function resolvedLegendClasses(s: StoredLegend) {
   });
 }
 
+/**
+ * The classes of a stored legend that have no role, each named at `<at>[i].key`, with the roles to
+ * choose from and the role its name suggests (to confirm, never stored without asking). Two classes
+ * may share a role (two forest classes are both forest: zoning and densities read them alike); two
+ * classes may not share a code (the contract refuses that).
+ */
+export function legendRoleProblems(s: StoredLegend, at = "legend.classes"): InputIssue[] {
+  if ("preset" in s) return [];
+  const roles = Object.keys(LEGEND_ROLES);
+  return s.classes.flatMap((c, i) => {
+    if (c.key !== undefined && c.key.trim() !== "") return [];
+    const hint = suggestRole(c, roles);
+    return [
+      {
+        path: `${at}[${i}].key`,
+        message: `class ${c.code} "${c.name}" needs its role, one of ${roles.join(", ")}${hint ? ` (its name suggests "${hint}": confirm it by sending it)` : ""}`,
+      },
+    ];
+  });
+}
+
+/**
+ * What an analysis reads of a legend: each class's code, role and group (the group decides
+ * data-driven zoning; the role, seed 001's zoning and the densities a density set gives the class).
+ * Names, Chinese names and colours only label the results, so they are left out.
+ */
+const analysedPart = (s: StoredLegend) =>
+  JSON.stringify(
+    [...areaLegend(s).classes].sort((a, b) => a.code - b.code).map((c) => [c.code, c.key, c.group ?? ""]),
+  );
+
+/**
+ * True when a new legend changes what the area's analyses were computed from (a code, a role or a
+ * group): their results are then stale. A change of names or colours only re-labels them.
+ */
+export function legendChangesResults(before: StoredLegend, after: StoredLegend): boolean {
+  return analysedPart(before) !== analysedPart(after);
+}
+
 /** Warnings about a legend's roles: a role no zoning rule or density set knows, a role given twice. */
 export function legendRoleWarnings(s: StoredLegend): ApiWarning[] {
   const known = new Set([
@@ -54,6 +95,7 @@ export function legendRoleWarnings(s: StoredLegend): ApiWarning[] {
   const out: ApiWarning[] = [];
   const seen = new Map<string, number>();
   for (const c of classes) {
+    if (c.key === "") continue; // no role: refused where it is written (legendRoleProblems)
     if (!known.has(c.key)) {
       const params = { code: c.code, name: c.name, role: c.key, known: [...known].sort().join(", ") };
       out.push({

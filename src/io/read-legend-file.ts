@@ -4,6 +4,8 @@ import { COUNT_BOUNDS, TEXT_BOUNDS } from "../domain/common/input-bounds.ts";
 import { describeValue, InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { textProblem } from "../domain/validation/user-text.ts";
 import { LEGEND_COLUMNS, legendFromRecords, type LegendRecord } from "../domain/landuse/legend-records.ts";
+import { suggestRole } from "../domain/landuse/legend-roles.ts";
+import { LEGEND_ROLES } from "../contract/area.ts";
 import { pickColumn, readCsvTable, type CsvTable } from "./read-csv-table.ts";
 
 /**
@@ -16,11 +18,27 @@ export function readLegendFile(path: string): { legend: Legend; ignored: string[
 }
 
 /**
- * The legend of a parsed table (columns read by the domain's `legendFromRecords`, as the web's
- * legend import reads them). A class whose row gives no role is keyed by its name, or its code when
- * it has none (the CLI's legends and pool tables have no role column).
+ * How a legend table's rows without a role are read:
+ * - "required" (the server's CSV import, a stored legend): each such row is a problem naming the
+ *   class and the roles to choose from — a role decides the class's zoning and densities, so it is
+ *   never guessed;
+ * - "name" (the CLI's legend files and InVEST pool tables, which have no role column): the class is
+ *   identified by its name as written, the name a `--rules` table uses for it.
  */
-export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[] } {
+export type LegendRoleMode = "required" | "name";
+
+/** The roles a class can be given. */
+const ROLES = Object.keys(LEGEND_ROLES);
+
+/**
+ * The legend of a parsed table (columns read by the domain's `legendFromRecords`, as the web's
+ * legend import reads them); `roles` says how a row without a role is read (above). Two classes may
+ * share a role (two forest classes are both forest); two rows may not share a code.
+ */
+export function legendFromTable(
+  t: CsvTable,
+  roles: LegendRoleMode = "name",
+): { legend: Legend; ignored: string[] } {
   const read = legendFromRecords(t.header, t.rows, t.path);
   const headerProblem = read.problems.find((p) => p.path === "header");
   if (headerProblem) throw new InputError(t.path, [headerProblem]);
@@ -36,8 +54,8 @@ export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[
   ];
   const issues: InputIssue[] = [...read.problems];
   const seen = new Map<number, number>();
-  const keys = new Set<string>();
   const classes: LegendClass[] = [];
+  const roleless: InputIssue[] = [];
   for (const r of read.classes) {
     const at = `row ${r.row}`;
     const c = Number(r.code);
@@ -62,10 +80,15 @@ export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[
       if (problem)
         issues.push({ path: `${at}, ${column}`, message: `${problem}; got ${describeValue(text)}` });
     }
+    if (r.role === undefined && roles === "required") {
+      const hint = suggestRole(r, ROLES);
+      roleless.push({
+        path: `${at}, ${roleCol ?? "role"}`,
+        message: `class ${c} "${r.name}" has no role${hint ? ` (its name suggests "${hint}": confirm it by writing it)` : ""}`,
+      });
+      continue;
+    }
     const k = r.role ?? (r.name || String(c));
-    if (keys.has(k))
-      issues.push({ path: `${at}, ${roleCol ?? nameCol}`, message: `"${k}" names two classes` });
-    keys.add(k);
     classes.push({
       code: c,
       key: k,
@@ -75,6 +98,15 @@ export function legendFromTable(t: CsvTable): { legend: Legend; ignored: string[
       ...(r.colour ? { colour: r.colour } : {}),
     });
   }
+  // Each class without its role is named; the roles to choose from are said once.
+  if (roleless.length)
+    issues.push(
+      {
+        path: roleCol ?? "role",
+        message: `every class needs its role, written in a role (or key) column: one of ${ROLES.join(", ")}; ${roleless.length} class${roleless.length === 1 ? " has" : "es have"} none`,
+      },
+      ...roleless,
+    );
   if (classes.length === 0 && issues.length === 0) issues.push({ path: "", message: "has no classes" });
   if (classes.length > COUNT_BOUNDS.legendClasses)
     issues.push({

@@ -74,6 +74,20 @@ export class AnalysisRepository {
     return rows.map((r) => String(r.id));
   }
 
+  /**
+   * A job starts (or starts again, resumed after a restart): running at 0 %, and not stale — it reads
+   * its area's inputs now, so a stale mark left from an earlier, interrupted run is cleared. A mark
+   * made while it runs stays with its result.
+   */
+  async start(id: string): Promise<void> {
+    await this.db
+      .updateTable("analyses")
+      .set({ status: "running", percent: 0, stale_reason: null })
+      .where("id", "=", id)
+      .where("status", "in", ["queued", "running"])
+      .execute();
+  }
+
   async progress(id: string, percent: number): Promise<void> {
     await this.db
       .updateTable("analyses")

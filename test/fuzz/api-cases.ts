@@ -132,6 +132,9 @@ export function apiCases(dir: string) {
       ],
     },
   });
+  // A class without its role is refused (none is guessed from its name), at creation and by PATCH.
+  area("legend-no-role", { name: "x", legend: { classes: [{ code: 1, name: "Water" }] } });
+  area("legend-role-blank", { name: "x", legend: { classes: [{ code: 1, name: "Water", key: " " }] } });
   area("legend-code-negative", { name: "x", legend: { classes: [{ code: -1, name: "a" }] } });
   area("legend-code-fraction", { name: "x", legend: { classes: [{ code: 1.5, name: "a" }] } });
   area("legend-code-huge", { name: "x", legend: { classes: [{ code: 1e308, name: "a" }] } });
@@ -375,6 +378,13 @@ export function apiCases(dir: string) {
     });
   legendPut("ok", { classes: [{ code: 1, name: "Pasture", key: "grassland" }] }, "ok");
   legendPut("no-role", { classes: [{ code: 1, name: "Pasture" }] });
+  add({
+    id: "area-patch/legend-no-role",
+    method: "PATCH",
+    url: "/api/areas/{fresh}",
+    body: { json: { legend: { classes: [{ code: 1, name: "Water body" }] } } },
+    expect: "refused",
+  });
   legendPut("empty", { classes: [] });
   legendPut("not-a-list", { classes: "1,Pasture" });
   legendPut("code-twice", {
@@ -406,6 +416,8 @@ export function apiCases(dir: string) {
   legendCsv("every-code", EVERY_CODE_LEGEND_CSV, "ok");
   legendCsv("empty", "");
   legendCsv("header-only", "code,name\n", "either");
+  legendCsv("no-role", "code,name\n1,Pasture\n7,Water body\n");
+  legendCsv("some-without-role", "code,name,role\n1,Pasture,grassland\n7,Water body,\n");
   legendCsv("no-name-column", "code,colour\n1,#ffffff\n");
   legendCsv("code-text", "code,name\nabc,Pasture\n");
   legendCsv("code-1e999", "code,name\n1e999,Pasture\n");

@@ -114,7 +114,10 @@ async function runApi(start: Start): Promise<void> {
     .trim()
     .split("\n")
     .slice(1)
-    .map((l) => ({ code: Number(l.split(",")[0]), name: l.split(",")[1] }));
+    .map((l) => {
+      const [code, name, key] = l.split(",");
+      return { code: Number(code), name, key };
+    });
   const newArea = async (name: string) => {
     const r = await inject({
       method: "POST",

@@ -12,10 +12,21 @@ export const variantNames = (): string[] =>
 export const readVariant = (name: string): Buffer => readFileSync(join(VARIANT_DIR, name));
 
 /**
- * A legend (CSV) with a class for every 8-bit code but 254 and 255 (nodata of the fixtures; the
- * engine counts at most 254 classes), so that damage, not codes, refuses a map.
+ * The roles the seed legend's classes take in turn. Several classes share each (they may: two
+ * forest classes are both forest). None of seed 001's mining roles (open-pit, dump …) is among them,
+ * so seed 001's zoning rules do not fit the legend (the `default-zoning-unfit` case).
  */
-export const EVERY_CODE_LEGEND_CSV = `code,name\n${Array.from({ length: 254 }, (_, c) => `${c},class ${c}`).join("\n")}\n`;
+const SEED_ROLES = ["arable", "forest", "grassland", "built-up", "mining", "water", "unused"] as const;
+
+/**
+ * A legend (CSV) with a class for every 8-bit code but 254 and 255 (nodata of the fixtures; the
+ * engine counts at most 254 classes), so that damage, not codes, refuses a map. Each class states
+ * its role, as every legend the server takes must.
+ */
+export const EVERY_CODE_LEGEND_CSV = `code,name,role\n${Array.from(
+  { length: 254 },
+  (_, c) => `${c},class ${c},${SEED_ROLES[c % SEED_ROLES.length]}`,
+).join("\n")}\n`;
 
 /** The first `fraction` of a file, as a copy cut short in transit would be. */
 export function truncated(bytes: Buffer, fraction: number): Buffer {

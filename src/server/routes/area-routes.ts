@@ -4,7 +4,9 @@ import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import {
   areaLegend,
+  legendChangesResults,
   legendMapProblems,
+  legendRoleProblems,
   legendRoleWarnings,
   resolvedLegendClasses,
 } from "../../app/area-legend.ts";
@@ -49,17 +51,34 @@ const langQuery = z.object({
 
 /** Mining areas: CRUD, the legend, the overview's key figures and series, map layers and a pixel's class history. */
 export function areaRoutes(app: ApiApp, ctx: AppContext): void {
-  /** Stores a new legend after checking it against the area's maps; its analyses become stale. */
-  const changeLegend = async (area: MiningArea, stored: StoredLegend) => {
+  /** Refuses a legend with a class that has no role, naming each (`at` is where the classes are). */
+  const requireRoles = (stored: StoredLegend, at: string) => {
+    const missing = legendRoleProblems(stored, at);
+    if (missing.length)
+      throw new ApiError(
+        "bad-input",
+        "every legend class needs its role (what it is); none is guessed from its name",
+        missing,
+      );
+  };
+
+  /**
+   * Stores a new legend after checking it against the area's maps. Its analyses become stale only
+   * when what they were computed from changed (a code, a role or a group), not for new names or
+   * colours, which re-label them.
+   */
+  const changeLegend = async (area: MiningArea, stored: StoredLegend, at: string) => {
+    requireRoles(stored, at);
     const problems = legendMapProblems(stored, await ctx.maps.forArea(area.id));
     if (problems.length)
       throw new ApiError("map-does-not-fit", "the new legend lacks codes of the area's maps", problems);
-    ctx.forgetResults(
-      await ctx.analyses.markAreaStale(
-        area.id,
-        staleReasonText("staleLegendChanged", { date: new Date().toISOString().slice(0, 10) }),
-      ),
-    );
+    if (legendChangesResults(area.legend, stored))
+      ctx.forgetResults(
+        await ctx.analyses.markAreaStale(
+          area.id,
+          staleReasonText("staleLegendChanged", { date: new Date().toISOString().slice(0, 10) }),
+        ),
+      );
     return (await ctx.areas.update(area.id, { legend: stored }))!;
   };
 
@@ -79,7 +98,9 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req, reply) => {
       const { legend, ...rest } = req.body;
-      const a = await ctx.areas.create({ ...rest, legend: storedLegendOf(legend) });
+      const stored = storedLegendOf(legend);
+      requireRoles(stored, "legend.classes");
+      const a = await ctx.areas.create({ ...rest, legend: stored });
       return reply.status(201).send(areaJson(a));
     },
   );
@@ -99,7 +120,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     {
       schema: {
         summary:
-          "change a mining area (a new legend is checked against its maps; a new legend or boundary makes its analyses stale)",
+          "change a mining area (a new legend states each class's role and is checked against its maps; a new boundary, or a legend with other codes, roles or groups, makes its analyses stale — new names or colours only re-label them)",
         params: idParams,
         body: miningAreaPatch,
         response: { 200: areaRecordSchema, ...errors("bad-input", "not-found", "map-does-not-fit") },
@@ -108,7 +129,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     async (req) => {
       const { legend, ...rest } = req.body;
       const area = await ctx.area(req.params.id);
-      if (legend) await changeLegend(area, storedLegendOf(legend));
+      if (legend) await changeLegend(area, storedLegendOf(legend), "legend.classes");
       const updated = (await ctx.areas.update(area.id, rest))!;
       // The analyses clip to the boundary and may count by its features: a new one outdates them
       // (compared as stored, before and after).
@@ -164,7 +185,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     {
       schema: {
         summary:
-          "replace the area's legend; every class states its role (key), nothing is kept from the former rows; its analyses become stale",
+          "replace the area's legend; every class states its role (key), nothing is kept from the former rows; its analyses become stale when a code, role or group changed (not for names or colours)",
         params: idParams,
         body: legendInput,
         response: { 200: legendAnswer, ...errors("bad-input", "not-found", "map-does-not-fit") },
@@ -172,7 +193,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req) => {
       const area = await ctx.area(req.params.id);
-      return legendJson((await changeLegend(area, { classes: req.body.classes })).legend);
+      return legendJson((await changeLegend(area, { classes: req.body.classes }, "classes")).legend);
     },
   );
 
@@ -181,7 +202,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     {
       schema: {
         summary:
-          "import the area's legend from CSV (columns code,name[,name_zh,key,group,colour]; OpenLand and InVEST names too), read as the CLI reads a legend file; replaces the legend",
+          "import the area's legend from CSV (columns code,name,role|key[,name_zh,group,colour]; OpenLand and InVEST names too), read as the CLI reads a legend file; every row must give its role (none is guessed from its name); replaces the legend",
         params: idParams,
         body: z
           .string()
@@ -207,7 +228,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
           ...(c.colour ? { colour: c.colour } : {}),
         })),
       };
-      return { ...legendJson((await changeLegend(area, stored)).legend), ignoredColumns: ignored };
+      return { ...legendJson((await changeLegend(area, stored, "classes")).legend), ignoredColumns: ignored };
     },
   );
 
