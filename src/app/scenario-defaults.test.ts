@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { inventorySchema } from "../domain/mine/inventory-spec.ts";
 import { PLANNING_END_YEAR } from "../domain/pathway/planning-defaults.ts";
 import { readInputFile } from "../io/read-input-file.ts";
 import { PROJECT_ROOT } from "../project-root.ts";
@@ -18,7 +19,7 @@ function stored(doc: Doc, mine?: string): StoredInventory[] {
     areaId: "area",
     mine: y.mine,
     year: y.year,
-    input: y.input,
+    input: inventorySchema.parse(y.input),
     result: y.result as StoredInventory["result"],
     resultProblem: null,
     updatedAt: new Date(0),

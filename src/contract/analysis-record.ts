@@ -99,3 +99,95 @@ export const jobRecordSchema = z
   })
   .meta({ id: "Job" });
 export type JobRecord = z.infer<typeof jobRecordSchema>;
+
+const tables = landuseResultSchema.shape;
+/** A table of the land-use result whose older results may lack it (read as empty). */
+const withDefault = <T extends z.ZodType>(s: z.ZodDefault<z.ZodArray<T>>) => s.unwrap();
+
+/**
+ * The result tables a client can ask for by name (`GET /api/analyses/{id}/tables/{name}`): the CSV
+ * file holding each, what it holds, and its rows — the land-use result's own table schemas
+ * (./landuse-result.ts), so the API description shows each table's columns. Units are in the
+ * column names: `_ha` hectares, `_tC` tonnes of carbon, `_tCO2e` tonnes of CO2e, `_CNY` yuan,
+ * `percent` % of the area analysed, `_percent_per_year` % a year.
+ */
+export const RESULT_TABLES = {
+  classes: { file: "classes.csv", rows: tables.classes, about: "class areas at each date" },
+  transitionsMultistep: {
+    file: "transitions-multistep.csv",
+    rows: tables.transitionsMultistep,
+    about: "class-to-class transitions between consecutive dates",
+  },
+  transitionsOnestep: {
+    file: "transitions-onestep.csv",
+    rows: tables.transitionsOnestep,
+    about: "class-to-class transitions from the first to the last date",
+  },
+  intensityInterval: {
+    file: "intensity-interval.csv",
+    rows: tables.intensityInterval,
+    about: "intensity analysis, interval level",
+  },
+  intensityCategory: {
+    file: "intensity-category.csv",
+    rows: tables.intensityCategory,
+    about: "intensity analysis, category level (gains and losses of each class)",
+  },
+  intensityTransition: {
+    file: "intensity-transition.csv",
+    rows: tables.intensityTransition,
+    about: "intensity analysis, transition level",
+  },
+  components: {
+    file: "components.csv",
+    rows: tables.components,
+    about: "change components per class: gain, loss, persistence, quantity, exchange, shift",
+  },
+  componentsOverall: {
+    file: "components-overall.csv",
+    rows: withDefault(tables.componentsOverall),
+    about: "change components of the whole area per interval",
+  },
+  accumulatedChanges: {
+    file: "accumulated-changes.csv",
+    rows: withDefault(tables.accumulatedChanges),
+    about: "area by the number of class changes over all dates",
+  },
+  zonesByPeriod: { file: "zones.csv", rows: tables.zonesByPeriod, about: "zone areas per period" },
+  carbon: { file: "carbon.csv", rows: tables.carbon, about: "carbon stock per pool at each date" },
+  carbonChange: {
+    file: "carbon-change.csv",
+    rows: withDefault(tables.carbonChange),
+    about: "carbon stock change per pool and interval",
+  },
+  carbonValue: {
+    file: "carbon-value.csv",
+    rows: withDefault(tables.carbonValue),
+    about: "value of the carbon stock change per interval",
+  },
+  zoneClasses: {
+    file: "zone-classes.csv",
+    rows: tables.zoneClasses,
+    about: "class areas per zone of the zones' polygons",
+  },
+} as const satisfies Readonly<Record<string, { file: string; rows: z.ZodArray<z.ZodObject>; about: string }>>;
+export type ResultTableName = keyof typeof RESULT_TABLES;
+export const RESULT_TABLE_NAMES = Object.keys(RESULT_TABLES) as ResultTableName[];
+
+const UNITS_IN_NAMES =
+  "units in the column names (_ha hectares, _tC t C, _tCO2e t CO2e, _CNY yuan, percent % of the area analysed, _percent_per_year % a year)";
+
+/** The rows of a table as the API answers them, the row schema named in the API description. */
+function rowsOf(name: ResultTableName): z.ZodArray<z.ZodObject> {
+  const row: z.ZodObject = RESULT_TABLES[name].rows.element;
+  return z
+    .array(row.meta({ id: `${name[0]!.toUpperCase()}${name.slice(1)}Row` }))
+    .describe(`${RESULT_TABLES[name].about}; ${UNITS_IN_NAMES}`);
+}
+
+/** The rows of each result table as the API answers them (made once: a row schema's id is unique). */
+export const RESULT_TABLE_ROWS: Readonly<Record<ResultTableName, z.ZodArray<z.ZodObject>>> =
+  Object.fromEntries(RESULT_TABLE_NAMES.map((name) => [name, rowsOf(name)])) as Record<
+    ResultTableName,
+    z.ZodArray<z.ZodObject>
+  >;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inventorySchema } from "../domain/mine/inventory-spec.ts";
 import { mineInventorySchema } from "./mine-inventory.ts";
 
 /** The year's totals shown in lists (the first year's `totals` of the result). */
@@ -17,7 +18,9 @@ export const inventorySummarySchema = z.object({
 /** A stored inventory with its input document and computed result. */
 export const inventoryRecordSchema = inventorySummarySchema
   .extend({
-    input: z.record(z.string(), z.unknown()).meta({ description: "the mine-inventory document of the year" }),
+    input: inventorySchema.describe(
+      "the mine-inventory document of the year, as read (defaults filled in): the body of POST /api/areas/{id}/inventories cut to this year",
+    ),
     result: mineInventorySchema.nullable(),
     resultProblem: z
       .string()

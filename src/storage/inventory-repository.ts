@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import { z } from "zod";
+import { inventorySchema, type InventoryInput } from "../domain/mine/inventory-spec.ts";
 import { mineInventorySchema, type MineInventoryRecord } from "../contract/mine-inventory.ts";
 import { parseStored, StoredRowInvalid } from "./parse-stored.ts";
 import type { Database } from "./schema.ts";
@@ -10,7 +10,8 @@ export interface StoredInventory {
   readonly areaId: string;
   readonly mine: string;
   readonly year: number;
-  readonly input: Record<string, unknown>;
+  /** The mine-inventory document of the year (one year), parsed against its spec. */
+  readonly input: InventoryInput;
   /** The computed result, parsed against its schema; null when not computed or when it does not parse. */
   readonly result: MineInventoryRecord | null;
   /**
@@ -77,8 +78,6 @@ export class InventoryRepository {
   }
 }
 
-const documentSchema = z.record(z.string(), z.unknown());
-
 function toInventory(r: Selectable<Database["inventories"]>): StoredInventory {
   const id = String(r.id);
   let result: MineInventoryRecord | null = null;
@@ -96,7 +95,7 @@ function toInventory(r: Selectable<Database["inventories"]>): StoredInventory {
     areaId: String(r.area_id),
     mine: r.mine,
     year: r.year,
-    input: parseStored(documentSchema, r.input, { table: "inventories", id, column: "input" }),
+    input: parseStored(inventorySchema, r.input, { table: "inventories", id, column: "input" }),
     result,
     resultProblem,
     updatedAt: new Date(r.updated_at),

@@ -131,10 +131,26 @@ describe("the generated OpenAPI document", () => {
     expect(types("/api/areas/{id}/maps/{year}")).toEqual(["image/tiff"]);
     expect(types("/api/areas/{id}/maps/{year}/layer.png")).toEqual(["image/png"]);
     expect(types("/api/reports/{id}")).toEqual(["text/html; charset=utf-8", "application/pdf"]);
-    expect(types("/api/analyses/{id}/tables/{table}")).toEqual(["application/json", "text/csv"]);
+    expect(types("/api/analyses/{id}/tables/classes")).toEqual(["application/json", "text/csv"]);
     expect(Object.keys(doc.paths["/api/areas/{id}/legend/csv"]!.post!.requestBody!.content)).toEqual([
       "text/csv",
     ]);
+  });
+
+  it("shows each result table's columns, their units in the names, and the inventory's input document", () => {
+    const rows = (table: string) =>
+      doc.paths[`/api/analyses/{id}/tables/${table}`]!.get!.responses["200"]!.content!["application/json"]!
+        .schema as { type: string; items: Schema };
+    const columns = (table: string) => {
+      const ref = String(rows(table).items.$ref).replace("#/components/schemas/", "");
+      return Object.keys((doc.components!.schemas![ref] as { properties: Schema }).properties);
+    };
+    expect(rows("carbon").type).toBe("array");
+    expect(columns("carbon")).toEqual(["year", "pool", "total_tC"]);
+    expect(columns("classes")).toEqual(["year", "code", "class", "pixels", "area_ha", "percent"]);
+    expect(columns("carbonValue")).toContain("npv_CNY");
+    const inventory = doc.components!.schemas!.Inventory as { properties: Record<string, Schema> };
+    expect(JSON.stringify(inventory.properties.input)).toMatch(/"kind":\{[^}]*"const":"mine-inventory"/);
   });
 
   it("carries the specs' field metadata: unit, label in en and zh, description, range", () => {

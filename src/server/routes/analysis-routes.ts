@@ -7,7 +7,15 @@ import { YEAR_RANGE } from "../../domain/common/input-bounds.ts";
 import { SEED001_ZONING } from "../../domain/landuse/zoning-rules.ts";
 import { factorTable } from "../../factors/load-factor-library.ts";
 import { chooseValuation } from "../../landuse-analysis/valuation-choice.ts";
-import { analysisRecordSchema, jobRecordSchema } from "../../contract/analysis-record.ts";
+import {
+  analysisRecordSchema,
+  jobRecordSchema,
+  RESULT_TABLE_NAMES,
+  RESULT_TABLE_ROWS,
+  RESULT_TABLES,
+  type ResultTableName,
+} from "../../contract/analysis-record.ts";
+import type { LanduseResult } from "../../contract/landuse-result.ts";
 import type { Analysis } from "../../storage/analysis-repository.ts";
 import { ApiError } from "../api-error.ts";
 import type { ApiApp } from "../api-app.ts";
@@ -15,24 +23,6 @@ import type { AppContext } from "../context.ts";
 import { analysisInput } from "../../contract/analysis-input.ts";
 import { errors, file, idParams } from "../route-schema.ts";
 import { sendFile } from "./area-routes.ts";
-
-/** Result tables a client can ask for by name, and the CSV file holding each. */
-export const RESULT_TABLES: Readonly<Record<string, string>> = {
-  classes: "classes.csv",
-  transitionsMultistep: "transitions-multistep.csv",
-  transitionsOnestep: "transitions-onestep.csv",
-  intensityInterval: "intensity-interval.csv",
-  intensityCategory: "intensity-category.csv",
-  intensityTransition: "intensity-transition.csv",
-  components: "components.csv",
-  componentsOverall: "components-overall.csv",
-  accumulatedChanges: "accumulated-changes.csv",
-  zonesByPeriod: "zones.csv",
-  carbon: "carbon.csv",
-  carbonChange: "carbon-change.csv",
-  carbonValue: "carbon-value.csv",
-  zoneClasses: "zone-classes.csv",
-};
 
 const TYPES: Readonly<Record<string, string>> = {
   csv: "text/csv; charset=utf-8",
@@ -76,6 +66,21 @@ function done(a: Analysis): Analysis & { result: NonNullable<Analysis["result"]>
     );
   return { ...a, result: a.result };
 }
+
+/**
+ * The tables an analysis has: carbon tables only with densities, the value only when asked, tables
+ * added since only in analyses made since (each a list in its result and a file among its outputs).
+ */
+const tablesOf = (result: LanduseResult): ResultTableName[] =>
+  RESULT_TABLE_NAMES.filter((k) => result.outputs.includes(RESULT_TABLES[k].file));
+
+/** A table the analysis does not have: 404 naming those it has. */
+const noTable = (a: Analysis & { result: LanduseResult }, name: string) =>
+  new ApiError("not-found", `analysis ${a.id} has no table "${name}"`, [
+    { path: "table", message: `must be one of ${tablesOf(a.result).join(", ")}` },
+  ]);
+
+const tableQuery = z.object({ format: z.enum(["json", "csv"]).default("json") });
 
 /** Path parameters: the analysis id and one name (a table, file or layer). */
 const tableParams = z.object({ id: z.string(), table: z.string() });
@@ -181,47 +186,41 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
     async (req) => analysisJson(await ctx.analysisWithResult(req.params.id), true),
   );
 
-  app.get(
-    "/api/analyses/:id/tables/:table",
-    {
-      schema: {
-        summary: `a result table as JSON rows or CSV: ${Object.keys(RESULT_TABLES).join(", ")}`,
-        params: tableParams,
-        querystring: z.object({ format: z.enum(["json", "csv"]).default("json") }),
-        response: {
-          200: {
-            description: "the rows",
-            content: {
-              "application/json": { schema: z.array(z.record(z.string(), z.unknown())) },
-              "text/csv": { schema: z.string() },
+  // One route per table, each answering its own rows (the API description shows their columns);
+  // any other name is a 404 listing the tables the analysis has.
+  for (const name of RESULT_TABLE_NAMES) {
+    const { file, about } = RESULT_TABLES[name];
+    app.get(
+      `/api/analyses/:id/tables/${name}`,
+      {
+        schema: {
+          summary: `the result table ${name} (${about}) as JSON rows or CSV (${file})`,
+          params: idParams,
+          querystring: tableQuery,
+          response: {
+            200: {
+              description: "the rows",
+              content: {
+                "application/json": { schema: RESULT_TABLE_ROWS[name] },
+                "text/csv": { schema: z.string() },
+              },
             },
+            ...errors("bad-input", "not-found", "not-finished"),
           },
-          ...errors("bad-input", "not-found", "not-finished"),
         },
       },
-    },
-    async (req, reply) => {
-      const a = done(await ctx.analysisWithResult(req.params.id));
-      const result: Readonly<Record<string, unknown>> & { outputs: string[] } = a.result;
-      // A table the analysis has: a list in its result and a file among its outputs (carbon tables
-      // only with densities, the value only when asked, new tables only in analyses made since).
-      const has = (k: string) => Array.isArray(result[k]) && result.outputs.includes(RESULT_TABLES[k]!);
-      // Own keys only: "constructor" or "toString" name no table.
-      const table = Object.hasOwn(RESULT_TABLES, req.params.table) ? req.params.table : undefined;
-      const file = table && RESULT_TABLES[table];
-      const rows = table && result[table];
-      if (!file || !Array.isArray(rows) || !has(table))
-        throw new ApiError("not-found", `analysis ${a.id} has no table "${req.params.table}"`, [
-          {
-            path: "table",
-            message: `must be one of ${Object.keys(RESULT_TABLES).filter(has).join(", ")}`,
-          },
-        ]);
-      if (req.query.format === "csv")
-        return sendFile(reply, join(ctx.folder.analysis(a.id), file), TYPES.csv!, file);
-      return rows;
-    },
-  );
+      async (req, reply) => {
+        const a = done(await ctx.analysisWithResult(req.params.id));
+        if (!tablesOf(a.result).includes(name)) throw noTable(a, name);
+        if (req.query.format === "csv")
+          return sendFile(reply, join(ctx.folder.analysis(a.id), file), TYPES.csv!, file);
+        return a.result[name];
+      },
+    );
+  }
+  app.get("/api/analyses/:id/tables/:table", { schema: { hide: true, params: tableParams } }, async (req) => {
+    throw noTable(done(await ctx.analysisWithResult(req.params.id)), req.params.table);
+  });
 
   app.get(
     "/api/analyses/:id/files/:name",
