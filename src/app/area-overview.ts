@@ -58,12 +58,13 @@ const fresh = { stale: false, staleReason: null } as const;
  * The key figures of the overview: the analysed area, the carbon stock change from land use (yearly
  * stock change between the first and last map), and the latest inventory year's gross emissions,
  * neutrality gap and emissions per tonne of coal — each with its source, or null and what to do.
- * Figures from an analysis whose maps were replaced since are marked stale with the reason.
+ * Figures from an analysis whose maps were replaced since are marked stale with the reason. Labels
+ * and sources in `lang`, which the caller always says.
  */
 export function areaKeyFigures(
   latest: AnalysisLike | undefined,
   inventories: readonly InventoryLike[],
-  lang: Lang = "en",
+  lang: Lang,
 ): KeyFigure[] {
   const t = i18nFor(lang).getFixedT(lang, "figures");
   const f = (key: keyof (typeof figures)["en"], o: Record<string, string | number> = {}): string => t(key, o);

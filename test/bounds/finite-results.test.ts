@@ -306,10 +306,16 @@ describe("areaKeyFigures — a missing figure is missing, never 0", () => {
         },
       },
       [],
+      "en",
     );
     const budget = figs.find((f) => f.id === "landuse-budget")!;
     expect(budget.value).toBeNull();
     expect(budget.source).toMatch(/holds no finite carbon stock/);
     expect(figs.find((f) => f.id === "area")!.value).toBe(10);
+  });
+
+  it("takes the language from its caller: no default that would answer English unasked", () => {
+    // Function.length counts the parameters before the first one with a default.
+    expect(areaKeyFigures.length).toBe(3);
   });
 });
