@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -102,21 +103,30 @@ describe("the data view", () => {
     expect(await warnings.textContent()).not.toMatch(/uses only|legend classes with no pixel/);
   });
 
-  it("asks before replacing a year's map, and replaces it only when confirmed", async () => {
+  it("asks before sending a map of a year that already has one, and sends it with replace=true only when confirmed", async () => {
     const page = await session.openPage();
     const maps = writeMapPair("replace");
     const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
       name: "Replacement test",
       legend: { preset: "seed001" },
     });
-    await page.goto(viewUrl(session, area.id, "data", "en"));
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && /\/maps\b/.test(r.url())) sent.push(new URL(r.url()).search);
+    });
+    await page.goto(viewUrl(session, area.id, "data", "en"), { waitUntil: "domcontentloaded" });
     await upload(page, "2005", maps[2005]);
     await expect.poll(() => page.locator("#upload-map .upload-ok").textContent()).toContain("2005: 30×20 px");
+    await expect.poll(() => page.locator("#upload-map .map-years").textContent()).toContain("2005");
+    expect(sent).toEqual(["?year=2005"]);
     await upload(page, "2005", maps[2015]);
     const dialog = page.locator(".ant-modal-confirm");
     await expect.poll(() => dialog.textContent()).toMatch(/Replace the map of 2005\?.*stale/);
+    // The view knows the area's years: nothing is sent before the answer.
+    expect(sent).toEqual(["?year=2005"]);
     await dialog.locator("button", { hasText: "Cancel" }).click();
     await expect.poll(() => dialog.count()).toBe(0);
+    expect(sent).toEqual(["?year=2005"]);
     const stored = async () =>
       (
         (await (await fetch(`${session.server.url}/api/areas/${area.id}/maps`)).json()) as {
@@ -127,7 +137,40 @@ describe("the data view", () => {
     await page.locator("#upload-map button[type=submit]").click();
     await page.locator("#confirm-replace").click();
     await expect.poll(() => page.locator("#upload-map .upload-ok").textContent()).toMatch(/2005 replaced/);
+    expect(sent).toEqual(["?year=2005", "?year=2005&replace=true"]);
     expect(await stored()).not.toBe(before);
+  });
+
+  it("asks when the server refuses a map because another client stored one of that year since (409 map-exists)", async () => {
+    // Chromium logs the refused request; the 409 is what this test provokes.
+    const page = await session.openPage({ allowConsole: /status of 409/ });
+    const maps = writeMapPair("replace-409");
+    const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
+      name: "Replacement fallback test",
+      legend: { preset: "seed001" },
+    });
+    const sent: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && /\/maps\b/.test(r.url())) sent.push(new URL(r.url()).search);
+    });
+    await page.goto(viewUrl(session, area.id, "data", "en"), { waitUntil: "domcontentloaded" });
+    await expect.poll(() => page.locator("#upload-map .map-years").textContent()).toMatch(/Nothing yet/);
+    // Another client stores a map of 2005 after the page read the area's years.
+    const body = new FormData();
+    body.set("file", new Blob([readFileSync(maps[2005])]), "other-2005.tif");
+    const r = await fetch(`${session.server.url}/api/areas/${area.id}/maps?year=2005`, {
+      method: "POST",
+      headers: CLIENT,
+      body,
+    });
+    expect(r.status).toBe(201);
+    await upload(page, "2005", maps[2015]);
+    const dialog = page.locator(".ant-modal-confirm");
+    await expect.poll(() => dialog.textContent()).toMatch(/Replace the map of 2005\?/);
+    expect(sent).toEqual(["?year=2005"]);
+    await page.locator("#confirm-replace").click();
+    await expect.poll(() => page.locator("#upload-map .upload-ok").textContent()).toMatch(/2005 replaced/);
+    expect(sent).toEqual(["?year=2005", "?year=2005&replace=true"]);
   });
 
   it("marks the results of a replaced map stale, in the analyses and on the overview", async () => {
@@ -224,6 +267,34 @@ describe("the data view", () => {
     ]);
     await shot(page, "data-legend-editor");
   });
+
+  for (const lang of ["en", "zh"] as const)
+    it(`names the legend's density sets in ${lang}, with what each holds on hover`, async () => {
+      const page = await session.openPage();
+      const pingshuo = await areaIdNamed(session, /Pingshuo/);
+      await page.goto(viewUrl(session, pingshuo, "data", lang), { waitUntil: "domcontentloaded" });
+      // The table may draw its header twice (a fixed copy over the scrolling body): the one seen.
+      const label = page
+        .locator('#legend-form .density-set-label[data-set="seed001-yang2019"]')
+        .locator("visible=true")
+        .first();
+      await expect
+        .poll(() => label.textContent())
+        .toBe(
+          lang === "en"
+            ? "Carbon densities: Yang et al. 2019 (Seed 001 §3.2)"
+            : "碳密度：杨等 2019（文献 001 §3.2）",
+        );
+      await label.hover();
+      const tip = page.locator(".ant-tooltip:visible");
+      await expect
+        .poll(() => tip.textContent())
+        .toBe(
+          lang === "en"
+            ? "Soil and vegetation carbon lost when arable land, forest and grassland are taken by mining"
+            : "耕地、林地和草地被采矿占用时损失的土壤与植被碳",
+        );
+    });
 
   it("keeps what was typed when the language is switched", async () => {
     const page = await session.openPage();

@@ -20,6 +20,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LEGEND_ROLES, type ApiWarning, type legendAnswerSchema } from "../../../contract/area.ts";
 import { CARBON_POOLS, DENSITY_SETS } from "../../../domain/budget/density-sets.ts";
+import { densitySetText } from "./density-set-text.ts";
 import { ApiError, apiFetch } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
@@ -132,7 +133,7 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
 
   const importCsv = async (file: File) => {
     try {
-      const r = legendRowsFromCsv(await file.text());
+      const r = legendRowsFromCsv(await file.text(), file.name);
       setRows(r.rows);
       setIssues([]);
       setSaved(undefined);
@@ -140,7 +141,7 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
       setImported({ file: file.name, count: r.rows.length, withoutRole: r.withoutRole, ignored: r.ignored });
     } catch (e) {
       setImported(undefined);
-      setFormError(`${file.name}: ${(e as Error).message}`);
+      setFormError((e as Error).message);
     }
   };
 
@@ -253,8 +254,10 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
     },
     ...sets.map((set) => ({
       title: (
-        <Tooltip title={DENSITY_SETS[set]!.description}>
-          {t("densitySet")} ({set})
+        <Tooltip title={densitySetText(t, "densitySetNote", set)}>
+          <span className="density-set-label" data-set={set}>
+            {t("web:legend.densitySetColumn", { set: densitySetText(t, "densitySet", set) })}
+          </span>
         </Tooltip>
       ),
       key: `densities-${set}`,

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Form, Progress, Select, Steps } from "antd";
 import { useState, type ReactNode } from "react";
-import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import type { JobRecord } from "../../../contract/analysis-record.ts";
@@ -9,24 +8,10 @@ import { DENSITY_SETS } from "../../../domain/budget/density-sets.ts";
 import { ApiError, apiFetch } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 import { viewPath } from "../../app/views.ts";
-import { web } from "../../../presentation/i18n/catalogue/web.ts";
+import { densitySetText } from "./density-set-text.ts";
 
 interface Values {
   densitySet: string;
-}
-
-type WebKey = keyof typeof web.en;
-const isWebKey = (k: string): k is WebKey => Object.hasOwn(web.en, k);
-
-/** A density set's name (or note) in the language from the catalogue; its id (or `fallback`) for a set it does not know. */
-function densitySetText(
-  t: TFunction<["common", "web"]>,
-  kind: "densitySet" | "densitySetNote",
-  id: string,
-  fallback = id,
-): string {
-  const key = `${kind}.${id}`;
-  return isWebKey(key) ? t(`web:${key}`) : fallback;
 }
 
 const STEP = { queued: 0, running: 1, done: 2, failed: 2 } as const;
@@ -82,7 +67,7 @@ export function RunAnalysis({ areaId, years }: { areaId: string; years: readonly
             ...Object.values(DENSITY_SETS).map((s) => ({
               value: s.id,
               label: densitySetText(t, "densitySet", s.id),
-              title: densitySetText(t, "densitySetNote", s.id, s.description),
+              title: densitySetText(t, "densitySetNote", s.id),
             })),
             { value: "", label: t("none") },
           ]}

@@ -64,20 +64,36 @@ export interface LegendImport {
  * `legendFromRecords`, as the CLI and the server read it): MineCarbon's, OpenLand's and InVEST's
  * column names. Each row takes its role from its own role column; a row without one, or with a text
  * that is not a role, gets none (to be chosen) — never the role of the row it replaces nor one
- * guessed from its name. A row without a colour gets grey. Throws with a message naming the missing
- * columns or the rows whose colour is not `#rrggbb`.
+ * guessed from its name. A row without a colour gets grey. Throws with a message starting with
+ * `source` (the file's name) and naming the missing columns, the line the CSV cannot be read at, or
+ * the rows (their lines in the file, empty lines counted) whose colour is not `#rrggbb`.
  */
-export function legendRowsFromCsv(text: string, source = "the CSV"): LegendImport {
-  const records = parse(text.replace(/^\uFEFF/, ""), {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-    relax_column_count: true,
-  }) as Record<string, string>[];
+export function legendRowsFromCsv(text: string, source: string): LegendImport {
+  let parsed: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    parsed = parse(text.replace(/^\uFEFF/, ""), {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+      info: true,
+    }) as typeof parsed;
+  } catch (e) {
+    throw new Error(`${source}: ${(e as Error).message}`, { cause: e });
+  }
+  const records = parsed.map((p) => p.record);
   const header = records[0] ? Object.keys(records[0]) : [];
   const read = legendFromRecords(header, records, source);
+  // The domain counts rows from line 2; the file may have empty lines before a row.
+  const line = (n: number) => parsed[n - 2]?.info.lines ?? n;
   if (read.problems.length)
-    throw new Error(`${read.source}: ${read.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+    throw new Error(
+      `${read.source}: ${read.problems
+        .map(
+          (p) => `${p.path.replace(/^row (\d+)/, (_, n: string) => `row ${line(Number(n))}`)}: ${p.message}`,
+        )
+        .join("; ")}`,
+    );
   let withoutRole = 0;
   const rows = read.classes.map((c): LegendRow => {
     const role = isRole(c.role) ? c.role : "";
