@@ -65,6 +65,11 @@ export function areaStructureProblem(o: {
     coefficientSet: o.coefficientSet,
     densitySet,
     coalOutput,
+    classNames: built.problem.classes.map((k) => {
+      const members = o.analysis.result.legend.classes.filter((c) => c.key === k.key);
+      const zh = members.some((c) => c.nameZh) ? members.map((c) => c.nameZh || c.name).join("、") : null;
+      return { key: k.key, codes: members.map((c) => c.code), name: k.name, nameZh: zh };
+    }),
     held: [...built.held],
     // The document as the optimizer reads it (defaults filled), checked against its spec here.
     problem: structureProblemSchema.parse(built.problem),

@@ -66,6 +66,16 @@ export const areaStructureProblemSchema = z
       })
       .nullable()
       .describe("null: the area has no inventory and none was asked; the problem has no coal-land floor"),
+    classNames: z
+      .array(
+        z.object({
+          key: z.string().describe("the problem's class key: the legend role"),
+          codes: z.array(z.number().int()).describe("the legend classes of that role, summed"),
+          name: z.string(),
+          nameZh: z.string().nullable().describe("the legend's own Chinese names, when it gives them"),
+        }),
+      )
+      .describe("the area's own legend names of each class of the problem, for showing its result"),
     held: z
       .array(heldClassSchema)
       .describe("legend classes whose role has no place in the problem: held at their current area"),

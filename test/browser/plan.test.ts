@@ -71,11 +71,85 @@ describe("the plan view", () => {
     const pdf = join(session.dir, "plan-scenario-report.pdf");
     await (await download).saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    // Yongning has no land-use analysis: its own structure cannot be optimized, and says so; the
+    // shipped example runs only when chosen, and is said to be an example.
+    expect(await page.locator("#optimize-needs-analysis").textContent()).toMatch(
+      /no finished land-use analysis/,
+    );
+    expect(await page.locator("#run-optimize").count()).toBe(0);
+    await page.locator('#optimize-source input[value="example"]').check();
     await page.locator("#run-optimize").click();
     await expect.poll(() => page.locator("#optimize-change").textContent()).toMatch(/\+20,15\d/);
-    expect(await page.locator("#optimize-demo-note").textContent()).toMatch(/demo example/);
+    expect(await page.locator("#optimize-demo-note").textContent()).toMatch(/shipped example/);
     await shot(page, "plan-pathway-and-optimization");
   });
+
+  for (const lang of ["en", "zh"] as const)
+    for (const size of [DESKTOP, PHONE])
+      it(`optimizes the area's own land structure, with its own classes, in ${lang} at ${size.width}px`, async () => {
+        const page = await session.openPage(size);
+        const pingshuo = await areaIdNamed(session, /Pingshuo/);
+        // The area's own problem: the last year of its finished analysis, its legend's classes.
+        const own = (await (
+          await fetch(`${session.server.url}/api/areas/${pingshuo}/structure-problem`)
+        ).json()) as { year: number; problem: { classes: { key: string; currentHa: number }[] } };
+        await page.goto(viewUrl(session, pingshuo, "plan", lang), { waitUntil: "domcontentloaded" });
+        const basis = page.locator("#optimize-basis");
+        await basis.waitFor();
+        expect(await basis.textContent()).toContain(String(own.year));
+        expect(await page.locator("#optimize-demo-note").count()).toBe(0);
+        await page.locator("#optimize-coal").fill("20000000");
+        await page.locator("#run-optimize").click();
+        const table = page.locator("#optimize-classes");
+        await table.locator("tbody tr.ant-table-row").first().waitFor();
+        const names = await table.locator("td.class-name").allTextContents();
+        expect(names).toEqual(
+          lang === "en"
+            ? [
+                "arable land",
+                "forest land",
+                "grassland",
+                "urban land",
+                "rural settlement",
+                "transportation land",
+                "open pit",
+                "stripping land",
+                "dump",
+                "industrial land",
+                "water",
+              ]
+            : [
+                "耕地",
+                "林地",
+                "草地",
+                "城镇用地",
+                "农村居民点",
+                "交通用地",
+                "露天采场",
+                "剥离区",
+                "排土场",
+                "工业场地",
+                "水域",
+              ],
+        );
+        // The current areas are the analysis's last map's, not the example's.
+        const arable = own.problem.classes.find((c) => c.key === "arable")!.currentHa;
+        const first = await table
+          .locator("tbody tr.ant-table-row")
+          .first()
+          .locator("td")
+          .nth(1)
+          .textContent();
+        expect(first).toBe(arable.toLocaleString("en", { maximumFractionDigits: 0 }));
+        await expect.poll(() => page.locator("#optimize-change").textContent()).toMatch(/→/);
+        await expect.poll(() => paintedShare(page, "#optimize-chart canvas")).toBeGreaterThan(0.005);
+        if (lang === "zh")
+          expect(await cjkGlyphCheck(page, "#optimize-classes td.class-name")).toMatchObject({
+            rendered: true,
+          });
+        await expectNoHorizontalOverflow(page);
+        await shot(page, `plan-optimize-own-${lang}-${size.width}`);
+      });
 
   it("shows the problems the server finds at their fields", async () => {
     // An ungiven saturating stock of a reclamation: required by the spec, refused before sending.
