@@ -1,0 +1,99 @@
+import type { Kysely } from "kysely";
+import { loginInput, meSchema } from "../../contract/auth.ts";
+import type { Identity } from "../../app/auth/identity.ts";
+import type { Database } from "../../storage/schema.ts";
+import type { ApiApp } from "../api-app.ts";
+import { empty } from "../route-schema.ts";
+import { authError, authErrorAnswers } from "./auth-errors.ts";
+import { DEFAULT_LOGIN_LIMITS, loginLimiter, type LoginLimits } from "./login-limits.ts";
+import { meAnswer } from "./me-answer.ts";
+import { notSignedIn } from "./require-signed-in.ts";
+import { clearSessionCookie, sessionSecretOf, setSessionCookie } from "./session-cookie.ts";
+
+export interface AuthRoutesOptions {
+  readonly db: Kysely<Database>;
+  readonly identity: Identity;
+  readonly limits?: LoginLimits;
+}
+
+/** The one answer to a failed login: it never says whether the account exists, the password was wrong or the account is disabled. */
+export const LOGIN_REFUSED = "the username or password is wrong, or the account cannot sign in";
+
+/** Answers about who is signed in are personal and change with each login: never cached. */
+const NO_STORE = { "cache-control": "no-store" } as const;
+
+/**
+ * Signing in and out, and who is signed in:
+ * - `POST /api/auth/login` {username, password}: a new session (its secret only in the HttpOnly
+ *   cookie), answered with the `/api/me` body. Every login makes a new session and ends the one the
+ *   request's cookie named, so a session id planted before the login is worth nothing (fixation).
+ *   Rate-limited per address and per account (login-limits.ts); the refusal is the same for an
+ *   unknown user, a wrong password and a disabled account.
+ * - `POST /api/auth/logout`: ends the cookie's session and clears the cookie (also when it had ended).
+ * - `GET /api/me`: who the request's actor is; 401 for the public.
+ * `authenticate` (authenticate.ts) must be registered on the app first.
+ */
+export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<void> {
+  const limiter = await loginLimiter(app, o.limits ?? DEFAULT_LOGIN_LIMITS);
+
+  app.post(
+    "/api/auth/login",
+    {
+      schema: {
+        summary: "sign in: sets the session cookie mc_session and answers who signed in",
+        body: loginInput,
+        response: {
+          200: meSchema,
+          ...authErrorAnswers("bad-input", "not-signed-in", "rate-limited", "csrf"),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { username, password } = req.body;
+      await limiter.admit(req, reply, username);
+      const r = await o.identity.login(username, password, {
+        address: req.ip ?? null,
+        userAgent: req.headers["user-agent"] ?? null,
+      });
+      if (!r.ok) {
+        await limiter.failed(req, username);
+        throw authError("not-signed-in", LOGIN_REFUSED);
+      }
+      const previous = sessionSecretOf(req);
+      if (previous !== undefined) await o.identity.logout(previous);
+      setSessionCookie(req, reply, r.sessionSecret);
+      return reply.headers(NO_STORE).send(await meAnswer(o.db, r.actor));
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    {
+      schema: {
+        summary: "sign out: ends the session and clears its cookie",
+        response: { 204: empty("signed out (also when no session was open)"), ...authErrorAnswers("csrf") },
+      },
+    },
+    async (req, reply) => {
+      const secret = sessionSecretOf(req);
+      if (secret !== undefined) await o.identity.logout(secret);
+      clearSessionCookie(req, reply);
+      return reply.status(204).headers(NO_STORE).send(null);
+    },
+  );
+
+  app.get(
+    "/api/me",
+    {
+      schema: {
+        summary: "who is signed in: user, organisation, roles and the actions they may use",
+        response: { 200: meSchema, ...authErrorAnswers("not-signed-in") },
+      },
+    },
+    async (req, reply) => {
+      const actor = req.actor;
+      if (actor.kind === "anonymous") throw notSignedIn(req, reply);
+      return reply.headers(NO_STORE).send(await meAnswer(o.db, actor));
+    },
+  );
+}
