@@ -1,0 +1,50 @@
+import { Alert, Card } from "antd";
+import { useMemo, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { InventoryRecord } from "../../../contract/inventory-record.ts";
+import { inventorySteps, waterfallOption } from "../../../presentation/chart-options.ts";
+import type { Lang } from "../../../presentation/i18n/lang.ts";
+import { Chart } from "../../components/Chart.tsx";
+import { ReportButtons } from "../../components/ReportButtons.tsx";
+import type { ViewT } from "../charts/view-texts.ts";
+import { UncertaintyBox } from "./UncertaintyBox.tsx";
+
+/** A stored inventory's result: waterfall, uncertainty and report downloads. */
+export function InventoryResult({
+  inv,
+  lang,
+  tv,
+}: {
+  inv: InventoryRecord;
+  lang: Lang;
+  tv: ViewT;
+}): ReactNode {
+  const { t } = useTranslation(["common", "web"]);
+  const year = inv.result?.years[0];
+  const option = useMemo(
+    () => (year ? waterfallOption(lang, inventorySteps(lang, year)) : undefined),
+    [lang, year],
+  );
+  if (!inv.result || !option)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={tv("charts.resultProblem", { problem: inv.resultProblem ?? "—" })}
+      />
+    );
+  return (
+    <>
+      <Card
+        size="small"
+        title={`${t("waterfall")} — ${tv("charts.inventoryOf", { mine: inv.mine, year: inv.year })}`}
+      >
+        <Chart id="inventory-waterfall" option={option} height={400} ariaLabel={t("waterfall")} />
+      </Card>
+      <UncertaintyBox lang={lang} result={inv.result} tv={tv} />
+      <Card size="small" title={tv("inv.reports")} id="inventory-reports">
+        <ReportButtons endpoint={`/api/inventories/${encodeURIComponent(inv.id)}/reports`} />
+      </Card>
+    </>
+  );
+}
