@@ -15,6 +15,27 @@ export const inventorySummarySchema = z.object({
   totals: totalsSchema.nullable(),
 });
 
+/** Why a stored result could not be read, as answered beside it. */
+const resultProblemSchema = z
+  .string()
+  .nullable()
+  .meta({ description: "why the stored result could not be read (row and path), or null" });
+
+/**
+ * An inventory as the area's list answers it: the summary, and with `?withResult=true` its computed
+ * result too (for charts of every mine and year in one request).
+ */
+export const inventoryListItemSchema = inventorySummarySchema.extend({
+  result: mineInventorySchema
+    .nullable()
+    .optional()
+    .meta({
+      description: "the computed result (null when not computed or unreadable); only with withResult=true",
+    }),
+  resultProblem: resultProblemSchema.optional(),
+});
+export type InventoryListItem = z.infer<typeof inventoryListItemSchema>;
+
 /** A stored inventory with its input document and computed result. */
 export const inventoryRecordSchema = inventorySummarySchema
   .extend({
@@ -22,10 +43,7 @@ export const inventoryRecordSchema = inventorySummarySchema
       "the mine-inventory document of the year, as read (defaults filled in): the body of POST /api/areas/{id}/inventories cut to this year",
     ),
     result: mineInventorySchema.nullable(),
-    resultProblem: z
-      .string()
-      .nullable()
-      .meta({ description: "why the stored result could not be read (row and path), or null" }),
+    resultProblem: resultProblemSchema,
   })
   .meta({ id: "Inventory" });
 export type InventoryRecord = z.infer<typeof inventoryRecordSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { inventoryYears } from "../../app/area-inventory.ts";
-import { inventoryRecordSchema, inventorySummarySchema } from "../../contract/inventory-record.ts";
+import { inventoryListItemSchema, inventoryRecordSchema } from "../../contract/inventory-record.ts";
 import { inventorySchema } from "../../domain/mine/inventory-spec.ts";
 import { InventoryRepository, type StoredInventory } from "../../storage/inventory-repository.ts";
 import { ApiError } from "../api-error.ts";
@@ -40,14 +40,25 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
     "/api/areas/:id/inventories",
     {
       schema: {
-        summary: "the area's inventories per mine and year, with totals",
+        summary:
+          "the area's inventories per mine and year, with totals; with withResult=true each with its computed result",
         params: idParams,
-        response: { 200: z.array(inventorySummarySchema), ...errors("not-found") },
+        querystring: z.object({
+          withResult: z
+            .enum(["true", "false"])
+            .optional()
+            .describe("true to answer each inventory's computed result (and why it could not be read)"),
+        }),
+        response: { 200: z.array(inventoryListItemSchema), ...errors("bad-input", "not-found") },
       },
     },
     async (req) => {
       const area = await ctx.area(req.params.id);
-      return (await ctx.inventories.forArea(area.id)).map(inventorySummaryJson);
+      const withResult = req.query.withResult === "true";
+      return (await ctx.inventories.forArea(area.id)).map((i) => ({
+        ...inventorySummaryJson(i),
+        ...(withResult ? { result: i.result, resultProblem: i.resultProblem } : {}),
+      }));
     },
   );
 
