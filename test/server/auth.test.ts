@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { meSchema } from "../../src/contract/auth.ts";
 import { LOGIN_REFUSED } from "../../src/server/auth/auth-routes.ts";
 import { needsSignIn } from "../../src/server/auth/require-signed-in.ts";
+import { STORE_KINDS } from "../storage/stores.ts";
 import { authTestApp, newAddress, PASSWORD, sessionCookie } from "./auth-test-app.ts";
 
 /** What a browser on this server's pages sends (inject's Host is localhost:80). */
@@ -37,10 +38,10 @@ async function signIn(app: FastifyInstance, username: string): Promise<string> {
 const me = (app: FastifyInstance, secret: string) =>
   app.inject({ url: "/api/me", headers: withCookie(secret) });
 
-describe("sessions: login, /api/me, logout, expiry, revocation (issue 12, authentication)", () => {
+describe.each(STORE_KINDS)("sessions on %s: login, /api/me, logout, expiry, revocation", (kind) => {
   let t: Awaited<ReturnType<typeof authTestApp>>;
   beforeAll(async () => {
-    t = await authTestApp();
+    t = await authTestApp({ storeKind: kind });
   });
   afterAll(() => t.close());
 
