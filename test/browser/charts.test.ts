@@ -59,6 +59,33 @@ describe("the charts view", () => {
           .screenshot({ path: join(SHOTS, `charts-sankey-${lang}-${size.width}.png`) });
       });
 
+  it("draws a waterfall for every inventory of the area, read with the list of inventories", async () => {
+    const page = await session.openPage();
+    const yongning = await areaIdNamed(session, /Yongning/);
+    const listed = (await (
+      await fetch(`${session.server.url}/api/areas/${yongning}/inventories`)
+    ).json()) as {
+      id: string;
+    }[];
+    expect(listed.length).toBeGreaterThan(0);
+    const requests: string[] = [];
+    page.on("request", (r) => {
+      const u = new URL(r.url());
+      if (/\/inventories\b/.test(u.pathname)) requests.push(`${u.pathname}${u.search}`);
+    });
+    await page.goto(viewUrl(session, yongning, "charts", "en"), { waitUntil: "domcontentloaded" });
+    for (const i of listed)
+      await expect
+        .poll(() => paintedShare(page, `[id="waterfall-${i.id}"] canvas`), i.id)
+        .toBeGreaterThan(0.01);
+    expect(await page.locator('[id^="waterfall-"] canvas').count()).toBe(listed.length);
+    // One request for the list with the results (the server answering `with=result`; an entry
+    // answered without its result is read on its own).
+    expect(requests.filter((r) => r.startsWith("/api/areas/"))).toEqual([
+      `/api/areas/${yongning}/inventories?with=result`,
+    ]);
+  });
+
   it("sorts the transition matrix by a column", async () => {
     const page = await session.openPage();
     const pingshuo = await areaIdNamed(session, /Pingshuo/);

@@ -1,10 +1,8 @@
 import { staleReasonLabel } from "../overview/stale-reason.ts";
-import { useQueries } from "@tanstack/react-query";
 import { Alert, Card, Empty, Grid, Skeleton, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import type { InventoryRecord } from "../../../contract/inventory-record.ts";
 import type { LanduseResult } from "../../../contract/landuse-result.ts";
 import {
   chordOption,
@@ -23,7 +21,7 @@ import { rgbHex, zoneColours } from "../../../presentation/zone-colours.ts";
 import { useOverview } from "../../api/queries.ts";
 import { Chart } from "../../components/Chart.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
-import { inventoryQuery, useAnalysis } from "./queries.ts";
+import { useAnalysis, useAreaInventoryResults, type InventoryResultRecord } from "./queries.ts";
 import { useViewTexts } from "./view-texts.ts";
 
 /** A chart in a card; on a narrow screen a wide chart scrolls inside its own box, so its labels keep their room. */
@@ -300,7 +298,7 @@ function AnalysisCharts({ lang, r }: { lang: Lang; r: LanduseResult }): ReactNod
 }
 
 /** The inventory waterfall of a stored inventory (its first year). */
-function InventoryWaterfall({ lang, inv }: { lang: Lang; inv: InventoryRecord }): ReactNode {
+function InventoryWaterfall({ lang, inv }: { lang: Lang; inv: InventoryResultRecord }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
   const { tv } = useViewTexts();
   const year = inv.result?.years[0];
@@ -334,9 +332,9 @@ export default function ChartsView(): ReactNode {
   const overview = useOverview(areaId, lang);
   const o = overview.data;
   const analysis = useAnalysis(o?.latestAnalysis?.id);
-  const inventories = useQueries({ queries: (o?.inventories ?? []).map((i) => inventoryQuery(i.id)) });
+  const inventories = useAreaInventoryResults(areaId);
   const result = analysis.data?.result ?? undefined;
-  const invs = inventories.flatMap((q) => (q.data ? [q.data] : []));
+  const invs = inventories.data;
   const factors = useMemo(() => {
     const all = new Map<string, FactorRow>();
     for (const f of [
@@ -344,7 +342,7 @@ export default function ChartsView(): ReactNode {
       ...(result?.valuation?.factorsUsed ?? []),
     ])
       all.set(f.id, f);
-    for (const inv of invs) for (const f of inv.result?.factors.used ?? []) all.set(f.id, f);
+    for (const inv of invs ?? []) for (const f of inv.result?.factors.used ?? []) all.set(f.id, f);
     return [...all.values()];
   }, [result, invs]);
   if (overview.isPending) return <Skeleton active />;
@@ -373,12 +371,15 @@ export default function ChartsView(): ReactNode {
       ) : (
         <Alert type="info" showIcon title={tv("charts.running", { status: t(analysis.data.status) })} />
       )}
-      {o.inventories.length === 0 ? (
+      {inventories.error ? (
+        <QueryError error={inventories.error} />
+      ) : !invs ? (
+        <Skeleton active />
+      ) : invs.length === 0 ? (
         <Empty description={tv("charts.noInventory")} />
       ) : (
         invs.map((inv) => <InventoryWaterfall key={inv.id} lang={lang} inv={inv} />)
       )}
-      {inventories.map((q, i) => (q.error ? <QueryError key={i} error={q.error} /> : null))}
       <FactorsTable lang={lang} factors={factors} />
     </Space>
   );

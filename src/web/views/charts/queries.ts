@@ -20,3 +20,29 @@ export function inventoryQuery(id: string) {
     queryFn: () => apiFetch<InventoryRecord>(`/api/inventories/${encodeURIComponent(id)}`),
   } as const;
 }
+
+/** A stored inventory with its result, without its input document (what the charts draw). */
+export type InventoryResultRecord = Omit<InventoryRecord, "input">;
+
+/**
+ * The area's inventories with their results, in one request: GET
+ * /api/areas/{id}/inventories?with=result. An entry that comes without its result (a server that
+ * answers the list with totals only) is read on its own, so the view stays complete either way.
+ * Under the area's key: a stored inventory or a replaced map refreshes it.
+ */
+export function useAreaInventoryResults(areaId: string) {
+  return useQuery({
+    queryKey: [...keys.area(areaId), "inventories", "with-result"] as const,
+    queryFn: async () => {
+      const list = await apiFetch<(InventoryResultRecord | Omit<InventoryResultRecord, "result">)[]>(
+        `/api/areas/${encodeURIComponent(areaId)}/inventories?with=result`,
+      );
+      return Promise.all(
+        list.map((i) =>
+          "result" in i ? i : apiFetch<InventoryRecord>(`/api/inventories/${encodeURIComponent(i.id)}`),
+        ),
+      );
+    },
+    enabled: !!areaId,
+  });
+}
