@@ -255,7 +255,12 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
     ...sets.map((set) => ({
       title: (
         <Tooltip title={densitySetText(t, "densitySetNote", set)}>
-          <span className="density-set-label" data-set={set}>
+          {/* Wraps within its own width: the set's name would otherwise widen the table. */}
+          <span
+            className="density-set-label"
+            data-set={set}
+            style={{ display: "inline-block", maxWidth: 200, whiteSpace: "normal" }}
+          >
             {t("web:legend.densitySetColumn", { set: densitySetText(t, "densitySet", set) })}
           </span>
         </Tooltip>
