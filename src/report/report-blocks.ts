@@ -18,6 +18,7 @@ import {
 import { changeCountName, className, formatNumber, t, zoneName, type Lang } from "../presentation/i18n.ts";
 import { reportT } from "../presentation/i18n/index.ts";
 import { domainText, factorUnitText, termName } from "../presentation/i18n/domain-text.ts";
+import { factorIdSourceText, factorName, factorSourceText } from "../presentation/i18n/factor-source.ts";
 import type { LanduseResultForReport, ReportMap, ReportModel } from "./report-model.ts";
 
 /** The content of a report as a list of blocks, rendered the same way to HTML and to PDF. */
@@ -110,7 +111,7 @@ function storageBlocks(lang: Lang, r: LanduseResultForReport): ReportBlock[] {
           title: t(lang, "carbonValue"),
           price: n(v.carbonPriceCNYPerTCO2e, 2),
           priceYear: v.priceYear,
-          source: v.priceSource,
+          source: factorIdSourceText(lang, v.priceSource),
           change: n(v.priceChangePerYear * 100, 2),
           rate: n(v.discountRatePerYear * 100, 2),
           presentYear: v.presentValueYear,
@@ -495,7 +496,7 @@ function pathwayBlocks(lang: Lang, r: ScenarioResult): ReportBlock[] {
         text: rt("npc", {
           cost: n(r.economics.netPresentCost.measuresOnlyCNY),
           rate: formatNumber(lang, r.economics.discountRate * 100, 1),
-          source: r.economics.prices.carbon.source,
+          source: factorIdSourceText(lang, r.economics.prices.carbon.source),
         }),
       },
     );
@@ -513,19 +514,21 @@ function factorBlocks(lang: Lang, used: readonly FactorUse[], version: string): 
       caption: t(lang, "factors"),
       columns: [
         t(lang, "factorId"),
+        reportT(lang)("factorName"),
         t(lang, "value"),
         t(lang, "unit"),
         t(lang, "source"),
         reportT(lang)("status"),
       ],
-      numeric: [false, true, false, false, false],
+      numeric: [false, false, true, false, false, false],
       rows: [...byId.values()]
         .sort((a, b) => a.id.localeCompare(b.id))
         .map((f) => [
           f.id,
+          factorName(lang, f.id, f.quantity),
           formatNumber(lang, f.value, 6),
           factorUnitText(lang, f.unit),
-          `${f.source}${f.table ? `, ${f.table}` : ""}`,
+          factorSourceText(lang, f),
           f.overridden
             ? reportT(lang)("overridden", { status: termName(lang, "status", f.status) })
             : termName(lang, "status", f.status),

@@ -61,11 +61,11 @@ describe("domainText: the uncertainty analysis's warnings (uncertainty-analysis.
   it("a default uncertainty that is an assumption (an activity kind) or unverified (factors like one)", () => {
     const a = shown(warnings, /^default uncertainty ad\.gas-measured .* is an ASSUMPTION: /);
     expect(a).toMatch(
-      /^缺省不确定性 ad\.gas-measured（−17\.5%\/\+17\.5%，煤矿实测气体量（抽采、通风、火炬））为假设值：by analogy/,
+      /^缺省不确定性 ad\.gas-measured（−17\.5%\/\+17\.5%，煤矿实测气体量（抽采、通风、火炬））为假设值：类比 Commission Regulation \(EU\) No 601\/2012/,
     );
     const u = shown(warnings, /^default uncertainty f\.carbon-per-tce .* is UNVERIFIED: /);
     expect(u).toMatch(
-      /^缺省不确定性 f\.carbon-per-tce（−5%\/\+5%，与 cn\.cpertce\.\S+ 同类的因子）未核实：IPCC 2006/,
+      /^缺省不确定性 f\.carbon-per-tce（−5%\/\+5%，与 cn\.cpertce\.\S+ 同类的因子）未核实：IPCC 2006 第2卷第1章表1\.4：其他烟煤/,
     );
   });
 });
@@ -79,7 +79,7 @@ describe("domainText: the factors used that no source text backs (factor-table.t
       /^因子 \S+（.+）未核实：其数值未在来源文本中找到，采用结果前请核查$/,
     );
     expect(shown(used.unverifiedWarnings(), "factor expl.anfo.co2.calc")).toBe(
-      "因子 expl.anfo.co2.calc（CO2 emission factor of ANFO (calculator constant without citation)）为假设值：无来源给出该值；采用结果前请替换为有来源的数值（--factors）",
+      "因子 expl.anfo.co2.calc（铵油炸药 (ANFO) CO2 排放因子（计算器常数，无出处））为假设值：无来源给出该值；采用结果前请替换为有来源的数值（--factors）",
     );
   });
 });

@@ -3,6 +3,7 @@ import { reportT, termsT } from "./index.ts";
 import { terms } from "./catalogue/terms.ts";
 import { report } from "./catalogue/report.ts";
 import { ECOSYSTEMS } from "../../domain/mine/ecosystems.ts";
+import { factorName, uncertaintySourceText } from "./factor-source.ts";
 
 /*
  * The domain writes some of its texts (source lines, measure labels, warnings, the reasons an input
@@ -46,7 +47,13 @@ const PATTERNS: readonly {
         : termName(lang, "activityKind", m[4]!);
       const key =
         m[5] === "UNVERIFIED" ? "warn.defaultUncertaintyUnverified" : "warn.defaultUncertaintyAssumption";
-      return reportT(lang)(key, { id: m[1], low: m[2], high: m[3], what, source: m[6] });
+      return reportT(lang)(key, {
+        id: m[1],
+        low: m[2],
+        high: m[3],
+        what,
+        source: uncertaintySourceText(lang, m[1]!, m[6]!),
+      });
     },
   },
   {
@@ -227,11 +234,13 @@ const PATTERNS: readonly {
   },
   {
     re: /^factor (\S+) \((.+)\) is UNVERIFIED: its value was not found in a source text; check it before relying on the result$/,
-    render: (lang, m) => reportT(lang)("warn.unverifiedFactor", { id: m[1], name: m[2] }),
+    render: (lang, m) =>
+      reportT(lang)("warn.unverifiedFactor", { id: m[1], name: factorName(lang, m[1]!, m[2]!) }),
   },
   {
     re: /^factor (\S+) \((.+)\) is an ASSUMPTION: no source gives it; replace it with a sourced value \((--factors)\) before relying on the result$/,
-    render: (lang, m) => reportT(lang)("warn.assumedFactor", { id: m[1], name: m[2], option: m[3] }),
+    render: (lang, m) =>
+      reportT(lang)("warn.assumedFactor", { id: m[1], name: factorName(lang, m[1]!, m[2]!), option: m[3] }),
   },
   {
     re: /^factors taken as exact \(no range in their source and no default uncertainty for their kind\), so the uncertainty ranges leave out theirs: (.+); give them a range \(low, high\) in a --factors file$/,
