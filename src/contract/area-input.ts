@@ -25,7 +25,7 @@ const legendClassInput = z.strictObject({
     .min(1)
     .optional()
     .describe(
-      "the class's role: what it is (arable, forest, grassland, urban, open-pit, water, unused …); zoning rules and density sets read classes by it; from the name when omitted, never from another row",
+      "the class's role: what it is (arable, forest, grassland, urban, open-pit, water, unused …); zoning rules and density sets read classes by it; required: a class without one is refused, naming the role its name suggests to confirm (none is ever guessed)",
     ),
   group: userText().optional().describe("its group (sink, construction, mining, water, other)"),
   colour: z

@@ -266,7 +266,7 @@ describe.each(STORE_KINDS)("bounded and finite input through the API on %s", (ki
         "/api/areas",
         {
           name: "fuzz",
-          legend: { classes: [{ code: 1, name: "arable" }] },
+          legend: { classes: [{ code: 1, name: "arable", key: "arable" }] },
           boundary: {
             type: "Feature",
             properties: { name: "f" },

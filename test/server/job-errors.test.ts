@@ -109,8 +109,8 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
       payload: {
         legend: {
           classes: [
-            { code: 1, name: "crop" },
-            { code: 2, name: "wood" },
+            { code: 1, name: "crop", key: "cropland" },
+            { code: 2, name: "wood", key: "forest" },
           ],
         },
       },
@@ -129,8 +129,8 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
     await t.ctx.areas.update(id, {
       legend: {
         classes: [
-          { code: 1, name: "crop" },
-          { code: 2, name: "wood" },
+          { code: 1, name: "crop", key: "cropland" },
+          { code: 2, name: "wood", key: "forest" },
         ],
       },
     });

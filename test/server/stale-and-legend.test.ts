@@ -270,7 +270,8 @@ describe.each(STORE_KINDS)("replaced maps, stale results and legend roles on %s"
       { path: "classes[0].key", message: expect.stringMatching(/^must be given/) },
     ]);
 
-    // A PATCH without a role takes it from the name, never from the row it replaces.
+    // A PATCH without a role is refused, naming the class and the role its name suggests to
+    // confirm; it never takes one from its name or from the row it replaces.
     await t.app.inject({
       method: "PUT",
       url: `/api/areas/${areaId}/legend`,
@@ -281,7 +282,23 @@ describe.each(STORE_KINDS)("replaced maps, stale results and legend roles on %s"
       url: `/api/areas/${areaId}`,
       payload: { legend: { classes: [{ code: 7, name: "Water body" }] } },
     });
-    expect(patched.statusCode).toBe(200);
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json().error.details).toEqual([
+      {
+        path: "legend.classes[0].key",
+        message: expect.stringMatching(
+          /^class 7 "Water body" needs its role, one of arable, .*\(its name suggests "water": confirm it by sending it\)$/,
+        ),
+      },
+    ]);
+    expect(byCode(await legend(), 7)!).toMatchObject({ name: "open pit", key: "open-pit" });
+
+    // A role no zoning rule or density set knows is kept, with a warning saying so.
+    await t.app.inject({
+      method: "PUT",
+      url: `/api/areas/${areaId}/legend`,
+      payload: { classes: [{ code: 7, name: "Water body", key: "water-body" }] },
+    });
     const after = await legend();
     expect(byCode(after, 7)!).toMatchObject({ name: "Water body", key: "water-body" });
     expect(after.warnings[0]).toMatchObject({
