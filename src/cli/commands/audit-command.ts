@@ -73,7 +73,11 @@ export function brokenText(r: AuditChainReport): string {
   const b = r.firstBroken!;
   return [
     `audit trail BROKEN at event ${b.seq} (${b.reason}): ${b.detail}.`,
-    b.seq > 1 ? `Events 1 to ${b.seq - 1} are intact.` : "No event before it can be trusted either.",
+    b.seq > 2
+      ? `Events 1 to ${b.seq - 1} are intact.`
+      : b.seq === 2
+        ? "Event 1 is intact."
+        : "There is no intact event before it.",
     "What to do: keep the database as it is (copy the data folder or dump the database now; do not repair",
     "or re-chain the trail, it is the evidence), compare the events from there on with a backup to see",
     `what was changed, and report it to whoever is responsible for the system's security. \`minecarbon audit list --before ${b.seq + 3}\``,
@@ -126,9 +130,11 @@ const wholeOption = (name: string, min: number, max: number) => (value: string) 
   return n;
 };
 
-const DATA_HELP = "data folder of `minecarbon serve` (its PGlite database; ignored when DATABASE_URL is set)";
+const DATA_HELP =
+  "data folder of `minecarbon serve` (its PGlite database in <dir>/db; ignored with a database URL)";
+const URL_HELP = "postgres://… of a PostgreSQL server (default $DATABASE_URL)";
 const PGLITE_NOTE =
-  "\nWith the embedded database (no DATABASE_URL), stop `minecarbon serve` first: PGlite serves one process at a time.";
+  "\nThe store: --database-url, else $DATABASE_URL, else PGlite in --data/db. With PGlite, stop `minecarbon serve` first: PGlite serves one process at a time.";
 
 /**
  * Adds `minecarbon audit verify` and `minecarbon audit list` to `program`. Verify exits 0 and prints
@@ -147,16 +153,17 @@ export function registerAuditCommand(program: Command, io: AuditCommandIo): void
       "check the whole trail: numbering without gaps, each event linked to the one before, each hash recomputed, the head; exit 0 when intact, 3 naming the first broken link",
     )
     .option("--data <dir>", DATA_HELP, "minecarbon-data")
+    .option("--database-url <url>", URL_HELP)
     .option(
       "--witness <file>",
       "a file of heads recorded by earlier runs, kept outside the database: each must still be in the chain (this shows a cut-off tail or a rewritten trail, which the chain alone cannot); an intact run adds its head",
     )
     .option("--json", "print the report as JSON")
     .addHelpText("after", PGLITE_NOTE)
-    .action(async (o: { data: string; witness?: string; json?: boolean }) => {
+    .action(async (o: { data: string; databaseUrl?: string; witness?: string; json?: boolean }) => {
       const anchors = o.witness ? readWitness(o.witness) : [];
       const { verifyAuditChain } = await import("../../storage/audit-log.ts");
-      const store = await openAuditStore(o.data, io.databaseUrl);
+      const store = await openAuditStore(o.data, o.databaseUrl ?? io.databaseUrl);
       let report: AuditChainReport;
       try {
         report = await verifyAuditChain(store.db, { anchors });
@@ -191,6 +198,7 @@ export function registerAuditCommand(program: Command, io: AuditCommandIo): void
     .command("list")
     .description("events of the trail, newest first, filtered")
     .option("--data <dir>", DATA_HELP, "minecarbon-data")
+    .option("--database-url <url>", URL_HELP)
     .option(
       "--resource <kind[:id]>",
       `events on one record (a timeline) or one kind: ${RESOURCE_KINDS.join(", ")}`,
@@ -217,6 +225,7 @@ export function registerAuditCommand(program: Command, io: AuditCommandIo): void
     .action(
       async (o: {
         data: string;
+        databaseUrl?: string;
         resource?: { kind: ResourceKind; id?: string };
         since?: Date;
         until?: Date;
@@ -228,7 +237,7 @@ export function registerAuditCommand(program: Command, io: AuditCommandIo): void
         json?: boolean;
       }) => {
         const { listAuditEvents } = await import("../../storage/audit-log.ts");
-        const store = await openAuditStore(o.data, io.databaseUrl);
+        const store = await openAuditStore(o.data, o.databaseUrl ?? io.databaseUrl);
         try {
           // The command line is the operator's: the whole trail (the API scopes it by the policy).
           const page = await listAuditEvents(
