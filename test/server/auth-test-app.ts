@@ -1,7 +1,13 @@
 import { Writable } from "node:stream";
 import type { Insertable } from "kysely";
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from "fastify";
-import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import swagger from "@fastify/swagger";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import { z } from "zod";
 import { DEFAULT_SESSION_LIFETIMES, Identity } from "../../src/app/auth/identity.ts";
 import { hashPassword } from "../../src/app/auth/passwords.ts";
@@ -10,6 +16,7 @@ import { errorAnswer } from "../../src/server/error-answer.ts";
 import { authRoutes } from "../../src/server/auth/auth-routes.ts";
 import { authenticate } from "../../src/server/auth/authenticate.ts";
 import { AUTH_LOG_REDACT } from "../../src/server/auth/log-redaction.ts";
+import type { LoginGate } from "../../src/server/auth/login-gate.ts";
 import type { LoginLimits } from "../../src/server/auth/login-limits.ts";
 import { authorise } from "../../src/server/auth/authorise.ts";
 import { requireSignedIn } from "../../src/server/auth/require-signed-in.ts";
@@ -40,7 +47,14 @@ export const ACCOUNTS = ["editor-a", "editor-b", "regulator", "disabled-a"] as c
  * the CSRF check is tested alone. The clock of the Identity is `clock.now`, moved by `later`.
  */
 export async function authTestApp(
-  o: { limits?: LoginLimits; trustProxy?: boolean; log?: boolean; storeKind?: string } = {},
+  o: {
+    limits?: LoginLimits;
+    trustProxy?: boolean;
+    log?: boolean;
+    storeKind?: string;
+    openapi?: boolean;
+    gate?: LoginGate;
+  } = {},
 ) {
   const { store, drop } = await freshStore(o.storeKind ?? "pglite");
   const ids = await seed(store);
@@ -68,10 +82,21 @@ export async function authTestApp(
     if (a.internal) app.log.error(error);
     return reply.status(a.status).headers(a.headers).send(a.error.body());
   });
+  if (o.openapi)
+    await app.register(swagger, {
+      openapi: { openapi: "3.1.0", info: { title: "auth", version: "1" } },
+      transform: jsonSchemaTransform,
+      transformObject: jsonSchemaTransformObject,
+    });
   await authenticate(app, { identity });
   app.addHook("onRequest", requireSignedIn);
   const api = app.withTypeProvider<ZodTypeProvider>();
-  await authRoutes(api, { db: store.db, identity, ...(o.limits ? { limits: o.limits } : {}) });
+  await authRoutes(api, {
+    db: store.db,
+    identity,
+    ...(o.limits ? { limits: o.limits } : {}),
+    ...(o.gate ? { gate: o.gate } : {}),
+  });
   const orgParams = z.object({ org: z.string() });
   const areaOf = (org: string) =>
     ({ kind: "area", organisationId: org, regionCode: regionCode("140602", "test") }) as const;

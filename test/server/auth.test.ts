@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { meSchema } from "../../src/contract/auth.ts";
 import { LOGIN_REFUSED } from "../../src/server/auth/auth-routes.ts";
+import { LoginGate } from "../../src/server/auth/login-gate.ts";
 import { needsSignIn } from "../../src/server/auth/require-signed-in.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
 import { authTestApp, newAddress, PASSWORD, sessionCookie } from "./auth-test-app.ts";
@@ -416,6 +417,33 @@ describe("no secrets in the log", () => {
       expect(log).toContain("[redacted]");
       for (const s of [PASSWORD, "Wrong-Horse-42", secret, token, token.slice(4)])
         expect(log).not.toContain(s);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("the auth routes in the OpenAPI document; a full login gate", () => {
+  it("declare their bodies and every answer, errors by the table's codes; a login finding the gate full gets 429", async () => {
+    const t = await authTestApp({ openapi: true, gate: new LoginGate(0, 0) });
+    try {
+      const doc = t.app.swagger() as unknown as {
+        paths: Record<
+          string,
+          Record<string, { requestBody?: unknown; responses: Record<string, { description?: string }> }>
+        >;
+      };
+      const loginOp = doc.paths["/api/auth/login"]!.post!;
+      expect(JSON.stringify(loginOp.requestBody)).toContain("LoginInput");
+      expect(Object.keys(loginOp.responses).sort()).toEqual(["200", "400", "401", "403", "429"]);
+      expect(loginOp.responses["429"]!.description).toMatch(/^rate-limited: /);
+      expect(loginOp.responses["403"]!.description).toMatch(/^csrf: /);
+      expect(Object.keys(doc.paths["/api/auth/logout"]!.post!.responses).sort()).toEqual(["204", "403"]);
+      expect(Object.keys(doc.paths["/api/me"]!.get!.responses).sort()).toEqual(["200", "401"]);
+      const full = await login(t.app, "editor-a");
+      expect(full.statusCode).toBe(429);
+      expect(full.headers["retry-after"]).toBe("2");
+      expect(full.json().error.code).toBe("rate-limited");
     } finally {
       await t.close();
     }

@@ -5,7 +5,8 @@ import type { Database } from "../../storage/schema.ts";
 import type { ApiApp } from "../api-app.ts";
 import { empty } from "../route-schema.ts";
 import { authError, authErrorAnswers } from "./auth-errors.ts";
-import { DEFAULT_LOGIN_LIMITS, loginLimiter, type LoginLimits } from "./login-limits.ts";
+import { LoginGate } from "./login-gate.ts";
+import { DEFAULT_LOGIN_LIMITS, loginLimiter, rateLimited, type LoginLimits } from "./login-limits.ts";
 import { meAnswer } from "./me-answer.ts";
 import { notSignedIn } from "./require-signed-in.ts";
 import { clearSessionCookie, sessionSecretOf, setSessionCookie } from "./session-cookie.ts";
@@ -14,6 +15,8 @@ export interface AuthRoutesOptions {
   readonly db: Kysely<Database>;
   readonly identity: Identity;
   readonly limits?: LoginLimits;
+  /** How many logins are checked at once and queued (login-gate.ts). */
+  readonly gate?: LoginGate;
 }
 
 /** The one answer to a failed login: it never says whether the account exists, the password was wrong or the account is disabled. */
@@ -27,14 +30,16 @@ const NO_STORE = { "cache-control": "no-store" } as const;
  * - `POST /api/auth/login` {username, password}: a new session (its secret only in the HttpOnly
  *   cookie), answered with the `/api/me` body. Every login makes a new session and ends the one the
  *   request's cookie named, so a session id planted before the login is worth nothing (fixation).
- *   Rate-limited per address and per account (login-limits.ts); the refusal is the same for an
- *   unknown user, a wrong password and a disabled account.
+ *   Rate-limited per address and per account (login-limits.ts), a few checked at once with a
+ *   bounded queue (login-gate.ts); the refusal is the same for an unknown user, a wrong password
+ *   and a disabled account.
  * - `POST /api/auth/logout`: ends the cookie's session and clears the cookie (also when it had ended).
  * - `GET /api/me`: who the request's actor is; 401 for the public.
  * `authenticate` (authenticate.ts) must be registered on the app first.
  */
 export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<void> {
   const limiter = await loginLimiter(app, o.limits ?? DEFAULT_LOGIN_LIMITS);
+  const gate = o.gate ?? new LoginGate();
 
   app.post(
     "/api/auth/login",
@@ -51,10 +56,15 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
     async (req, reply) => {
       const { username, password } = req.body;
       await limiter.admit(req, reply, username);
-      const r = await o.identity.login(username, password, {
-        address: req.ip ?? null,
-        userAgent: req.headers["user-agent"] ?? null,
-      });
+      const checked = await gate.run(() =>
+        o.identity.login(username, password, {
+          address: req.ip ?? null,
+          userAgent: req.headers["user-agent"] ?? null,
+        }),
+      );
+      if (!checked)
+        throw rateLimited(reply, 2, "the server is checking too many logins at once; try again in a moment");
+      const r = checked.value;
       if (!r.ok) {
         await limiter.failed(req, username);
         throw authError("not-signed-in", LOGIN_REFUSED);

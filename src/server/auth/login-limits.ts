@@ -34,7 +34,8 @@ export interface LoginLimiter {
   failed(req: FastifyRequest, username: string): Promise<void>;
 }
 
-const rateLimited = (reply: FastifyReply, seconds: number, message: string) => {
+/** A 429 `rate-limited` with Retry-After (seconds, at least 1). */
+export const rateLimited = (reply: FastifyReply, seconds: number, message: string) => {
   reply.header("retry-after", String(Math.max(1, seconds)));
   return authError("rate-limited", message, [
     { path: "", message: `try again in ${Math.max(1, seconds)} seconds (Retry-After)` },
