@@ -29,7 +29,7 @@ describe("the inventory view", () => {
         expect(await coal.inputValue()).toBe("900000");
         const labels = (await page.locator("#inventory-form").textContent()) ?? "";
         expect(labels).toMatch(lang === "en" ? /raw coal output \(t\)/ : /原煤产量/);
-        expect(labels).toMatch(lang === "en" ? /electricity: amount consumed/ : /电力：|电力:/);
+        expect(labels).toMatch(lang === "en" ? /electricity: amount consumed/ : /电力：/);
         await expect.poll(() => paintedShare(page, "#inventory-waterfall canvas")).toBeGreaterThan(0.01);
         // The uncertainty box always says something: figures, or why there are none.
         await expect

@@ -101,6 +101,8 @@ export const web = defineMessages({
   "legend.needRole": ["Choose what this class is.", "请选择该地类的角色。"],
   "legend.noClasses": ["The legend needs at least one class.", "图例至少需要一个地类。"],
   "legend.fixCells": ["{{count}} problems: see the marked cells.", "{{count}} 处问题：见标出的单元格。"],
+  // An activity field about a fuel or gas: "electricity: amount consumed".
+  "inventory.slotLabel": ["{{term}}: {{label}}", "{{term}}：{{label}}"],
   "legend.densitySetColumn": ["Carbon densities: {{set}}", "碳密度：{{set}}"],
   "legend.noDensity": ["not in this set", "不在此密度集中"],
   "legend.noDensityHint": [

@@ -7,12 +7,13 @@ import type { Slot } from "./activity-doc.ts";
 
 /** The label of a slot: its spec field's, with the fuel or gas it is about and the carrier's unit. */
 function useSlotLabel(slot: Slot): LabelledField {
-  const { t } = useTranslation(["terms"]);
+  const { t } = useTranslation(["terms", "web"]);
   const { label } = slot.field;
-  if (!slot.term || !label) return slot.field;
-  const term = { en: t(`terms:${slot.term}`, { lng: "en" }), zh: t(`terms:${slot.term}`, { lng: "zh" }) };
+  const { term } = slot;
+  if (!term || !label) return slot.field;
   const unit = slot.carrier?.unit;
-  const text = (l: "en" | "zh") => `${term[l]}: ${label[l]}${unit ? ` (${unitName(unit, l)})` : ""}`;
+  const text = (l: "en" | "zh") =>
+    `${t("web:inventory.slotLabel", { lng: l, term: t(`terms:${term}`, { lng: l }), label: label[l] })}${unit ? ` (${unitName(unit, l)})` : ""}`;
   return { ...slot.field, label: { en: text("en"), zh: text("zh") }, ...(unit ? { unit: undefined } : {}) };
 }
 
