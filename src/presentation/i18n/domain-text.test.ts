@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runBudget } from "../../cli/commands/budget-command.ts";
 import { runInventory } from "../../cli/commands/inventory-command.ts";
+import { assessAccuracy } from "../../domain/landuse/accuracy.ts";
 import { parseInventoryInput } from "../../domain/mine/inventory-spec.ts";
 import { mineInventory } from "../../domain/mine/mine-inventory.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
@@ -275,5 +277,39 @@ describe("domainText: the inventory's ecosystems by their domain name (ecosystem
     const inv = runInventory(join(PROJECT_ROOT, "examples", "yongning.yaml"), {});
     const labels = inv.years[0]!.sinks.filter((s) => s.kind === "ecosystem").map((s) => zh(s.label));
     expect(labels).toEqual(["农田（玉米、谷子、豆类）", "灌木林", "草地"]);
+  });
+});
+
+describe("domainText: the land-use budget's warnings (budget-report.ts, budget-uncertainty.ts)", () => {
+  const budget = (file: string) => runBudget(join(PROJECT_ROOT, "examples", file), {}).warnings;
+  it("a land type without a coefficient, and the energy use a budget counts", () => {
+    const w = budget("pingshuo-2018-budget.yaml");
+    expect(shown(w, /: the coefficient set gives no emission coefficient/)).toBe(
+      "草地（牧草地）：系数集未给出碳排放系数，按无排放计",
+    );
+    expect(shown(w, /^\d+ % of the emission E/)).toMatch(
+      /^排放量 E（[\d,]+ t C\/年）的 \d+% 是建设用地上按公顷计的能源消耗：.*（inventory: \{ mine, zones \}）以得到扣除重复后的数值$/,
+    );
+  });
+  it("draws drawn again that reclaimed more land than there was", () => {
+    expect(shown(budget("pingshuo-stock-loss.yaml"), /^\d+ Monte Carlo draws broke land reclaimed/)).toMatch(
+      /^\d+ 次 Monte Carlo 抽样违反了约束 由排土场复垦的土地 ≤ 现有的排土场土地（原有 \+ 转入），已重新抽样/,
+    );
+  });
+});
+
+describe("domainText: a map's accuracy below seed 001's thresholds (accuracy.ts)", () => {
+  it("overall accuracy, kappa and no samples", () => {
+    const low = assessAccuracy(
+      [
+        { map: 1, reference: 1 },
+        { map: 1, reference: 2 },
+        { map: 2, reference: 1 },
+      ],
+      [1, 2],
+    ).warnings;
+    expect(shown(low, "overall accuracy")).toBe("总体精度 33.3% 低于种子论文 001 要求的 85%");
+    expect(shown(low, "kappa")).toMatch(/^kappa 系数 \S+ 低于种子论文 001 要求的 0\.75$/);
+    expect(shown(assessAccuracy([], [1]).warnings, "no samples")).toBe("没有可供评价的样本");
   });
 });

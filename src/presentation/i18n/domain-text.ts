@@ -107,6 +107,43 @@ const PATTERNS: readonly {
           .join(reportT(lang)("listComma")),
       }),
   },
+  {
+    re: /^([\d,]+) pixels are nodata at some dates \(not all\) and are left out of every date, so that all matrices cover the same area$/,
+    render: (lang, m) => reportT(lang)("warn.nodataExcluded", { pixels: m[1] }),
+  },
+  {
+    re: /^([\d,]+) pixels lie in two zones; each counts in the first$/,
+    render: (lang, m) => reportT(lang)("warn.zoneOverlap", { pixels: m[1] }),
+  },
+  {
+    re: /^dates ([\d, ]+) were resampled onto the first grid by nearest neighbour$/,
+    render: (lang, m) =>
+      reportT(lang)("warn.resampled", {
+        dates: m[1]!.split(", ").join(reportT(lang)("listComma")),
+      }),
+  },
+  { re: /^no samples to assess$/, render: (lang) => reportT(lang)("warn.noSamples") },
+  {
+    re: /^overall accuracy (\S+)% is below the 85% seed 001 requires$/,
+    render: (lang, m) => reportT(lang)("warn.accuracyBelow", { oa: m[1] }),
+  },
+  {
+    re: /^kappa (\S+) is below the 0\.75 seed 001 requires$/,
+    render: (lang, m) => reportT(lang)("warn.kappaBelow", { kappa: m[1] }),
+  },
+  // src/domain/budget/budget-report.ts: a land type without a coefficient, and energy use counted.
+  {
+    re: /^(.+) \((\w+)\): the coefficient set gives no (emission|absorption) coefficient; it counts as none$/,
+    render: (lang, m) =>
+      reportT(lang)(m[3] === "emission" ? "warn.noEmissionCoefficient" : "warn.noAbsorptionCoefficient", {
+        label: domainText(lang, m[1]!),
+        landType: termName(lang, "landType", m[2]!),
+      }),
+  },
+  {
+    re: /^(\d+) % of the emission E \(([\d,.]+) t C\/yr\) is energy used on construction land, counted per hectare: do not add this budget to a mine inventory of the same land and years \(it measures that energy\); declare the inventory \((inventory: \{ mine, zones \})\) to get the netted figure$/,
+    render: (lang, m) => reportT(lang)("warn.energyUseShare", { pct: m[1], tc: m[2], field: m[3] }),
+  },
   // src/landuse-analysis/valuation-choice.ts: a carbon price read in another year than its own.
   {
     re: /^the carbon price (\S+) \((\S+) (.+?)\) is for (\S+)–(\S+) but is read as the price in (\d+), the first date: the values of the storage change are in \6 at that price; give the price of \6 \(a number\) to value the change at its own time$/,
@@ -293,6 +330,10 @@ function rules(lang: Lang, text: string): string {
     .split(" or ")
     .map((r) => {
       const m = r.match(/^(?:(\d{4}): )?(.+)$/)!;
+      const from = m[2]!.match(
+        /^land reclaimed from (\S+) ≤ the \1 land there is \(existing \+ converted into it\)$/,
+      );
+      if (from) return rt("rule.reclaimedFrom", { cls: termName(lang, "classRole", from[1]!) });
       const key = RULES[m[2]!];
       if (!key) return r;
       return m[1] ? rt("rule.inYear", { year: m[1], rule: rt(key) }) : rt(key);

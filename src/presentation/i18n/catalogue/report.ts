@@ -163,6 +163,46 @@ export const report = defineMessages({
     "only {{kept}} of {{draws}} draws kept: the others broke a physical constraint of the inventory",
     "{{draws}} 次抽样中仅保留 {{kept}} 次：其余抽样违反了清单的物理约束",
   ],
+  "rule.reclaimedFrom": [
+    "land reclaimed from {{cls}} ≤ the {{cls}} land there is (existing + converted into it)",
+    "由{{cls}}复垦的土地 ≤ 现有的{{cls}}土地（原有 + 转入）",
+  ],
+  // The land-use analysis (src/landuse-analysis/analysis-summary.ts) and map accuracy
+  // (src/domain/landuse/accuracy.ts).
+  "warn.nodataExcluded": [
+    "{{pixels}} pixels are nodata at some dates (not all) and are left out of every date, so that all matrices cover the same area",
+    "{{pixels}} 个像元在部分（而非全部）日期为无数据，已从所有日期中剔除，使各矩阵覆盖相同的范围",
+  ],
+  "warn.zoneOverlap": [
+    "{{pixels}} pixels lie in two zones; each counts in the first",
+    "{{pixels}} 个像元位于两个分区内；每个像元计入第一个分区",
+  ],
+  "warn.resampled": [
+    "dates {{dates}} were resampled onto the first grid by nearest neighbour",
+    "{{dates}} 年的地图已按最邻近法重采样到第一期地图的网格上",
+  ],
+  "warn.noSamples": ["no samples to assess", "没有可供评价的样本"],
+  "warn.accuracyBelow": [
+    "overall accuracy {{oa}}% is below the 85% seed 001 requires",
+    "总体精度 {{oa}}% 低于种子论文 001 要求的 85%",
+  ],
+  "warn.kappaBelow": [
+    "kappa {{kappa}} is below the 0.75 seed 001 requires",
+    "kappa 系数 {{kappa}} 低于种子论文 001 要求的 0.75",
+  ],
+  // The land-use carbon budget (src/domain/budget/budget-report.ts).
+  "warn.noEmissionCoefficient": [
+    "{{label}} ({{landType}}): the coefficient set gives no emission coefficient; it counts as none",
+    "{{label}}（{{landType}}）：系数集未给出碳排放系数，按无排放计",
+  ],
+  "warn.noAbsorptionCoefficient": [
+    "{{label}} ({{landType}}): the coefficient set gives no absorption coefficient; it counts as none",
+    "{{label}}（{{landType}}）：系数集未给出碳吸收系数，按无吸收计",
+  ],
+  "warn.energyUseShare": [
+    "{{pct}} % of the emission E ({{tc}} t C/yr) is energy used on construction land, counted per hectare: do not add this budget to a mine inventory of the same land and years (it measures that energy); declare the inventory ({{field}}) to get the netted figure",
+    "排放量 E（{{tc}} t C/年）的 {{pct}}% 是建设用地上按公顷计的能源消耗：不要将本收支与同一土地、同一年份的煤矿清单相加（清单已计量这部分能源）；请声明该清单（{{field}}）以得到扣除重复后的数值",
+  ],
   // The pool table of a density set (src/landuse-analysis/density-set-pools.ts).
   "warn.densitySetMissing": [
     "{{set}} gives no density for {{classes}}; they are counted as 0 t C/ha, so changes to and from them are not in the carbon change",

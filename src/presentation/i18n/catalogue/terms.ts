@@ -194,6 +194,15 @@ export const terms = defineMessages({
   "ecosystem.farmland": ["farmland (corn, millet, legumes)", "农田（玉米、谷子、豆类）"],
   "ecosystem.shrub": ["shrub forest", "灌木林"],
   "ecosystem.grassland": ["grassland", "草地"],
+  // The land types of seed 000's coefficient sets (src/domain/budget/coefficient-sets.ts).
+  "landType.cultivated": ["cultivated", "耕地"],
+  "landType.garden": ["garden", "园地"],
+  "landType.forest": ["forest", "林地"],
+  "landType.pasture": ["pasture", "牧草地"],
+  "landType.urban_industrial_mining": ["urban_industrial_mining", "城镇工矿用地"],
+  "landType.rural_settlement": ["rural_settlement", "农村居民点用地"],
+  "landType.transportation": ["transportation", "交通用地"],
+  "landType.water": ["water", "水域"],
   // Words of factor units (src/domain/factor/factor-units.ts) that are not symbols.
   "unitWord.fraction": ["fraction", "比例"],
   "unitWord.ratio": ["ratio", "比值"],
