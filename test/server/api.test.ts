@@ -64,7 +64,7 @@ describe.each(STORE_KINDS)("HTTP API in process on %s", (kind) => {
       headers: { "content-type": "application/json" },
     });
     expect(notJson.statusCode).toBe(400);
-    expect(notJson.json().error.code).toBe("bad-request");
+    expect(notJson.json().error.code).toBe("bad-json");
     expect((await app.inject({ url: "/api/areas/abc" })).json().error).toMatchObject({ code: "not-found" });
     expect((await app.inject({ url: "/nowhere" })).statusCode).toBe(404);
   });
