@@ -288,7 +288,7 @@ describe("domainText: the land-use budget's warnings (budget-report.ts, budget-u
       "草地（牧草地）：系数集未给出碳排放系数，按无排放计",
     );
     expect(shown(w, /^\d+ % of the emission E/)).toMatch(
-      /^排放量 E（[\d,]+ t C\/年）的 \d+% 是建设用地上按公顷计的能源消耗：.*（inventory: \{ mine, zones \}）以得到扣除重复后的数值$/,
+      /^排放量（[\d,]+ t C\/年）的 \d+% 是建设用地上按公顷计的能源消耗：.*（inventory: \{ mine, zones \}）以得到扣除重复后的数值$/,
     );
   });
   it("draws drawn again that reclaimed more land than there was", () => {

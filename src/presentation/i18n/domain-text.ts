@@ -129,7 +129,7 @@ const PATTERNS: readonly {
   },
   {
     re: /^kappa (\S+) is below the 0\.75 seed 001 requires$/,
-    render: (lang, m) => reportT(lang)("warn.kappaBelow", { kappa: m[1] }),
+    render: (lang, m) => reportT(lang)("warn.kappaBelow", { symbol: "kappa", kappa: m[1] }),
   },
   // src/domain/budget/budget-report.ts: a land type without a coefficient, and energy use counted.
   {

@@ -187,8 +187,8 @@ export const report = defineMessages({
     "总体精度 {{oa}}% 低于种子论文 001 要求的 85%",
   ],
   "warn.kappaBelow": [
-    "kappa {{kappa}} is below the 0.75 seed 001 requires",
-    "kappa 系数 {{kappa}} 低于种子论文 001 要求的 0.75",
+    "{{symbol}} {{kappa}} is below the 0.75 seed 001 requires",
+    "{{symbol}} 系数 {{kappa}} 低于种子论文 001 要求的 0.75",
   ],
   // The land-use carbon budget (src/domain/budget/budget-report.ts).
   "warn.noEmissionCoefficient": [
@@ -201,7 +201,7 @@ export const report = defineMessages({
   ],
   "warn.energyUseShare": [
     "{{pct}} % of the emission E ({{tc}} t C/yr) is energy used on construction land, counted per hectare: do not add this budget to a mine inventory of the same land and years (it measures that energy); declare the inventory ({{field}}) to get the netted figure",
-    "排放量 E（{{tc}} t C/年）的 {{pct}}% 是建设用地上按公顷计的能源消耗：不要将本收支与同一土地、同一年份的煤矿清单相加（清单已计量这部分能源）；请声明该清单（{{field}}）以得到扣除重复后的数值",
+    "排放量（{{tc}} t C/年）的 {{pct}}% 是建设用地上按公顷计的能源消耗：不要将本收支与同一土地、同一年份的煤矿清单相加（清单已计量这部分能源）；请声明该清单（{{field}}）以得到扣除重复后的数值",
   ],
   // The pool table of a density set (src/landuse-analysis/density-set-pools.ts).
   "warn.densitySetMissing": [
