@@ -285,6 +285,10 @@ describe("the data view", () => {
             ? "Carbon densities: Yang et al. 2019 (Seed 001 §3.2)"
             : "碳密度：杨等 2019（文献 001 §3.2）",
         );
+      // Each pool's density named by the class it was measured on, in the language.
+      expect(await page.locator("#legend-form .densities").first().locator("div").allTextContents()).toEqual(
+        lang === "en" ? ["soil: arable land", "vegetation: arable land"] : ["土壤：耕地", "植被：耕地"],
+      );
       await label.hover();
       const tip = page.locator(".ant-tooltip:visible");
       await expect

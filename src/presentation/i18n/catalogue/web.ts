@@ -103,6 +103,8 @@ export const web = defineMessages({
   "legend.fixCells": ["{{count}} problems: see the marked cells.", "{{count}} 处问题：见标出的单元格。"],
   // An activity field about a fuel or gas: "electricity: amount consumed".
   "inventory.slotLabel": ["{{term}}: {{label}}", "{{term}}：{{label}}"],
+  // A pool's density in the legend editor: "soil: arable land" (the factor of the class measured).
+  "legend.poolDensity": ["{{pool}}: {{factor}}", "{{pool}}：{{factor}}"],
   "legend.densitySetColumn": ["Carbon densities: {{set}}", "碳密度：{{set}}"],
   "legend.noDensity": ["not in this set", "不在此密度集中"],
   "legend.noDensityHint": [

@@ -28,6 +28,7 @@ import { apiWarningText } from "../overview/stale-reason.ts";
 import {
   checkRows,
   densitiesOf,
+  isRole,
   legendRowsFromCsv,
   ROLES,
   rowId,
@@ -146,6 +147,12 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
   };
 
   const sets = Object.keys(DENSITY_SETS);
+  /** A density factor by the class it was measured on (its id's last part, a role), or 0. */
+  const densityName = (factor: string | 0) => {
+    if (factor === 0) return "0";
+    const of = factor.split(".").at(-1) ?? factor;
+    return isRole(of) ? t(`terms:classRole.${of}`) : of;
+  };
   const roleOptions = useMemo(
     () =>
       ROLES.map((r) => ({
@@ -279,7 +286,7 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
           <span className="densities" data-role={r.role}>
             {CARBON_POOLS.map((pool) => (
               <div key={pool} title={String(d[pool])}>
-                {t(`web:pool.${pool}`)}: {d[pool] === 0 ? "0" : String(d[pool]).split(".").slice(-1)[0]}
+                {t("web:legend.poolDensity", { pool: t(`web:pool.${pool}`), factor: densityName(d[pool]) })}
               </div>
             ))}
           </span>
