@@ -229,6 +229,11 @@ describe("CSRF: cookie-authenticated writes come from this server's pages; beare
       expect(r.statusCode, JSON.stringify(extra)).toBe(200);
       expect(r.json()).toEqual({ ok: true, actor: "user" });
     }
+    // An IPv6 host with a port: the origin is compared as a whole.
+    const v6 = await write(withCookie(secret, { host: "[::1]:3000", origin: "http://[::1]:3000" }));
+    expect(v6.statusCode, v6.body).toBe(200);
+    const v6other = await write(withCookie(secret, { host: "[::1]:3000", origin: "http://[::1]:3001" }));
+    expect(v6other.json().error.code).toBe("csrf");
     // Reads are not checked.
     const g = await t.app.inject({
       url: `/api/test/areas/${t.ids.entA}`,

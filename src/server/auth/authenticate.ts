@@ -72,9 +72,7 @@ export async function authenticate(app: FastifyInstance, o: AuthenticateOptions)
       if (actor) {
         req.actor = actor;
         req.credential = "session";
-      } else
-        req.credentialProblem =
-          "the session has ended (signed out, idle or too long, or revoked); sign in again";
+      } else req.credentialProblem = "the session has ended (signed out, expired or revoked); sign in again";
     }
     if (req.credential === null) {
       const bearer = bearerSecretOf(req);

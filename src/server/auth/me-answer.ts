@@ -3,7 +3,10 @@ import type { Me } from "../../contract/auth.ts";
 import { ACTION_IDS } from "../../domain/access/actions.ts";
 import type { TokenActor, UserActor } from "../../domain/access/actor.ts";
 import { queryScope } from "../../domain/access/policy.ts";
+import { OrganisationRepository } from "../../storage/organisation-repository.ts";
+import { RegionRepository } from "../../storage/region-repository.ts";
 import type { Database } from "../../storage/schema.ts";
+import { UserRepository } from "../../storage/user-repository.ts";
 
 /**
  * The answer of `GET /api/me` (and of a login): the user or token, its organisation with its
@@ -11,38 +14,22 @@ import type { Database } from "../../storage/schema.ts";
  * navigation shows (the server still decides each request).
  */
 export async function meAnswer(db: Kysely<Database>, actor: UserActor | TokenActor): Promise<Me> {
-  const org = await db
-    .selectFrom("organisations as o")
-    .innerJoin("regions as r", "r.code", "o.region_code")
-    .select([
-      "o.id",
-      "o.kind",
-      "o.name",
-      "o.name_zh",
-      "r.code",
-      "r.name as region_name",
-      "r.name_zh as region_name_zh",
-    ])
-    .where("o.id", "=", actor.organisationId)
-    .executeTakeFirstOrThrow();
-  const user =
-    actor.kind === "user"
-      ? await db
-          .selectFrom("users")
-          .select(["id", "username", "display_name"])
-          .where("id", "=", actor.userId)
-          .executeTakeFirstOrThrow()
-      : undefined;
+  const org = await new OrganisationRepository(db).get(actor.organisationId);
+  if (!org) throw new Error(`the actor's organisation ${actor.organisationId} does not exist`);
+  const region = await new RegionRepository(db).get(org.regionCode);
+  if (!region) throw new Error(`organisation ${org.id}'s region ${org.regionCode} does not exist`);
+  const user = actor.kind === "user" ? await new UserRepository(db).get(actor.userId) : undefined;
+  if (actor.kind === "user" && !user) throw new Error(`the actor's user ${actor.userId} does not exist`);
   return {
     actor: actor.kind,
-    user: user ? { id: String(user.id), username: user.username, displayName: user.display_name } : null,
+    user: user ? { id: user.id, username: user.username, displayName: user.displayName } : null,
     token: actor.kind === "token" ? { id: actor.tokenId } : null,
     organisation: {
-      id: String(org.id),
+      id: org.id,
       kind: org.kind,
       name: org.name,
-      nameZh: org.name_zh,
-      region: { code: org.code, name: org.region_name, nameZh: org.region_name_zh },
+      nameZh: org.nameZh,
+      region: { code: region.code, name: region.name, nameZh: region.nameZh },
     },
     roles: [...actor.roles],
     actions: ACTION_IDS.filter((a) => queryScope(actor, a).kind !== "nothing"),
