@@ -18,6 +18,8 @@ import { InputError } from "../domain/validation/input-issue.ts";
 import { textProblem } from "../domain/validation/user-text.ts";
 import { exitCodeOf, describeError } from "./exit-code.ts";
 import type { AnalyzeCliOptions } from "./commands/landuse-command.ts";
+import { registerOrgsCommands } from "./commands/orgs-command.ts";
+import { registerUsersCommand } from "./commands/users-command.ts";
 import type { OptionTextKey } from "./format/spec-text.ts";
 import type { Lang } from "../presentation/i18n/lang.ts";
 
@@ -661,6 +663,10 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
             .join("\n"),
         );
     });
+  // Organisations, regions and user accounts (the administrator's, on the command line).
+  const accessIo = { write, databaseUrl: process.env.DATABASE_URL, defaultLang: envLang };
+  registerOrgsCommands(program, accessIo);
+  registerUsersCommand(program, accessIo);
   return program;
 }
 

@@ -58,7 +58,7 @@ export class UserRepository {
       issues.push({ path: "passwordHash", message: "must be an argon2id hash" });
     issues.push(...(await this.roleIssues(input.organisationId, input.roles)));
     if (issues.length > 0) throw new InputError(`user ${input.username}`, issues);
-    return this.db.transaction().execute(async (tx) => {
+    return this.inTransaction(async (tx) => {
       const r = await tx
         .insertInto("users")
         .values({
@@ -124,7 +124,7 @@ export class UserRepository {
     const issues = await this.roleIssues(user.organisationId, roles);
     if (issues.length > 0) throw new InputError(`user ${user.username}`, issues);
     const unique = [...new Set(roles)] as AssignableRole[];
-    await this.db.transaction().execute(async (tx) => {
+    await this.inTransaction(async (tx) => {
       await tx.deleteFrom("user_roles").where("user_id", "=", id).execute();
       await tx
         .insertInto("user_roles")
@@ -159,6 +159,11 @@ export class UserRepository {
       .where("id", "=", id)
       .executeTakeFirst();
     return r.numUpdatedRows > 0n;
+  }
+
+  /** Runs `work` in the caller's transaction when the repository was given one, else in a new one. */
+  private inTransaction<T>(work: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.isTransaction ? work(this.db) : this.db.transaction().execute(work);
   }
 
   private async roleIssues(organisationId: string, roles: readonly string[]): Promise<InputIssue[]> {

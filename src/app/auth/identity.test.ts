@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../domain/validation/input-issue.ts";
 import { openStore, type Store } from "../../storage/open-database.ts";
-import { DEFAULT_SESSION_LIFETIMES, Identity, secretDigest, TOKEN_PREFIX } from "./identity.ts";
-import { hashPassword } from "./passwords.ts";
+import { DEFAULT_SESSION_LIFETIMES, DUMMY_HASH, Identity, secretDigest, TOKEN_PREFIX } from "./identity.ts";
+import { hashPassword, needsRehash } from "./passwords.ts";
 
 const PASSWORD = "Correct-horse-7";
 const client = { address: "192.0.2.1", userAgent: "test" };
@@ -84,6 +84,8 @@ describe("Identity", () => {
   });
 
   it("says bad-credentials alike for an unknown user and a wrong password", async () => {
+    // An unknown user's password is checked against a hash of the same cost as real ones.
+    expect(needsRehash(DUMMY_HASH)).toBe(false);
     expect(await identity.login("nobody-here", PASSWORD, client)).toEqual({
       ok: false,
       reason: "bad-credentials",
