@@ -25,6 +25,9 @@ export const meSchema = z
         id: z.string(),
         username: z.string(),
         displayName: z.string().nullable(),
+        mustChangePassword: z
+          .boolean()
+          .meta({ description: "an administrator set the password: the user must choose a new one" }),
       })
       .nullable()
       .meta({ description: "the signed-in user; null for an API token" }),

@@ -56,7 +56,7 @@ describe.each(STORE_KINDS)("sessions on %s: login, /api/me, logout, expiry, revo
     const body = meSchema.parse(r.json());
     expect(body).toMatchObject({
       actor: "user",
-      user: { username: "editor-a", displayName: "EDITOR-A" },
+      user: { username: "editor-a", displayName: "EDITOR-A", mustChangePassword: false },
       token: null,
       organisation: {
         id: t.ids.entA,

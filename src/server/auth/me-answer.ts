@@ -22,7 +22,14 @@ export async function meAnswer(db: Kysely<Database>, actor: UserActor | TokenAct
   if (actor.kind === "user" && !user) throw new Error(`the actor's user ${actor.userId} does not exist`);
   return {
     actor: actor.kind,
-    user: user ? { id: user.id, username: user.username, displayName: user.displayName } : null,
+    user: user
+      ? {
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          mustChangePassword: user.mustChangePassword,
+        }
+      : null,
     token: actor.kind === "token" ? { id: actor.tokenId } : null,
     organisation: {
       id: org.id,
