@@ -175,11 +175,37 @@ export type ResultTableName = keyof typeof RESULT_TABLES;
 export const RESULT_TABLE_NAMES = Object.keys(RESULT_TABLES) as ResultTableName[];
 
 const UNITS_IN_NAMES =
-  "units in the column names (_ha hectares, _tC t C, _tCO2e t CO2e, _CNY yuan, percent % of the area analysed, _percent_per_year % a year)";
+  "units in the column names (_ha hectares, _tC t C, _tCO2e t CO2e, _CNY yuan, percent % of the area analysed, _percent_per_year % a year), and in each column's x-unit";
+
+/** A column's unit, read from its name as the land-use result spells it (first match). */
+const COLUMN_UNITS: readonly (readonly [RegExp, string])[] = [
+  [/_percent_per_year$/, "%/yr"],
+  [/_CNY_per_tCO2e$/, "CNY/t CO2e"],
+  [/_tC_per_yr$/, "t C/yr"],
+  [/_tCO2e$/, "t CO2e"],
+  [/_tC$/, "t C"],
+  [/_CNY$/, "CNY"],
+  [/_ha$/, "ha"],
+  [/(^|_)percent$|^share$/, "%"],
+  [/^(discounted_)?years$/, "yr"],
+  [/^(from_|to_)?year$/, "year"],
+];
+
+/** A row schema whose columns say their unit (`x-unit`, as the specs' fields do), keeping their descriptions. */
+function withColumnUnits(row: z.ZodObject): z.ZodObject {
+  return z.object(
+    Object.fromEntries(
+      Object.entries(row.shape).map(([name, column]) => {
+        const unit = COLUMN_UNITS.find(([pattern]) => pattern.test(name))?.[1];
+        return [name, unit ? column.meta({ ...column.meta(), "x-unit": unit }) : column];
+      }),
+    ),
+  );
+}
 
 /** The rows of a table as the API answers them, the row schema named in the API description. */
 function rowsOf(name: ResultTableName): z.ZodArray<z.ZodObject> {
-  const row: z.ZodObject = RESULT_TABLES[name].rows.element;
+  const row = withColumnUnits(RESULT_TABLES[name].rows.element);
   return z
     .array(row.meta({ id: `${name[0]!.toUpperCase()}${name.slice(1)}Row` }))
     .describe(`${RESULT_TABLES[name].about}; ${UNITS_IN_NAMES}`);

@@ -149,6 +149,11 @@ describe("the generated OpenAPI document", () => {
     expect(columns("carbon")).toEqual(["year", "pool", "total_tC"]);
     expect(columns("classes")).toEqual(["year", "code", "class", "pixels", "area_ha", "percent"]);
     expect(columns("carbonValue")).toContain("npv_CNY");
+    const row = (name: string) =>
+      (doc.components!.schemas![name] as { properties: Record<string, Schema> }).properties;
+    expect(row("CarbonRow").total_tC).toMatchObject({ "x-unit": "t C", description: "stock, t C" });
+    expect(row("ClassesRow").area_ha).toMatchObject({ "x-unit": "ha" });
+    expect(row("IntensityIntervalRow").St_percent_per_year).toMatchObject({ "x-unit": "%/yr" });
     const inventory = doc.components!.schemas!.Inventory as { properties: Record<string, Schema> };
     expect(JSON.stringify(inventory.properties.input)).toMatch(/"kind":\{[^}]*"const":"mine-inventory"/);
   });
