@@ -49,7 +49,9 @@ export const chainHash = (prevHash: string, e: AuditEvent): string =>
  * Appends one event to the trail inside the caller's transaction, so that the event and the change
  * it records commit or roll back together. The head row is locked (SELECT … FOR UPDATE) until the
  * transaction ends: appends are serialised and the chain never forks. Append last in a transaction,
- * since every other writer waits for that lock.
+ * since every other writer waits for that lock; under REPEATABLE READ or SERIALIZABLE a concurrent
+ * append makes PostgreSQL refuse the lock (a serialisation failure to retry), so writers use the
+ * default READ COMMITTED.
  */
 export async function appendAuditEvent(
   trx: Transaction<Database>,

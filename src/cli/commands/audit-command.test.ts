@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { sql } from "kysely";
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshStore, STORE_KINDS } from "../../../test/storage/stores.ts";
 import { appendAuditEvent } from "../../storage/audit-log.ts";
 import { openStore } from "../../storage/open-database.ts";
 import { AUDIT_BROKEN_CODE, EXIT_AUDIT_BROKEN, registerAuditCommand } from "./audit-command.ts";
@@ -13,6 +15,14 @@ const data = join(work, "data");
 
 /** Runs `minecarbon audit …` on the data folder's PGlite; what it printed and the error it threw. */
 async function run(...args: string[]): Promise<{ out: string; err: string; error?: unknown }> {
+  return runWith(undefined, ...args);
+}
+
+/** The same with `databaseUrl` as $DATABASE_URL. */
+async function runWith(
+  databaseUrl: string | undefined,
+  ...args: string[]
+): Promise<{ out: string; err: string; error?: unknown }> {
   let out = "";
   let err = "";
   const program = new Command("minecarbon").exitOverride().configureOutput({
@@ -22,7 +32,7 @@ async function run(...args: string[]): Promise<{ out: string; err: string; error
   registerAuditCommand(program, {
     write: (s) => (out += s),
     writeErr: (s) => (err += s),
-    databaseUrl: undefined,
+    databaseUrl,
   });
   try {
     await program.parseAsync(["node", "minecarbon", "audit", ...args]);
@@ -147,5 +157,56 @@ describe("minecarbon audit", () => {
     expect(r.error).toMatchObject({ exitCode: EXIT_AUDIT_BROKEN, code: AUDIT_BROKEN_CODE });
     expect(r.err).toMatch(/^audit trail BROKEN at event 3 \(hash\): event 3's content gives hash/);
     expect(r.err).toMatch(/Events 1 to 2 are intact\.\nWhat to do: keep the database as it is/);
+  });
+});
+
+describe.skipIf(!STORE_KINDS.includes("postgres"))("minecarbon audit protect on PostgreSQL", () => {
+  const appRole = `mc_app_cli_${randomBytes(5).toString("hex")}`;
+  let url: string;
+  let drop: () => Promise<void>;
+  let superuser: string;
+  beforeAll(async () => {
+    const fresh = await freshStore("postgres");
+    drop = fresh.drop;
+    const { rows } = await sql<{
+      db: string;
+      u: string;
+    }>`SELECT current_database() AS db, current_user AS u`.execute(fresh.store.db);
+    superuser = rows[0]!.u;
+    const u = new URL(process.env.DATABASE_URL!);
+    u.pathname = `/${rows[0]!.db}`;
+    url = u.toString();
+    await sql`CREATE ROLE ${sql.id(appRole)} NOLOGIN NOSUPERUSER`.execute(fresh.store.db);
+    await sql`GRANT ALL ON ALL TABLES IN SCHEMA public TO ${sql.id(appRole)}`.execute(fresh.store.db);
+  });
+  afterAll(async () => {
+    await drop();
+    const { default: pg } = await import("pg");
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`DROP ROLE IF EXISTS ${appRole}`);
+    await c.end();
+  });
+
+  it("audit protect --role makes the trail append-only for the role, and refuses a role that could undo it", async () => {
+    const r = await runWith(undefined, "protect", "--role", appRole, "--database-url", url);
+    expect(r.error).toBeUndefined();
+    expect(r.out).toBe(
+      `the audit trail is append-only for "${appRole}": it may read and append events, not change or delete them\n`,
+    );
+    const su = await runWith(url, "protect", "--role", superuser);
+    expect(su.error).toMatchObject({ code: "bad-input" });
+    expect(String(su.error)).toMatch(/is a superuser: it can disable the triggers/);
+    expect(String((await runWith(url, "protect", "--role", "no_such_role_x")).error)).toMatch(
+      /must name an existing role/,
+    );
+  });
+});
+
+describe("minecarbon audit protect on PGlite", () => {
+  it("audit protect without a PostgreSQL server says it needs one", async () => {
+    expect(String((await run("protect", "--role", "minecarbon_app")).error)).toMatch(
+      /needs a PostgreSQL server \(--database-url or \$DATABASE_URL\)/,
+    );
   });
 });

@@ -45,6 +45,11 @@ async function openAuditStore(data: string, databaseUrl: string | undefined): Pr
   return openStore({ dataDir: dir });
 }
 
+async function roleExists(store: Store, role: string): Promise<boolean> {
+  const { sql } = await import("kysely");
+  return (await sql`SELECT 1 FROM pg_roles WHERE rolname = ${role}`.execute(store.db)).rows.length > 0;
+}
+
 /** The heads recorded in a witness file: one `seq hash time` line each, `#` comments. */
 export function readWitness(file: string): AuditAnchor[] {
   if (!existsSync(file)) return [];
@@ -137,7 +142,7 @@ const PGLITE_NOTE =
   "\nThe store: --database-url, else $DATABASE_URL, else PGlite in --data/db. With PGlite, stop `minecarbon serve` first: PGlite serves one process at a time.";
 
 /**
- * Adds `minecarbon audit verify` and `minecarbon audit list` to `program`. Verify exits 0 and prints
+ * Adds `minecarbon audit verify`, `audit list` and `audit protect` to `program`. Verify exits 0 and prints
  * the number of events and the head's hash; on a broken chain it prints the first broken link and
  * what to do, and throws a CommanderError with exit code EXIT_AUDIT_BROKEN (code AUDIT_BROKEN_CODE).
  */
@@ -145,7 +150,9 @@ export function registerAuditCommand(program: Command, io: AuditCommandIo): void
   const writeErr = io.writeErr ?? ((s: string) => process.stderr.write(s));
   const audit = program
     .command("audit")
-    .description("the hash-chained audit trail: check it (verify) and read it (list)");
+    .description(
+      "the hash-chained audit trail: check it (verify), read it (list), make it append-only on PostgreSQL (protect)",
+    );
 
   audit
     .command("verify")
@@ -191,6 +198,49 @@ export function registerAuditCommand(program: Command, io: AuditCommandIo): void
           io.write(
             `recorded the head in ${o.witness} (${anchors.length} earlier head${anchors.length === 1 ? "" : "s"} checked)\n`,
           );
+      }
+    });
+
+  audit
+    .command("protect")
+    .description(
+      "PostgreSQL only, run as the tables' owner: make the trail append-only for the application role (no UPDATE, DELETE or TRUNCATE; triggers that refuse changes from anyone) and say what is still open",
+    )
+    .requiredOption("--role <name>", "the role the application connects as")
+    .option("--database-url <url>", URL_HELP)
+    .action(async (o: { role: string; databaseUrl?: string }) => {
+      const url = o.databaseUrl ?? io.databaseUrl;
+      if (!url)
+        throw new InputError("audit protect", [
+          {
+            path: "",
+            message:
+              "needs a PostgreSQL server (--database-url or $DATABASE_URL): the embedded PGlite has a single user and nobody to keep out",
+          },
+        ]);
+      const [{ openStore }, { protectAuditTrail, auditProtectionProblems }] = await Promise.all([
+        import("../../storage/open-database.ts"),
+        import("../../storage/audit-protection.ts"),
+      ]);
+      const store = await openStore({ databaseUrl: url });
+      try {
+        if (!(await roleExists(store, o.role)))
+          throw new InputError("--role", [
+            { path: "", message: `must name an existing role; got "${o.role}"` },
+          ]);
+        await protectAuditTrail(store.db, o.role);
+        const problems = await auditProtectionProblems(store.db, o.role);
+        // Applied, but what is left open (a superuser or owner role) is the operator's to fix.
+        if (problems.length)
+          throw new InputError(
+            `--role ${o.role}`,
+            problems.map((message) => ({ path: "", message })),
+          );
+        io.write(
+          `the audit trail is append-only for "${o.role}": it may read and append events, not change or delete them\n`,
+        );
+      } finally {
+        await store.close();
       }
     });
 
