@@ -94,7 +94,7 @@ export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<Fas
     const contentType = req.headers["content-type"];
     const a = errorAnswer(error, {
       contentType,
-      bodyLimitBytes: contentType?.startsWith("text/csv") ? CSV_BODY_BYTES : BODY_BYTES,
+      bodyLimitBytes: contentType?.toLowerCase().startsWith("text/csv") ? CSV_BODY_BYTES : BODY_BYTES,
       uploadLimitBytes: ctx.maxUploadBytes,
     });
     if (a.internal) {
