@@ -44,7 +44,7 @@ export const ACCOUNTS = ["editor-a", "editor-b", "regulator", "disabled-a"] as c
 /**
  * A small app with the auth layer only: `authenticate`, `requireSignedIn`, the auth routes, and
  * test routes that ask the policy (`/api/test/areas/:org`: GET area.read, POST area.update, on an
- * area of organisation `:org` in 140602) and a public one (`/api/public/ping`). No request guard:
+ * area of organisation `:org` in 140602) a public one (`/api/public/ping`) and a page of the web app (`/app/page`). No request guard:
  * the CSRF check is tested alone. The clock of the Identity is `clock.now`, moved by `later`.
  */
 export async function authTestApp(
@@ -110,6 +110,7 @@ export async function authTestApp(
     return { ok: true, actor: req.actor.kind };
   });
   api.get("/api/public/ping", async (req) => ({ ok: true, actor: req.actor.kind }));
+  api.get("/app/page", async (req) => ({ ok: true, actor: req.actor.kind }));
   await app.ready();
   return {
     app,

@@ -153,6 +153,14 @@ describe.each(STORE_KINDS)("sessions on %s: login, /api/me, logout, expiry, revo
     t.later(31);
     expect((await me(t.app, busy)).statusCode).toBe(401);
 
+    // Loading the web app's pages and assets neither reads nor keeps the session alive.
+    const page = await signIn(t.app, "editor-a");
+    t.later(29);
+    const p = await t.app.inject({ url: "/app/page", headers: withCookie(page) });
+    expect(p.json()).toEqual({ ok: true, actor: "anonymous" });
+    t.later(2);
+    expect((await me(t.app, page)).statusCode).toBe(401);
+
     const long = await signIn(t.app, "regulator");
     for (let minutes = 0; minutes < 12 * 60 - 20; minutes += 20) {
       t.later(20);

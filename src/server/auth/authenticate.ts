@@ -40,7 +40,7 @@ export interface AuthenticateOptions {
 }
 
 /**
- * Resolves the actor of every request, before any route runs: the session cookie `mc_session`
+ * Resolves the actor of every API request (under /api/), before its route runs: the session cookie `mc_session`
  * (Identity.sessionActor), else an `Authorization: Bearer mct_…` header (Identity.tokenActor), else
  * the anonymous public. A cookie or token that is no longer valid leaves the request anonymous
  * (`credentialProblem` says why), so that public pages still answer a browser with a stale cookie.
@@ -66,6 +66,9 @@ export async function authenticate(app: FastifyInstance, o: AuthenticateOptions)
     req.actor = ANONYMOUS;
     req.credential = null;
     req.credentialProblem = null;
+    // The web app's pages and assets are the same for everyone (the app asks /api/me): no session
+    // lookup, and no touch of the session, for each of the dozens of files a page loads.
+    if (!req.url.startsWith("/api/")) return;
     const session = sessionSecretOf(req);
     if (session !== undefined) {
       const actor = await o.identity.sessionActor(session);
