@@ -23,13 +23,16 @@ function blockHtml(b: ReportBlock, lang: "en" | "zh"): string {
       return `<p>${esc(b.text)}</p>`;
     case "list":
       return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>`;
-    case "table":
-      return `<div class="table"><table><caption>${esc(b.caption)}</caption><thead><tr>${b.columns.map((c) => `<th>${esc(c)}</th>`).join("")}</tr></thead><tbody>${b.rows
-        .map(
-          (r) =>
-            `<tr>${r.map((v, i) => `<td${b.numeric[i] ? ' class="num"' : ""}>${esc(v)}</td>`).join("")}</tr>`,
-        )
+    case "table": {
+      // A column of short words (a status, a pace) keeps each on one line, as numbers do.
+      const short = b.columns.map(
+        (c, i) => !b.numeric[i] && [c, ...b.rows.map((r) => r[i] ?? "")].every((v) => v.length <= SHORT_CELL),
+      );
+      const cls = (i: number) => (b.numeric[i] ? ' class="num"' : short[i] ? ' class="short"' : "");
+      return `<div class="table"><table><caption>${esc(b.caption)}</caption><thead><tr>${b.columns.map((c, i) => `<th${short[i] ? ' class="short"' : ""}>${esc(c)}</th>`).join("")}</tr></thead><tbody>${b.rows
+        .map((r) => `<tr>${r.map((v, i) => `<td${cls(i)}>${esc(v)}</td>`).join("")}</tr>`)
         .join("")}</tbody></table></div>`;
+    }
     case "chart":
       return `<figure class="chart">${chartSvg(b.option, b.width, b.height)}<figcaption>${esc(b.caption)}</figcaption></figure>`;
     case "map":
@@ -37,10 +40,13 @@ function blockHtml(b: ReportBlock, lang: "en" | "zh"): string {
   }
 }
 
+/** Characters up to which a table's text column counts as short words that should not wrap. */
+const SHORT_CELL = 12;
+
 const CSS = `body{font-family:"Noto Sans SC","Microsoft YaHei","PingFang SC","DejaVu Sans",sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#1a1a1a;line-height:1.5}
 h1{font-size:1.6em}h2{border-bottom:2px solid #2e7d32;padding-bottom:.2em;margin-top:2em}
 table{border-collapse:collapse;margin:1em 0;font-size:.85em;width:100%}caption{text-align:left;font-weight:600;margin-bottom:.3em}
-th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}td:first-child{overflow-wrap:anywhere}.short{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
 .table{overflow-x:auto}p,li{overflow-wrap:anywhere}figure.chart svg{max-width:100%;height:auto}
 figure{margin:1em 0}figure.map img{max-width:100%;border:1px solid #ccc;image-rendering:pixelated}figcaption{font-size:.9em;color:#444}
 ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3em 1em;font-size:.85em}ul.legend i,.ramp i{display:inline-block;width:1em;height:1em;margin-right:.3em;vertical-align:-.15em;border:1px solid #888}
