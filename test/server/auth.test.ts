@@ -109,6 +109,27 @@ describe.each(STORE_KINDS)("sessions on %s: login, /api/me, logout, expiry, revo
     }
   });
 
+  it("never echoes the password in a refusal of the login's body", async () => {
+    for (const payload of [
+      { username: "", password: PASSWORD },
+      { username: "x".repeat(65), password: PASSWORD },
+      { username: "editor-a", password: PASSWORD, remember: true },
+      { password: PASSWORD },
+      // An over-long password is not refused by the schema (which would echo it), only by the check.
+      { username: "", password: `${PASSWORD}${"x".repeat(300)}` },
+    ]) {
+      const r = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload,
+        remoteAddress: newAddress(),
+      });
+      expect(r.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(r.json().error.code).toBe("bad-input");
+      expect(r.body).not.toContain(PASSWORD);
+    }
+  });
+
   it("makes a new session at every login and ends the one the cookie named (no session fixation)", async () => {
     const first = await signIn(t.app, "editor-a");
     const r = await login(t.app, "editor-a", PASSWORD, withCookie(first, SAME_ORIGIN));
