@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SESSION_LIFETIMES, Identity } from "../app/auth/identity.ts";
+import { hashPassword } from "../app/auth/passwords.ts";
+import { ANONYMOUS, type UserActor } from "../domain/access/actor.ts";
+import { queryScope } from "../domain/access/policy.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { creditCodeFor } from "../../test/helpers/credit-code.ts";
 import { ApiTokenRepository } from "./api-token-repository.ts";
@@ -225,5 +229,61 @@ describe("mines", () => {
     expect((await mines.update(m.id, { stage: "reclamation" }))?.stage).toBe("reclamation");
     expect(await paths(mines.update(m.id, { stage: "closed" }))).toEqual(["stage"]);
     expect(await mines.list({ kind: "nothing" })).toEqual([]);
+  });
+});
+
+describe("sessions and API tokens", () => {
+  it("list as the policy scopes them (own sessions; the organisation's tokens) and revoke", async () => {
+    const [a] = await orgs.list(EVERYTHING, { kind: "enterprise" });
+    const [d] = await orgs.list(EVERYTHING, { kind: "department" });
+    const hash = await hashPassword("Correct-horse-7");
+    const e1 = await users.add({
+      username: "editor-1",
+      organisationId: a!.id,
+      roles: ["enterprise-editor"],
+      passwordHash: hash,
+    });
+    const r1 = await users.add({
+      username: "regulator-1",
+      organisationId: d!.id,
+      roles: ["regulator"],
+      passwordHash: hash,
+    });
+    const identity = new Identity(store.db, DEFAULT_SESSION_LIFETIMES);
+    const client = { address: "192.0.2.1", userAgent: null };
+    const s1 = await identity.login("editor-1", "Correct-horse-7", client);
+    const s2 = await identity.login("regulator-1", "Correct-horse-7", client);
+    if (!s1.ok || !s2.ok) throw new Error("login failed");
+    const sessions = new SessionRepository(store.db);
+    const editor: UserActor = s1.actor;
+    const own = await sessions.list(queryScope(editor, "session.read"));
+    expect(own.map((s) => s.userId)).toEqual([e1.id]);
+    expect(own[0]!.id).toBe(editor.sessionId);
+    expect(await sessions.list(queryScope(ANONYMOUS, "session.read"))).toEqual([]);
+    expect((await sessions.list(EVERYTHING, { openAt: new Date() })).map((s) => s.userId).sort()).toEqual(
+      [e1.id, r1.id].sort(),
+    );
+    expect(await sessions.revoke(s2.actor.sessionId)).toBe(true);
+    expect(await sessions.revoke(s2.actor.sessionId)).toBe(false);
+    expect(await identity.sessionActor(s2.sessionSecret)).toBeUndefined();
+    expect((await sessions.list(EVERYTHING, { openAt: new Date() })).map((s) => s.userId)).toEqual([e1.id]);
+
+    const t = await identity.createToken({
+      organisationId: a!.id,
+      name: "upload",
+      roles: ["enterprise-editor"],
+      actions: ["inventory.write"],
+      createdBy: e1.id,
+      expiresAt: null,
+    });
+    const tokens = new ApiTokenRepository(store.db);
+    const listed = await tokens.list(queryScope(editor, "token.read"));
+    expect(listed).toMatchObject([
+      { id: t.id, name: "upload", roles: ["enterprise-editor"], actions: ["inventory.write"] },
+    ]);
+    expect(JSON.stringify(listed)).not.toContain(t.secret.slice(4));
+    expect(await tokens.list(queryScope(s2.actor, "token.read"))).toEqual([]);
+    await identity.revokeToken(t.id);
+    expect((await tokens.get(t.id))?.revokedAt).toBeInstanceOf(Date);
   });
 });
