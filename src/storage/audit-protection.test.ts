@@ -128,6 +128,24 @@ describe.skipIf(!STORE_KINDS.includes("postgres"))("protectAuditTrail on Postgre
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
+  it("the checks see the whole trail even when row-level security hides it from the role appending", async () => {
+    await protectAuditTrail(db, appRole);
+    // As the integration's RLS may: the role may append any event but read none.
+    await sql`ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY`.execute(db);
+    await sql`CREATE POLICY audit_append ON audit_events FOR INSERT TO ${sql.id(appRole)} WITH CHECK (true)`.execute(
+      db,
+    );
+    try {
+      const e = await asApp((conn) => append(conn));
+      expect(await asApp((conn) => conn.selectFrom("audit_events").select("seq").execute())).toEqual([]);
+      expect(await auditHead(db)).toEqual({ seq: e.seq, hash: e.hash });
+    } finally {
+      await sql`DROP POLICY audit_append ON audit_events`.execute(db);
+      await sql`ALTER TABLE audit_events DISABLE ROW LEVEL SECURITY`.execute(db);
+    }
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
   it("an owner who drops the triggers can edit a row, and audit verify finds it", async () => {
     await protectAuditTrail(db, appRole);
     await sql`DROP TRIGGER audit_events_append_only ON audit_events`.execute(db);

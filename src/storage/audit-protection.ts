@@ -3,11 +3,14 @@ import type { Database } from "./schema.ts";
 
 // The trigger functions are executed from here rather than written in a migration: migrations are
 // split at semicolons that end a line (migrate.ts), which a plpgsql body has, and they run on PGlite
-// too, where there is one user and nothing to protect against.
+// too, where there is one user and nothing to protect against. They run as their owner (SECURITY
+// DEFINER, with the tables' schema as the only search path), so that row-level security on the
+// trail, which may hide events from the actor appending one, does not hide them from the checks.
+const definer = (schema: string) => sql`SECURITY DEFINER SET search_path = ${sql.id(schema)}, pg_temp`;
 
 /** Refuses any change to a row of the trail: UPDATE, DELETE and TRUNCATE, by anyone, the owner too. */
-const REFUSE_CHANGE = sql`
-CREATE OR REPLACE FUNCTION minecarbon_audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
+const REFUSE_CHANGE = (schema: string) => sql`
+CREATE OR REPLACE FUNCTION minecarbon_audit_refuse_change() RETURNS trigger LANGUAGE plpgsql ${definer(schema)} AS $fn$
 BEGIN
   RAISE EXCEPTION 'the audit trail is append-only: % on % refused', TG_OP, TG_TABLE_NAME
     USING ERRCODE = 'insufficient_privilege',
@@ -16,8 +19,8 @@ END
 $fn$`;
 
 /** An event may only be appended right after the head, linked to it (appendAuditEvent holds its lock). */
-const CHECK_APPEND = sql`
-CREATE OR REPLACE FUNCTION minecarbon_audit_check_append() RETURNS trigger LANGUAGE plpgsql AS $fn$
+const CHECK_APPEND = (schema: string) => sql`
+CREATE OR REPLACE FUNCTION minecarbon_audit_check_append() RETURNS trigger LANGUAGE plpgsql ${definer(schema)} AS $fn$
 DECLARE
   head_seq bigint;
   head_hash text;
@@ -32,8 +35,8 @@ END
 $fn$`;
 
 /** The head only moves forward by one, to the event just appended; it is never deleted. */
-const CHECK_HEAD = sql`
-CREATE OR REPLACE FUNCTION minecarbon_audit_check_head() RETURNS trigger LANGUAGE plpgsql AS $fn$
+const CHECK_HEAD = (schema: string) => sql`
+CREATE OR REPLACE FUNCTION minecarbon_audit_check_head() RETURNS trigger LANGUAGE plpgsql ${definer(schema)} AS $fn$
 BEGIN
   IF TG_OP <> 'UPDATE' OR NEW.id IS DISTINCT FROM OLD.id OR NEW.seq IS DISTINCT FROM OLD.seq + 1
      OR NOT EXISTS (SELECT 1 FROM audit_events e
@@ -90,7 +93,9 @@ export const AUDIT_TRIGGERS = {
 export async function protectAuditTrail(db: Kysely<Database>, appRole: string): Promise<void> {
   const role = sql.id(appRole);
   await db.transaction().execute(async (trx) => {
-    for (const fn of [REFUSE_CHANGE, CHECK_APPEND, CHECK_HEAD]) await fn.execute(trx);
+    const { schema } = (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(trx))
+      .rows[0]!;
+    for (const fn of [REFUSE_CHANGE, CHECK_APPEND, CHECK_HEAD]) await fn(schema).execute(trx);
     for (const [name, t] of Object.entries(AUDIT_TRIGGERS)) {
       await sql`DROP TRIGGER IF EXISTS ${sql.id(name)} ON ${sql.table(t.table)}`.execute(trx);
       await sql`CREATE TRIGGER ${sql.id(name)} ${sql.raw(t.on)} ON ${sql.table(t.table)} FOR EACH ${sql.raw(t.each)} EXECUTE FUNCTION ${sql.id(t.fn)}()`.execute(
