@@ -59,7 +59,7 @@ describe("the charts view", () => {
           .screenshot({ path: join(SHOTS, `charts-sankey-${lang}-${size.width}.png`) });
       });
 
-  it("draws a waterfall for every inventory of the area, read with the list of inventories", async () => {
+  it("draws a waterfall for every inventory of the area, read with their results in one request", async () => {
     const page = await session.openPage();
     const yongning = await areaIdNamed(session, /Yongning/);
     const listed = (await (
@@ -79,11 +79,8 @@ describe("the charts view", () => {
         .poll(() => paintedShare(page, `[id="waterfall-${i.id}"] canvas`), i.id)
         .toBeGreaterThan(0.01);
     expect(await page.locator('[id^="waterfall-"] canvas').count()).toBe(listed.length);
-    // One request for the list with the results (the server answering `with=result`; an entry
-    // answered without its result is read on its own).
-    expect(requests.filter((r) => r.startsWith("/api/areas/"))).toEqual([
-      `/api/areas/${yongning}/inventories?with=result`,
-    ]);
+    // One request for the list with the results, none per inventory.
+    expect(requests).toEqual([`/api/areas/${yongning}/inventories?withResult=true`]);
   });
 
   it("sorts the transition matrix by a column", async () => {

@@ -21,7 +21,8 @@ import { rgbHex, zoneColours } from "../../../presentation/zone-colours.ts";
 import { useOverview } from "../../api/queries.ts";
 import { Chart } from "../../components/Chart.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
-import { useAnalysis, useAreaInventoryResults, type InventoryResultRecord } from "./queries.ts";
+import type { InventoryListItem } from "../../../contract/inventory-record.ts";
+import { useAnalysis, useAreaInventoryResults } from "./queries.ts";
 import { useViewTexts } from "./view-texts.ts";
 
 /** A chart in a card; on a narrow screen a wide chart scrolls inside its own box, so its labels keep their room. */
@@ -298,7 +299,7 @@ function AnalysisCharts({ lang, r }: { lang: Lang; r: LanduseResult }): ReactNod
 }
 
 /** The inventory waterfall of a stored inventory (its first year). */
-function InventoryWaterfall({ lang, inv }: { lang: Lang; inv: InventoryResultRecord }): ReactNode {
+function InventoryWaterfall({ lang, inv }: { lang: Lang; inv: InventoryListItem }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
   const { tv } = useViewTexts();
   const year = inv.result?.years[0];

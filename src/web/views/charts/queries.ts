@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { AnalysisRecord } from "../../../contract/analysis-record.ts";
-import type { InventoryRecord } from "../../../contract/inventory-record.ts";
+import type { InventoryListItem, InventoryRecord } from "../../../contract/inventory-record.ts";
 import { apiFetch } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 
@@ -21,28 +21,16 @@ export function inventoryQuery(id: string) {
   } as const;
 }
 
-/** A stored inventory with its result, without its input document (what the charts draw). */
-export type InventoryResultRecord = Omit<InventoryRecord, "input">;
-
 /**
- * The area's inventories with their results, in one request: GET
- * /api/areas/{id}/inventories?with=result. An entry that comes without its result (a server that
- * answers the list with totals only) is read on its own, so the view stays complete either way.
- * Under the area's key: a stored inventory or a replaced map refreshes it.
+ * The area's inventories with their results, in one request (GET
+ * /api/areas/{id}/inventories?withResult=true). Under the area's key: a stored inventory or a
+ * replaced map refreshes it.
  */
 export function useAreaInventoryResults(areaId: string) {
   return useQuery({
     queryKey: [...keys.area(areaId), "inventories", "with-result"] as const,
-    queryFn: async () => {
-      const list = await apiFetch<(InventoryResultRecord | Omit<InventoryResultRecord, "result">)[]>(
-        `/api/areas/${encodeURIComponent(areaId)}/inventories?with=result`,
-      );
-      return Promise.all(
-        list.map((i) =>
-          "result" in i ? i : apiFetch<InventoryRecord>(`/api/inventories/${encodeURIComponent(i.id)}`),
-        ),
-      );
-    },
+    queryFn: () =>
+      apiFetch<InventoryListItem[]>(`/api/areas/${encodeURIComponent(areaId)}/inventories?withResult=true`),
     enabled: !!areaId,
   });
 }
