@@ -115,6 +115,26 @@ describe("Identity", () => {
     expect(await identity.sessionActor(s.sessionSecret)).toBeUndefined();
   });
 
+  it("writes a session's last use at most once a minute", async () => {
+    const r = await identity.login("regulator-1", PASSWORD, client);
+    if (!r.ok) throw new Error("login failed");
+    const lastSeen = async () =>
+      (
+        await store.db
+          .selectFrom("sessions")
+          .select("last_seen_at")
+          .where("id", "=", r.actor.sessionId)
+          .executeTakeFirstOrThrow()
+      ).last_seen_at.getTime();
+    const at = clock.getTime();
+    later(0.5);
+    expect(await identity.sessionActor(r.sessionSecret)).toBeDefined();
+    expect(await lastSeen()).toBe(at);
+    later(0.5);
+    expect(await identity.sessionActor(r.sessionSecret)).toBeDefined();
+    expect(await lastSeen()).toBe(clock.getTime());
+  });
+
   it("logout, revocation and a password change end sessions", async () => {
     const a = await identity.login("regulator-1", PASSWORD, client);
     const b = await identity.login("regulator-1", PASSWORD, client);

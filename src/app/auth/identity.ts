@@ -40,6 +40,11 @@ const newSecret = (): string => randomBytes(32).toString("base64url");
 export const secretDigest = (secret: string): string => createHash("sha256").update(secret).digest("hex");
 
 const SECRET_FORM = /^[A-Za-z0-9_-]{43}$/;
+/**
+ * A session's last use (and a token's) is written at most once a minute: not one write per
+ * request. The idle timeout is therefore kept to within a minute.
+ */
+const TOUCH_EVERY_MS = 60_000;
 /** Longest user-agent text stored with a session. */
 const USER_AGENT_MAX_CHARS = 512;
 
@@ -144,7 +149,7 @@ export class Identity {
   /**
    * The user of a session, or undefined when the secret is unknown, the session revoked, idle for
    * longer than the idle lifetime or past its absolute expiry, or the user or organisation disabled.
-   * Marks the session used now.
+   * Marks the session used now (written at most once a minute).
    */
   async sessionActor(secret: string): Promise<UserActor | undefined> {
     if (!SECRET_FORM.test(secret)) return undefined;
@@ -174,7 +179,8 @@ export class Identity {
     if (new Date(s.expires_at).getTime() <= now.getTime()) return undefined;
     if (new Date(s.last_seen_at).getTime() + this.lifetimes.idleMinutes * 60_000 <= now.getTime())
       return undefined;
-    await this.db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
+    if (now.getTime() - new Date(s.last_seen_at).getTime() >= TOUCH_EVERY_MS)
+      await this.db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
     return {
       kind: "user",
       userId: String(s.user_id),
@@ -235,6 +241,7 @@ export class Identity {
         "t.created_by",
         "t.expires_at",
         "t.revoked_at",
+        "t.last_used_at",
         "o.id as organisation_id",
         "o.kind as organisation_kind",
         "o.region_code",
@@ -247,7 +254,8 @@ export class Identity {
     const where = { table: "api_tokens", id: String(t.id) };
     const roles = parseStored(storedRoles, t.roles, { ...where, column: "roles" }) as RoleId[];
     const actions = parseStored(storedActions, t.actions, { ...where, column: "actions" }) as ActionId[];
-    await this.db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", t.id).execute();
+    if (t.last_used_at === null || now.getTime() - new Date(t.last_used_at).getTime() >= TOUCH_EVERY_MS)
+      await this.db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", t.id).execute();
     return {
       kind: "token",
       tokenId: String(t.id),
