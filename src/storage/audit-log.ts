@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from "kysely";
-import type { ResourceKind } from "../domain/access/actions.ts";
+import { ACTIONS, type ResourceKind } from "../domain/access/actions.ts";
 import {
   AUDIT_OUTCOMES,
   auditEvent,
@@ -109,6 +109,7 @@ function columnsOf(e: AuditEvent) {
 }
 
 type Row = Selectable<Database["audit_events"]>;
+const RESOURCE_KINDS: readonly string[] = [...new Set(Object.values(ACTIONS).map((a) => a.resource))];
 const idText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /**
@@ -123,6 +124,8 @@ function eventOfRow(r: Row): { event: ChainedAuditEvent; problem: string | null 
   else if (!isAuditAction(r.action)) problem = `action "${r.action}" is not an action id or an auth action`;
   else if (!(AUDIT_OUTCOMES as readonly string[]).includes(r.outcome))
     problem = `outcome "${r.outcome}" is unknown`;
+  else if (!RESOURCE_KINDS.includes(r.resource_kind))
+    problem = `resource kind "${r.resource_kind}" is unknown`;
   const event = {
     seq: Number(r.seq),
     at: new Date(r.at),
