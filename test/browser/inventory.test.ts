@@ -31,6 +31,17 @@ describe("the inventory view", () => {
         expect(labels).toMatch(lang === "en" ? /raw coal output \(t\)/ : /原煤产量/);
         expect(labels).toMatch(lang === "en" ? /electricity: amount consumed/ : /电力：/);
         await expect.poll(() => paintedShare(page, "#inventory-waterfall canvas")).toBeGreaterThan(0.01);
+        if (size.width === PHONE.width) {
+          // On a phone the waterfall keeps the width its labels need and scrolls in its own box.
+          expect(
+            await page.locator("#inventory-waterfall").evaluate((e) => e.clientWidth),
+          ).toBeGreaterThanOrEqual(720);
+          expect(
+            await page
+              .locator("#inventory-waterfall-panel .chart-scroll")
+              .evaluate((e) => e.getBoundingClientRect().right),
+          ).toBeLessThanOrEqual(PHONE.width);
+        }
         // The uncertainty box always says something: figures, or why there are none.
         await expect
           .poll(() => page.locator("#uncertainty-panel .ant-card-body").textContent())

@@ -1,5 +1,5 @@
 import { staleReasonLabel } from "../overview/stale-reason.ts";
-import { Alert, Card, Empty, Grid, Skeleton, Space, Table, Typography, type TableColumnsType } from "antd";
+import { Alert, Card, Empty, Skeleton, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
@@ -19,38 +19,11 @@ import { termName } from "../../../presentation/i18n/domain-text.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { rgbHex, zoneColours } from "../../../presentation/zone-colours.ts";
 import { useOverview } from "../../api/queries.ts";
-import { Chart } from "../../components/Chart.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import type { InventoryListItem } from "../../../contract/inventory-record.ts";
 import { useAnalysis, useAreaInventoryResults } from "./queries.ts";
+import { ChartCard } from "./ChartCard.tsx";
 import { useViewTexts } from "./view-texts.ts";
-
-/** A chart in a card; on a narrow screen a wide chart scrolls inside its own box, so its labels keep their room. */
-function ChartCard(props: {
-  id: string;
-  title: string;
-  option: Parameters<typeof Chart>[0]["option"];
-  height?: number;
-  /** The width under which the chart scrolls in its box rather than squeezing its labels together. */
-  minWidth?: number;
-}): ReactNode {
-  const screens = Grid.useBreakpoint();
-  const narrow = props.minWidth !== undefined && !screens.md;
-  const chart = (
-    <Chart id={props.id} option={props.option} height={props.height ?? 320} ariaLabel={props.title} />
-  );
-  return (
-    <Card size="small" title={props.title} id={`${props.id}-panel`} className="chart-card">
-      {narrow ? (
-        <div className="chart-scroll" style={{ overflowX: "auto", maxWidth: "100%" }}>
-          <div style={{ minWidth: props.minWidth }}>{chart}</div>
-        </div>
-      ) : (
-        chart
-      )}
-    </Card>
-  );
-}
 
 type Classes = LanduseResult["legend"]["classes"];
 
@@ -318,7 +291,7 @@ function InventoryWaterfall({ lang, inv }: { lang: Lang; inv: InventoryListItem 
         />
       </Card>
     );
-  return <ChartCard id={`waterfall-${inv.id}`} title={title} option={option} height={420} />;
+  return <ChartCard id={`waterfall-${inv.id}`} title={title} option={option} height={420} minWidth={720} />;
 }
 
 /**

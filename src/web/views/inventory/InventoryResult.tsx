@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { InventoryRecord } from "../../../contract/inventory-record.ts";
 import { inventorySteps, waterfallOption } from "../../../presentation/chart-options.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
-import { Chart } from "../../components/Chart.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
+import { ChartCard } from "../charts/ChartCard.tsx";
 import type { ViewT } from "../charts/view-texts.ts";
 import { UncertaintyBox } from "./UncertaintyBox.tsx";
 
@@ -35,12 +35,13 @@ export function InventoryResult({
     );
   return (
     <>
-      <Card
-        size="small"
+      <ChartCard
+        id="inventory-waterfall"
         title={`${t("waterfall")} — ${tv("charts.inventoryOf", { mine: inv.mine, year: inv.year })}`}
-      >
-        <Chart id="inventory-waterfall" option={option} height={400} ariaLabel={t("waterfall")} />
-      </Card>
+        option={option}
+        height={400}
+        minWidth={720}
+      />
       <UncertaintyBox lang={lang} result={inv.result} tv={tv} />
       <Card size="small" title={tv("inv.reports")} id="inventory-reports">
         <ReportButtons endpoint={`/api/inventories/${encodeURIComponent(inv.id)}/reports`} />
