@@ -174,6 +174,17 @@ describe.each(STORE_KINDS)("the audit trail on %s", (kind) => {
       }
     });
 
+    it("a row edited out of the declared type: the hash, and listing it says which row does not fit", async () => {
+      await sql`UPDATE audit_events SET resource_kind = 'planet' WHERE seq = 2`.execute(db);
+      expect(await brokenAt()).toMatchObject({ seq: 2, reason: "hash" });
+      expect((await brokenAt())!.detail).toMatch(
+        /it was edited \(resource_kind "planet" is not a resource kind\)/,
+      );
+      await expect(listAuditEvents(db, { kind: "everything" })).rejects.toThrow(
+        /stored audit_events row 2 does not fit its schema: resource_kind: "planet" is not a resource kind/,
+      );
+    });
+
     it("a deleted event: the gap it leaves; the last one deleted: the head", async () => {
       await sql`DELETE FROM audit_events WHERE seq = 4`.execute(db);
       expect(await brokenAt()).toMatchObject({ seq: 4, reason: "gap" });

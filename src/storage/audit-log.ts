@@ -116,16 +116,20 @@ const idText = (v: unknown): string | null => (v === null || v === undefined ? n
  * The event a row holds, exactly as stored (what the hash is recomputed from); `problem` names
  * what does not fit the declared type, which only an edit of the table can cause.
  */
-function eventOfRow(r: Row): { event: ChainedAuditEvent; problem: string | null } {
+function eventOfRow(r: Row): {
+  event: ChainedAuditEvent;
+  problem: { column: string; message: string } | null;
+} {
   const roles = r.roles;
-  let problem: string | null = null;
+  let problem: { column: string; message: string } | null = null;
   if (!Array.isArray(roles) || !roles.every((x) => typeof x === "string" && isRoleId(x)))
-    problem = `roles must be a list of role ids; got ${JSON.stringify(roles)}`;
-  else if (!isAuditAction(r.action)) problem = `action "${r.action}" is not an action id or an auth action`;
+    problem = { column: "roles", message: `must be a list of role ids; got ${JSON.stringify(roles)}` };
+  else if (!isAuditAction(r.action))
+    problem = { column: "action", message: `"${r.action}" is not an action id or an auth action` };
   else if (!(AUDIT_OUTCOMES as readonly string[]).includes(r.outcome))
-    problem = `outcome "${r.outcome}" is unknown`;
+    problem = { column: "outcome", message: `"${r.outcome}" is not one of ${AUDIT_OUTCOMES.join(", ")}` };
   else if (!RESOURCE_KINDS.includes(r.resource_kind))
-    problem = `resource kind "${r.resource_kind}" is unknown`;
+    problem = { column: "resource_kind", message: `"${r.resource_kind}" is not a resource kind` };
   const event = {
     seq: Number(r.seq),
     at: new Date(r.at),
@@ -248,7 +252,7 @@ export async function verifyAuditChain(
             return broken(
               e.seq,
               "hash",
-              `event ${e.seq}'s content gives hash ${hash.slice(0, 12)}…, not the stored ${e.hash.slice(0, 12)}…: it was edited${problem ? ` (${problem})` : ""}`,
+              `event ${e.seq}'s content gives hash ${hash.slice(0, 12)}…, not the stored ${e.hash.slice(0, 12)}…: it was edited${problem ? ` (${problem.column} ${problem.message})` : ""}`,
             );
           const anchored = anchors.get(e.seq);
           if (anchored !== undefined && anchored !== e.hash)
@@ -358,7 +362,9 @@ export async function listAuditEvents(
   const events = rows.slice(0, limit).map((r) => {
     const { event, problem } = eventOfRow(r);
     if (problem)
-      throw new StoredRowInvalid("audit_events", String(event.seq), "", [{ path: "", message: problem }]);
+      throw new StoredRowInvalid("audit_events", String(event.seq), problem.column, [
+        { path: "", message: problem.message },
+      ]);
     return event;
   });
   return { events, next: rows.length > limit ? events.at(-1)!.seq : null };
