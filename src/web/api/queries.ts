@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { AnalysisRecord } from "../../contract/analysis-record.ts";
 import type { AreaRecord } from "../../contract/area.ts";
+import type { InventoryRecord } from "../../contract/inventory-record.ts";
 import type { layersAnswerSchema, mapLayerSchema } from "../../contract/map-layer.ts";
 import type { Overview } from "../../contract/overview.ts";
 import type { Lang } from "../../presentation/i18n/lang.ts";
@@ -33,6 +34,10 @@ export const keys = {
   /** One stored inventory. */
   inventory: (id: string) => ["inventories", id] as const,
   job: (id: string) => ["jobs", id] as const,
+  /** The structure problem of an area's own land: under the area's key, so a new analysis or inventory refreshes it. */
+  structureProblem: (id: string) => ["areas", id, "structure-problem"] as const,
+  /** An area's inventories with their results: under the area's key, so a stored inventory or a replaced map refreshes it. */
+  inventoryResults: (id: string) => ["areas", id, "inventories", "with-result"] as const,
 };
 
 export function useAreas() {
@@ -73,4 +78,12 @@ export function useCreateArea() {
     mutationFn: (input: AreaInput) => apiFetch<Area>("/api/areas", { method: "POST", json: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.areas }),
   });
+}
+
+/** A stored inventory with its input and result (GET /api/inventories/{id}): the Inventory and Charts views' query. */
+export function inventoryQuery(id: string) {
+  return {
+    queryKey: keys.inventory(id),
+    queryFn: () => apiFetch<InventoryRecord>(`/api/inventories/${encodeURIComponent(id)}`),
+  } as const;
 }

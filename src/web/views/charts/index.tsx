@@ -16,14 +16,15 @@ import {
 } from "../../../presentation/chart-options.ts";
 import { changeCountName, className, formatNumber } from "../../../presentation/i18n.ts";
 import { termName } from "../../../presentation/i18n/domain-text.ts";
+import { factorName, factorSourceText } from "../../../presentation/i18n/factor-source.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { rgbHex, zoneColours } from "../../../presentation/zone-colours.ts";
 import { useOverview } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
 import type { InventoryListItem } from "../../../contract/inventory-record.ts";
 import { useAnalysis, useAreaInventoryResults } from "./queries.ts";
-import { ChartCard } from "./ChartCard.tsx";
-import { useViewTexts } from "./view-texts.ts";
+import { ChartCard } from "../../components/ChartCard.tsx";
+import { useViewTexts } from "../../components/view-texts.ts";
 
 type Classes = LanduseResult["legend"]["classes"];
 
@@ -106,6 +107,7 @@ function MatrixTable({
 /** Factors used by the analysis and the inventories, with their sources. */
 interface FactorRow {
   readonly id: string;
+  readonly quantity: string;
   readonly value: number;
   readonly unit: string;
   readonly source: string;
@@ -127,6 +129,7 @@ function FactorsTable({ lang, factors }: { lang: Lang; factors: readonly FactorR
         dataSource={[...factors].sort((a, b) => a.id.localeCompare(b.id))}
         columns={[
           { title: t("factorId"), dataIndex: "id", key: "id", sorter: (a, b) => a.id.localeCompare(b.id) },
+          { title: t("name"), key: "name", render: (_, f) => factorName(lang, f.id, f.quantity) },
           {
             title: t("value"),
             dataIndex: "value",
@@ -138,8 +141,7 @@ function FactorsTable({ lang, factors }: { lang: Lang; factors: readonly FactorR
           {
             title: t("source"),
             key: "source",
-            render: (_, f) =>
-              `${f.source}${f.table ? `, ${f.table}` : ""} (${termName(lang, "status", f.status)})`,
+            render: (_, f) => `${factorSourceText(lang, f)} (${termName(lang, "status", f.status)})`,
           },
         ]}
       />

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { AnalysisRecord } from "../../../contract/analysis-record.ts";
-import type { InventoryListItem, InventoryRecord } from "../../../contract/inventory-record.ts";
+import type { InventoryListItem } from "../../../contract/inventory-record.ts";
 import { apiFetch } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 
@@ -13,14 +13,6 @@ export function useAnalysis(id: string | undefined) {
   });
 }
 
-/** A stored inventory with its input and result (GET /api/inventories/{id}). */
-export function inventoryQuery(id: string) {
-  return {
-    queryKey: keys.inventory(id),
-    queryFn: () => apiFetch<InventoryRecord>(`/api/inventories/${encodeURIComponent(id)}`),
-  } as const;
-}
-
 /**
  * The area's inventories with their results, in one request (GET
  * /api/areas/{id}/inventories?withResult=true). Under the area's key: a stored inventory or a
@@ -28,7 +20,7 @@ export function inventoryQuery(id: string) {
  */
 export function useAreaInventoryResults(areaId: string) {
   return useQuery({
-    queryKey: [...keys.area(areaId), "inventories", "with-result"] as const,
+    queryKey: keys.inventoryResults(areaId),
     queryFn: () =>
       apiFetch<InventoryListItem[]>(`/api/areas/${encodeURIComponent(areaId)}/inventories?withResult=true`),
     enabled: !!areaId,

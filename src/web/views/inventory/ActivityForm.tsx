@@ -7,7 +7,7 @@ import type { InventoryRecord } from "../../../contract/inventory-record.ts";
 import { formatNumber } from "../../../presentation/i18n.ts";
 import { ApiError, apiFetch } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
-import { useViewTexts, type ViewT } from "../charts/view-texts.ts";
+import { useViewTexts, type ViewT } from "../../components/view-texts.ts";
 import { emptyDoc, getAt, importedValues, setAt, slots, typed, type Doc } from "./activity-doc.ts";
 import { problemsAtFields } from "./problems-at-fields.ts";
 import { readActivityRows } from "./read-activity-rows.ts";

@@ -5,8 +5,8 @@ import type { InventoryRecord } from "../../../contract/inventory-record.ts";
 import { inventorySteps, waterfallOption } from "../../../presentation/chart-options.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
-import { ChartCard } from "../charts/ChartCard.tsx";
-import type { ViewT } from "../charts/view-texts.ts";
+import { ChartCard } from "../../components/ChartCard.tsx";
+import type { ViewT } from "../../components/view-texts.ts";
 import { UncertaintyBox } from "./UncertaintyBox.tsx";
 
 /** A stored inventory's result: waterfall, uncertainty and report downloads. */

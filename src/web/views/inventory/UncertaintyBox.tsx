@@ -5,7 +5,7 @@ import type { MineInventoryRecord } from "../../../contract/mine-inventory.ts";
 import { formatNumber } from "../../../presentation/i18n.ts";
 import { domainText } from "../../../presentation/i18n/domain-text.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
-import type { ViewT } from "../charts/view-texts.ts";
+import type { ViewT } from "../../components/view-texts.ts";
 import { uncertaintyVerdict } from "./uncertainty-verdict.ts";
 
 /** The uncertainty of an inventory's result, or an honest sentence saying why there is none. */

@@ -3,11 +3,10 @@ import { Card, Empty, Select, Skeleton, Space, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { useOverview } from "../../api/queries.ts";
+import { inventoryQuery, useOverview } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
-import { inventoryQuery } from "../charts/queries.ts";
-import { useViewTexts } from "../charts/view-texts.ts";
+import { useViewTexts } from "../../components/view-texts.ts";
 import { ActivityForm } from "./ActivityForm.tsx";
 import { InventoryResult } from "./InventoryResult.tsx";
 

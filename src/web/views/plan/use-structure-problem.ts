@@ -17,7 +17,7 @@ export function useStructureProblem(areaId: string, enabled: boolean) {
   return useQuery({
     enabled,
     // Under the area's key: a new analysis or inventory of the area invalidates it.
-    queryKey: [...keys.area(areaId), "structure-problem"] as const,
+    queryKey: keys.structureProblem(areaId),
     queryFn: () => apiFetch<AreaStructureProblem>(structureProblemUrl(areaId)),
     retry: false,
   });

@@ -1,6 +1,6 @@
 import { Card, Grid } from "antd";
 import type { ReactNode } from "react";
-import { Chart } from "../../components/Chart.tsx";
+import { Chart } from "./Chart.tsx";
 
 /** A chart in a card; on a narrow screen a wide chart scrolls inside its own box, so its labels keep their room. */
 export function ChartCard(props: {
