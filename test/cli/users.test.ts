@@ -12,10 +12,15 @@ import { cliInProcess } from "../helpers/run-cli-in-process.ts";
 const work = mkdtempSync(join(tmpdir(), "mc-users-cli-"));
 const data = join(work, "data");
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
 
 /** Runs the CLI on the test's data folder with `stdin` as piped standard input. */
 function cli(args: string[], stdin = "") {
+  // The data folder's PGlite, also where CI sets DATABASE_URL for the storage tests.
+  vi.stubEnv("DATABASE_URL", "");
   vi.spyOn(process, "stdin", "get").mockReturnValue(
     Readable.from([stdin]) as unknown as typeof process.stdin,
   );
