@@ -27,7 +27,7 @@ export interface ChainedAuditEvent extends AuditEvent {
 
 /** What a caller appends: the event without its number; `before`/`after` are records, digested here. */
 export interface AuditAppend extends Omit<AuditEventInput, "at" | "beforeDigest" | "afterDigest"> {
-  /** When it happened; now when omitted. */
+  /** When it happened; when omitted, the moment the event takes its place in the chain. */
   readonly at?: Date;
   /** The record before the change; null or omitted where there was none. */
   readonly before?: unknown;
@@ -72,7 +72,8 @@ export async function appendAuditEvent(
     .where("id", "=", 1)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const event: AuditEvent = { seq: Number(head.seq) + 1, ...checked };
+  // Without a time given, the time it takes its place: times then follow seq on one server's clock.
+  const event: AuditEvent = { seq: Number(head.seq) + 1, ...checked, ...(at ? {} : { at: new Date() }) };
   const hash = chainHash(head.hash, event);
   await trx
     .insertInto("audit_events")
