@@ -98,6 +98,10 @@ describe.each(STORE_KINDS)("on %s", (kind) => {
     it("says bad-credentials alike for an unknown user and a wrong password", async () => {
       // An unknown user's password is checked against a hash of the same cost as real ones.
       expect(needsRehash(DUMMY_HASH)).toBe(false);
+      expect(await identity.login("x".repeat(10_000), PASSWORD, client)).toEqual({
+        ok: false,
+        reason: "bad-credentials",
+      });
       expect(await identity.login("nobody-here", PASSWORD, client)).toEqual({
         ok: false,
         reason: "bad-credentials",
@@ -157,6 +161,8 @@ describe.each(STORE_KINDS)("on %s", (kind) => {
       expect(await identity.revokeSessions(userId, "revoked", c.actor.sessionId)).toBeGreaterThanOrEqual(1);
       expect(await identity.sessionActor(b.sessionSecret)).toBeUndefined();
       expect(await identity.sessionActor(c.sessionSecret)).toBeDefined();
+      expect(await identity.checkPassword(userId, PASSWORD)).toBe(true);
+      expect(await identity.checkPassword(userId, "Wrong-password-1")).toBe(false);
       await expect(identity.changePassword(userId, "short")).rejects.toBeInstanceOf(InputError);
       await identity.changePassword(userId, "New-password-2026");
       expect(await identity.sessionActor(c.sessionSecret)).toBeUndefined();

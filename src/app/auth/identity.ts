@@ -10,6 +10,7 @@ import { isRoleId, ROLE_ORGANISATION_KIND, type RoleId } from "../../domain/acce
 import { InputError, type InputIssue } from "../../domain/validation/input-issue.ts";
 import { parseStored } from "../../storage/parse-stored.ts";
 import type { Database } from "../../storage/schema.ts";
+import { USERNAME_FORM } from "../../storage/user-repository.ts";
 import { hashPassword, needsRehash, passwordProblems, verifyPassword } from "./passwords.ts";
 
 export interface SessionLifetimes {
@@ -81,6 +82,11 @@ export class Identity {
    */
   async login(username: string, password: string, client: ClientInfo): Promise<LoginResult> {
     const name = username.trim().toLowerCase();
+    if (!USERNAME_FORM.test(name)) {
+      // No account can have this name: answered like any unknown user, without a query.
+      await verifyPassword(DUMMY_HASH, password);
+      return { ok: false, reason: "bad-credentials" };
+    }
     const user = await this.db
       .selectFrom("users as u")
       .innerJoin("organisations as o", "o.id", "u.organisation_id")
@@ -386,6 +392,17 @@ export class Identity {
       .where("id", "=", userId)
       .execute();
     await this.revokeSessions(userId, "password-changed", keepSessionId);
+  }
+
+  /**
+   * True when `password` is the user's current one (a password change asks for it first, so that a
+   * session left open cannot be used to take the account over).
+   */
+  async checkPassword(userId: string, password: string): Promise<boolean> {
+    const user = /^\d{1,18}$/.test(userId)
+      ? await this.db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst()
+      : undefined;
+    return verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
   }
 
   private async rolesOf(userId: string): Promise<RoleId[]> {
