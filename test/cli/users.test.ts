@@ -204,6 +204,17 @@ describe("minecarbon regions, orgs and users", () => {
       expect(events.every((e) => e.username?.startsWith("cli:"))).toBe(true);
       expect((await verifyAuditChain(s.db)).ok).toBe(true);
     });
+    // A disabled organisation's users cannot log in (they are told so only with the right password).
+    expect((await cli(["orgs", "disable", "3"])).out).toBe(
+      "disabled organisation 3: Mine A; its users can no longer log in\n",
+    );
+    expect(
+      await onStore((s) =>
+        new Identity(s.db, DEFAULT_SESSION_LIFETIMES).login("editor-a", "Ed1tor-password", client),
+      ),
+    ).toEqual({ ok: false, reason: "disabled" });
+    expect((await cli(["orgs", "enable", "3"])).code).toBe(0);
+    expect((await cli(["orgs", "disable", "99"])).code).toBe(2);
     const unknown = await cli(["users", "disable", "nobody"]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("no user nobody");

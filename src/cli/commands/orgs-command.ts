@@ -190,6 +190,39 @@ export function registerOrgsCommands(program: Command, io: AccessCommandIo): voi
     io.write(o.json ? `${JSON.stringify(list, null, 2)}\n` : `${organisationsTable(list, regions, lang)}\n`);
   });
 
+  for (const disable of [true, false])
+    storeOptions(
+      orgs
+        .command(disable ? "disable" : "enable")
+        .description(
+          disable
+            ? "disable an organisation: its users cannot log in, and their sessions and its API tokens stop working"
+            : "enable a disabled organisation again",
+        )
+        .argument("<id>", "the organisation (see `orgs list`)"),
+    ).action(async (id: string, o: StoreOptions & { lang?: Lang }) => {
+      const lang = langOf(o.lang, io);
+      const org = await withStore(o, io, async (db) => {
+        const { OrganisationRepository } = await import("../../storage/organisation-repository.ts");
+        return db.transaction().execute(async (trx) => {
+          const repo = new OrganisationRepository(trx);
+          const before = await repo.get(id);
+          if (!before) throw Object.assign(new Error(`no organisation ${id}`), { code: "not-found" });
+          const after = (await repo.setDisabled(id, disable))!;
+          await auditCliChange(trx, {
+            action: "organisation.manage",
+            resource: { kind: "organisation", id, organisationId: id, regionCode: after.regionCode },
+            before,
+            after,
+          });
+          return after;
+        });
+      });
+      io.write(
+        `${say(lang, disable ? "say.orgDisabled" : "say.orgEnabled", { id: org.id, name: org.name })}\n`,
+      );
+    });
+
   const regions = program
     .command("regions")
     .description("regions of GB/T 2260 (add, list); the nation, 100000, is always there");

@@ -45,6 +45,11 @@ export const access = defineMessages({
     "已添加行政区划 {{code}} {{name}}（上级 {{parent}}）",
   ],
   "say.orgAdded": ["added organisation {{id}}: {{name}}", "已添加单位 {{id}}：{{name}}"],
+  "say.orgDisabled": [
+    "disabled organisation {{id}}: {{name}}; its users can no longer log in",
+    "已停用单位 {{id}}：{{name}}；其用户不能再登录",
+  ],
+  "say.orgEnabled": ["enabled organisation {{id}}: {{name}}", "已启用单位 {{id}}：{{name}}"],
   "say.userAdded": ["added user {{username}} (id {{id}})", "已添加用户 {{username}}（编号 {{id}}）"],
   "say.userDisabled": [
     "disabled user {{username}}; ended {{sessions}} open session(s)",
