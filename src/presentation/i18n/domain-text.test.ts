@@ -11,10 +11,14 @@ import { readScenarioFile } from "../../io/read-scenario.ts";
 import { chooseValuation } from "../../landuse-analysis/valuation-choice.ts";
 import { PROJECT_ROOT } from "../../project-root.ts";
 import { domainText } from "./domain-text.ts";
-import { CATALOGUE } from "./index.ts";
+import { CATALOGUE, i18nFor } from "./index.ts";
 import { ECOSYSTEMS } from "../../domain/mine/ecosystems.ts";
 import { LEGEND_PRESETS } from "../../domain/landuse/legend.ts";
 import { poolTableFromDensitySet } from "../../landuse-analysis/density-set-pools.ts";
+import { legendFromRecords } from "../../domain/landuse/legend-records.ts";
+import { InputError } from "../../domain/validation/input-issue.ts";
+import { legendFromCsvText } from "../../app/legend-from-csv.ts";
+import { legendRoleProblems } from "../../app/area-legend.ts";
 
 /*
  * The domain's own English texts (warnings, assumptions, labels of gas amounts), produced by the
@@ -311,5 +315,99 @@ describe("domainText: a map's accuracy below seed 001's thresholds (accuracy.ts)
     expect(shown(low, "overall accuracy")).toBe("总体精度 33.3% 低于种子论文 001 要求的 85%");
     expect(shown(low, "kappa")).toMatch(/^kappa 系数 \S+ 低于种子论文 001 要求的 0\.75$/);
     expect(shown(assessAccuracy([], [1]).warnings, "no samples")).toBe("没有可供评价的样本");
+  });
+});
+
+describe("domainText: a legend's problems (legend-records.ts, read-legend-file.ts, area-legend.ts)", () => {
+  /** The problems a producer reports, each as "path: message" the way the editor and the CLI join them. */
+  const issuesOf = (run: () => unknown): string[] => {
+    try {
+      run();
+    } catch (e) {
+      if (e instanceof InputError)
+        return e.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+      throw e;
+    }
+    throw new Error("no problem reported");
+  };
+  /** Chinese, with no English word left but the column names and the quoted names of the file. */
+  const chinese = (text: string, keep: RegExp) => {
+    const said = zh(text);
+    expect(said, text).not.toBe(text);
+    expect(said.replace(keep, ""), said).not.toMatch(/[A-Za-z]{2,}/);
+    return said;
+  };
+
+  it("a colour that is not #rrggbb and a table without a code or name column (read by the web's import too)", () => {
+    const colour = legendFromRecords(
+      ["code", "name", "colour"],
+      [{ code: "1", name: "Arable", colour: "green" }],
+      "l.csv",
+    );
+    const [p] = colour.problems;
+    expect(chinese(`${p!.path}: ${p!.message}`, /colour|green/g)).toBe(
+      "第 2 行，colour 列：须为形如 #228b22 的颜色；实际为“green”",
+    );
+    const header = legendFromRecords(["value_x", "label_y"], [], "l.csv").problems[0]!;
+    expect(
+      chinese(
+        `${header.path}: ${header.message}`,
+        /\b(code|categoryValue|lucode|value|name|category|LULC_name|LULC_desc|description|class_name|label|value_x|label_y)\b/g,
+      ),
+    ).toMatch(
+      /^表头：图例须有编码列（code 或 categoryValue 或 lucode 或 value）和名称列（name 或 .+）；实际为 value_x, label_y$/,
+    );
+  });
+
+  it("the CSV import's rows without a role (with the role a name suggests), bad and repeated codes, empty names", () => {
+    const said = issuesOf(() =>
+      legendFromCsvText(
+        "code,name,role\nx,Arable,arable\n1,Orchard,\n1,Forest,forest\n2,,forest\n3,Quarry,\n",
+        "legend.csv",
+      ),
+    ).map((t) => chinese(t, /\b(code|name|role|key|Orchard|Quarry)\b/g));
+    expect(said).toEqual([
+      "第 2 行，code 列：须为 0–65535 的整数；实际为“x”",
+      "第 4 行，code 列：编码 1 已在第 3 行使用",
+      "第 5 行，name 列：不能为空",
+      expect.stringMatching(
+        /^role：每个地类都须在 role（或 key）列写明角色，可选：耕地、.+；2 个地类没有角色$/,
+      ),
+      "第 3 行，role 列：地类 1“Orchard”没有角色（其名称提示为“园地”：请在文件中写明以确认）",
+      "第 6 行，role 列：地类 3“Quarry”没有角色",
+    ]);
+  });
+
+  it("a stored class without its role, as the API names it (with the suggestion to confirm)", () => {
+    const problems = legendRoleProblems(
+      {
+        classes: [
+          { code: 4, name: "Orchard" },
+          { code: 5, name: "Quarry" },
+        ],
+      } as never,
+      "classes",
+    );
+    expect(problems.map((p) => p.path)).toEqual(["classes[0].key", "classes[1].key"]);
+    expect(chinese(problems[0]!.message, /Orchard/g)).toMatch(
+      /^地类 4“Orchard”须指定角色，可选：耕地、.+（其名称提示为“园地”：请确认）$/,
+    );
+    expect(chinese(problems[1]!.message, /Quarry/g)).toMatch(
+      /^地类 5“Quarry”须指定角色，可选：耕地、[^（]+$/,
+    );
+    expect(zh("every legend class needs its role (what it is); none is guessed from its name")).toBe(
+      "每个图例地类都须指定角色（地类性质）；不会根据名称猜测",
+    );
+  });
+});
+
+describe("catalogue: the year a pathway is not neutral by (web-views.ts, common.ts)", () => {
+  it("reads naturally with the year in Chinese; the unused common keys are gone", () => {
+    const t = i18nFor("zh").getFixedT("zh", "webViews");
+    expect(t("plan.notNeutral", { year: 2060, gap: "1,200" })).toBe(
+      "至2060年仍未实现碳中和（缺口 1,200 吨CO2当量/年）",
+    );
+    expect(Object.keys(CATALOGUE.en.common)).not.toContain("notNeutral");
+    expect(Object.keys(CATALOGUE.en.common)).not.toContain("runOptimize");
   });
 });

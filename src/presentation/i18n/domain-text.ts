@@ -1,5 +1,5 @@
 import type { Lang } from "./lang.ts";
-import { reportT, termsT } from "./index.ts";
+import { i18nFor, reportT, termsT } from "./index.ts";
 import { terms } from "./catalogue/terms.ts";
 import { report } from "./catalogue/report.ts";
 import { ECOSYSTEMS } from "../../domain/mine/ecosystems.ts";
@@ -349,6 +349,97 @@ const NOTES = new Map(
     .map(([key, en]) => [en, key]),
 );
 
+/** The texts of the web app's frame and Data view (namespace `web`) in the language. */
+const webT = (lang: Lang) => i18nFor(lang).getFixedT(lang, "web");
+/** A legend role (its id) in the language, as the editor's role select names it. */
+const roleText = (lang: Lang, role: string) => termName(lang, "classRole", role);
+/** A list of roles written "a, b, c" by the domain, in the language. */
+const rolesText = (lang: Lang, list: string) =>
+  list
+    .split(", ")
+    .map((r) => roleText(lang, r))
+    .join(reportT(lang)("listComma"));
+
+/*
+ * The legend's problems as the domain and the API word them: src/domain/landuse/legend-records.ts
+ * (the CSV's columns and colours, read by the web's import too), src/io/read-legend-file.ts (the
+ * CLI's and the API's CSV import) and src/app/area-legend.ts (a class without its role), with the
+ * place they are at ("row 4, colour", "header"). Tested on those producers' output.
+ */
+const LEGEND_PATTERNS: readonly {
+  readonly re: RegExp;
+  readonly render: (lang: Lang, m: RegExpMatchArray) => string;
+}[] = [
+  {
+    re: /^row (\d+), ([^:]+): (.+)$/s,
+    render: (lang, m) =>
+      webT(lang)("legendText.at", {
+        path: webT(lang)("legendText.row", { row: m[1], column: m[2] }),
+        message: domainText(lang, m[3]!),
+      }),
+  },
+  {
+    re: /^header: (.+)$/s,
+    render: (lang, m) =>
+      webT(lang)("legendText.at", {
+        path: webT(lang)("legendText.header"),
+        message: domainText(lang, m[1]!),
+      }),
+  },
+  {
+    re: /^a legend needs a code column \((.+?)\) and a name column \((.+?)\); got (.*)$/s,
+    render: (lang, m) => {
+      const t = webT(lang);
+      const or = (list: string) => list.split(" or ").join(t("legendText.or"));
+      return t("legendText.columns", {
+        code: or(m[1]!),
+        name: or(m[2]!),
+        got: m[3] === "no columns" ? t("legendText.noColumns") : m[3],
+      });
+    },
+  },
+  {
+    re: /^must be a colour like (#[0-9a-f]{6}); got "(.*)"$/s,
+    render: (lang, m) => webT(lang)("legendText.colour", { example: m[1], got: m[2] }),
+  },
+  {
+    re: /^must be a whole number 0–65535; got "(.*)"$/s,
+    render: (lang, m) => webT(lang)("legendText.code", { got: m[1] }),
+  },
+  {
+    re: /^code (\d+) is already on row (\d+)$/,
+    render: (lang, m) => webT(lang)("legendText.codeTwice", { code: m[1], row: m[2] }),
+  },
+  { re: /^must not be empty$/, render: (lang) => webT(lang)("legendText.empty") },
+  { re: /^has no classes$/, render: (lang) => webT(lang)("legendText.noClasses") },
+  {
+    re: /^class (\d+) "(.*)" has no role(?: \(its name suggests "([^"]+)": confirm it by writing it\))?$/s,
+    render: (lang, m) =>
+      m[3]
+        ? webT(lang)("legendText.noRoleWrite", { code: m[1], name: m[2], role: roleText(lang, m[3]) })
+        : webT(lang)("legendText.noRole", { code: m[1], name: m[2] }),
+  },
+  {
+    re: /^class (\d+) "(.*)" needs its role, one of (.+?)(?: \(its name suggests "([^"]+)": confirm it by sending it\))?$/s,
+    render: (lang, m) =>
+      webT(lang)(m[4] ? "legendText.needsRoleSuggested" : "legendText.needsRole", {
+        code: m[1],
+        name: m[2],
+        roles: rolesText(lang, m[3]!),
+        ...(m[4] ? { role: roleText(lang, m[4]) } : {}),
+      }),
+  },
+  {
+    re: /^every class needs its role, written in a role \(or key\) column: one of (.+); (\d+) class(?:es have| has) none$/s,
+    render: (lang, m) =>
+      webT(lang)("legendText.everyRole", { roles: rolesText(lang, m[1]!), count: Number(m[2]) }),
+  },
+  {
+    re: /^every legend class needs its role \(what it is\); none is guessed from its name$/,
+    render: (lang) => webT(lang)("legendText.rolesRefused"),
+  },
+];
+
 function known(lang: Lang, text: string): string | undefined {
   const note = NOTES.get(text);
   if (note) return reportT(lang)(note);
@@ -357,6 +448,11 @@ function known(lang: Lang, text: string): string | undefined {
     if (text === e.name) return termName(lang, "ecosystem", id);
   for (const kind of ["component", "source", "figure", "gas", "fuel", "gasSource"])
     if (isTerm(`${kind}.${text}`)) return termName(lang, kind, text);
+  // Before the patterns: a legend problem's place ("row 4, colour: …") is not a label of its own.
+  for (const p of LEGEND_PATTERNS) {
+    const m = text.match(p.re);
+    if (m) return p.render(lang, m);
+  }
   for (const p of PATTERNS) {
     const m = text.match(p.re);
     if (m) {

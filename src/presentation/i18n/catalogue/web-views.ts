@@ -55,7 +55,7 @@ export const webViews = defineMessages({
   "plan.unclaimed": ["Other problems:", "其他问题："],
   "plan.notNeutral": [
     "Not neutral by {{year}} ({{gap}} t CO2e/yr)",
-    "{{year}}年前未实现碳中和（缺口 {{gap}} 吨CO2当量/年）",
+    "至{{year}}年仍未实现碳中和（缺口 {{gap}} 吨CO2当量/年）",
   ],
   "plan.neutral": ["Neutral in {{year}}", "{{year}}年实现碳中和"],
   "plan.peak": ["Peak year: {{year}}", "达峰年份：{{year}}"],

@@ -101,6 +101,60 @@ export const web = defineMessages({
   "legend.needRole": ["Choose what this class is.", "请选择该地类的角色。"],
   "legend.noClasses": ["The legend needs at least one class.", "图例至少需要一个地类。"],
   "legend.fixCells": ["{{count}} problems: see the marked cells.", "{{count}} 处问题：见标出的单元格。"],
+  "legend.importedSuggested": [
+    "{{count}} of them are given the role their name suggests: confirm or change each (marked “suggested”).",
+    "其中 {{count}} 个已按名称填入建议角色：请逐一确认或更改（标有“建议”）。",
+  ],
+  "legend.suggested": ["suggested — confirm", "建议——请确认"],
+  "legend.suggestedHint": [
+    "Filled in from the class's name, not stated: confirm it or choose another.",
+    "根据地类名称填入，并非明确给出：请确认或另选。",
+  ],
+  "legend.confirmRole": ["Confirm", "确认"],
+  "legend.confirmAll": ["Confirm all suggested roles", "确认全部建议角色"],
+  "legend.needConfirm": ["Confirm the suggested role or choose another.", "请确认建议角色或另选。"],
+  // The legend's problems as the domain and the API word them (src/presentation/i18n/domain-text.ts).
+  "legendText.at": ["{{path}}: {{message}}", "{{path}}：{{message}}"],
+  "legendText.row": ["row {{row}}, {{column}}", "第 {{row}} 行，{{column}} 列"],
+  "legendText.header": ["header", "表头"],
+  "legendText.columns": [
+    "a legend needs a code column ({{code}}) and a name column ({{name}}); got {{got}}",
+    "图例须有编码列（{{code}}）和名称列（{{name}}）；实际为 {{got}}",
+  ],
+  "legendText.noColumns": ["no columns", "无列"],
+  "legendText.or": [" or ", " 或 "],
+  "legendText.colour": [
+    "must be a colour like {{example}}; got “{{got}}”",
+    "须为形如 {{example}} 的颜色；实际为“{{got}}”",
+  ],
+  "legendText.code": [
+    "must be a whole number 0–65535; got “{{got}}”",
+    "须为 0–65535 的整数；实际为“{{got}}”",
+  ],
+  "legendText.codeTwice": ["code {{code}} is already on row {{row}}", "编码 {{code}} 已在第 {{row}} 行使用"],
+  "legendText.empty": ["must not be empty", "不能为空"],
+  "legendText.noClasses": ["has no classes", "没有地类"],
+  "legendText.noRole": ["class {{code}} “{{name}}” has no role", "地类 {{code}}“{{name}}”没有角色"],
+  "legendText.noRoleWrite": [
+    "class {{code}} “{{name}}” has no role (its name suggests “{{role}}”: confirm it by writing it)",
+    "地类 {{code}}“{{name}}”没有角色（其名称提示为“{{role}}”：请在文件中写明以确认）",
+  ],
+  "legendText.needsRole": [
+    "class {{code}} “{{name}}” needs its role, one of {{roles}}",
+    "地类 {{code}}“{{name}}”须指定角色，可选：{{roles}}",
+  ],
+  "legendText.needsRoleSuggested": [
+    "class {{code}} “{{name}}” needs its role, one of {{roles}} (its name suggests “{{role}}”: confirm it)",
+    "地类 {{code}}“{{name}}”须指定角色，可选：{{roles}}（其名称提示为“{{role}}”：请确认）",
+  ],
+  "legendText.everyRole": [
+    "every class needs its role, written in a role (or key) column: one of {{roles}}; {{count}} classes have none",
+    "每个地类都须在 role（或 key）列写明角色，可选：{{roles}}；{{count}} 个地类没有角色",
+  ],
+  "legendText.rolesRefused": [
+    "every legend class needs its role (what it is); none is guessed from its name",
+    "每个图例地类都须指定角色（地类性质）；不会根据名称猜测",
+  ],
   // An activity field about a fuel or gas: "electricity: amount consumed".
   "inventory.slotLabel": ["{{term}}: {{label}}", "{{term}}：{{label}}"],
   // A pool's density in the legend editor: "soil: arable land" (the factor of the class measured).

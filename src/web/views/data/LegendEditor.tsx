@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { CheckOutlined, DeleteOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
@@ -25,14 +25,20 @@ import { ApiError, apiFetch } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
 import { apiWarningText } from "../overview/stale-reason.ts";
+import { domainText } from "../../../presentation/i18n/domain-text.ts";
+import { parseLang } from "../../../presentation/i18n/lang.ts";
 import {
   checkRows,
   densitiesOf,
+  isCellPath,
   isRole,
+  LegendCsvError,
   legendRowsFromCsv,
+  newRow,
   ROLES,
-  rowId,
+  rowIssuesFromApi,
   rowsFromClasses,
+  withSuggestedRole,
   type LegendRow,
   type RowIssue,
 } from "./legend-rows.ts";
@@ -56,27 +62,43 @@ export function LegendEditor({ areaId }: { areaId: string }): ReactNode {
  * visible and editable; the zoning rules and density sets read classes by it) and the carbon
  * densities that role takes in each density set. Rows are added, removed, or replaced by a CSV
  * import; each row carries its own role, so writing rows never keeps a role the row had before.
- * Problems are shown at their cells, found here first and then by the server.
+ * A row without a role (imported, new, or stored without one) is given the role its name suggests,
+ * marked "suggested — confirm": saving waits until the user confirms it or picks another.
+ * Problems are shown at their cells, found here first and then by the server; the domain's and the
+ * server's English texts are shown through the catalogue (`domainText`).
  */
 function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswer }): ReactNode {
-  const { t } = useTranslation(["common", "web", "terms"]);
+  const { t, i18n } = useTranslation(["common", "web", "terms"]);
+  const lang = parseLang(i18n.language) ?? "en";
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [rows, setRows] = useState<LegendRow[]>(() => rowsFromClasses(initial.classes));
   const [issues, setIssues] = useState<RowIssue[]>([]);
-  const [formError, setFormError] = useState<string | undefined>();
+  // Texts of the domain or the server are kept as written and shown in the language when drawn.
+  const [formError, setFormError] = useState<{ source?: string; texts: string[] } | undefined>();
   const [imported, setImported] = useState<
-    { file: string; count: number; withoutRole: number; ignored: string[] } | undefined
+    { file: string; count: number; withoutRole: number; suggested: number; ignored: string[] } | undefined
   >();
   const [saved, setSaved] = useState<number | undefined>();
   // What the server warns of the saved legend's roles (a role nothing knows, a role given twice).
   const [warnings, setWarnings] = useState<ApiWarning[]>([]);
-  const issueAt = (path: string) => issues.find((i) => i.path === path)?.message;
+  const issueAt = (path: string) => {
+    const message = issues.find((i) => i.path === path)?.message;
+    return message === undefined ? undefined : domainText(lang, message);
+  };
 
+  /** A row changed; a new name re-suggests the role of a row whose role the user has not given. */
   const edit = (id: string, patch: Partial<LegendRow>) => {
     setSaved(undefined);
-    setRows((rs) => rs.map((r) => (r.rowId === id ? { ...r, ...patch } : r)));
+    setRows((rs) =>
+      rs.map((r) => {
+        if (r.rowId !== id) return r;
+        const next = { ...r, ...patch };
+        return "name" in patch || "nameZh" in patch ? withSuggestedRole(next) : next;
+      }),
+    );
   };
+  const suggestedCount = rows.filter((r) => r.suggested).length;
 
   const save = useMutation({
     mutationFn: (classes: unknown[]) =>
@@ -97,19 +119,14 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
       setSaved(undefined);
       setWarnings([]);
       if (e instanceof ApiError && e.details.length) {
-        // The server names rows `classes[2].key`; the cells are `legend.classes[2].key`.
-        const issues = e.details.map((d) => ({
-          path: d.path.startsWith("classes") ? `legend.${d.path}` : d.path,
-          message: d.message,
-        }));
+        // PUT names rows `classes[2].key`, PATCH `legend.classes[2].key`: both at the row's cell.
+        const issues = rowIssuesFromApi(e.details);
         setIssues(issues);
-        const atCells = issues.filter((d) => /^legend\.classes\[\d+\]\./.test(d.path));
-        setFormError(
-          atCells.length === issues.length
-            ? e.message
-            : issues.map((d) => `${d.path}: ${d.message}`).join("; "),
-        );
-      } else setFormError(e.message);
+        const elsewhere = issues.filter((d) => !isCellPath(d.path));
+        setFormError({
+          texts: [e.message, ...elsewhere.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))],
+        });
+      } else setFormError({ texts: [e.message] });
     },
   });
 
@@ -120,11 +137,12 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
       duplicate: (code) => t("web:legend.duplicateCode", { code }),
       name: t("web:legend.needName"),
       role: t("web:legend.needRole"),
+      confirm: t("web:legend.needConfirm"),
       none: t("web:legend.noClasses"),
     });
     if ("issues" in checked) {
       setIssues(checked.issues);
-      setFormError(t("web:legend.fixCells", { count: checked.issues.length }));
+      setFormError({ texts: [t("web:legend.fixCells", { count: checked.issues.length })] });
       return;
     }
     setIssues([]);
@@ -139,10 +157,23 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
       setIssues([]);
       setSaved(undefined);
       setFormError(undefined);
-      setImported({ file: file.name, count: r.rows.length, withoutRole: r.withoutRole, ignored: r.ignored });
+      setImported({
+        file: file.name,
+        count: r.rows.length,
+        withoutRole: r.withoutRole,
+        suggested: r.suggested,
+        ignored: r.ignored,
+      });
     } catch (e) {
       setImported(undefined);
-      setFormError((e as Error).message);
+      setFormError(
+        e instanceof LegendCsvError
+          ? {
+              source: e.source,
+              texts: e.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)),
+            }
+          : { texts: [(e as Error).message] },
+      );
     }
   };
 
@@ -229,18 +260,40 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
       render: (_v, r, i) =>
         cell(
           `legend.classes[${i}].key`,
-          <Select
-            className="role"
-            aria-label={t("web:legend.role")}
-            value={r.role || undefined}
-            placeholder={t("web:legend.chooseRole")}
-            status={issueAt(`legend.classes[${i}].key`) ? "error" : undefined}
-            options={roleOptions}
-            showSearch={{ optionFilterProp: "label" }}
-            popupMatchSelectWidth={false}
-            style={{ width: "100%" }}
-            onChange={(role) => edit(r.rowId, { role })}
-          />,
+          <>
+            <Select
+              className={r.suggested ? "role suggested" : "role"}
+              aria-label={t("web:legend.role")}
+              value={r.role || undefined}
+              placeholder={t("web:legend.chooseRole")}
+              status={issueAt(`legend.classes[${i}].key`) ? "error" : r.suggested ? "warning" : undefined}
+              options={roleOptions}
+              showSearch={{ optionFilterProp: "label" }}
+              popupMatchSelectWidth={false}
+              style={{ width: "100%" }}
+              onChange={(role) => edit(r.rowId, { role, suggested: false })}
+            />
+            {r.suggested && (
+              <Space size={4} className="role-suggestion" style={{ marginTop: 4 }}>
+                <Tooltip title={t("web:legend.suggestedHint")}>
+                  <Tag color="warning" className="role-suggested">
+                    {t("web:legend.suggested")}
+                  </Tag>
+                </Tooltip>
+                <Button
+                  size="small"
+                  className="role-confirm"
+                  icon={<CheckOutlined />}
+                  onClick={() => {
+                    edit(r.rowId, { suggested: false });
+                    setIssues((is) => is.filter((x) => x.path !== `legend.classes[${i}].key`));
+                  }}
+                >
+                  {t("web:legend.confirmRole")}
+                </Button>
+              </Space>
+            )}
+          </>,
         ),
     },
     {
@@ -331,7 +384,10 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
           onClose={() => setImported(undefined)}
           title={t("web:legend.imported", { count: imported.count, file: imported.file })}
           description={[
-            imported.withoutRole ? t("web:legend.importedWithoutRole", { count: imported.withoutRole }) : "",
+            imported.withoutRole - imported.suggested
+              ? t("web:legend.importedWithoutRole", { count: imported.withoutRole - imported.suggested })
+              : "",
+            imported.suggested ? t("web:legend.importedSuggested", { count: imported.suggested }) : "",
             imported.ignored.length
               ? t("web:legend.ignoredColumns", { columns: imported.ignored.join(", ") })
               : "",
@@ -351,16 +407,34 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
           scroll={{ x: "max-content" }}
         />
       </div>
-      {formError && <Alert className="form-error" type="error" showIcon role="alert" title={formError} />}
+      {formError && (
+        <Alert
+          className="form-error"
+          type="error"
+          showIcon
+          role="alert"
+          title={
+            formError.texts.length === 1 && !formError.source ? (
+              domainText(lang, formError.texts[0]!)
+            ) : (
+              <>
+                {formError.source && `${formError.source}:`}
+                <ul>
+                  {formError.texts.map((text) => (
+                    <li key={text}>{domainText(lang, text)}</li>
+                  ))}
+                </ul>
+              </>
+            )
+          }
+        />
+      )}
       <Space wrap style={{ marginTop: 8 }}>
         <Button
           icon={<PlusOutlined />}
           onClick={() => {
             setSaved(undefined);
-            setRows((rs) => [
-              ...rs,
-              { rowId: rowId(), code: "", name: "", nameZh: "", role: "", colour: "#999999" },
-            ]);
+            setRows((rs) => [...rs, newRow()]);
           }}
         >
           {t("web:legend.add")}
@@ -377,6 +451,18 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
             {t("web:legend.importCsv")}
           </Button>
         </Upload>
+        {suggestedCount > 0 && (
+          <Button
+            id="legend-confirm-all"
+            icon={<CheckOutlined />}
+            onClick={() => {
+              setRows((rs) => rs.map((r) => (r.suggested ? { ...r, suggested: false } : r)));
+              setIssues((is) => is.filter((x) => !/^legend\.classes\[\d+\]\.key$/.test(x.path)));
+            }}
+          >
+            {t("web:legend.confirmAll")} ({suggestedCount})
+          </Button>
+        )}
         <Button type="primary" htmlType="submit" loading={save.isPending} id="legend-save">
           {t("save")}
         </Button>
