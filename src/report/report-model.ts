@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { areaLegend } from "../app/area-legend.ts";
+import { areaLegend, type StoredLegend } from "../app/area-legend.ts";
 import { CHANGE_RAMP, renderChangeLayer, renderClassLayer, type LayerLegend } from "../app/map-layers.ts";
 import type { MineInventory } from "../domain/mine/mine-inventory.ts";
 import type { ScenarioResult } from "../domain/pathway/run-scenario.ts";
@@ -121,12 +121,45 @@ export async function reportMaps(lang: Lang, r: LanduseResultForReport, dir: str
   }
 }
 
-/** Builds a report model from an analysis result (with its output folder) and/or inventories. */
+/**
+ * The result labelled by the area's current legend: each class whose code the legend has takes the
+ * legend's name, Chinese name and colour (a rename or recolour does not stale a result, it only
+ * re-labels it); its role and group stay those the result was computed with, and a code the legend
+ * no longer has keeps the result's labels.
+ */
+export function relabelledResult(
+  result: LanduseResultForReport,
+  current: StoredLegend,
+): LanduseResultForReport {
+  const now = new Map(areaLegend(current).classes.map((c) => [c.code, c]));
+  return {
+    ...result,
+    legend: {
+      ...result.legend,
+      classes: result.legend.classes.map((c) => {
+        const n = now.get(c.code);
+        if (!n) return c;
+        const { nameZh: _zh, colour: _colour, ...rest } = c;
+        return {
+          ...rest,
+          name: n.name,
+          ...(n.nameZh ? { nameZh: n.nameZh } : {}),
+          ...(n.colour ? { colour: n.colour } : c.colour ? { colour: c.colour } : {}),
+        };
+      }),
+    },
+  };
+}
+
+/**
+ * Builds a report model from an analysis result (with its output folder) and/or inventories. With
+ * `legend` (the area's current one), the analysis's classes are named and coloured as it says now.
+ */
 export async function reportModel(o: {
   lang: Lang;
   title: string;
   subject: string;
-  landuse?: { result: LanduseResultForReport; dir: string };
+  landuse?: { result: LanduseResultForReport; dir: string; legend?: StoredLegend };
   inventories?: readonly MineInventory[];
   pathways?: readonly ScenarioResult[];
   now?: Date;
@@ -137,15 +170,16 @@ export async function reportModel(o: {
     subject: o.subject,
     generatedAt: (o.now ?? new Date()).toISOString(),
     factorLibraryVersion: loadFactorLibrary().version,
-    ...(o.landuse
-      ? {
-          landuse: {
-            result: o.landuse.result,
-            maps: await reportMaps(o.lang, o.landuse.result, o.landuse.dir),
-          },
-        }
-      : {}),
+    ...(o.landuse ? { landuse: await landuseOfReport(o.lang, o.landuse) } : {}),
     inventories: o.inventories ?? [],
     pathways: o.pathways ?? [],
   };
+}
+
+async function landuseOfReport(
+  lang: Lang,
+  l: { result: LanduseResultForReport; dir: string; legend?: StoredLegend },
+): Promise<NonNullable<ReportModel["landuse"]>> {
+  const result = l.legend ? relabelledResult(l.result, l.legend) : l.result;
+  return { result, maps: await reportMaps(lang, result, l.dir) };
 }
