@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
-import { isActionId, type ActionId } from "../domain/access/actions.ts";
+import { ACTION_IDS, type ActionId } from "../domain/access/actions.ts";
 import type { QueryScope } from "../domain/access/policy.ts";
-import { isRoleId, type RoleId } from "../domain/access/roles.ts";
+import { ROLE_IDS, type RoleId } from "../domain/access/roles.ts";
 import { isRowId } from "./access-input.ts";
 import { parseStored } from "./parse-stored.ts";
 import type { Database } from "./schema.ts";
@@ -22,8 +22,10 @@ export interface ApiTokenInfo {
   readonly lastUsedAt: Date | null;
 }
 
-const storedRoles = z.array(z.string().refine(isRoleId, "not a role"));
-const storedActions = z.array(z.string().refine(isActionId, "not an action"));
+/** The stored `api_tokens.roles` column: the roles a token acts with. */
+export const storedTokenRoles = z.array(z.enum(ROLE_IDS));
+/** The stored `api_tokens.actions` column: the only actions the token may be used for. */
+export const storedTokenActions = z.array(z.enum(ACTION_IDS as [ActionId, ...ActionId[]]));
 
 const COLUMNS = [
   "t.id",
@@ -58,8 +60,8 @@ const toToken = (r: Row): ApiTokenInfo => {
     id: String(r.id),
     organisationId: String(r.organisation_id),
     name: r.name,
-    roles: parseStored(storedRoles, r.roles, { ...where, column: "roles" }) as RoleId[],
-    actions: parseStored(storedActions, r.actions, { ...where, column: "actions" }) as ActionId[],
+    roles: parseStored(storedTokenRoles, r.roles, { ...where, column: "roles" }),
+    actions: parseStored(storedTokenActions, r.actions, { ...where, column: "actions" }),
     createdBy: String(r.created_by),
     createdAt: new Date(r.created_at),
     expiresAt: r.expires_at === null ? null : new Date(r.expires_at),

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely, Selectable, Updateable } from "kysely";
 import type { QueryScope } from "../domain/access/policy.ts";
 import { isRegionCode, type RegionCode } from "../domain/access/region-code.ts";
 import { LIFE_CYCLE_STAGES, type LifeCycleStage } from "../domain/common/life-cycle-stage.ts";
@@ -93,12 +93,12 @@ export class MineRepository {
     if (!mine) return undefined;
     const issues = await this.issues(change, false);
     if (issues.length > 0) throw new InputError(`mine ${id}`, issues);
-    const set: Record<string, unknown> = { updated_at: at };
+    const set: Updateable<Database["mines"]> = { updated_at: at };
     if (change.organisationId !== undefined) set.organisation_id = change.organisationId;
     if (change.regionCode !== undefined) set.region_code = change.regionCode;
     if (change.name !== undefined) set.name = change.name.trim();
     if (change.nameZh !== undefined) set.name_zh = change.nameZh?.trim() ?? null;
-    if (change.stage !== undefined) set.stage = change.stage;
+    if (change.stage !== undefined) set.stage = change.stage as LifeCycleStage;
     for (const f of MINE_AREAS) if (change[f] !== undefined) set[AREA_COLUMN[f]] = json(change[f]);
     const r = await this.db
       .updateTable("mines")

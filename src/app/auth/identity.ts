@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import { z } from "zod";
 import { ACTIONS, isActionId, type ActionId } from "../../domain/access/actions.ts";
 import type { TokenActor, UserActor } from "../../domain/access/actor.ts";
 import type { OrganisationKind } from "../../domain/access/organisation.ts";
@@ -8,6 +7,7 @@ import { grantsFor } from "../../domain/access/policy.ts";
 import type { RegionCode } from "../../domain/access/region-code.ts";
 import { isRoleId, ROLE_ORGANISATION_KIND, type RoleId } from "../../domain/access/roles.ts";
 import { InputError, type InputIssue } from "../../domain/validation/input-issue.ts";
+import { storedTokenActions, storedTokenRoles } from "../../storage/api-token-repository.ts";
 import { parseStored } from "../../storage/parse-stored.ts";
 import type { Database } from "../../storage/schema.ts";
 import { USERNAME_FORM } from "../../storage/user-repository.ts";
@@ -48,9 +48,6 @@ const SECRET_FORM = /^[A-Za-z0-9_-]{43}$/;
 const TOUCH_EVERY_MS = 60_000;
 /** Longest user-agent text stored with a session. */
 const USER_AGENT_MAX_CHARS = 512;
-
-const storedRoles = z.array(z.string().refine(isRoleId, "not a role"));
-const storedActions = z.array(z.string().refine(isActionId, "not an action"));
 
 /** The user's roles, their organisation's kind and its jurisdiction, as the actor needs them. */
 interface Membership {
@@ -258,8 +255,8 @@ export class Identity {
     if (!t || t.revoked_at !== null || t.organisation_disabled_at !== null) return undefined;
     if (t.expires_at !== null && new Date(t.expires_at).getTime() <= now.getTime()) return undefined;
     const where = { table: "api_tokens", id: String(t.id) };
-    const roles = parseStored(storedRoles, t.roles, { ...where, column: "roles" }) as RoleId[];
-    const actions = parseStored(storedActions, t.actions, { ...where, column: "actions" }) as ActionId[];
+    const roles = parseStored(storedTokenRoles, t.roles, { ...where, column: "roles" });
+    const actions = parseStored(storedTokenActions, t.actions, { ...where, column: "actions" });
     if (t.last_used_at === null || now.getTime() - new Date(t.last_used_at).getTime() >= TOUCH_EVERY_MS)
       await this.db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", t.id).execute();
     return {
