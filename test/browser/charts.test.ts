@@ -39,6 +39,15 @@ describe("the charts view", () => {
         expect(await page.locator("#chord-panel .ant-card-head-title").textContent()).toBe(
           lang === "en" ? "Transitions from the first to the last year (ha)" : "首末年份间土地转移 (公顷)",
         );
+        // A factor's name and source in the language (the library's Chinese texts beside the English).
+        const factors = page.locator("#factors-table tbody tr", {
+          hasText: "seed001.yang2019.soil_loss.arable",
+        });
+        expect(await factors.textContent()).toMatch(
+          lang === "en"
+            ? /Soil carbon lost when arable land is taken by mining.*Yang et al\. \(2019\), as cited in seed 001/
+            : /采矿占用耕地时损失的土壤碳.*Yang et al\. \(2019\)，转引自种子论文 001/,
+        );
         // A factor's status is named in the language, not shown as its id.
         expect(await page.locator("#factors-table").textContent()).toMatch(
           lang === "en"

@@ -268,6 +268,83 @@ describe("the data view", () => {
     await shot(page, "data-legend-editor");
   });
 
+  it("fills a row without a role with the role its name suggests, marked to confirm; saving waits for each confirmation", async () => {
+    const page = await session.openPage();
+    const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
+      name: "Suggested roles",
+      legend: { preset: "seed001" },
+    });
+    await page.goto(viewUrl(session, area.id, "data", "en"));
+    const roles = page.locator("#legend-form .role");
+    await expect.poll(() => roles.first().textContent()).toMatch(/arable land/);
+    await page.locator("#legend-form input[type=file]").setInputFiles({
+      name: "legend.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(
+        "code,name,name_zh,role,colour\n1,Orchard,果园,,#ff0000\n2,Quarry,采石场,,#00ff00\n",
+      ),
+    });
+    await expect.poll(() => roles.count()).toBe(2);
+    expect(await page.locator("#legend-form .legend-imported").textContent()).toMatch(
+      /1 of them have no role.*1 of them are given the role their name suggests/,
+    );
+    // The orchard is suggested a garden, visibly; the quarry's name suggests nothing.
+    expect(await roles.nth(0).textContent()).toMatch(/garden/);
+    const row = (i: number) => page.locator("#legend-form .legend-table tbody tr.ant-table-row").nth(i);
+    expect(await row(0).locator(".role-suggested").textContent()).toBe("suggested — confirm");
+    expect(await row(1).locator(".role-suggested").count()).toBe(0);
+    expect(await roles.nth(1).textContent()).toMatch(/choose/);
+    // A new row's role is suggested from the name typed.
+    await page.getByRole("button", { name: "Add a class" }).click();
+    await row(2).locator("input.code").fill("9");
+    await row(2).locator("input.name").fill("Water body");
+    await expect.poll(() => roles.nth(2).textContent()).toMatch(/water/);
+    expect(await row(2).locator(".role-suggested").count()).toBe(1);
+    // Saving asks to confirm each suggestion and to choose the missing role; nothing is sent.
+    await page.locator("#legend-save").click();
+    const problem = (i: number) =>
+      page.locator(`#legend-form [data-path="legend.classes[${i}].key"] .field-error`).textContent();
+    await expect.poll(() => problem(0)).toMatch(/Confirm the suggested role/);
+    expect(await problem(1)).toMatch(/Choose what this class is/);
+    expect(await problem(2)).toMatch(/Confirm the suggested role/);
+    await shot(page, "data-legend-suggested");
+    await row(0).locator(".role-confirm").click();
+    expect(await row(0).locator(".role-suggested").count()).toBe(0);
+    await roles.nth(1).click();
+    await page.keyboard.type("open pit");
+    await page.locator(".ant-select-item-option", { hasText: /^open pit · mining$/ }).click();
+    await page.locator("#legend-confirm-all").click();
+    await page.locator("#legend-save").click();
+    await expect
+      .poll(() => page.locator("#legend-form .legend-saved").textContent())
+      .toMatch(/3 classes saved/);
+    const legend = (await (await fetch(`${session.server.url}/api/areas/${area.id}/legend`)).json()) as {
+      classes: { code: number; key: string }[];
+    };
+    expect(legend.classes.map((c) => [c.code, c.key])).toEqual([
+      [1, "garden"],
+      [2, "open-pit"],
+      [9, "water"],
+    ]);
+  });
+
+  it("says a legend CSV's problems in Chinese in the zh editor", async () => {
+    const page = await session.openPage();
+    const pingshuo = await areaIdNamed(session, /Pingshuo/);
+    await page.goto(viewUrl(session, pingshuo, "data", "zh"));
+    await page.locator("#legend-form .role").first().waitFor();
+    await page.locator("#legend-form input[type=file]").setInputFiles({
+      name: "legend.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("code,name,role,colour\n1,Arable,arable,#ffff00\n\n2,Forest,forest,green\n"),
+    });
+    const error = page.locator("#legend-form .form-error");
+    await expect
+      .poll(() => error.textContent())
+      .toBe("legend.csv:第 4 行，colour 列：须为形如 #228b22 的颜色；实际为“green”");
+    await shot(page, "data-legend-csv-error-zh");
+  });
+
   for (const lang of ["en", "zh"] as const)
     it(`names the legend's density sets in ${lang}, with what each holds on hover`, async () => {
       const page = await session.openPage();
