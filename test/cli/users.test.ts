@@ -136,6 +136,19 @@ describe("minecarbon regions, orgs and users", () => {
         )
       ).code,
     ).toBe(0);
+    const roles = await cli([
+      "users",
+      "set-roles",
+      "editor-a",
+      "--role",
+      "enterprise-submitter",
+      "--role",
+      "enterprise-editor",
+      "--lang",
+      "zh",
+    ]);
+    expect(roles.out).toBe("editor-a 现有角色：企业填报人员、企业报送人员\n");
+    expect((await cli(["users", "set-roles", "editor-a", "--role", "regulator"])).err).toContain("roles[0]");
     const listed = await cli(["users", "list", "--lang", "zh"]);
     expect(listed.out).toContain("监管人员");
     expect(listed.out).toContain("企业填报人员");
@@ -184,7 +197,7 @@ describe("minecarbon regions, orgs and users", () => {
         .where("username", "=", "reg-sx")
         .executeTakeFirstOrThrow();
       expect(user.must_change_password).toBe(true);
-      // regions 2, organisations 2, users 2, disable, enable, reset: one event each, the chain intact.
+      // regions 2, organisations 2, users 2, set-roles, disable, enable, reset: one event each, the chain intact.
       const events = await s.db
         .selectFrom("audit_events")
         .select(["action", "username"])
@@ -195,6 +208,7 @@ describe("minecarbon regions, orgs and users", () => {
         "organisation.manage",
         "organisation.manage",
         "organisation.manage",
+        "user.manage",
         "user.manage",
         "user.manage",
         "user.manage",

@@ -124,3 +124,7 @@ export async function auditCliChange(
     address: null,
   });
 }
+
+/** A name in the language: the Chinese name when there is one (the record's own, not the catalogue's). */
+export const nameIn = (lang: Lang, x: { name: string; nameZh: string | null }): string =>
+  ({ en: x.name, zh: x.nameZh || x.name })[lang];

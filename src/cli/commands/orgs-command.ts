@@ -6,6 +6,7 @@ import { textTable } from "../format/text-table.ts";
 import {
   auditCliChange,
   langOf,
+  nameIn,
   say,
   storeOptions,
   withStore,
@@ -24,7 +25,7 @@ export function organisationsTable(
   if (orgs.length === 0) return say(lang, "say.nothing");
   const regionName = (code: string) => {
     const r = regions.find((x) => x.code === code);
-    return r ? `${code} ${lang === "zh" ? (r.nameZh ?? r.name) : r.name}` : code;
+    return r ? `${code} ${nameIn(lang, r)}` : code;
   };
   return textTable(
     [
@@ -41,7 +42,7 @@ export function organisationsTable(
     orgs.map((o) => [
       o.id,
       say(lang, `kind.${o.kind}`),
-      lang === "zh" ? (o.nameZh ?? o.name) : o.name,
+      nameIn(lang, o),
       regionName(o.regionCode),
       o.departmentKind ? say(lang, `departmentKind.${o.departmentKind}`) : "–",
       o.level ? say(lang, `level.${o.level}`) : "–",

@@ -9,6 +9,7 @@ import { textTable } from "../format/text-table.ts";
 import {
   auditCliChange,
   langOf,
+  nameIn,
   say,
   storeOptions,
   withStore,
@@ -100,7 +101,7 @@ export function usersTable(users: readonly User[], orgs: readonly Organisation[]
   if (users.length === 0) return say(lang, "say.nothing");
   const orgName = (id: string) => {
     const o = orgs.find((x) => x.id === id);
-    return o ? `${id} ${lang === "zh" ? (o.nameZh ?? o.name) : o.name}` : id;
+    return o ? `${id} ${nameIn(lang, o)}` : id;
   };
   return textTable(
     [
@@ -132,6 +133,21 @@ async function userNamed(db: Kysely<Database>, username: string): Promise<User> 
   return user;
 }
 
+/** --role, repeatable and required: the roles of ROLE_CHOICES. */
+const roleOption = () =>
+  new Option(
+    "--role <role>",
+    `a role that fits the organisation's kind (${ROLE_CHOICES.join(", ")}); repeatable`,
+  )
+    .argParser((v: string, prev: string[] = []) => {
+      if (!ROLE_CHOICES.includes(v))
+        throw new InvalidArgumentError(`--role must be one of ${ROLE_CHOICES.join(", ")}; got "${v}"`);
+      if (prev.length >= ROLE_CHOICES.length)
+        throw new InvalidArgumentError(`--role may be given at most ${ROLE_CHOICES.length} times`);
+      return [...prev, v];
+    })
+    .makeOptionMandatory();
+
 /** The audit record of a user: the account without secrets. */
 const userRecord = (u: User) => ({ ...u, roles: [...u.roles] });
 
@@ -157,20 +173,7 @@ export function registerUsersCommand(program: Command, io: AccessCommandIo): voi
       )
       .argument("<username>", "3 to 64 characters of a-z, 0-9, '.', '_' and '-'")
       .requiredOption("--org <id>", "the user's organisation (see `orgs list`)")
-      .addOption(
-        new Option(
-          "--role <role>",
-          `a role that fits the organisation's kind (${ROLE_CHOICES.join(", ")}); repeatable`,
-        )
-          .argParser((v: string, prev: string[] = []) => {
-            if (!ROLE_CHOICES.includes(v))
-              throw new InvalidArgumentError(`--role must be one of ${ROLE_CHOICES.join(", ")}; got "${v}"`);
-            if (prev.length >= ROLE_CHOICES.length)
-              throw new InvalidArgumentError(`--role may be given at most ${ROLE_CHOICES.length} times`);
-            return [...prev, v];
-          })
-          .makeOptionMandatory(),
-      )
+      .addOption(roleOption())
       .option("--display-name <name>", "the name shown in the web app")
       .option("--must-change-password", "the user must change the password at the first login")
       .option("--json", "print the user as JSON"),
@@ -288,6 +291,35 @@ export function registerUsersCommand(program: Command, io: AccessCommandIo): voi
         `${say(lang, disable ? "say.userDisabled" : "say.userEnabled", { username: user.username, sessions })}\n`,
       );
     });
+
+  storeOptions(
+    users
+      .command("set-roles")
+      .description(
+        "replace a user's roles (each must fit the organisation's kind); open sessions act with the new roles from their next request",
+      )
+      .argument("<username>", "the account")
+      .addOption(roleOption()),
+  ).action(async (username: string, o: StoreOptions & { role: string[]; lang?: Lang }) => {
+    const lang = langOf(o.lang, io);
+    const user = await withStore(o, io, async (db) => {
+      const { UserRepository } = await import("../../storage/user-repository.ts");
+      const before = await userNamed(db, username);
+      return db.transaction().execute(async (trx) => {
+        const after = await new UserRepository(trx).setRoles(before.id, o.role);
+        await auditCliChange(trx, {
+          action: "user.manage",
+          resource: { kind: "user", id: before.id, organisationId: before.organisationId, regionCode: null },
+          before: userRecord(before),
+          after: userRecord(after),
+        });
+        return after;
+      });
+    });
+    io.write(
+      `${say(lang, "say.rolesSet", { username: user.username, roles: user.roles.map((r) => say(lang, `role.${r}`)).join(say(lang, "say.listSeparator")) })}\n`,
+    );
+  });
 
   storeOptions(
     users

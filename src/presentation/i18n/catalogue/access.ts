@@ -55,11 +55,13 @@ export const access = defineMessages({
     "disabled user {{username}}; ended {{sessions}} open session(s)",
     "已停用用户 {{username}}；已结束 {{sessions}} 个会话",
   ],
+  "say.rolesSet": ["{{username}} now holds: {{roles}}", "{{username}} 现有角色：{{roles}}"],
   "say.userEnabled": ["enabled user {{username}}", "已启用用户 {{username}}"],
   "say.passwordReset": [
     "set a new password for {{username}}, to be changed at the next login; ended {{sessions}} open session(s)",
     "已为 {{username}} 设置新密码，下次登录时须修改；已结束 {{sessions}} 个会话",
   ],
+  "say.listSeparator": [", ", "、"],
   "say.nothing": ["(none)", "（无）"],
   "prompt.password": ["Password for {{username}}: ", "{{username}} 的密码："],
   "prompt.again": ["The same password again: ", "再次输入同一密码："],
