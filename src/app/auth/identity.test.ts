@@ -229,7 +229,7 @@ describe.each(STORE_KINDS)("on %s", (kind) => {
         name: "bad",
         roles: ["regulator"],
         actions: ["user.manage"],
-        createdBy: editorId,
+        createdBy: "999999",
         expiresAt: null,
       });
       await expect(bad).rejects.toBeInstanceOf(InputError);
@@ -237,6 +237,7 @@ describe.each(STORE_KINDS)("on %s", (kind) => {
         issues: [
           { path: "roles[0]", message: expect.stringContaining("enterprise cannot hold") },
           { path: "actions[0]", message: expect.stringContaining("user.manage") },
+          { path: "createdBy", message: "no user 999999" },
         ],
       });
     });

@@ -328,6 +328,10 @@ export class Identity {
           });
       });
     }
+    const creator = /^\d{1,18}$/.test(o.createdBy)
+      ? await this.db.selectFrom("users").select("id").where("id", "=", o.createdBy).executeTakeFirst()
+      : undefined;
+    if (!creator) issues.push({ path: "createdBy", message: `no user ${o.createdBy}` });
     if (o.expiresAt !== null && o.expiresAt.getTime() <= this.now().getTime())
       issues.push({ path: "expiresAt", message: "a token's expiry must lie in the future" });
     if (issues.length > 0) throw new InputError("the token", issues);
