@@ -52,7 +52,7 @@ describe("the charts view", () => {
         expect(await page.locator("#factors-table").textContent()).toMatch(
           lang === "en"
             ? /\((primary|secondary|unverified|assumption)\)/
-            : /\((一手来源|二手来源|未核实|假设)\)/,
+            : /（(一手来源|二手来源|未核实|假设)）/,
         );
         if (lang === "zh") {
           expect(await page.locator("#matrix-panel .ant-card-head-title").textContent()).toMatch(/转移矩阵/);

@@ -11,6 +11,8 @@ export const webViews = defineMessages({
   "charts.matrix": ["Transfer matrix {{from}} → {{to}} (ha)", "转移矩阵 {{from}} → {{to}}（公顷）"],
   "charts.fromTo": ["from ↓ / to →", "自 ↓ / 至 →"],
   "charts.total": ["Total", "合计"],
+  // A factor's source with its status: "Yang et al. (2019), seed 001 §3.2 (secondary)".
+  "charts.sourceStatus": ["{{source}} ({{status}})", "{{source}}（{{status}}）"],
   "charts.noZoning": ["The analysis had no zoning: no zone shares.", "该分析未做分区：无分区占比。"],
   "charts.noCarbon": [
     "The analysis had no carbon densities: no change in carbon storage.",

@@ -117,6 +117,7 @@ interface FactorRow {
 
 function FactorsTable({ lang, factors }: { lang: Lang; factors: readonly FactorRow[] }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
+  const { tv } = useViewTexts();
   return (
     <Card size="small" title={t("factors")} id="factors-panel">
       <Table<FactorRow>
@@ -141,7 +142,18 @@ function FactorsTable({ lang, factors }: { lang: Lang; factors: readonly FactorR
           {
             title: t("source"),
             key: "source",
-            render: (_, f) => `${factorSourceText(lang, f)} (${termName(lang, "status", f.status)})`,
+            // Wraps within its own width, so that the table fits a desktop page.
+            render: (_, f) => (
+              <span
+                className="factor-source"
+                style={{ display: "inline-block", minWidth: 220, maxWidth: 420, whiteSpace: "normal" }}
+              >
+                {tv("charts.sourceStatus", {
+                  source: factorSourceText(lang, f),
+                  status: termName(lang, "status", f.status),
+                })}
+              </span>
+            ),
           },
         ]}
       />
