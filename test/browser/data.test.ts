@@ -328,6 +328,33 @@ describe("the data view", () => {
     ]);
   });
 
+  it("marks a suggested role in Chinese in the zh editor", async () => {
+    const page = await session.openPage();
+    const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
+      name: "Suggested roles zh",
+      legend: { preset: "seed001" },
+    });
+    await page.goto(viewUrl(session, area.id, "data", "zh"));
+    const roles = page.locator("#legend-form .role");
+    await roles.first().waitFor();
+    await page.locator("#legend-form input[type=file]").setInputFiles({
+      name: "legend.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("code,name,name_zh,role\n1,Orchard,果园,\n2,Slag heap,排土场,\n"),
+    });
+    await expect.poll(() => roles.count()).toBe(2);
+    expect(await roles.nth(0).textContent()).toMatch(/园地/);
+    expect(await roles.nth(1).textContent()).toMatch(/排土场/);
+    expect(await page.locator("#legend-form .role-suggested").allTextContents()).toEqual([
+      "建议——请确认",
+      "建议——请确认",
+    ]);
+    expect(await page.locator("#legend-form .legend-imported").textContent()).toMatch(
+      /其中 2 个已按名称填入建议角色/,
+    );
+    await shot(page, "data-legend-suggested-zh");
+  });
+
   it("says a legend CSV's problems in Chinese in the zh editor", async () => {
     const page = await session.openPage();
     const pingshuo = await areaIdNamed(session, /Pingshuo/);
