@@ -372,6 +372,28 @@ describe("the data view", () => {
     await shot(page, "data-legend-csv-error-zh");
   });
 
+  it("says the server's refusal of a legend in Chinese in the zh editor (a code the area's maps still have)", async () => {
+    const page = await session.openPage({ allowConsole: /status of 422/ });
+    const pingshuo = await areaIdNamed(session, /Pingshuo/);
+    await page.goto(viewUrl(session, pingshuo, "data", "zh"));
+    await page.locator("#legend-form .role").first().waitFor();
+    // Arable land (code 1) covers much of Pingshuo's maps: a legend without it is refused, nothing stored.
+    await page
+      .locator("#legend-form .legend-table tbody tr.ant-table-row")
+      .first()
+      .getByRole("button")
+      .last()
+      .click();
+    await page.locator("#legend-save").click();
+    const error = page.locator("#legend-form .form-error");
+    await expect.poll(() => error.textContent()).toMatch(/^新图例缺少本矿区地图中的编码/);
+    expect(await error.textContent()).toMatch(
+      /须保留编码 1：\d{4} 年地图中有 [\d,]+ 个该编码的像元；请加回该地类，或先对该地图重新编码/,
+    );
+    expect(await error.textContent()).not.toMatch(/must keep|lacks codes/);
+    await shot(page, "data-legend-refused-zh");
+  });
+
   for (const lang of ["en", "zh"] as const)
     it(`names the legend's density sets in ${lang}, with what each holds on hover`, async () => {
       const page = await session.openPage();

@@ -18,7 +18,7 @@ import { poolTableFromDensitySet } from "../../landuse-analysis/density-set-pool
 import { legendFromRecords } from "../../domain/landuse/legend-records.ts";
 import { InputError } from "../../domain/validation/input-issue.ts";
 import { legendFromCsvText } from "../../app/legend-from-csv.ts";
-import { legendRoleProblems } from "../../app/area-legend.ts";
+import { legendMapProblems, legendRoleProblems } from "../../app/area-legend.ts";
 
 /*
  * The domain's own English texts (warnings, assumptions, labels of gas amounts), produced by the
@@ -395,6 +395,22 @@ describe("domainText: a legend's problems (legend-records.ts, read-legend-file.t
     expect(chinese(problems[1]!.message, /Quarry/g)).toMatch(
       /^地类 5“Quarry”须指定角色，可选：耕地、[^（]+$/,
     );
+    // A code the area's maps still have, dropped from a new legend (PUT/PATCH refuse it).
+    const kept = legendMapProblems({ classes: [{ code: 1, name: "Arable", key: "arable" }] }, [
+      {
+        year: 2005,
+        grid: {
+          histogram: [
+            { code: 1, pixels: 10 },
+            { code: 2, pixels: 12345 },
+          ],
+        },
+      },
+    ] as never);
+    expect(kept.map((p) => zh(p.message))).toEqual([
+      "须保留编码 2：2005 年地图中有 12,345 个该编码的像元；请加回该地类，或先对该地图重新编码",
+    ]);
+    expect(zh("the new legend lacks codes of the area's maps")).toBe("新图例缺少本矿区地图中的编码");
     expect(zh("every legend class needs its role (what it is); none is guessed from its name")).toBe(
       "每个图例地类都须指定角色（地类性质）；不会根据名称猜测",
     );

@@ -363,7 +363,8 @@ const rolesText = (lang: Lang, list: string) =>
 /*
  * The legend's problems as the domain and the API word them: src/domain/landuse/legend-records.ts
  * (the CSV's columns and colours, read by the web's import too), src/io/read-legend-file.ts (the
- * CLI's and the API's CSV import) and src/app/area-legend.ts (a class without its role), with the
+ * CLI's and the API's CSV import) and src/app/area-legend.ts (a class without its role, a code the
+ * area's maps still have) and the API's refusals of a legend (area-routes.ts), with the
  * place they are at ("row 4, colour", "header"). Tested on those producers' output.
  */
 const LEGEND_PATTERNS: readonly {
@@ -433,6 +434,14 @@ const LEGEND_PATTERNS: readonly {
     re: /^every class needs its role, written in a role \(or key\) column: one of (.+); (\d+) class(?:es have| has) none$/s,
     render: (lang, m) =>
       webT(lang)("legendText.everyRole", { roles: rolesText(lang, m[1]!), count: Number(m[2]) }),
+  },
+  {
+    re: /^the new legend lacks codes of the area's maps$/,
+    render: (lang) => webT(lang)("legendText.lacksCodes"),
+  },
+  {
+    re: /^must keep code (\d+): the (\d{4}) map has ([\d,]+) px of it; add it back or recode that map first$/,
+    render: (lang, m) => webT(lang)("legendText.keepCode", { code: m[1], year: m[2], pixels: m[3] }),
   },
   {
     re: /^every legend class needs its role \(what it is\); none is guessed from its name$/,

@@ -151,6 +151,11 @@ export const web = defineMessages({
     "every class needs its role, written in a role (or key) column: one of {{roles}}; {{count}} classes have none",
     "每个地类都须在 role（或 key）列写明角色，可选：{{roles}}；{{count}} 个地类没有角色",
   ],
+  "legendText.lacksCodes": ["the new legend lacks codes of the area's maps", "新图例缺少本矿区地图中的编码"],
+  "legendText.keepCode": [
+    "must keep code {{code}}: the {{year}} map has {{pixels}} px of it; add it back or recode that map first",
+    "须保留编码 {{code}}：{{year}} 年地图中有 {{pixels}} 个该编码的像元；请加回该地类，或先对该地图重新编码",
+  ],
   "legendText.rolesRefused": [
     "every legend class needs its role (what it is); none is guessed from its name",
     "每个图例地类都须指定角色（地类性质）；不会根据名称猜测",

@@ -124,7 +124,13 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
         setIssues(issues);
         const elsewhere = issues.filter((d) => !isCellPath(d.path));
         setFormError({
-          texts: [e.message, ...elsewhere.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message))],
+          // A problem of the whole list of classes is said without its path.
+          texts: [
+            e.message,
+            ...elsewhere.map((d) =>
+              d.path && d.path !== "legend.classes" ? `${d.path}: ${d.message}` : d.message,
+            ),
+          ],
         });
       } else setFormError({ texts: [e.message] });
     },
@@ -408,23 +414,20 @@ function LegendTable({ areaId, initial }: { areaId: string; initial: LegendAnswe
         />
       </div>
       {formError && (
+        // The file's name, or the first text, as the title; the problems listed under it.
         <Alert
           className="form-error"
           type="error"
           showIcon
           role="alert"
-          title={
-            formError.texts.length === 1 && !formError.source ? (
-              domainText(lang, formError.texts[0]!)
-            ) : (
-              <>
-                {formError.source && `${formError.source}:`}
-                <ul>
-                  {formError.texts.map((text) => (
-                    <li key={text}>{domainText(lang, text)}</li>
-                  ))}
-                </ul>
-              </>
+          title={formError.source ? `${formError.source}:` : domainText(lang, formError.texts[0] ?? "")}
+          description={
+            (formError.source ? formError.texts : formError.texts.slice(1)).length > 0 && (
+              <ul>
+                {(formError.source ? formError.texts : formError.texts.slice(1)).map((text) => (
+                  <li key={text}>{domainText(lang, text)}</li>
+                ))}
+              </ul>
             )
           }
         />
