@@ -19,7 +19,7 @@ const session = useBrowserSession();
 
 /** Sends a JSON write to the API as a script would; fails the test on anything but 2xx. */
 async function apiWrite<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const r = await fetch(`${session.server.url}${path}`, {
+  const r = await session.fetch(`${session.server.url}${path}`, {
     method,
     headers: { ...CLIENT, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -129,7 +129,7 @@ describe("the data view", () => {
     expect(sent).toEqual(["?year=2005"]);
     const stored = async () =>
       (
-        (await (await fetch(`${session.server.url}/api/areas/${area.id}/maps`)).json()) as {
+        (await (await session.fetch(`${session.server.url}/api/areas/${area.id}/maps`)).json()) as {
           sha256: string;
         }[]
       )[0]!.sha256;
@@ -158,7 +158,7 @@ describe("the data view", () => {
     // Another client stores a map of 2005 after the page read the area's years.
     const body = new FormData();
     body.set("file", new Blob([readFileSync(maps[2005])]), "other-2005.tif");
-    const r = await fetch(`${session.server.url}/api/areas/${area.id}/maps?year=2005`, {
+    const r = await session.fetch(`${session.server.url}/api/areas/${area.id}/maps?year=2005`, {
       method: "POST",
       headers: CLIENT,
       body,
@@ -257,7 +257,9 @@ describe("the data view", () => {
     await expect
       .poll(() => page.locator("#legend-form .legend-saved").textContent())
       .toMatch(/3 classes saved/);
-    const legend = (await (await fetch(`${session.server.url}/api/areas/${area.id}/legend`)).json()) as {
+    const legend = (await (
+      await session.fetch(`${session.server.url}/api/areas/${area.id}/legend`)
+    ).json()) as {
       classes: { code: number; key: string; name: string }[];
     };
     expect(legend.classes.map((c) => [c.code, c.name, c.key])).toEqual([
@@ -318,7 +320,9 @@ describe("the data view", () => {
     await expect
       .poll(() => page.locator("#legend-form .legend-saved").textContent())
       .toMatch(/3 classes saved/);
-    const legend = (await (await fetch(`${session.server.url}/api/areas/${area.id}/legend`)).json()) as {
+    const legend = (await (
+      await session.fetch(`${session.server.url}/api/areas/${area.id}/legend`)
+    ).json()) as {
       classes: { code: number; key: string }[];
     };
     expect(legend.classes.map((c) => [c.code, c.key])).toEqual([
@@ -374,10 +378,15 @@ describe("the data view", () => {
 
   it("says the server's refusal of a legend in Chinese in the zh editor (a code the area's maps still have)", async () => {
     const page = await session.openPage({ allowConsole: /status of 422/ });
-    const pingshuo = await areaIdNamed(session, /Pingshuo/);
-    await page.goto(viewUrl(session, pingshuo, "data", "zh"));
-    await page.locator("#legend-form .role").first().waitFor();
-    // Arable land (code 1) covers much of Pingshuo's maps: a legend without it is refused, nothing stored.
+    const maps = writeMapPair("refused");
+    const area = await apiWrite<{ id: string }>("POST", "/api/areas", {
+      name: "Legend refused",
+      legend: { preset: "seed001" },
+    });
+    await page.goto(viewUrl(session, area.id, "data", "zh"));
+    await upload(page, "2005", maps[2005]);
+    await expect.poll(() => page.locator("#upload-map .upload-ok").textContent()).toContain("2005");
+    // The 2005 map is all arable land (code 1): a legend without it is refused, nothing stored.
     await page
       .locator("#legend-form .legend-table tbody tr.ant-table-row")
       .first()
@@ -388,7 +397,7 @@ describe("the data view", () => {
     const error = page.locator("#legend-form .form-error");
     await expect.poll(() => error.textContent()).toMatch(/^新图例缺少本矿区地图中的编码/);
     expect(await error.textContent()).toMatch(
-      /须保留编码 1：\d{4} 年地图中有 [\d,]+ 个该编码的像元；请加回该地类，或先对该地图重新编码/,
+      /须保留编码 1：2005 年地图中有 600 个该编码的像元；请加回该地类，或先对该地图重新编码/,
     );
     expect(await error.textContent()).not.toMatch(/must keep|lacks codes/);
     await shot(page, "data-legend-refused-zh");
