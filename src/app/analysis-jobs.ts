@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from "../domain/access/policy.ts";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
@@ -154,7 +155,7 @@ export class AnalysisJobs {
 
   private async analyse(job: Analysis, out: string, files: JobFile[]) {
     const params = storedParams(job);
-    const area = await this.areas.get(job.areaId);
+    const area = await this.areas.get(job.areaId, SYSTEM_SCOPE);
     if (!area)
       throw new InputError(`analysis ${job.id}`, [{ path: "areaId", message: "the area was deleted" }]);
     const all = await this.maps.forArea(area.id);

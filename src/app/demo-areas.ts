@@ -10,27 +10,40 @@ import type { Store } from "../storage/open-database.ts";
 import type { AnalysisJobs } from "./analysis-jobs.ts";
 import { inventoryYears } from "./area-inventory.ts";
 import type { DataFolder } from "./data-folder.ts";
+import type { DemoDirectory } from "./demo-directory.ts";
+import { SYSTEM_SCOPE } from "../domain/access/policy.ts";
+import type { RegionCode } from "../domain/access/region-code.ts";
 import { storeUploadedMap } from "./store-map.ts";
 
 /**
- * Loads the demo into an empty store: the SYNTHETIC Pingshuo-like area (four maps, mine-field
- * boundaries, a land-use analysis with seed 001's zoning and densities, queued as a job) and the
- * Yongning mine with seed 002's inventory (examples/yongning.yaml). Does nothing when any area
- * exists, so a restart never duplicates it. Returns the ids it created.
+ * Loads the demo areas into a store whose demo directory was just loaded: the SYNTHETIC
+ * Pingshuo-like area of enterprise A (four maps, mine-field boundaries, a land-use analysis with
+ * seed 001's zoning and densities, queued as a job; published on the public portal) and enterprise
+ * B's Yongning mine with seed 002's inventory (examples/yongning.yaml), assigned to the
+ * verification body. Returns the ids it created.
  */
-export async function loadDemoAreas(store: Store, folder: DataFolder, jobs: AnalysisJobs): Promise<string[]> {
+export async function loadDemoAreas(
+  store: Store,
+  folder: DataFolder,
+  jobs: AnalysisJobs,
+  directory: DemoDirectory,
+): Promise<string[]> {
   const areas = new MiningAreaRepository(store.db);
-  if ((await areas.list()).length > 0) return [];
   const work = mkdtempSync(join(tmpdir(), "minecarbon-demo-"));
   try {
     const data = writeDemoData(work);
-    const pingshuo = await areas.create({
-      name: "Pingshuo-like demo area (SYNTHETIC data)",
-      nameZh: "平朔式示范矿区（合成数据）",
-      crs: "EPSG:4546",
-      legend: { preset: "seed001" },
-      boundary: JSON.parse(readFileSync(data.zones, "utf8")),
-    });
+    const pingshuo = await areas.create(
+      {
+        name: "Pingshuo-like demo area (SYNTHETIC data)",
+        nameZh: "平朔式示范矿区（合成数据）",
+        crs: "EPSG:4546",
+        legend: { preset: "seed001" },
+        boundary: JSON.parse(readFileSync(data.zones, "utf8")),
+      },
+      { organisationId: directory.enterpriseA, regionCode: "140603" as RegionCode },
+    );
+    await areas.addMine(pingshuo.id, directory.mineA);
+    await areas.setPublished(pingshuo.id, true, SYSTEM_SCOPE);
     for (const m of data.maps) {
       const temp = folder.temp(".tif");
       copyFileSync(m.path, temp);
@@ -43,12 +56,17 @@ export async function loadDemoAreas(store: Store, folder: DataFolder, jobs: Anal
       zeroRule: "paper",
       valuation: null,
     });
-    const yongning = await areas.create({
-      name: "Yongning Coal Mine",
-      nameZh: "永宁煤矿",
-      crs: null,
-      legend: { preset: "seed001" },
-    });
+    const yongning = await areas.create(
+      {
+        name: "Yongning Coal Mine",
+        nameZh: "永宁煤矿",
+        crs: null,
+        legend: { preset: "seed001" },
+      },
+      { organisationId: directory.enterpriseB, regionCode: "141102" as RegionCode },
+    );
+    await areas.addMine(yongning.id, directory.mineB);
+    await areas.assignVerifier(yongning.id, directory.verifier);
     const file = join(PROJECT_ROOT, "examples", "yongning.yaml");
     const inventories = new InventoryRepository(store.db);
     for (const y of inventoryYears(readInputFile(file), file))

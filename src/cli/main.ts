@@ -451,6 +451,7 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
           ...(o.allowedHost ? { allowedHosts: o.allowedHost } : {}),
           ...(o.workers !== undefined ? { workers: o.workers } : {}),
           ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+          ...(process.env.MINECARBON_DEMO_PASSWORD ? { demoPassword: process.env.MINECARBON_DEMO_PASSWORD } : {}),
         });
         const url = s.url.replace("127.0.0.1", "localhost");
         write(

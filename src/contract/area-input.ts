@@ -70,10 +70,18 @@ export const miningAreaInput = z.strictObject({
   boundary: boundarySchema
     .optional()
     .describe("GeoJSON boundary (WGS 84): a FeatureCollection, Feature, Polygon or MultiPolygon"),
+  regionCode: z
+    .string()
+    .regex(/^[1-9]\d{5}$/, "must be a six-digit region code of GB/T 2260 (e.g. 140603)")
+    .optional()
+    .describe(
+      "where the area lies (GB/T 2260); the creating organisation's own region when omitted. The area belongs to the creator's organisation",
+    ),
 });
 
 /** A partial update of a mining area. */
-export const miningAreaPatch = miningAreaInput.partial();
+/** A change of an area; its owner and region change only by a transfer (the administrator). */
+export const miningAreaPatch = miningAreaInput.omit({ regionCode: true }).partial();
 
 /** The stored legend of a legend input: the preset or the classes as given (nothing merged). */
 export function storedLegendOf(l: z.output<typeof miningAreaInput>["legend"]): StoredLegend {

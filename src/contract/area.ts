@@ -63,6 +63,10 @@ export const areaRecordSchema = z
     boundary: z.unknown().meta({ description: "GeoJSON (WGS 84), or null" }),
     createdAt: z.string().meta({ description: "ISO 8601" }),
     updatedAt: z.string().meta({ description: "ISO 8601" }),
+    organisationId: z.string().meta({ description: "the organisation that owns the area" }),
+    regionCode: z.string().meta({ description: "where it lies (GB/T 2260)" }),
+    published: z.boolean().meta({ description: "shown on the public portal" }),
+    mineIds: z.array(z.string()).meta({ description: "the mines it holds" }),
   })
   .meta({ id: "MiningArea" });
 export type AreaRecord = z.infer<typeof areaRecordSchema>;

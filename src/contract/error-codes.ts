@@ -30,7 +30,18 @@ export const ERROR_CODES = {
     exit: 2,
     title: { en: "not a readable GeoTIFF", zh: "不是可读取的 GeoTIFF" },
   },
+  "not-signed-in": { status: 401, exit: 1, title: { en: "sign in first", zh: "请先登录" } },
   forbidden: { status: 403, exit: 1, title: { en: "refused", zh: "拒绝访问" } },
+  csrf: {
+    status: 403,
+    exit: 1,
+    title: { en: "a write from another site is refused", zh: "拒绝来自其他网站的写入请求" },
+  },
+  "rate-limited": {
+    status: 429,
+    exit: 1,
+    title: { en: "too many attempts; wait and try again", zh: "尝试次数过多，请稍后再试" },
+  },
   "not-found": { status: 404, exit: 2, title: { en: "not found", zh: "未找到" } },
   "unknown-route": {
     status: 404,

@@ -9,6 +9,10 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { setApiDocument } from "./api-docs.ts";
+import { routeAccess } from "./access/route-access.ts";
+import { authRoutes } from "./auth/auth-routes.ts";
+import { authenticate } from "./auth/authenticate.ts";
+import { AUTH_LOG_REDACT } from "./auth/log-redaction.ts";
 import type { AppContext } from "./context.ts";
 import { errorAnswer, noRouteAnswer } from "./error-answer.ts";
 import { analysisRoutes } from "./routes/analysis-routes.ts";
@@ -56,7 +60,10 @@ const CSV_BODY_BYTES = 1 << 20;
  */
 export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<FastifyInstance> {
   const version = o.version ?? "0.1.0";
-  const app = Fastify({ logger: o.logger ?? false, bodyLimit: BODY_BYTES });
+  const app = Fastify({
+    logger: o.logger ? { redact: AUTH_LOG_REDACT } : false,
+    bodyLimit: BODY_BYTES,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   securityHeaders(app);
@@ -73,6 +80,21 @@ export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<Fas
     openapi: {
       openapi: "3.1.0",
       info: { title: "MineCarbon API", version, description: API_DESCRIPTION },
+      components: {
+        securitySchemes: {
+          session: {
+            type: "apiKey",
+            in: "cookie",
+            name: "mc_session",
+            description: "the session cookie POST /api/auth/login sets",
+          },
+          token: {
+            type: "http",
+            scheme: "bearer",
+            description: "an API token (mct_…) for machine clients, scoped to one organisation and a set of actions",
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     // The named contract schemas (.meta({id})) as components, where the operations' $refs point.
@@ -108,7 +130,11 @@ export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<Fas
     return reply.status(a.status).headers(a.headers).send(a.error.body());
   });
 
+  // Who asks, then whether the route lets them: every API route declares its access (route-access.ts).
+  await authenticate(app, { identity: ctx.identity });
+  routeAccess(app);
   const api = app.withTypeProvider<ZodTypeProvider>();
+  await authRoutes(api, { db: ctx.store.db, identity: ctx.identity });
   app.get("/health", { schema: { hide: true } }, async () => ({ ok: true, store: ctx.store.kind }));
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   areaRoutes(api, ctx);

@@ -1,12 +1,21 @@
 import type { AnalysisJobs } from "../app/analysis-jobs.ts";
 import type { DataFolder } from "../app/data-folder.ts";
+import type { ActionId } from "../domain/access/actions.ts";
+import type { Actor } from "../domain/access/actor.ts";
+import { queryScope, SYSTEM_SCOPE } from "../domain/access/policy.ts";
+import type { Identity } from "../app/auth/identity.ts";
 import { AnalysisRepository, type Analysis } from "../storage/analysis-repository.ts";
 import { InventoryRepository } from "../storage/inventory-repository.ts";
 import { LanduseMapRepository } from "../storage/landuse-map-repository.ts";
-import { MiningAreaRepository, type MiningArea } from "../storage/mining-area-repository.ts";
+import { MineRepository } from "../storage/mine-repository.ts";
+import { areaResource, MiningAreaRepository, type MiningArea } from "../storage/mining-area-repository.ts";
+import { OrganisationRepository } from "../storage/organisation-repository.ts";
+import { RegionRepository } from "../storage/region-repository.ts";
+import { UserRepository } from "../storage/user-repository.ts";
 import type { Store } from "../storage/open-database.ts";
 import { ReportRepository } from "../storage/report-repository.ts";
 import { notFound } from "./api-error.ts";
+import { authorise } from "./auth/authorise.ts";
 
 /**
  * Largest map an upload may declare by default: 4 × 10⁹ pixels (about 63,000 × 63,000; at 30 m a
@@ -25,10 +34,16 @@ export class AppContext {
   readonly analyses: AnalysisRepository;
   readonly inventories: InventoryRepository;
   readonly reports: ReportRepository;
+  readonly regions: RegionRepository;
+  readonly organisations: OrganisationRepository;
+  readonly users: UserRepository;
+  readonly mines: MineRepository;
   constructor(
     readonly store: Store,
     readonly folder: DataFolder,
     readonly jobs: AnalysisJobs,
+    /** Users, sessions and API tokens: who asks. */
+    readonly identity: Identity,
     /** Largest accepted map upload, bytes. */
     readonly maxUploadBytes: number,
     /** Largest accepted map, pixels (width × height, from its header); see DEFAULT_MAX_MAP_PIXELS. */
@@ -39,18 +54,36 @@ export class AppContext {
     this.analyses = new AnalysisRepository(store.db);
     this.inventories = new InventoryRepository(store.db);
     this.reports = new ReportRepository(store.db);
+    this.regions = new RegionRepository(store.db);
+    this.organisations = new OrganisationRepository(store.db);
+    this.users = new UserRepository(store.db);
+    this.mines = new MineRepository(store.db);
   }
 
-  /** The area of an id from the URL, or a 404 naming it. */
-  async area(id: string): Promise<MiningArea> {
-    const a = isId(id) ? await this.areas.get(id) : undefined;
-    if (!a) throw notFound("mining area", id);
+  /**
+   * The area of an id from the URL for `action` by `actor`: a 404 naming it when the actor may not
+   * read it (whether it exists is not told), 403 when it may read it but not do `action`.
+   */
+  async area(actor: Actor, id: string, action: ActionId): Promise<MiningArea> {
+    return this.areaOf(actor, id, action, "mining area", id);
+  }
+
+  /**
+   * The area `areaId` for `action`, or a 404 naming `what` `id` (an analysis or inventory of an area
+   * the actor may not read is not found, and its area's id is not told).
+   */
+  private async areaOf(actor: Actor, areaId: string, action: ActionId, what: string, id: string) {
+    const a = isId(areaId) ? await this.areas.get(areaId, queryScope(actor, "area.read")) : undefined;
+    if (!a) throw notFound(what, id);
+    authorise(actor, action, areaResource(a));
     return a;
   }
 
-  async analysis(id: string) {
+  /** An analysis (job) of an area the actor may do `action` on, or a 404 naming it. */
+  async analysis(actor: Actor, id: string, action: ActionId) {
     const a = isId(id) ? await this.analyses.get(id) : undefined;
     if (!a) throw notFound("analysis", id);
+    await this.areaOf(actor, a.areaId, action, "analysis", id);
     return a;
   }
 
@@ -62,23 +95,32 @@ export class AppContext {
     for (const id of ids) this.results.delete(id);
   }
 
-  /** An analysis with its result (from memory when it was read before and is done). */
-  async analysisWithResult(id: string): Promise<Analysis> {
-    const cached = this.results.get(id);
-    if (cached) return cached;
-    const a = isId(id) ? await this.analyses.get(id, { withResult: true }) : undefined;
+  /**
+   * An analysis with its result (from memory when it was read before and is done), of an area the
+   * actor may do `action` on, or a 404 naming it.
+   */
+  async analysisWithResult(actor: Actor, id: string, action: ActionId): Promise<Analysis> {
+    const a = this.results.get(id) ?? (isId(id) ? await this.analyses.get(id, { withResult: true }) : undefined);
     if (!a) throw notFound("analysis", id);
-    if (a.status === "done") {
+    await this.areaOf(actor, a.areaId, action, "analysis", id);
+    if (a.status === "done" && !this.results.has(id)) {
       this.results.set(id, a);
       if (this.results.size > 16) this.results.delete(this.results.keys().next().value!);
     }
     return a;
   }
 
-  async inventory(id: string) {
+  /** An inventory of an area the actor may do `action` on, or a 404 naming it. */
+  async inventory(actor: Actor, id: string, action: ActionId) {
     const i = isId(id) ? await this.inventories.get(id) : undefined;
     if (!i) throw notFound("inventory", id);
+    await this.areaOf(actor, i.areaId, action, "inventory", id);
     return i;
+  }
+
+  /** An area for the system's own work (jobs, the demo), never for a request: by name, unscoped. */
+  areaForSystem(id: string): Promise<MiningArea | undefined> {
+    return this.areas.get(id, SYSTEM_SCOPE);
   }
 }
 

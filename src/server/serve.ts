@@ -2,7 +2,8 @@ import { hostname, networkInterfaces } from "node:os";
 import { createServer, isIP } from "node:net";
 import { AnalysisJobs } from "../app/analysis-jobs.ts";
 import { DataFolder } from "../app/data-folder.ts";
-import { loadDemoAreas } from "../app/demo-areas.ts";
+import { DEFAULT_SESSION_LIFETIMES, Identity } from "../app/auth/identity.ts";
+import { hasUsers, loadDemo } from "../app/demo.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { openStore } from "../storage/open-database.ts";
 import { buildApp } from "./app.ts";
@@ -19,8 +20,13 @@ export interface ServeOptions {
   /** Files (maps, analyses, reports), and the PGlite database when no databaseUrl is given. */
   readonly dataDir: string;
   readonly databaseUrl?: string;
-  /** Load the demo areas into an empty store (default true). */
+  /** Load the demo (organisations, accounts and areas) into an empty store (default true). */
   readonly demo?: boolean;
+  /**
+   * The demo accounts' password (MINECARBON_DEMO_PASSWORD); when omitted a random one is made and
+   * printed once through `warn`.
+   */
+  readonly demoPassword?: string;
   readonly workers?: number;
   readonly maxUploadBytes?: number;
   /** Largest map accepted, pixels (default DEFAULT_MAX_MAP_PIXELS). */
@@ -109,6 +115,7 @@ export async function serve(o: ServeOptions) {
     store,
     folder,
     jobs,
+    new Identity(store.db, DEFAULT_SESSION_LIFETIMES),
     o.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     o.maxMapPixels ?? DEFAULT_MAX_MAP_PIXELS,
   );
@@ -128,7 +135,11 @@ export async function serve(o: ServeOptions) {
           "from a page of this server, change it. Put a TLS proxy (HTTPS) in front of it and name it with --allowed-host.",
       );
     const resumed = await jobs.resume();
-    const demo = o.demo === false ? [] : await loadDemoAreas(store, folder, jobs);
+    const demo = o.demo === false ? [] : await loadDemo(store, folder, jobs, o.demoPassword, warn);
+    if (!(await hasUsers(store)))
+      warn(
+        "no users yet: create an administrator with `minecarbon users add <name> --org 1 --role administrator` (password from stdin)",
+      );
     return {
       url: address,
       store,

@@ -14,6 +14,19 @@ export interface MiningAreasTable {
   boundary: Json<unknown> | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  organisation_id: string;
+  region_code: string;
+  published: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface AreaMinesTable {
+  area_id: string;
+  mine_id: string;
+}
+
+export interface AreaVerifiersTable {
+  area_id: string;
+  organisation_id: string;
 }
 
 export interface LanduseMapsTable {
@@ -180,6 +193,8 @@ export interface AuditHeadTable {
 /** The database as Kysely sees it (migrations/*.sql define it). */
 export interface Database {
   mining_areas: MiningAreasTable;
+  area_mines: AreaMinesTable;
+  area_verifiers: AreaVerifiersTable;
   landuse_maps: LanduseMapsTable;
   analyses: AnalysesTable;
   inventories: InventoriesTable;

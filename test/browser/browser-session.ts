@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { serve } from "../../src/server/serve.ts";
+import type { DemoAccount } from "../../src/app/demo-directory.ts";
 
 /** Where CI keeps the screenshots (uploaded as artefacts / printed as paths). */
 export const SHOTS = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
@@ -20,6 +21,8 @@ export interface PageOptions {
   height?: number;
   /** The browser's language (the app's default when nothing is remembered). */
   locale?: string;
+  /** Who the page is signed in as (a demo account; `null`: nobody); the province's regulator by default. */
+  as?: DemoAccount | null;
   /**
    * Console errors this page is expected to log (a 400 answer the test provokes is logged by
    * Chromium as "Failed to load resource"); any other console error fails the test.
@@ -35,7 +38,17 @@ export interface BrowserSession {
   openPage(o?: PageOptions): Promise<Page>;
   /** Records a problem that fails the current test. */
   problem(text: string): void;
+  /**
+   * `fetch` of the server as a demo account (the province's regulator by default): the session
+   * cookie, and for writes the page's own Origin, as the browser would send them.
+   */
+  fetch(url: string, init?: RequestInit, as?: DemoAccount): Promise<Response>;
 }
+
+/** The demo accounts' password in the browser tests. */
+export const DEMO_PASSWORD = "Browser-Tests-Demo-42";
+/** Who a page or a `session.fetch` acts as unless told: reads every demo area, works on its department's. */
+export const DEFAULT_ACCOUNT: DemoAccount = "demo-regulator";
 
 /**
  * Sets up the browser tests of a file: before all, a server on a temporary data folder (the demo
@@ -54,7 +67,12 @@ export function useBrowserSession(o: { consoleErrors?: boolean } = {}): BrowserS
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await serve({ port: 0, dataDir: join(dir, "data") });
+    server = await serve({
+      port: 0,
+      dataDir: join(dir, "data"),
+      demoPassword: DEMO_PASSWORD,
+      warn: () => {},
+    });
     // The demo's analysis runs as a job: wait for it.
     await server.ctx.jobs.whenIdle();
     browser = await chromium.launch({
@@ -84,6 +102,26 @@ export function useBrowserSession(o: { consoleErrors?: boolean } = {}): BrowserS
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** One session per account for the whole file (signing in is rate-limited and costs an argon2 hash). */
+  const cookies = new Map<DemoAccount, Promise<string>>();
+  const cookieOf = (as: DemoAccount) => {
+    let c = cookies.get(as);
+    if (!c) {
+      c = (async () => {
+        const r = await fetch(`${server!.url}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ username: as, password: DEMO_PASSWORD }),
+        });
+        const set = r.headers.getSetCookie().find((h) => h.startsWith("mc_session="));
+        if (r.status !== 200 || !set) throw new Error(`signing in as ${as}: ${r.status} ${await r.text()}`);
+        return set.slice("mc_session=".length).split(";")[0]!;
+      })();
+      cookies.set(as, c);
+    }
+    return c;
+  };
+
   const session: BrowserSession = {
     get server() {
       if (!server) throw new Error("the session's server is not started yet (use it inside a test)");
@@ -91,6 +129,12 @@ export function useBrowserSession(o: { consoleErrors?: boolean } = {}): BrowserS
     },
     dir,
     problem: (text) => void problems.push(text),
+    async fetch(url, init = {}, as = DEFAULT_ACCOUNT) {
+      const headers = new Headers(init.headers);
+      headers.set("cookie", `mc_session=${await cookieOf(as)}`);
+      if (init.method && init.method !== "GET") headers.set("origin", new URL(server!.url).origin);
+      return fetch(url, { ...init, headers });
+    },
     async openPage(o = {}) {
       const context = await browser!.newContext({
         viewport: { width: o.width ?? DESKTOP.width, height: o.height ?? DESKTOP.height },
@@ -98,6 +142,9 @@ export function useBrowserSession(o: { consoleErrors?: boolean } = {}): BrowserS
         locale: o.locale ?? "en-US",
       });
       contexts.push(context);
+      const as = o.as === undefined ? DEFAULT_ACCOUNT : o.as;
+      if (as !== null)
+        await context.addCookies([{ name: "mc_session", value: await cookieOf(as), url: server!.url }]);
       await context.addInitScript(() => {
         document.addEventListener("securitypolicyviolation", (e) => {
           console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sample})`);
@@ -127,7 +174,7 @@ export function useBrowserSession(o: { consoleErrors?: boolean } = {}): BrowserS
 
 /** The id of the first area whose name matches. */
 export async function areaIdNamed(session: BrowserSession, name: RegExp): Promise<string> {
-  const areas = (await (await fetch(`${session.server.url}/api/areas`)).json()) as {
+  const areas = (await (await session.fetch(`${session.server.url}/api/areas`)).json()) as {
     id: string;
     name: string;
   }[];

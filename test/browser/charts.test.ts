@@ -72,7 +72,7 @@ describe("the charts view", () => {
     const page = await session.openPage();
     const yongning = await areaIdNamed(session, /Yongning/);
     const listed = (await (
-      await fetch(`${session.server.url}/api/areas/${yongning}/inventories`)
+      await session.fetch(`${session.server.url}/api/areas/${yongning}/inventories`)
     ).json()) as {
       id: string;
     }[];
@@ -151,7 +151,7 @@ describe("the charts view", () => {
     for (let y = 0; y < 20; y++) a.fill(2, y * 30, y * 30 + 6);
     writeCodeRaster(join(session.dir, "charts-2015.tif"), a, 30, 20);
     const post = async <T>(path: string, body: unknown): Promise<T> => {
-      const r = await fetch(`${session.server.url}${path}`, {
+      const r = await session.fetch(`${session.server.url}${path}`, {
         method: "POST",
         headers: { ...CLIENT, "content-type": "application/json" },
         body: JSON.stringify(body),
@@ -177,7 +177,7 @@ describe("the charts view", () => {
       const fd = new FormData();
       fd.set("year", year);
       fd.set("file", new Blob([readFileSync(join(session.dir, `charts-${year}.tif`))]), `${year}.tif`);
-      const r = await fetch(`${session.server.url}/api/areas/${area.id}/maps`, {
+      const r = await session.fetch(`${session.server.url}/api/areas/${area.id}/maps`, {
         method: "POST",
         body: fd,
         headers: CLIENT,

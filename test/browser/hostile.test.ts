@@ -21,7 +21,7 @@ const XSS = [
 const planted = (what: string) => `${what} ${XSS}`;
 
 async function apiWrite<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const r = await fetch(`${session.server.url}${path}`, {
+  const r = await session.fetch(`${session.server.url}${path}`, {
     method,
     headers: { ...CLIENT, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -84,7 +84,7 @@ describe("hostile text in the shell, overview, map and data views", () => {
       const fd = new FormData();
       fd.set("year", year);
       fd.set("file", new Blob([readFileSync(join(dir, `xss-${year}.tif`))]), planted(`${year}.tif`));
-      const r = await fetch(`${session.server.url}/api/areas/${areaId}/maps`, {
+      const r = await session.fetch(`${session.server.url}/api/areas/${areaId}/maps`, {
         method: "POST",
         body: fd,
         headers: CLIENT,

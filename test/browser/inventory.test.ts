@@ -17,11 +17,14 @@ import {
 
 const session = useBrowserSession();
 
+/** Yongning is enterprise B's mine: its editor works on its inventory. */
+const B = "demo-enterprise-b" as const;
+
 describe("the inventory view", () => {
   for (const lang of ["en", "zh"] as const)
     for (const size of [DESKTOP, PHONE])
       it(`shows the mine's activity data, waterfall, uncertainty and reports in ${lang} at ${size.width}px`, async () => {
-        const page = await session.openPage(size);
+        const page = await session.openPage({ ...size, as: B });
         const yongning = await areaIdNamed(session, /Yongning/);
         await page.goto(viewUrl(session, yongning, "inventory", lang), { waitUntil: "domcontentloaded" });
         const coal = page.locator("#inventory_coalOutputT");
@@ -56,7 +59,7 @@ describe("the inventory view", () => {
       });
 
   it("says so when no input of the inventory has a range, instead of showing nothing", async () => {
-    const page = await session.openPage();
+    const page = await session.openPage({ as: B });
     const yongning = await areaIdNamed(session, /Yongning/);
     // The stored inventory as answered, with every input's range taken away (as for a mine whose
     // factors and activity data all lack one).
@@ -81,7 +84,7 @@ describe("the inventory view", () => {
   });
 
   it("imports activity data from CSV, names unknown columns, and shows a bad value at its field", async () => {
-    const page = await session.openPage({ allowConsole: /status of 400 \(Bad Request\)/ });
+    const page = await session.openPage({ as: B, allowConsole: /status of 400 \(Bad Request\)/ });
     const yongning = await areaIdNamed(session, /Yongning/);
     await page.goto(viewUrl(session, yongning, "inventory", "en"), { waitUntil: "domcontentloaded" });
     const coal = page.locator("#inventory_coalOutputT");
@@ -114,7 +117,7 @@ describe("the inventory view", () => {
   });
 
   it("keeps unsaved input in the inventory and plan forms when the language is switched", async () => {
-    const page = await session.openPage();
+    const page = await session.openPage({ as: B });
     const yongning = await areaIdNamed(session, /Yongning/);
     await page.goto(viewUrl(session, yongning, "inventory", "en"), { waitUntil: "domcontentloaded" });
     const coal = page.locator("#inventory_coalOutputT");
@@ -137,7 +140,7 @@ describe("the inventory view", () => {
   });
 
   it("downloads the inventory's PDF report, and the analysis's HTML report in Chinese", async () => {
-    const page = await session.openPage();
+    const page = await session.openPage({ as: B });
     const yongning = await areaIdNamed(session, /Yongning/);
     await page.goto(viewUrl(session, yongning, "inventory", "en"), { waitUntil: "domcontentloaded" });
     const download = page.waitForEvent("download");
@@ -157,20 +160,28 @@ describe("the inventory view", () => {
   it("renders hostile text in the mine's name and labels as text in the inventory, charts and plan views", async () => {
     const XSS = `<img src=x onerror=alert("xss-img")>`;
     const yongning = await areaIdNamed(session, /Yongning/);
-    const list = (await (await fetch(`${session.server.url}/api/areas/${yongning}/inventories`)).json()) as {
+    const list = (await (
+      await session.fetch(`${session.server.url}/api/areas/${yongning}/inventories`, {}, B)
+    ).json()) as {
       id: string;
     }[];
-    const stored = (await (await fetch(`${session.server.url}/api/inventories/${list[0]!.id}`)).json()) as {
+    const stored = (await (
+      await session.fetch(`${session.server.url}/api/inventories/${list[0]!.id}`, {}, B)
+    ).json()) as {
       input: { mine: string; assumptions?: string[] };
     };
     const doc = { ...stored.input, mine: `Mine ${XSS}`, assumptions: [`Assumption ${XSS}`] };
-    const r = await fetch(`${session.server.url}/api/areas/${yongning}/inventories`, {
-      method: "POST",
-      headers: { ...CLIENT, "content-type": "application/json" },
-      body: JSON.stringify(doc),
-    });
+    const r = await session.fetch(
+      `${session.server.url}/api/areas/${yongning}/inventories`,
+      {
+        method: "POST",
+        headers: { ...CLIENT, "content-type": "application/json" },
+        body: JSON.stringify(doc),
+      },
+      B,
+    );
     expect(r.status, await r.clone().text()).toBeLessThan(300);
-    const page = await session.openPage();
+    const page = await session.openPage({ as: B });
     await page.goto(viewUrl(session, yongning, "inventory", "en"), { waitUntil: "domcontentloaded" });
     await page.locator("#inventory-select").waitFor();
     await page.locator("#inventory-select").click({ force: true });

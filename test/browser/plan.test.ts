@@ -91,7 +91,7 @@ describe("the plan view", () => {
         const pingshuo = await areaIdNamed(session, /Pingshuo/);
         // The area's own problem: the last year of its finished analysis, its legend's classes.
         const own = (await (
-          await fetch(`${session.server.url}/api/areas/${pingshuo}/structure-problem`)
+          await session.fetch(`${session.server.url}/api/areas/${pingshuo}/structure-problem`)
         ).json()) as { year: number; problem: { classes: { key: string; currentHa: number }[] } };
         await page.goto(viewUrl(session, pingshuo, "plan", lang), { waitUntil: "domcontentloaded" });
         const basis = page.locator("#optimize-basis");

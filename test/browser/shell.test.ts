@@ -93,7 +93,7 @@ describe("the app's shell", () => {
     await page.waitForLoadState("networkidle");
     const firstLoad = [...scripts];
     const code = await Promise.all(
-      firstLoad.map(async (p) => (await fetch(`${session.server.url}${p}`)).text()),
+      firstLoad.map(async (p) => (await session.fetch(`${session.server.url}${p}`)).text()),
     );
     // OpenLayers' and ECharts' own identifiers are not in what the data view loads.
     expect(code.some((c) => /ol-viewport|echarts|zrender/i.test(c))).toBe(false);

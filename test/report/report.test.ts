@@ -63,6 +63,7 @@ describe("overview figures", () => {
         },
       },
       [],
+      "en",
     );
     expect(f.find((x) => x.id === "area")!.value).toBe(100);
     expect(f.find((x) => x.id === "landuse-budget")!.value).toBeCloseTo((-200 / 10) * (44 / 12), 12);

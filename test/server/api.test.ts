@@ -109,6 +109,8 @@ describe("minecarbon serve", () => {
       { env, stdio: ["ignore", "pipe", "pipe"] },
     );
     try {
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => (err += d.toString()));
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";
         child.stdout.on("data", (d: Buffer) => {
@@ -125,7 +127,10 @@ describe("minecarbon serve", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ name: "Over HTTP", legend: { preset: "clcd" } }),
       });
-      expect(r.status).toBe(201);
+      // Nobody is signed in, and a store without users says how to make the first one.
+      expect(r.status).toBe(401);
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe("not-signed-in");
+      expect(err).toMatch(/no users yet: create an administrator with `minecarbon users add/);
     } finally {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));

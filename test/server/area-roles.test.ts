@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from "../../src/domain/access/policy.ts";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -219,9 +220,13 @@ describe.each(STORE_KINDS)("legend roles are stated, never guessed; stale marks 
     expect(await analysis(job.id)).toMatchObject({ stale: false, staleReason: null });
 
     // A legend stored before roles were required: its class has no role, and is never given one.
-    await t.ctx.areas.update(areaId, {
-      legend: { classes: SEED001.map((c) => (c.code === 11 ? { code: 11, name: "water" } : c)) },
-    });
+    await t.ctx.areas.update(
+      areaId,
+      {
+        legend: { classes: SEED001.map((c) => (c.code === 11 ? { code: 11, name: "water" } : c)) },
+      },
+      SYSTEM_SCOPE,
+    );
     const l = await legend(areaId);
     expect(l.classes.find((c: { code: number }) => c.code === 11).key).toBe("");
     const r = await t.app.inject({

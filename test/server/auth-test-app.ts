@@ -26,15 +26,6 @@ import { RegionRepository } from "../../src/storage/region-repository.ts";
 import { UserRepository } from "../../src/storage/user-repository.ts";
 import { freshStore } from "../storage/stores.ts";
 
-// TEMPORARY until the auth codes are in src/contract/error-codes.ts (engineer E's file until 07:25).
-import { ERROR_CODES } from "../../src/contract/error-codes.ts";
-for (const [code, status] of [
-  ["not-signed-in", 401],
-  ["csrf", 403],
-  ["rate-limited", 429],
-] as const)
-  (ERROR_CODES as Record<string, unknown>)[code] ??= { status, exit: 1, title: { en: code, zh: code } };
-
 /** Every test account's password (12 characters of four classes, as passwordProblems asks). */
 export const PASSWORD = "Correct-Horse-42";
 

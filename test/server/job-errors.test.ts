@@ -1,3 +1,4 @@
+import { SYSTEM_SCOPE } from "../../src/domain/access/policy.ts";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -126,14 +127,18 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
 
   it("says in the client's terms why a job failed: the legend, not a CSV path or --rules", async () => {
     const id = await areaWithMaps("Legend changed after queuing");
-    await t.ctx.areas.update(id, {
-      legend: {
-        classes: [
-          { code: 1, name: "crop", key: "cropland" },
-          { code: 2, name: "wood", key: "forest" },
-        ],
+    await t.ctx.areas.update(
+      id,
+      {
+        legend: {
+          classes: [
+            { code: 1, name: "crop", key: "cropland" },
+            { code: 2, name: "wood", key: "forest" },
+          ],
+        },
       },
-    });
+      SYSTEM_SCOPE,
+    );
     const end = await runQueued(id);
     expect(end.state).toBe("failed");
     expect(end.error.code).toBe("bad-input");
@@ -151,14 +156,18 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
 
   it("names the legend for codes an 8-bit map cannot hold", async () => {
     const id = await areaWithMaps("Wide codes");
-    await t.ctx.areas.update(id, {
-      legend: {
-        classes: [
-          ...SEED001_CLASSES.map(([key, code]) => ({ code, key, name: key })),
-          { code: 300, key: "wide", name: "wide" },
-        ],
+    await t.ctx.areas.update(
+      id,
+      {
+        legend: {
+          classes: [
+            ...SEED001_CLASSES.map(([key, code]) => ({ code, key, name: key })),
+            { code: 300, key: "wide", name: "wide" },
+          ],
+        },
       },
-    });
+      SYSTEM_SCOPE,
+    );
     const end = await runQueued(id);
     expect(end.state).toBe("failed");
     expect(end.error.details).toEqual([
@@ -170,7 +179,7 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
   it("names the boundary and the place in it, not the file the job wrote it to", async () => {
     const id = await areaWithMaps("Odd boundary");
     // A boundary stored before boundaries were checked on arrival.
-    await t.ctx.areas.update(id, { boundary: { type: "Banana" } });
+    await t.ctx.areas.update(id, { boundary: { type: "Banana" } }, SYSTEM_SCOPE);
     const end = await runQueued(id);
     expect(end.state).toBe("failed");
     expect(end.error.details).toEqual([

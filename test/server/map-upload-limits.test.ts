@@ -106,7 +106,7 @@ describe("map uploads: corrupt, impossible and oversized maps are refused with 4
       await over.close();
     }
     const { store, folder, jobs } = t.ctx;
-    expect(new AppContext(store, folder, jobs, 1).maxMapPixels).toBe(DEFAULT_MAX_MAP_PIXELS);
+    expect(new AppContext(store, folder, jobs, t.ctx.identity, 1).maxMapPixels).toBe(DEFAULT_MAX_MAP_PIXELS);
   });
 
   it("/health answers while a big map's arrival check runs in a worker thread", async () => {
@@ -123,7 +123,7 @@ describe("map uploads: corrupt, impossible and oversized maps are refused with 4
     let answered = false;
     const pending = fetch(`${base}/api/areas/${areaId}/maps`, {
       method: "POST",
-      headers: CLIENT,
+      headers: { ...CLIENT, ...t.auth },
       body: form,
     }).then((r) => {
       answered = true;

@@ -25,6 +25,7 @@ const BODYLESS_WRITES = new Set([
   "delete /api/areas/{id}", // the id is the whole request
   "delete /api/inventories/{id}",
   "post /api/inventories/{id}/compute", // recomputes the stored input with the current factors
+  "post /api/auth/logout", // the session cookie is the whole request
 ]);
 
 /** A schema that says something: a type, a $ref, a union or an enum (not `{}`, which accepts anything unsaid). */

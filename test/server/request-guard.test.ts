@@ -1,3 +1,4 @@
+import { DEFAULT_SESSION_LIFETIMES, Identity } from "../../src/app/auth/identity.ts";
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -84,9 +85,12 @@ describe("the request guard (in process)", () => {
     const dir = mkdtempSync(join(tmpdir(), "mc-guard-hosts-"));
     const folder = new DataFolder(dir);
     const jobs = new AnalysisJobs(store, folder, { workers: 0 });
-    const app = await buildApp(new AppContext(store, folder, jobs, 1 << 20), {
-      allowedHosts: ["carbon.example.gov.cn", "10.0.0.5"],
-    });
+    const app = await buildApp(
+      new AppContext(store, folder, jobs, new Identity(store.db, DEFAULT_SESSION_LIFETIMES), 1 << 20),
+      {
+        allowedHosts: ["carbon.example.gov.cn", "10.0.0.5"],
+      },
+    );
     try {
       for (const host of ["carbon.example.gov.cn", "Carbon.Example.gov.cn:443", "10.0.0.5:8080"])
         expect((await app.inject({ url: "/health", headers: { host } })).statusCode, host).toBe(200);

@@ -6,19 +6,22 @@ import { AnalysisRepository } from "../../src/storage/analysis-repository.ts";
 import { serve } from "../../src/server/serve.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 import { CLIENT } from "./test-app.ts";
+import { directoryInDataFolder } from "./test-directory.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mc-restart-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Enterprise A's editor, written into the data folder before the first start. */
+let auth: { authorization: string };
 
 /** GET as JSON (the shapes are the API's; tests read them as plain data). */
 async function get<T>(url: string): Promise<T> {
-  return (await (await fetch(url)).json()) as T;
+  return (await (await fetch(url, { headers: auth })).json()) as T;
 }
 
 async function post(url: string, body: unknown) {
   const r = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...auth },
     body: JSON.stringify(body),
   });
   return { status: r.status, body: (await r.json()) as { id: string } };
@@ -32,6 +35,7 @@ describe("a restart loses nothing acknowledged", () => {
     codes.fill(3, 0, 100);
     writeCodeRaster(join(dir, "b.tif"), codes, 20, 20);
 
+    auth = await directoryInDataFolder(data);
     const first = await serve({ port: 0, dataDir: data, demo: false, workers: 0 });
     const areaId = (await post(`${first.url}/api/areas`, { name: "Kept", legend: { preset: "seed001" } }))
       .body.id;
@@ -43,7 +47,7 @@ describe("a restart loses nothing acknowledged", () => {
       fd.set("year", year);
       fd.set("file", new Blob([readFileSync(join(dir, f))]), f);
       expect(
-        (await fetch(`${first.url}/api/areas/${areaId}/maps`, { method: "POST", body: fd, headers: CLIENT }))
+        (await fetch(`${first.url}/api/areas/${areaId}/maps`, { method: "POST", body: fd, headers: { ...CLIENT, ...auth } }))
           .status,
       ).toBe(201);
     }

@@ -4,6 +4,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { directoryInDataFolder } from "./test-directory.ts";
 import { multipart } from "./test-app.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -33,7 +34,9 @@ function send(
 
 // `minecarbon serve` as an operator starts it: the options reach the server.
 describe("minecarbon serve --allowed-host --max-map-pixels", () => {
+  let auth: { authorization: string };
   beforeAll(async () => {
+    auth = await directoryInDataFolder(join(dir, "data"));
     server = spawn(
       process.execPath,
       [
@@ -81,7 +84,7 @@ describe("minecarbon serve --allowed-host --max-map-pixels", () => {
   it("refuses a map above the pixel limit from its header (413)", async () => {
     const area = await send("/api/areas", {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...auth },
       body: JSON.stringify({ name: "limit", legend: { preset: "seed001" } }),
     });
     expect(area.status, area.body).toBe(201);
@@ -89,7 +92,7 @@ describe("minecarbon serve --allowed-host --max-map-pixels", () => {
     const body = multipart({ year: "2002" }, { name: "300x300.tif", bytes: tif });
     const r = await send(`/api/areas/${JSON.parse(area.body).id}/maps`, {
       method: "POST",
-      headers: body.headers,
+      headers: { ...body.headers, ...auth },
       body: body.payload,
     });
     expect(r.status, r.body).toBe(413);

@@ -3,30 +3,59 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { AnalysisJobs } from "../../src/app/analysis-jobs.ts";
+import { DEFAULT_SESSION_LIFETIMES, Identity } from "../../src/app/auth/identity.ts";
 import { DataFolder } from "../../src/app/data-folder.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { AppContext } from "../../src/server/context.ts";
 import { freshStore } from "../storage/stores.ts";
+import { testDirectory } from "./test-directory.ts";
 
-/** An app on a fresh store of `kind` with its own data folder; `close` removes everything. */
+/**
+ * An app on a fresh store of `kind` with its own data folder and the test directory's organisations
+ * and accounts; `close` removes everything. Its `inject` acts as enterprise A's editor (an API
+ * token) unless a request carries its own `authorization` or `cookie` header — send
+ * `ANONYMOUS` to ask as the public.
+ */
 export async function testApp(kind: string, o: { maxUploadBytes?: number; maxMapPixels?: number } = {}) {
   const { store, drop } = await freshStore(kind);
   const dir = mkdtempSync(join(tmpdir(), "mc-api-"));
   const folder = new DataFolder(dir);
   const jobs = new AnalysisJobs(store, folder, { workers: 0 });
-  const ctx = new AppContext(store, folder, jobs, o.maxUploadBytes ?? 64 << 20, o.maxMapPixels);
+  const identity = new Identity(store.db, DEFAULT_SESSION_LIFETIMES);
+  const ctx = new AppContext(store, folder, jobs, identity, o.maxUploadBytes ?? 64 << 20, o.maxMapPixels);
   const app: FastifyInstance = await buildApp(ctx);
+  const directory = await testDirectory(store.db, identity);
+  const auth = { authorization: `Bearer ${directory.tokenA}` };
+  actAs(app, auth.authorization);
   return {
     app,
+    /** The header of enterprise A's editor, for requests that do not go through `inject`. */
+    auth,
     ctx,
     jobs,
     dir,
+    directory,
     close: async () => {
       await app.close();
       await jobs.whenIdle();
       await drop();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Headers of a request from the public (no credential; the test app's default is not added). */
+export const ANONYMOUS = { authorization: "" } as const;
+
+/** Makes `app.inject` send `authorization` unless a request names its own credential. */
+function actAs(app: FastifyInstance, authorization: string): void {
+  const inject = app.inject.bind(app) as (o: unknown) => unknown;
+  (app as { inject: unknown }).inject = (o: unknown) => {
+    if (o === undefined) return inject(o);
+    const opts = (typeof o === "string" ? { url: o } : o) as { headers?: Record<string, unknown> };
+    const headers = Object.fromEntries(Object.entries(opts.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    if (!("authorization" in headers) && !("cookie" in headers)) headers.authorization = authorization;
+    return inject({ ...opts, headers });
   };
 }
 

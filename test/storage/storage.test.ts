@@ -13,8 +13,15 @@ import { factorTable } from "../../src/factors/load-factor-library.ts";
 import { analyzeLanduse } from "../../src/landuse-analysis/analyze-landuse.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 import { freshStore, STORE_KINDS } from "./stores.ts";
+import { inventoryYears } from "../../src/app/area-inventory.ts";
+import { readInputFile } from "../../src/io/read-input-file.ts";
+import { PROJECT_ROOT } from "../../src/project-root.ts";
+import { SYSTEM_SCOPE } from "../../src/domain/access/policy.ts";
+import { NATION } from "../../src/domain/access/region-code.ts";
 
 const legend = { preset: "seed001" };
+/** The owner migration 4 gives areas made before access control: organisation 1, the nation. */
+const MIGRATED_OWNER = { organisationId: "1", regionCode: NATION };
 const sha = "a".repeat(64);
 const grid = (width: number) => ({
   width,
@@ -67,17 +74,20 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
 
   it("keeps mining areas: create, read, list, update, delete with everything under them", async () => {
     const areas = new MiningAreaRepository(store.db);
-    const a = await areas.create({
-      name: "Pingshuo (synthetic)",
-      nameZh: "平朔（合成）",
-      crs: "EPSG:4546",
-      legend,
-    });
+    const a = await areas.create(
+      {
+        name: "Pingshuo (synthetic)",
+        nameZh: "平朔（合成）",
+        crs: "EPSG:4546",
+        legend,
+      },
+      MIGRATED_OWNER,
+    );
     expect(a).toMatchObject({ name: "Pingshuo (synthetic)", nameZh: "平朔（合成）", legend });
-    expect((await areas.get(a.id))?.crs).toBe("EPSG:4546");
-    const b = await areas.update(a.id, { boundary: { type: "Polygon", coordinates: [] } });
+    expect((await areas.get(a.id, SYSTEM_SCOPE))?.crs).toBe("EPSG:4546");
+    const b = await areas.update(a.id, { boundary: { type: "Polygon", coordinates: [] } }, SYSTEM_SCOPE);
     expect(b?.boundary).toEqual({ type: "Polygon", coordinates: [] });
-    expect((await areas.list()).map((x) => x.id)).toContain(a.id);
+    expect((await areas.list(SYSTEM_SCOPE)).map((x) => x.id)).toContain(a.id);
     const maps = new LanduseMapRepository(store.db);
     await maps.put({
       areaId: a.id,
@@ -98,16 +108,18 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
     expect((await maps.forArea(a.id)).map((m) => [m.year, m.path, m.bytes])).toEqual([
       [1986, "/x/1986b.tif", 12],
     ]);
-    expect(await areas.delete(a.id)).toBe(true);
+    expect(await areas.delete(a.id, SYSTEM_SCOPE)).toBe(true);
     expect(await maps.forArea(a.id)).toEqual([]);
-    expect(await areas.get(a.id)).toBeUndefined();
-    expect(await areas.delete(a.id)).toBe(false);
+    expect(await areas.get(a.id, SYSTEM_SCOPE)).toBeUndefined();
+    expect(await areas.delete(a.id, SYSTEM_SCOPE)).toBe(false);
   });
 
   it("refuses what the schema forbids", async () => {
     const areas = new MiningAreaRepository(store.db);
-    await expect(areas.create({ name: "  ", legend })).rejects.toThrow(/mining_areas_name_not_blank/);
-    const a = await areas.create({ name: "A", legend });
+    await expect(areas.create({ name: "  ", legend }, MIGRATED_OWNER)).rejects.toThrow(
+      /mining_areas_name_not_blank/,
+    );
+    const a = await areas.create({ name: "A", legend }, MIGRATED_OWNER);
     const maps = new LanduseMapRepository(store.db);
     await expect(
       maps.put({ areaId: a.id, year: 1500, path: "p", sha256: sha, bytes: 1, grid: grid(1) }),
@@ -118,7 +130,7 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
   });
 
   it("runs analyses as jobs: queued → running with percent → done or failed", async () => {
-    const a = await new MiningAreaRepository(store.db).create({ name: "B", legend });
+    const a = await new MiningAreaRepository(store.db).create({ name: "B", legend }, MIGRATED_OWNER);
     const jobs = new AnalysisRepository(store.db);
     const j = await jobs.create({ areaId: a.id, kind: "landuse", params: { maps: [1986, 2018] } });
     expect([j.status, j.percent]).toEqual(["queued", 0]);
@@ -140,7 +152,7 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
   });
 
   it("reads a stored result through its declared schema: a row that does not fit names its id and path", async () => {
-    const a = await new MiningAreaRepository(store.db).create({ name: "B2", legend });
+    const a = await new MiningAreaRepository(store.db).create({ name: "B2", legend }, MIGRATED_OWNER);
     const jobs = new AnalysisRepository(store.db);
     const j = await jobs.create({ areaId: a.id, kind: "landuse", params: {} });
     await jobs.finish(j.id, { ...(summary as object), outputs: "summary.json" }, null);
@@ -156,13 +168,16 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
   });
 
   it("keeps one inventory per mine and year; saving again replaces it", async () => {
-    const a = await new MiningAreaRepository(store.db).create({ name: "C", legend });
+    const a = await new MiningAreaRepository(store.db).create({ name: "C", legend }, MIGRATED_OWNER);
     const inv = new InventoryRepository(store.db);
-    await inv.save({ areaId: a.id, mine: "Yongning", year: 2020, input: { coal: 1695.2 } });
-    await inv.save({ areaId: a.id, mine: "Yongning", year: 2020, input: { coal: 1700 }, result: { gap: 1 } });
+    const file = join(PROJECT_ROOT, "examples", "yongning.yaml");
+    const input = inventoryYears(readInputFile(file), file)[0]!.input;
+    await inv.save({ areaId: a.id, mine: "Yongning", year: 2020, input });
+    const changed = { ...input, mine: "Yongning (revised)" };
+    await inv.save({ areaId: a.id, mine: "Yongning", year: 2020, input: changed, result: { gap: 1 } });
     const all = await inv.forArea(a.id);
     // A result that is not a MineInventory is not read as one: null, with the row and path named.
-    expect(all.map((i) => [i.year, i.input, i.result])).toEqual([[2020, { coal: 1700 }, null]]);
+    expect(all.map((i) => [i.year, i.input.mine, i.result])).toEqual([[2020, "Yongning (revised)", null]]);
     expect(all[0]!.resultProblem).toMatch(
       new RegExp(
         `stored inventories row ${all[0]!.id} does not fit its schema: result\\.mine: must be given`,
@@ -172,11 +187,11 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
 
   it("leaves nothing half-written when a transaction fails", async () => {
     const areas = new MiningAreaRepository(store.db);
-    const before = (await areas.list()).length;
+    const before = (await areas.list(SYSTEM_SCOPE)).length;
     await expect(
       store.db.transaction().execute(async (trx) => {
         const inner = new MiningAreaRepository(trx);
-        const a = await inner.create({ name: "D", legend });
+        const a = await inner.create({ name: "D", legend }, MIGRATED_OWNER);
         await new LanduseMapRepository(trx).put({
           areaId: a.id,
           year: 1800,
@@ -187,7 +202,7 @@ describe.each(STORE_KINDS)("storage on %s", (kind) => {
         });
       }),
     ).rejects.toThrow();
-    expect((await areas.list()).length).toBe(before);
+    expect((await areas.list(SYSTEM_SCOPE)).length).toBe(before);
   });
 });
 
@@ -195,10 +210,10 @@ describe("PGlite in a data folder", () => {
   it("keeps what was written across a restart", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "mc-pglite-")), "data");
     const first = await openStore({ dataDir: dir });
-    const a = await new MiningAreaRepository(first.db).create({ name: "Kept", legend });
+    const a = await new MiningAreaRepository(first.db).create({ name: "Kept", legend }, MIGRATED_OWNER);
     await first.close();
     const second = await openStore({ dataDir: dir });
-    expect((await new MiningAreaRepository(second.db).get(a.id))?.name).toBe("Kept");
+    expect((await new MiningAreaRepository(second.db).get(a.id, SYSTEM_SCOPE))?.name).toBe("Kept");
     await second.close();
   }, 60_000);
 

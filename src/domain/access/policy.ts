@@ -122,3 +122,10 @@ export function queryScope(actor: Actor, action: ActionId): QueryScope {
     userIds: [...userIds],
   };
 }
+
+/**
+ * The scope of work the system does itself, never on a request's behalf: a job running an analysis
+ * that a request was allowed to queue, the demo loader, the administrator's command line. Named so
+ * that every use can be found.
+ */
+export const SYSTEM_SCOPE: QueryScope = { kind: "everything" };

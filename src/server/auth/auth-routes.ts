@@ -3,8 +3,8 @@ import { loginInput, meSchema } from "../../contract/auth.ts";
 import type { Identity } from "../../app/auth/identity.ts";
 import type { Database } from "../../storage/schema.ts";
 import type { ApiApp } from "../api-app.ts";
-import { empty } from "../route-schema.ts";
-import { authError, authErrorAnswers } from "./auth-errors.ts";
+import { empty, errors } from "../route-schema.ts";
+import { authError } from "./auth-errors.ts";
 import { LoginGate } from "./login-gate.ts";
 import { DEFAULT_LOGIN_LIMITS, loginLimiter, rateLimited, type LoginLimits } from "./login-limits.ts";
 import { meAnswer } from "./me-answer.ts";
@@ -44,12 +44,13 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
   app.post(
     "/api/auth/login",
     {
+      config: { access: "public" },
       schema: {
         summary: "sign in: sets the session cookie mc_session and answers who signed in",
         body: loginInput,
         response: {
           200: meSchema,
-          ...authErrorAnswers("bad-input", "not-signed-in", "rate-limited", "csrf"),
+          ...errors("bad-input", "not-signed-in", "rate-limited", "csrf"),
         },
       },
     },
@@ -79,9 +80,10 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
   app.post(
     "/api/auth/logout",
     {
+      config: { access: "public" },
       schema: {
         summary: "sign out: ends the session and clears its cookie",
-        response: { 204: empty("signed out (also when no session was open)"), ...authErrorAnswers("csrf") },
+        response: { 204: empty("signed out (also when no session was open)"), ...errors("csrf") },
       },
     },
     async (req, reply) => {
@@ -95,9 +97,10 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
   app.get(
     "/api/me",
     {
+      config: { access: "signed-in" },
       schema: {
         summary: "who is signed in: user, organisation, roles and the actions they may use",
-        response: { 200: meSchema, ...authErrorAnswers("not-signed-in") },
+        response: { 200: meSchema, ...errors("not-signed-in") },
       },
     },
     async (req, reply) => {

@@ -92,6 +92,7 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     "/api/areas/:id/analyses",
     {
+      config: { access: { action: "analysis.run" } },
       schema: {
         summary: "start a land-use analysis as a job",
         params: idParams,
@@ -103,7 +104,7 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "analysis.run");
       const params = req.body;
       // A price factor that the library lacks (or that is no price) is the client's, found now, not
       // after the job ran (an InputError: the error handler answers it).
@@ -149,6 +150,7 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/analyses",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary:
           "the area's analyses, newest first (without results), each marked stale when a map it read was replaced",
@@ -157,7 +159,7 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.read");
       return (await ctx.analyses.forArea(area.id)).map((a) => analysisJson(a, false));
     },
   );
@@ -165,25 +167,27 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/jobs/:id",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "a job's state, percent and result link",
         params: idParams,
         response: { 200: jobRecordSchema, ...errors("not-found") },
       },
     },
-    async (req) => jobJson(await ctx.analysis(req.params.id)),
+    async (req) => jobJson(await ctx.analysis(req.actor, req.params.id, "area.read")),
   );
 
   app.get(
     "/api/analyses/:id",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "an analysis with its parameters and result (the land-use result)",
         params: idParams,
         response: { 200: analysisRecordSchema, ...errors("not-found") },
       },
     },
-    async (req) => analysisJson(await ctx.analysisWithResult(req.params.id), true),
+    async (req) => analysisJson(await ctx.analysisWithResult(req.actor, req.params.id, "area.read"), true),
   );
 
   // One route per table, each answering its own rows (the API description shows their columns);
@@ -193,6 +197,7 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
     app.get(
       `/api/analyses/:id/tables/${name}`,
       {
+        config: { access: { action: "area.read" } },
         schema: {
           summary: `the result table ${name} (${about}) as JSON rows or CSV (${file})`,
           params: idParams,
@@ -210,7 +215,7 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
         },
       },
       async (req, reply) => {
-        const a = done(await ctx.analysisWithResult(req.params.id));
+        const a = done(await ctx.analysisWithResult(req.actor, req.params.id, "area.read"));
         if (!tablesOf(a.result).includes(name)) throw noTable(a, name);
         if (req.query.format === "csv")
           return sendFile(reply, join(ctx.folder.analysis(a.id), file), TYPES.csv!, file);
@@ -218,13 +223,21 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
       },
     );
   }
-  app.get("/api/analyses/:id/tables/:table", { schema: { hide: true, params: tableParams } }, async (req) => {
-    throw noTable(done(await ctx.analysisWithResult(req.params.id)), req.params.table);
-  });
+  app.get(
+    "/api/analyses/:id/tables/:table",
+    { config: { access: { action: "area.read" } }, schema: { hide: true, params: tableParams } },
+    async (req) => {
+      throw noTable(
+        done(await ctx.analysisWithResult(req.actor, req.params.id, "area.read")),
+        req.params.table,
+      );
+    },
+  );
 
   app.get(
     "/api/analyses/:id/files/:name",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary:
           "an output file: CSV, GeoTIFF (zones, carbon, accumulated changes), PNG, SVG (chord diagram), summary.json",
@@ -241,7 +254,7 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const a = done(await ctx.analysisWithResult(req.params.id));
+      const a = done(await ctx.analysisWithResult(req.actor, req.params.id, "area.read"));
       const outputs = a.result.outputs;
       if (!outputs.includes(req.params.name))
         throw new ApiError("not-found", `analysis ${a.id} has no file "${req.params.name}"`, [
@@ -260,6 +273,7 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/analyses/:id/layers/:layer",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "a zoning, carbon-change or accumulated-changes layer as PNG",
         params: layerParams,
@@ -267,8 +281,8 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const a = done(await ctx.analysisWithResult(req.params.id));
-      const area = await ctx.area(a.areaId);
+      const a = done(await ctx.analysisWithResult(req.actor, req.params.id, "area.read"));
+      const area = await ctx.area(req.actor, a.areaId, "area.read");
       const { files } = await areaLayers(ctx.folder, area, [], a);
       const png = files.get(req.params.layer.replace(/\.png$/, ""));
       if (!png)

@@ -15,21 +15,38 @@ import { areaLayers, landuseLayerUrl } from "../../app/area-layers.ts";
 import { legendFromCsvText } from "../../app/legend-from-csv.ts";
 import { pixelHistory } from "../../app/pixel-history.ts";
 import { staleReasonCode, staleReasonText } from "../../contract/analysis-record.ts";
-import { areaRecordSchema, legendAnswerSchema, type StoredLegend } from "../../contract/area.ts";
+import {
+  areaRecordSchema,
+  legendAnswerSchema,
+  type AreaRecord,
+  type StoredLegend,
+} from "../../contract/area.ts";
 import { layersAnswerSchema, pixelHistorySchema } from "../../contract/map-layer.ts";
 import { overviewSchema } from "../../contract/overview.ts";
 import { LANGS } from "../../presentation/i18n/index.ts";
 import type { MiningArea } from "../../storage/mining-area-repository.ts";
+import { queryScope, SYSTEM_SCOPE } from "../../domain/access/policy.ts";
+import { authorise } from "../auth/authorise.ts";
+import { newAreaOwner } from "../access/area-owner.ts";
 import { ApiError } from "../api-error.ts";
 import type { ApiApp } from "../api-app.ts";
 import { legendInput, miningAreaInput, miningAreaPatch, storedLegendOf } from "../../contract/area-input.ts";
 import type { AppContext } from "../context.ts";
 import { empty, errors, file, idParams } from "../route-schema.ts";
 
-const areaJson = (a: MiningArea) => ({
-  ...a,
+const areaJson = (a: MiningArea): AreaRecord => ({
+  id: a.id,
+  name: a.name,
+  nameZh: a.nameZh,
+  crs: a.crs,
+  legend: a.legend,
+  boundary: a.boundary,
   createdAt: a.createdAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
+  organisationId: a.organisationId,
+  regionCode: a.regionCode,
+  published: a.published,
+  mineIds: [...a.mineIds],
 });
 
 const legendJson = (stored: StoredLegend) => {
@@ -79,17 +96,21 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
           staleReasonText("staleLegendChanged", { date: new Date().toISOString().slice(0, 10) }),
         ),
       );
-    return (await ctx.areas.update(area.id, { legend: stored }))!;
+    return (await ctx.areas.update(area.id, { legend: stored }, SYSTEM_SCOPE))!;
   };
 
   app.get(
     "/api/areas",
-    { schema: { summary: "list mining areas", response: { 200: z.array(areaRecordSchema) } } },
-    async () => (await ctx.areas.list()).map(areaJson),
+    {
+      config: { access: { action: "area.read" } },
+      schema: { summary: "list mining areas", response: { 200: z.array(areaRecordSchema) } },
+    },
+    async (req) => (await ctx.areas.list(queryScope(req.actor, "area.read"))).map(areaJson),
   );
   app.post(
     "/api/areas",
     {
+      config: { access: { action: "area.create" } },
       schema: {
         summary: "create a mining area",
         body: miningAreaInput,
@@ -97,27 +118,31 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const { legend, ...rest } = req.body;
+      const { legend, regionCode, ...rest } = req.body;
       const stored = storedLegendOf(legend);
       requireRoles(stored, "legend.classes");
-      const a = await ctx.areas.create({ ...rest, legend: stored });
+      const owner = await newAreaOwner(ctx, req.actor, regionCode);
+      authorise(req.actor, "area.create", { kind: "area", ...owner, published: false });
+      const a = await ctx.areas.create({ ...rest, legend: stored }, owner);
       return reply.status(201).send(areaJson(a));
     },
   );
   app.get(
     "/api/areas/:id",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "a mining area",
         params: idParams,
         response: { 200: areaRecordSchema, ...errors("not-found") },
       },
     },
-    async (req) => areaJson(await ctx.area(req.params.id)),
+    async (req) => areaJson(await ctx.area(req.actor, req.params.id, "area.read")),
   );
   app.patch(
     "/api/areas/:id",
     {
+      config: { access: { action: "area.update" } },
       schema: {
         summary:
           "change a mining area (a new legend states each class's role and is checked against its maps; a new boundary, or a legend with other codes, roles or groups, makes its analyses stale — new names or colours only re-label them)",
@@ -128,9 +153,9 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req) => {
       const { legend, ...rest } = req.body;
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.update");
       if (legend) await changeLegend(area, storedLegendOf(legend), "legend.classes");
-      const updated = (await ctx.areas.update(area.id, rest))!;
+      const updated = (await ctx.areas.update(area.id, rest, SYSTEM_SCOPE))!;
       // The analyses clip to the boundary and may count by its features: a new one outdates them
       // (compared as stored, before and after).
       if (JSON.stringify(updated.boundary ?? null) !== JSON.stringify(area.boundary ?? null))
@@ -146,6 +171,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
   app.delete(
     "/api/areas/:id",
     {
+      config: { access: { action: "area.delete" } },
       schema: {
         summary: "delete a mining area with its maps, analyses, inventories and reports",
         params: idParams,
@@ -153,11 +179,11 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      await ctx.area(req.params.id);
+      await ctx.area(req.actor, req.params.id, "area.delete");
       const maps = await ctx.maps.forArea(req.params.id);
       const analyses = await ctx.analyses.forArea(req.params.id);
       const reports = await ctx.reports.pathsForArea(req.params.id);
-      await ctx.areas.delete(req.params.id);
+      await ctx.areas.delete(req.params.id, SYSTEM_SCOPE);
       ctx.forgetResults(analyses.map((a) => a.id));
       // Files go after the rows: a crash in between leaves unreferenced files, never dangling rows.
       for (const m of maps) rmSync(m.path, { force: true });
@@ -171,18 +197,20 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/legend",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "the area's legend: each class with its role (key), group and the densities its role takes",
         params: idParams,
         response: { 200: legendAnswer, ...errors("not-found") },
       },
     },
-    async (req) => legendJson((await ctx.area(req.params.id)).legend),
+    async (req) => legendJson((await ctx.area(req.actor, req.params.id, "area.read")).legend),
   );
 
   app.put(
     "/api/areas/:id/legend",
     {
+      config: { access: { action: "area.update" } },
       schema: {
         summary:
           "replace the area's legend; every class states its role (key), nothing is kept from the former rows; its analyses become stale when a code, role or group changed (not for names or colours)",
@@ -192,7 +220,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.update");
       return legendJson((await changeLegend(area, { classes: req.body.classes }, "classes")).legend);
     },
   );
@@ -200,6 +228,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     "/api/areas/:id/legend/csv",
     {
+      config: { access: { action: "area.update" } },
       schema: {
         summary:
           "import the area's legend from CSV (columns code,name,role|key[,name_zh,group,colour]; OpenLand and InVEST names too), read as the CLI reads a legend file; every row must give its role (none is guessed from its name); replaces the legend",
@@ -216,7 +245,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.update");
       const { legend, ignored } = legendFromCsvText(req.body, "the CSV");
       const stored: StoredLegend = {
         classes: legend.classes.map((c) => ({
@@ -235,6 +264,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/overview",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary:
           "the overview: key figures with units, sources and stale markers; the latest map layer to draw; carbon stock and emissions by year",
@@ -244,10 +274,10 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.read");
       const analyses = await ctx.analyses.forArea(area.id);
       const done = analyses.find((a) => a.status === "done" && a.kind === "landuse");
-      const latest = done ? await ctx.analysisWithResult(done.id) : undefined;
+      const latest = done ? await ctx.analysisWithResult(req.actor, done.id, "area.read") : undefined;
       const inventories = await ctx.inventories.forArea(area.id);
       const maps = await ctx.maps.forArea(area.id);
       const last = maps.at(-1);
@@ -281,6 +311,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/layers",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary:
           "map layers: land use of each map and, from the latest (or the given) finished analysis, changes, zoning and carbon change",
@@ -295,11 +326,11 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.read");
       const id =
         req.query.analysis ??
         (await ctx.analyses.forArea(area.id)).find((a) => a.status === "done" && a.kind === "landuse")?.id;
-      const analysis = id ? await ctx.analysisWithResult(id) : undefined;
+      const analysis = id ? await ctx.analysisWithResult(req.actor, id, "area.read") : undefined;
       if (analysis && analysis.areaId !== area.id)
         throw new ApiError("bad-input", `analysis ${analysis.id} is not of area ${area.id}`, [
           { path: "analysis", message: "must be an analysis of this area" },
@@ -323,6 +354,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/maps/:year/layer.png",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "the map of a year as a coloured PNG layer",
         params: z.object({ id: z.string(), year: z.string() }),
@@ -330,7 +362,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.read");
       const map = (await ctx.maps.forArea(area.id)).find((m) => String(m.year) === req.params.year);
       if (!map) throw new ApiError("not-found", `area ${area.id} has no map of ${req.params.year}`);
       const layers = await areaLayers(ctx.folder, area, [map], undefined);
@@ -345,6 +377,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/pixel",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "class history of the pixel at x, y (map CRS)",
         params: idParams,
@@ -353,7 +386,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.read");
       return pixelHistory(area, await ctx.maps.forArea(area.id), req.query.x, req.query.y);
     },
   );

@@ -39,6 +39,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/inventories",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary:
           "the area's inventories per mine and year, with totals; with withResult=true each with its computed result",
@@ -53,7 +54,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.read");
       const withResult = req.query.withResult === "true";
       return (await ctx.inventories.forArea(area.id)).map((i) => ({
         ...inventorySummaryJson(i),
@@ -65,6 +66,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     "/api/areas/:id/inventories",
     {
+      config: { access: { action: "inventory.write" } },
       schema: {
         summary:
           "store a mine-inventory document (the YAML format as JSON, see examples/yongning.yaml): each year is checked, computed and stored",
@@ -77,7 +79,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "inventory.write");
       const years = inventoryYears(req.body, "body");
       // All years or none: one transaction.
       const saved = await ctx.store.db.transaction().execute(async (trx) => {
@@ -102,18 +104,20 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/inventories/:id",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "an inventory with its input and result",
         params: idParams,
         response: { 200: inventoryRecordSchema, ...errors("not-found") },
       },
     },
-    async (req) => inventoryJson(await ctx.inventory(req.params.id)),
+    async (req) => inventoryJson(await ctx.inventory(req.actor, req.params.id, "area.read")),
   );
 
   app.put(
     "/api/inventories/:id",
     {
+      config: { access: { action: "inventory.write" } },
       schema: {
         summary: "replace the year's activity data and recompute",
         params: idParams,
@@ -125,7 +129,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const old = await ctx.inventory(req.params.id);
+      const old = await ctx.inventory(req.actor, req.params.id, "inventory.write");
       const years = inventoryYears(req.body, "body");
       if (years.length !== 1 || years[0]!.mine !== old.mine || years[0]!.year !== old.year)
         throw new ApiError("wrong-inventory", `inventory ${old.id} is ${old.mine} ${old.year}`, [
@@ -150,6 +154,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     "/api/inventories/:id/compute",
     {
+      config: { access: { action: "inventory.write" } },
       schema: {
         summary: "recompute with the current factor library",
         params: idParams,
@@ -157,7 +162,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const old = await ctx.inventory(req.params.id);
+      const old = await ctx.inventory(req.actor, req.params.id, "inventory.write");
       const y = inventoryYears(old.input, `inventory ${old.id}`)[0]!;
       await ctx.inventories.setResult(old.id, y.result);
       return inventoryJson((await ctx.inventories.get(old.id))!);
@@ -167,6 +172,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
   app.delete(
     "/api/inventories/:id",
     {
+      config: { access: { action: "inventory.delete" } },
       schema: {
         summary: "delete an inventory",
         params: idParams,
@@ -174,7 +180,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      await ctx.inventory(req.params.id);
+      await ctx.inventory(req.actor, req.params.id, "inventory.delete");
       await ctx.inventories.delete(req.params.id);
       return reply.status(204).send(null);
     },

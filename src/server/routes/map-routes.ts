@@ -43,6 +43,7 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/maps",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "the area's land-use maps by year",
         params: idParams,
@@ -50,7 +51,7 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.read");
       return (await ctx.maps.forArea(area.id)).map(mapJson);
     },
   );
@@ -58,6 +59,7 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     "/api/areas/:id/maps",
     {
+      config: { access: { action: "map.upload" } },
       schema: {
         summary:
           "upload a land-use map (multipart: year, file = classified GeoTIFF, replace); checked on arrival, with warnings when its codes cover the legend badly",
@@ -76,7 +78,7 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "map.upload");
       if (!req.isMultipart())
         throw new ApiError(
           "bad-input",
@@ -158,6 +160,7 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/maps/:year",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "download the stored GeoTIFF",
         params: z.object({ id: z.string(), year: z.string() }),
@@ -165,7 +168,7 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "area.read");
       const m = (await ctx.maps.forArea(area.id)).find((x) => String(x.year) === req.params.year);
       if (!m) throw new ApiError("not-found", `area ${area.id} has no map of ${req.params.year}`);
       return sendFile(reply, m.path, "image/tiff", `landuse-${m.year}.tif`);

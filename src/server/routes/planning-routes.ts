@@ -49,6 +49,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/examples/:name",
     {
+      config: { access: "signed-in" },
       schema: {
         summary: `a shipped example document (${Object.keys(EXAMPLES).join(", ")})`,
         params: z.object({ name: z.string() }),
@@ -72,6 +73,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/scenario-defaults",
     {
+      config: { access: { action: "plan.compute" } },
       schema: {
         summary:
           "where each mine's pathway starts: its latest stored inventory (baseline year, coal output) and the measures its sources allow",
@@ -80,7 +82,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "plan.compute");
       return scenarioDefaults(await ctx.inventories.forArea(area.id));
     },
   );
@@ -88,6 +90,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/areas/:id/structure-problem",
     {
+      config: { access: { action: "plan.compute" } },
       schema: {
         summary:
           "a land-use structure problem (landuse-structure document, for POST /api/optimize) built from the area's latest finished land-use analysis: its last year's class areas by role, the coefficient set's coefficients, the coal-land floor and soil change as examples/pingshuo-structure.yaml has them, and that example's floors and caps scaled to the area (planning assumptions); 409 when the area has no finished analysis",
@@ -97,7 +100,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const area = await ctx.area(req.params.id);
+      const area = await ctx.area(req.actor, req.params.id, "plan.compute");
       // The newest finished land-use analysis (newest first); a stale one is used and said stale.
       const done = (await ctx.analyses.forArea(area.id)).find(
         (a) => a.kind === "landuse" && a.status === "done",
@@ -107,7 +110,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
           "not-finished",
           `area ${area.id} has no finished land-use analysis: run one (POST /api/areas/${area.id}/analyses) to build its structure problem`,
         );
-      const analysis = await ctx.analysisWithResult(done.id);
+      const analysis = await ctx.analysisWithResult(req.actor, done.id, "plan.compute");
       if (!analysis.result) throw new ApiError("not-finished", `analysis ${analysis.id} has no result`);
       return areaStructureProblem({
         areaId: area.id,
@@ -124,6 +127,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     "/api/pathways",
     {
+      config: { access: { action: "plan.compute" } },
       schema: {
         summary:
           "project pathway scenarios (pathway-scenario documents, baseline.inventoryId naming a stored inventory; see docs/pathways.md)",
@@ -141,7 +145,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
         let s = parsed;
         if (s.baseline.analysisId) {
           // The land use of the analysis's last map, ha by class key, limits reclamation.
-          const a = await ctx.analysisWithResult(s.baseline.analysisId);
+          const a = await ctx.analysisWithResult(req.actor, s.baseline.analysisId, "plan.compute");
           const r = a.result;
           if (!r) throw new ApiError("not-finished", `analysis ${a.id} is ${a.status}`);
           const last = Math.max(...r.classes.map((c) => c.year));
@@ -163,7 +167,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
                 "must name a stored inventory (GET /api/areas/{id}/inventories); the server reads no files",
             },
           ]);
-        const inv = await ctx.inventory(s.baseline.inventoryId);
+        const inv = await ctx.inventory(req.actor, s.baseline.inventoryId, "plan.compute");
         const baseline = parseInventoryInput(inv.input, `inventory ${inv.id}`, table);
         // The pathway's work and its reclamation are the request's: refused at the scenario's own
         // fields before anything is projected.
@@ -179,6 +183,7 @@ export function planningRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     "/api/optimize",
     {
+      config: { access: { action: "plan.compute" } },
       schema: {
         summary:
           "optimize a land-use structure (a landuse-structure document; see docs/structure-optimization.md)",

@@ -11,17 +11,23 @@ import { i18nFor, type Lang } from "../../presentation/i18n/index.ts";
 import type { MineInventoryRecord } from "../../contract/mine-inventory.ts";
 import { reportModel } from "../../report/report-model.ts";
 import { writeReport } from "../../report/write-report.ts";
-import { ApiError } from "../api-error.ts";
+import { ApiError, notFound } from "../api-error.ts";
 import type { ApiApp } from "../api-app.ts";
 import type { AppContext } from "../context.ts";
 import { isId } from "../context.ts";
+import type { Actor } from "../../domain/access/actor.ts";
 import { errors, idParams } from "../route-schema.ts";
 import { sendFile } from "./area-routes.ts";
+
+/** A refusal about a report's subject, told as the report not being found. */
+const hideAs = (id: string) => (e: unknown) => {
+  throw e instanceof ApiError && e.code === "not-found" ? notFound("report", id) : e;
+};
 
 const at = (prefix: string) => (d: InputIssue) => ({ ...d, path: d.path ? `${prefix}.${d.path}` : prefix });
 
 /** The scenario a report request carries, projected (or none); its problems name `scenario.…`. */
-async function requestedPathways(ctx: AppContext, scenario: Scenario | undefined) {
+async function requestedPathways(ctx: AppContext, actor: Actor, scenario: Scenario | undefined) {
   if (scenario === undefined) return [];
   const table = factorTable();
   const problems = scenarioProblems(scenario, table);
@@ -34,7 +40,7 @@ async function requestedPathways(ctx: AppContext, scenario: Scenario | undefined
         message: "must name a stored inventory (the server reads no files)",
       },
     ]);
-  const inv = await ctx.inventory(id);
+  const inv = await ctx.inventory(actor, id, "report.create");
   try {
     return [runScenario(scenario, inv.input, table, `inventory ${inv.id}`)];
   } catch (e) {
@@ -69,6 +75,7 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     "/api/analyses/:id/reports",
     {
+      config: { access: { action: "report.create" } },
       schema: {
         summary: "make a report of an analysis (HTML or PDF, English or Chinese)",
         params: idParams,
@@ -78,19 +85,19 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req, reply) => {
       const o = req.body;
-      const a = await ctx.analysisWithResult(req.params.id);
+      const a = await ctx.analysisWithResult(req.actor, req.params.id, "report.create");
       if (a.status !== "done" || !a.result)
         throw new ApiError("not-finished", `analysis ${a.id} is ${a.status}; report it when it is done`);
-      const area = await ctx.area(a.areaId);
+      const area = await ctx.area(req.actor, a.areaId, "report.create");
       const t = apiT(o.lang);
       const name = { en: area.name, zh: area.nameZh ?? area.name }[o.lang];
       const model = await reportModel({
         lang: o.lang,
         title: t("analysisReportTitle", { name }),
         subject: t("analysisReportSubject", { id: a.id }),
-        landuse: { result: a.result, dir: ctx.folder.analysis(a.id) },
+        landuse: { result: a.result, dir: ctx.folder.analysis(a.id), legend: area.legend },
         inventories: await latestInventories(area.id),
-        pathways: await requestedPathways(ctx, o.scenario),
+        pathways: await requestedPathways(ctx, req.actor, o.scenario),
       });
       const path = join(ctx.folder.reports(), `analysis-${a.id}-${Date.now()}.${o.format}`);
       await writeReport(model, o.format, path);
@@ -102,6 +109,7 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
   app.post(
     "/api/inventories/:id/reports",
     {
+      config: { access: { action: "report.create" } },
       schema: {
         summary: "make a report of an inventory (HTML or PDF, English or Chinese)",
         params: idParams,
@@ -111,7 +119,7 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req, reply) => {
       const o = req.body;
-      const inv = await ctx.inventory(req.params.id);
+      const inv = await ctx.inventory(req.actor, req.params.id, "report.create");
       if (!inv.result)
         throw new ApiError(
           "not-finished",
@@ -123,7 +131,7 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
         title: t("inventoryReportTitle", { mine: inv.mine, year: inv.year }),
         subject: t("inventoryReportSubject", { id: inv.id }),
         inventories: [inv.result],
-        pathways: await requestedPathways(ctx, o.scenario),
+        pathways: await requestedPathways(ctx, req.actor, o.scenario),
       });
       const path = join(ctx.folder.reports(), `inventory-${inv.id}-${Date.now()}.${o.format}`);
       await writeReport(model, o.format, path);
@@ -135,6 +143,7 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
     "/api/reports/:id",
     {
+      config: { access: { action: "area.read" } },
       schema: {
         summary: "download a report",
         params: idParams,
@@ -152,7 +161,11 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req, reply) => {
       const r = isId(req.params.id) ? await ctx.reports.get(req.params.id) : undefined;
-      if (!r) throw new ApiError("not-found", `report ${req.params.id} does not exist`);
+      if (!r) throw notFound("report", req.params.id);
+      // A report is read with what it reports on: an area the actor may not read hides it.
+      if (r.analysisId) await ctx.analysis(req.actor, r.analysisId, "area.read").catch(hideAs(req.params.id));
+      else if (r.inventoryId)
+        await ctx.inventory(req.actor, r.inventoryId, "area.read").catch(hideAs(req.params.id));
       const name = `minecarbon-${r.analysisId ? `analysis-${r.analysisId}` : `inventory-${r.inventoryId}`}.${r.format}`;
       return sendFile(reply, r.path, TYPES[r.format], name);
     },

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from "fastify";
+import { isActionId, type ActionId } from "../../domain/access/actions.ts";
+import { grantsFor } from "../../domain/access/policy.ts";
+import { authError } from "../auth/auth-errors.ts";
+import { notSignedIn } from "../auth/require-signed-in.ts";
+
+/**
+ * What a route needs before its handler runs:
+ * - an action of src/domain/access/actions.ts: the actor must hold some grant of it (the handler
+ *   then asks the policy about the resource itself, e.g. `ctx.areaFor(actor, id, action)`);
+ * - `signed-in`: any signed-in user or API token (e.g. `GET /api/me`);
+ * - `public`: anyone (signing in, the public portal).
+ * Every route under /api/ declares one in `config.access`; the app refuses to start otherwise, so a
+ * new route cannot be open by omission. The OpenAPI document carries it as `x-access`, which the
+ * route-walking isolation test reads.
+ */
+export type RouteAccess = { readonly action: ActionId } | "signed-in" | "public";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+const label = (a: RouteAccess) => (typeof a === "string" ? a : a.action);
+
+/** The access a route's config declares, or an error naming the route. */
+function declared(method: string, url: string, access: unknown): RouteAccess {
+  if (access === "public" || access === "signed-in") return access;
+  if (typeof access === "object" && access !== null && "action" in access && isActionId(String(access.action)))
+    return access as RouteAccess;
+  throw new Error(
+    `route ${method} ${url} declares no access: give it config.access = { action: "<one of src/domain/access/actions.ts>" }, "signed-in" or "public"`,
+  );
+}
+
+/**
+ * Registers the check: every API route declares its access (startup fails otherwise) and every
+ * request is refused before its body is read when the actor cannot have it: 401 `not-signed-in`
+ * for the public, 403 `forbidden` for an actor none of whose roles grants the action.
+ * Must be registered after `authenticate` (which sets `req.actor`).
+ */
+export function routeAccess(app: FastifyInstance): void {
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/")) return;
+    const access = declared([route.method].flat().join(","), route.url, route.config?.access);
+    if (route.schema && !route.schema.hide) {
+      const schema = route.schema as Record<string, unknown>;
+      schema["x-access"] = label(access);
+      if (access !== "public") schema.security = [{ session: [] }, { token: [] }];
+    }
+  });
+  app.addHook("onRequest", async (req, reply) => {
+    const access = req.routeOptions.config.access;
+    if (access === undefined || access === "public") return;
+    if (req.actor.kind === "anonymous") throw notSignedIn(req, reply);
+    if (access === "signed-in") return;
+    if (grantsFor(req.actor, access.action).every((g) => g.scope === "published"))
+      throw authError(
+        "forbidden",
+        `${req.actor.kind === "token" ? "this API token" : "no role of this user"} may ${access.action}`,
+        [{ path: "", message: `action ${access.action}: not granted` }],
+      );
+  });
+}
