@@ -20,13 +20,14 @@ import { exitCodeOf, describeError } from "./exit-code.ts";
 import type { AnalyzeCliOptions } from "./commands/landuse-command.ts";
 import { registerOrgsCommands } from "./commands/orgs-command.ts";
 import { registerUsersCommand } from "./commands/users-command.ts";
+import { AUDIT_BROKEN_CODE, registerAuditCommand } from "./commands/audit-command.ts";
 import type { OptionTextKey } from "./format/spec-text.ts";
 import type { Lang } from "../presentation/i18n/lang.ts";
 
 // Commands load their modules when they run, so that starting the CLI stays fast: each pulls in
 // different libraries (zod, yaml, geotiff, proj4, canvas).
 
-/** Exit codes: 0 done, 2 bad input (nothing written), 1 internal failure. */
+/** Exit codes: 0 done, 2 bad input (nothing written), 1 internal failure, 3 the audit chain is broken. */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
 
 /**
@@ -668,6 +669,7 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
   const accessIo = { write, databaseUrl: process.env.DATABASE_URL, defaultLang: envLang };
   registerOrgsCommands(program, accessIo);
   registerUsersCommand(program, accessIo);
+  registerAuditCommand(program, accessIo);
   return program;
 }
 
@@ -693,6 +695,7 @@ export async function main(
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
+      if (e.code === AUDIT_BROKEN_CODE) return e.exitCode;
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0)
         return EXIT.ok;
       return EXIT.badInput;

@@ -1,11 +1,4 @@
-import { createRequire } from "node:module";
-import type { Algorithm, Options } from "@node-rs/argon2";
-
-// @node-rs/argon2 loads a native addon (a .node file) that esbuild cannot bundle: loaded through a
-// require of our own, the CLI's bundle (bin/minecarbon.mjs) leaves it outside and Node finds it in
-// node_modules. (Once "@node-rs/argon2" is in that file's `external` list, a plain import does.)
-const loadNative = createRequire(import.meta.url);
-const { hash, parseOptions, verify } = loadNative("@node-rs/argon2") as typeof import("@node-rs/argon2");
+import { hash, parseOptions, verify, type Algorithm, type Options } from "@node-rs/argon2";
 
 /**
  * argon2id with 64 MiB of memory, 3 passes and one lane: the memory and passes of RFC 9106's second

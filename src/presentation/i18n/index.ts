@@ -1,4 +1,5 @@
 import i18next, { type i18n, type TFunction } from "i18next";
+import { access } from "./catalogue/access.ts";
 import { api } from "./catalogue/api.ts";
 import { common } from "./catalogue/common.ts";
 import { figures } from "./catalogue/figures.ts";
@@ -13,7 +14,8 @@ export { LANGS, LOCALE, parseLang, type Lang } from "./lang.ts";
 /**
  * The one catalogue of the web app and the reports, by namespace: `common` (the default),
  * `terms` (zones, pools, measures, class roles), `figures` (key figures), `report`, `web` (the app's frame and its Overview, Map and Data views), `webViews`
- * (its Charts, Plan and Inventory views), `api`.
+ * (its Charts, Plan and Inventory views), `api`, `access` (organisations, users, roles and the audit
+ * trail, for the command line and the administration view).
  * A key in another namespace is
  * written `ns:key`.
  */
@@ -26,6 +28,7 @@ export const CATALOGUE = {
     web: web.en,
     webViews: webViews.en,
     api: api.en,
+    access: access.en,
   },
   zh: {
     common: common.zh,
@@ -35,6 +38,7 @@ export const CATALOGUE = {
     web: web.zh,
     webViews: webViews.zh,
     api: api.zh,
+    access: access.zh,
   },
 } as const;
 

@@ -24,3 +24,8 @@ CREATE TABLE area_verifiers (
   PRIMARY KEY (area_id, organisation_id)
 );
 
+
+-- The audit trail is read by time, by user and by region (a regulator's jurisdiction is a prefix).
+CREATE INDEX audit_events_at ON audit_events (at);
+CREATE INDEX audit_events_user ON audit_events (user_id);
+CREATE INDEX audit_events_region ON audit_events (resource_region_code text_pattern_ops);

@@ -62,7 +62,6 @@ export const report = defineMessages({
     "至 {{year}} 年未实现碳中和（缺口 {{gap}} t CO2e/年）",
   ],
   neutralAt: ["Neutral in {{year}}", "{{year}} 年实现碳中和"],
-  notNeutralBy: ["{{label}} {{year}} ({{gap}} t CO2e/yr)", "{{label}} {{year}}（缺口 {{gap}} t CO2e/年）"],
   milestones: ["Milestone years (t CO2e/yr)", "各年份 (t CO2e/年)"],
   gross: ["gross", "总排放"],
   offsets: ["offsets", "抵销"],

@@ -5,7 +5,7 @@ import { specFields, type SpecField } from "../../../domain/common/field-meta.ts
 import { scenarioSchema } from "../../../domain/pathway/scenario-spec.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { FieldLabel } from "../../components/FieldLabel.tsx";
-import { useViewTexts, type ViewT } from "../charts/view-texts.ts";
+import { useViewTexts, type ViewT } from "../../components/view-texts.ts";
 import { measureFields, measureKey, type MeasureKind } from "./scenario-start.ts";
 
 /** One input of a measure, from its spec field: a number with its range, or a text. */

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { OptimizationResultRecord } from "../../../contract/pathway-result.ts";
 import { formatNumber } from "../../../presentation/i18n.ts";
 import { Chart, type EChartsOption } from "../../components/Chart.tsx";
-import { useViewTexts } from "../charts/view-texts.ts";
+import { useViewTexts } from "../../components/view-texts.ts";
 
 /** A class of the problem as the screen names it (the area's own legend names in the language). */
 export interface ClassLabel {

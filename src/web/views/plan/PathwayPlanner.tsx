@@ -8,7 +8,7 @@ import { formatNumber } from "../../../presentation/i18n.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { ApiError, apiFetch, type ApiErrorDetail } from "../../api/client.ts";
 import { FieldLabel } from "../../components/FieldLabel.tsx";
-import type { ViewT } from "../charts/view-texts.ts";
+import type { ViewT } from "../../components/view-texts.ts";
 import { MeasureCard } from "./MeasureCard.tsx";
 import { AbatementCostCurve, PathwayResult } from "./PathwayResults.tsx";
 import { measureOf, type PlanForm } from "./plan-form.ts";

@@ -6,7 +6,7 @@ import { macOption, pathwayOption } from "../../../presentation/chart-options.ts
 import { formatNumber } from "../../../presentation/i18n.ts";
 import { Chart, type EChartsOption } from "../../components/Chart.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
-import { useViewTexts } from "../charts/view-texts.ts";
+import { useViewTexts } from "../../components/view-texts.ts";
 
 /** A projected pathway with the scenario it was projected from (for its report). */
 export interface PathwayAnswer {

@@ -8,7 +8,7 @@ import { className, formatNumber } from "../../../presentation/i18n.ts";
 import { apiFetch } from "../../api/client.ts";
 import { useAnalyses } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
-import { useViewTexts } from "../charts/view-texts.ts";
+import { useViewTexts } from "../../components/view-texts.ts";
 import { OptimizationResults, type ClassLabel } from "./OptimizationResults.tsx";
 import { structureProblemUrl, useStructureProblem } from "./use-structure-problem.ts";
 

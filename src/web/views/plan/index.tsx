@@ -7,7 +7,7 @@ import type { ScenarioDefaults } from "../../../contract/scenario-defaults.ts";
 import { apiFetch } from "../../api/client.ts";
 import { keys, useOverview } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
-import { useViewTexts } from "../charts/view-texts.ts";
+import { useViewTexts } from "../../components/view-texts.ts";
 import { PathwayPlanner } from "./PathwayPlanner.tsx";
 import type { ScenarioStart } from "./scenario-start.ts";
 import { StructureOptimization } from "./StructureOptimization.tsx";
