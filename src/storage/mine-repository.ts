@@ -1,12 +1,12 @@
-import type { Kysely, Selectable, Updateable } from "kysely";
-import type { QueryScope } from "../domain/access/policy.ts";
+import { sql, type Kysely, type Selectable, type Updateable } from "kysely";
+import type { QueryScope, ResourceRef } from "../domain/access/policy.ts";
 import { isRegionCode, type RegionCode } from "../domain/access/region-code.ts";
 import { LIFE_CYCLE_STAGES, type LifeCycleStage } from "../domain/common/life-cycle-stage.ts";
 import { checkPolygonGeojson, geojsonInputIssues } from "../domain/landuse/polygon-geojson.ts";
 import { InputError, type InputIssue } from "../domain/validation/input-issue.ts";
 import { isRowId, nameIssues } from "./access-input.ts";
 import type { Database } from "./schema.ts";
-import { scopeWhere } from "./scope-filter.ts";
+import { scopeWhere, type ScopeColumns } from "./scope-filter.ts";
 
 /** The polygon GeoJSON fields of a mine (WGS 84; each may be null). */
 export const MINE_AREAS = ["miningRightBoundary", "productionArea", "livingArea"] as const;
@@ -31,7 +31,30 @@ export interface Mine {
   readonly livingArea: unknown;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** The verification bodies assigned to an area that holds the mine (they may read it). */
+  readonly verifierOrganisationIds: readonly string[];
 }
+
+/** What the policy needs to know about a mine. */
+export const mineResource = (
+  m: Pick<Mine, "organisationId" | "regionCode" | "verifierOrganisationIds">,
+): ResourceRef => ({
+  kind: "mine",
+  organisationId: m.organisationId,
+  regionCode: m.regionCode,
+  verifierOrganisationIds: m.verifierOrganisationIds,
+});
+
+/**
+ * How a QueryScope reads the mines table: by owner, by region, and — for a verification body — by
+ * the areas holding the mine that the body is assigned to (area_mines ⋈ area_verifiers).
+ */
+export const MINE_SCOPE: ScopeColumns = {
+  organisation: "mines.organisation_id",
+  region: "mines.region_code",
+  assignedVia: (ids) =>
+    sql<boolean>`exists (select 1 from area_mines am join area_verifiers av on av.area_id = am.area_id where am.mine_id = mines.id and av.organisation_id in (${sql.join(ids)}))`,
+};
 
 export interface MineInput {
   readonly organisationId: string;
@@ -44,7 +67,9 @@ export interface MineInput {
   readonly livingArea?: unknown;
 }
 
-const toMine = (r: Selectable<Database["mines"]>): Mine => ({
+type Row = Selectable<Database["mines"]> & { verifier_ids: string[] | null };
+
+const toMine = (r: Row): Mine => ({
   id: String(r.id),
   organisationId: String(r.organisation_id),
   regionCode: r.region_code as RegionCode,
@@ -56,6 +81,7 @@ const toMine = (r: Selectable<Database["mines"]>): Mine => ({
   livingArea: r.living_area,
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
+  verifierOrganisationIds: (r.verifier_ids ?? []).map(String),
 });
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
@@ -66,6 +92,19 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
  */
 export class MineRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  private select() {
+    return this.db
+      .selectFrom("mines")
+      .selectAll("mines")
+      .select(
+        sql<
+          string[] | null
+        >`(select array_agg(distinct av.organisation_id::text) from area_mines am join area_verifiers av on av.area_id = am.area_id where am.mine_id = mines.id)`.as(
+          "verifier_ids",
+        ),
+      );
+  }
 
   async add(input: MineInput): Promise<Mine> {
     const issues = await this.issues(input, true);
@@ -82,9 +121,9 @@ export class MineRepository {
         production_area: json(input.productionArea),
         living_area: json(input.livingArea),
       })
-      .returningAll()
+      .returning("id")
       .executeTakeFirstOrThrow();
-    return toMine(r);
+    return (await this.get(String(r.id)))!;
   }
 
   /** Changes the given fields (the same checks as add); undefined when there is no such mine. */
@@ -104,31 +143,36 @@ export class MineRepository {
       .updateTable("mines")
       .set(set)
       .where("id", "=", id)
-      .returningAll()
+      .returning("id")
       .executeTakeFirst();
-    return r ? toMine(r) : undefined;
+    return r ? this.get(id) : undefined;
   }
 
   /** One mine by id (not scoped: the caller asks the policy about it). */
   async get(id: string): Promise<Mine | undefined> {
     if (!isRowId(id)) return undefined;
-    const r = await this.db.selectFrom("mines").selectAll().where("id", "=", id).executeTakeFirst();
+    const r = await this.select().where("mines.id", "=", id).executeTakeFirst();
+    return r ? toMine(r) : undefined;
+  }
+
+  /** One mine by id if `scope` lets the actor see it (queryScope(actor, "mine.read")). */
+  async getScoped(id: string, scope: QueryScope): Promise<Mine | undefined> {
+    if (!isRowId(id)) return undefined;
+    const r = await this.select()
+      .where("mines.id", "=", id)
+      .where(scopeWhere(scope, MINE_SCOPE))
+      .executeTakeFirst();
     return r ? toMine(r) : undefined;
   }
 
   /** The mines `scope` lets the actor see (queryScope(actor, "mine.read")), by id. */
   async list(scope: QueryScope, filter: { organisationId?: string } = {}): Promise<Mine[]> {
-    // Verifiers' assignments (area_mines, area_verifiers) come with migration 004: until then
-    // an `assigned` criterion matches no mine.
-    let q = this.db
-      .selectFrom("mines")
-      .selectAll()
-      .where(scopeWhere(scope, { organisation: "mines.organisation_id", region: "mines.region_code" }));
+    let q = this.select().where(scopeWhere(scope, MINE_SCOPE));
     if (filter.organisationId !== undefined) {
       if (!isRowId(filter.organisationId)) return [];
-      q = q.where("organisation_id", "=", filter.organisationId);
+      q = q.where("mines.organisation_id", "=", filter.organisationId);
     }
-    return (await q.orderBy("id").execute()).map(toMine);
+    return (await q.orderBy("mines.id").execute()).map(toMine);
   }
 
   /** Every problem of `input`; `whole`: all required fields must be there (add), else only those given. */

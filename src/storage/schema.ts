@@ -210,3 +210,22 @@ export interface Database {
   audit_head: AuditHeadTable;
   schema_migrations: { id: string; applied_at: Timestamp };
 }
+
+/** Feedback from the public portal (migration 005). */
+export interface FeedbackTable {
+  id: Generated<string>;
+  area_id: string | null;
+  /** The area's owner and region when the message was sent (null: about the portal as a whole). */
+  organisation_id: string | null;
+  region_code: string | null;
+  name: string | null;
+  contact: string | null;
+  message: string;
+  address: string | null;
+  created_at: Timestamp;
+}
+
+/** The tables added after `Database` was declared. */
+export interface Database {
+  feedback: FeedbackTable;
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { TEXT_BOUNDS } from "../domain/common/input-bounds.ts";
+import { userText } from "../domain/validation/user-text.ts";
+import { mapLayerSchema } from "./map-layer.ts";
+import { keyFigureSchema, overviewPointSchema } from "./overview.ts";
+
+const regionRef = z.object({ code: z.string(), name: z.string(), nameZh: z.string().nullable() });
+const mineName = z.object({ id: z.string(), name: z.string(), nameZh: z.string().nullable() });
+
+/** A published area as the public portal lists it. Version 1. */
+export const publicAreaSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameZh: z.string().nullable(),
+    region: regionRef,
+    mines: z.array(mineName).meta({ description: "the mines the area holds" }),
+    figures: z
+      .array(keyFigureSchema)
+      .meta({ description: "key figures of its latest finished land-use analysis and latest inventories" }),
+  })
+  .meta({ id: "PublicAreaSummary" });
+
+/** A published area's page: figures, series by year and the latest land-use map as a layer. Version 1. */
+export const publicAreaSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameZh: z.string().nullable(),
+    region: regionRef,
+    mines: z.array(mineName),
+    figures: z.array(keyFigureSchema),
+    series: z.array(overviewPointSchema),
+    analysedAt: z.string().nullable().meta({ description: "when the latest land-use analysis finished" }),
+    map: z
+      .object({
+        crs: z
+          .object({ label: z.string(), epsg: z.number().int().optional(), proj4: z.string().optional() })
+          .nullable(),
+        layer: mapLayerSchema,
+      })
+      .nullable()
+      .meta({ description: "the latest map's land use as a coloured layer (its url is under /api/public/)" }),
+  })
+  .meta({ id: "PublicArea" });
+
+/** Longest feedback message, characters (a letter's length; the table holds no more). */
+export const FEEDBACK_MESSAGE_MAX_CHARS = 4000;
+
+/** `POST /api/public/feedback`: a message from anyone, about a published area or the portal. */
+export const feedbackInput = z
+  .object({
+    areaId: z
+      .string()
+      .regex(/^[1-9]\d{0,17}$/, "must be a published area's id")
+      .optional(),
+    name: userText(TEXT_BOUNDS.name).min(1).optional(),
+    contact: userText(TEXT_BOUNDS.name)
+      .min(1)
+      .optional()
+      .meta({ description: "an e-mail address or telephone number to answer to" }),
+    message: userText(FEEDBACK_MESSAGE_MAX_CHARS)
+      .min(1)
+      .meta({ description: "what you want to tell (blank text is refused)" }),
+  })
+  .strict()
+  .meta({ id: "FeedbackMessage" });
+
+/** A feedback message as regulators read it. */
+export const feedbackSchema = z
+  .object({
+    id: z.string(),
+    areaId: z.string().nullable(),
+    organisationId: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    name: z.string().nullable(),
+    contact: z.string().nullable(),
+    message: z.string(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "Feedback" });
+
+export const feedbackPageSchema = z
+  .object({ items: z.array(feedbackSchema), next: z.string().nullable() })
+  .meta({ id: "FeedbackPage" });

@@ -1,0 +1,85 @@
+import {
+  auditPageSchema,
+  auditQuery,
+  auditResourceParams,
+  auditTimelineQuery,
+} from "../../contract/audit.ts";
+import { queryScope } from "../../domain/access/policy.ts";
+import { listAuditEvents, type AuditFilter, type ChainedAuditEvent } from "../../storage/audit-log.ts";
+import type { ApiApp } from "../api-app.ts";
+import type { AppContext } from "../context.ts";
+import { errors } from "../route-schema.ts";
+
+const eventJson = (e: ChainedAuditEvent) => ({
+  seq: e.seq,
+  at: e.at.toISOString(),
+  who: { ...e.who, roles: [...e.who.roles] },
+  action: e.action,
+  resource: e.resource,
+  outcome: e.outcome,
+  beforeDigest: e.beforeDigest,
+  afterDigest: e.afterDigest,
+  requestId: e.requestId,
+  address: e.address,
+  hash: e.hash,
+});
+
+/**
+ * The audit trail, read as the policy scopes `audit.read`: administrators all of it, a regulator
+ * the events on what lies in its jurisdiction. Pages by seq (keyset): stable while events arrive.
+ */
+export function auditRoutes(app: ApiApp, ctx: AppContext): void {
+  app.get(
+    "/api/audit",
+    {
+      config: { access: { action: "audit.read" } },
+      schema: {
+        summary:
+          "the audit trail, filtered, newest first unless told (administrators; regulators: their jurisdiction)",
+        querystring: auditQuery,
+        response: { 200: auditPageSchema, ...errors("bad-input") },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const filter: AuditFilter = {
+        ...(q.since ? { since: new Date(q.since) } : {}),
+        ...(q.until ? { until: new Date(q.until) } : {}),
+        ...(q.userId ? { userId: q.userId } : {}),
+        ...(q.username ? { username: q.username } : {}),
+        ...(q.organisationId ? { organisationId: q.organisationId } : {}),
+        ...(q.action ? { action: q.action } : {}),
+        ...(q.resourceKind
+          ? { resource: { kind: q.resourceKind, ...(q.resourceId ? { id: q.resourceId } : {}) } }
+          : {}),
+        ...(q.outcome ? { outcome: q.outcome } : {}),
+        order: q.order,
+        ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+        limit: q.limit,
+      };
+      const page = await listAuditEvents(ctx.store.db, queryScope(req.actor, "audit.read"), filter);
+      return { events: page.events.map(eventJson), next: page.next };
+    },
+  );
+  app.get(
+    "/api/audit/resource/:kind/:id",
+    {
+      config: { access: { action: "audit.read" } },
+      schema: {
+        summary: "a record's timeline: the events on it that the actor may read, oldest first",
+        params: auditResourceParams,
+        querystring: auditTimelineQuery,
+        response: { 200: auditPageSchema, ...errors("bad-input") },
+      },
+    },
+    async (req) => {
+      const page = await listAuditEvents(ctx.store.db, queryScope(req.actor, "audit.read"), {
+        resource: { kind: req.params.kind, id: req.params.id },
+        order: "oldest-first",
+        ...(req.query.cursor !== undefined ? { cursor: req.query.cursor } : {}),
+        limit: req.query.limit,
+      });
+      return { events: page.events.map(eventJson), next: page.next };
+    },
+  );
+}
