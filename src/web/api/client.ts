@@ -34,7 +34,31 @@ export interface ApiInit extends Omit<RequestInit, "body"> {
   body?: BodyInit;
 }
 
-/** Calls the API; answers its JSON (undefined for 204), or throws an ApiError with the server's details. */
+/**
+ * What happens when the API answers 401 (nobody is signed in, or the session ended): the one place
+ * that sends the user to the login page. The app sets it to a router navigation to `/login?next=…`;
+ * until then, a full page load of the login page.
+ */
+let signInNeeded: () => void = () => {
+  const next = location.pathname + location.search;
+  location.assign(`/login?next=${encodeURIComponent(next)}`);
+};
+
+/** Sets what a 401 from the API does (the app's router navigation to the login page). */
+export function onSignInNeeded(handler: () => void): void {
+  signInNeeded = handler;
+}
+
+/**
+ * Calls whose 401 is an answer, not a lost session: the login's refusal, and the question "who is
+ * signed in" asked by pages open to the public.
+ */
+const ANSWERS_401 = ["/api/auth/login", "/api/auth/logout", "/api/public/"];
+
+/**
+ * Calls the API; answers its JSON (undefined for 204), or throws an ApiError with the server's
+ * details. A 401 (outside the login and the public portal) also sends the user to the login page.
+ */
 export async function apiFetch<T>(path: string, init: ApiInit = {}): Promise<T> {
   const { json, headers, body, ...rest } = init;
   const res = await fetch(path, {
@@ -49,6 +73,8 @@ export async function apiFetch<T>(path: string, init: ApiInit = {}): Promise<T> 
   if (res.status === 204) return undefined as T;
   const parsed: unknown = await res.json().catch(() => null);
   if (!res.ok) {
+    if (res.status === 401 && !ANSWERS_401.some((p) => path.startsWith(p)) && !init.signal?.aborted)
+      signInNeeded();
     if (isErrorBody(parsed))
       throw new ApiError(res.status, parsed.error.code, parsed.error.message, parsed.error.details ?? []);
     throw new ApiError(res.status, "http", `HTTP ${res.status}`, []);

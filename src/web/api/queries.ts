@@ -2,14 +2,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { AnalysisRecord } from "../../contract/analysis-record.ts";
 import type { AreaRecord } from "../../contract/area.ts";
+import type { Me } from "../../contract/auth.ts";
 import type { InventoryRecord } from "../../contract/inventory-record.ts";
 import type { layersAnswerSchema, mapLayerSchema } from "../../contract/map-layer.ts";
 import type { Overview } from "../../contract/overview.ts";
 import type { Lang } from "../../presentation/i18n/lang.ts";
 import type { miningAreaInput } from "../../contract/area-input.ts";
-import { apiFetch } from "./client.ts";
+import { ApiError, apiFetch } from "./client.ts";
 
-export type { AnalysisRecord, Overview };
+export type { AnalysisRecord, Me, Overview };
 /** A mining area as the API answers it. */
 export type Area = AreaRecord;
 /** What creating an area sends. */
@@ -38,7 +39,74 @@ export const keys = {
   structureProblem: (id: string) => ["areas", id, "structure-problem"] as const,
   /** An area's inventories with their results: under the area's key, so a stored inventory or a replaced map refreshes it. */
   inventoryResults: (id: string) => ["areas", id, "inventories", "with-result"] as const,
+  /** What the server tells every visitor about itself (GET /api/public/info): whether it runs the demo. */
+  serverInfo: ["public", "info"] as const,
+  /** Who is signed in (GET /api/me). */
+  me: ["me"] as const,
 };
+
+/**
+ * What the server says about itself to everyone: whether it runs the DEMO, and then the demo
+ * accounts' names (never their password). A server without the endpoint counts as no demo.
+ */
+export interface ServerInfo {
+  readonly demo: { readonly accounts: readonly string[] } | null;
+}
+
+export function useServerInfo() {
+  return useQuery({
+    queryKey: keys.serverInfo,
+    queryFn: async (): Promise<ServerInfo> => {
+      try {
+        return await apiFetch<ServerInfo>("/api/public/info");
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return { demo: null };
+        throw e;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+/** Who is signed in: user, organisation, roles and the actions they may use (401 sends to the login page). */
+export function useMe() {
+  return useQuery({ queryKey: keys.me, queryFn: () => apiFetch<Me>("/api/me"), staleTime: 60_000 });
+}
+
+/**
+ * Signs in. The cache of the previous user (if any) is dropped whole — nothing another account
+ * saw may show — and the answer is who signed in.
+ */
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { username: string; password: string }) =>
+      apiFetch<Me>("/api/auth/login", { method: "POST", json: input }),
+    onSuccess: (me) => {
+      qc.clear();
+      qc.setQueryData(keys.me, me);
+    },
+  });
+}
+
+/** Signs out and forgets everything the account saw. */
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<undefined>("/api/auth/logout", { method: "POST" }),
+    onSettled: () => qc.clear(),
+  });
+}
+
+/** Changes the signed-in user's password (POST /api/me/password); Me is asked again. */
+export function useChangePassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+      apiFetch<undefined>("/api/me/password", { method: "POST", json: input }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.me }),
+  });
+}
 
 export function useAreas() {
   return useQuery({ queryKey: keys.areas, queryFn: () => apiFetch<Area[]>("/api/areas") });

@@ -1,19 +1,17 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Select, Space, Typography } from "antd";
-import enUS from "antd/es/locale/en_US.js";
-import zhCN from "antd/es/locale/zh_CN.js";
-import { useLayoutEffect, type ReactNode } from "react";
+import { Button, Dropdown, Layout, Menu, Select, Space, Spin, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation, useNavigate, useParams, useSearchParams } from "react-router";
+import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { className } from "../../presentation/i18n.ts";
-import { LANGS, LOCALE, parseLang, type Lang } from "../../presentation/i18n/lang.ts";
-import { useAreas } from "../api/queries.ts";
-import { rememberLang } from "./lang.ts";
-import { theme } from "./theme.ts";
+import type { Lang } from "../../presentation/i18n/lang.ts";
+import { useAreas, useLogout, useMe, type Me } from "../api/queries.ts";
+import { QueryError } from "../components/QueryError.tsx";
+import { mayAdmin, mayAudit, mayView } from "./access.ts";
+import { Frame, LangToggle, useLang, withLang } from "./Frame.tsx";
 import { VIEWS, viewPath, type View } from "./views.ts";
 
-const ANTD_LOCALE = { en: enUS, zh: zhCN } as const;
-/** Each language by its own name (the switch shows the other one, in its own script). */
-const ENDONYM: Readonly<Record<Lang, string>> = { en: "English", zh: "中文" };
+export { useLang } from "./Frame.tsx";
+
 /** The label of each view (the shared catalogue's words where they exist). */
 const VIEW_LABEL = {
   overview: "overview",
@@ -30,105 +28,167 @@ function currentView(pathname: string): View | undefined {
   return VIEWS.find((v) => v === seg);
 }
 
-/**
- * The language of the page: asked in the URL (`?lang=`), else the one in use (remembered or the
- * browser's). Switching rewrites the URL; the texts change in place, nothing is remounted.
- */
-export function useLang(): [Lang, (lang: Lang) => void] {
-  const [params, setParams] = useSearchParams();
-  const { i18n } = useTranslation();
-  const lang = parseLang(params.get("lang")) ?? parseLang(i18n.language) ?? "en";
-  const set = (next: Lang) => {
-    rememberLang(next);
-    setParams(
-      (p) => {
-        p.set("lang", next);
-        return p;
-      },
-      { replace: true },
-    );
-  };
-  return [lang, set];
+/** A name stored in both languages, in the page's. */
+export const nameIn = (lang: Lang, o: { name: string; nameZh: string | null }): string =>
+  lang === "zh" && o.nameZh ? o.nameZh : o.name;
+
+/** The signed-in user's menu: name, organisation, roles in the language, and signing out. */
+function UserMenu({ me }: { me: Me }): ReactNode {
+  const { t } = useTranslation(["common", "web", "access"]);
+  const [lang] = useLang();
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const logout = useLogout();
+  const who = me.user ? (me.user.displayName ?? me.user.username) : t("web:auth.apiToken");
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: () => void navigate(withLang("/login", search), { replace: true }),
+    });
+  return (
+    <Dropdown
+      trigger={["click"]}
+      menu={{
+        items: [
+          {
+            key: "who",
+            disabled: true,
+            label: (
+              <div className="user-card" id="user-card">
+                <div className="user-org">{nameIn(lang, me.organisation)}</div>
+                <div className="user-region">{nameIn(lang, me.organisation.region)}</div>
+                <div className="user-roles">
+                  {me.roles.map((r) => (
+                    <Tag key={r} data-role={r}>
+                      {t(`access:role.${r}`)}
+                    </Tag>
+                  ))}
+                </div>
+              </div>
+            ),
+          },
+          { type: "divider" },
+          ...(me.user
+            ? [
+                {
+                  key: "password",
+                  label: (
+                    <Link to={withLang("/account/password", search)}>{t("web:auth.changePassword")}</Link>
+                  ),
+                },
+              ]
+            : []),
+          { key: "sign-out", label: <span id="sign-out">{t("web:auth.signOut")}</span>, onClick: signOut },
+        ],
+      }}
+    >
+      <Button id="user-menu" className="user-menu" loading={logout.isPending} title={who}>
+        <span className="user-menu-name">{who}</span>
+      </Button>
+    </Dropdown>
+  );
 }
 
-/** The app's frame: header (name, area, views, language, API docs) around the view. */
+/** The signed-in app's frame: header (name, area, views, administration, language, user) around the view. */
 export function Shell(): ReactNode {
-  const { t, i18n } = useTranslation(["common", "web"]);
-  const [lang, setLang] = useLang();
+  return (
+    <Frame>
+      <SignedIn />
+    </Frame>
+  );
+}
+
+function SignedIn(): ReactNode {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Spin className="page-spin" />;
+  if (me.error) return <QueryError error={me.error} />;
+  if (me.data.user?.mustChangePassword && location.pathname !== "/account/password")
+    return <Navigate replace to={withLang("/account/password", location.search)} />;
+  return <ShellLayout me={me.data} key={me.data.user?.id ?? me.data.token?.id} />;
+}
+
+function ShellLayout({ me }: { me: Me }): ReactNode {
+  const { t } = useTranslation(["common", "web"]);
+  const label = t("areas");
+  const [lang] = useLang();
   const { areaId } = useParams();
   const location = useLocation();
   const navigate = useNavigate();
   const areas = useAreas();
   const view = currentView(location.pathname);
-
-  useLayoutEffect(() => {
-    if (i18n.language !== lang) void i18n.changeLanguage(lang);
-    if (new URLSearchParams(location.search).get("lang")) rememberLang(lang);
-    document.documentElement.lang = LOCALE[lang];
-    document.title = t("appTitle");
-  }, [lang, i18n, t, location.search]);
-
-  const other: Lang = LANGS.find((l) => l !== lang) ?? "en";
+  const views = VIEWS.filter((v) => mayView(me, v));
+  const top = location.pathname.split("/")[1];
   return (
-    <ConfigProvider locale={ANTD_LOCALE[lang]} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <Layout className="shell">
-          <Layout.Header className="shell-header">
-            <Typography.Title level={1} className="brand">
-              <Link to={areaId ? viewPath(areaId, "overview", location.search) : "/"}>MineCarbon</Link>
-            </Typography.Title>
-            <label className="area-pick">
-              <span className="area-pick-label">{t("areas")}</span>
-              <Select
-                id="area-select"
-                className="area-select"
-                aria-label={t("areas")}
-                value={areaId}
-                loading={areas.isLoading}
-                placeholder={t("areas")}
-                popupMatchSelectWidth={false}
-                options={(areas.data ?? []).map((a) => ({
-                  value: a.id,
-                  label: className(lang, a),
-                }))}
-                onChange={(id: string) => void navigate(viewPath(id, view ?? "overview", location.search))}
-              />
-            </label>
-            <Space className="tools" size="middle">
-              <Button
-                id="lang-toggle"
-                className="lang-toggle"
-                lang={LOCALE[other]}
-                title={t("language")}
-                onClick={() => setLang(other)}
-              >
-                {ENDONYM[other]}
-              </Button>
-              <a href="/docs" target="_blank" rel="noreferrer" className="docs-link">
-                {t("apiDocs")}
-              </a>
-            </Space>
-          </Layout.Header>
-          {areaId && (
-            <Menu
-              className="view-menu"
-              mode="horizontal"
-              selectedKeys={view ? [view] : []}
-              items={VIEWS.map((v) => ({
-                key: v,
-                label: (
-                  <Link id={`tab-${v}`} to={viewPath(areaId, v, location.search)}>
-                    {t(VIEW_LABEL[v])}
-                  </Link>
-                ),
-              }))}
-            />
+    <Layout className="shell">
+      <Layout.Header className="shell-header">
+        <Typography.Title level={1} className="brand">
+          <Link to={areaId ? viewPath(areaId, "overview", location.search) : withLang("/", location.search)}>
+            MineCarbon
+          </Link>
+        </Typography.Title>
+        <label className="area-pick">
+          <span className="area-pick-label">{label}</span>
+          <Select
+            id="area-select"
+            className="area-select"
+            aria-label={label}
+            value={areaId}
+            loading={areas.isLoading}
+            placeholder={label}
+            popupMatchSelectWidth={false}
+            options={(areas.data ?? []).map((a) => ({ value: a.id, label: className(lang, a) }))}
+            onChange={(id: string) =>
+              void navigate(viewPath(id, view && views.includes(view) ? view : "overview", location.search))
+            }
+          />
+        </label>
+        <Space className="tools" size="middle" wrap>
+          {mayAdmin(me) && (
+            <Link
+              id="nav-admin"
+              className={top === "admin" ? "nav-link active" : "nav-link"}
+              to={withLang("/admin", location.search)}
+            >
+              {t("web:nav.admin")}
+            </Link>
           )}
-          <Layout.Content className="view" id="view">
-            <Outlet />
-          </Layout.Content>
-        </Layout>
-      </AntApp>
-    </ConfigProvider>
+          {mayAudit(me) && (
+            <Link
+              id="nav-audit"
+              className={top === "audit" ? "nav-link active" : "nav-link"}
+              to={withLang("/audit", location.search)}
+            >
+              {t("web:nav.audit")}
+            </Link>
+          )}
+          <Link id="nav-public" className="nav-link" to={withLang("/public", location.search)}>
+            {t("web:nav.public")}
+          </Link>
+          <LangToggle />
+          <a href="/docs" target="_blank" rel="noreferrer" className="docs-link">
+            {t("apiDocs")}
+          </a>
+          <UserMenu me={me} />
+        </Space>
+      </Layout.Header>
+      {areaId && (
+        <Menu
+          className="view-menu"
+          mode="horizontal"
+          selectedKeys={view ? [view] : []}
+          items={views.map((v) => ({
+            key: v,
+            label: (
+              <Link id={`tab-${v}`} to={viewPath(areaId, v, location.search)}>
+                {t(VIEW_LABEL[v])}
+              </Link>
+            ),
+          }))}
+        />
+      )}
+      <Layout.Content className="view" id="view">
+        <Outlet />
+      </Layout.Content>
+    </Layout>
   );
 }

@@ -1,4 +1,4 @@
-import { Result, Spin } from "antd";
+import { Empty, Result, Spin } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -9,7 +9,10 @@ import {
   useParams,
   type RouteObject,
 } from "react-router";
-import { useAreas } from "../api/queries.ts";
+import { onSignInNeeded } from "../api/client.ts";
+import { useAreas, useMe } from "../api/queries.ts";
+import { mayView } from "./access.ts";
+import { Frame } from "./Frame.tsx";
 import { Shell } from "./Shell.tsx";
 import { viewPath, type View } from "./views.ts";
 
@@ -27,13 +30,21 @@ const VIEW_ROUTES: Record<View, Pick<RouteObject, "lazy">> = {
   inventory: lazyView(() => import("../views/inventory/index.tsx")),
 };
 
-/** `/`: the first area's overview, or the data view to create one when there is none. */
+/** `/`: the first area's overview; with none, the data view to create one (for who may), else a note. */
 function Home(): ReactNode {
   const areas = useAreas();
+  const me = useMe();
   const { search } = useLocation();
+  const { t } = useTranslation(["common", "web"]);
   if (areas.isPending) return <Spin />;
   const first = areas.data?.[0];
-  return <Navigate replace to={first ? viewPath(first.id, "overview", search) : `/data${search}`} />;
+  if (first) return <Navigate replace to={viewPath(first.id, "overview", search)} />;
+  if (mayView(me.data, "data")) return <Navigate replace to={`/data${search}`} />;
+  return (
+    <div id="no-areas">
+      <Empty description={t("web:auth.noAreas")} />
+    </div>
+  );
 }
 
 /**
@@ -56,8 +67,21 @@ function NotFound(): ReactNode {
   return <Result status="404" title={t("web:pageNotFound")} />;
 }
 
+/** A page open to everyone (the login page, the public portal): the frame without the signed-in header. */
+const open = (load: () => Promise<{ default: () => ReactNode }>): RouteObject => ({
+  element: (
+    <Frame>
+      <Outlet />
+    </Frame>
+  ),
+  hydrateFallbackElement: <Spin />,
+  children: [{ index: true, ...lazyView(load) }],
+});
+
 /** The routes: a URL per view and per selection (area, and for the map: year and layer). */
 export const ROUTES: RouteObject[] = [
+  { path: "/login", ...open(() => import("../views/login/index.tsx")) },
+  { path: "/public", ...open(() => import("../views/public/index.tsx")) },
   {
     path: "/",
     element: <Shell />,
@@ -65,6 +89,9 @@ export const ROUTES: RouteObject[] = [
     children: [
       { index: true, element: <Home /> },
       { path: "data", ...VIEW_ROUTES.data },
+      { path: "admin", ...lazyView(() => import("../views/admin/index.tsx")) },
+      { path: "audit", ...lazyView(() => import("../views/audit/index.tsx")) },
+      { path: "account/password", ...lazyView(() => import("../views/login/change-password.tsx")) },
       {
         path: "areas/:areaId",
         element: <AreaRoute />,
@@ -78,7 +105,22 @@ export const ROUTES: RouteObject[] = [
   },
 ];
 
-/** The router, under `basename` (`/`). */
+/** Where a 401 sends: the start page of an anonymous visitor is the public portal; any other page asks to sign in and comes back. */
+export function signInPath(pathname: string, search: string): string | undefined {
+  if (pathname === "/login" || pathname === "/public") return undefined;
+  const lang = new URLSearchParams(search).get("lang");
+  const suffix = lang ? `lang=${encodeURIComponent(lang)}` : "";
+  if (pathname === "/") return `/public${suffix ? `?${suffix}` : ""}`;
+  return `/login?next=${encodeURIComponent(pathname + search)}${suffix ? `&${suffix}` : ""}`;
+}
+
+/** The router, under `basename` (`/`); a 401 from the API navigates to the login page. */
 export function createRouter(basename: string) {
-  return createBrowserRouter(ROUTES, { basename });
+  const router = createBrowserRouter(ROUTES, { basename });
+  onSignInNeeded(() => {
+    const { pathname, search } = router.state.location;
+    const to = signInPath(pathname, search);
+    if (to) void router.navigate(to, { replace: true });
+  });
+  return router;
 }

@@ -1,0 +1,254 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  List,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Typography,
+} from "antd";
+import { useMemo, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useSearchParams } from "react-router";
+import type { KeyFigure } from "../../../contract/overview.ts";
+import { unitName } from "../../../domain/common/field-meta.ts";
+import { className, formatNumber } from "../../../presentation/i18n.ts";
+import type { Lang } from "../../../presentation/i18n/lang.ts";
+import { LangToggle, useLang, withLang } from "../../app/Frame.tsx";
+import { Chart } from "../../components/Chart.tsx";
+import { LayerLegend } from "../../components/LayerLegend.tsx";
+import { MapView } from "../../components/MapView.tsx";
+import { QueryError } from "../../components/QueryError.tsx";
+import { DemoNotice } from "../login/index.tsx";
+import { apiErrorText } from "../login/api-error-text.ts";
+import { overviewSeriesOption } from "../overview/series-option.ts";
+import { usePublicArea, usePublicAreas, useSendFeedback, type PublicAreaDetail } from "./public-api.ts";
+
+/** A key figure: name, value in the language's digits, unit (a missing one shown as missing, never 0). */
+function Figure({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactNode {
+  const { t } = useTranslation(["common", "web"]);
+  const ok = figure.value !== null && Number.isFinite(figure.value);
+  return (
+    <Statistic
+      className="public-figure"
+      title={t(`figure.${figure.id}`)}
+      value={ok ? formatNumber(lang, figure.value!, Math.abs(figure.value!) < 10 ? 4 : 1) : "—"}
+      suffix={<span className="unit">{unitName(figure.unit, lang)}</span>}
+    />
+  );
+}
+
+/** One published area: its figures, its latest map and the stock/emissions chart. */
+function AreaDetail({ detail, lang }: { detail: PublicAreaDetail; lang: Lang }): ReactNode {
+  const { t } = useTranslation(["common", "web"]);
+  const option = useMemo(
+    () => (detail.series.length ? overviewSeriesOption(detail.series, t, lang) : undefined),
+    [detail.series, t, lang],
+  );
+  const layer = detail.map && detail.layers?.layers.find((l) => l.id === detail.map!.layerId);
+  return (
+    <Row gutter={[12, 12]} className="public-detail">
+      <Col xs={24} lg={12}>
+        <Card
+          size="small"
+          title={detail.map ? t("web:overview.latestMap", { year: detail.map.year }) : t("maps")}
+        >
+          {layer && detail.layers?.crs ? (
+            <>
+              <MapView
+                id="public-map"
+                ariaLabel={t("web:overview.mapOf", { title: layer.title })}
+                projection={detail.layers.crs}
+                extent={layer.extent}
+                images={[layer]}
+                visible={layer.id}
+                boundary={detail.layers.boundary}
+                height={320}
+              />
+              <LayerLegend layer={layer} />
+            </>
+          ) : (
+            <Empty description={t("noData")} />
+          )}
+        </Card>
+      </Col>
+      <Col xs={24} lg={12}>
+        <Card size="small" title={t("web:overview.chartTitle")}>
+          {option ? (
+            <Chart id="public-chart" option={option} height={320} ariaLabel={t("web:overview.chartTitle")} />
+          ) : (
+            <Empty description={t("web:overview.noSeries")} />
+          )}
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+interface FeedbackFields {
+  name?: string;
+  contact?: string;
+  message: string;
+}
+
+/** Feedback on a published area: anyone may send it (public participation and supervision). */
+function FeedbackForm({ areaId }: { areaId: string }): ReactNode {
+  const { t } = useTranslation(["common", "web"]);
+  const [lang] = useLang();
+  const send = useSendFeedback();
+  const [form] = Form.useForm<FeedbackFields>();
+  return (
+    <Card size="small" title={t("web:public.feedback")} className="feedback-card">
+      {send.isSuccess && (
+        <Alert
+          id="feedback-sent"
+          type="success"
+          showIcon
+          title={t("web:public.feedbackSent")}
+          className="form-note"
+        />
+      )}
+      {send.error && (
+        <Alert
+          id="feedback-error"
+          type="error"
+          showIcon
+          role="alert"
+          title={apiErrorText(t, lang, send.error)}
+          className="form-note"
+        />
+      )}
+      <Form<FeedbackFields>
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        name="feedback"
+        onFinish={(v) =>
+          send.mutate(
+            {
+              areaId,
+              message: v.message,
+              ...(v.name ? { name: v.name } : {}),
+              ...(v.contact ? { contact: v.contact } : {}),
+            },
+            { onSuccess: () => form.resetFields() },
+          )
+        }
+      >
+        <Form.Item label={t("web:public.feedbackName")} name="name" rules={[{ max: 100 }]}>
+          <Input id="feedback-name" maxLength={100} />
+        </Form.Item>
+        <Form.Item label={t("web:public.feedbackContact")} name="contact" rules={[{ max: 200 }]}>
+          <Input id="feedback-contact" maxLength={200} />
+        </Form.Item>
+        <Form.Item
+          label={t("web:public.feedbackMessage")}
+          name="message"
+          rules={[{ required: true, message: t("web:required") }, { max: 4000 }]}
+        >
+          <Input.TextArea id="feedback-message" rows={4} maxLength={4000} showCount />
+        </Form.Item>
+        <Button id="feedback-submit" type="primary" htmlType="submit" loading={send.isPending}>
+          {t("web:public.send")}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+/**
+ * `/public`: the published areas with their key figures, one area's map and chart, and feedback —
+ * for everyone, no sign-in (the start page of an anonymous visitor).
+ */
+export default function PublicPortal(): ReactNode {
+  const { t } = useTranslation(["common", "web"]);
+  const [lang] = useLang();
+  const { search } = useLocation();
+  const [params, setParams] = useSearchParams();
+  const areas = usePublicAreas(lang);
+  const [picked, setPicked] = useState<string | undefined>(params.get("area") ?? undefined);
+  const areaId = picked ?? areas.data?.[0]?.id;
+  const detail = usePublicArea(areaId, lang);
+  const pick = (id: string) => {
+    setPicked(id);
+    setParams(
+      (p) => {
+        p.set("area", id);
+        return p;
+      },
+      { replace: true },
+    );
+  };
+  return (
+    <div className="public-page">
+      <header className="login-header">
+        <Typography.Title level={1} className="brand">
+          MineCarbon
+        </Typography.Title>
+        <Space wrap>
+          <Link id="to-login" to={withLang("/login", search)}>
+            {t("web:auth.signIn")}
+          </Link>
+          <LangToggle />
+        </Space>
+      </header>
+      <main className="view public-main">
+        <Typography.Title level={2}>{t("web:public.title")}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t("web:public.intro")}</Typography.Paragraph>
+        <DemoNotice />
+        {areas.isPending ? (
+          <Skeleton active />
+        ) : areas.error ? (
+          <QueryError error={areas.error} />
+        ) : (
+          <List
+            id="public-areas"
+            className="public-areas"
+            grid={{ gutter: 12, xs: 1, sm: 1, md: 2, lg: 2, xl: 3 }}
+            locale={{ emptyText: t("web:public.none") }}
+            dataSource={areas.data}
+            renderItem={(a) => (
+              <List.Item>
+                <Card
+                  size="small"
+                  hoverable
+                  className={a.id === areaId ? "public-area picked" : "public-area"}
+                  data-area={a.id}
+                  title={className(lang, { name: a.name, nameZh: a.nameZh ?? null })}
+                  onClick={() => pick(a.id)}
+                >
+                  {(a.figures ?? []).slice(0, 3).map((f) => (
+                    <Figure key={f.id} figure={f} lang={lang} />
+                  ))}
+                </Card>
+              </List.Item>
+            )}
+          />
+        )}
+        {areaId && (
+          <>
+            {detail.isPending ? (
+              <Skeleton active />
+            ) : detail.error ? (
+              <QueryError error={detail.error} />
+            ) : (
+              <>
+                <Typography.Title level={3} className="public-area-title">
+                  {className(lang, { name: detail.data.area.name, nameZh: detail.data.area.nameZh ?? null })}
+                </Typography.Title>
+                <AreaDetail detail={detail.data} lang={lang} />
+              </>
+            )}
+            <FeedbackForm areaId={areaId} key={areaId} />
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
