@@ -56,7 +56,7 @@ describe.each(STORE_KINDS)("the administration API, as each actor, on %s", (kind
 
   it("organisations: each sees what its grants reach; only an administrator adds, disables and enables", async () => {
     const d = t.directory;
-    const names = async (h: object) =>
+    const names = async (h: Record<string, string>) =>
       (await t.app.inject({ url: "/api/organisations", headers: h })).json().map((o: { id: string }) => o.id);
     expect(await names({})).toEqual([d.enterpriseA]);
     expect(await names(regulator)).toEqual(
@@ -205,7 +205,7 @@ describe.each(STORE_KINDS)("the administration API, as each actor, on %s", (kind
       ).statusCode,
     ).toBe(403);
 
-    const listed = async (h: object) =>
+    const listed = async (h: Record<string, string>) =>
       (await t.app.inject({ url: "/api/users", headers: h }))
         .json()
         .map((u: { username: string }) => u.username);
@@ -313,6 +313,28 @@ describe.each(STORE_KINDS)("the administration API, as each actor, on %s", (kind
     ).toBe(401);
   });
 
+  it("limits password changes to 5 in 15 minutes per user (guessing through a session left open)", async () => {
+    const guesser = await signIn(t.app, "editor-b");
+    for (let i = 0; i < 5; i++) {
+      const r = await write({
+        method: "POST",
+        url: "/api/me/password",
+        headers: guesser,
+        payload: { current: `guess-${i}-Abcdefg`, new: NEW_PASSWORD },
+      });
+      expect(r.statusCode).toBe(400);
+    }
+    const r = await write({
+      method: "POST",
+      url: "/api/me/password",
+      headers: guesser,
+      payload: { current: TEST_PASSWORD, new: NEW_PASSWORD },
+    });
+    expect(r.statusCode, r.body).toBe(429);
+    expect(r.json().error.code).toBe("rate-limited");
+    expect(r.headers["retry-after"]).toBeDefined();
+  });
+
   it("API tokens: an editor creates one for its organisation (secret once), lists and revokes; nobody else's", async () => {
     const c = await write({
       method: "POST",
@@ -395,7 +417,12 @@ describe.each(STORE_KINDS)("the administration API, as each actor, on %s", (kind
       username: string;
     }[];
     expect(new Set(all.map((s) => s.username))).toContain("editor-b");
-    const bSession = all.find((s) => s.username === "editor-b")!.id;
+    const bSession = (
+      (await t.app.inject({ url: "/api/sessions", headers: editorB })).json() as {
+        id: string;
+        current: boolean;
+      }[]
+    ).find((x) => x.current)!.id;
     const adminSession = all.find((s) => s.username === "admin")!.id;
     expect(
       (

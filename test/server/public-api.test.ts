@@ -180,7 +180,7 @@ describe.each(STORE_KINDS)("the public portal and feedback, on %s", (kind) => {
   });
 
   it("lets regulators read the feedback of their jurisdiction, administrators all; others are refused", async () => {
-    const messages = async (h: object) =>
+    const messages = async (h: Record<string, string>) =>
       (await t.app.inject({ url: "/api/feedback", headers: h }))
         .json()
         .items.map((f: { message: string }) => f.message);

@@ -40,6 +40,7 @@ import { authError } from "../auth/auth-errors.ts";
 import { authorise } from "../auth/authorise.ts";
 import type { AppContext } from "../context.ts";
 import { empty, errors, idParams } from "../route-schema.ts";
+import { routeRateLimit } from "./public-routes.ts";
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -400,8 +401,10 @@ export function adminRoutes(app: ApiApp, ctx: AppContext): void {
     {
       config: {
         access: "signed-in",
-        // Guessing the current password through a session left open: a few tries a minute.
-        rateLimit: { max: 5, timeWindow: 60_000 },
+        // Guessing the current password through a session left open: 5 tries in 15 minutes per user.
+        rateLimit: routeRateLimit(5, 15, "password changes", (req) =>
+          req.actor.kind === "user" ? `password:${req.actor.userId}` : `password-address:${req.ip}`,
+        ),
       },
       schema: {
         summary:

@@ -29,6 +29,28 @@ const langQuery = z.object({
 /** How many feedback messages one address may send, and in how many minutes. */
 export const FEEDBACK_LIMIT = { max: 5, minutes: 15 } as const;
 
+/**
+ * A route's own rate limit (@fastify/rate-limit's route config; the plugin is registered by the
+ * login limits): at most `max` requests in `minutes` per key — the client's address unless `key`
+ * says otherwise — refused with 429 `rate-limited` and Retry-After through the one error handler.
+ */
+export function routeRateLimit(
+  max: number,
+  minutes: number,
+  what: string,
+  key?: (req: FastifyRequest) => string,
+) {
+  return {
+    max,
+    timeWindow: minutes * 60_000,
+    ...(key ? { keyGenerator: key } : {}),
+    errorResponseBuilder: (_req: FastifyRequest, c: { after: string }) =>
+      authError("rate-limited", `too many ${what}; try again in ${c.after}`, [
+        { path: "", message: `at most ${max} in ${minutes} minutes` },
+      ]),
+  };
+}
+
 /** The public URL of a published area's land-use layer of `year` (`v` changes with the map and colours). */
 const publicLayerUrl = (areaId: string, year: number, privateUrl: string) =>
   `/api/public/areas/${areaId}/maps/${year}/layer.png${privateUrl.slice(privateUrl.indexOf("?"))}`;
@@ -165,17 +187,7 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
     {
       config: {
         access: "public",
-        rateLimit: {
-          max: FEEDBACK_LIMIT.max,
-          timeWindow: FEEDBACK_LIMIT.minutes * 60_000,
-          errorResponseBuilder: (_req: FastifyRequest, c: { after: string }) =>
-            authError("rate-limited", `too many messages from this address; try again in ${c.after}`, [
-              {
-                path: "",
-                message: `at most ${FEEDBACK_LIMIT.max} messages in ${FEEDBACK_LIMIT.minutes} minutes`,
-              },
-            ]),
-        },
+        rateLimit: routeRateLimit(FEEDBACK_LIMIT.max, FEEDBACK_LIMIT.minutes, "messages from this address"),
       },
       schema: {
         summary: `send feedback about a published area or the portal (anyone; at most ${FEEDBACK_LIMIT.max} messages per ${FEEDBACK_LIMIT.minutes} minutes from one address)`,
