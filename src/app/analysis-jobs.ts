@@ -85,6 +85,11 @@ export class AnalysisJobs {
     return new Promise((r) => this.idle.push(r));
   }
 
+  /** Runs a queued job whose row a request committed itself (with its audit event). */
+  start(id: string): void {
+    this.enqueue(id);
+  }
+
   private enqueue(id: string): void {
     this.queue.push(id);
     if (!this.running) this.running = this.drain();

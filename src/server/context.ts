@@ -14,7 +14,11 @@ import { RegionRepository } from "../storage/region-repository.ts";
 import { UserRepository } from "../storage/user-repository.ts";
 import type { Store } from "../storage/open-database.ts";
 import { ReportRepository } from "../storage/report-repository.ts";
+import type { FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import type { Database } from "../storage/schema.ts";
 import { notFound } from "./api-error.ts";
+import { auditRequest, type RequestAudit } from "./access/audit.ts";
 import { authorise } from "./auth/authorise.ts";
 
 /**
@@ -26,6 +30,31 @@ import { authorise } from "./auth/authorise.ts";
  * for the CLI, which sets no limit; clip it to the area before uploading it.
  */
 export const DEFAULT_MAX_MAP_PIXELS = 4_000_000_000;
+
+/** The repositories of the stored results on one database handle: the store's or a transaction's. */
+export interface Repositories {
+  readonly db: Kysely<Database>;
+  readonly areas: MiningAreaRepository;
+  readonly maps: LanduseMapRepository;
+  readonly analyses: AnalysisRepository;
+  readonly inventories: InventoryRepository;
+  readonly reports: ReportRepository;
+}
+
+export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
+  db,
+  areas: new MiningAreaRepository(db),
+  maps: new LanduseMapRepository(db),
+  analyses: new AnalysisRepository(db),
+  inventories: new InventoryRepository(db),
+  reports: new ReportRepository(db),
+});
+
+/** What a request's change gives back: its answer and what the audit trail records of it. */
+export interface Change<T> {
+  readonly value: T;
+  readonly audit: RequestAudit;
+}
 
 /** What every route reaches: the store's repositories, the data folder and the job runner. */
 export class AppContext {
@@ -85,6 +114,19 @@ export class AppContext {
     if (!a) throw notFound("analysis", id);
     await this.areaOf(actor, a.areaId, action, "analysis", id);
     return a;
+  }
+
+  /**
+   * Runs a request's change in one transaction, with repositories on it, and appends the request's
+   * audit event there last: the change and its event commit together or not at all. Slow work
+   * (reading a map, writing a report) is done before, outside the transaction.
+   */
+  async change<T>(req: FastifyRequest, run: (tx: Repositories) => Promise<Change<T>>): Promise<T> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const { value, audit } = await run(repositoriesOn(trx));
+      await auditRequest(trx, req, audit);
+      return value;
+    });
   }
 
   /** Finished results never change: the last few are kept parsed in memory. */

@@ -234,10 +234,9 @@ describe.each(STORE_KINDS)("legend roles are stated, never guessed; stale marks 
       url: `/api/areas/${areaId}/analyses`,
       payload: { densitySet: "seed001-yang2019", zoning: "none" },
     });
-    expect(r.statusCode, r.body).toBe(202);
-    const end = await waitForJob(t.app, r.json().id);
-    expect(end.state).toBe("failed");
-    expect(end.error.details).toEqual([
+    // Refused before anything is queued, naming the class (not "the legend lacks water" of zoning).
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.json().error.details).toEqual([
       {
         path: "legend.classes[10].key",
         message: expect.stringMatching(

@@ -9,6 +9,7 @@ import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 import { areaResource } from "../../src/storage/mining-area-repository.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/policy.ts";
+import { verifyAuditChain } from "../../src/storage/audit-log.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
 import { ANONYMOUS, CLIENT, multipart, testApp, waitForJob } from "./test-app.ts";
@@ -272,6 +273,16 @@ for (const kind of STORE_KINDS)
       return decide(actor, action, areaARef).allowed ? "allowed" : 403;
     };
 
+    const auditEvents = async () =>
+      Number(
+        (
+          await t.ctx.store.db
+            .selectFrom("audit_events")
+            .select((e) => e.fn.countAll<string>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
     it("walks every operation of the document, each declaring its access", () => {
       expect(ops.length).toBeGreaterThan(30);
       for (const op of ops) expect(op.access, op.id).not.toBe("");
@@ -285,6 +296,7 @@ for (const kind of STORE_KINDS)
           const want = expected(op, c);
           if (want === "allowed" && DESTRUCTIVE.has(op.id)) continue;
           const r = request(op);
+          const eventsBefore = await auditEvents();
           const res = await t.app.inject({
             method: op.method.toUpperCase() as "GET",
             url: url(op),
@@ -303,6 +315,13 @@ for (const kind of STORE_KINDS)
             expect(res.statusCode, what).toBe(want);
             expect(res.body, what).not.toContain(SECRET_A);
           }
+          // Every change leaves exactly one audit event; a refusal, or a read, none.
+          const changed =
+            op.method !== "get" &&
+            res.statusCode < 300 &&
+            !op.path.startsWith("/api/optimize") &&
+            op.id !== "post /api/pathways";
+          expect(await auditEvents(), `audit events of ${what}`).toBe(eventsBefore + (changed ? 1 : 0));
           if (res.statusCode < 300 && !decide(actors[c], "area.read", areaARef).allowed)
             expect(res.body, what).not.toContain(SECRET_A);
           if (c !== "editor-b" && c !== "regulator" && c !== "admin")
@@ -311,4 +330,11 @@ for (const kind of STORE_KINDS)
         }
         expect(seen.length).toBeGreaterThan(20);
       });
+
+    it("keeps an unbroken audit chain through all of it", async () => {
+      const v = await verifyAuditChain(t.ctx.store.db);
+      expect(v.firstBroken).toBeUndefined();
+      expect(v.ok).toBe(true);
+      expect(v.events).toBeGreaterThan(10);
+    });
   });

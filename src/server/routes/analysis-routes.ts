@@ -1,6 +1,8 @@
 import { staleReasonCode } from "../../contract/analysis-record.ts";
 import { join } from "node:path";
 import { z } from "zod";
+import { legendRoleProblems } from "../../app/area-legend.ts";
+import { areaResource } from "../../storage/mining-area-repository.ts";
 import { areaLayers } from "../../app/area-layers.ts";
 import { areaLegend } from "../../app/area-legend.ts";
 import { YEAR_RANGE } from "../../domain/common/input-bounds.ts";
@@ -128,6 +130,14 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
               : `the area has maps of ${have.join(", ") || "no year"}; upload at least two`,
           },
         ]);
+      // A class stored before roles were required has none: say so, not that zoning lacks a key.
+      const roleless = legendRoleProblems(area.legend, "legend.classes");
+      if (roleless.length)
+        throw new ApiError(
+          "bad-input",
+          "the area's legend has classes without their role; give each its role (PUT /api/areas/{id}/legend)",
+          roleless,
+        );
       if (params.zoning === "rules") {
         // Seed 001's rules name classes by key; a legend without them cannot be zoned by them.
         const keys = new Set(areaLegend(area.legend).classes.map((c) => c.key));
@@ -142,7 +152,15 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
             },
           ]);
       }
-      const a = await ctx.jobs.submit(area.id, params);
+      const a = await ctx.change(req, async (tx) => {
+        const queued = await tx.analyses.create({ areaId: area.id, kind: "landuse", params });
+        return {
+          value: queued,
+          audit: { action: "analysis.run", resource: areaResource(area), id: queued.id, after: queued },
+        };
+      });
+      // Run once the job's row is committed (the runner reads it through the store).
+      ctx.jobs.start(a.id);
       return reply.status(202).header("location", `/api/jobs/${a.id}`).send(jobJson(a));
     },
   );

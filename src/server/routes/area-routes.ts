@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   areaLegend,
@@ -24,14 +24,14 @@ import {
 import { layersAnswerSchema, pixelHistorySchema } from "../../contract/map-layer.ts";
 import { overviewSchema } from "../../contract/overview.ts";
 import { LANGS } from "../../presentation/i18n/index.ts";
-import type { MiningArea } from "../../storage/mining-area-repository.ts";
+import { areaResource, type MiningArea } from "../../storage/mining-area-repository.ts";
 import { queryScope, SYSTEM_SCOPE } from "../../domain/access/policy.ts";
 import { authorise } from "../auth/authorise.ts";
 import { newAreaOwner } from "../access/area-owner.ts";
 import { ApiError } from "../api-error.ts";
 import type { ApiApp } from "../api-app.ts";
 import { legendInput, miningAreaInput, miningAreaPatch, storedLegendOf } from "../../contract/area-input.ts";
-import type { AppContext } from "../context.ts";
+import type { AppContext, Repositories } from "../context.ts";
 import { empty, errors, file, idParams } from "../route-schema.ts";
 
 const areaJson = (a: MiningArea): AreaRecord => ({
@@ -84,19 +84,37 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
    * when what they were computed from changed (a code, a role or a group), not for new names or
    * colours, which re-label them.
    */
-  const changeLegend = async (area: MiningArea, stored: StoredLegend, at: string) => {
+  const changeLegend = async (tx: Repositories, area: MiningArea, stored: StoredLegend, at: string) => {
     requireRoles(stored, at);
-    const problems = legendMapProblems(stored, await ctx.maps.forArea(area.id));
+    const problems = legendMapProblems(stored, await tx.maps.forArea(area.id));
     if (problems.length)
       throw new ApiError("map-does-not-fit", "the new legend lacks codes of the area's maps", problems);
-    if (legendChangesResults(area.legend, stored))
-      ctx.forgetResults(
-        await ctx.analyses.markAreaStale(
+    const stale = legendChangesResults(area.legend, stored)
+      ? await tx.analyses.markAreaStale(
           area.id,
           staleReasonText("staleLegendChanged", { date: new Date().toISOString().slice(0, 10) }),
-        ),
-      );
-    return (await ctx.areas.update(area.id, { legend: stored }, SYSTEM_SCOPE))!;
+        )
+      : [];
+    return { area: (await tx.areas.update(area.id, { legend: stored }, SYSTEM_SCOPE))!, stale };
+  };
+
+  /** A legend change of the request, with its audit event; results it staled are forgotten after. */
+  const legendChange = async (req: FastifyRequest, area: MiningArea, stored: StoredLegend, at: string) => {
+    const { area: after, stale } = await ctx.change(req, async (tx) => {
+      const changed = await changeLegend(tx, area, stored, at);
+      return {
+        value: changed,
+        audit: {
+          action: "area.update",
+          resource: areaResource(area),
+          id: area.id,
+          before: area,
+          after: changed.area,
+        },
+      };
+    });
+    ctx.forgetResults(stale);
+    return after;
   };
 
   app.get(
@@ -123,7 +141,13 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       requireRoles(stored, "legend.classes");
       const owner = await newAreaOwner(ctx, req.actor, regionCode);
       authorise(req.actor, "area.create", { kind: "area", ...owner, published: false });
-      const a = await ctx.areas.create({ ...rest, legend: stored }, owner);
+      const a = await ctx.change(req, async (tx) => {
+        const created = await tx.areas.create({ ...rest, legend: stored }, owner);
+        return {
+          value: created,
+          audit: { action: "area.create", resource: areaResource(created), id: created.id, after: created },
+        };
+      });
       return reply.status(201).send(areaJson(a));
     },
   );
@@ -154,17 +178,32 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     async (req) => {
       const { legend, ...rest } = req.body;
       const area = await ctx.area(req.actor, req.params.id, "area.update");
-      if (legend) await changeLegend(area, storedLegendOf(legend), "legend.classes");
-      const updated = (await ctx.areas.update(area.id, rest, SYSTEM_SCOPE))!;
-      // The analyses clip to the boundary and may count by its features: a new one outdates them
-      // (compared as stored, before and after).
-      if (JSON.stringify(updated.boundary ?? null) !== JSON.stringify(area.boundary ?? null))
-        ctx.forgetResults(
-          await ctx.analyses.markAreaStale(
-            area.id,
-            staleReasonText("staleBoundaryChanged", { date: new Date().toISOString().slice(0, 10) }),
-          ),
-        );
+      const { updated, stale } = await ctx.change(req, async (tx) => {
+        const stale: string[] = [];
+        if (legend)
+          stale.push(...(await changeLegend(tx, area, storedLegendOf(legend), "legend.classes")).stale);
+        const updated = (await tx.areas.update(area.id, rest, SYSTEM_SCOPE))!;
+        // The analyses clip to the boundary and may count by its features: a new one outdates them
+        // (compared as stored, before and after).
+        if (JSON.stringify(updated.boundary ?? null) !== JSON.stringify(area.boundary ?? null))
+          stale.push(
+            ...(await tx.analyses.markAreaStale(
+              area.id,
+              staleReasonText("staleBoundaryChanged", { date: new Date().toISOString().slice(0, 10) }),
+            )),
+          );
+        return {
+          value: { updated, stale },
+          audit: {
+            action: "area.update",
+            resource: areaResource(area),
+            id: area.id,
+            before: area,
+            after: updated,
+          },
+        };
+      });
+      ctx.forgetResults(stale);
       return areaJson(updated);
     },
   );
@@ -179,11 +218,19 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      await ctx.area(req.actor, req.params.id, "area.delete");
-      const maps = await ctx.maps.forArea(req.params.id);
-      const analyses = await ctx.analyses.forArea(req.params.id);
-      const reports = await ctx.reports.pathsForArea(req.params.id);
-      await ctx.areas.delete(req.params.id, SYSTEM_SCOPE);
+      const area = await ctx.area(req.actor, req.params.id, "area.delete");
+      const { maps, analyses, reports } = await ctx.change(req, async (tx) => {
+        const gone = {
+          maps: await tx.maps.forArea(area.id),
+          analyses: await tx.analyses.forArea(area.id),
+          reports: await tx.reports.pathsForArea(area.id),
+        };
+        await tx.areas.delete(area.id, SYSTEM_SCOPE);
+        return {
+          value: gone,
+          audit: { action: "area.delete", resource: areaResource(area), id: area.id, before: area },
+        };
+      });
       ctx.forgetResults(analyses.map((a) => a.id));
       // Files go after the rows: a crash in between leaves unreferenced files, never dangling rows.
       for (const m of maps) rmSync(m.path, { force: true });
@@ -221,7 +268,7 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req) => {
       const area = await ctx.area(req.actor, req.params.id, "area.update");
-      return legendJson((await changeLegend(area, { classes: req.body.classes }, "classes")).legend);
+      return legendJson((await legendChange(req, area, { classes: req.body.classes }, "classes")).legend);
     },
   );
 
@@ -257,7 +304,10 @@ export function areaRoutes(app: ApiApp, ctx: AppContext): void {
           ...(c.colour ? { colour: c.colour } : {}),
         })),
       };
-      return { ...legendJson((await changeLegend(area, stored, "classes")).legend), ignoredColumns: ignored };
+      return {
+        ...legendJson((await legendChange(req, area, stored, "classes")).legend),
+        ignoredColumns: ignored,
+      };
     },
   );
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { areaResource } from "../../storage/mining-area-repository.ts";
 import { inventoryYears } from "../../app/area-inventory.ts";
 import { inventoryListItemSchema, inventoryRecordSchema } from "../../contract/inventory-record.ts";
 import { inventorySchema } from "../../domain/mine/inventory-spec.ts";
-import { InventoryRepository, type StoredInventory } from "../../storage/inventory-repository.ts";
+import type { StoredInventory } from "../../storage/inventory-repository.ts";
 import { ApiError } from "../api-error.ts";
 import type { ApiApp } from "../api-app.ts";
 import type { AppContext } from "../context.ts";
@@ -82,12 +83,11 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
       const area = await ctx.area(req.actor, req.params.id, "inventory.write");
       const years = inventoryYears(req.body, "body");
       // All years or none: one transaction.
-      const saved = await ctx.store.db.transaction().execute(async (trx) => {
-        const repo = new InventoryRepository(trx);
+      const saved = await ctx.change(req, async (tx) => {
         const out = [];
         for (const y of years)
           out.push(
-            await repo.save({
+            await tx.inventories.save({
               areaId: area.id,
               mine: y.mine,
               year: y.year,
@@ -95,7 +95,10 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
               result: y.result,
             }),
           );
-        return out;
+        return {
+          value: out,
+          audit: { action: "inventory.write", resource: areaResource(area), id: area.id, after: out },
+        };
       });
       return reply.status(201).send(saved.map(inventoryJson));
     },
@@ -139,13 +142,26 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
           },
         ]);
       const y = years[0]!;
+      const area = await ctx.area(req.actor, old.areaId, "inventory.write");
       return inventoryJson(
-        await ctx.inventories.save({
-          areaId: old.areaId,
-          mine: y.mine,
-          year: y.year,
-          input: y.input,
-          result: y.result,
+        await ctx.change(req, async (tx) => {
+          const saved = await tx.inventories.save({
+            areaId: old.areaId,
+            mine: y.mine,
+            year: y.year,
+            input: y.input,
+            result: y.result,
+          });
+          return {
+            value: saved,
+            audit: {
+              action: "inventory.write",
+              resource: areaResource(area),
+              id: old.id,
+              before: old,
+              after: saved,
+            },
+          };
         }),
       );
     },
@@ -164,8 +180,23 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
     async (req) => {
       const old = await ctx.inventory(req.actor, req.params.id, "inventory.write");
       const y = inventoryYears(old.input, `inventory ${old.id}`)[0]!;
-      await ctx.inventories.setResult(old.id, y.result);
-      return inventoryJson((await ctx.inventories.get(old.id))!);
+      const area = await ctx.area(req.actor, old.areaId, "inventory.write");
+      return inventoryJson(
+        await ctx.change(req, async (tx) => {
+          await tx.inventories.setResult(old.id, y.result);
+          const after = (await tx.inventories.get(old.id))!;
+          return {
+            value: after,
+            audit: {
+              action: "inventory.write",
+              resource: areaResource(area),
+              id: old.id,
+              before: old,
+              after,
+            },
+          };
+        }),
+      );
     },
   );
 
@@ -180,8 +211,15 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      await ctx.inventory(req.actor, req.params.id, "inventory.delete");
-      await ctx.inventories.delete(req.params.id);
+      const old = await ctx.inventory(req.actor, req.params.id, "inventory.delete");
+      const area = await ctx.area(req.actor, old.areaId, "inventory.delete");
+      await ctx.change(req, async (tx) => {
+        await tx.inventories.delete(old.id);
+        return {
+          value: undefined,
+          audit: { action: "inventory.delete", resource: areaResource(area), id: old.id, before: old },
+        };
+      });
       return reply.status(204).send(null);
     },
   );

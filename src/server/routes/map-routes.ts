@@ -1,7 +1,13 @@
 import { createWriteStream, rmSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { z } from "zod";
-import { storeUploadedMap } from "../../app/store-map.ts";
+import {
+  discardPreparedMap,
+  prepareUploadedMap,
+  recordUploadedMap,
+  removeReplacedFile,
+} from "../../app/store-map.ts";
+import { areaResource } from "../../storage/mining-area-repository.ts";
 import { staleReasonText } from "../../contract/analysis-record.ts";
 import { mapRecordSchema, mapUploadAnswerSchema } from "../../contract/landuse-map.ts";
 import type { InputIssue } from "../../domain/validation/input-issue.ts";
@@ -131,23 +137,44 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
           },
         ]);
       }
-      const stored = await storeUploadedMap(ctx.store, ctx.folder, area, year, temp!, fileName, {
+      const prepared = await prepareUploadedMap(ctx.store.db, ctx.folder, area, year, temp!, fileName, {
         maxMapPixels: ctx.maxMapPixels,
       });
-      let staleAnalyses: string[] = [];
-      if (stored.replaced && previous && previous.sha256 !== stored.map.sha256) {
-        staleAnalyses = await ctx.analyses.markStale(
-          area.id,
-          year,
-          staleReasonText("staleMapReplaced", {
-            year: String(year),
-            date: stored.map.createdAt.toISOString().slice(0, 10),
-            from: previous.sha256.slice(0, 8),
-            to: stored.map.sha256.slice(0, 8),
-          }),
-        );
-        ctx.forgetResults(staleAnalyses);
-      }
+      const recorded = await ctx
+        .change(req, async (tx) => {
+          const { map, previous } = await recordUploadedMap(tx.db, prepared);
+          const stale =
+            previous && previous.sha256 !== map.sha256
+              ? await tx.analyses.markStale(
+                  area.id,
+                  year,
+                  staleReasonText("staleMapReplaced", {
+                    year: String(year),
+                    date: map.createdAt.toISOString().slice(0, 10),
+                    from: previous.sha256.slice(0, 8),
+                    to: map.sha256.slice(0, 8),
+                  }),
+                )
+              : [];
+          return {
+            value: { map, previous, stale },
+            audit: {
+              action: "map.upload",
+              resource: areaResource(area),
+              id: area.id,
+              before: previous,
+              after: map,
+            },
+          };
+        })
+        .catch(async (e: unknown) => {
+          await discardPreparedMap(ctx.store.db, prepared);
+          throw e;
+        });
+      removeReplacedFile(recorded.previous, recorded.map);
+      ctx.forgetResults(recorded.stale);
+      const stored = { map: recorded.map, check: prepared.check, replaced: recorded.previous !== undefined };
+      const staleAnalyses = recorded.stale;
       return reply.status(stored.replaced ? 200 : 201).send({
         ...mapJson(stored.map),
         replaced: stored.replaced,

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { z } from "zod";
+import { areaResource } from "../../storage/mining-area-repository.ts";
 import { reportInput } from "../../contract/report-input.ts";
 import { reportRecordSchema } from "../../contract/report-record.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
@@ -101,7 +102,13 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
       });
       const path = join(ctx.folder.reports(), `analysis-${a.id}-${Date.now()}.${o.format}`);
       await writeReport(model, o.format, path);
-      const r = await ctx.reports.add({ analysisId: a.id, inventoryId: null, format: o.format, path });
+      const r = await ctx.change(req, async (tx) => {
+        const added = await tx.reports.add({ analysisId: a.id, inventoryId: null, format: o.format, path });
+        return {
+          value: added,
+          audit: { action: "report.create", resource: areaResource(area), id: added.id, after: added },
+        };
+      });
       return reply.status(201).send({ id: r.id, format: r.format, url: `/api/reports/${r.id}` });
     },
   );
@@ -135,7 +142,14 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
       });
       const path = join(ctx.folder.reports(), `inventory-${inv.id}-${Date.now()}.${o.format}`);
       await writeReport(model, o.format, path);
-      const r = await ctx.reports.add({ analysisId: null, inventoryId: inv.id, format: o.format, path });
+      const area = await ctx.area(req.actor, inv.areaId, "report.create");
+      const r = await ctx.change(req, async (tx) => {
+        const added = await tx.reports.add({ analysisId: null, inventoryId: inv.id, format: o.format, path });
+        return {
+          value: added,
+          audit: { action: "report.create", resource: areaResource(area), id: added.id, after: added },
+        };
+      });
       return reply.status(201).send({ id: r.id, format: r.format, url: `/api/reports/${r.id}` });
     },
   );
