@@ -430,10 +430,15 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
       "another host name the server answers to (Host header), e.g. the DNS name of a proxy in front of it; repeatable; the loopback names and the --host address are always allowed",
       collectUpTo("--allowed-host", RUN_BOUNDS.allowedHosts.max),
     )
+    .option(
+      "--trust-proxy <addresses>",
+      "the address(es) of a TLS proxy in front of the server, comma-separated (e.g. 127.0.0.1): its X-Forwarded-Proto/-For are believed, so session cookies are Secure and login limits count each client",
+    )
     .action(
       async (o: {
         port: number;
         host: string;
+        trustProxy?: string;
         data: string;
         demo: boolean;
         workers?: number;
@@ -450,6 +455,7 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
           maxUploadBytes: o.maxUploadMb * 1024 * 1024,
           maxMapPixels: o.maxMapPixels,
           ...(o.allowedHost ? { allowedHosts: o.allowedHost } : {}),
+          ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
           ...(o.workers !== undefined ? { workers: o.workers } : {}),
           ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
           ...(process.env.MINECARBON_DEMO_PASSWORD ? { demoPassword: process.env.MINECARBON_DEMO_PASSWORD } : {}),

@@ -38,6 +38,12 @@ export interface AppOptions {
   readonly version?: string;
   /** Host names the server answers to (the Host header); the loopback names when omitted. */
   readonly allowedHosts?: readonly string[];
+  /**
+   * The addresses of a TLS proxy in front of the server (Fastify's `trustProxy`): its
+   * X-Forwarded-Proto and -For are then believed, so that session cookies are Secure, a write's
+   * Origin (https) matches, and login limits count each client, not the proxy. None by default.
+   */
+  readonly trustProxy?: string;
 }
 
 const API_DESCRIPTION =
@@ -67,6 +73,7 @@ export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<Fas
   const app = Fastify({
     logger: o.logger ? { redact: AUTH_LOG_REDACT } : false,
     bodyLimit: BODY_BYTES,
+    ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

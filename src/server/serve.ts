@@ -36,6 +36,8 @@ export interface ServeOptions {
    * a proxy in front of it. The loopback names and the listen address are always allowed.
    */
   readonly allowedHosts?: readonly string[];
+  /** The addresses of a TLS proxy in front of the server (`--trust-proxy`); see AppOptions. */
+  readonly trustProxy?: string;
   /** Where warnings go (default stderr). */
   readonly warn?: (text: string) => void;
 }
@@ -119,7 +121,10 @@ export async function serve(o: ServeOptions) {
     o.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     o.maxMapPixels ?? DEFAULT_MAX_MAP_PIXELS,
   );
-  const app = await buildApp(ctx, { allowedHosts: defaultAllowedHosts(host, o.allowedHosts) });
+  const app = await buildApp(ctx, {
+    allowedHosts: defaultAllowedHosts(host, o.allowedHosts),
+    ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
+  });
   try {
     await webBundle();
     let address: string;
