@@ -249,6 +249,17 @@ describe.each(STORE_KINDS)("the administration API, as each actor, on %s", (kind
     expect((await t.app.inject({ url: "/api/me", headers: again })).json().user.mustChangePassword).toBe(
       true,
     );
+    // Their own change (with the password the administrator set) clears the mark.
+    const own = await write({
+      method: "POST",
+      url: "/api/me/password",
+      headers: again,
+      payload: { current: NEW_PASSWORD, new: "Chosen-By-Myself-9" },
+    });
+    expect(own.statusCode, own.body).toBe(204);
+    expect((await t.app.inject({ url: "/api/me", headers: again })).json().user.mustChangePassword).toBe(
+      false,
+    );
     expect(
       (
         await write({
