@@ -270,7 +270,17 @@ describe.each(STORE_KINDS)("the administration API, as each actor, on %s", (kind
         })
       ).statusCode,
     ).toBe(404);
-    // The administrator cannot disable themselves.
+    // The administrator cannot lock themselves out.
+    expect(
+      (
+        await write({
+          method: "PATCH",
+          url: `/api/users/${d.admin}`,
+          headers: admin,
+          payload: { roles: ["regulator"] },
+        })
+      ).statusCode,
+    ).toBe(400);
     expect(
       (
         await write({

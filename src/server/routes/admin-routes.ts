@@ -342,6 +342,16 @@ export function adminRoutes(app: ApiApp, ctx: AppContext): void {
         throw new ApiError("bad-input", "you cannot disable your own account", [
           { path: "disabled", message: "would lock you out: ask another administrator" },
         ]);
+      if (
+        req.body.roles !== undefined &&
+        req.actor.kind === "user" &&
+        req.actor.userId === before.id &&
+        before.roles.includes("administrator") &&
+        !req.body.roles.includes("administrator")
+      )
+        throw new ApiError("bad-input", "you cannot take the administrator role from yourself", [
+          { path: "roles", message: "would lock you out: ask another administrator" },
+        ]);
       const after = await db.transaction().execute(async (trx) => {
         const users = new UserRepository(trx);
         if (req.body.roles !== undefined) await users.setRoles(before.id, req.body.roles);
