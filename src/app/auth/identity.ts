@@ -92,6 +92,7 @@ export class Identity {
         "u.username",
         "u.password_hash",
         "u.disabled_at",
+        "u.must_change_password",
         "o.id as organisation_id",
         "o.kind as organisation_kind",
         "o.region_code",
@@ -145,6 +146,7 @@ export class Identity {
         sessionId,
         ...membership,
         roles: await this.rolesOf(String(user.id)),
+        mustChangePassword: user.must_change_password,
       },
     };
   }
@@ -170,6 +172,7 @@ export class Identity {
         "u.id as user_id",
         "u.username",
         "u.disabled_at",
+        "u.must_change_password",
         "o.id as organisation_id",
         "o.kind as organisation_kind",
         "o.region_code",
@@ -193,6 +196,7 @@ export class Identity {
       organisationKind: s.organisation_kind,
       jurisdiction: jurisdictionOf(s.organisation_kind, s.region_code),
       roles: await this.rolesOf(String(s.user_id)),
+      mustChangePassword: s.must_change_password,
     };
   }
 

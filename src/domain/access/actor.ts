@@ -22,6 +22,11 @@ export interface UserActor extends MemberOf {
   readonly userId: string;
   readonly username: string;
   readonly sessionId: string;
+  /**
+   * An administrator set the password: until the user changes it, the session may only say who
+   * it is, change the password and sign out (route-access.ts refuses the rest).
+   */
+  readonly mustChangePassword?: boolean;
 }
 
 export interface TokenActor extends MemberOf {

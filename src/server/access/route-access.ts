@@ -22,12 +22,20 @@ declare module "fastify" {
   }
 }
 
+/** What a user who must change the password may still reach: who they are, the change, signing out. */
+const PASSWORD_CHANGE_ROUTES = new Set(["/api/me", "/api/me/password", "/api/auth/logout"]);
+
 const label = (a: RouteAccess) => (typeof a === "string" ? a : a.action);
 
 /** The access a route's config declares, or an error naming the route. */
 function declared(method: string, url: string, access: unknown): RouteAccess {
   if (access === "public" || access === "signed-in") return access;
-  if (typeof access === "object" && access !== null && "action" in access && isActionId(String(access.action)))
+  if (
+    typeof access === "object" &&
+    access !== null &&
+    "action" in access &&
+    isActionId(String(access.action))
+  )
     return access as RouteAccess;
   throw new Error(
     `route ${method} ${url} declares no access: give it config.access = { action: "<one of src/domain/access/actions.ts>" }, "signed-in" or "public"`,
@@ -54,6 +62,14 @@ export function routeAccess(app: FastifyInstance): void {
     const access = req.routeOptions.config.access;
     if (access === undefined || access === "public") return;
     if (req.actor.kind === "anonymous") throw notSignedIn(req, reply);
+    if (
+      req.actor.kind === "user" &&
+      req.actor.mustChangePassword &&
+      !PASSWORD_CHANGE_ROUTES.has(req.routeOptions.url ?? "")
+    )
+      throw authError("forbidden", "change the password an administrator set first (POST /api/me/password)", [
+        { path: "", message: "the account must change its password before anything else" },
+      ]);
     if (access === "signed-in") return;
     if (grantsFor(req.actor, access.action).every((g) => g.scope === "published"))
       throw authError(
