@@ -67,7 +67,7 @@ export const auditQuery = z
       .max(Number.MAX_SAFE_INTEGER)
       .optional()
       .meta({ description: "the previous page's next" }),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    limit: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .strict();
 
@@ -79,6 +79,6 @@ export const auditResourceParams = z.object({
 export const auditTimelineQuery = z
   .object({
     cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    limit: z.coerce.number().int().min(1).max(1000).default(50),
   })
   .strict();
