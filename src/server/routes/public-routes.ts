@@ -13,11 +13,12 @@ import { queryScope } from "../../domain/access/policy.ts";
 import type { RegionCode } from "../../domain/access/region-code.ts";
 import { LANGS } from "../../presentation/i18n/index.ts";
 import { FEEDBACK_PAGE_MAX, FeedbackRepository, type Feedback } from "../../storage/feedback-repository.ts";
-import type { MiningArea } from "../../storage/mining-area-repository.ts";
+import { areaResource, type MiningArea } from "../../storage/mining-area-repository.ts";
 import { auditRequest } from "../access/audit.ts";
 import type { ApiApp } from "../api-app.ts";
 import { ApiError, notFound } from "../api-error.ts";
 import { authError } from "../auth/auth-errors.ts";
+import { authorise } from "../auth/authorise.ts";
 import type { AppContext } from "../context.ts";
 import { errors, file, idParams } from "../route-schema.ts";
 import { sendFile } from "./area-routes.ts";
@@ -203,6 +204,12 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
           { path: "message", message: "must not be blank" },
         ]);
       const area = b.areaId !== undefined ? await publishedArea(req.actor, b.areaId) : undefined;
+      // Anyone may send feedback about a published area, or about the portal (a published page).
+      authorise(
+        req.actor,
+        "feedback.send",
+        area ? areaResource(area) : { kind: "area", organisationId: null, regionCode: null, published: true },
+      );
       const address = req.ip ? req.ip.slice(0, 64) : null;
       const saved = await ctx.store.db.transaction().execute(async (trx) => {
         const f = await new FeedbackRepository(trx).add({
