@@ -8,12 +8,10 @@ const regionCode = z
   .string()
   .regex(/^[1-9]\d{5}$/, "must be a six-digit region code of GB/T 2260")
   .meta({ description: "GB/T 2260 region code where the mine lies" });
-const polygon = z
-  .unknown()
-  .meta({
-    description:
-      "polygon GeoJSON (WGS 84): a Polygon, MultiPolygon, Feature or FeatureCollection of them; null for none",
-  });
+const polygon = z.unknown().meta({
+  description:
+    "polygon GeoJSON (WGS 84): a Polygon, MultiPolygon, Feature or FeatureCollection of them; null for none",
+});
 
 /** A mine as the API answers it. Version 1. */
 export const mineRecordSchema = z
