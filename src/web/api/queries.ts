@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { AnalysisRecord } from "../../contract/analysis-record.ts";
+import type { passwordChangeInput } from "../../contract/admin.ts";
 import type { AreaRecord } from "../../contract/area.ts";
 import type { Me } from "../../contract/auth.ts";
 import type { InventoryRecord } from "../../contract/inventory-record.ts";
@@ -102,7 +103,7 @@ export function useLogout() {
 export function useChangePassword() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
+    mutationFn: (input: z.input<typeof passwordChangeInput>) =>
       apiFetch<undefined>("/api/me/password", { method: "POST", json: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.me }),
   });

@@ -150,6 +150,7 @@ export const webViews = defineMessages({
   "audit.resource": ["Resource", "对象"],
   "audit.resourceId": ["Resource id", "对象编号"],
   "audit.address": ["Address", "地址"],
+  "audit.roles": ["Roles", "角色"],
   "audit.apply": ["Filter", "筛选"],
   "audit.newer": ["Newer", "较新"],
   "audit.older": ["Older", "较早"],

@@ -208,6 +208,8 @@ export const web = defineMessages({
     "Carbon budgets of the coal-mining areas their owners have published: key figures, the latest land-use map and the stock and emissions over time. Anyone may send feedback.",
     "各单位已公开的煤矿区碳收支：主要指标、最新土地利用图以及碳储量与排放的变化。任何人均可提交意见。",
   ],
+  "public.latestMap": ["Latest map: {{title}}", "最新地图：{{title}}"],
+  "public.listSeparator": [", ", "、"],
   "public.none": ["No area has been published yet.", "目前尚无已公开的矿区。"],
   "public.feedback": ["Feedback on this area", "对该矿区的意见"],
   "public.feedbackName": ["Your name (optional)", "您的姓名（选填）"],

@@ -1,77 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ActionId } from "../../../domain/access/actions.ts";
-import type { DepartmentKind, OrganisationKind } from "../../../domain/access/organisation.ts";
-import type { RoleId } from "../../../domain/access/roles.ts";
+import type { z } from "zod";
+import type {
+  organisationSchema,
+  regionSchema,
+  sessionSchema,
+  tokenCreatedSchema,
+  tokenInput,
+  tokenSchema,
+  userInput,
+  userSchema,
+} from "../../../contract/admin.ts";
 import { apiFetch } from "../../api/client.ts";
 
-/**
- * The administration API (`/api/regions`, `/api/organisations`, `/api/users`, `/api/tokens`,
- * `/api/sessions`). Its contract (src/contract/admin.ts) is being written at the same time; until
- * it lands, these are the records as the repositories hold them, times as ISO strings.
- */
-export interface RegionRow {
-  readonly code: string;
-  readonly name: string;
-  readonly nameZh: string | null;
-  readonly parentCode?: string | null;
-}
-export interface OrganisationRow {
-  readonly id: string;
-  readonly kind: OrganisationKind;
-  readonly name: string;
-  readonly nameZh: string | null;
-  readonly regionCode: string;
-  readonly departmentKind: DepartmentKind | null;
-  readonly level: string | null;
-  readonly creditCode: string | null;
-  readonly disabled: boolean;
-}
-export interface UserRow {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string | null;
-  readonly organisationId: string;
-  readonly roles: readonly RoleId[];
-  readonly mustChangePassword: boolean;
-  readonly disabled: boolean;
-  readonly createdAt: string;
-}
-export interface TokenRow {
-  readonly id: string;
-  readonly organisationId: string;
-  readonly name: string;
-  readonly roles: readonly RoleId[];
-  readonly actions: readonly ActionId[];
-  readonly createdAt: string;
-  readonly expiresAt: string | null;
-  readonly revokedAt: string | null;
-  readonly lastUsedAt: string | null;
-}
-export interface SessionRow {
-  readonly id: string;
-  readonly userId: string;
-  readonly username: string;
-  readonly createdAt: string;
-  readonly lastSeenAt: string;
-  readonly expiresAt: string;
-  readonly revokedAt: string | null;
-  readonly address: string | null;
-  readonly userAgent: string | null;
-}
-export interface UserCreate {
-  readonly username: string;
-  readonly displayName?: string;
-  readonly organisationId: string;
-  readonly roles: RoleId[];
-  readonly password: string;
-}
-export interface TokenCreate {
-  readonly name: string;
-  readonly organisationId?: string;
-  readonly roles: RoleId[];
-  readonly actions: ActionId[];
-  readonly expiresAt: string | null;
-}
+/** The administration API's records (src/contract/admin.ts). */
+export type RegionRow = z.infer<typeof regionSchema>;
+export type OrganisationRow = z.infer<typeof organisationSchema>;
+export type UserRow = z.infer<typeof userSchema>;
+export type TokenRow = z.infer<typeof tokenSchema>;
+export type SessionRow = z.infer<typeof sessionSchema>;
+export type UserCreate = z.input<typeof userInput>;
+export type TokenCreate = z.input<typeof tokenInput>;
 
 const adminKeys = {
   all: ["admin"] as const,
@@ -107,14 +55,14 @@ export const useSetUserDisabled = () =>
   );
 export const useResetPassword = () =>
   useAdminWrite((o: { id: string; password: string }) =>
-    apiFetch<undefined>(`/api/users/${id(o.id)}/password`, {
+    apiFetch<undefined>(`/api/users/${id(o.id)}/reset-password`, {
       method: "POST",
       json: { password: o.password },
     }),
   );
 export const useCreateToken = () =>
   useAdminWrite((t: TokenCreate) =>
-    apiFetch<{ id: string; secret: string }>("/api/tokens", { method: "POST", json: t }),
+    apiFetch<z.infer<typeof tokenCreatedSchema>>("/api/tokens", { method: "POST", json: t }),
   );
 export const useRevokeToken = () =>
   useAdminWrite((tokenId: string) => apiFetch<undefined>(`/api/tokens/${id(tokenId)}`, { method: "DELETE" }));

@@ -1,43 +1,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { AuditAction, AuditOutcome } from "../../../domain/access/audit-event.ts";
+import type { z } from "zod";
+import type { auditEventSchema, auditPageSchema } from "../../../contract/audit.ts";
 import type { ResourceKind } from "../../../domain/access/actions.ts";
-import type { RoleId } from "../../../domain/access/roles.ts";
 import { apiFetch } from "../../api/client.ts";
 
-/**
- * The audit trail as the API answers it (`GET /api/audit`, `/api/audit/resource/{kind}/{id}`).
- * Its contract (src/contract/audit.ts) is being written at the same time; until it lands, the
- * event is the domain's AuditEvent with its time as an ISO string.
- */
-export interface AuditEventRow {
-  readonly seq: number;
-  readonly at: string;
-  readonly who: {
-    readonly userId: string | null;
-    readonly username: string | null;
-    readonly tokenId: string | null;
-    readonly organisationId: string | null;
-    readonly roles: readonly RoleId[];
-  };
-  readonly action: AuditAction;
-  readonly resource: {
-    readonly kind: ResourceKind;
-    readonly id: string | null;
-    readonly organisationId: string | null;
-    readonly regionCode: string | null;
-  };
-  readonly outcome: AuditOutcome;
-  readonly beforeDigest: string | null;
-  readonly afterDigest: string | null;
-  readonly requestId: string | null;
-  readonly address: string | null;
-}
-
-/** A page of events, newest first, and the cursor of the next (older) page (keyset paging on `seq`). */
-export interface AuditPage {
-  readonly events: readonly AuditEventRow[];
-  readonly next: number | null;
-}
+/** One event of the audit trail and a page of them (src/contract/audit.ts); `next` pages on by key. */
+export type AuditEventRow = z.infer<typeof auditEventSchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;
 
 export interface AuditFilter {
   readonly since?: string;

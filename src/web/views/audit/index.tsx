@@ -55,7 +55,7 @@ function RecordTimeline({ kind, id, lang }: { kind: string; id: string; lang: La
                 <Tag color={OUTCOME_COLOUR[e.outcome]}>{t(`webViews:audit.outcome.${e.outcome}`)}</Tag>
               </div>
               <div className="audit-step-meta">
-                {timeText(lang, e.at)} · {e.who.username ?? e.who.tokenId ?? "—"}
+                {timeText(lang, e.at)} · {e.who.username ?? e.who.tokenId ?? t("access:role.public")}
               </div>
             </div>
           ),
@@ -154,11 +154,11 @@ export default function AuditView(): ReactNode {
             {
               key: "who",
               title: t("webViews:audit.user"),
-              render: (_v, e) => e.who.username ?? e.who.tokenId ?? "—",
+              render: (_v, e) => e.who.username ?? e.who.tokenId ?? t("access:role.public"),
             },
             {
               key: "roles",
-              title: t("access:col.roles"),
+              title: t("webViews:audit.roles"),
               render: (_v, e) => e.who.roles.map((r) => <Tag key={r}>{t(`access:role.${r}`)}</Tag>),
             },
             { key: "action", title: t("webViews:audit.action"), render: (_v, e) => <code>{e.action}</code> },

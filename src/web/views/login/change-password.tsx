@@ -58,7 +58,7 @@ export default function ChangePasswordPage(): ReactNode {
         name="password"
         onFinish={(v) =>
           change.mutate(
-            { currentPassword: v.currentPassword, newPassword: v.newPassword },
+            { current: v.currentPassword, new: v.newPassword },
             { onSuccess: () => void navigate(withLang("/", search), { replace: true }) },
           )
         }

@@ -28,7 +28,7 @@ import { QueryError } from "../../components/QueryError.tsx";
 import { DemoNotice } from "../login/index.tsx";
 import { apiErrorText } from "../login/api-error-text.ts";
 import { overviewSeriesOption } from "../overview/series-option.ts";
-import { usePublicArea, usePublicAreas, useSendFeedback, type PublicAreaDetail } from "./public-api.ts";
+import { usePublicArea, usePublicAreas, useSendFeedback, type PublicArea } from "./public-api.ts";
 
 /** A key figure: name, value in the language's digits, unit (a missing one shown as missing, never 0). */
 function Figure({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactNode {
@@ -45,30 +45,36 @@ function Figure({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactNode 
 }
 
 /** One published area: its figures, its latest map and the stock/emissions chart. */
-function AreaDetail({ detail, lang }: { detail: PublicAreaDetail; lang: Lang }): ReactNode {
+function AreaDetail({ detail, lang }: { detail: PublicArea; lang: Lang }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
   const option = useMemo(
     () => (detail.series.length ? overviewSeriesOption(detail.series, t, lang) : undefined),
     [detail.series, t, lang],
   );
-  const layer = detail.map && detail.layers?.layers.find((l) => l.id === detail.map!.layerId);
+  const layer = detail.map?.layer;
+  const crs = detail.map?.crs;
   return (
     <Row gutter={[12, 12]} className="public-detail">
       <Col xs={24} lg={12}>
         <Card
           size="small"
-          title={detail.map ? t("web:overview.latestMap", { year: detail.map.year }) : t("maps")}
+          title={
+            layer
+              ? t("web:public.latestMap", {
+                  title: className(lang, { name: layer.title, nameZh: layer.titleZh }),
+                })
+              : t("maps")
+          }
         >
-          {layer && detail.layers?.crs ? (
+          {layer && crs ? (
             <>
               <MapView
                 id="public-map"
                 ariaLabel={t("web:overview.mapOf", { title: layer.title })}
-                projection={detail.layers.crs}
+                projection={crs}
                 extent={layer.extent}
                 images={[layer]}
                 visible={layer.id}
-                boundary={detail.layers.boundary}
                 height={320}
               />
               <LayerLegend layer={layer} />
@@ -220,10 +226,15 @@ export default function PublicPortal(): ReactNode {
                   hoverable
                   className={a.id === areaId ? "public-area picked" : "public-area"}
                   data-area={a.id}
-                  title={className(lang, { name: a.name, nameZh: a.nameZh ?? null })}
+                  title={className(lang, a)}
                   onClick={() => pick(a.id)}
                 >
-                  {(a.figures ?? []).slice(0, 3).map((f) => (
+                  <div className="public-area-where">
+                    {className(lang, a.region)}
+                    {a.mines.length > 0 &&
+                      ` · ${a.mines.map((m) => className(lang, m)).join(t("web:public.listSeparator"))}`}
+                  </div>
+                  {a.figures.slice(0, 3).map((f) => (
                     <Figure key={f.id} figure={f} lang={lang} />
                   ))}
                 </Card>
@@ -240,7 +251,7 @@ export default function PublicPortal(): ReactNode {
             ) : (
               <>
                 <Typography.Title level={3} className="public-area-title">
-                  {className(lang, { name: detail.data.area.name, nameZh: detail.data.area.nameZh ?? null })}
+                  {className(lang, detail.data)}
                 </Typography.Title>
                 <AreaDetail detail={detail.data} lang={lang} />
               </>
