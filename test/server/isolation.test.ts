@@ -13,7 +13,7 @@ import { verifyAuditChain } from "../../src/storage/audit-log.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
 import { ANONYMOUS, CLIENT, multipart, testApp, waitForJob } from "./test-app.ts";
-import { TEST_PASSWORD } from "./test-directory.ts";
+import { auditCount, signIn } from "./actors.ts";
 
 /*
  * The route-walking isolation test (issue 12). For every operation of the generated OpenAPI
@@ -63,19 +63,6 @@ for (const kind of STORE_KINDS)
     let areaARef: ResourceRef;
     let ops: Op[];
 
-    /** Signs in through the API; answers the headers a browser of that user would send. */
-    const signIn = async (username: string) => {
-      const r = await t.app.inject({
-        method: "POST",
-        url: "/api/auth/login",
-        headers: ANONYMOUS,
-        payload: { username, password: TEST_PASSWORD },
-      });
-      expect(r.statusCode, r.body).toBe(200);
-      const cookie = [r.headers["set-cookie"]].flat().find((c) => String(c).startsWith("mc_session="))!;
-      return { cookie: String(cookie).split(";")[0]!, origin: "http://localhost" };
-    };
-
     beforeAll(async () => {
       t = await testApp(kind);
       const as = (c: Client) => ({ headers: headers[c] });
@@ -88,7 +75,7 @@ for (const kind of STORE_KINDS)
         ["verifier", "verifier"],
         ["admin", "admin"],
       ] as const)
-        headers[c] = await signIn(u);
+        headers[c] = await signIn(t.app, u);
       for (const c of CLIENTS) {
         if (c === "anonymous") {
           actors[c] = NOBODY;
@@ -273,15 +260,7 @@ for (const kind of STORE_KINDS)
       return decide(actor, action, areaARef).allowed ? "allowed" : 403;
     };
 
-    const auditEvents = async () =>
-      Number(
-        (
-          await t.ctx.store.db
-            .selectFrom("audit_events")
-            .select((e) => e.fn.countAll<string>().as("n"))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const auditEvents = () => auditCount(t.ctx.store);
 
     it("walks every operation of the document, each declaring its access", () => {
       expect(ops.length).toBeGreaterThan(30);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ANONYMOUS, testApp } from "./test-app.ts";
-import { TEST_PASSWORD } from "./test-directory.ts";
+import { signIn } from "./actors.ts";
+import { testApp } from "./test-app.ts";
 
 describe("a password an administrator set must be changed first", () => {
   let t: Awaited<ReturnType<typeof testApp>>;
@@ -12,16 +12,7 @@ describe("a password an administrator set must be changed first", () => {
       .set({ must_change_password: true })
       .where("username", "=", "editor-b")
       .execute();
-    const r = await t.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      headers: ANONYMOUS,
-      payload: { username: "editor-b", password: TEST_PASSWORD },
-    });
-    expect(r.statusCode, r.body).toBe(200);
-    cookie = String([r.headers["set-cookie"]].flat().find((c) => String(c).startsWith("mc_session="))).split(
-      ";",
-    )[0]!;
+    ({ cookie } = await signIn(t.app, "editor-b"));
   }, 120_000);
   afterAll(async () => t.close(), 120_000);
 
