@@ -8,6 +8,8 @@ import { decide, grantsFor, type ResourceRef } from "../../src/domain/access/pol
 import { readInputFile } from "../../src/io/read-input-file.ts";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
 import { areaResource } from "../../src/storage/mining-area-repository.ts";
+import { mineResource } from "../../src/storage/mine-repository.ts";
+import type { RegionCode } from "../../src/domain/access/region-code.ts";
 import { SYSTEM_SCOPE } from "../../src/domain/access/policy.ts";
 import { verifyAuditChain } from "../../src/storage/audit-log.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
@@ -51,16 +53,37 @@ const NOT_WALKED: Record<string, string> = {
   "post /api/auth/logout": "signing out is tested in auth.test.ts",
 };
 /** Writes that would destroy the fixture when allowed: only their refusals are sent. */
-const DESTRUCTIVE = new Set(["delete /api/areas/{id}", "delete /api/inventories/{id}"]);
+const DESTRUCTIVE = new Set([
+  "delete /api/areas/{id}",
+  "delete /api/inventories/{id}",
+  "delete /api/tokens/{id}", // enterprise A's editor's own token
+  "delete /api/sessions/{id}", // the administrator's own session
+]);
 
 for (const kind of STORE_KINDS)
   describe(`every route and role gets what the policy allows (${kind})`, () => {
     let t: Awaited<ReturnType<typeof testApp>>;
     const files = mkdtempSync(join(tmpdir(), "mc-isolation-"));
-    const ids = { areaA: "", areaB: "", analysisA: "", inventoryA: "", reportA: "", file: "", layer: "" };
+    const ids = {
+      areaA: "",
+      areaB: "",
+      analysisA: "",
+      inventoryA: "",
+      reportA: "",
+      file: "",
+      layer: "",
+      mineA: "",
+      tokenA: "",
+      adminSession: "",
+    };
     const headers = {} as Record<Client, Record<string, string>>;
     const actors = {} as Record<Client, Actor>;
     let areaARef: ResourceRef;
+    /** Enterprise A's mine, A itself (for its tokens), A's editor, the administrator (for their session). */
+    let mineARef: ResourceRef;
+    let orgARef: ResourceRef;
+    let editorARef: ResourceRef;
+    let adminRef: ResourceRef;
     let ops: Op[];
 
     beforeAll(async () => {
@@ -84,6 +107,17 @@ for (const kind of STORE_KINDS)
         const me = await t.app.inject({ url: "/api/me", ...as(c) });
         expect(me.statusCode, me.body).toBe(200);
         const m = me.json();
+        const member = {
+          organisationId: m.organisation.id,
+          organisationKind: m.organisation.kind,
+          jurisdiction: m.organisation.kind === "department" ? m.organisation.region.code : null,
+          roles: m.roles,
+        };
+        // Enterprise A's editor acts through an API token: only its actions, no grants over an account.
+        if (m.actor === "token") {
+          actors[c] = { kind: "token", tokenId: m.token.id, createdBy: "", actions: m.actions, ...member };
+          continue;
+        }
         actors[c] = {
           kind: "user",
           userId: m.user?.id ?? "token",
@@ -145,6 +179,32 @@ for (const kind of STORE_KINDS)
       expect(report.statusCode, report.body).toBe(201);
       ids.reportA = report.json().id;
       areaARef = areaResource((await t.ctx.areas.get(ids.areaA, SYSTEM_SCOPE))!);
+      const d = t.directory;
+      const mine = await t.ctx.mines.add({
+        organisationId: d.enterpriseA,
+        regionCode: "140603",
+        name: "Mine of A",
+        stage: "production",
+      });
+      ids.mineA = mine.id;
+      mineARef = mineResource(mine);
+      orgARef = { kind: "organisation", organisationId: d.enterpriseA, regionCode: "140603" as RegionCode };
+      editorARef = {
+        kind: "user",
+        organisationId: d.enterpriseA,
+        regionCode: "140603" as RegionCode,
+        userId: d.editorA,
+      };
+      adminRef = {
+        kind: "user",
+        organisationId: d.shanxi,
+        regionCode: "140000" as RegionCode,
+        userId: d.admin,
+      };
+      ids.tokenA = (await t.app.inject({ url: "/api/tokens" })).json()[0].id;
+      ids.adminSession = (await t.app.inject({ url: "/api/sessions", headers: headers.admin }))
+        .json()
+        .find((s: { current: boolean }) => s.current).id;
 
       // Enterprise B's area, made by its editor signed in with a session.
       const b = await t.app.inject({
@@ -171,10 +231,28 @@ for (const kind of STORE_KINDS)
       rmSync(files, { recursive: true, force: true });
     }, 120_000);
 
-    /** The area an operation is about (area A), or null when it acts on no stored area. */
-    const resourceOf = (op: Op): "area-a" | null => {
-      if (/^\/api\/(areas|analyses|jobs|inventories|reports)\/\{id\}/.test(op.path)) return "area-a";
-      if (op.id === "post /api/pathways") return "area-a"; // its scenario names area A's inventory
+    /**
+     * The record an operation is about, with the action that reads it (404 without it); null when it
+     * is about no one record (lists, creations).
+     */
+    const resourceOf = (op: Op): { ref: ResourceRef; read: ActionId } | null => {
+      // Acts on the new owner (organisation.manage), which only the administrator holds.
+      if (op.id === "post /api/areas/{id}/transfer") return null;
+      if (/^\/api\/(areas|analyses|jobs|inventories|reports)\/\{id\}/.test(op.path))
+        return { ref: areaARef, read: "area.read" };
+      if (op.id === "post /api/pathways") return { ref: areaARef, read: "area.read" }; // its scenario names area A's inventory
+      if (op.path.startsWith("/api/mines/{id}")) return { ref: mineARef, read: "mine.read" };
+      if (op.path === "/api/organisations/{id}") return { ref: orgARef, read: "organisation.read" };
+      if (op.path.startsWith("/api/users/{id}")) return { ref: editorARef, read: "user.read" };
+      if (op.path === "/api/tokens/{id}") return { ref: orgARef, read: "token.read" };
+      if (op.path === "/api/sessions/{id}") return { ref: adminRef, read: "session.read" };
+      if (
+        /^\/api\/(mines|regions|organisations|users|tokens|sessions|audit|feedback|public\/areas|public\/feedback|me\/password)$/.test(
+          op.path,
+        ) ||
+        op.path === "/api/audit/resource/{kind}/{id}"
+      )
+        return null;
       if (
         ["get /api/areas", "post /api/areas", "post /api/optimize", "get /api/examples/{name}"].includes(
           op.id,
@@ -194,6 +272,13 @@ for (const kind of STORE_KINDS)
         .replace("/api/examples/{name}", "/api/examples/pingshuo-structure")
         .replace("{name}", ids.file)
         .replace("{layer}", ids.layer)
+        .replace(/^\/api\/public\/areas\/\{id\}/, `/api/public/areas/${ids.areaA}`)
+        .replace(/^\/api\/mines\/\{id\}/, `/api/mines/${ids.mineA}`)
+        .replace("/api/organisations/{id}", `/api/organisations/${t.directory.enterpriseA}`)
+        .replace(/^\/api\/users\/\{id\}/, `/api/users/${t.directory.editorA}`)
+        .replace("/api/tokens/{id}", `/api/tokens/${ids.tokenA}`)
+        .replace("/api/sessions/{id}", `/api/sessions/${ids.adminSession}`)
+        .replace("/api/audit/resource/{kind}/{id}", `/api/audit/resource/area/${ids.areaA}`)
         .concat(op.id === "get /api/areas/{id}/pixel" ? "?x=0&y=0" : "");
 
     /** A valid request of the operation (so that only access can refuse it). */
@@ -238,6 +323,13 @@ for (const kind of STORE_KINDS)
               },
             ],
           });
+        case "post /api/areas/{id}/publish":
+          return json({ published: false });
+        case "post /api/areas/{id}/verifiers":
+          // Not a verification body: refused (400) once access is granted, so area A stays unassigned.
+          return json({ organisationId: t.directory.enterpriseB });
+        case "post /api/areas/{id}/transfer":
+          return json({ organisationId: t.directory.enterpriseA, regionCode: "140603" }); // to its owner
         case "post /api/optimize":
           return json(readInputFile(join(PROJECT_ROOT, "examples", "pingshuo-structure.yaml")));
         default:
@@ -249,15 +341,18 @@ for (const kind of STORE_KINDS)
     /** What the policy says the client gets: a refusal's status, or "allowed". */
     const expected = (op: Op, c: Client): 401 | 403 | 404 | "allowed" => {
       const actor = actors[c];
+      // The public portal's pages of area A, which is not published: not found, whoever asks.
+      if (op.path.startsWith("/api/public/areas/{id}")) return 404;
       if (op.access === "public") return "allowed";
       if (actor.kind === "anonymous") return 401;
       if (op.access === "signed-in") return "allowed";
       if (!isActionId(op.access)) throw new Error(`${op.id}: x-access "${op.access}" is no action`);
       const action: ActionId = op.access;
       if (grantsFor(actor, action).every((g) => g.scope === "published")) return 403;
-      if (resourceOf(op) === null) return "allowed";
-      if (!decide(actor, "area.read", areaARef).allowed) return 404;
-      return decide(actor, action, areaARef).allowed ? "allowed" : 403;
+      const target = resourceOf(op);
+      if (target === null) return "allowed";
+      if (!decide(actor, target.read, target.ref).allowed) return 404;
+      return decide(actor, action, target.ref).allowed ? "allowed" : 403;
     };
 
     const auditEvents = () => auditCount(t.ctx.store);

@@ -26,6 +26,8 @@ const BODYLESS_WRITES = new Set([
   "delete /api/inventories/{id}",
   "post /api/inventories/{id}/compute", // recomputes the stored input with the current factors
   "post /api/auth/logout", // the session cookie is the whole request
+  "delete /api/tokens/{id}", // the id is the whole request
+  "delete /api/sessions/{id}",
 ]);
 
 /** A schema that says something: a type, a $ref, a union or an enum (not `{}`, which accepts anything unsaid). */
