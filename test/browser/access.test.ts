@@ -307,4 +307,48 @@ describe("administration and audit", () => {
     await page.locator("#audit-timeline .ant-timeline-item").first().waitFor();
     await shot(page, "access-audit-en");
   });
+
+  it("a user whose password an administrator set must change it before anything else, typed twice", async () => {
+    const orgs = (await (
+      await session.fetch(`${session.server.url}/api/organisations`, {}, "demo-admin")
+    ).json()) as {
+      id: string;
+      kind: string;
+    }[];
+    const created = await session.fetch(
+      `${session.server.url}/api/users`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          username: "browser-forced",
+          organisationId: orgs.find((o) => o.kind === "enterprise")!.id,
+          roles: ["enterprise-submitter"],
+          password: "Set-By-The-Admin-42",
+        }),
+      },
+      "demo-admin",
+    );
+    expect(created.status, await created.clone().text()).toBe(201);
+    const page = await loginPage(session, { lang: "zh" });
+    await signIn(page, "browser-forced", "Set-By-The-Admin-42");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/account/password");
+    await page.locator("#must-change").waitFor();
+    // Nothing else is shown until it is changed: another page comes back here.
+    await page.goto(`${session.server.url}/data?lang=zh`);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/account/password");
+    await page.fill("#current-password", "Set-By-The-Admin-42");
+    await page.fill("#new-password", "My-Own-Choice-Of-2026");
+    await page.fill("#new-password-again", "My-Own-Choice-Of-2025");
+    await page.click("#password-submit");
+    await expect
+      .poll(() => page.locator(".ant-form-item-explain-error").allTextContents())
+      .toContain("两次输入不一致。");
+    await page.fill("#new-password-again", "My-Own-Choice-Of-2026");
+    await page.click("#password-submit");
+    await expect.poll(() => new URL(page.url()).pathname).not.toBe("/account/password");
+    // Into the app: the enterprise's area (a submitter reads it).
+    await page.locator("#tab-overview").waitFor();
+    await shot(page, "access-password-changed-zh");
+  });
 });

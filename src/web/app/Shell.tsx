@@ -102,9 +102,35 @@ function SignedIn(): ReactNode {
   const location = useLocation();
   if (me.isPending) return <Spin className="page-spin" />;
   if (me.error) return <QueryError error={me.error} />;
-  if (me.data.user?.mustChangePassword && location.pathname !== "/account/password")
-    return <Navigate replace to={withLang("/account/password", location.search)} />;
+  if (me.data.user?.mustChangePassword) {
+    if (location.pathname !== "/account/password")
+      return <Navigate replace to={withLang("/account/password", location.search)} />;
+    return <ForcedLayout me={me.data} />;
+  }
   return <ShellLayout me={me.data} key={me.data.user?.id ?? me.data.token?.id} />;
+}
+
+/**
+ * While the password an administrator set is not changed, the server answers nothing else (403):
+ * the frame shows only the change page, the language and the user menu (to sign out).
+ */
+function ForcedLayout({ me }: { me: Me }): ReactNode {
+  return (
+    <Layout className="shell">
+      <Layout.Header className="shell-header">
+        <Typography.Title level={1} className="brand">
+          MineCarbon
+        </Typography.Title>
+        <Space className="tools" size="middle" wrap>
+          <LangToggle />
+          <UserMenu me={me} />
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="view" id="view">
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
 }
 
 function ShellLayout({ me }: { me: Me }): ReactNode {
