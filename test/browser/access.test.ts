@@ -35,7 +35,7 @@ const EXPECTED: Record<
     notAreas: [],
   },
   "demo-regulator": {
-    admin: false,
+    admin: true,
     audit: true,
     data: true,
     inventory: true,
@@ -43,7 +43,7 @@ const EXPECTED: Record<
     notAreas: [],
   },
   "demo-regulator-city": {
-    admin: false,
+    admin: true,
     audit: true,
     data: true,
     inventory: true,
@@ -271,7 +271,7 @@ describe("administration and audit", () => {
     await page.goto(`${session.server.url}/?lang=zh`);
     await page.click("#nav-admin");
     await page.locator("#admin-tokens").waitFor();
-    expect(await page.getByRole("tab").allTextContents()).toEqual(["API 令牌"]);
+    expect(await page.getByRole("tab").allTextContents()).toEqual(["API 令牌", "矿区：公开与核查"]);
     await page.click("#token-add");
     await page.fill("#token-name", "月度能源数据上传");
     // The search box of the actions' choice, filtered to one (the list is virtual: not every option is drawn).
@@ -350,5 +350,41 @@ describe("administration and audit", () => {
     // Into the app: the enterprise's area (a submitter reads it).
     await page.locator("#tab-overview").waitFor();
     await shot(page, "access-password-changed-zh");
+  });
+
+  it("an enterprise editor publishes its area on the portal and assigns a verification body to it", async () => {
+    const orgs = (await (
+      await session.fetch(`${session.server.url}/api/organisations`, {}, "demo-admin")
+    ).json()) as {
+      id: string;
+      kind: string;
+    }[];
+    const body = orgs.find((o) => o.kind === "verification-body")!.id;
+    const page = await session.openPage({ as: "demo-enterprise-b" });
+    await page.goto(`${session.server.url}/?lang=en`);
+    await page.click("#nav-admin");
+    await page.getByRole("tab", { name: "Areas: publishing and verification" }).click();
+    const table = page.locator("#admin-areas");
+    await expect
+      .poll(() => table.locator("tbody tr.ant-table-row").allTextContents())
+      .toEqual([expect.stringMatching(/^Yongning Coal Mine/)]);
+    const published = async () =>
+      ((await (await fetch(`${session.server.url}/api/public/areas`)).json()) as { name: string }[]).map(
+        (a) => a.name,
+      );
+    expect(await published()).not.toContain("Yongning Coal Mine");
+    await table.locator(".publish-switch").click();
+    await expect.poll(published).toContain("Yongning Coal Mine");
+    // The enterprise does not see verification bodies: it names one by its id.
+    await table.locator(".verifier-id").fill(body);
+    await table.getByRole("button", { name: "Assign" }).click();
+    await expect
+      .poll(() => page.locator(".ant-message").textContent())
+      .toContain("Verification body assigned.");
+    await expectNoHorizontalOverflow(page);
+    await shot(page, "access-admin-areas-en");
+    // Taken off the portal again.
+    await table.locator(".publish-switch").click();
+    await expect.poll(published).not.toContain("Yongning Coal Mine");
   });
 });

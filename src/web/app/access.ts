@@ -30,8 +30,16 @@ const VIEW_ACTIONS: Readonly<Record<View, readonly ActionId[]>> = {
 
 export const mayView = (me: Me | undefined, view: View): boolean => mayAny(me, VIEW_ACTIONS[view]);
 
-/** Administration: organisations, users, sessions — or, for an enterprise editor, its API tokens. */
-export const ADMIN_ACTIONS: readonly ActionId[] = ["organisation.manage", "user.manage", "token.manage"];
+/**
+ * Administration: organisations, users, sessions (administrators); an organisation's API tokens
+ * (enterprise editors); publishing an area and assigning its verifiers (whoever may change it).
+ */
+export const ADMIN_ACTIONS: readonly ActionId[] = [
+  "organisation.manage",
+  "user.manage",
+  "token.manage",
+  "area.update",
+];
 export const mayAdmin = (me: Me | undefined): boolean => mayAny(me, ADMIN_ACTIONS);
 /** The audit trail: administrators and regulators. */
 export const mayAudit = (me: Me | undefined): boolean => may(me, "audit.read");

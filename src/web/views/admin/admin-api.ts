@@ -11,6 +11,7 @@ import type {
   userSchema,
 } from "../../../contract/admin.ts";
 import { apiFetch } from "../../api/client.ts";
+import { keys } from "../../api/queries.ts";
 
 /** The administration API's records (src/contract/admin.ts). */
 export type RegionRow = z.infer<typeof regionSchema>;
@@ -69,4 +70,31 @@ export const useRevokeToken = () =>
 export const useRevokeSession = () =>
   useAdminWrite((sessionId: string) =>
     apiFetch<undefined>(`/api/sessions/${id(sessionId)}`, { method: "DELETE" }),
+  );
+
+/** Shows an area on the public portal or takes it off (`area.update` on it). */
+export function usePublish() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (o: { id: string; published: boolean }) =>
+      apiFetch<unknown>(`/api/areas/${id(o.id)}/publish`, {
+        method: "POST",
+        json: { published: o.published },
+      }),
+    // The areas list carries `published`; the portal's lists change too.
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: keys.areas }),
+        qc.invalidateQueries({ queryKey: ["public"] }),
+      ]),
+  });
+}
+
+/** Assigns a verification body to an area (it may then read the area and its mines). */
+export const useAssignVerifier = () =>
+  useAdminWrite((o: { id: string; organisationId: string }) =>
+    apiFetch<unknown>(`/api/areas/${id(o.id)}/verifiers`, {
+      method: "POST",
+      json: { organisationId: o.organisationId },
+    }),
   );

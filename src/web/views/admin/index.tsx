@@ -9,6 +9,7 @@ import {
   Popconfirm,
   Select,
   Space,
+  Switch,
   Table,
   Tabs,
   Tag,
@@ -19,13 +20,15 @@ import { useTranslation } from "react-i18next";
 import { ACTION_IDS, type ActionId } from "../../../domain/access/actions.ts";
 import { ROLE_IDS, ROLE_ORGANISATION_KIND, type RoleId } from "../../../domain/access/roles.ts";
 import { LOCALE, type Lang } from "../../../presentation/i18n/lang.ts";
-import { useMe, type Me } from "../../api/queries.ts";
+import { useAreas, useMe, type Area, type Me } from "../../api/queries.ts";
 import { may } from "../../app/access.ts";
 import { useLang } from "../../app/Frame.tsx";
 import { nameIn } from "../../app/Shell.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { apiErrorText } from "../login/api-error-text.ts";
 import {
+  useAssignVerifier,
+  usePublish,
   useCreateToken,
   useCreateUser,
   useOrganisations,
@@ -492,6 +495,90 @@ function RegionsTab({ lang }: { lang: Lang }): ReactNode {
 }
 
 /**
+ * The areas the actor may change: shown on the public portal or not, and the verification body
+ * assigned to check them (chosen among the bodies the actor sees, else by its id).
+ */
+function AreasTab({ lang, me }: { lang: Lang; me: Me }): ReactNode {
+  const { t } = useTranslation(NS);
+  const areas = useAreas();
+  const orgs = useOrganisations();
+  const publish = usePublish();
+  const assign = useAssignVerifier();
+  const { message } = AntApp.useApp();
+  const [bodyOf, setBodyOf] = useState<Record<string, string>>({});
+  const bodies = (orgs.data ?? []).filter((o) => o.kind === "verification-body");
+  if (areas.error) return <QueryError error={areas.error} />;
+  const assignTo = (a: Area) => {
+    const organisationId = bodyOf[a.id];
+    if (organisationId)
+      assign.mutate(
+        { id: a.id, organisationId },
+        { onSuccess: () => void message.success(t("webViews:admin.verifierAssigned")) },
+      );
+  };
+  return (
+    <>
+      <WriteError error={publish.error ?? assign.error} />
+      <Table<Area>
+        id="admin-areas"
+        size="small"
+        rowKey="id"
+        loading={areas.isPending}
+        // The actor's organisation's own areas: a regulator reads its jurisdiction's but changes its own.
+        dataSource={areas.data?.filter((a) => a.organisationId === me.organisation.id)}
+        scroll={{ x: "max-content" }}
+        columns={[
+          { key: "name", title: t("access:col.name"), render: (_v, a) => nameIn(lang, a) },
+          { key: "region", title: t("access:col.region"), dataIndex: "regionCode" },
+          {
+            key: "published",
+            title: t("webViews:admin.published"),
+            render: (_v, a) => (
+              <Switch
+                className="publish-switch"
+                data-area={a.id}
+                checked={a.published}
+                loading={publish.isPending && publish.variables?.id === a.id}
+                aria-label={t("webViews:admin.published")}
+                onChange={(published) => publish.mutate({ id: a.id, published })}
+              />
+            ),
+          },
+          {
+            key: "verifier",
+            title: t("webViews:admin.assignVerifier"),
+            render: (_v, a) => (
+              <Space.Compact>
+                {bodies.length > 0 ? (
+                  <Select
+                    className="verifier-select"
+                    placeholder={t("access:kind.verification-body")}
+                    popupMatchSelectWidth={false}
+                    value={bodyOf[a.id]}
+                    onChange={(v: string) => setBodyOf((b) => ({ ...b, [a.id]: v }))}
+                    options={bodies.map((o) => ({ value: o.id, label: nameIn(lang, o) }))}
+                  />
+                ) : (
+                  <Input
+                    className="verifier-id"
+                    placeholder={t("webViews:admin.verifierId")}
+                    value={bodyOf[a.id] ?? ""}
+                    onChange={(e) => setBodyOf((b) => ({ ...b, [a.id]: e.target.value.trim() }))}
+                  />
+                )}
+                <Button disabled={!bodyOf[a.id]} loading={assign.isPending} onClick={() => assignTo(a)}>
+                  {t("webViews:admin.assign")}
+                </Button>
+              </Space.Compact>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/**
  * `/admin`: organisations, users, API tokens, sessions and regions — each tab for who may manage
  * it (an administrator all; an enterprise editor its organisation's API tokens). Only the open
  * tab asks the API.
@@ -522,6 +609,11 @@ export default function AdminView(): ReactNode {
       key: "sessions",
       label: t("webViews:admin.sessions"),
       children: <SessionsTab lang={lang} />,
+    },
+    may(m, "area.update") && {
+      key: "areas",
+      label: t("webViews:admin.areas"),
+      children: <AreasTab lang={lang} me={m} />,
     },
     may(m, "organisation.manage") && {
       key: "regions",
