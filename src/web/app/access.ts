@@ -1,5 +1,6 @@
 import type { ActionId } from "../../domain/access/actions.ts";
 import type { Me } from "../../contract/auth.ts";
+import { useMe } from "../api/queries.ts";
 import type { View } from "./views.ts";
 
 /**
@@ -43,3 +44,11 @@ export const ADMIN_ACTIONS: readonly ActionId[] = [
 export const mayAdmin = (me: Me | undefined): boolean => mayAny(me, ADMIN_ACTIONS);
 /** The audit trail: administrators and regulators. */
 export const mayAudit = (me: Me | undefined): boolean => may(me, "audit.read");
+
+/**
+ * Whether the signed-in actor may use an action somewhere: for a view to hide or disable a button
+ * (`const canUpload = useMay("map.upload")`). False until Me has loaded. The server still decides.
+ */
+export function useMay(action: ActionId): boolean {
+  return may(useMe().data, action);
+}

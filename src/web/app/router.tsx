@@ -14,7 +14,7 @@ import { useAreas, useMe } from "../api/queries.ts";
 import { mayView } from "./access.ts";
 import { Frame } from "./Frame.tsx";
 import { Shell } from "./Shell.tsx";
-import { viewPath, type View } from "./views.ts";
+import { VIEWS, viewPath, type View } from "./views.ts";
 
 /** A view loaded with its route only (map and chart code come with the views that use them). */
 const lazyView = (load: () => Promise<{ default: () => ReactNode }>): Pick<RouteObject, "lazy"> => ({
@@ -55,10 +55,16 @@ function Home(): ReactNode {
 function AreaRoute(): ReactNode {
   const { areaId } = useParams();
   const areas = useAreas();
+  const me = useMe();
+  const { pathname } = useLocation();
   const { t } = useTranslation(["common", "web"]);
   if (areas.isPending) return <Spin />;
   if (areas.data && !areas.data.some((a) => a.id === areaId))
     return <Result status="404" title={t("web:areaNotFound")} />;
+  // A view the role does not use (a link kept from another account): said, not drawn half-refused.
+  const view = VIEWS.find((v) => v === pathname.split("/")[3]);
+  if (view && me.data && !mayView(me.data, view))
+    return <Result className="view-not-for-role" status="403" title={t("web:auth.viewNotForRole")} />;
   return <Outlet key={areaId} />;
 }
 

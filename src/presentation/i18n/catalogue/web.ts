@@ -194,6 +194,7 @@ export const web = defineMessages({
   "auth.passwordAgain": ["New password again", "再次输入新密码"],
   "auth.passwordsDiffer": ["The two entries differ.", "两次输入不一致。"],
   "auth.passwordChanged": ["Password changed.", "密码已修改。"],
+  "auth.viewNotForRole": ["This view is not among those your role uses.", "您的角色不使用此视图。"],
   "auth.noAreas": ["No mining area is open to you yet.", "目前没有您可查看的矿区。"],
   "demo.title": [
     "DEMO: this server runs demonstration data — the organisations, people, mines and figures are invented.",
