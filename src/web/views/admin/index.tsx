@@ -305,6 +305,7 @@ function ResetPassword({
 
 interface TokenFields {
   name: string;
+  roles: RoleId[];
   actions: ActionId[];
 }
 
@@ -317,8 +318,8 @@ function TokensTab({ lang, me }: { lang: Lang; me: Me }): ReactNode {
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<string | undefined>();
   const [form] = Form.useForm<TokenFields>();
-  /** A token acts with the roles of its creator's organisation and never beyond what the creator may do. */
-  const roles = me.roles.filter((r) => r !== "public" && r !== "administrator");
+  /** A token never reaches further than its creator: some of their roles, some of their actions. */
+  const roles = me.roles.filter((r) => r !== "public");
   const actions = me.actions.filter(
     (a) => a !== "token.manage" && a !== "user.manage" && a !== "organisation.manage",
   );
@@ -402,7 +403,7 @@ function TokensTab({ lang, me }: { lang: Lang; me: Me }): ReactNode {
           requiredMark={false}
           onFinish={(v) =>
             create.mutate(
-              { name: v.name, roles, actions: v.actions, expiresAt: null },
+              { name: v.name, roles: v.roles, actions: v.actions, expiresAt: null },
               {
                 onSuccess: (r) => {
                   setAdding(false);
@@ -419,6 +420,14 @@ function TokensTab({ lang, me }: { lang: Lang; me: Me }): ReactNode {
             rules={[{ required: true, message: t("web:required") }]}
           >
             <Input id="token-name" />
+          </Form.Item>
+          <Form.Item
+            label={t("access:col.roles")}
+            name="roles"
+            initialValue={roles}
+            rules={[{ required: true, message: t("web:required") }]}
+          >
+            <Checkbox.Group options={roles.map((r) => ({ value: r, label: t(`access:role.${r}`) }))} />
           </Form.Item>
           <Form.Item
             label={t("webViews:admin.actions")}
