@@ -102,7 +102,8 @@ export class AppContext {
    * the actor may not read is not found, and its area's id is not told).
    */
   private async areaOf(actor: Actor, areaId: string, action: ActionId, what: string, id: string) {
-    const a = isId(areaId) ? await this.areas.get(areaId, queryScope(actor, "area.read")) : undefined;
+    // Found when the actor may read it or do the action (a token may hold map.upload alone).
+    const a = isId(areaId) ? await this.areas.get(areaId, queryScope(actor, "area.read", action)) : undefined;
     if (!a) throw notFound(what, id);
     authorise(actor, action, areaResource(a));
     return a;
@@ -142,7 +143,8 @@ export class AppContext {
    * actor may do `action` on, or a 404 naming it.
    */
   async analysisWithResult(actor: Actor, id: string, action: ActionId): Promise<Analysis> {
-    const a = this.results.get(id) ?? (isId(id) ? await this.analyses.get(id, { withResult: true }) : undefined);
+    const a =
+      this.results.get(id) ?? (isId(id) ? await this.analyses.get(id, { withResult: true }) : undefined);
     if (!a) throw notFound("analysis", id);
     await this.areaOf(actor, a.areaId, action, "analysis", id);
     if (a.status === "done" && !this.results.has(id)) {

@@ -232,7 +232,8 @@ export class Identity {
 
   /**
    * The machine client of an API token, or undefined when the secret is unknown, the token revoked
-   * or expired, or its organisation disabled. Marks the token used now.
+   * or expired, its organisation or its creator disabled. Its roles are those it was given that its
+   * creator still holds. Marks the token used now.
    */
   async tokenActor(secret: string): Promise<TokenActor | undefined> {
     if (!secret.startsWith(TOKEN_PREFIX) || !SECRET_FORM.test(secret.slice(TOKEN_PREFIX.length)))
@@ -241,6 +242,7 @@ export class Identity {
     const t = await this.db
       .selectFrom("api_tokens as t")
       .innerJoin("organisations as o", "o.id", "t.organisation_id")
+      .innerJoin("users as c", "c.id", "t.created_by")
       .select([
         "t.id",
         "t.roles",
@@ -253,13 +255,20 @@ export class Identity {
         "o.kind as organisation_kind",
         "o.region_code",
         "o.disabled_at as organisation_disabled_at",
+        "c.disabled_at as creator_disabled_at",
       ])
       .where("t.token_hash", "=", secretDigest(secret))
       .executeTakeFirst();
-    if (!t || t.revoked_at !== null || t.organisation_disabled_at !== null) return undefined;
+    // A token acts for its creator: a disabled creator's tokens stop too.
+    if (!t || t.revoked_at !== null || t.organisation_disabled_at !== null || t.creator_disabled_at !== null)
+      return undefined;
     if (t.expires_at !== null && new Date(t.expires_at).getTime() <= now.getTime()) return undefined;
     const where = { table: "api_tokens", id: String(t.id) };
-    const roles = parseStored(storedTokenRoles, t.roles, { ...where, column: "roles" });
+    // Never more than the creator holds now: a role taken from the creator leaves the token too.
+    const held = new Set(await this.rolesOf(String(t.created_by)));
+    const roles = parseStored(storedTokenRoles, t.roles, { ...where, column: "roles" }).filter((r) =>
+      held.has(r),
+    );
     const actions = parseStored(storedTokenActions, t.actions, { ...where, column: "actions" });
     if (t.last_used_at === null || now.getTime() - new Date(t.last_used_at).getTime() >= TOUCH_EVERY_MS)
       await this.db.updateTable("api_tokens").set({ last_used_at: now }).where("id", "=", t.id).execute();

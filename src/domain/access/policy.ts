@@ -71,7 +71,7 @@ export function decide(actor: Actor, action: ActionId, resource: ResourceRef): D
 }
 
 /**
- * Which rows a query for `action` may return, as plain criteria a repository turns into SQL: a row
+ * Which rows a query for `action` (or any of several actions) may return, as plain criteria a repository turns into SQL: a row
  * is visible when it matches any criterion. `nothing` is what a forgotten or empty grant gives.
  */
 export type QueryScope =
@@ -91,8 +91,8 @@ export type QueryScope =
       readonly userIds: readonly string[];
     };
 
-export function queryScope(actor: Actor, action: ActionId): QueryScope {
-  const grants = grantsFor(actor, action);
+export function queryScope(actor: Actor, action: ActionId, ...more: ActionId[]): QueryScope {
+  const grants = [action, ...more].flatMap((a) => grantsFor(actor, a));
   if (grants.some((g) => g.scope === "everything")) return { kind: "everything" };
   const organisationIds = new Set<string>();
   const regionPrefixes = new Set<string>();
