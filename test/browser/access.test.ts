@@ -392,4 +392,20 @@ describe("administration and audit", () => {
     await table.locator(".publish-switch").click();
     await expect.poll(published).not.toContain("Yongning Coal Mine");
   });
+
+  it("the administration and audit views fit 390 px in Chinese", async () => {
+    for (const [as, path, ready] of [
+      ["demo-admin", "/admin", "#admin-organisations"],
+      ["demo-admin", "/audit", "#audit-table"],
+    ] as const) {
+      const page = await session.openPage({ ...PHONE, as });
+      await page.goto(`${session.server.url}/?lang=zh`);
+      await page.locator("#user-menu").waitFor();
+      await page.click(path === "/admin" ? "#nav-admin" : "#nav-audit");
+      await page.locator(ready).waitFor();
+      await page.locator(".ant-spin-spinning").waitFor({ state: "detached" });
+      await expectNoHorizontalOverflow(page);
+      await shot(page, `access${path.replace("/", "-")}-zh-390`);
+    }
+  });
 });
