@@ -3,6 +3,11 @@ import { loginInput, meSchema } from "../../contract/auth.ts";
 import type { Identity } from "../../app/auth/identity.ts";
 import type { Database } from "../../storage/schema.ts";
 import type { ApiApp } from "../api-app.ts";
+import type { FastifyRequest } from "fastify";
+import { auditWho, type AuditWho, type AuthAction } from "../../domain/access/audit-event.ts";
+import { ANONYMOUS, type UserActor } from "../../domain/access/actor.ts";
+import { appendAuditEvent } from "../../storage/audit-log.ts";
+import { requestAuditEvent } from "../access/audit.ts";
 import { empty, errors } from "../route-schema.ts";
 import { authError } from "./auth-errors.ts";
 import { LoginGate } from "./login-gate.ts";
@@ -41,6 +46,28 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
   const limiter = await loginLimiter(app, o.limits ?? DEFAULT_LOGIN_LIMITS);
   const gate = o.gate ?? new LoginGate();
 
+  /**
+   * Records a sign-in, a refused one or a sign-out in the audit trail (MLPS level 2 asks for both),
+   * in a transaction of its own: there is no change of stored data to share it with.
+   */
+  const auditSignIn = (req: FastifyRequest, action: AuthAction, who: AuditWho, user: UserActor | null) =>
+    o.db.transaction().execute((trx) =>
+      appendAuditEvent(trx, {
+        ...requestAuditEvent(req, {
+          action,
+          resource: {
+            kind: "user",
+            organisationId: user?.organisationId ?? null,
+            regionCode: user?.jurisdiction ?? null,
+            ...(user ? { userId: user.userId } : {}),
+          },
+          id: user?.userId ?? null,
+          outcome: action === "auth.login-failed" ? "refused" : "done",
+        }),
+        who,
+      }),
+    );
+
   app.post(
     "/api/auth/login",
     {
@@ -68,11 +95,16 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
       const r = checked.value;
       if (!r.ok) {
         await limiter.failed(req, username);
+        // The name as typed (printable, bounded), so that guessing at one account shows in the trail.
+        // eslint-disable-next-line no-control-regex -- control characters are what it replaces
+        const typed = username.replace(/[\u0000-\u001f\u007f\uD800-\uDFFF]/g, "?").slice(0, 64);
+        await auditSignIn(req, "auth.login-failed", { ...auditWho(ANONYMOUS), username: typed || "?" }, null);
         throw authError("not-signed-in", LOGIN_REFUSED);
       }
       const previous = sessionSecretOf(req);
       if (previous !== undefined) await o.identity.logout(previous);
       setSessionCookie(req, reply, r.sessionSecret);
+      await auditSignIn(req, "auth.login", auditWho(r.actor), r.actor);
       return reply.headers(NO_STORE).send(await meAnswer(o.db, r.actor));
     },
   );
@@ -89,6 +121,7 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
     async (req, reply) => {
       const secret = sessionSecretOf(req);
       if (secret !== undefined) await o.identity.logout(secret);
+      if (req.actor.kind === "user") await auditSignIn(req, "auth.logout", auditWho(req.actor), req.actor);
       clearSessionCookie(req, reply);
       return reply.status(204).headers(NO_STORE).send(null);
     },
