@@ -280,8 +280,8 @@ describe("administration and audit", () => {
     await page.click("#token-add");
     await page.fill("#token-name", "月度能源数据上传");
     // The search box of the actions' choice, filtered to one (the list is virtual: not every option is drawn).
-    await page.locator("#token-actions").fill("inventory.write");
-    await page.locator(".ant-select-item-option[title='inventory.write']").click();
+    await page.locator("#token-actions").fill("录入清单");
+    await page.locator(".ant-select-item-option[title='录入清单']").click();
     await page.keyboard.press("Escape");
     await page.click("#token-add-ok");
     await expect.poll(() => page.locator("#token-secret .secret").textContent()).toMatch(/^mct_/);
@@ -292,6 +292,20 @@ describe("administration and audit", () => {
   });
 
   it("a regulator reads the audit trail, filters it and opens a record's timeline", async () => {
+    // An event about an area of the regulator's jurisdiction: feedback on the published area.
+    const [published] = (await (await fetch(`${session.server.url}/api/public/areas`)).json()) as {
+      id: string;
+    }[];
+    const sent = await session.fetch(
+      `${session.server.url}/api/public/feedback`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ areaId: published!.id, message: "A question about the 2009 map." }),
+      },
+      "demo-regulator",
+    );
+    expect(sent.status, await sent.clone().text()).toBeLessThan(300);
     const page = await session.openPage({ as: "demo-regulator" });
     await page.goto(`${session.server.url}/?lang=en`);
     await page.click("#nav-audit");

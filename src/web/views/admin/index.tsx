@@ -45,7 +45,7 @@ import {
   type UserRow,
 } from "./admin-api.ts";
 
-const NS = ["common", "web", "webViews", "access"] as const;
+const NS = ["common", "web", "webViews", "access", "terms"] as const;
 const ASSIGNABLE = ROLE_IDS.filter((r): r is Exclude<RoleId, "public"> => r !== "public");
 const when = (lang: Lang, iso: string | null) =>
   iso ? new Date(iso).toLocaleString(LOCALE[lang], { dateStyle: "short", timeStyle: "short" }) : "—";
@@ -366,7 +366,12 @@ function TokensTab({ lang, me }: { lang: Lang; me: Me }): ReactNode {
           {
             key: "actions",
             title: t("webViews:admin.actions"),
-            render: (_v, k) => k.actions.map((a) => <Tag key={a}>{a}</Tag>),
+            render: (_v, k) =>
+              k.actions.map((a) => (
+                <Tag key={a} title={a}>
+                  {t(`terms:action.${a}`)}
+                </Tag>
+              )),
           },
           { key: "created", title: t("access:col.created"), render: (_v, k) => when(lang, k.createdAt) },
           { key: "used", title: t("webViews:admin.lastUsed"), render: (_v, k) => when(lang, k.lastUsedAt) },
@@ -437,7 +442,10 @@ function TokensTab({ lang, me }: { lang: Lang; me: Me }): ReactNode {
             <Select
               id="token-actions"
               mode="multiple"
-              options={actions.filter((a) => ACTION_IDS.includes(a)).map((a) => ({ value: a, label: a }))}
+              optionFilterProp="label"
+              options={actions
+                .filter((a) => ACTION_IDS.includes(a))
+                .map((a) => ({ value: a, label: t(`terms:action.${a}`) }))}
             />
           </Form.Item>
         </Form>

@@ -16,7 +16,7 @@ import type { Dayjs } from "dayjs";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ACTION_IDS, type ResourceKind } from "../../../domain/access/actions.ts";
-import { AUTH_ACTIONS } from "../../../domain/access/audit-event.ts";
+import { AUTH_ACTIONS, type AuditAction } from "../../../domain/access/audit-event.ts";
 import { LOCALE, type Lang } from "../../../presentation/i18n/lang.ts";
 import { useLang } from "../../app/Frame.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
@@ -38,7 +38,7 @@ interface FilterFields {
 
 /** The timeline of one record: every event about it, oldest first. */
 function RecordTimeline({ kind, id, lang }: { kind: string; id: string; lang: Lang }): ReactNode {
-  const { t } = useTranslation(["common", "web", "webViews", "access"]);
+  const { t } = useTranslation(["common", "web", "webViews", "access", "terms"]);
   const events = useAuditOfResource(kind, id);
   if (events.isPending) return <Typography.Text>…</Typography.Text>;
   if (events.error) return <QueryError error={events.error} />;
@@ -51,7 +51,9 @@ function RecordTimeline({ kind, id, lang }: { kind: string; id: string; lang: La
           content: (
             <div className="audit-step">
               <div>
-                <code>{e.action}</code>{" "}
+                <span className="audit-action" title={e.action}>
+                  {t(`terms:action.${e.action as AuditAction}`)}
+                </span>{" "}
                 <Tag color={OUTCOME_COLOUR[e.outcome]}>{t(`webViews:audit.outcome.${e.outcome}`)}</Tag>
               </div>
               <div className="audit-step-meta">
@@ -71,7 +73,7 @@ function RecordTimeline({ kind, id, lang }: { kind: string; id: string; lang: La
  * pages follow the last event's number); a row opens the timeline of its record.
  */
 export default function AuditView(): ReactNode {
-  const { t } = useTranslation(["common", "web", "webViews", "access"]);
+  const { t } = useTranslation(["common", "web", "webViews", "access", "terms"]);
   const [lang] = useLang();
   const [filter, setFilter] = useState<AuditFilter>({});
   /** The cursors of the pages seen, to go back; the last is the page shown. */
@@ -113,7 +115,11 @@ export default function AuditView(): ReactNode {
               showSearch
               popupMatchSelectWidth={false}
               className="audit-select"
-              options={[...ACTION_IDS, ...AUTH_ACTIONS].map((a) => ({ value: a, label: a }))}
+              optionFilterProp="label"
+              options={[...ACTION_IDS, ...AUTH_ACTIONS].map((a) => ({
+                value: a,
+                label: t(`terms:action.${a}`),
+              }))}
             />
           </Form.Item>
           <Form.Item name="resourceKind" label={t("webViews:audit.resource")}>
@@ -161,7 +167,15 @@ export default function AuditView(): ReactNode {
               title: t("webViews:audit.roles"),
               render: (_v, e) => e.who.roles.map((r) => <Tag key={r}>{t(`access:role.${r}`)}</Tag>),
             },
-            { key: "action", title: t("webViews:audit.action"), render: (_v, e) => <code>{e.action}</code> },
+            {
+              key: "action",
+              title: t("webViews:audit.action"),
+              render: (_v, e) => (
+                <span className="audit-action" title={e.action}>
+                  {t(`terms:action.${e.action as AuditAction}`)}
+                </span>
+              ),
+            },
             {
               key: "resource",
               title: t("webViews:audit.resource"),
