@@ -393,7 +393,7 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
   program
     .command("serve")
     .description(
-      "start the web app and HTTP API (docs at /docs, OpenAPI at /openapi.json) on PGlite in --data, or on $DATABASE_URL; an empty store gets the demo areas",
+      "start the web app and HTTP API (docs at /docs, OpenAPI at /openapi.json) on PGlite in --data, or on $DATABASE_URL; an empty embedded store served on loopback gets the demo (see --demo)",
     )
     .option(
       "--port <n>",
@@ -407,7 +407,11 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
       "data folder: uploaded maps, results, reports and (without DATABASE_URL) the database",
       "minecarbon-data",
     )
-    .option("--no-demo", "do not load the demo areas into an empty store")
+    .option(
+      "--demo",
+      "load the demo (organisations, accounts with a shared password, areas) into an empty store; the default only for the embedded store on this machine's loopback address",
+    )
+    .option("--no-demo", "do not load the demo into an empty store")
     .option(
       "--workers <n>",
       `worker threads per analysis, 0 to ${CORES} (default one per core of this machine)`,
@@ -440,7 +444,7 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
         host: string;
         trustProxy?: string;
         data: string;
-        demo: boolean;
+        demo?: boolean;
         workers?: number;
         maxUploadMb: number;
         maxMapPixels: number;
@@ -451,14 +455,16 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
           port: o.port,
           host: o.host,
           dataDir: o.data,
-          demo: o.demo,
+          ...(o.demo !== undefined ? { demo: o.demo } : {}),
           maxUploadBytes: o.maxUploadMb * 1024 * 1024,
           maxMapPixels: o.maxMapPixels,
           ...(o.allowedHost ? { allowedHosts: o.allowedHost } : {}),
           ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
           ...(o.workers !== undefined ? { workers: o.workers } : {}),
           ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
-          ...(process.env.MINECARBON_DEMO_PASSWORD ? { demoPassword: process.env.MINECARBON_DEMO_PASSWORD } : {}),
+          ...(process.env.MINECARBON_DEMO_PASSWORD
+            ? { demoPassword: process.env.MINECARBON_DEMO_PASSWORD }
+            : {}),
         });
         const url = s.url.replace("127.0.0.1", "localhost");
         write(

@@ -29,8 +29,9 @@ export function hostName(authority: string): string {
 const forbidden = (message: string, details: InputIssue[]) => new ApiError("forbidden", message, details);
 
 /**
- * What a request must satisfy before any route sees it, checked in this one place (until users and
- * sessions exist, these are what keeps other web pages from acting for the browser's user):
+ * What a request must satisfy before any route sees it, whoever sends it (the first layer against
+ * other web pages acting for the browser's user; a session-authenticated write is also checked
+ * against the server's own origin, scheme included, in auth/authenticate.ts):
  * - its `Host` names this server (one of `allowedHosts`), so that a DNS name an attacker points at
  *   127.0.0.1 ("DNS rebinding") cannot reach the API from the attacker's page;
  * - a write (POST, PUT, PATCH, DELETE) comes from this server's own pages: no foreign `Origin`, no

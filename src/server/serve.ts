@@ -20,7 +20,11 @@ export interface ServeOptions {
   /** Files (maps, analyses, reports), and the PGlite database when no databaseUrl is given. */
   readonly dataDir: string;
   readonly databaseUrl?: string;
-  /** Load the demo (organisations, accounts and areas) into an empty store (default true). */
+  /**
+   * Load the demo (organisations, accounts with a shared password, areas) into an empty store. By
+   * default only on the embedded store served on a loopback address: a server others can reach, or
+   * a PostgreSQL database, never gets demo accounts unless asked.
+   */
   readonly demo?: boolean;
   /**
    * The demo accounts' password (MINECARBON_DEMO_PASSWORD); when omitted a random one is made and
@@ -140,7 +144,8 @@ export async function serve(o: ServeOptions) {
           "from a page of this server, change it. Put a TLS proxy (HTTPS) in front of it and name it with --allowed-host.",
       );
     const resumed = await jobs.resume();
-    const demo = o.demo === false ? [] : await loadDemo(store, folder, jobs, o.demoPassword, warn);
+    const wantDemo = o.demo ?? (!o.databaseUrl && isLoopback(host));
+    const demo = !wantDemo ? [] : await loadDemo(store, folder, jobs, o.demoPassword, warn);
     if (!(await hasUsers(store)))
       warn(
         "no users yet: create an administrator with `minecarbon users add <name> --org 1 --role administrator` (password from stdin)",

@@ -115,7 +115,8 @@ export async function protectAuditTrail(db: Kysely<Database>, appRole: string): 
 
 /**
  * What would let `appRole` change the trail, as sentences saying what to do; empty when it is
- * protected. A server on PostgreSQL refuses to start while this lists anything.
+ * protected. `minecarbon audit protect` reports it; the server does not check it at start yet (that
+ * comes with row-level security and a separate application role).
  */
 export async function auditProtectionProblems(db: Kysely<Database>, appRole: string): Promise<string[]> {
   const problems: string[] = [];

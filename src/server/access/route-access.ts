@@ -22,8 +22,8 @@ declare module "fastify" {
   }
 }
 
-/** What a user who must change the password may still reach: who they are, the change, signing out. */
-const PASSWORD_CHANGE_ROUTES = new Set(["/api/me", "/api/me/password", "/api/auth/logout"]);
+/** What a user who must change the password may still reach (signing out is public): who they are, the change. */
+const PASSWORD_CHANGE_ROUTES = new Set(["/api/me", "/api/me/password"]);
 
 const label = (a: RouteAccess) => (typeof a === "string" ? a : a.action);
 

@@ -16,6 +16,13 @@ export const AUTH_LOG_REDACT = {
     "req.body.password",
     "password",
     "*.password",
+    // POST /api/me/password {current, new} and an administrator's new password for a user.
+    "body.current",
+    "body.new",
+    "req.body.current",
+    "req.body.new",
+    "*.newPassword",
+    "*.currentPassword",
   ],
   censor: "[redacted]",
 };

@@ -307,7 +307,7 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
         throw new ApiError("not-found", `analysis ${a.id} has no layer "${req.params.layer}"`, [
           { path: "layer", message: `must be one of ${[...files.keys()].map((k) => `${k}.png`).join(", ")}` },
         ]);
-      reply.header("cache-control", "max-age=3600");
+      reply.header("cache-control", "private, max-age=3600");
       return sendFile(reply, png, TYPES.png!);
     },
   );
