@@ -84,17 +84,22 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
     async (req, reply) => {
       const { username, password } = req.body;
       await limiter.admit(req, reply, username);
-      const checked = await gate.run(() =>
-        o.identity.login(username, password, {
-          address: req.ip ?? null,
-          userAgent: req.headers["user-agent"] ?? null,
-        }),
-      );
+      let checked;
+      try {
+        checked = await gate.run(() =>
+          o.identity.login(username, password, {
+            address: req.ip ?? null,
+            userAgent: req.headers["user-agent"] ?? null,
+          }),
+        );
+        if (checked && !checked.value.ok) await limiter.failed(req, username);
+      } finally {
+        limiter.settled(username);
+      }
       if (!checked)
         throw rateLimited(reply, 2, "the server is checking too many logins at once; try again in a moment");
       const r = checked.value;
       if (!r.ok) {
-        await limiter.failed(req, username);
         // The name as typed (printable, bounded), so that guessing at one account shows in the trail.
         // eslint-disable-next-line no-control-regex -- control characters are what it replaces
         const typed = username.replace(/[\u0000-\u001f\u007f\uD800-\uDFFF]/g, "?").slice(0, 64);

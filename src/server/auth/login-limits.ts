@@ -32,6 +32,8 @@ export interface LoginLimiter {
   admit(req: FastifyRequest, reply: FastifyReply, username: string): Promise<void>;
   /** Counts a failed attempt on the account. */
   failed(req: FastifyRequest, username: string): Promise<void>;
+  /** Ends an admitted attempt (whatever its outcome): call it once for every `admit` that passed. */
+  settled(username: string): void;
 }
 
 /** A 429 `rate-limited` with Retry-After (seconds, at least 1). */
@@ -61,6 +63,9 @@ export async function loginLimiter(
     timeWindow: limits.accountWindowMinutes * 60_000,
     keyGenerator: (req) => accountKey(usernames.get(req) ?? ""),
   });
+  // Attempts admitted and not yet settled, per account: failures are counted only once the password
+  // was checked, so without these, many attempts sent at once would all pass the peek below.
+  const inFlight = new Map<string, number>();
   return {
     async admit(req, reply, username) {
       const a = await perAddress(req);
@@ -68,12 +73,23 @@ export async function loginLimiter(
         throw rateLimited(reply, a.ttlInSeconds, `too many login attempts from this address; wait a minute`);
       usernames.set(req, username);
       const b = await perAccount(req, { increment: false });
-      if (!b.isAllowed && b.remaining === 0)
+      const key = accountKey(username);
+      const pending = inFlight.get(key) ?? 0;
+      // isAllowed is true only for keys on an allow list (none here): then nothing is counted.
+      const remaining = b.isAllowed ? limits.failuresPerAccount : b.remaining;
+      if (pending >= remaining)
         throw rateLimited(
           reply,
-          b.ttlInSeconds,
+          b.isAllowed ? 1 : b.ttlInSeconds,
           `too many failed logins on this account; wait ${limits.accountWindowMinutes} minutes from the first`,
         );
+      inFlight.set(key, pending + 1);
+    },
+    settled(username) {
+      const key = accountKey(username);
+      const left = (inFlight.get(key) ?? 1) - 1;
+      if (left > 0) inFlight.set(key, left);
+      else inFlight.delete(key);
     },
     async failed(req, username) {
       usernames.set(req, username);
