@@ -166,6 +166,28 @@ describe("signing in and what each role sees", () => {
     });
   }
 
+  it("a session that ends while the app is open sends the next call to the login page, and back after signing in", async () => {
+    const page = await loginPage(session);
+    await signIn(page, "demo-enterprise-b", DEMO_PASSWORD);
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/data");
+    await page.goto(`${session.server.url}/`);
+    await page.locator("#tab-overview").waitFor();
+    const overview = new URL(page.url()).pathname;
+    // The session ends elsewhere (here: signed out by a call of its own, as another tab would).
+    const status = await page.evaluate(
+      async () =>
+        (await fetch("/api/auth/logout", { method: "POST", headers: { "x-minecarbon-client": "web" } }))
+          .status,
+    );
+    expect(status).toBe(204);
+    await page.click("#tab-map");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/login");
+    const map = overview.replace(/overview$/, "map");
+    expect(new URL(page.url()).searchParams.get("next")).toBe(map);
+    await signIn(page, "demo-enterprise-b", DEMO_PASSWORD);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(map);
+  });
+
   it("shows the user menu's organisation and roles in both languages, at 1280 and 390 px, without overflow", async () => {
     for (const size of [DESKTOP, PHONE])
       for (const lang of ["en", "zh"] as const) {
