@@ -95,9 +95,12 @@ export const userInput = z
     roles: z.array(assignableRole).min(1).max(5),
     password,
     mustChangePassword: z
-      .boolean()
+      .literal(true)
       .optional()
-      .meta({ description: "the user must choose a new password at first sign-in (default true)" }),
+      .meta({
+        description:
+          "always true: a password someone else chose must be changed at the first sign-in (false is refused)",
+      }),
   })
   .strict()
   .meta({ id: "NewUser" });

@@ -306,7 +306,8 @@ export function adminRoutes(app: ApiApp, ctx: AppContext): void {
         const u = await new UserRepository(trx).add({
           ...body,
           passwordHash,
-          mustChangePassword: body.mustChangePassword ?? true,
+          // Always: a password someone else chose is known to them until the user changes it.
+          mustChangePassword: true,
         });
         await auditRequest(trx, req, {
           action: "user.manage",
@@ -351,6 +352,17 @@ export function adminRoutes(app: ApiApp, ctx: AppContext): void {
       )
         throw new ApiError("bad-input", "you cannot take the administrator role from yourself", [
           { path: "roles", message: "would lock you out: ask another administrator" },
+        ]);
+      // Separated duties: an administrator manages accounts but gives no role to itself (it would
+      // otherwise make itself a regulator or an editor and act on the data it administers).
+      if (
+        req.body.roles !== undefined &&
+        req.actor.kind === "user" &&
+        req.actor.userId === before.id &&
+        req.body.roles.some((r) => !(before.roles as readonly string[]).includes(r))
+      )
+        throw new ApiError("bad-input", "you cannot give yourself a role", [
+          { path: "roles", message: "another administrator gives you a role, and the trail records who" },
         ]);
       const after = await db.transaction().execute(async (trx) => {
         const users = new UserRepository(trx);
