@@ -77,10 +77,13 @@ const EXPECTED: Record<
 };
 
 /** Opens a page of the app as nobody: the app sends it to the login page, which comes back to it after signing in. */
-async function loginPage(s: BrowserSession, o: { lang?: "en" | "zh"; width?: number; height?: number } = {}) {
+async function loginPage(
+  s: BrowserSession,
+  o: { lang?: "en" | "zh"; width?: number; height?: number; allowConsole?: RegExp } = {},
+) {
   const page = await s.openPage({
     as: null,
-    allowConsole: ANONYMOUS_CONSOLE,
+    allowConsole: o.allowConsole ?? ANONYMOUS_CONSOLE,
     width: o.width,
     height: o.height,
   });
@@ -371,13 +374,25 @@ describe("administration and audit", () => {
       "demo-admin",
     );
     expect(created.status, await created.clone().text()).toBe(201);
-    const page = await loginPage(session, { lang: "zh" });
+    // The refused password change (400) is logged by Chromium as a failed load.
+    const page = await loginPage(session, {
+      lang: "zh",
+      allowConsole: /Failed to load resource: the server responded with a status of (400|401|404)/,
+    });
     await signIn(page, "browser-forced", "Set-By-The-Admin-42");
     await expect.poll(() => new URL(page.url()).pathname).toBe("/account/password");
     await page.locator("#must-change").waitFor();
     // Nothing else is shown until it is changed: another page comes back here.
     await page.goto(`${session.server.url}/data?lang=zh`);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/account/password");
+    // A wrong current password is said at its field, in the language.
+    await page.fill("#current-password", "Not-What-The-Admin-Set-1");
+    await page.fill("#new-password", "My-Own-Choice-Of-2026");
+    await page.fill("#new-password-again", "My-Own-Choice-Of-2026");
+    await page.click("#password-submit");
+    await expect
+      .poll(() => page.locator(".ant-form-item-explain-error").allTextContents())
+      .toContain("这不是您当前的密码。");
     await page.fill("#current-password", "Set-By-The-Admin-42");
     await page.fill("#new-password", "My-Own-Choice-Of-2026");
     await page.fill("#new-password-again", "My-Own-Choice-Of-2025");

@@ -190,6 +190,7 @@ export const web = defineMessages({
     "您的密码由管理员设置：请先设置新密码再继续。",
   ],
   "auth.currentPassword": ["Current password", "当前密码"],
+  "auth.currentWrong": ["This is not your current password.", "这不是您当前的密码。"],
   "auth.newPassword": ["New password", "新密码"],
   "auth.passwordAgain": ["New password again", "再次输入新密码"],
   "auth.passwordsDiffer": ["The two entries differ.", "两次输入不一致。"],

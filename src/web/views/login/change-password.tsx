@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import { useChangePassword, useMe } from "../../api/queries.ts";
 import { useLang, withLang } from "../../app/Frame.tsx";
+import { ApiError } from "../../api/client.ts";
 import { apiErrorText } from "./api-error-text.ts";
 
 interface PasswordFields {
@@ -25,8 +26,10 @@ export default function ChangePasswordPage(): ReactNode {
   const navigate = useNavigate();
   const { search } = useLocation();
   const forced = me.data?.user?.mustChangePassword ?? false;
-  const details =
-    change.error && "details" in change.error ? (change.error.details as { message: string }[]) : [];
+  const all = change.error instanceof ApiError ? change.error.details : [];
+  // The current password refused: said at its field, in the language. The new one's problems follow the title.
+  const currentWrong = all.some((d) => d.path === "current");
+  const details = all.filter((d) => d.path !== "current");
   return (
     <Card className="password-card" title={<h2 className="login-title">{t("web:auth.changePassword")}</h2>}>
       {forced && (
@@ -67,6 +70,7 @@ export default function ChangePasswordPage(): ReactNode {
           label={t("web:auth.currentPassword")}
           name="currentPassword"
           rules={[{ required: true, message: t("web:required") }]}
+          {...(currentWrong ? { validateStatus: "error" as const, help: t("web:auth.currentWrong") } : {})}
         >
           <Input.Password id="current-password" autoComplete="current-password" />
         </Form.Item>
