@@ -175,13 +175,23 @@ export class MiningAreaRepository {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  /** Hands the area to another owner (the administrator's step after the migration). */
+  /**
+   * Hands the area to another owner (the administrator's step after the migration). What the former
+   * owner chose goes with it: its verification bodies are unassigned and the area is taken off the
+   * public portal, until the new owner decides again.
+   */
   async transfer(id: string, owner: AreaOwner): Promise<boolean> {
     const r = await this.db
       .updateTable("mining_areas")
-      .set({ organisation_id: owner.organisationId, region_code: owner.regionCode, updated_at: new Date() })
+      .set({
+        organisation_id: owner.organisationId,
+        region_code: owner.regionCode,
+        published: false,
+        updated_at: new Date(),
+      })
       .where("id", "=", id)
       .executeTakeFirst();
+    await this.db.deleteFrom("area_verifiers").where("area_id", "=", id).execute();
     return Number(r.numUpdatedRows) > 0;
   }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_SCOPE } from "../../src/domain/access/policy.ts";
 import { verifyAuditChain } from "../../src/storage/audit-log.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
 import { auditedWrite, signIn } from "./actors.ts";
@@ -529,7 +530,13 @@ describe.each(STORE_KINDS)("the administration API, as each actor, on %s", (kind
       payload: { organisationId: d.enterpriseB, regionCode: "140603" },
     });
     expect(tr.statusCode, tr.body).toBe(200);
-    expect(tr.json()).toMatchObject({ organisationId: d.enterpriseB, regionCode: "140603" });
+    // What the former owner chose goes with it: off the portal, no verifiers, until B decides.
+    expect(tr.json()).toMatchObject({
+      organisationId: d.enterpriseB,
+      regionCode: "140603",
+      published: false,
+    });
+    expect((await t.ctx.areas.get(areaId, SYSTEM_SCOPE))!.verifierOrganisationIds).toEqual([]);
     expect((await t.app.inject({ url: `/api/areas/${areaId}`, headers: editorB })).statusCode).toBe(200);
     expect((await t.app.inject({ url: `/api/areas/${areaId}` })).statusCode).toBe(404);
     const outside = await write({
