@@ -69,7 +69,16 @@ async function bundled() {
       // Kept outside: native code (canvas, argon2), and packages that load their own files next to them
       // (PGlite's and HiGHS' WebAssembly, pdfkit's font metrics, esbuild's binary, used to bundle the web
       // app) or require optional modules (pg, fastify).
-      external: ["@napi-rs/canvas", "@node-rs/argon2", "@electric-sql/pglite", "pg", "fastify", "pdfkit", "esbuild", "highs"],
+      external: [
+        "@napi-rs/canvas",
+        "@node-rs/argon2",
+        "@electric-sql/pglite",
+        "pg",
+        "fastify",
+        "pdfkit",
+        "esbuild",
+        "highs",
+      ],
       // CommonJS libraries in an ES module bundle call require(): give them one.
       banner: {
         js: 'import { createRequire as __mcRequire } from "node:module"; const require = __mcRequire(import.meta.url);',

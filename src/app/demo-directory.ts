@@ -45,7 +45,10 @@ function randomPassword(): string {
  * 141102) — a verification body, and one account per role. The names say DEMO: none of these is a
  * real organisation. The credit codes are well-formed (GB 32100 check character) but invented.
  */
-export async function loadDemoDirectory(db: Kysely<Database>, asked: string | undefined): Promise<DemoDirectory> {
+export async function loadDemoDirectory(
+  db: Kysely<Database>,
+  asked: string | undefined,
+): Promise<DemoDirectory> {
   const password = asked ?? randomPassword();
   for (const u of DEMO_ACCOUNTS) {
     const problems = passwordProblems(password, u);

@@ -94,13 +94,10 @@ export const userInput = z
     organisationId: id,
     roles: z.array(assignableRole).min(1).max(5),
     password,
-    mustChangePassword: z
-      .literal(true)
-      .optional()
-      .meta({
-        description:
-          "always true: a password someone else chose must be changed at the first sign-in (false is refused)",
-      }),
+    mustChangePassword: z.literal(true).optional().meta({
+      description:
+        "always true: a password someone else chose must be changed at the first sign-in (false is refused)",
+    }),
   })
   .strict()
   .meta({ id: "NewUser" });

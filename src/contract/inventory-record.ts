@@ -26,12 +26,9 @@ const resultProblemSchema = z
  * result too (for charts of every mine and year in one request).
  */
 export const inventoryListItemSchema = inventorySummarySchema.extend({
-  result: mineInventorySchema
-    .nullable()
-    .optional()
-    .meta({
-      description: "the computed result (null when not computed or unreadable); only with withResult=true",
-    }),
+  result: mineInventorySchema.nullable().optional().meta({
+    description: "the computed result (null when not computed or unreadable); only with withResult=true",
+  }),
   resultProblem: resultProblemSchema.optional(),
 });
 export type InventoryListItem = z.infer<typeof inventoryListItemSchema>;

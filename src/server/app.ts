@@ -102,7 +102,8 @@ export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<Fas
           token: {
             type: "http",
             scheme: "bearer",
-            description: "an API token (mct_…) for machine clients, scoped to one organisation and a set of actions",
+            description:
+              "an API token (mct_…) for machine clients, scoped to one organisation and a set of actions",
           },
         },
       },

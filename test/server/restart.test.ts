@@ -47,8 +47,13 @@ describe("a restart loses nothing acknowledged", () => {
       fd.set("year", year);
       fd.set("file", new Blob([readFileSync(join(dir, f))]), f);
       expect(
-        (await fetch(`${first.url}/api/areas/${areaId}/maps`, { method: "POST", body: fd, headers: { ...CLIENT, ...auth } }))
-          .status,
+        (
+          await fetch(`${first.url}/api/areas/${areaId}/maps`, {
+            method: "POST",
+            body: fd,
+            headers: { ...CLIENT, ...auth },
+          })
+        ).status,
       ).toBe(201);
     }
     // A job acknowledged but not yet run when the server stops (as if it crashed before running it).

@@ -53,7 +53,9 @@ function actAs(app: FastifyInstance, authorization: string): void {
   (app as { inject: unknown }).inject = (o: unknown) => {
     if (o === undefined) return inject(o);
     const opts = (typeof o === "string" ? { url: o } : o) as { headers?: Record<string, unknown> };
-    const headers = Object.fromEntries(Object.entries(opts.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries(opts.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     if (!("authorization" in headers) && !("cookie" in headers)) headers.authorization = authorization;
     return inject({ ...opts, headers });
   };

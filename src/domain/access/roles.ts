@@ -112,7 +112,13 @@ export const ROLES: Readonly<Record<RoleId, readonly Grant[]>> = {
   ],
   "enterprise-editor": [
     ...each("own-organisation", AREA_WORK),
-    ...each("own-organisation", ["mine.read", "mine.update", "organisation.read", "token.read", "token.manage"]),
+    ...each("own-organisation", [
+      "mine.read",
+      "mine.update",
+      "organisation.read",
+      "token.read",
+      "token.manage",
+    ]),
   ],
   "enterprise-submitter": [
     ...each("own-organisation", ["area.read", "plan.compute", "mine.read", "organisation.read"]),
