@@ -200,6 +200,10 @@ describe("signing in and what each role sees", () => {
         await page.click("#user-menu");
         const card = page.locator("#user-card");
         await card.waitFor();
+        // The menu's opening animation over (it grows from the button).
+        await page.waitForFunction(
+          () => !document.querySelector(".ant-dropdown[class*='-appear'], .ant-dropdown[class*='-enter']"),
+        );
         const text = (await card.textContent()) ?? "";
         if (lang === "zh") {
           expect(text).toContain("朔州市生态环境局（示范）");

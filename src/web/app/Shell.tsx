@@ -47,6 +47,8 @@ function UserMenu({ me }: { me: Me }): ReactNode {
   return (
     <Dropdown
       trigger={["click"]}
+      // Under the button's right edge: the button sits at the header's right, the menu stays on the screen.
+      placement="bottomRight"
       menu={{
         items: [
           {
