@@ -83,3 +83,18 @@ export const feedbackSchema = z
 export const feedbackPageSchema = z
   .object({ items: z.array(feedbackSchema), next: z.string().nullable() })
   .meta({ id: "FeedbackPage" });
+
+/** `GET /api/public/info`: what a visitor needs before signing in. Version 1. */
+export const serverInfoSchema = z
+  .object({
+    demo: z
+      .object({
+        accounts: z
+          .array(z.string())
+          .meta({ description: "the demo's accounts, one per role (never their password)" }),
+      })
+      .nullable()
+      .meta({ description: "set when this server loaded the demo: its data and organisations are not real" }),
+  })
+  .meta({ id: "ServerInfo" });
+export type ServerInfo = z.infer<typeof serverInfoSchema>;

@@ -7,8 +7,10 @@ import {
   feedbackPageSchema,
   publicAreaSchema,
   publicAreaSummarySchema,
+  serverInfoSchema,
 } from "../../contract/public.ts";
 import type { Actor } from "../../domain/access/actor.ts";
+import { DEMO_ACCOUNTS } from "../../app/demo-directory.ts";
 import { queryScope } from "../../domain/access/policy.ts";
 import type { RegionCode } from "../../domain/access/region-code.ts";
 import { LANGS } from "../../presentation/i18n/index.ts";
@@ -75,6 +77,31 @@ const feedbackJson = (f: Feedback) => ({
  * their jurisdiction (`feedback.read`).
  */
 export function publicRoutes(app: ApiApp, ctx: AppContext): void {
+  app.get(
+    "/api/public/info",
+    {
+      config: { access: "public" },
+      schema: {
+        summary:
+          "what a visitor needs before signing in: whether this server runs the demo, and its accounts",
+        response: { 200: serverInfoSchema },
+      },
+    },
+    async () => {
+      // The demo is a fact of the store: its accounts exist (and are not disabled).
+      const accounts = (
+        await ctx.store.db
+          .selectFrom("users")
+          .select("username")
+          .where("username", "in", [...DEMO_ACCOUNTS])
+          .where("disabled_at", "is", null)
+          .orderBy("id")
+          .execute()
+      ).map((u) => u.username);
+      return { demo: accounts.length ? { accounts } : null };
+    },
+  );
+
   const feedback = new FeedbackRepository(ctx.store.db);
 
   /** The published area of an id, or a 404 (unpublished and unknown areas alike). */

@@ -14,7 +14,23 @@ const TYPES: Readonly<Record<string, string>> = {
   ttf: "font/ttf",
 };
 
-/** The web app (bundled on first use; its pages at /, /data and /areas/…), its CJK font, and the API docs page. */
+/** The web app's pages (its router's paths): each is answered with the app, which draws the view. */
+export const APP_PAGES = [
+  "/",
+  "/data",
+  "/areas/*",
+  "/login",
+  "/public",
+  "/admin",
+  "/audit",
+  "/account/password",
+];
+
+/**
+ * The web app (bundled on first use; its pages — the paths of src/web/app/router.tsx — all answer
+ * its index.html, so that a reload or a bookmark of any of them works), its CJK font, and the API
+ * docs page.
+ */
 export function webRoutes(app: FastifyInstance, version: string): void {
   const asset = async (name: string, reply: FastifyReply) => {
     // A name is one file of the bundle's folder: no "." or ".." (nor any dot file), no folder.
@@ -29,9 +45,7 @@ export function webRoutes(app: FastifyInstance, version: string): void {
   // Pages and files, not API routes: left out of the generated OpenAPI document.
   const hidden = { schema: { hide: true } };
   // The app's pages: its router draws the view of the path (a URL per view and selection).
-  app.get("/", hidden, async (_req, reply) => asset("index.html", reply));
-  app.get("/data", hidden, async (_req, reply) => asset("index.html", reply));
-  app.get("/areas/*", hidden, async (_req, reply) => asset("index.html", reply));
+  for (const page of APP_PAGES) app.get(page, hidden, async (_req, reply) => asset("index.html", reply));
   app.get<{ Params: { name: string } }>("/assets/:name", hidden, async (req, reply) =>
     asset(req.params.name, reply),
   );

@@ -1,3 +1,4 @@
+import type { ServerInfo } from "../../contract/public.ts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { AnalysisRecord } from "../../contract/analysis-record.ts";
@@ -9,7 +10,7 @@ import type { layersAnswerSchema, mapLayerSchema } from "../../contract/map-laye
 import type { Overview } from "../../contract/overview.ts";
 import type { Lang } from "../../presentation/i18n/lang.ts";
 import type { miningAreaInput } from "../../contract/area-input.ts";
-import { ApiError, apiFetch } from "./client.ts";
+import { apiFetch } from "./client.ts";
 
 export type { AnalysisRecord, Me, Overview };
 /** A mining area as the API answers it. */
@@ -46,25 +47,16 @@ export const keys = {
   me: ["me"] as const,
 };
 
-/**
- * What the server says about itself to everyone: whether it runs the DEMO, and then the demo
- * accounts' names (never their password). A server without the endpoint counts as no demo.
- */
-export interface ServerInfo {
-  readonly demo: { readonly accounts: readonly string[] } | null;
-}
+export type { ServerInfo };
 
+/**
+ * What the server says about itself to everyone (GET /api/public/info): whether it runs the DEMO,
+ * and then the demo accounts' names (never their password).
+ */
 export function useServerInfo() {
   return useQuery({
     queryKey: keys.serverInfo,
-    queryFn: async (): Promise<ServerInfo> => {
-      try {
-        return await apiFetch<ServerInfo>("/api/public/info");
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) return { demo: null };
-        throw e;
-      }
-    },
+    queryFn: () => apiFetch<ServerInfo>("/api/public/info"),
     staleTime: Infinity,
   });
 }
