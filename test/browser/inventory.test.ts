@@ -148,10 +148,12 @@ describe("the inventory view", () => {
     const pdf = join(session.dir, "inventory-report.pdf");
     await (await download).saveAs(pdf);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe("%PDF-");
+    // The Pingshuo-like area's report is made by its owner, enterprise A.
+    const pageA = await session.openPage({ as: "demo-enterprise-a" });
     const pingshuo = await areaIdNamed(session, /Pingshuo/);
-    await page.goto(viewUrl(session, pingshuo, "inventory", "zh"), { waitUntil: "domcontentloaded" });
-    const html = page.waitForEvent("download");
-    await page.locator("#analysis-reports button.report-html").click();
+    await pageA.goto(viewUrl(session, pingshuo, "inventory", "zh"), { waitUntil: "domcontentloaded" });
+    const html = pageA.waitForEvent("download");
+    await pageA.locator("#analysis-reports button.report-html").click();
     const file = join(session.dir, "analysis-report-zh.html");
     await (await html).saveAs(file);
     expect(readFileSync(file, "utf8")).toMatch(/<html[^>]*lang="zh/);

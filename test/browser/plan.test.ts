@@ -41,7 +41,8 @@ describe("the plan view", () => {
       });
 
   it("builds a scenario: a bad start year at its field clears the results, then the pathway, its report and the optimization", async () => {
-    const page = await session.openPage();
+    // Yongning is enterprise B's: its editor plans it and makes its report.
+    const page = await session.openPage({ as: "demo-enterprise-b" });
     const yongning = await areaIdNamed(session, /Yongning/);
     await page.goto(viewUrl(session, yongning, "plan", "en"), { waitUntil: "domcontentloaded" });
     // Methane drainage and use is the third measure of the spec.
