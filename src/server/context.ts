@@ -2,7 +2,7 @@ import type { AnalysisJobs } from "../app/analysis-jobs.ts";
 import type { DataFolder } from "../app/data-folder.ts";
 import type { ActionId } from "../domain/access/actions.ts";
 import type { Actor } from "../domain/access/actor.ts";
-import { queryScope, SYSTEM_SCOPE } from "../domain/access/policy.ts";
+import { queryScope } from "../domain/access/policy.ts";
 import type { Identity } from "../app/auth/identity.ts";
 import { AnalysisRepository, type Analysis } from "../storage/analysis-repository.ts";
 import { InventoryRepository } from "../storage/inventory-repository.ts";
@@ -160,11 +160,6 @@ export class AppContext {
     if (!i) throw notFound("inventory", id);
     await this.areaOf(actor, i.areaId, action, "inventory", id);
     return i;
-  }
-
-  /** An area for the system's own work (jobs, the demo), never for a request: by name, unscoped. */
-  areaForSystem(id: string): Promise<MiningArea | undefined> {
-    return this.areas.get(id, SYSTEM_SCOPE);
   }
 }
 
