@@ -279,7 +279,9 @@ describe("administration and audit", () => {
     await expect.poll(() => page.locator("#admin-users").textContent()).toContain("demo-verifier");
     await page.click("#user-add");
     await page.fill("#user-username", "browser-new-user");
-    await page.locator("#user-organisation").click({ force: true });
+    // Typed into the choice's search box (Playwright waits until the opening modal takes input; a
+    // forced click during its animation could miss and leave the list closed).
+    await page.locator("#user-organisation").fill("Verification");
     await page.locator(".ant-select-item-option", { hasText: /Verification/ }).click();
     await page.getByLabel("verifier").check();
     await page.fill("#user-password", "Another-Long-Secret-7");

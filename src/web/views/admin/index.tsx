@@ -250,6 +250,8 @@ function UsersTab({ lang }: { lang: Lang }): ReactNode {
           >
             <Select
               id="user-organisation"
+              showSearch
+              optionFilterProp="label"
               options={(orgs.data ?? []).map((o) => ({ value: o.id, label: nameIn(lang, o) }))}
             />
           </Form.Item>
