@@ -12,6 +12,7 @@ import { empty, errors } from "../route-schema.ts";
 import { authError } from "./auth-errors.ts";
 import { LoginGate } from "./login-gate.ts";
 import { DEFAULT_LOGIN_LIMITS, loginLimiter, rateLimited, type LoginLimits } from "./login-limits.ts";
+import { asSystem, rowScopeOf, withRowScope } from "../../storage/row-scope.ts";
 import { meAnswer } from "./me-answer.ts";
 import { notSignedIn } from "./require-signed-in.ts";
 import { clearSessionCookie, sessionSecretOf, setSessionCookie } from "./session-cookie.ts";
@@ -86,11 +87,14 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
       await limiter.admit(req, reply, username);
       let checked;
       try {
+        // Finding the account is the system's work (row-scope.ts): there is no actor yet.
         checked = await gate.run(() =>
-          o.identity.login(username, password, {
-            address: req.ip ?? null,
-            userAgent: req.headers["user-agent"] ?? null,
-          }),
+          asSystem(() =>
+            o.identity.login(username, password, {
+              address: req.ip ?? null,
+              userAgent: req.headers["user-agent"] ?? null,
+            }),
+          ),
         );
         if (checked && !checked.value.ok) await limiter.failed(req, username);
       } finally {
@@ -107,10 +111,11 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
         throw authError("not-signed-in", LOGIN_REFUSED);
       }
       const previous = sessionSecretOf(req);
-      if (previous !== undefined) await o.identity.logout(previous);
+      if (previous !== undefined) await asSystem(() => o.identity.logout(previous));
       setSessionCookie(req, reply, r.sessionSecret);
       await auditSignIn(req, "auth.login", auditWho(r.actor), r.actor);
-      return reply.headers(NO_STORE).send(await meAnswer(o.db, r.actor));
+      const me = await withRowScope(rowScopeOf(r.actor), () => meAnswer(o.db, r.actor));
+      return reply.headers(NO_STORE).send(me);
     },
   );
 
@@ -125,7 +130,7 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
     },
     async (req, reply) => {
       const secret = sessionSecretOf(req);
-      if (secret !== undefined) await o.identity.logout(secret);
+      if (secret !== undefined) await asSystem(() => o.identity.logout(secret));
       if (req.actor.kind === "user") await auditSignIn(req, "auth.logout", auditWho(req.actor), req.actor);
       clearSessionCookie(req, reply);
       return reply.status(204).headers(NO_STORE).send(null);
