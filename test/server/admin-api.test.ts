@@ -549,6 +549,63 @@ describe.each(STORE_KINDS)("the administration API, as each actor, on %s", (kind
     expect(outside.json().error.details[0].path).toBe("regionCode");
   });
 
+  it("verification bodies: who may assign lists the enabled bodies; the area's readers see its bodies; the owner unassigns one, audited", async () => {
+    const d = t.directory;
+    const verifier = await signIn(t.app, "verifier", NEW_PASSWORD); // changed by the test above
+    const bodies = await t.app.inject({ url: "/api/verification-bodies", headers: editorA });
+    expect(bodies.statusCode, bodies.body).toBe(200);
+    const listed = bodies.json() as { id: string; name: string; nameZh: string | null; regionCode: string }[];
+    expect(listed).toContainEqual({
+      id: d.verifier,
+      name: "Test verifier",
+      nameZh: null,
+      regionCode: "140000",
+    });
+    // Only bodies: no enterprise or department is told.
+    expect(listed.map((b) => b.id)).not.toContain(d.enterpriseB);
+    // Who holds no action that assigns a body (the administrator, a verifier) is refused.
+    for (const h of [admin, verifier])
+      expect((await t.app.inject({ url: "/api/verification-bodies", headers: h })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: "/api/verification-bodies", headers: ANONYMOUS })).statusCode).toBe(
+      401,
+    );
+
+    const areaId = await createArea(t.app, "Area of A to verify");
+    const assign = await write({
+      method: "POST",
+      url: `/api/areas/${areaId}/verifiers`,
+      payload: { organisationId: d.verifier },
+    });
+    expect(assign.statusCode, assign.body).toBe(200);
+    const assigned = listed.find((b) => b.id === d.verifier);
+    for (const h of [editorA, regulator, verifier, admin]) {
+      const r = await t.app.inject({ url: `/api/areas/${areaId}/verifiers`, headers: h });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json()).toEqual([assigned]);
+    }
+    expect((await t.app.inject({ url: `/api/areas/${areaId}/verifiers`, headers: editorB })).statusCode).toBe(
+      404,
+    );
+
+    const url = `/api/areas/${areaId}/verifiers/${d.verifier}`;
+    const foreign = await write({ method: "DELETE", url, headers: { ...editorB, ...CLIENT } });
+    expect(foreign.statusCode, foreign.body).toBe(404);
+    expect((await write({ method: "DELETE", url, headers: { ...regulator, ...CLIENT } })).statusCode).toBe(
+      403,
+    );
+    expect((await write({ method: "DELETE", url, headers: { ...verifier, ...CLIENT } })).statusCode).toBe(
+      403,
+    );
+    const un = await write({ method: "DELETE", url, headers: { ...editorA, ...CLIENT } });
+    expect(un.statusCode, un.body).toBe(200);
+    expect(un.json().verifierOrganisationIds).toEqual([]);
+    expect((await t.app.inject({ url: `/api/areas/${areaId}/verifiers` })).json()).toEqual([]);
+    // The body no longer reads the area.
+    expect((await t.app.inject({ url: `/api/areas/${areaId}`, headers: verifier })).statusCode).toBe(404);
+    const events = (await t.app.inject({ url: `/api/audit/resource/area/${areaId}`, headers: admin })).json();
+    expect(JSON.stringify(events)).toContain(d.verifier);
+  });
+
   it("audit: the administrator reads the whole trail, a regulator its jurisdiction's, filtered and paged; others are refused", async () => {
     const all = await t.app.inject({ url: "/api/audit?limit=1000", headers: admin });
     expect(all.statusCode, all.body).toBe(200);

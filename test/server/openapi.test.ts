@@ -28,6 +28,7 @@ const BODYLESS_WRITES = new Set([
   "post /api/auth/logout", // the session cookie is the whole request
   "delete /api/tokens/{id}", // the id is the whole request
   "delete /api/sessions/{id}",
+  "delete /api/areas/{id}/verifiers/{organisationId}", // the ids are the whole request
 ]);
 
 /** A schema that says something: a type, a $ref, a union or an enum (not `{}`, which accepts anything unsaid). */

@@ -6,7 +6,6 @@ import {
   organisationPatch,
   organisationSchema,
   passwordChangeInput,
-  publishInput,
   regionInput,
   regionSchema,
   resetPasswordInput,
@@ -14,21 +13,17 @@ import {
   tokenCreatedSchema,
   tokenInput,
   tokenSchema,
-  transferInput,
   userInput,
   userPatch,
   userSchema,
-  verifierInput,
 } from "../../contract/admin.ts";
 import type { ActionId } from "../../domain/access/actions.ts";
 import type { Actor } from "../../domain/access/actor.ts";
-import type { Organisation } from "../../domain/access/organisation.ts";
-import { decide, queryScope, SYSTEM_SCOPE, type ResourceRef } from "../../domain/access/policy.ts";
-import { isRegionCode, isWithinRegion, type RegionCode } from "../../domain/access/region-code.ts";
+import { decide, queryScope, type ResourceRef } from "../../domain/access/policy.ts";
+import { isRegionCode, type RegionCode } from "../../domain/access/region-code.ts";
 import { ROLES, type RoleId } from "../../domain/access/roles.ts";
 import { InputError, type InputIssue } from "../../domain/validation/input-issue.ts";
 import { ApiTokenRepository, type ApiTokenInfo } from "../../storage/api-token-repository.ts";
-import { areaResource, MiningAreaRepository, type MiningArea } from "../../storage/mining-area-repository.ts";
 import { OrganisationRepository } from "../../storage/organisation-repository.ts";
 import { RegionRepository } from "../../storage/region-repository.ts";
 import { SessionRepository, type SessionInfo } from "../../storage/session-repository.ts";
@@ -41,6 +36,8 @@ import { authorise } from "../auth/authorise.ts";
 import type { AppContext } from "../context.ts";
 import { empty, errors, idParams } from "../route-schema.ts";
 import { routeRateLimit } from "./public-routes.ts";
+import { areaAdminRoutes } from "./admin/areas.ts";
+import { orgResource } from "./admin/resources.ts";
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
@@ -82,21 +79,6 @@ const sessionJson = (s: SessionInfo, actor: Actor) => ({
   revokedReason: s.revokedReason,
   address: s.address,
   userAgent: s.userAgent,
-});
-
-/** An area's owner fields as the trail's before/after records digest them. */
-const areaOwnerRecord = (a: MiningArea) => ({
-  id: a.id,
-  organisationId: a.organisationId,
-  regionCode: a.regionCode,
-  published: a.published,
-  verifierOrganisationIds: [...a.verifierOrganisationIds],
-});
-
-const orgResource = (o: Organisation): ResourceRef => ({
-  kind: "organisation",
-  organisationId: o.id,
-  regionCode: o.regionCode,
 });
 
 /** The session SHA-256 digest a session is named by. */
@@ -649,111 +631,5 @@ export function adminRoutes(app: ApiApp, ctx: AppContext): void {
     },
   );
 
-  // Areas: publication, owner, verifiers ------------------------------------------------------------
-  const areaAnswer = z.object({
-    id: z.string(),
-    organisationId: z.string(),
-    regionCode: z.string(),
-    published: z.boolean(),
-    verifierOrganisationIds: z.array(z.string()),
-  });
-  /** Changes an area in a transaction with its audit event; answers the owner fields after. */
-  const changeArea = async (
-    req: Parameters<typeof auditRequest>[1],
-    before: MiningArea,
-    action: ActionId,
-    change: (areas: MiningAreaRepository) => Promise<unknown>,
-  ) =>
-    db.transaction().execute(async (trx) => {
-      const areas = new MiningAreaRepository(trx);
-      await change(areas);
-      const after = (await areas.get(before.id, SYSTEM_SCOPE))!;
-      await auditRequest(trx, req, {
-        action,
-        resource: areaResource(after),
-        id: after.id,
-        before: areaOwnerRecord(before),
-        after: areaOwnerRecord(after),
-      });
-      return areaOwnerRecord(after);
-    });
-
-  app.post(
-    "/api/areas/:id/publish",
-    {
-      config: { access: { action: "area.update" } },
-      schema: {
-        summary: "show the area on the public portal (published: true) or take it off",
-        params: idParams,
-        body: publishInput,
-        response: { 200: areaAnswer, ...errors("bad-input", "not-found") },
-      },
-    },
-    async (req) => {
-      const area = await ctx.area(req.actor, req.params.id, "area.update");
-      return changeArea(req, area, "area.update", (areas) =>
-        areas.setPublished(area.id, req.body.published, SYSTEM_SCOPE),
-      );
-    },
-  );
-  app.post(
-    "/api/areas/:id/transfer",
-    {
-      config: { access: { action: "organisation.manage" } },
-      schema: {
-        summary:
-          "hand an area to another owner and region (administrators; e.g. areas the migration gave to the first organisation)",
-        params: idParams,
-        body: transferInput,
-        response: { 200: areaAnswer, ...errors("bad-input", "not-found") },
-      },
-    },
-    async (req) => {
-      const area = await ctx.area(req.actor, req.params.id, "area.read");
-      const { organisationId, regionCode } = req.body;
-      const org = await ctx.organisations.get(organisationId);
-      const issues: InputIssue[] = [];
-      if (!org) issues.push({ path: "organisationId", message: `no organisation ${organisationId}` });
-      else if (org.kind === "verification-body")
-        issues.push({
-          path: "organisationId",
-          message: "a verification body owns no areas (assign it instead)",
-        });
-      else if (org.disabled)
-        issues.push({ path: "organisationId", message: `organisation ${org.id} is disabled` });
-      if (!isRegionCode(regionCode) || !(await ctx.regions.get(regionCode)))
-        issues.push({ path: "regionCode", message: `region ${regionCode} does not exist` });
-      else if (org?.kind === "department" && !isWithinRegion(regionCode, org.regionCode))
-        issues.push({
-          path: "regionCode",
-          message: `must lie within ${org.regionCode}, the jurisdiction of department ${org.id}`,
-        });
-      if (issues.length || !org) throw new InputError("the transfer", issues);
-      authorise(req.actor, "organisation.manage", orgResource(org));
-      return changeArea(req, area, "organisation.manage", (areas) =>
-        areas.transfer(area.id, { organisationId: org.id, regionCode: regionCode as RegionCode }),
-      );
-    },
-  );
-  app.post(
-    "/api/areas/:id/verifiers",
-    {
-      config: { access: { action: "area.update" } },
-      schema: {
-        summary: "assign a verification body to the area (it may then read the area and its mines)",
-        params: idParams,
-        body: verifierInput,
-        response: { 200: areaAnswer, ...errors("bad-input", "not-found") },
-      },
-    },
-    async (req) => {
-      const area = await ctx.area(req.actor, req.params.id, "area.update");
-      const org = await ctx.organisations.get(req.body.organisationId);
-      if (!org || org.kind !== "verification-body" || org.disabled)
-        throw new InputError("the assignment", [
-          { path: "organisationId", message: `no enabled verification body ${req.body.organisationId}` },
-        ]);
-      return changeArea(req, area, "area.update", (areas) => areas.assignVerifier(area.id, org.id));
-    },
-  );
+  areaAdminRoutes(app, ctx);
 }
