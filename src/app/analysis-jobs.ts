@@ -15,6 +15,7 @@ import { RasterInputError } from "../raster/raster-input-error.ts";
 import { AnalysisRepository, type Analysis } from "../storage/analysis-repository.ts";
 import { LanduseMapRepository } from "../storage/landuse-map-repository.ts";
 import { MiningAreaRepository } from "../storage/mining-area-repository.ts";
+import { asSystem } from "../storage/row-scope.ts";
 import type { Store } from "../storage/open-database.ts";
 import { areaLegend, legendRoleProblems, type StoredLegend } from "./area-legend.ts";
 import type { Legend } from "../domain/landuse/legend.ts";
@@ -74,7 +75,7 @@ export class AnalysisJobs {
 
   /** Picks up the jobs a previous run of the server left queued or running. */
   async resume(): Promise<number> {
-    const ids = await this.analyses.unfinished();
+    const ids = await asSystem(() => this.analyses.unfinished());
     for (const id of ids) this.enqueue(id);
     return ids.length;
   }
@@ -92,7 +93,9 @@ export class AnalysisJobs {
 
   private enqueue(id: string): void {
     this.queue.push(id);
-    if (!this.running) this.running = this.drain();
+    // A job runs as the system (row-scope.ts): a request the policy allowed queued it, and it
+    // must not inherit that request's row scope (nor the absence of one after a restart).
+    if (!this.running) this.running = asSystem(() => this.drain());
   }
 
   private async drain(): Promise<void> {

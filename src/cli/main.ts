@@ -462,6 +462,9 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
           ...(o.trustProxy ? { trustProxy: o.trustProxy } : {}),
           ...(o.workers !== undefined ? { workers: o.workers } : {}),
           ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+          ...(process.env.MINECARBON_MIGRATION_URL
+            ? { migrationUrl: process.env.MINECARBON_MIGRATION_URL }
+            : {}),
           ...(process.env.MINECARBON_DEMO_PASSWORD
             ? { demoPassword: process.env.MINECARBON_DEMO_PASSWORD }
             : {}),

@@ -6,6 +6,8 @@ import { DEFAULT_SESSION_LIFETIMES, Identity } from "../app/auth/identity.ts";
 import { hasUsers, loadDemo } from "../app/demo.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { openStore } from "../storage/open-database.ts";
+import { rowSecurityProblems } from "../storage/row-security.ts";
+import { asSystem } from "../storage/row-scope.ts";
 import { buildApp } from "./app.ts";
 import { AppContext, DEFAULT_MAX_MAP_PIXELS } from "./context.ts";
 import { LOOPBACK_HOSTS } from "./request-guard.ts";
@@ -20,6 +22,12 @@ export interface ServeOptions {
   /** Files (maps, analyses, reports), and the PGlite database when no databaseUrl is given. */
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /**
+   * postgres://… of the tables' owner, who runs the migrations and grants the role of databaseUrl
+   * what it needs ($MINECARBON_MIGRATION_URL). The server itself must not connect as a role that
+   * could bypass row-level security: it refuses to start on one.
+   */
+  readonly migrationUrl?: string;
   /**
    * Load the demo (organisations, accounts with a shared password, areas) into an empty store. By
    * default only on the embedded store served on a loopback address: a server others can reach, or
@@ -114,8 +122,22 @@ export async function serve(o: ServeOptions) {
   const folder = new DataFolder(o.dataDir);
   const leftovers = folder.removeLeftovers();
   const store = await openStore(
-    o.databaseUrl ? { databaseUrl: o.databaseUrl } : { dataDir: `${o.dataDir}/db` },
+    o.databaseUrl
+      ? { databaseUrl: o.databaseUrl, ...(o.migrationUrl ? { migrationUrl: o.migrationUrl } : {}) }
+      : { dataDir: `${o.dataDir}/db` },
   );
+  if (store.kind === "postgres") {
+    const problems = await rowSecurityProblems(store.db);
+    if (problems.length) {
+      await store.close();
+      throw new InputError("DATABASE_URL", [
+        {
+          path: "",
+          message: `must connect as a role for which row-level security holds (the second line of tenant isolation); the server does not start: ${problems.join("; ")}`,
+        },
+      ]);
+    }
+  }
   const jobs = new AnalysisJobs(store, folder, o.workers !== undefined ? { workers: o.workers } : {});
   const ctx = new AppContext(
     store,
@@ -145,8 +167,9 @@ export async function serve(o: ServeOptions) {
       );
     const resumed = await jobs.resume();
     const wantDemo = o.demo ?? (!o.databaseUrl && isLoopback(host));
-    const demo = !wantDemo ? [] : await loadDemo(store, folder, jobs, o.demoPassword, warn);
-    if (!(await hasUsers(store)))
+    // Loading the demo is the system's work (row-scope.ts), as the administrator's command line is.
+    const demo = !wantDemo ? [] : await asSystem(() => loadDemo(store, folder, jobs, o.demoPassword, warn));
+    if (!(await asSystem(() => hasUsers(store))))
       warn(
         "no users yet: create an administrator with `minecarbon users add <name> --org 1 --role administrator` (password from stdin)",
       );

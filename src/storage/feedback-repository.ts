@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
 import type { QueryScope } from "../domain/access/policy.ts";
 import type { Database } from "./schema.ts";
 import { scopeWhere } from "./scope-filter.ts";
@@ -51,20 +51,27 @@ export class FeedbackRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async add(input: FeedbackInput): Promise<Feedback> {
-    const r = await this.db
-      .insertInto("feedback")
-      .values({
-        area_id: input.areaId,
-        organisation_id: input.organisationId,
-        region_code: input.regionCode,
-        name: input.name,
-        contact: input.contact,
-        message: input.message,
-        address: input.address,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toFeedback(r);
+    // The id and time are taken first and the row inserted without RETURNING: on PostgreSQL the
+    // sender may append a message but not read messages (migration 007), and RETURNING would read it.
+    const { id, now } = (
+      await sql<{
+        id: string;
+        now: Date;
+      }>`SELECT nextval(pg_get_serial_sequence('feedback', 'id'))::text AS id, now() AS now`.execute(this.db)
+    ).rows[0]!;
+    const row = {
+      id,
+      area_id: input.areaId,
+      organisation_id: input.organisationId,
+      region_code: input.regionCode,
+      name: input.name,
+      contact: input.contact,
+      message: input.message,
+      address: input.address,
+      created_at: now,
+    };
+    await this.db.insertInto("feedback").values(row).execute();
+    return toFeedback(row);
   }
 
   /** The messages `scope` lets the actor read, newest first; `before`: ids below it (the next page). */

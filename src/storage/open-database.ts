@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
-import { Kysely, PostgresDialect } from "kysely";
+import { CompiledQuery, Kysely, PostgresDialect, sql, type DatabaseConnection } from "kysely";
 import { migrate } from "./migrate.ts";
+import { grantApplicationRole } from "./row-security.ts";
+import { currentRowScopeText } from "./row-scope.ts";
 import type { Database } from "./schema.ts";
 
 /** An open database: Kysely over PGlite (embedded, the default) or a PostgreSQL server. */
@@ -17,6 +19,49 @@ export interface OpenOptions {
   readonly databaseUrl?: string;
   /** PGlite data folder; omitted: in memory (tests). */
   readonly dataDir?: string;
+  /**
+   * postgres://… of the tables' owner, who runs the migrations and grants the role of `databaseUrl`
+   * what the application needs (row-security.ts); omitted: the migrations run on `databaseUrl`,
+   * which then must be allowed to run them.
+   */
+  readonly migrationUrl?: string;
+}
+
+/** The password in a connection URL, hidden for messages and logs. */
+const withoutPassword = (url: string) => url.replace(/:[^:@/]*@/, ":***@");
+
+async function postgres(url: string, max: number, scoped: boolean): Promise<Kysely<Database>> {
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: url, max });
+  // The scope each connection last carried, so that a connection taken again for the same actor
+  // (the pool hands back the one just released) costs no extra round trip.
+  const carried = new WeakMap<DatabaseConnection, string>();
+  const onReserveConnection = async (connection: DatabaseConnection) => {
+    const scope = currentRowScopeText();
+    if (carried.get(connection) === scope) return;
+    // Session-wide rather than SET LOCAL: a connection serves single statements outside any
+    // transaction too, and it is set again every time it is taken from the pool, before any
+    // query of the new holder, so no scope outlives its holder.
+    await connection.executeQuery(
+      CompiledQuery.raw("SELECT set_config('minecarbon.scope', $1, false)", [scope]),
+    );
+    carried.set(connection, scope);
+  };
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool, ...(scoped ? { onReserveConnection } : {}) }),
+  });
+}
+
+/** Migrates as the tables' owner and grants the application role; the owner's connection is closed after. */
+async function migrateAsOwner(migrationUrl: string, app: Kysely<Database>): Promise<void> {
+  const { role } = (await sql<{ role: string }>`SELECT current_user AS role`.execute(app)).rows[0]!;
+  const owner = await postgres(migrationUrl, 2, false);
+  try {
+    await migrate(owner);
+    await grantApplicationRole(owner, role);
+  } finally {
+    await owner.destroy();
+  }
 }
 
 /**
@@ -26,15 +71,8 @@ export interface OpenOptions {
 export async function openStore(o: OpenOptions = {}): Promise<Store> {
   let store: Store;
   if (o.databaseUrl) {
-    const { default: pg } = await import("pg");
-    const pool = new pg.Pool({ connectionString: o.databaseUrl, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = {
-      db,
-      kind: "postgres",
-      location: o.databaseUrl.replace(/:[^:@/]*@/, ":***@"),
-      close: () => db.destroy(),
-    };
+    const db = await postgres(o.databaseUrl, 10, true);
+    store = { db, kind: "postgres", location: withoutPassword(o.databaseUrl), close: () => db.destroy() };
   } else {
     const [{ PGlite }, { PGliteDialect }] = await Promise.all([
       import("@electric-sql/pglite"),
@@ -46,7 +84,8 @@ export async function openStore(o: OpenOptions = {}): Promise<Store> {
     store = { db, kind: "pglite", location: o.dataDir ?? "memory", close: () => db.destroy() };
   }
   try {
-    await migrate(store.db);
+    if (o.migrationUrl && store.kind === "postgres") await migrateAsOwner(o.migrationUrl, store.db);
+    else await migrate(store.db);
   } catch (e) {
     await store.close();
     throw e;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import type { Store } from "../../src/storage/open-database.ts";
+import { asSystem } from "../../src/storage/row-scope.ts";
 import { TEST_PASSWORD } from "./test-directory.ts";
 
 /** The origin of the test app's own pages: cookie-authenticated writes must come from it (CSRF). */
@@ -28,12 +29,14 @@ export async function signIn(
   return { cookie: String(set).split(";")[0]!, ...SAME_ORIGIN };
 }
 
-/** The number of events in the audit trail. */
+/** The number of events in the audit trail (all of them: counted as the system, row-scope.ts). */
 export async function auditCount(store: Store): Promise<number> {
-  const r = await store.db
-    .selectFrom("audit_events")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .executeTakeFirstOrThrow();
+  const r = await asSystem(() =>
+    store.db
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow(),
+  );
   return Number(r.n);
 }
 

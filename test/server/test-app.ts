@@ -7,6 +7,7 @@ import { DEFAULT_SESSION_LIFETIMES, Identity } from "../../src/app/auth/identity
 import { DataFolder } from "../../src/app/data-folder.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { AppContext } from "../../src/server/context.ts";
+import { asSystem } from "../../src/storage/row-scope.ts";
 import { freshStore } from "../storage/stores.ts";
 import { testDirectory } from "./test-directory.ts";
 
@@ -17,14 +18,16 @@ import { testDirectory } from "./test-directory.ts";
  * `ANONYMOUS` to ask as the public.
  */
 export async function testApp(kind: string, o: { maxUploadBytes?: number; maxMapPixels?: number } = {}) {
-  const { store, drop } = await freshStore(kind);
+  // As the server connects: on PostgreSQL, a role under row-level security.
+  const { store, drop } = await freshStore(kind, { as: "application" });
   const dir = mkdtempSync(join(tmpdir(), "mc-api-"));
   const folder = new DataFolder(dir);
   const jobs = new AnalysisJobs(store, folder, { workers: 0 });
   const identity = new Identity(store.db, DEFAULT_SESSION_LIFETIMES);
   const ctx = new AppContext(store, folder, jobs, identity, o.maxUploadBytes ?? 64 << 20, o.maxMapPixels);
   const app: FastifyInstance = await buildApp(ctx);
-  const directory = await testDirectory(store.db, identity);
+  // The test's organisations and accounts are set up the way the administrator's command line would.
+  const directory = await asSystem(() => testDirectory(store.db, identity));
   const auth = { authorization: `Bearer ${directory.tokenA}` };
   actAs(app, auth.authorization);
   return {

@@ -14,12 +14,39 @@ export const STORE_KINDS = [
 if (!process.env.DATABASE_URL && !process.env.MINECARBON_REQUIRE_POSTGRES)
   console.warn("WARNING: DATABASE_URL is not set; storage tests run on PGlite only.");
 
-/** Opens a fresh, empty store of the kind; `drop` removes it (the database, on PostgreSQL). */
-export async function freshStore(kind: string): Promise<{ store: Store; drop: () => Promise<void> }> {
-  if (kind === "pglite") {
-    const store = await openStore();
-    return { store, drop: () => store.close() };
+/** The role the server connects as in the tests: no superuser, no BYPASSRLS, owning nothing. */
+export const APP_ROLE = "minecarbon_app_test";
+
+/** Creates the application role once per server (roles are server-wide; test files race for it). */
+async function ensureAppRole(admin: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    const exists = async () =>
+      (await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE])).rowCount === 1;
+    if (await exists()) return;
+    try {
+      await client.query(
+        `CREATE ROLE ${APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '${APP_ROLE}'`,
+      );
+    } catch (e) {
+      if (!(await exists())) throw e; // another file created it at the same moment
+    }
+  } finally {
+    await client.end();
   }
+}
+
+/**
+ * A fresh, empty database on $DATABASE_URL's server: `ownerUrl` connects as $DATABASE_URL's role
+ * (its owner), `appUrl` as APP_ROLE; `drop` removes it.
+ */
+export async function freshDatabase(): Promise<{
+  ownerUrl: string;
+  appUrl: string;
+  drop: () => Promise<void>;
+}> {
   const admin = process.env.DATABASE_URL;
   if (!admin) throw new Error("MINECARBON_REQUIRE_POSTGRES is set but DATABASE_URL is not");
   const { default: pg } = await import("pg");
@@ -28,17 +55,50 @@ export async function freshStore(kind: string): Promise<{ store: Store; drop: ()
   await client.connect();
   await client.query(`CREATE DATABASE ${name}`);
   await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString() });
+  await ensureAppRole(admin);
+  const owner = new URL(admin);
+  owner.pathname = `/${name}`;
+  const app = new URL(owner);
+  app.username = APP_ROLE;
+  app.password = APP_ROLE;
   return {
-    store,
+    ownerUrl: owner.toString(),
+    appUrl: app.toString(),
     drop: async () => {
-      await store.close();
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name}`);
       await c.end();
+    },
+  };
+}
+
+/**
+ * Opens a fresh, empty store of the kind; `drop` removes it (the database, on PostgreSQL).
+ * On PostgreSQL the store connects, by default, as $DATABASE_URL's role (a superuser in CI: the
+ * tables' owner, for which row-level security does not apply — the storage tests check queries,
+ * not isolation); with `as: "application"` it connects as APP_ROLE the way the server does, the
+ * migrations having run as the owner, so that row-level security holds for every query.
+ */
+export async function freshStore(
+  kind: string,
+  o: { as?: "owner" | "application" } = {},
+): Promise<{ store: Store; drop: () => Promise<void> }> {
+  if (kind === "pglite") {
+    const store = await openStore();
+    return { store, drop: () => store.close() };
+  }
+  const database = await freshDatabase();
+  const store = await openStore(
+    o.as === "application"
+      ? { databaseUrl: database.appUrl, migrationUrl: database.ownerUrl }
+      : { databaseUrl: database.ownerUrl },
+  );
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      await database.drop();
     },
   };
 }

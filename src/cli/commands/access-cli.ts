@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { AuditAction } from "../../domain/access/audit-event.ts";
 import type { ResourceKind } from "../../domain/access/actions.ts";
 import type { Store } from "../../storage/open-database.ts";
+import { asSystem } from "../../storage/row-scope.ts";
 import type { Database } from "../../storage/schema.ts";
 import { access } from "../../presentation/i18n/catalogue/access.ts";
 import type { Lang } from "../../presentation/i18n/lang.ts";
@@ -51,7 +52,10 @@ export async function openAccessStore(o: StoreOptions, io: AccessCommandIo): Pro
   return url ? openStore({ databaseUrl: url }) : openStore({ dataDir: join(o.data, "db") });
 }
 
-/** Runs `work` on an opened store and closes it. */
+/**
+ * Runs `work` on an opened store and closes it. The command line is the administrator's who runs
+ * the server: it works as the system (row-scope.ts), each change audited as the CLI's.
+ */
 export async function withStore<T>(
   o: StoreOptions,
   io: AccessCommandIo,
@@ -59,7 +63,7 @@ export async function withStore<T>(
 ) {
   const store = await openAccessStore(o, io);
   try {
-    return await work(store.db);
+    return await asSystem(() => work(store.db));
   } finally {
     await store.close();
   }

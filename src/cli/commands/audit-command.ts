@@ -10,6 +10,7 @@ import {
   type ChainedAuditEvent,
 } from "../../storage/audit-log.ts";
 import type { Store } from "../../storage/open-database.ts";
+import { asSystem } from "../../storage/row-scope.ts";
 
 /** `audit verify`'s exit code when the chain is broken (0 intact, 2 bad input, 1 internal failure). */
 export const EXIT_AUDIT_BROKEN = 3;
@@ -173,7 +174,8 @@ export function registerAuditCommand(program: Command, io: AuditCommandIo): void
       const store = await openAuditStore(o.data, o.databaseUrl ?? io.databaseUrl);
       let report: AuditChainReport;
       try {
-        report = await verifyAuditChain(store.db, { anchors });
+        // The whole trail, as the system (row-scope.ts): the operator checks every event.
+        report = await asSystem(() => verifyAuditChain(store.db, { anchors }));
       } finally {
         await store.close();
       }
@@ -290,19 +292,21 @@ export function registerAuditCommand(program: Command, io: AuditCommandIo): void
         const store = await openAuditStore(o.data, o.databaseUrl ?? io.databaseUrl);
         try {
           // The command line is the operator's: the whole trail (the API scopes it by the policy).
-          const page = await listAuditEvents(
-            store.db,
-            { kind: "everything" },
-            {
-              limit: o.limit,
-              ...(o.resource ? { resource: o.resource } : {}),
-              ...(o.since ? { since: o.since } : {}),
-              ...(o.until ? { until: o.until } : {}),
-              ...(o.user !== undefined ? { username: o.user } : {}),
-              ...(o.organisation !== undefined ? { organisationId: o.organisation } : {}),
-              ...(o.action !== undefined ? { action: o.action } : {}),
-              ...(o.before !== undefined ? { cursor: o.before } : {}),
-            },
+          const page = await asSystem(() =>
+            listAuditEvents(
+              store.db,
+              { kind: "everything" },
+              {
+                limit: o.limit,
+                ...(o.resource ? { resource: o.resource } : {}),
+                ...(o.since ? { since: o.since } : {}),
+                ...(o.until ? { until: o.until } : {}),
+                ...(o.user !== undefined ? { username: o.user } : {}),
+                ...(o.organisation !== undefined ? { organisationId: o.organisation } : {}),
+                ...(o.action !== undefined ? { action: o.action } : {}),
+                ...(o.before !== undefined ? { cursor: o.before } : {}),
+              },
+            ),
           );
           if (o.json) io.write(`${JSON.stringify(page, null, 2)}\n`);
           else

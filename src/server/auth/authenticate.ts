@@ -2,6 +2,7 @@ import cookie from "@fastify/cookie";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Identity } from "../../app/auth/identity.ts";
 import { ANONYMOUS, type Actor } from "../../domain/access/actor.ts";
+import { asSystem, rowScopeOf, withRowScope } from "../../storage/row-scope.ts";
 import { authError } from "./auth-errors.ts";
 import { originProblem } from "./same-origin.ts";
 import { sessionSecretOf } from "./session-cookie.ts";
@@ -62,6 +63,12 @@ export async function authenticate(app: FastifyInstance, o: AuthenticateOptions)
   app.decorateRequest("actor", null as never);
   app.decorateRequest("credential", null);
   app.decorateRequest("credentialProblem", null);
+  // Row-level security on PostgreSQL (row-scope.ts): a request starts as the public, whatever the
+  // context the server was started in; finding its session or token is the system's work; once
+  // the body is read and the actor known, every query of the route carries the actor's scope.
+  // Callback hooks, so that what runs after `done` (the later hooks, the handler) runs inside.
+  app.addHook("onRequest", (_req, _reply, done) => withRowScope(rowScopeOf(ANONYMOUS), done));
+  app.addHook("preHandler", (req, _reply, done) => withRowScope(rowScopeOf(req.actor), done));
   app.addHook("onRequest", async (req) => {
     req.actor = ANONYMOUS;
     req.credential = null;
@@ -71,7 +78,7 @@ export async function authenticate(app: FastifyInstance, o: AuthenticateOptions)
     if (!req.url.startsWith("/api/")) return;
     const session = sessionSecretOf(req);
     if (session !== undefined) {
-      const actor = await o.identity.sessionActor(session);
+      const actor = await asSystem(() => o.identity.sessionActor(session));
       if (actor) {
         req.actor = actor;
         req.credential = "session";
@@ -80,7 +87,7 @@ export async function authenticate(app: FastifyInstance, o: AuthenticateOptions)
     if (req.credential === null) {
       const bearer = bearerSecretOf(req);
       if (bearer !== undefined) {
-        const actor = await o.identity.tokenActor(bearer);
+        const actor = await asSystem(() => o.identity.tokenActor(bearer));
         if (actor) {
           req.actor = actor;
           req.credential = "token";
