@@ -6,7 +6,10 @@ import type { Database } from "./schema.ts";
 
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, "src", "storage", "migrations");
 
-/** The statements of a migration file: split at semicolons that end a line (no function bodies here). */
+/**
+ * The statements of a migration file: split at semicolons that end a line. A function body (between
+ * $$) must therefore not end a line with one: 007 writes its SQL functions as single statements.
+ */
 export function statementsOf(text: string): string[] {
   return text
     .replace(/--[^\n]*/g, "")
