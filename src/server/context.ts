@@ -2,7 +2,6 @@ import type { AnalysisJobs } from "../app/analysis-jobs.ts";
 import type { DataFolder } from "../app/data-folder.ts";
 import type { ActionId } from "../domain/access/actions.ts";
 import type { Actor } from "../domain/access/actor.ts";
-import { queryScope } from "../domain/access/policy.ts";
 import type { Identity } from "../app/auth/identity.ts";
 import { AnalysisRepository, type Analysis } from "../storage/analysis-repository.ts";
 import { InventoryRepository } from "../storage/inventory-repository.ts";
@@ -12,14 +11,17 @@ import { areaResource, MiningAreaRepository, type MiningArea } from "../storage/
 import { OrganisationRepository } from "../storage/organisation-repository.ts";
 import { RegionRepository } from "../storage/region-repository.ts";
 import { UserRepository } from "../storage/user-repository.ts";
+import { ApiTokenRepository } from "../storage/api-token-repository.ts";
+import { SessionRepository } from "../storage/session-repository.ts";
+import { FeedbackRepository } from "../storage/feedback-repository.ts";
 import type { Store } from "../storage/open-database.ts";
 import { ReportRepository } from "../storage/report-repository.ts";
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../storage/schema.ts";
-import { notFound } from "./api-error.ts";
-import { auditRequest, type RequestAudit } from "./access/audit.ts";
-import { authorise } from "./auth/authorise.ts";
+import { auditedChange, type Change } from "./access/audit.ts";
+export type { Change } from "./access/audit.ts";
+import { findFor } from "./access/find-for.ts";
 
 /**
  * Largest map an upload may declare by default: 4 × 10⁹ pixels (about 63,000 × 63,000; at 30 m a
@@ -31,33 +33,9 @@ import { authorise } from "./auth/authorise.ts";
  */
 export const DEFAULT_MAX_MAP_PIXELS = 4_000_000_000;
 
-/** The repositories of the stored results on one database handle: the store's or a transaction's. */
+/** The repositories on one database handle: the store's, or a request's change's transaction. */
 export interface Repositories {
   readonly db: Kysely<Database>;
-  readonly areas: MiningAreaRepository;
-  readonly maps: LanduseMapRepository;
-  readonly analyses: AnalysisRepository;
-  readonly inventories: InventoryRepository;
-  readonly reports: ReportRepository;
-}
-
-export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
-  db,
-  areas: new MiningAreaRepository(db),
-  maps: new LanduseMapRepository(db),
-  analyses: new AnalysisRepository(db),
-  inventories: new InventoryRepository(db),
-  reports: new ReportRepository(db),
-});
-
-/** What a request's change gives back: its answer and what the audit trail records of it. */
-export interface Change<T> {
-  readonly value: T;
-  readonly audit: RequestAudit;
-}
-
-/** What every route reaches: the store's repositories, the data folder and the job runner. */
-export class AppContext {
   readonly areas: MiningAreaRepository;
   readonly maps: LanduseMapRepository;
   readonly analyses: AnalysisRepository;
@@ -67,6 +45,42 @@ export class AppContext {
   readonly organisations: OrganisationRepository;
   readonly users: UserRepository;
   readonly mines: MineRepository;
+  readonly tokens: ApiTokenRepository;
+  readonly sessions: SessionRepository;
+  readonly feedback: FeedbackRepository;
+}
+
+export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
+  db,
+  areas: new MiningAreaRepository(db),
+  maps: new LanduseMapRepository(db),
+  analyses: new AnalysisRepository(db),
+  inventories: new InventoryRepository(db),
+  reports: new ReportRepository(db),
+  regions: new RegionRepository(db),
+  organisations: new OrganisationRepository(db),
+  users: new UserRepository(db),
+  mines: new MineRepository(db),
+  tokens: new ApiTokenRepository(db),
+  sessions: new SessionRepository(db),
+  feedback: new FeedbackRepository(db),
+});
+
+/** What every route reaches: the store's repositories, the data folder and the job runner. */
+export class AppContext implements Repositories {
+  readonly db: Kysely<Database>;
+  readonly areas: MiningAreaRepository;
+  readonly maps: LanduseMapRepository;
+  readonly analyses: AnalysisRepository;
+  readonly inventories: InventoryRepository;
+  readonly reports: ReportRepository;
+  readonly regions: RegionRepository;
+  readonly organisations: OrganisationRepository;
+  readonly users: UserRepository;
+  readonly mines: MineRepository;
+  readonly tokens: ApiTokenRepository;
+  readonly sessions: SessionRepository;
+  readonly feedback: FeedbackRepository;
   constructor(
     readonly store: Store,
     readonly folder: DataFolder,
@@ -78,15 +92,20 @@ export class AppContext {
     /** Largest accepted map, pixels (width × height, from its header); see DEFAULT_MAX_MAP_PIXELS. */
     readonly maxMapPixels: number = DEFAULT_MAX_MAP_PIXELS,
   ) {
-    this.areas = new MiningAreaRepository(store.db);
-    this.maps = new LanduseMapRepository(store.db);
-    this.analyses = new AnalysisRepository(store.db);
-    this.inventories = new InventoryRepository(store.db);
-    this.reports = new ReportRepository(store.db);
-    this.regions = new RegionRepository(store.db);
-    this.organisations = new OrganisationRepository(store.db);
-    this.users = new UserRepository(store.db);
-    this.mines = new MineRepository(store.db);
+    const r = repositoriesOn(store.db);
+    this.db = r.db;
+    this.areas = r.areas;
+    this.maps = r.maps;
+    this.analyses = r.analyses;
+    this.inventories = r.inventories;
+    this.reports = r.reports;
+    this.regions = r.regions;
+    this.organisations = r.organisations;
+    this.users = r.users;
+    this.mines = r.mines;
+    this.tokens = r.tokens;
+    this.sessions = r.sessions;
+    this.feedback = r.feedback;
   }
 
   /**
@@ -94,40 +113,53 @@ export class AppContext {
    * read it (whether it exists is not told), 403 when it may read it but not do `action`.
    */
   async area(actor: Actor, id: string, action: ActionId): Promise<MiningArea> {
-    return this.areaOf(actor, id, action, "mining area", id);
+    return findFor(actor, action, {
+      read: "area.read",
+      what: "mining area",
+      id,
+      load: async (scope) => (isId(id) ? this.areas.get(id, scope) : undefined),
+      resource: areaResource,
+    });
   }
 
   /**
-   * The area `areaId` for `action`, or a 404 naming `what` `id` (an analysis or inventory of an area
-   * the actor may not read is not found, and its area's id is not told).
+   * A record hanging off an area (an analysis, an inventory) for `action` on its area: a 404 naming
+   * the record when the actor may not read the area (the area's id is not told), 403 when it may
+   * read it but not do `action`.
    */
-  private async areaOf(actor: Actor, areaId: string, action: ActionId, what: string, id: string) {
-    // Found when the actor may read it or do the action (a token may hold map.upload alone).
-    const a = isId(areaId) ? await this.areas.get(areaId, queryScope(actor, "area.read", action)) : undefined;
-    if (!a) throw notFound(what, id);
-    authorise(actor, action, areaResource(a));
-    return a;
+  private async ofArea<T extends { readonly areaId: string }>(
+    actor: Actor,
+    action: ActionId,
+    what: string,
+    id: string,
+    load: () => Promise<T | undefined>,
+  ): Promise<T> {
+    const found = await findFor(actor, action, {
+      read: "area.read",
+      what,
+      id,
+      load: async (scope) => {
+        const record = isId(id) ? await load() : undefined;
+        const area = record && (await this.areas.get(record.areaId, scope));
+        return record && area ? { record, area } : undefined;
+      },
+      resource: ({ area }) => areaResource(area),
+    });
+    return found.record;
   }
 
   /** An analysis (job) of an area the actor may do `action` on, or a 404 naming it. */
   async analysis(actor: Actor, id: string, action: ActionId) {
-    const a = isId(id) ? await this.analyses.get(id) : undefined;
-    if (!a) throw notFound("analysis", id);
-    await this.areaOf(actor, a.areaId, action, "analysis", id);
-    return a;
+    return this.ofArea(actor, action, "analysis", id, () => this.analyses.get(id));
   }
 
   /**
    * Runs a request's change in one transaction, with repositories on it, and appends the request's
    * audit event there last: the change and its event commit together or not at all. Slow work
-   * (reading a map, writing a report) is done before, outside the transaction.
+   * (reading a map, hashing a password, writing a report) is done before, outside the transaction.
    */
   async change<T>(req: FastifyRequest, run: (tx: Repositories) => Promise<Change<T>>): Promise<T> {
-    return this.store.db.transaction().execute(async (trx) => {
-      const { value, audit } = await run(repositoriesOn(trx));
-      await auditRequest(trx, req, audit);
-      return value;
-    });
+    return auditedChange(this.store.db, req, async (trx) => run(repositoriesOn(trx)));
   }
 
   /** Finished results never change: the last few are kept parsed in memory. */
@@ -143,10 +175,13 @@ export class AppContext {
    * actor may do `action` on, or a 404 naming it.
    */
   async analysisWithResult(actor: Actor, id: string, action: ActionId): Promise<Analysis> {
-    const a =
-      this.results.get(id) ?? (isId(id) ? await this.analyses.get(id, { withResult: true }) : undefined);
-    if (!a) throw notFound("analysis", id);
-    await this.areaOf(actor, a.areaId, action, "analysis", id);
+    const a = await this.ofArea(
+      actor,
+      action,
+      "analysis",
+      id,
+      async () => this.results.get(id) ?? (await this.analyses.get(id, { withResult: true })),
+    );
     if (a.status === "done" && !this.results.has(id)) {
       this.results.set(id, a);
       if (this.results.size > 16) this.results.delete(this.results.keys().next().value!);
@@ -156,10 +191,7 @@ export class AppContext {
 
   /** An inventory of an area the actor may do `action` on, or a 404 naming it. */
   async inventory(actor: Actor, id: string, action: ActionId) {
-    const i = isId(id) ? await this.inventories.get(id) : undefined;
-    if (!i) throw notFound("inventory", id);
-    await this.areaOf(actor, i.areaId, action, "inventory", id);
-    return i;
+    return this.ofArea(actor, action, "inventory", id, () => this.inventories.get(id));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import {
   auditResource,
   auditWho,
@@ -7,7 +7,7 @@ import {
   type AuditOutcome,
 } from "../../domain/access/audit-event.ts";
 import type { ResourceRef } from "../../domain/access/policy.ts";
-import { appendAuditEvent, type AuditAppend, type ChainedAuditEvent } from "../../storage/audit-log.ts";
+import { appendAuditEvent, type AuditAppend } from "../../storage/audit-log.ts";
 import type { Database } from "../../storage/schema.ts";
 
 /** What a write route tells the trail about its change; who, request id and address come from the request. */
@@ -46,19 +46,27 @@ export function requestAuditEvent(req: FastifyRequest, a: RequestAudit): AuditAp
   };
 }
 
+/** What a request's change gives back: its answer and what the audit trail records of it. */
+export interface Change<T> {
+  readonly value: T;
+  /** One event, or several when one request changes several records (each is appended, in order). */
+  readonly audit: RequestAudit | readonly RequestAudit[];
+}
+
 /**
- * Appends the request's audit event in `trx`, the transaction of the change it records: both commit
- * or neither. Call it last in the transaction (it holds the trail's head lock until the commit):
- *
- *   await ctx.store.db.transaction().execute(async (trx) => {
- *     const after = await new MineRepository(trx).update(id, change);
- *     await auditRequest(trx, req, { action: "mine.update", resource: mineResource(after), id, before, after });
- *   });
+ * Runs a request's change in one transaction of `db` and appends its audit event(s) there last: the
+ * change and its events commit together or not at all (appending holds the trail's head lock until
+ * the commit, so it comes last). The one path of every audited write; routes reach it through
+ * `AppContext.change`, which hands `run` the repositories on the transaction.
  */
-export function auditRequest(
-  trx: Transaction<Database>,
+export async function auditedChange<T>(
+  db: Kysely<Database>,
   req: FastifyRequest,
-  a: RequestAudit,
-): Promise<ChainedAuditEvent> {
-  return appendAuditEvent(trx, requestAuditEvent(req, a));
+  run: (trx: Transaction<Database>) => Promise<Change<T>>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const { value, audit } = await run(trx);
+    for (const a of [audit].flat() as RequestAudit[]) await appendAuditEvent(trx, requestAuditEvent(req, a));
+    return value;
+  });
 }

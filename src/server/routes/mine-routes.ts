@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   mineAreaSchema,
@@ -9,10 +10,9 @@ import {
 import { queryScope } from "../../domain/access/policy.ts";
 import { isRegionCode, isWithinRegion } from "../../domain/access/region-code.ts";
 import { InputError } from "../../domain/validation/input-issue.ts";
-import { MineRepository, mineResource, type Mine } from "../../storage/mine-repository.ts";
-import { auditRequest } from "../access/audit.ts";
+import { mineResource, type Mine } from "../../storage/mine-repository.ts";
+import { findFor } from "../access/find-for.ts";
 import type { ApiApp } from "../api-app.ts";
-import { notFound } from "../api-error.ts";
 import { authorise } from "../auth/authorise.ts";
 import type { AppContext } from "../context.ts";
 import { errors, idParams } from "../route-schema.ts";
@@ -39,16 +39,14 @@ export const mineJson = (m: Mine): MineRecord => ({
  */
 export function mineRoutes(app: ApiApp, ctx: AppContext): void {
   /** The mine of an id from the URL for `action`: 404 when the actor may not read it, 403 when it may not act. */
-  const mineFor = async (
-    req: { actor: Parameters<typeof queryScope>[0] },
-    id: string,
-    action: "mine.read" | "mine.update",
-  ) => {
-    const m = await ctx.mines.getScoped(id, queryScope(req.actor, "mine.read"));
-    if (!m) throw notFound("mine", id);
-    authorise(req.actor, action, mineResource(m));
-    return m;
-  };
+  const mineFor = (req: FastifyRequest, id: string, action: "mine.read" | "mine.update") =>
+    findFor(req.actor, action, {
+      read: "mine.read",
+      what: "mine",
+      id,
+      load: (scope) => ctx.mines.getScoped(id, scope),
+      resource: mineResource,
+    });
 
   app.get(
     "/api/mines",
@@ -105,15 +103,12 @@ export function mineRoutes(app: ApiApp, ctx: AppContext): void {
           organisationId: body.organisationId,
           regionCode: body.regionCode,
         });
-      const created = await ctx.store.db.transaction().execute(async (trx) => {
-        const m = await new MineRepository(trx).add(body);
-        await auditRequest(trx, req, {
-          action: "mine.create",
-          resource: mineResource(m),
-          id: m.id,
-          after: mineJson(m),
-        });
-        return m;
+      const created = await ctx.change(req, async (tx) => {
+        const m = await tx.mines.add(body);
+        return {
+          value: m,
+          audit: { action: "mine.create", resource: mineResource(m), id: m.id, after: mineJson(m) },
+        };
       });
       return reply.status(201).send(mineJson(created));
     },
@@ -132,16 +127,18 @@ export function mineRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req) => {
       const before = await mineFor(req, req.params.id, "mine.update");
-      const after = await ctx.store.db.transaction().execute(async (trx) => {
-        const m = (await new MineRepository(trx).update(before.id, req.body))!;
-        await auditRequest(trx, req, {
-          action: "mine.update",
-          resource: mineResource(m),
-          id: m.id,
-          before: mineJson(before),
-          after: mineJson(m),
-        });
-        return m;
+      const after = await ctx.change(req, async (tx) => {
+        const m = (await tx.mines.update(before.id, req.body))!;
+        return {
+          value: m,
+          audit: {
+            action: "mine.update",
+            resource: mineResource(m),
+            id: m.id,
+            before: mineJson(before),
+            after: mineJson(m),
+          },
+        };
       });
       return mineJson(after);
     },

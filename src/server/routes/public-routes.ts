@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { areaKeyFigures, areaSeries } from "../../app/area-overview.ts";
 import { areaLayers } from "../../app/area-layers.ts";
@@ -14,45 +13,19 @@ import { DEMO_ACCOUNTS } from "../../app/demo-directory.ts";
 import { queryScope } from "../../domain/access/policy.ts";
 import type { RegionCode } from "../../domain/access/region-code.ts";
 import { LANGS } from "../../presentation/i18n/index.ts";
-import { FEEDBACK_PAGE_MAX, FeedbackRepository, type Feedback } from "../../storage/feedback-repository.ts";
+import { FEEDBACK_PAGE_MAX, type Feedback } from "../../storage/feedback-repository.ts";
 import { areaResource, type MiningArea } from "../../storage/mining-area-repository.ts";
-import { auditRequest } from "../access/audit.ts";
 import type { ApiApp } from "../api-app.ts";
 import { ApiError, notFound } from "../api-error.ts";
-import { authError } from "../auth/auth-errors.ts";
 import { authorise } from "../auth/authorise.ts";
-import type { AppContext } from "../context.ts";
+import { isId, type AppContext } from "../context.ts";
+import { FEEDBACK_LIMIT, feedbackLimit } from "../rate-limits.ts";
 import { errors, file, idParams } from "../route-schema.ts";
 import { sendFile } from "./area-routes.ts";
 
 const langQuery = z.object({
   lang: z.enum(LANGS).default("en").describe("language of the figures' sources"),
 });
-
-/** How many feedback messages one address may send, and in how many minutes. */
-export const FEEDBACK_LIMIT = { max: 5, minutes: 15 } as const;
-
-/**
- * A route's own rate limit (@fastify/rate-limit's route config; the plugin is registered by the
- * login limits): at most `max` requests in `minutes` per key — the client's address unless `key`
- * says otherwise — refused with 429 `rate-limited` and Retry-After through the one error handler.
- */
-export function routeRateLimit(
-  max: number,
-  minutes: number,
-  what: string,
-  key?: (req: FastifyRequest) => string,
-) {
-  return {
-    max,
-    timeWindow: minutes * 60_000,
-    ...(key ? { keyGenerator: key } : {}),
-    errorResponseBuilder: (_req: FastifyRequest, c: { after: string }) =>
-      authError("rate-limited", `too many ${what}; try again in ${c.after}`, [
-        { path: "", message: `at most ${max} in ${minutes} minutes` },
-      ]),
-  };
-}
 
 /** The public URL of a published area's land-use layer of `year` (`v` changes with the map and colours). */
 const publicLayerUrl = (areaId: string, year: number, privateUrl: string) =>
@@ -102,13 +75,9 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
     },
   );
 
-  const feedback = new FeedbackRepository(ctx.store.db);
-
   /** The published area of an id, or a 404 (unpublished and unknown areas alike). */
   const publishedArea = async (actor: Actor, id: string): Promise<MiningArea> => {
-    const a = /^[1-9]\d{0,17}$/.test(id)
-      ? await ctx.areas.get(id, queryScope(actor, "published.read"))
-      : undefined;
+    const a = isId(id) ? await ctx.areas.get(id, queryScope(actor, "published.read")) : undefined;
     if (!a || !a.published) throw notFound("published area", id);
     return a;
   };
@@ -215,7 +184,7 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
     {
       config: {
         access: "public",
-        rateLimit: routeRateLimit(FEEDBACK_LIMIT.max, FEEDBACK_LIMIT.minutes, "messages from this address"),
+        rateLimit: feedbackLimit,
       },
       schema: {
         summary: `send feedback about a published area or the portal (anyone; at most ${FEEDBACK_LIMIT.max} messages per ${FEEDBACK_LIMIT.minutes} minutes from one address)`,
@@ -238,8 +207,8 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
         area ? areaResource(area) : { kind: "area", organisationId: null, regionCode: null, published: true },
       );
       const address = req.ip ? req.ip.slice(0, 64) : null;
-      const saved = await ctx.store.db.transaction().execute(async (trx) => {
-        const f = await new FeedbackRepository(trx).add({
+      const saved = await ctx.change(req, async (tx) => {
+        const f = await tx.feedback.add({
           areaId: area?.id ?? null,
           organisationId: area?.organisationId ?? null,
           regionCode: area?.regionCode ?? null,
@@ -248,18 +217,20 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
           message,
           address,
         });
-        await auditRequest(trx, req, {
-          action: "feedback.send",
-          resource: {
-            kind: "area",
-            organisationId: f.organisationId,
-            regionCode: f.regionCode as RegionCode | null,
-            published: true,
+        return {
+          value: f,
+          audit: {
+            action: "feedback.send",
+            resource: {
+              kind: "area",
+              organisationId: f.organisationId,
+              regionCode: f.regionCode as RegionCode | null,
+              published: true,
+            },
+            id: f.areaId,
+            after: feedbackJson(f),
           },
-          id: f.areaId,
-          after: feedbackJson(f),
-        });
-        return f;
+        };
       });
       return reply.status(201).send({ id: saved.id });
     },
@@ -288,7 +259,7 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const page = await feedback.list(queryScope(req.actor, "feedback.read"), {
+      const page = await ctx.feedback.list(queryScope(req.actor, "feedback.read"), {
         ...(req.query.areaId ? { areaId: req.query.areaId } : {}),
         ...(req.query.before ? { before: req.query.before } : {}),
         limit: req.query.limit,

@@ -10,7 +10,7 @@ import type { ApiApp } from "../../api-app.ts";
 import { authorise } from "../../auth/authorise.ts";
 import { isId, type AppContext, type Repositories } from "../../context.ts";
 import { errors, idParam, idParams } from "../../route-schema.ts";
-import { orgResource } from "./resources.ts";
+import { orgResource } from "./records.ts";
 
 /** An area's owner fields: what these routes answer and what the trail's before/after records digest. */
 const areaOwnerRecord = (a: MiningArea) => ({
