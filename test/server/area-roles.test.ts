@@ -1,4 +1,5 @@
 import { SYSTEM_SCOPE } from "../../src/domain/access/policy.ts";
+import { asSystem } from "../../src/storage/row-scope.ts";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -201,31 +202,34 @@ describe.each(STORE_KINDS)("legend roles are stated, never guessed; stale marks 
   it("clears a resumed job's stale mark when it runs again; an analysis refuses a stored class without a role", async () => {
     const { areaId } = await withMapsAndAnalysis("Resumed");
     // A job that was running when the server stopped, and was marked stale meanwhile.
-    const job = await t.ctx.analyses.create({
-      areaId,
-      kind: "landuse",
-      params: { densitySet: "seed001-yang2019" },
-    });
-    await t.ctx.analyses.progress(job.id, 40);
-    expect(
-      await t.ctx.analyses.markAreaStale(
+    const job = await asSystem(() =>
+      t.ctx.analyses.create({
         areaId,
-        "the legend was changed on 2026-01-01; run the analysis again",
+        kind: "landuse",
+        params: { densitySet: "seed001-yang2019" },
+      }),
+    );
+    await asSystem(() => t.ctx.analyses.progress(job.id, 40));
+    expect(
+      await asSystem(() =>
+        t.ctx.analyses.markAreaStale(areaId, "the legend was changed on 2026-01-01; run the analysis again"),
       ),
     ).toContain(job.id);
     expect(await analysis(job.id)).toMatchObject({ stale: true });
     expect(await t.jobs.resume()).toBe(1);
     await t.jobs.whenIdle();
-    expect((await t.ctx.analyses.get(job.id))?.status).toBe("done");
+    expect((await asSystem(() => t.ctx.analyses.get(job.id)))?.status).toBe("done");
     expect(await analysis(job.id)).toMatchObject({ stale: false, staleReason: null });
 
     // A legend stored before roles were required: its class has no role, and is never given one.
-    await t.ctx.areas.update(
-      areaId,
-      {
-        legend: { classes: SEED001.map((c) => (c.code === 11 ? { code: 11, name: "water" } : c)) },
-      },
-      SYSTEM_SCOPE,
+    await asSystem(() =>
+      t.ctx.areas.update(
+        areaId,
+        {
+          legend: { classes: SEED001.map((c) => (c.code === 11 ? { code: 11, name: "water" } : c)) },
+        },
+        SYSTEM_SCOPE,
+      ),
     );
     const l = await legend(areaId);
     expect(l.classes.find((c: { code: number }) => c.code === 11).key).toBe("");

@@ -1,4 +1,5 @@
 import { SYSTEM_SCOPE } from "../../src/domain/access/policy.ts";
+import { asSystem } from "../../src/storage/row-scope.ts";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,11 +64,13 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
 
   /** Runs a job queued directly in the store (as if queued before the area changed) to its end. */
   async function runQueued(areaId: string, params: Record<string, unknown> = {}) {
-    const job = await new AnalysisRepository(t.ctx.store.db).create({
-      areaId,
-      kind: "landuse",
-      params: { zoning: "rules", zonesFromBoundary: true, densitySet: null, zeroRule: "paper", ...params },
-    });
+    const job = await asSystem(() =>
+      new AnalysisRepository(t.ctx.store.db).create({
+        areaId,
+        kind: "landuse",
+        params: { zoning: "rules", zonesFromBoundary: true, densitySet: null, zeroRule: "paper", ...params },
+      }),
+    );
     await t.jobs.resume();
     return waitForJob(t.app, job.id);
   }
@@ -127,17 +130,19 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
 
   it("says in the client's terms why a job failed: the legend, not a CSV path or --rules", async () => {
     const id = await areaWithMaps("Legend changed after queuing");
-    await t.ctx.areas.update(
-      id,
-      {
-        legend: {
-          classes: [
-            { code: 1, name: "crop", key: "cropland" },
-            { code: 2, name: "wood", key: "forest" },
-          ],
+    await asSystem(() =>
+      t.ctx.areas.update(
+        id,
+        {
+          legend: {
+            classes: [
+              { code: 1, name: "crop", key: "cropland" },
+              { code: 2, name: "wood", key: "forest" },
+            ],
+          },
         },
-      },
-      SYSTEM_SCOPE,
+        SYSTEM_SCOPE,
+      ),
     );
     const end = await runQueued(id);
     expect(end.state).toBe("failed");
@@ -156,17 +161,19 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
 
   it("names the legend for codes an 8-bit map cannot hold", async () => {
     const id = await areaWithMaps("Wide codes");
-    await t.ctx.areas.update(
-      id,
-      {
-        legend: {
-          classes: [
-            ...SEED001_CLASSES.map(([key, code]) => ({ code, key, name: key })),
-            { code: 300, key: "wide", name: "wide" },
-          ],
+    await asSystem(() =>
+      t.ctx.areas.update(
+        id,
+        {
+          legend: {
+            classes: [
+              ...SEED001_CLASSES.map(([key, code]) => ({ code, key, name: key })),
+              { code: 300, key: "wide", name: "wide" },
+            ],
+          },
         },
-      },
-      SYSTEM_SCOPE,
+        SYSTEM_SCOPE,
+      ),
     );
     const end = await runQueued(id);
     expect(end.state).toBe("failed");
@@ -179,7 +186,7 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
   it("names the boundary and the place in it, not the file the job wrote it to", async () => {
     const id = await areaWithMaps("Odd boundary");
     // A boundary stored before boundaries were checked on arrival.
-    await t.ctx.areas.update(id, { boundary: { type: "Banana" } }, SYSTEM_SCOPE);
+    await asSystem(() => t.ctx.areas.update(id, { boundary: { type: "Banana" } }, SYSTEM_SCOPE));
     const end = await runQueued(id);
     expect(end.state).toBe("failed");
     expect(end.error.details).toEqual([
@@ -213,7 +220,7 @@ describe.each(STORE_KINDS)("analysis job errors on %s", (kind) => {
 
   it("names a stored map by its year when its file is unusable", async () => {
     const id = await areaWithMaps("Broken store");
-    const stored = (await t.ctx.maps.forArea(id)).find((m) => m.year === 2010)!;
+    const stored = (await asSystem(() => t.ctx.maps.forArea(id))).find((m) => m.year === 2010)!;
     rmSync(stored.path);
     mkdirSync(stored.path); // not a file any more
     const end = await runQueued(id);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asSystem } from "../../src/storage/row-scope.ts";
 import { verifyAuditChain } from "../../src/storage/audit-log.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
 import { auditedWrite, signIn } from "./actors.ts";
@@ -28,20 +29,24 @@ describe.each(STORE_KINDS)("the mines API, as each actor, on %s", (kind) => {
     t = await testApp(kind);
     const d = t.directory;
     mineA = (
-      await t.ctx.mines.add({
-        organisationId: d.enterpriseA,
-        regionCode: "140603",
-        name: "Mine A",
-        stage: "production",
-      })
+      await asSystem(() =>
+        t.ctx.mines.add({
+          organisationId: d.enterpriseA,
+          regionCode: "140603",
+          name: "Mine A",
+          stage: "production",
+        }),
+      )
     ).id;
     mineB = (
-      await t.ctx.mines.add({
-        organisationId: d.enterpriseB,
-        regionCode: "140603",
-        name: "Mine B",
-        stage: "development",
-      })
+      await asSystem(() =>
+        t.ctx.mines.add({
+          organisationId: d.enterpriseB,
+          regionCode: "140603",
+          name: "Mine B",
+          stage: "development",
+        }),
+      )
     ).id;
     regulator = await signIn(t.app, "regulator");
     otherRegulator = await signIn(t.app, "regulator-nm");
@@ -186,7 +191,7 @@ describe.each(STORE_KINDS)("the mines API, as each actor, on %s", (kind) => {
 
   it("shows a verifier the mines of the areas it is assigned to, read-only, and each mine's areas", async () => {
     const areaId = await createArea(t.app, "Area holding mine A");
-    await t.ctx.areas.addMine(areaId, mineA);
+    await asSystem(() => t.ctx.areas.addMine(areaId, mineA));
     const assign = await auditedWrite(t.app, t.ctx.store, {
       method: "POST",
       url: `/api/areas/${areaId}/verifiers`,
@@ -212,7 +217,7 @@ describe.each(STORE_KINDS)("the mines API, as each actor, on %s", (kind) => {
   });
 
   it("leaves an audit trail that verifies", async () => {
-    const report = await verifyAuditChain(t.ctx.store.db);
+    const report = await asSystem(() => verifyAuditChain(t.ctx.store.db));
     expect(report.ok, JSON.stringify(report.firstBroken)).toBe(true);
     expect(report.events).toBeGreaterThanOrEqual(4);
   });

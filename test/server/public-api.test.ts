@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { asSystem } from "../../src/storage/row-scope.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,13 +71,15 @@ describe.each(STORE_KINDS)("the public portal and feedback, on %s", (kind) => {
       },
     });
     expect(patch.statusCode, patch.body).toBe(200);
-    const mine = await t.ctx.mines.add({
-      organisationId: t.directory.enterpriseA,
-      regionCode: "140603",
-      name: "Mine A",
-      stage: "production",
-    });
-    await t.ctx.areas.addMine(areaId, mine.id);
+    const mine = await asSystem(() =>
+      t.ctx.mines.add({
+        organisationId: t.directory.enterpriseA,
+        regionCode: "140603",
+        name: "Mine A",
+        stage: "production",
+      }),
+    );
+    await asSystem(() => t.ctx.areas.addMine(areaId, mine.id));
     unpublished = await createArea(t.app, "Unpublished area of A");
     regulator = await signIn(t.app, "regulator");
     otherRegulator = await signIn(t.app, "regulator-nm");
@@ -152,8 +155,11 @@ describe.each(STORE_KINDS)("the public portal and feedback, on %s", (kind) => {
       message: "Dust from the dump on windy days.",
     });
     expect(r.statusCode, r.body).toBe(201);
-    const e = (await listAuditEvents(t.ctx.store.db, { kind: "everything" }, { action: "feedback.send" }))
-      .events[0]!;
+    const e = (
+      await asSystem(() =>
+        listAuditEvents(t.ctx.store.db, { kind: "everything" }, { action: "feedback.send" }),
+      )
+    ).events[0]!;
     expect(e).toMatchObject({
       who: { userId: null, tokenId: null, roles: [] },
       resource: { kind: "area", id: areaId, regionCode: "140603" },
@@ -204,7 +210,7 @@ describe.each(STORE_KINDS)("the public portal and feedback, on %s", (kind) => {
   });
 
   it("leaves an audit trail that verifies", async () => {
-    const report = await verifyAuditChain(t.ctx.store.db);
+    const report = await asSystem(() => verifyAuditChain(t.ctx.store.db));
     expect(report.ok, JSON.stringify(report.firstBroken)).toBe(true);
   });
 });

@@ -87,10 +87,11 @@ export function mineRoutes(app: ApiApp, ctx: AppContext): void {
     async (req, reply) => {
       const body = req.body;
       const actor = req.actor;
-      // The owner must be an enterprise the regulator supervises; one outside is answered as unknown.
+      // The owner must be an enterprise the regulator supervises; one outside is answered as unknown
+      // (on PostgreSQL row-level security hides it anyway: the same answer either way).
       const org = await ctx.organisations.get(body.organisationId);
       const jurisdiction = actor.kind === "anonymous" ? null : actor.jurisdiction;
-      if (org && jurisdiction !== null && !isWithinRegion(org.regionCode, jurisdiction))
+      if (jurisdiction !== null && (!org || !isWithinRegion(org.regionCode, jurisdiction)))
         throw new InputError(`mine "${body.name}"`, [
           {
             path: "organisationId",

@@ -45,6 +45,16 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     WHERE m.mine_id = the_mine AND scope -> 'assignedTo' ? v.organisation_id::text)
 $$;
 
+-- Whether the mine lies in a published area and the scope reads published areas (the portal
+-- shows a published area's mines). As its owner, for the same reason as above.
+CREATE FUNCTION minecarbon_mine_published(scope jsonb, the_mine bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT (scope ->> 'kind' = 'everything' OR (scope ->> 'kind' = 'some' AND scope -> 'published' = 'true'::jsonb))
+    AND EXISTS (
+      SELECT 1 FROM area_mines m JOIN mining_areas a ON a.id = m.area_id
+      WHERE m.mine_id = the_mine AND a.published)
+$$;
+
 -- Areas and what hangs off them. A policy without WITH CHECK checks new and changed rows with its
 -- USING expression too: nobody writes a row they could not then see.
 ALTER TABLE mining_areas ENABLE ROW LEVEL SECURITY;
@@ -70,6 +80,8 @@ ALTER TABLE mines ENABLE ROW LEVEL SECURITY;
 CREATE POLICY scoped ON mines USING (
   minecarbon_reaches((SELECT minecarbon_scope('mine')), organisation_id, region_code, NULL, NULL)
   OR minecarbon_mine_assigned((SELECT minecarbon_scope('mine')), id));
+CREATE POLICY in_published_areas ON mines FOR SELECT USING (
+  minecarbon_mine_published((SELECT minecarbon_scope('area')), id));
 
 -- Organisations: the scope's; and anyone may read the verification bodies, whose names an
 -- enterprise needs to choose one (accredited bodies are public knowledge) — but not change them.
