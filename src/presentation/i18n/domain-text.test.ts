@@ -19,6 +19,7 @@ import { legendFromRecords } from "../../domain/landuse/legend-records.ts";
 import { InputError } from "../../domain/validation/input-issue.ts";
 import { legendFromCsvText } from "../../app/legend-from-csv.ts";
 import { legendMapProblems, legendRoleProblems } from "../../app/area-legend.ts";
+import { passwordProblems } from "../../app/auth/passwords.ts";
 
 /*
  * The domain's own English texts (warnings, assumptions, labels of gas amounts), produced by the
@@ -425,5 +426,28 @@ describe("catalogue: the year a pathway is not neutral by (web-views.ts, common.
     );
     expect(Object.keys(CATALOGUE.en.common)).not.toContain("notNeutral");
     expect(Object.keys(CATALOGUE.en.common)).not.toContain("runOptimize");
+  });
+});
+
+describe("the password rules' refusals (src/app/auth/passwords.ts), as the API answers them", () => {
+  it("are said in Chinese, each one, from passwordProblems' own output", () => {
+    const said = (password: string, username: string) => passwordProblems(password, username).map(zh);
+    expect(said("short1", "reg-sx")).toEqual([
+      "密码至少需要 12 个字符（此密码有 6 个）。",
+      "密码需包含以下至少三类字符：小写字母、大写字母、数字、其他字符。",
+    ]);
+    expect(said("Aa1-".repeat(65), "reg-sx")).toEqual(["密码最多 256 个字符。"]);
+    expect(said("My-REG-SX-password-1", "reg-sx")).toEqual(["密码不得包含用户名。"]);
+    expect(said(" Correct-horse-7", "reg-sx")).toEqual(["密码不得以空格开头或结尾。"]);
+    // Every rule's message is known (none is left in English).
+    for (const p of [
+      ...passwordProblems("a", "a"),
+      ...passwordProblems("Aa1-".repeat(65), "x"),
+      ...passwordProblems(" Aa1-aaaaaaaaaa ", "x"),
+    ])
+      expect(zh(p), p).toMatch(han);
+    expect(domainText("en", passwordProblems("Short-1", "x")[0]!)).toBe(
+      "A password needs at least 12 characters (this one has 7).",
+    );
   });
 });

@@ -21,10 +21,35 @@ export function termName(lang: Lang, kind: string, id: string, fallback = id): s
   return isTerm(key) ? termsT(lang)(key) : fallback;
 }
 
+/** The texts of organisations, users and their passwords (namespace `access`) in the language. */
+const accessT = (lang: Lang) => i18nFor(lang).getFixedT(lang, "access");
+
 const PATTERNS: readonly {
   readonly re: RegExp;
   readonly render: (lang: Lang, m: RegExpMatchArray) => string | undefined;
 }[] = [
+  // src/app/auth/passwords.ts passwordProblems: the refusals of a new password (the API answers
+  // them as issues of the field `password`).
+  {
+    re: /^a password needs at least (\d+) characters \(this one has (\d+)\)$/,
+    render: (lang, m) => accessT(lang)("passwordRule.short", { min: m[1], got: m[2] }),
+  },
+  {
+    re: /^a password has at most (\d+) characters$/,
+    render: (lang, m) => accessT(lang)("passwordRule.long", { max: m[1] }),
+  },
+  {
+    re: /^a password needs characters of at least three kinds: lower case, upper case, digits, others$/,
+    render: (lang) => accessT(lang)("passwordRule.kinds"),
+  },
+  {
+    re: /^a password must not contain the username$/,
+    render: (lang) => accessT(lang)("passwordRule.username"),
+  },
+  {
+    re: /^a password must not start or end with a space$/,
+    render: (lang) => accessT(lang)("passwordRule.spaces"),
+  },
   // src/domain/factor/uncertainty/uncertainty-analysis.ts: activity data with no default, and the
   // defaults used that are assumptions or unverified (their source is the library's own text).
   {

@@ -65,4 +65,17 @@ export const access = defineMessages({
   "say.nothing": ["(none)", "（无）"],
   "prompt.password": ["Password for {{username}}: ", "{{username}} 的密码："],
   "prompt.again": ["The same password again: ", "再次输入同一密码："],
+  // The password rules' refusals (src/app/auth/passwords.ts passwordProblems), recognised by
+  // domain-text.ts from their English form.
+  "passwordRule.short": [
+    "A password needs at least {{min}} characters (this one has {{got}}).",
+    "密码至少需要 {{min}} 个字符（此密码有 {{got}} 个）。",
+  ],
+  "passwordRule.long": ["A password has at most {{max}} characters.", "密码最多 {{max}} 个字符。"],
+  "passwordRule.kinds": [
+    "A password needs characters of at least three kinds: lower case, upper case, digits, others.",
+    "密码需包含以下至少三类字符：小写字母、大写字母、数字、其他字符。",
+  ],
+  "passwordRule.username": ["A password must not contain the username.", "密码不得包含用户名。"],
+  "passwordRule.spaces": ["A password must not start or end with a space.", "密码不得以空格开头或结尾。"],
 });
