@@ -225,6 +225,87 @@ describe("signing in and what each role sees", () => {
   });
 });
 
+/** The controls that change an area or make something of it, in the area's views. */
+const WRITE_CONTROLS = [
+  "#upload-card",
+  "#run-card",
+  "#legend-card",
+  "#inventory-compute",
+  "#inventory-import",
+  ".report-html",
+  ".report-pdf",
+].join(", ");
+
+/** The id of the demo area named `name`, as its owner lists it. */
+async function demoArea(s: BrowserSession, name: RegExp, owner: DemoAccount): Promise<string> {
+  const areas = (await (await s.fetch(`${s.server.url}/api/areas`, {}, owner)).json()) as {
+    id: string;
+    name: string;
+  }[];
+  return areas.find((a) => name.test(a.name))!.id;
+}
+
+describe("an area's views offer only what the role may do on that area", () => {
+  it("enterprise A's editor sees the forms and report buttons of its own area", async () => {
+    const pingshuo = await demoArea(session, /Pingshuo/, "demo-enterprise-a");
+    const page = await session.openPage({ as: "demo-enterprise-a" });
+    await page.goto(`${session.server.url}/areas/${pingshuo}/data?lang=en`);
+    for (const card of ["#upload-card", "#run-card", "#legend-card", "#create-area-card"])
+      await page.locator(card).waitFor();
+    // Its analyses' reports (the demo's analysis is done once it is listed as such).
+    await expect
+      .poll(() => page.locator("#analyses-table .report-html").count(), { timeout: 120_000 })
+      .toBeGreaterThan(0);
+    expect(await page.locator(".read-only-note").count()).toBe(0);
+    await page.click("#tab-inventory");
+    await page.locator("#inventory-compute").waitFor();
+    expect(await page.locator(".read-only-note").count()).toBe(0);
+  });
+
+  it("a city regulator reads enterprise A's area of its jurisdiction and is offered nothing that changes it", async () => {
+    const pingshuo = await demoArea(session, /Pingshuo/, "demo-enterprise-a");
+    for (const [lang, size] of [
+      ["en", DESKTOP],
+      ["zh", PHONE],
+    ] as const) {
+      const page = await session.openPage({ ...size, as: "demo-regulator-city" });
+      await page.goto(`${session.server.url}/areas/${pingshuo}/data?lang=${lang}`);
+      await page.locator(".read-only-note").waitFor();
+      // The analyses are listed (read), without report buttons.
+      await page.locator("#analyses-table tbody tr.ant-table-row").first().waitFor();
+      expect(await page.locator(WRITE_CONTROLS).count(), "write controls in Data").toBe(0);
+      // It may open areas of its own department: the form for a new one stays.
+      expect(await page.locator("#create-area-card").count()).toBe(1);
+      await expectNoHorizontalOverflow(page);
+      await shot(page, `access-read-only-data-${lang}-${size.width}`);
+      // By URL: at 390 px the views' menu folds some tabs away.
+      await page.goto(`${session.server.url}/areas/${pingshuo}/inventory?lang=${lang}`);
+      await page.locator(".inventory-view .read-only-note").waitFor();
+      expect(await page.locator(WRITE_CONTROLS).count(), "write controls in Inventory").toBe(0);
+      await page.goto(`${session.server.url}/areas/${pingshuo}/overview?lang=${lang}`);
+      await page.locator('[data-figure="area"]').waitFor();
+      expect(await page.locator(WRITE_CONTROLS).count(), "write controls in Overview").toBe(0);
+      await expectNoHorizontalOverflow(page);
+      await shot(page, `access-read-only-overview-${lang}-${size.width}`);
+    }
+  });
+
+  it("the verifier reads the area it is assigned to (enterprise B's) without report or write buttons", async () => {
+    const yongning = await demoArea(session, /Yongning/, "demo-enterprise-b");
+    const page = await session.openPage({ as: "demo-verifier" });
+    await page.goto(`${session.server.url}/areas/${yongning}/overview?lang=zh`);
+    // Yongning's stored inventories are listed (their owner would see report buttons beside each).
+    await page.locator(".inventory-row").first().waitFor();
+    expect(await page.locator(WRITE_CONTROLS).count(), "write controls in Overview").toBe(0);
+    await shot(page, "access-verifier-overview-zh");
+    // The administrator, who reads every area for support, is offered nothing either.
+    const admin = await session.openPage({ as: "demo-admin" });
+    await admin.goto(`${session.server.url}/areas/${yongning}/overview?lang=en`);
+    await admin.locator(".inventory-row").first().waitFor();
+    expect(await admin.locator(WRITE_CONTROLS).count(), "write controls for the administrator").toBe(0);
+  });
+});
+
 describe("the public portal", () => {
   it("is the start page without sign-in: the published area only, with its figures, map and chart, and feedback", async () => {
     for (const size of [DESKTOP, PHONE])
@@ -299,6 +380,24 @@ describe("administration and audit", () => {
     await expect.poll(() => page.locator("#admin-regions").textContent()).toContain("140603");
     await expectNoHorizontalOverflow(page);
     await shot(page, "access-admin-en");
+  });
+
+  it("a password the rules refuse is said in Chinese when the administrator adds a user", async () => {
+    const page = await session.openPage({ as: "demo-admin", allowConsole: /status of (400|422)/ });
+    await page.goto(`${session.server.url}/admin?lang=zh`);
+    await page.getByRole("tab", { name: "用户" }).click();
+    await page.click("#user-add");
+    await page.fill("#user-username", "browser-weak");
+    await page.locator("#user-organisation").fill("核查");
+    await page.locator(".ant-select-item-option", { hasText: "示范碳排放核查中心" }).click();
+    await page.getByLabel("核查人员").check();
+    await page.fill("#user-password", "Browser-Weak-Pass-1");
+    await page.fill("#user-again", "Browser-Weak-Pass-1");
+    await page.click("#user-add-ok");
+    const error = page.locator(".ant-modal [role=alert]");
+    await expect.poll(() => error.textContent()).toContain("密码不得包含用户名。");
+    expect(await error.textContent()).not.toMatch(/a password/);
+    await shot(page, "access-user-password-rule-zh");
   });
 
   it("an enterprise editor sees only its API tokens: creating one shows its secret once", async () => {
@@ -398,6 +497,19 @@ describe("administration and audit", () => {
     await expect
       .poll(() => page.locator(".ant-form-item-explain-error").allTextContents())
       .toContain("这不是您当前的密码。");
+    // The password rules' refusals, in the language (the server words them in English).
+    await page.fill("#current-password", "Set-By-The-Admin-42");
+    await page.fill("#new-password", "shortpw");
+    await page.fill("#new-password-again", "shortpw");
+    await page.click("#password-submit");
+    const problems = page.locator("#password-error .ant-alert-description");
+    await expect
+      .poll(() => problems.locator("div").allTextContents())
+      .toEqual([
+        "密码至少需要 12 个字符（此密码有 7 个）。",
+        "密码需包含以下至少三类字符：小写字母、大写字母、数字、其他字符。",
+      ]);
+    await shot(page, "access-password-rules-zh");
     await page.fill("#current-password", "Set-By-The-Admin-42");
     await page.fill("#new-password", "My-Own-Choice-Of-2026");
     await page.fill("#new-password-again", "My-Own-Choice-Of-2025");
@@ -414,13 +526,6 @@ describe("administration and audit", () => {
   });
 
   it("an enterprise editor publishes its area on the portal and assigns a verification body to it", async () => {
-    const orgs = (await (
-      await session.fetch(`${session.server.url}/api/organisations`, {}, "demo-admin")
-    ).json()) as {
-      id: string;
-      kind: string;
-    }[];
-    const body = orgs.find((o) => o.kind === "verification-body")!.id;
     const page = await session.openPage({ as: "demo-enterprise-b" });
     await page.goto(`${session.server.url}/?lang=en`);
     await page.click("#nav-admin");
@@ -436,17 +541,52 @@ describe("administration and audit", () => {
     expect(await published()).not.toContain("Yongning Coal Mine");
     await table.locator(".publish-switch").click();
     await expect.poll(published).toContain("Yongning Coal Mine");
-    // The enterprise does not see verification bodies: it names one by its id.
-    await table.locator(".verifier-id").fill(body);
-    await table.getByRole("button", { name: "Assign" }).click();
+    // The verification body the demo assigned is listed by name.
     await expect
-      .poll(() => page.locator(".ant-message").textContent())
-      .toContain("Verification body assigned.");
+      .poll(() => table.locator(".verifier .verifier-name").allTextContents())
+      .toEqual(["Demo Carbon Verification Centre"]);
     await expectNoHorizontalOverflow(page);
     await shot(page, "access-admin-areas-en");
     // Taken off the portal again.
     await table.locator(".publish-switch").click();
     await expect.poll(published).not.toContain("Yongning Coal Mine");
+  });
+
+  it("an enterprise editor takes a verification body off its area (confirmed) and assigns it again, chosen by name, in Chinese", async () => {
+    const verifierSees = async () =>
+      (
+        (await (await session.fetch(`${session.server.url}/api/areas`, {}, "demo-verifier")).json()) as {
+          name: string;
+        }[]
+      ).map((a) => a.name);
+    for (const size of [DESKTOP, PHONE]) {
+      const page = await session.openPage({ ...size, as: "demo-enterprise-b" });
+      await page.goto(`${session.server.url}/admin?lang=zh`);
+      await page.getByRole("tab", { name: "矿区：公开与核查" }).click();
+      const table = page.locator("#admin-areas");
+      const names = () => table.locator(".verifier .verifier-name").allTextContents();
+      await expect.poll(names).toEqual(["示范碳排放核查中心"]);
+      expect(await verifierSees()).toContain("Yongning Coal Mine");
+      // Removed only once confirmed.
+      await table.locator(".verifier-remove").click();
+      await page.locator(".ant-popconfirm").waitFor();
+      expect(await page.locator(".ant-popconfirm").textContent()).toContain(
+        "从此矿区移除示范碳排放核查中心？",
+      );
+      await page.locator(".verifier-remove-ok").click();
+      await expect.poll(() => table.locator(".no-verifier").textContent()).toBe("尚未指派");
+      expect(await verifierSees()).not.toContain("Yongning Coal Mine");
+      await expectNoHorizontalOverflow(page);
+      await shot(page, `access-admin-verifier-removed-zh-${size.width}`);
+      // Chosen again by typing part of its name into the choice's search box.
+      await table.locator(".verifier-select input").fill("核查");
+      await page.locator(".ant-select-item-option", { hasText: "示范碳排放核查中心" }).click();
+      await table.locator(".verifier-assign").click();
+      await expect.poll(names).toEqual(["示范碳排放核查中心"]);
+      await expect.poll(verifierSees).toContain("Yongning Coal Mine");
+      await expectNoHorizontalOverflow(page);
+      await shot(page, `access-admin-verifier-zh-${size.width}`);
+    }
   });
 
   it("the administration and audit views fit 390 px in Chinese", async () => {

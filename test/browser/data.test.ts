@@ -16,6 +16,11 @@ import {
 } from "./browser-session.ts";
 
 const session = useBrowserSession();
+/**
+ * The Pingshuo-like area's owner: its data view has the forms (upload, analysis, legend); others
+ * (the session's regulator, which creates the tests' own areas) only read it.
+ */
+const OWNER = "demo-enterprise-a";
 
 /** Sends a JSON write to the API as a script would; fails the test on anything but 2xx. */
 async function apiWrite<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -360,7 +365,7 @@ describe("the data view", () => {
   });
 
   it("says a legend CSV's problems in Chinese in the zh editor", async () => {
-    const page = await session.openPage();
+    const page = await session.openPage({ as: OWNER });
     const pingshuo = await areaIdNamed(session, /Pingshuo/);
     await page.goto(viewUrl(session, pingshuo, "data", "zh"));
     await page.locator("#legend-form .role").first().waitFor();
@@ -405,7 +410,7 @@ describe("the data view", () => {
 
   for (const lang of ["en", "zh"] as const)
     it(`names the legend's density sets in ${lang}, with what each holds on hover`, async () => {
-      const page = await session.openPage();
+      const page = await session.openPage({ as: OWNER });
       const pingshuo = await areaIdNamed(session, /Pingshuo/);
       await page.goto(viewUrl(session, pingshuo, "data", lang), { waitUntil: "domcontentloaded" });
       // The table may draw its header twice (a fixed copy over the scrolling body): the one seen.
@@ -436,7 +441,7 @@ describe("the data view", () => {
     });
 
   it("keeps what was typed when the language is switched", async () => {
-    const page = await session.openPage();
+    const page = await session.openPage({ as: OWNER });
     const pingshuo = await areaIdNamed(session, /Pingshuo/);
     await page.goto(viewUrl(session, pingshuo, "data", "en"));
     await page.locator("#create-area input#name").fill("Half-typed area");
@@ -454,7 +459,7 @@ describe("the data view", () => {
   for (const lang of ["en", "zh"] as const)
     for (const size of [DESKTOP, PHONE])
       it(`fits the screen in ${lang} at ${size.width}px`, async () => {
-        const page = await session.openPage(size);
+        const page = await session.openPage({ ...size, as: OWNER });
         const pingshuo = await areaIdNamed(session, /Pingshuo/);
         await page.goto(viewUrl(session, pingshuo, "data", lang));
         await page.locator("#legend-form .role").first().waitFor();

@@ -45,6 +45,10 @@ export const keys = {
   serverInfo: ["public", "info"] as const,
   /** Who is signed in (GET /api/me). */
   me: ["me"] as const,
+  /** The enabled verification bodies, for assigning one to an area (GET /api/verification-bodies). */
+  verificationBodies: ["verification-bodies"] as const,
+  /** The verification bodies assigned to an area: under the area's key, so an area's change refreshes them. */
+  areaVerifiers: (id: string) => ["areas", id, "verifiers"] as const,
 };
 
 export type { ServerInfo };

@@ -1,6 +1,9 @@
 import type { ActionId } from "../../domain/access/actions.ts";
+import type { Actor } from "../../domain/access/actor.ts";
+import { decide } from "../../domain/access/policy.ts";
+import type { RegionCode } from "../../domain/access/region-code.ts";
 import type { Me } from "../../contract/auth.ts";
-import { useMe } from "../api/queries.ts";
+import { useAreas, useMe, type Area } from "../api/queries.ts";
 import type { View } from "./views.ts";
 
 /**
@@ -45,10 +48,60 @@ export const mayAdmin = (me: Me | undefined): boolean => mayAny(me, ADMIN_ACTION
 /** The audit trail: administrators and regulators. */
 export const mayAudit = (me: Me | undefined): boolean => may(me, "audit.read");
 
+/** What the policy needs to know of an area: its owner and region (and whether it is published). */
+export type AreaRef = Pick<Area, "organisationId" | "regionCode"> & { readonly published?: boolean };
+
 /**
- * Whether the signed-in actor may use an action somewhere: for a view to hide or disable a button
- * (`const canUpload = useMay("map.upload")`). False until Me has loaded. The server still decides.
+ * The actor Me describes, as the policy reads it: its organisation, the jurisdiction of a
+ * department (its region), its roles; a token only for the actions Me lists.
  */
-export function useMay(action: ActionId): boolean {
-  return may(useMe().data, action);
+export function actorOf(me: Me): Actor {
+  const member = {
+    organisationId: me.organisation.id,
+    organisationKind: me.organisation.kind,
+    jurisdiction: me.organisation.kind === "department" ? (me.organisation.region.code as RegionCode) : null,
+    roles: me.roles.filter((r) => r !== "public"),
+  };
+  if (me.actor === "token")
+    return { kind: "token", tokenId: me.token?.id ?? "", createdBy: "", actions: me.actions, ...member };
+  return {
+    kind: "user",
+    userId: me.user?.id ?? "",
+    username: me.user?.username ?? "",
+    sessionId: "",
+    ...member,
+  };
+}
+
+/**
+ * May the actor Me describes do `action` on `area`? The policy's own answer (src/domain/access), on
+ * the area's owner and region: a regulator reads an enterprise's area of its jurisdiction but does
+ * not change it; a verifier only reads. The server still decides each request.
+ */
+export function mayOn(me: Me | undefined, action: ActionId, area: AreaRef): boolean {
+  if (!me || !may(me, action)) return false;
+  return decide(actorOf(me), action, {
+    kind: "area",
+    organisationId: area.organisationId,
+    regionCode: area.regionCode as RegionCode,
+    published: area.published,
+  }).allowed;
+}
+
+/**
+ * Whether the signed-in actor may use an action: somewhere (no `area`: a navigation link, creating
+ * an area), or on one area (its owner and region: `useMay("map.upload", useArea(areaId))`), for a
+ * view to show only the buttons it may use. False until Me has loaded, and while the area is
+ * unknown (`null`: the list of areas not loaded yet). The server still decides.
+ */
+export function useMay(action: ActionId, area?: AreaRef | null): boolean {
+  const me = useMe().data;
+  if (area === undefined) return may(me, action);
+  return area !== null && mayOn(me, action, area);
+}
+
+/** An area of the list of areas the actor sees, by id; null until the list has loaded or when it is not there. */
+export function useArea(areaId: string | undefined): Area | null {
+  const areas = useAreas();
+  return areas.data?.find((a) => a.id === areaId) ?? null;
 }

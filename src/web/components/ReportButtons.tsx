@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { ReportRecord } from "../../contract/report-record.ts";
 import { parseLang } from "../../presentation/i18n/lang.ts";
 import { apiFetch } from "../api/client.ts";
+import { useMay, type AreaRef } from "../app/access.ts";
 
 /** Starts the browser's download of a file at `url`. */
 function download(url: string): void {
@@ -19,15 +20,19 @@ function download(url: string): void {
 
 /**
  * Buttons that make a report (HTML or PDF, in the page's language) at `endpoint` and download it;
- * `extra` is sent with the request (a scenario, for instance).
+ * `extra` is sent with the request (a scenario, for instance). Shown only to who may make reports
+ * of `area` (`report.create`: its owner); nothing while the area is not known.
  */
-export function ReportButtons({
-  endpoint,
-  extra,
-}: {
+export function ReportButtons(props: {
   endpoint: string;
+  area: AreaRef | null;
   extra?: Record<string, unknown>;
 }): ReactNode {
+  if (!useMay("report.create", props.area)) return null;
+  return <MakeReport endpoint={props.endpoint} extra={props.extra} />;
+}
+
+function MakeReport({ endpoint, extra }: { endpoint: string; extra?: Record<string, unknown> }): ReactNode {
   const { t, i18n } = useTranslation();
   const lang = parseLang(i18n.language) ?? "en";
   const make = useMutation({

@@ -197,6 +197,10 @@ export const web = defineMessages({
   "auth.passwordChanged": ["Password changed.", "密码已修改。"],
   "auth.viewNotForRole": ["This view is not among those your role uses.", "您的角色不使用此视图。"],
   "auth.noAreas": ["No mining area is open to you yet.", "目前没有您可查看的矿区。"],
+  "auth.readOnlyArea": [
+    "You may read this area; its data are changed by its owner.",
+    "您可查看此矿区；其数据由所属单位修改。",
+  ],
   "demo.title": [
     "DEMO: this server runs demonstration data — the organisations, people, mines and figures are invented.",
     "示范：本服务器运行的是示范数据——其中的单位、人员、矿山和数据均为虚构。",

@@ -90,11 +90,53 @@ export function usePublish() {
   });
 }
 
+/**
+ * A verification body as `GET /api/verification-bodies` and `GET /api/areas/{id}/verifiers` answer
+ * it (the server's `VerificationBody` schema; to be imported from src/contract once it is declared
+ * there).
+ */
+export interface VerificationBody {
+  id: string;
+  name: string;
+  nameZh: string | null;
+  regionCode: string;
+}
+
+/** The enabled verification bodies (for whoever may assign one to an area). */
+export const useVerificationBodies = () =>
+  useQuery({
+    queryKey: keys.verificationBodies,
+    queryFn: () => apiFetch<VerificationBody[]>("/api/verification-bodies"),
+    staleTime: 60_000,
+  });
+
+/** The verification bodies assigned to an area. */
+export const useAreaVerifiers = (areaId: string) =>
+  useQuery({
+    queryKey: keys.areaVerifiers(areaId),
+    queryFn: () => apiFetch<VerificationBody[]>(`/api/areas/${id(areaId)}/verifiers`),
+  });
+
+/** A change of an area's verification bodies: what is under the area's key is asked again. */
+function useVerifierWrite(call: (o: { id: string; organisationId: string }) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: call,
+    onSettled: (_r, _e, o) => qc.invalidateQueries({ queryKey: keys.area(o.id) }),
+  });
+}
+
 /** Assigns a verification body to an area (it may then read the area and its mines). */
 export const useAssignVerifier = () =>
-  useAdminWrite((o: { id: string; organisationId: string }) =>
+  useVerifierWrite((o) =>
     apiFetch<unknown>(`/api/areas/${id(o.id)}/verifiers`, {
       method: "POST",
       json: { organisationId: o.organisationId },
     }),
+  );
+
+/** Takes a verification body off an area (it no longer reads the area and its mines). */
+export const useUnassignVerifier = () =>
+  useVerifierWrite((o) =>
+    apiFetch<unknown>(`/api/areas/${id(o.id)}/verifiers/${id(o.organisationId)}`, { method: "DELETE" }),
   );

@@ -21,14 +21,18 @@ import { ACTION_IDS, type ActionId } from "../../../domain/access/actions.ts";
 import { ROLE_IDS, ROLE_ORGANISATION_KIND, type RoleId } from "../../../domain/access/roles.ts";
 import { LOCALE, type Lang } from "../../../presentation/i18n/lang.ts";
 import { useAreas, useMe, type Area, type Me } from "../../api/queries.ts";
-import { may } from "../../app/access.ts";
+import { may, mayOn } from "../../app/access.ts";
 import { useLang } from "../../app/Frame.tsx";
 import { nameIn } from "../../app/Shell.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
+import { domainText } from "../../../presentation/i18n/domain-text.ts";
 import { apiErrorText } from "../login/api-error-text.ts";
 import {
+  useAreaVerifiers,
   useAssignVerifier,
   usePublish,
+  useUnassignVerifier,
+  useVerificationBodies,
   useCreateToken,
   useCreateUser,
   useOrganisations,
@@ -55,6 +59,15 @@ function RoleTags({ roles }: { roles: readonly RoleId[] }): ReactNode {
   return roles.map((r) => <Tag key={r}>{t(`access:role.${r}`)}</Tag>);
 }
 
+/**
+ * One of the server's problems with a write: a known one (a password rule) in the language, which
+ * names its field itself; any other after its field's path, as the server wrote it.
+ */
+function detailText(lang: Lang, d: { path: string; message: string }): string {
+  const said = domainText(lang, d.message);
+  return said !== d.message ? said : `${d.path} ${d.message}`;
+}
+
 /** A write's failure said in the language, with the server's details (a password rule, a taken name). */
 function WriteError({ error }: { error: Error | null }): ReactNode {
   const { t } = useTranslation(NS);
@@ -68,7 +81,7 @@ function WriteError({ error }: { error: Error | null }): ReactNode {
       role="alert"
       className="form-note"
       title={apiErrorText(t, lang, error)}
-      description={details.length ? details.map((d) => `${d.path} ${d.message}`).join("; ") : undefined}
+      description={details.length ? details.map((d) => detailText(lang, d)).join("; ") : undefined}
     />
   );
 }
@@ -514,37 +527,113 @@ function RegionsTab({ lang }: { lang: Lang }): ReactNode {
 }
 
 /**
- * The areas the actor may change: shown on the public portal or not, and the verification body
- * assigned to check them (chosen among the bodies the actor sees, else by its id).
+ * An area's verification bodies: those assigned, each with its removal (confirmed), and a choice
+ * of the enabled bodies, searchable by name, to assign another.
+ */
+function AreaVerifiers({ area, lang }: { area: Area; lang: Lang }): ReactNode {
+  const { t } = useTranslation(NS);
+  const { message } = AntApp.useApp();
+  const bodies = useVerificationBodies();
+  const assigned = useAreaVerifiers(area.id);
+  const assign = useAssignVerifier();
+  const unassign = useUnassignVerifier();
+  const [chosen, setChosen] = useState<string | undefined>();
+  const taken = new Set((assigned.data ?? []).map((b) => b.id));
+  const error = bodies.error ?? assigned.error;
+  return (
+    <div className="area-verifiers" data-area={area.id}>
+      {error && <QueryError error={error} />}
+      <WriteError error={assign.error ?? unassign.error} />
+      <ul className="verifier-list">
+        {assigned.data?.length === 0 && (
+          <li className="no-verifier">
+            <Typography.Text type="secondary">{t("webViews:admin.noVerifier")}</Typography.Text>
+          </li>
+        )}
+        {assigned.data?.map((b) => (
+          <li key={b.id} className="verifier" data-body={b.id}>
+            <span className="verifier-name">{nameIn(lang, b)}</span>
+            <Popconfirm
+              title={t("webViews:admin.unassignConfirm", { name: nameIn(lang, b) })}
+              okButtonProps={{ className: "verifier-remove-ok" }}
+              onConfirm={() =>
+                unassign.mutateAsync(
+                  { id: area.id, organisationId: b.id },
+                  { onSuccess: () => void message.success(t("webViews:admin.verifierUnassigned")) },
+                )
+              }
+            >
+              <Button
+                size="small"
+                type="link"
+                danger
+                className="verifier-remove"
+                loading={unassign.isPending && unassign.variables?.organisationId === b.id}
+              >
+                {t("webViews:admin.unassign")}
+              </Button>
+            </Popconfirm>
+          </li>
+        ))}
+      </ul>
+      <Space.Compact>
+        <Select
+          className="verifier-select"
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("webViews:admin.chooseBody")}
+          aria-label={t("webViews:admin.chooseBody")}
+          popupMatchSelectWidth={false}
+          loading={bodies.isPending}
+          value={chosen}
+          onChange={(v: string) => setChosen(v)}
+          options={(bodies.data ?? [])
+            .filter((b) => !taken.has(b.id))
+            .map((b) => ({ value: b.id, label: nameIn(lang, b) }))}
+        />
+        <Button
+          className="verifier-assign"
+          disabled={!chosen}
+          loading={assign.isPending}
+          onClick={() =>
+            chosen &&
+            assign.mutate(
+              { id: area.id, organisationId: chosen },
+              {
+                onSuccess: () => {
+                  setChosen(undefined);
+                  void message.success(t("webViews:admin.verifierAssigned"));
+                },
+              },
+            )
+          }
+        >
+          {t("webViews:admin.assign")}
+        </Button>
+      </Space.Compact>
+    </div>
+  );
+}
+
+/**
+ * The areas the actor may change: shown on the public portal or not, and the verification bodies
+ * assigned to check them.
  */
 function AreasTab({ lang, me }: { lang: Lang; me: Me }): ReactNode {
   const { t } = useTranslation(NS);
   const areas = useAreas();
-  const orgs = useOrganisations();
   const publish = usePublish();
-  const assign = useAssignVerifier();
-  const { message } = AntApp.useApp();
-  const [bodyOf, setBodyOf] = useState<Record<string, string>>({});
-  const bodies = (orgs.data ?? []).filter((o) => o.kind === "verification-body");
   if (areas.error) return <QueryError error={areas.error} />;
-  const assignTo = (a: Area) => {
-    const organisationId = bodyOf[a.id];
-    if (organisationId)
-      assign.mutate(
-        { id: a.id, organisationId },
-        { onSuccess: () => void message.success(t("webViews:admin.verifierAssigned")) },
-      );
-  };
   return (
     <>
-      <WriteError error={publish.error ?? assign.error} />
+      <WriteError error={publish.error} />
       <Table<Area>
         id="admin-areas"
         size="small"
         rowKey="id"
         loading={areas.isPending}
-        // The actor's organisation's own areas: a regulator reads its jurisdiction's but changes its own.
-        dataSource={areas.data?.filter((a) => a.organisationId === me.organisation.id)}
+        // The areas the actor may change (its organisation's own): a regulator reads its
+        // jurisdiction's but changes only its own department's.
+        dataSource={areas.data?.filter((a) => mayOn(me, "area.update", a))}
         scroll={{ x: "max-content" }}
         columns={[
           { key: "name", title: t("access:col.name"), render: (_v, a) => nameIn(lang, a) },
@@ -565,31 +654,8 @@ function AreasTab({ lang, me }: { lang: Lang; me: Me }): ReactNode {
           },
           {
             key: "verifier",
-            title: t("webViews:admin.assignVerifier"),
-            render: (_v, a) => (
-              <Space.Compact>
-                {bodies.length > 0 ? (
-                  <Select
-                    className="verifier-select"
-                    placeholder={t("access:kind.verification-body")}
-                    popupMatchSelectWidth={false}
-                    value={bodyOf[a.id]}
-                    onChange={(v: string) => setBodyOf((b) => ({ ...b, [a.id]: v }))}
-                    options={bodies.map((o) => ({ value: o.id, label: nameIn(lang, o) }))}
-                  />
-                ) : (
-                  <Input
-                    className="verifier-id"
-                    placeholder={t("webViews:admin.verifierId")}
-                    value={bodyOf[a.id] ?? ""}
-                    onChange={(e) => setBodyOf((b) => ({ ...b, [a.id]: e.target.value.trim() }))}
-                  />
-                )}
-                <Button disabled={!bodyOf[a.id]} loading={assign.isPending} onClick={() => assignTo(a)}>
-                  {t("webViews:admin.assign")}
-                </Button>
-              </Space.Compact>
-            ),
+            title: t("webViews:admin.verifiers"),
+            render: (_v, a) => <AreaVerifiers area={a} lang={lang} />,
           },
         ]}
       />

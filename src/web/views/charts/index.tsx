@@ -1,4 +1,4 @@
-import { staleReasonLabel } from "../overview/stale-reason.ts";
+import { staleReasonLabel } from "../../components/stale-reason.ts";
 import { Alert, Card, Empty, Skeleton, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";

@@ -6,8 +6,9 @@ import { ANALYSIS_KINDS, ANALYSIS_STATUSES } from "../../../contract/analysis-re
 import { parseLang, LOCALE } from "../../../presentation/i18n/lang.ts";
 import { useAnalyses, type AnalysisRecord } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
-import { staleReasonLabel } from "../overview/stale-reason.ts";
+import { staleReasonLabel } from "../../components/stale-reason.ts";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
+import { useArea, useMay } from "../../app/access.ts";
 
 const STATUS_COLOUR = { queued: "default", running: "processing", done: "success", failed: "error" } as const;
 
@@ -16,6 +17,9 @@ export function AnalysesTable({ areaId }: { areaId: string }): ReactNode {
   const { t, i18n } = useTranslation(["common", "web"]);
   const lang = parseLang(i18n.language) ?? "en";
   const analyses = useAnalyses(areaId, { poll: true });
+  const area = useArea(areaId);
+  // Reports are made by who may (the area's owner); others see no column of buttons they may not use.
+  const mayReport = useMay("report.create", area);
   if (analyses.error) return <QueryError error={analyses.error} />;
   const date = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: "medium", timeStyle: "short" });
   const columns: ColumnsType<AnalysisRecord> = [
@@ -73,15 +77,16 @@ export function AnalysesTable({ areaId }: { areaId: string }): ReactNode {
       sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
       render: (d: string) => date.format(new Date(d)),
     },
-    {
+  ];
+  if (mayReport)
+    columns.push({
       title: t("reports"),
       key: "reports",
       render: (_v, r) =>
         r.status === "done" && r.kind === "landuse" ? (
-          <ReportButtons endpoint={`/api/analyses/${r.id}/reports`} />
+          <ReportButtons endpoint={`/api/analyses/${r.id}/reports`} area={area} />
         ) : null,
-    },
-  ];
+    });
   return (
     <Table<AnalysisRecord>
       id="analyses-table"

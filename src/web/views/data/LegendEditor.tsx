@@ -24,7 +24,7 @@ import { densitySetText } from "./density-set-text.ts";
 import { ApiError, apiFetch } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
-import { apiWarningText } from "../overview/stale-reason.ts";
+import { apiWarningText } from "../../components/stale-reason.ts";
 import { domainText } from "../../../presentation/i18n/domain-text.ts";
 import { parseLang } from "../../../presentation/i18n/lang.ts";
 import {

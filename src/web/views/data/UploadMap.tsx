@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { mapUploadAnswerSchema } from "../../../contract/landuse-map.ts";
 import { ApiError, apiFetch } from "../../api/client.ts";
-import { apiWarningText } from "../overview/stale-reason.ts";
+import { apiWarningText } from "../../components/stale-reason.ts";
 import { fieldErrors } from "./field-errors.ts";
 
 type UploadAnswer = z.infer<typeof mapUploadAnswerSchema>;

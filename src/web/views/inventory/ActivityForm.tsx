@@ -22,11 +22,14 @@ export function ActivityForm({
   base,
   tv,
   onSaved,
+  readOnly = false,
 }: {
   areaId: string;
   base: InventoryRecord | undefined;
   tv: ViewT;
   onSaved: (id: string) => void;
+  /** Shown only (the actor may not write the area's inventories): no import, no compute and store. */
+  readOnly?: boolean;
 }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
   const { lang } = useViewTexts();
@@ -117,6 +120,7 @@ export function ActivityForm({
         name="inventory"
         id="inventory-form"
         layout="vertical"
+        disabled={readOnly}
         initialValues={initial}
         onValuesChange={() => save.isError && setNote(undefined)}
         onFinish={(v) => {
@@ -131,28 +135,32 @@ export function ActivityForm({
             </Col>
           ))}
         </Row>
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Upload
-            accept=".csv,.xlsx,text/csv"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void importFile(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} id="inventory-import">
-              {t("importCsv")}
-            </Button>
-          </Upload>
-          <Typography.Text type="secondary" className="import-help">
-            {tv("inv.importHelp", { names: names.join(", ") })}
-          </Typography.Text>
-        </Space>
-        <div>
-          <Button type="primary" htmlType="submit" loading={save.isPending} id="inventory-compute">
-            {t("compute")}
-          </Button>
-        </div>
+        {!readOnly && (
+          <>
+            <Space wrap style={{ marginBottom: 12 }}>
+              <Upload
+                accept=".csv,.xlsx,text/csv"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  void importFile(file);
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />} id="inventory-import">
+                  {t("importCsv")}
+                </Button>
+              </Upload>
+              <Typography.Text type="secondary" className="import-help">
+                {tv("inv.importHelp", { names: names.join(", ") })}
+              </Typography.Text>
+            </Space>
+            <div>
+              <Button type="primary" htmlType="submit" loading={save.isPending} id="inventory-compute">
+                {t("compute")}
+              </Button>
+            </div>
+          </>
+        )}
       </Form>
       {note && (
         <Alert

@@ -5,6 +5,7 @@ import type { InventoryRecord } from "../../../contract/inventory-record.ts";
 import { inventorySteps, waterfallOption } from "../../../presentation/chart-options.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
+import { useArea, useMay } from "../../app/access.ts";
 import { ChartCard } from "../../components/ChartCard.tsx";
 import type { ViewT } from "../../components/view-texts.ts";
 import { UncertaintyBox } from "./UncertaintyBox.tsx";
@@ -20,6 +21,8 @@ export function InventoryResult({
   tv: ViewT;
 }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
+  const area = useArea(inv.areaId);
+  const mayReport = useMay("report.create", area);
   const year = inv.result?.years[0];
   const option = useMemo(
     () => (year ? waterfallOption(lang, inventorySteps(lang, year)) : undefined),
@@ -43,9 +46,11 @@ export function InventoryResult({
         minWidth={720}
       />
       <UncertaintyBox lang={lang} result={inv.result} tv={tv} />
-      <Card size="small" title={tv("inv.reports")} id="inventory-reports">
-        <ReportButtons endpoint={`/api/inventories/${encodeURIComponent(inv.id)}/reports`} />
-      </Card>
+      {mayReport && (
+        <Card size="small" title={tv("inv.reports")} id="inventory-reports">
+          <ReportButtons endpoint={`/api/inventories/${encodeURIComponent(inv.id)}/reports`} area={area} />
+        </Card>
+      )}
     </>
   );
 }

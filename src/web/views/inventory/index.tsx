@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Empty, Select, Skeleton, Space, Typography } from "antd";
+import { Alert, Card, Empty, Select, Skeleton, Space, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { inventoryQuery, useOverview } from "../../api/queries.ts";
 import { QueryError } from "../../components/QueryError.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
+import { useMay } from "../../app/access.ts";
 import { useViewTexts } from "../../components/view-texts.ts";
 import { ActivityForm } from "./ActivityForm.tsx";
 import { InventoryResult } from "./InventoryResult.tsx";
@@ -26,12 +27,17 @@ export default function InventoryView(): ReactNode {
   const list = o?.inventories ?? [];
   const id = chosen && list.some((i) => i.id === chosen) ? chosen : list.at(-1)?.id;
   const inv = useQuery({ ...inventoryQuery(id ?? ""), enabled: !!id });
+  const mayReport = useMay("report.create", o?.area ?? null);
+  const mayWrite = useMay("inventory.write", o?.area ?? null);
   if (overview.isPending) return <Skeleton active />;
   if (overview.error) return <QueryError error={overview.error} />;
   if (!o) return null;
   return (
     <Space direction="vertical" size="middle" className="inventory-view" style={{ width: "100%" }}>
       <Typography.Title level={2}>{t("web:view.inventory")}</Typography.Title>
+      {!mayWrite && (
+        <Alert type="info" showIcon className="read-only-note" title={t("web:auth.readOnlyArea")} />
+      )}
       {list.length > 0 && (
         <label className="inventory-pick">
           {tv("inv.choose")}{" "}
@@ -52,22 +58,28 @@ export default function InventoryView(): ReactNode {
       ) : inv.error ? (
         <QueryError error={inv.error} />
       ) : (
-        <ActivityForm
-          key={inv.data?.id ?? "new"}
-          areaId={areaId}
-          base={inv.data}
-          tv={tv}
-          onSaved={setChosen}
-        />
+        (id || mayWrite) && (
+          <ActivityForm
+            key={inv.data?.id ?? "new"}
+            areaId={areaId}
+            base={inv.data}
+            tv={tv}
+            onSaved={setChosen}
+            readOnly={!mayWrite}
+          />
+        )
       )}
       {inv.data ? (
         <InventoryResult inv={inv.data} lang={lang} tv={tv} />
       ) : (
         !id && <Empty description={tv("charts.noInventory")} />
       )}
-      {o.latestAnalysis && (
+      {o.latestAnalysis && mayReport && (
         <Card size="small" title={`${t("report")} — ${t("analysis")}`} id="analysis-reports">
-          <ReportButtons endpoint={`/api/analyses/${encodeURIComponent(o.latestAnalysis.id)}/reports`} />
+          <ReportButtons
+            endpoint={`/api/analyses/${encodeURIComponent(o.latestAnalysis.id)}/reports`}
+            area={o.area}
+          />
         </Card>
       )}
     </Space>

@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from "react-router";
 import { useChangePassword, useMe } from "../../api/queries.ts";
 import { useLang, withLang } from "../../app/Frame.tsx";
 import { ApiError } from "../../api/client.ts";
+import { domainText } from "../../../presentation/i18n/domain-text.ts";
 import { apiErrorText } from "./api-error-text.ts";
 
 interface PasswordFields {
@@ -52,7 +53,11 @@ export default function ChangePasswordPage(): ReactNode {
           role="alert"
           className="form-note"
           title={apiErrorText(t, lang, change.error)}
-          description={details.length ? details.map((d) => d.message).join("; ") : undefined}
+          description={
+            details.length
+              ? details.map((d, i) => <div key={i}>{domainText(lang, d.message)}</div>)
+              : undefined
+          }
         />
       )}
       <Form<PasswordFields>

@@ -13,7 +13,7 @@ import { LayerLegend } from "../../components/LayerLegend.tsx";
 import { layerTitle } from "../../components/layer-title.ts";
 import { MapView } from "../../components/MapView.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
-import { staleReasonLabel } from "../overview/stale-reason.ts";
+import { staleReasonLabel } from "../../components/stale-reason.ts";
 
 type PixelHistory = z.infer<typeof pixelHistorySchema>;
 const KINDS = [

@@ -1,53 +1,19 @@
-import { Alert, Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from "antd";
-import { useMemo, type ReactNode } from "react";
+import { Alert, Card, Col, Empty, List, Row, Skeleton, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
-import type { KeyFigure, Overview } from "../../../contract/overview.ts";
-import { unitName } from "../../../domain/common/field-meta.ts";
-import { className, formatNumber } from "../../../presentation/i18n.ts";
-import { parseLang, type Lang } from "../../../presentation/i18n/lang.ts";
+import type { Overview } from "../../../contract/overview.ts";
+import { className } from "../../../presentation/i18n.ts";
+import { parseLang } from "../../../presentation/i18n/lang.ts";
 import { useLayers, useOverview } from "../../api/queries.ts";
 import { viewPath } from "../../app/views.ts";
-import { Chart } from "../../components/Chart.tsx";
-import { LayerLegend } from "../../components/LayerLegend.tsx";
-import { MapView } from "../../components/MapView.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
-import { overviewSeriesOption } from "./series-option.ts";
-import { staleReasonLabel } from "./stale-reason.ts";
-
-/** A key figure: its name, value and unit, its source (or why it is missing), and a stale marker. */
-function FigureCard({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactNode {
-  const { t } = useTranslation(["common", "web"]);
-  const ok = figure.value !== null && Number.isFinite(figure.value);
-  return (
-    <Card size="small" className="figure-card" data-figure={figure.id}>
-      <Statistic
-        title={t(`figure.${figure.id}`)}
-        // A missing figure is shown as missing (never as 0); the source line below says why.
-        value={ok ? formatNumber(lang, figure.value!, Math.abs(figure.value!) < 10 ? 4 : 1) : "—"}
-        suffix={<span className="unit">{unitName(figure.unit, lang)}</span>}
-        valueRender={(node) => (
-          <span className={ok ? "value" : "value missing"} data-missing={ok ? undefined : "true"}>
-            {node}
-          </span>
-        )}
-      />
-      <div className="source">
-        {t("source")}: {figure.source}
-      </div>
-      {figure.stale && (
-        <Tag
-          color="warning"
-          className="stale"
-          title={staleReasonLabel(t, figure.staleReason, figure.staleReasonCode)}
-        >
-          {t("web:stale")}
-        </Tag>
-      )}
-    </Card>
-  );
-}
+import { useMay } from "../../app/access.ts";
+import { FigureCard } from "../../components/FigureCard.tsx";
+import { LayerMap } from "../../components/LayerMap.tsx";
+import { SeriesChartCard } from "../../components/SeriesChartCard.tsx";
+import { staleReasonLabel } from "../../components/stale-reason.ts";
 
 /** The latest land-use (or zoning) map of the area with its legend. */
 function OverviewMap({ areaId, layer }: { areaId: string; layer: NonNullable<Overview["map"]> }): ReactNode {
@@ -58,19 +24,13 @@ function OverviewMap({ areaId, layer }: { areaId: string; layer: NonNullable<Ove
   if (layers.error) return <QueryError error={layers.error} />;
   if (!info || !layers.data?.crs) return <Empty description={t("noData")} />;
   return (
-    <>
-      <MapView
-        id="overview-map"
-        ariaLabel={t("web:overview.mapOf", { title: info.title })}
-        projection={layers.data.crs}
-        extent={info.extent}
-        images={[info]}
-        visible={info.id}
-        boundary={layers.data.boundary}
-        height={340}
-      />
-      <LayerLegend layer={info} />
-    </>
+    <LayerMap
+      id="overview-map"
+      projection={layers.data.crs}
+      layer={info}
+      boundary={layers.data.boundary}
+      height={340}
+    />
   );
 }
 
@@ -82,11 +42,8 @@ export default function OverviewView(): ReactNode {
   const lang = parseLang(i18n.language) ?? "en";
   const overview = useOverview(areaId, lang);
   const o = overview.data;
-  const series = o?.series;
-  const option = useMemo(
-    () => (series?.length ? overviewSeriesOption(series, t, lang) : undefined),
-    [series, t, lang],
-  );
+  const mayRun = useMay("analysis.run", o?.area ?? null);
+  const mayReport = useMay("report.create", o?.area ?? null);
   if (overview.isPending) return <Skeleton active />;
   if (overview.error) return <QueryError error={overview.error} />;
   if (!o) return null;
@@ -102,7 +59,7 @@ export default function OverviewView(): ReactNode {
           className="stale-alert"
           title={t("web:staleAnalysis")}
           description={staleReasonLabel(t, o.latestAnalysis.staleReason, o.latestAnalysis.staleReasonCode)}
-          action={<Link to={viewPath(areaId, "data", search)}>{t("runAnalysis")}</Link>}
+          action={mayRun && <Link to={viewPath(areaId, "data", search)}>{t("runAnalysis")}</Link>}
         />
       )}
       <Row gutter={[12, 12]} className="figures">
@@ -129,18 +86,7 @@ export default function OverviewView(): ReactNode {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t("web:overview.chartTitle")}>
-            {option ? (
-              <Chart
-                id="overview-chart"
-                option={option}
-                height={340}
-                ariaLabel={t("web:overview.chartTitle")}
-              />
-            ) : (
-              <Empty description={t("web:overview.noSeries")} />
-            )}
-          </Card>
+          <SeriesChartCard id="overview-chart" series={o.series} lang={lang} height={340} />
         </Col>
       </Row>
       <Row gutter={[12, 12]} className="lists">
@@ -165,10 +111,10 @@ export default function OverviewView(): ReactNode {
                 </List.Item>
               )}
             />
-            {o.latestAnalysis && !o.latestAnalysis.stale && (
+            {o.latestAnalysis && !o.latestAnalysis.stale && mayReport && (
               <div className="analysis-report">
                 <Typography.Text type="secondary">{t("analysis")}: </Typography.Text>
-                <ReportButtons endpoint={`/api/analyses/${o.latestAnalysis.id}/reports`} />
+                <ReportButtons endpoint={`/api/analyses/${o.latestAnalysis.id}/reports`} area={o.area} />
               </div>
             )}
           </Card>
@@ -185,7 +131,7 @@ export default function OverviewView(): ReactNode {
                     <span>
                       {i.mine} {i.year}
                     </span>
-                    <ReportButtons endpoint={`/api/inventories/${i.id}/reports`} />
+                    <ReportButtons endpoint={`/api/inventories/${i.id}/reports`} area={o.area} />
                   </div>
                 </List.Item>
               )}

@@ -6,6 +6,8 @@ import { macOption, pathwayOption } from "../../../presentation/chart-options.ts
 import { formatNumber } from "../../../presentation/i18n.ts";
 import { Chart, type EChartsOption } from "../../components/Chart.tsx";
 import { ReportButtons } from "../../components/ReportButtons.tsx";
+import { useParams } from "react-router";
+import { useArea } from "../../app/access.ts";
 import { useViewTexts } from "../../components/view-texts.ts";
 
 /** A projected pathway with the scenario it was projected from (for its report). */
@@ -26,6 +28,7 @@ export function PathwayResult({
 }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
   const { tv, lang } = useViewTexts();
+  const area = useArea(useParams().areaId);
   const pathwayChart = useMemo<EChartsOption | undefined>(
     () =>
       answer
@@ -56,6 +59,7 @@ export function PathwayResult({
               <ReportButtons
                 endpoint={`/api/inventories/${inventoryId}/reports`}
                 extra={{ scenario: answer.scenario }}
+                area={area}
               />
             </div>
           </>

@@ -1,56 +1,21 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Form,
-  Input,
-  List,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Typography,
-} from "antd";
-import { useMemo, useState, type ReactNode } from "react";
+import { Alert, Button, Card, Col, Empty, Form, Input, List, Row, Skeleton, Space, Typography } from "antd";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
-import type { KeyFigure } from "../../../contract/overview.ts";
-import { unitName } from "../../../domain/common/field-meta.ts";
-import { className, formatNumber } from "../../../presentation/i18n.ts";
+import { className } from "../../../presentation/i18n.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { LangToggle, useLang, withLang } from "../../app/Frame.tsx";
-import { Chart } from "../../components/Chart.tsx";
-import { LayerLegend } from "../../components/LayerLegend.tsx";
-import { MapView } from "../../components/MapView.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { DemoNotice } from "../login/index.tsx";
 import { apiErrorText } from "../login/api-error-text.ts";
-import { overviewSeriesOption } from "../overview/series-option.ts";
+import { FigureStatistic } from "../../components/FigureCard.tsx";
+import { LayerMap } from "../../components/LayerMap.tsx";
+import { SeriesChartCard } from "../../components/SeriesChartCard.tsx";
 import { usePublicArea, usePublicAreas, useSendFeedback, type PublicArea } from "./public-api.ts";
-
-/** A key figure: name, value in the language's digits, unit (a missing one shown as missing, never 0). */
-function Figure({ figure, lang }: { figure: KeyFigure; lang: Lang }): ReactNode {
-  const { t } = useTranslation(["common", "web"]);
-  const ok = figure.value !== null && Number.isFinite(figure.value);
-  return (
-    <Statistic
-      className="public-figure"
-      title={t(`figure.${figure.id}`)}
-      value={ok ? formatNumber(lang, figure.value!, Math.abs(figure.value!) < 10 ? 4 : 1) : "—"}
-      suffix={<span className="unit">{unitName(figure.unit, lang)}</span>}
-    />
-  );
-}
 
 /** One published area: its figures, its latest map and the stock/emissions chart. */
 function AreaDetail({ detail, lang }: { detail: PublicArea; lang: Lang }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
-  const option = useMemo(
-    () => (detail.series.length ? overviewSeriesOption(detail.series, t, lang) : undefined),
-    [detail.series, t, lang],
-  );
   const layer = detail.map?.layer;
   const crs = detail.map?.crs;
   return (
@@ -67,31 +32,14 @@ function AreaDetail({ detail, lang }: { detail: PublicArea; lang: Lang }): React
           }
         >
           {layer && crs ? (
-            <>
-              <MapView
-                id="public-map"
-                ariaLabel={t("web:overview.mapOf", { title: layer.title })}
-                projection={crs}
-                extent={layer.extent}
-                images={[layer]}
-                visible={layer.id}
-                height={320}
-              />
-              <LayerLegend layer={layer} />
-            </>
+            <LayerMap id="public-map" projection={crs} layer={layer} height={320} />
           ) : (
             <Empty description={t("noData")} />
           )}
         </Card>
       </Col>
       <Col xs={24} lg={12}>
-        <Card size="small" title={t("web:overview.chartTitle")}>
-          {option ? (
-            <Chart id="public-chart" option={option} height={320} ariaLabel={t("web:overview.chartTitle")} />
-          ) : (
-            <Empty description={t("web:overview.noSeries")} />
-          )}
-        </Card>
+        <SeriesChartCard id="public-chart" series={detail.series} lang={lang} height={320} />
       </Col>
     </Row>
   );
@@ -235,7 +183,7 @@ export default function PublicPortal(): ReactNode {
                       ` · ${a.mines.map((m) => className(lang, m)).join(t("web:public.listSeparator"))}`}
                   </div>
                   {a.figures.slice(0, 3).map((f) => (
-                    <Figure key={f.id} figure={f} lang={lang} />
+                    <FigureStatistic key={f.id} className="public-figure" figure={f} lang={lang} />
                   ))}
                 </Card>
               </List.Item>

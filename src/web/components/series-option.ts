@@ -1,7 +1,7 @@
 import type { EChartsOption } from "echarts";
 import type { TFunction } from "i18next";
-import type { Overview } from "../../../contract/overview.ts";
-import { LOCALE, type Lang } from "../../../presentation/i18n/lang.ts";
+import type { Overview } from "../../contract/overview.ts";
+import { LOCALE, type Lang } from "../../presentation/i18n/lang.ts";
 
 /**
  * The overview's chart: the land's carbon stock (t C, line, left axis) and the mines' gross

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
-import { staleReasonCode, type StaleReasonCode } from "../../../contract/analysis-record.ts";
-import type { ApiWarning } from "../../../contract/area.ts";
-import { api } from "../../../presentation/i18n/catalogue/api.ts";
+import { staleReasonCode, type StaleReasonCode } from "../../contract/analysis-record.ts";
+import type { ApiWarning } from "../../contract/area.ts";
+import { api } from "../../presentation/i18n/catalogue/api.ts";
 
 /**
  * A stale reason in the app's language: the answer's code (or the code read back from the stored
