@@ -115,8 +115,8 @@ export async function protectAuditTrail(db: Kysely<Database>, appRole: string): 
 
 /**
  * What would let `appRole` change the trail, as sentences saying what to do; empty when it is
- * protected. `minecarbon audit protect` reports it; the server does not check it at start yet (that
- * comes with row-level security and a separate application role).
+ * protected. `minecarbon audit protect` reports it, and the server checks it for its own role at
+ * start (rowSecurityProblems), after the owner's grantApplicationRole has applied the protection.
  */
 export async function auditProtectionProblems(db: Kysely<Database>, appRole: string): Promise<string[]> {
   const problems: string[] = [];
