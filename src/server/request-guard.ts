@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { InputIssue } from "../domain/validation/input-issue.ts";
 import { ApiError } from "./api-error.ts";
+import { ANY_WRITE_ORIGIN, originProblem } from "./auth/same-origin.ts";
 
 /** The header the web app (and any script) sends with writes: no page on another origin can add it without a CORS preflight, which this server never grants. */
 export const CLIENT_HEADER = "x-minecarbon-client";
@@ -31,11 +32,13 @@ const forbidden = (message: string, details: InputIssue[]) => new ApiError("forb
 /**
  * What a request must satisfy before any route sees it, whoever sends it (the first layer against
  * other web pages acting for the browser's user; a session-authenticated write is also checked
- * against the server's own origin, scheme included, in auth/authenticate.ts):
+ * against the server's own origin, scheme included, in auth/authenticate.ts — both with the one
+ * origin check of auth/same-origin.ts):
  * - its `Host` names this server (one of `allowedHosts`), so that a DNS name an attacker points at
  *   127.0.0.1 ("DNS rebinding") cannot reach the API from the attacker's page;
- * - a write (POST, PUT, PATCH, DELETE) comes from this server's own pages: no foreign `Origin`, no
- *   `Sec-Fetch-Site` other than same-origin or none (typed or bookmarked by the user);
+ * - a write (POST, PUT, PATCH, DELETE) comes from this server's own pages: no `Sec-Fetch-Site`
+ *   other than same-origin or none (typed or bookmarked by the user), and an `Origin`, when sent,
+ *   naming this server's host and port (ANY_WRITE_ORIGIN: the scheme is not compared);
  * - a write carries a type a form cannot send (application/json) or the `X-MineCarbon-Client`
  *   header, so that a no-cors form post or multipart `fetch` from another site never passes.
  * Refusals are 403 with the reason and what to send instead.
@@ -53,7 +56,7 @@ export function requestGuard(app: FastifyInstance, o: { allowedHosts: readonly s
         },
       ]);
     if (!WRITES.has(req.method)) return;
-    const problem = crossSite(req, host);
+    const problem = crossSite(req);
     if (problem) throw forbidden("writes are accepted only from this server's own pages", [problem]);
     if (!hasClientMark(req))
       throw forbidden(
@@ -71,48 +74,14 @@ export function requestGuard(app: FastifyInstance, o: { allowedHosts: readonly s
 }
 
 /** Why a write comes from another site, or undefined when it does not. */
-function crossSite(req: FastifyRequest, host: string | undefined): InputIssue | undefined {
+function crossSite(req: FastifyRequest): InputIssue | undefined {
   const site = req.headers["sec-fetch-site"];
   if (typeof site === "string" && site !== "same-origin" && site !== "none")
     return {
       path: "headers.sec-fetch-site",
       message: `must be same-origin; got "${site}" (the request was sent by a page of another site)`,
     };
-  const origin = req.headers.origin;
-  if (origin === undefined) return undefined;
-  let authority: string | undefined;
-  try {
-    authority = origin === "null" ? undefined : new URL(origin).host;
-  } catch {
-    authority = undefined;
-  }
-  // The scheme is not compared: behind a TLS proxy the server sees http while the page is https.
-  if (authority === undefined || host === undefined || !sameAuthority(authority, host))
-    return {
-      path: "headers.origin",
-      message: `must be this server's own origin${host ? ` (…//${host})` : ""}; got "${origin}"`,
-    };
-  return undefined;
-}
-
-/** The port of an authority ("host:port"), or "" when it names none. */
-function portOf(authority: string): string {
-  const a = authority.trim();
-  const at = a.startsWith("[") ? a.indexOf("]") + 1 : a.indexOf(":");
-  const m = /^:(\d+)$/.exec(a.slice(at < 0 ? a.length : at));
-  return m ? m[1]! : "";
-}
-
-/**
- * Whether an origin's authority and a Host header name the same server. A default port may be
- * written or left out (a client may send `Host: localhost:80` for a page at http://localhost);
- * browsers leave it out of the Origin.
- */
-function sameAuthority(a: string, b: string): boolean {
-  if (hostName(a) !== hostName(b)) return false;
-  const [pa, pb] = [portOf(a), portOf(b)];
-  const isDefault = (p: string) => p === "" || p === "80" || p === "443";
-  return pa === pb || (isDefault(pa) && isDefault(pb) && (pa === "" || pb === ""));
+  return originProblem(req, ANY_WRITE_ORIGIN);
 }
 
 /** Whether a write carries something a page on another origin could not send without a preflight. */

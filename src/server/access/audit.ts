@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import {
   auditResource,
   auditWho,
+  type AuditWho,
   type AuditAction,
   type AuditOutcome,
 } from "../../domain/access/audit-event.ts";
@@ -23,6 +24,8 @@ export interface RequestAudit {
   readonly after?: unknown;
   /** `done` unless told. */
   readonly outcome?: AuditOutcome;
+  /** Who acted, when not the request's actor (a failed sign-in names the account asked for). */
+  readonly who?: AuditWho;
 }
 
 /** Longest request id and address an event holds (AUDIT_TEXT_BOUNDS); longer ones are cut, never refused. */
@@ -35,7 +38,7 @@ const cut = (s: string | undefined, n: number): string | null => (s ? s.slice(0,
  */
 export function requestAuditEvent(req: FastifyRequest, a: RequestAudit): AuditAppend {
   return {
-    who: auditWho(req.actor),
+    who: a.who ?? auditWho(req.actor),
     action: a.action,
     resource: auditResource(a.resource, a.id),
     outcome: a.outcome ?? "done",

@@ -1,13 +1,12 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isActionId, type ActionId } from "../../domain/access/actions.ts";
 import { grantsFor } from "../../domain/access/policy.ts";
 import { authError } from "../auth/auth-errors.ts";
-import { notSignedIn } from "../auth/require-signed-in.ts";
 
 /**
  * What a route needs before its handler runs:
  * - an action of src/domain/access/actions.ts: the actor must hold some grant of it (the handler
- *   then asks the policy about the resource itself, e.g. `ctx.areaFor(actor, id, action)`);
+ *   then asks the policy about the resource itself, e.g. `ctx.area(actor, id, action)`, or `findFor` of access/find-for.ts);
  * - `signed-in`: any signed-in user or API token (e.g. `GET /api/me`);
  * - `public`: anyone (signing in, the public portal).
  * Every route under /api/ declares one in `config.access`; the app refuses to start otherwise, so a
@@ -20,6 +19,16 @@ declare module "fastify" {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+}
+
+/** A 401 for the request's anonymous actor, saying why a credential it carried was not taken. */
+export function notSignedIn(req: FastifyRequest, reply: FastifyReply) {
+  // RFC 9110 §11.6.1: a 401 names the schemes the server takes (the session cookie has none).
+  reply.header("www-authenticate", 'Bearer realm="minecarbon"');
+  return authError(
+    "not-signed-in",
+    req.credentialProblem ?? "sign in first (POST /api/auth/login) or send an API token",
+  );
 }
 
 /** What a user who must change the password may still reach (signing out is public): who they are, the change. */

@@ -6,15 +6,14 @@ import type { ApiApp } from "../api-app.ts";
 import type { FastifyRequest } from "fastify";
 import { auditWho, type AuditWho, type AuthAction } from "../../domain/access/audit-event.ts";
 import { ANONYMOUS, type UserActor } from "../../domain/access/actor.ts";
-import { appendAuditEvent } from "../../storage/audit-log.ts";
-import { requestAuditEvent } from "../access/audit.ts";
+import { auditedChange } from "../access/audit.ts";
+import { notSignedIn } from "../access/route-access.ts";
 import { empty, errors } from "../route-schema.ts";
 import { authError } from "./auth-errors.ts";
 import { LoginGate } from "./login-gate.ts";
 import { DEFAULT_LOGIN_LIMITS, loginLimiter, rateLimited, type LoginLimits } from "./login-limits.ts";
 import { asSystem, rowScopeOf, withRowScope } from "../../storage/row-scope.ts";
 import { meAnswer } from "./me-answer.ts";
-import { notSignedIn } from "./require-signed-in.ts";
 import { clearSessionCookie, sessionSecretOf, setSessionCookie } from "./session-cookie.ts";
 
 export interface AuthRoutesOptions {
@@ -52,22 +51,21 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
    * in a transaction of its own: there is no change of stored data to share it with.
    */
   const auditSignIn = (req: FastifyRequest, action: AuthAction, who: AuditWho, user: UserActor | null) =>
-    o.db.transaction().execute((trx) =>
-      appendAuditEvent(trx, {
-        ...requestAuditEvent(req, {
-          action,
-          resource: {
-            kind: "user",
-            organisationId: user?.organisationId ?? null,
-            regionCode: user?.jurisdiction ?? null,
-            ...(user ? { userId: user.userId } : {}),
-          },
-          id: user?.userId ?? null,
-          outcome: action === "auth.login-failed" ? "refused" : "done",
-        }),
+    auditedChange(o.db, req, async () => ({
+      value: undefined,
+      audit: {
+        action,
+        resource: {
+          kind: "user",
+          organisationId: user?.organisationId ?? null,
+          regionCode: user?.jurisdiction ?? null,
+          ...(user ? { userId: user.userId } : {}),
+        },
+        id: user?.userId ?? null,
+        outcome: action === "auth.login-failed" ? "refused" : "done",
         who,
-      }),
-    );
+      },
+    }));
 
   app.post(
     "/api/auth/login",

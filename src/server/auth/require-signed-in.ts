@@ -1,5 +1,9 @@
+/*
+ * Test support only (test/server/auth-test-app.ts, auth.test.ts): production refuses the public by
+ * each route's declared access (access/route-access.ts). To be moved into those tests and deleted.
+ */
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { authError } from "./auth-errors.ts";
+import { notSignedIn } from "../access/route-access.ts";
 
 /** Paths anyone may ask without signing in: signing in itself, the public portal, the API document. */
 const OPEN = [/^\/api\/auth\//, /^\/api\/public(\/|$)/];
@@ -10,16 +14,6 @@ const OPEN = [/^\/api\/auth\//, /^\/api\/public(\/|$)/];
  */
 export function needsSignIn(path: string): boolean {
   return path.startsWith("/api/") && !OPEN.some((p) => p.test(path));
-}
-
-/** A 401 for the request's anonymous actor, saying why a credential it carried was not taken. */
-export function notSignedIn(req: FastifyRequest, reply: FastifyReply) {
-  // RFC 9110 §11.6.1: a 401 names the schemes the server takes (the session cookie has none).
-  reply.header("www-authenticate", 'Bearer realm="minecarbon"');
-  return authError(
-    "not-signed-in",
-    req.credentialProblem ?? "sign in first (POST /api/auth/login) or send an API token",
-  );
 }
 
 /**
