@@ -3,6 +3,7 @@ import { publishInput, transferInput, verifierInput } from "../../../contract/ad
 import type { ActionId } from "../../../domain/access/actions.ts";
 import type { Organisation } from "../../../domain/access/organisation.ts";
 import { SYSTEM_SCOPE } from "../../../domain/access/policy.ts";
+import { asSystem } from "../../../storage/row-scope.ts";
 import { isRegionCode, isWithinRegion, type RegionCode } from "../../../domain/access/region-code.ts";
 import { InputError, type InputIssue } from "../../../domain/validation/input-issue.ts";
 import { areaResource, type MiningArea } from "../../../storage/mining-area-repository.ts";
@@ -60,6 +61,15 @@ const assignmentParams = idParams.extend({
  * (`organisation.manage`). Every change writes one audit event in the transaction that makes it.
  */
 export function areaAdminRoutes(app: ApiApp, ctx: AppContext): void {
+  /**
+   * Verification bodies are read as the system: accredited bodies are public reference data, which
+   * an enterprise assigning one (or a reader of an area's assignments) may see although the
+   * organisations it may read are only its own (row-level security would hide them otherwise).
+   */
+  const enabledBodies = () =>
+    asSystem(() => ctx.organisations.list(SYSTEM_SCOPE, { kind: "verification-body" }));
+  const bodyOf = (id: string) => asSystem(() => ctx.organisations.get(id));
+
   /** Changes an area with its audit event; answers the owner fields after. */
   const changeArea = (
     req: Parameters<AppContext["change"]>[0],
@@ -155,9 +165,7 @@ export function areaAdminRoutes(app: ApiApp, ctx: AppContext): void {
     async () =>
       // Not the actor's view of organisations: the accredited bodies are reference data (like
       // /api/regions), told only to actors who may assign one to an area.
-      (await ctx.organisations.list(SYSTEM_SCOPE, { kind: "verification-body" }))
-        .filter((o) => !o.disabled)
-        .map(bodyJson),
+      (await enabledBodies()).filter((o) => !o.disabled).map(bodyJson),
   );
 
   app.get(
@@ -172,7 +180,7 @@ export function areaAdminRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req) => {
       const area = await ctx.area(req.actor, req.params.id, "area.read");
-      const bodies = await Promise.all(area.verifierOrganisationIds.map((id) => ctx.organisations.get(id)));
+      const bodies = await Promise.all(area.verifierOrganisationIds.map(bodyOf));
       return bodies.filter((o) => o !== undefined).map(bodyJson);
     },
   );
@@ -190,7 +198,7 @@ export function areaAdminRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req) => {
       const area = await ctx.area(req.actor, req.params.id, "area.update");
-      const org = await ctx.organisations.get(req.body.organisationId);
+      const org = await bodyOf(req.body.organisationId);
       if (!org || org.kind !== "verification-body" || org.disabled)
         throw new InputError("the assignment", [
           { path: "organisationId", message: `no enabled verification body ${req.body.organisationId}` },
