@@ -17,6 +17,7 @@ import {
   numericLeaves,
   ODD_NUMBERS,
   pathText,
+  TEXT_CASE_DRAWS,
   textLeaves,
   withValue,
 } from "./document-mutations.ts";
@@ -174,7 +175,14 @@ export function apiCases(dir: string) {
     add({ id: `area/body-${name}`, method: "POST", url: "/api/areas", body: { raw }, expect: "refused" });
 
   // Inventories, pathways and structure problems: every numeric field absurd, every text hostile.
-  const documentCases = (kind: string, url: string, doc: unknown, wrap: (d: unknown) => unknown) => {
+  const documentCases = (
+    kind: string,
+    url: string,
+    doc: unknown,
+    wrap: (d: unknown) => unknown,
+    /** The document whose texts are mutated (the pathway's has fewer draws: TEXT_CASE_DRAWS). */
+    textDoc: unknown = doc,
+  ) => {
     for (const path of numericLeaves(doc)) {
       for (const m of API_ABSURD)
         add({
@@ -194,22 +202,25 @@ export function apiCases(dir: string) {
           expect: "either",
         });
     }
-    for (const path of textLeaves(doc))
+    for (const path of textLeaves(textDoc))
       for (const t of HOSTILE_TEXT)
         add({
           id: `${kind}/${pathText(path)}=${t.name}`,
           method: "POST",
           url,
-          body: { json: wrap(withValue(doc, path, t.value)) },
+          body: { json: wrap(withValue(textDoc, path, t.value)) },
           expect: "either",
         });
   };
   documentCases("inventory", "/api/areas/{area}/inventories", inventoryDoc, (d) => d);
-  const scenario = {
+  const scenario: Record<string, unknown> = {
     ...(example("yongning-pathway.yaml") as Record<string, unknown>),
     baseline: { inventoryId: "{inventory}" },
   };
-  documentCases("pathway", "/api/pathways", scenario, (d) => ({ scenarios: [d] }));
+  documentCases("pathway", "/api/pathways", scenario, (d) => ({ scenarios: [d] }), {
+    ...scenario,
+    uncertainty: { ...(scenario.uncertainty as object), draws: TEXT_CASE_DRAWS },
+  });
   documentCases("optimize", "/api/optimize", example("pingshuo-structure.yaml"), (d) => d);
   for (const id of ["999999999", "abc", "-1", "", "0", "1.5", "__proto__"])
     add({

@@ -1,7 +1,7 @@
 /**
  * The malformed-input corpus: each case is one command line or one HTTP request that a careless or
  * hostile user could send, with what must come of it. The runner (run-corpus.ts) classifies what
- * actually came of it into an outcome; corpus.test.ts requires every case to end as expected.
+ * actually came of it into an outcome; the corpus-*.test.ts files require every case to end as expected.
  */
 
 /**

@@ -1,8 +1,11 @@
 // Runs the malformed-input corpus against the CLI and the API and counts the outcomes.
-//   node --import tsx test/fuzz/run-corpus.ts [--root <source tree>] [--only cli|api] [--grep <regex>] [--json]
+//   node --import tsx test/fuzz/run-corpus.ts [--root <source tree>] [--only cli|api] [--grep <regex>]
+//     [--part <index>/<of>] [--json]
 // prints the count per outcome and every case that did not end as expected; --root runs the
-// corpus against another checkout of the project (e.g. an older commit, for before/after counts).
+// corpus against another checkout of the project (e.g. an older commit, for before/after counts);
+// --part 2/3 runs the second of three parts (the test files run the corpus in parts).
 import { fork } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -131,12 +134,43 @@ async function busyPort(): Promise<{ port: number; close: () => void }> {
   return { port: (server.address() as { port: number }).port, close: () => server.close() };
 }
 
-/** Runs the whole corpus (or one surface) and returns every case's result. */
+/**
+ * Part `index` (1…`of`) of a corpus: the cases whose id hashes to it. By hash, not every `of`-th
+ * case: every numeric field has the same 8 mutations in the same order, so every other case put
+ * every "zero" mutation (the slow pathways) into one part, which took more than twice as long.
+ */
+export interface CorpusPart {
+  readonly index: number;
+  readonly of: number;
+}
+
+/** The part (1…`of`) a case belongs to. */
+const partOf = (id: string, of: number) => (createHash("sha1").update(id).digest().readUInt32BE(0) % of) + 1;
+
+/**
+ * Runs the whole corpus (or one surface, or one part of it) and returns every case's result. A part
+ * runs the cases it picks in their order, in processes of its own (the CLI part runs the setup too);
+ * the parts together run every case once.
+ */
 export async function runCorpus(
-  o: { root?: string; only?: "cli" | "api"; grep?: RegExp; onResult?: (r: CaseResult) => void } = {},
+  o: {
+    root?: string;
+    only?: "cli" | "api";
+    grep?: RegExp;
+    part?: CorpusPart;
+    onResult?: (r: CaseResult) => void;
+  } = {},
 ) {
+  const { part } = o;
+  if (
+    part &&
+    !(Number.isInteger(part.index) && Number.isInteger(part.of) && 1 <= part.index && part.index <= part.of)
+  )
+    throw new Error(`a corpus part is <index>/<of> with 1 ≤ index ≤ of: ${JSON.stringify(part)}`);
   const pick = <T extends { id: string }>(cases: T[]) =>
-    o.grep ? cases.filter((c) => o.grep!.test(c.id)) : cases;
+    (o.grep ? cases.filter((c) => o.grep!.test(c.id)) : cases).filter(
+      (c) => !part || partOf(c.id, part.of) === part.index,
+    );
   // The documents the cases mutate are the examples of the tree under test.
   if (o.root) process.env.MINECARBON_CORPUS_ROOT = o.root;
   const dir = mkdtempSync(join(tmpdir(), "mc-corpus-"));
@@ -184,10 +218,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const root = arg("--root");
   const only = arg("--only") as "cli" | "api" | undefined;
   const grep = arg("--grep");
+  const part = arg("--part")?.split("/").map(Number);
   const r = await runCorpus({
     ...(root ? { root: resolve(root) } : {}),
     ...(only ? { only } : {}),
     ...(grep ? { grep: new RegExp(grep) } : {}),
+    ...(part ? { part: { index: part[0]!, of: part[1]! } } : {}),
     onResult: (x) => process.stderr.write(meetsExpectation(x.expect, x.outcome) ? "." : "x"),
   });
   process.stderr.write("\n");

@@ -1,0 +1,3 @@
+import { corpusTest } from "./corpus-test.ts";
+
+corpusTest("cli", 1);
