@@ -120,6 +120,9 @@ export async function authTestApp(
   };
 }
 
+/** PASSWORD's hash, made once per test file and shared by the accounts of each store it seeds. */
+let hashed: Promise<string> | undefined;
+
 /**
  * Regions 140000 › 140600 › 140602, enterprises A and B, a provincial department, and the ACCOUNTS,
  * through the access repositories (which check the model's rules).
@@ -156,7 +159,7 @@ async function seed(store: Store) {
       level: "province",
     })
   ).id;
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await (hashed ??= hashPassword(PASSWORD));
   const usersRepo = new UserRepository(store.db);
   const users: Record<string, string> = {};
   const add = async (username: string, organisationId: string, role: string) => {

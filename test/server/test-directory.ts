@@ -12,6 +12,14 @@ import { UserRepository } from "../../src/storage/user-repository.ts";
 /** The password of every account a test directory makes. */
 export const TEST_PASSWORD = "Test-Password-42";
 
+let hashed: Promise<string> | undefined;
+/**
+ * TEST_PASSWORD's argon2id hash, made once per test file (with the production parameters, ~0.2 s
+ * each on a 2-core machine) and shared by the accounts of every store the file makes: the tests
+ * are about who may do what, not about salts (src/app/auth/passwords.test.ts is).
+ */
+export const testPasswordHash = (): Promise<string> => (hashed ??= hashPassword(TEST_PASSWORD));
+
 /**
  * The organisations and accounts of a test store: regions 140000 › 140600 › 140603 (Shanxi,
  * Shuozhou, Pinglu) and 150000 › 150600 (Inner Mongolia, Ordos); enterprise A (140603) with the
@@ -57,7 +65,7 @@ export async function testDirectory(db: Kysely<Database>, identity: Identity) {
   });
   const verifier = await orgs.add({ kind: "verification-body", name: "Test verifier", regionCode: "140000" });
   const users = new UserRepository(db);
-  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const passwordHash = await testPasswordHash();
   const user = async (username: string, organisationId: string, roles: RoleId[]) =>
     (await users.add({ username, organisationId, roles, passwordHash })).id;
   const ids = {
