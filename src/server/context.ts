@@ -11,6 +11,7 @@ import { areaResource, MiningAreaRepository, type MiningArea } from "../storage/
 import { OrganisationRepository } from "../storage/organisation-repository.ts";
 import { RegionRepository } from "../storage/region-repository.ts";
 import { UserRepository } from "../storage/user-repository.ts";
+import { isRowId } from "../storage/access-input.ts";
 import { ApiTokenRepository } from "../storage/api-token-repository.ts";
 import { SessionRepository } from "../storage/session-repository.ts";
 import { FeedbackRepository } from "../storage/feedback-repository.ts";
@@ -195,5 +196,5 @@ export class AppContext implements Repositories {
   }
 }
 
-/** Ids are positive whole numbers (bigint identity columns). */
-export const isId = (s: string) => /^[1-9]\d{0,17}$/.test(s);
+/** Ids are positive whole numbers (bigint identity columns): a stored row's id, as the storage checks it. */
+export const isId = isRowId;
