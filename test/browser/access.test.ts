@@ -394,7 +394,8 @@ describe("administration and audit", () => {
     await page.fill("#user-password", "Browser-Weak-Pass-1");
     await page.fill("#user-again", "Browser-Weak-Pass-1");
     await page.click("#user-add-ok");
-    const error = page.locator(".ant-modal [role=alert]");
+    // The write's refusal (WriteError), not a field's own message.
+    const error = page.locator(".ant-modal .ant-alert-error.form-note");
     await expect.poll(() => error.textContent()).toContain("密码不得包含用户名。");
     expect(await error.textContent()).not.toMatch(/a password/);
     await shot(page, "access-user-password-rule-zh");

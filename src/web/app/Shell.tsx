@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { className } from "../../presentation/i18n.ts";
-import type { Lang } from "../../presentation/i18n/lang.ts";
 import { useAreas, useLogout, useMe, type Me } from "../api/queries.ts";
 import { QueryError } from "../components/QueryError.tsx";
 import { mayAdmin, mayAudit, mayView } from "./access.ts";
@@ -28,9 +27,8 @@ function currentView(pathname: string): View | undefined {
   return VIEWS.find((v) => v === seg);
 }
 
-/** A name stored in both languages, in the page's. */
-export const nameIn = (lang: Lang, o: { name: string; nameZh: string | null }): string =>
-  lang === "zh" && o.nameZh ? o.nameZh : o.name;
+/** A name stored in both languages, in the page's (the shared `className`, which the portal and the reports use). */
+export const nameIn = className;
 
 /** The signed-in user's menu: name, organisation, roles in the language, and signing out. */
 function UserMenu({ me }: { me: Me }): ReactNode {

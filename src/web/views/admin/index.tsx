@@ -579,6 +579,7 @@ function AreaVerifiers({ area, lang }: { area: Area; lang: Lang }): ReactNode {
       <Space.Compact>
         <Select
           className="verifier-select"
+          style={{ minWidth: 180 }}
           showSearch={{ optionFilterProp: "label" }}
           placeholder={t("webViews:admin.chooseBody")}
           aria-label={t("webViews:admin.chooseBody")}
