@@ -609,6 +609,21 @@ describe.each(STORE_KINDS)("the administration API, as each actor, on %s", (kind
     expect(JSON.stringify(events)).toContain(d.verifier);
   });
 
+  it("sign-ins of an enterprise's user lie in its organisation's region: that province's regulator reads them, another's does not", async () => {
+    const url = `/api/audit?action=auth.login&userId=${t.directory.editorA}&limit=100`;
+    const mine = (await t.app.inject({ url, headers: regulator })).json().events as {
+      resource: { kind: string; organisationId: string; regionCode: string | null };
+    }[];
+    expect(mine.length).toBeGreaterThan(0);
+    for (const e of mine)
+      expect(e.resource).toMatchObject({
+        kind: "user",
+        organisationId: t.directory.enterpriseA,
+        regionCode: "140603",
+      });
+    expect((await t.app.inject({ url, headers: otherRegulator })).json().events).toEqual([]);
+  });
+
   it("audit: the administrator reads the whole trail, a regulator its jurisdiction's, filtered and paged; others are refused", async () => {
     const all = await t.app.inject({ url: "/api/audit?limit=1000", headers: admin });
     expect(all.statusCode, all.body).toBe(200);

@@ -6,6 +6,7 @@ import type { ApiApp } from "../api-app.ts";
 import type { FastifyRequest } from "fastify";
 import { auditWho, type AuditWho, type AuthAction } from "../../domain/access/audit-event.ts";
 import { ANONYMOUS, type UserActor } from "../../domain/access/actor.ts";
+import type { RegionCode } from "../../domain/access/region-code.ts";
 import { auditedChange } from "../access/audit.ts";
 import { notSignedIn } from "../access/route-access.ts";
 import { empty, errors } from "../route-schema.ts";
@@ -48,24 +49,39 @@ export async function authRoutes(app: ApiApp, o: AuthRoutesOptions): Promise<voi
 
   /**
    * Records a sign-in, a refused one or a sign-out in the audit trail (MLPS level 2 asks for both),
-   * in a transaction of its own: there is no change of stored data to share it with.
+   * in a transaction of its own: there is no change of stored data to share it with. The account is
+   * the user as the policy sees it — its organisation and that organisation's region — so that the
+   * regulators of the region read its sign-ins, as they read the other events on the account.
    */
   const auditSignIn = (req: FastifyRequest, action: AuthAction, who: AuditWho, user: UserActor | null) =>
-    auditedChange(o.db, req, async () => ({
-      value: undefined,
-      audit: {
-        action,
-        resource: {
-          kind: "user",
-          organisationId: user?.organisationId ?? null,
-          regionCode: user?.jurisdiction ?? null,
-          ...(user ? { userId: user.userId } : {}),
-        },
-        id: user?.userId ?? null,
-        outcome: action === "auth.login-failed" ? "refused" : "done",
-        who,
-      },
-    }));
+    // Finding the account's organisation is the system's work, like finding the account (the row
+    // scope of a transaction is set when it begins).
+    asSystem(() =>
+      auditedChange(o.db, req, async (trx) => {
+        const org = user
+          ? await trx
+              .selectFrom("organisations")
+              .select("region_code")
+              .where("id", "=", user.organisationId)
+              .executeTakeFirst()
+          : undefined;
+        return {
+          value: undefined,
+          audit: {
+            action,
+            resource: {
+              kind: "user",
+              organisationId: user?.organisationId ?? null,
+              regionCode: (org?.region_code as RegionCode | undefined) ?? user?.jurisdiction ?? null,
+              ...(user ? { userId: user.userId } : {}),
+            },
+            id: user?.userId ?? null,
+            outcome: action === "auth.login-failed" ? "refused" : "done",
+            who,
+          },
+        };
+      }),
+    );
 
   app.post(
     "/api/auth/login",
