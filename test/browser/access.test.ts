@@ -297,6 +297,10 @@ describe("an area's views offer only what the role may do on that area", () => {
     // Yongning's stored inventories are listed (their owner would see report buttons beside each).
     await page.locator(".inventory-row").first().waitFor();
     expect(await page.locator(WRITE_CONTROLS).count(), "write controls in Overview").toBe(0);
+    // The missing map is said without asking the verifier to upload one.
+    expect(await page.locator(".glance .ant-empty-description").first().textContent()).toBe(
+      "尚无土地利用图。",
+    );
     await shot(page, "access-verifier-overview-zh");
     // The administrator, who reads every area for support, is offered nothing either.
     const admin = await session.openPage({ as: "demo-admin" });

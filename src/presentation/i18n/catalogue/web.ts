@@ -20,6 +20,9 @@ export const web = defineMessages({
   "overview.latestMap": ["Land use {{year}}", "{{year}}年土地利用"],
   "overview.mapOf": ["Map: {{title}}", "地图：{{title}}"],
   "overview.noMap": ["No land-use map yet: upload one under Data.", "尚无土地利用图：请在“数据”中上传。"],
+  // For who may not upload maps or run analyses (a reader, the public): what is missing, not what to do.
+  "overview.noMapYet": ["No land-use map yet.", "尚无土地利用图。"],
+  "overview.noSeriesYet": ["Nothing to chart yet.", "暂无可绘制的数据。"],
   "overview.chartTitle": ["Carbon stock and emissions over time", "碳储量与排放随时间变化"],
   "overview.noSeries": [
     "Nothing to chart yet: run the land-use analysis or enter an inventory.",

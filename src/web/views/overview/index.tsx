@@ -44,6 +44,8 @@ export default function OverviewView(): ReactNode {
   const o = overview.data;
   const mayRun = useMay("analysis.run", o?.area ?? null);
   const mayReport = useMay("report.create", o?.area ?? null);
+  const mayUpload = useMay("map.upload", o?.area ?? null);
+  const mayEnter = useMay("inventory.write", o?.area ?? null);
   if (overview.isPending) return <Skeleton active />;
   if (overview.error) return <QueryError error={overview.error} />;
   if (!o) return null;
@@ -81,12 +83,18 @@ export default function OverviewView(): ReactNode {
             {o.map ? (
               <OverviewMap areaId={areaId} layer={o.map} />
             ) : (
-              <Empty description={t("web:overview.noMap")} />
+              <Empty description={t(mayUpload ? "web:overview.noMap" : "web:overview.noMapYet")} />
             )}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <SeriesChartCard id="overview-chart" series={o.series} lang={lang} height={340} />
+          <SeriesChartCard
+            id="overview-chart"
+            series={o.series}
+            lang={lang}
+            height={340}
+            mayAct={mayRun || mayEnter}
+          />
         </Col>
       </Row>
       <Row gutter={[12, 12]} className="lists">
