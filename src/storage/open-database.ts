@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { CompiledQuery, Kysely, PostgresDialect, sql, type DatabaseConnection } from "kysely";
+import { CompiledQuery, Kysely, PostgresDialect, sql, type DatabaseConnection, type Driver } from "kysely";
 import { migrate } from "./migrate.ts";
 import { grantApplicationRole } from "./row-security.ts";
 import { currentRowScopeText } from "./row-scope.ts";
@@ -30,26 +30,54 @@ export interface OpenOptions {
 /** The password in a connection URL, hidden for messages and logs. */
 const withoutPassword = (url: string) => url.replace(/:[^:@/]*@/, ":***@");
 
+/**
+ * Kysely's PostgreSQL dialect with the row scope (row-scope.ts) set on each connection as it is
+ * taken from the pool, before any query of its new holder. Session-wide rather than SET LOCAL: a
+ * connection serves single statements outside any transaction too, and a transaction keeps the
+ * scope it began with. The scope each connection last carried is remembered, so that a connection
+ * taken again for the same actor (the pool hands back the one just released) costs no round trip.
+ * A connection whose scope could not be set goes back to the pool, and the error to the caller.
+ */
+class ScopedPostgresDialect extends PostgresDialect {
+  override createDriver(): Driver {
+    const inner = super.createDriver();
+    const carried = new WeakMap<DatabaseConnection, string>();
+    return {
+      init: () => inner.init(),
+      acquireConnection: async () => {
+        const connection = await inner.acquireConnection();
+        const scope = currentRowScopeText();
+        if (carried.get(connection) !== scope) {
+          try {
+            carried.delete(connection);
+            await connection.executeQuery(
+              CompiledQuery.raw("SELECT set_config('minecarbon.scope', $1, false)", [scope]),
+            );
+            carried.set(connection, scope);
+          } catch (e) {
+            await inner.releaseConnection(connection);
+            throw e;
+          }
+        }
+        return connection;
+      },
+      beginTransaction: (c, settings) => inner.beginTransaction(c, settings),
+      commitTransaction: (c) => inner.commitTransaction(c),
+      rollbackTransaction: (c) => inner.rollbackTransaction(c),
+      savepoint: (c, name, compile) => inner.savepoint!(c, name, compile),
+      rollbackToSavepoint: (c, name, compile) => inner.rollbackToSavepoint!(c, name, compile),
+      releaseSavepoint: (c, name, compile) => inner.releaseSavepoint!(c, name, compile),
+      releaseConnection: (c) => inner.releaseConnection(c),
+      destroy: () => inner.destroy(),
+    };
+  }
+}
+
 async function postgres(url: string, max: number, scoped: boolean): Promise<Kysely<Database>> {
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: url, max });
-  // The scope each connection last carried, so that a connection taken again for the same actor
-  // (the pool hands back the one just released) costs no extra round trip.
-  const carried = new WeakMap<DatabaseConnection, string>();
-  const onReserveConnection = async (connection: DatabaseConnection) => {
-    const scope = currentRowScopeText();
-    if (carried.get(connection) === scope) return;
-    // Session-wide rather than SET LOCAL: a connection serves single statements outside any
-    // transaction too, and it is set again every time it is taken from the pool, before any
-    // query of the new holder, so no scope outlives its holder.
-    await connection.executeQuery(
-      CompiledQuery.raw("SELECT set_config('minecarbon.scope', $1, false)", [scope]),
-    );
-    carried.set(connection, scope);
-  };
-  return new Kysely<Database>({
-    dialect: new PostgresDialect({ pool, ...(scoped ? { onReserveConnection } : {}) }),
-  });
+  const Dialect = scoped ? ScopedPostgresDialect : PostgresDialect;
+  return new Kysely<Database>({ dialect: new Dialect({ pool }) });
 }
 
 /** Migrates as the tables' owner and grants the application role; the owner's connection is closed after. */

@@ -4,29 +4,41 @@ import type { Actor } from "../domain/access/actor.ts";
 import { queryScope, type QueryScope } from "../domain/access/policy.ts";
 
 /**
- * What PostgreSQL's row-level security (migration 007) lets the current connection see: for each
- * part of the schema, the actor's QueryScope over every action on it — the widest set of rows the
- * policy could let the actor touch. The policy in the domain stays the first line and decides
- * action by action; this envelope is the second line, so that a query that forgot its scope, or
- * used the wrong one, still cannot reach another tenant's rows.
+ * What PostgreSQL's row-level security (migration 007) lets the current connection see and change:
+ * for each part of the schema, the actor's QueryScope over the actions on it — to read, every
+ * action on the part; to write (the ":write" parts), only the actions that change state. The policy
+ * in the domain stays the first line and decides action by action; this envelope is the second
+ * line, so that a query that forgot its scope, or used the wrong one, still cannot read another
+ * tenant's rows, nor change rows the actor may only read (a published area, an enterprise's area
+ * a regulator supervises, one's own account).
  *
  * The parts and the tables they guard:
  * - area: mining_areas, and through them landuse_maps, analyses, inventories, reports, area_mines,
  *   area_verifiers;
- * - mine: mines; organisation: organisations; user: users, user_roles, sessions; token: api_tokens;
+ * - mine: mines; organisation: organisations (and regions, changed only by the organisation:write
+ *   scope of everything); user: users, user_roles (sessions: user to read, session:write to end);
+ *   token: api_tokens;
  * - audit: reading audit_events (anyone may append); feedback: reading feedback (anyone may send
  *   it about an area they can see).
  */
 export type RowScope = Readonly<Record<RowScopePart, QueryScope>>;
 
 const ofKind = (kind: string): ActionId[] => ACTION_IDS.filter((a) => ACTIONS[a].resource === kind);
+const changes = (actions: readonly ActionId[]) => actions.filter((a) => ACTIONS[a].changesState);
 
 export const ROW_SCOPE_ACTIONS = {
   area: ofKind("area"),
+  // Sending feedback about a published area writes a feedback row, not the area.
+  "area:write": changes(ofKind("area")).filter((a) => a !== "feedback.send"),
   mine: ofKind("mine"),
+  "mine:write": changes(ofKind("mine")),
   organisation: ["organisation.read", "organisation.manage"],
+  "organisation:write": ["organisation.manage"],
   user: ["user.read", "user.manage", "session.read", "session.revoke"],
+  "user:write": ["user.manage"],
+  "session:write": ["session.revoke"],
   token: ["token.read", "token.manage"],
+  "token:write": ["token.manage"],
   audit: ["audit.read"],
   feedback: ["feedback.read"],
 } as const satisfies Record<string, readonly ActionId[]>;

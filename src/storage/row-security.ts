@@ -27,8 +27,16 @@ export async function grantApplicationRole(owner: Kysely<Database>, appRole: str
   await sql`GRANT USAGE ON SCHEMA ${schema} TO ${role}`.execute(owner);
   await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`.execute(owner);
   await sql`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM ${role}`.execute(owner);
+  // A session's expiry is fixed when it opens: only its last use and its end may change.
+  await sql`REVOKE UPDATE ON sessions FROM ${role}`.execute(owner);
+  await sql`GRANT UPDATE (last_seen_at, revoked_at, revoked_reason) ON sessions TO ${role}`.execute(owner);
   await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`.execute(owner);
   await sql`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${role}`.execute(owner);
+  // No temporary tables: a temporary table of the caller could stand in for a table that a
+  // SECURITY DEFINER function reads (pg_temp comes last in their search path; this closes it twice).
+  await sql`REVOKE TEMPORARY ON DATABASE ${sql.id((await sql<{ d: string }>`SELECT current_database() AS d`.execute(owner)).rows[0]!.d)} FROM PUBLIC, ${role}`.execute(
+    owner,
+  );
   await protectAuditTrail(owner, appRole);
 }
 
@@ -60,23 +68,80 @@ export async function rowSecurityProblems(db: Kysely<Database>): Promise<string[
     problems.push(
       `the role "${me.name}" is a member of "${r.name}", which bypasses row-level security: ${how}`,
     );
+  const creator = (
+    await sql<{
+      createrole: boolean;
+    }>`SELECT rolcreaterole AS createrole FROM pg_roles WHERE rolname = current_user`.execute(db)
+  ).rows[0]!;
+  if (!me.superuser && creator.createrole)
+    problems.push(
+      `the role "${me.name}" has CREATEROLE, with which it could make itself a member of the tables' owner: ${how}`,
+    );
   const tables = (
-    await sql<{ name: string; secured: boolean; forced: boolean; owned: boolean; owner: string }>`
-      SELECT c.relname AS name, c.relrowsecurity AS secured, c.relforcerowsecurity AS forced,
-             pg_has_role(current_user, c.relowner, 'MEMBER') AS owned, pg_get_userbyid(c.relowner) AS owner
+    await sql<{
+      name: string;
+      kind: string;
+      secured: boolean;
+      owned: boolean;
+      owner: string;
+      policies: number;
+      invoker: boolean;
+    }>`
+      SELECT c.relname AS name, c.relkind AS kind, c.relrowsecurity AS secured,
+             pg_has_role(current_user, c.relowner, 'MEMBER') AS owned, pg_get_userbyid(c.relowner) AS owner,
+             (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
+             coalesce(c.reloptions::text[] @> ARRAY['security_invoker=true'], false) AS invoker
       FROM pg_class c
-      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')
+      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
       ORDER BY c.relname`.execute(db)
   ).rows;
   for (const t of tables) {
-    if (Object.hasOwn(TABLES_WITHOUT_ROW_SECURITY, t.name)) continue;
-    if (!t.secured)
+    // A member of a table's owner may disable its policies or drop them, FORCE or not.
+    if (t.owned)
       problems.push(
-        `the table ${t.name} has no row-level security: run the migrations, or add its policies in one`,
+        `the role "${me.name}" owns ${t.kind === "v" || t.kind === "m" ? "the view" : "the table"} ${t.name} (as "${t.owner}"), and an owner can turn row-level security off: ${how}`,
       );
-    else if (t.owned && !t.forced)
+    else if ((t.kind === "v" && !t.invoker) || t.kind === "m")
       problems.push(
-        `the role "${me.name}" owns the table ${t.name} (as "${t.owner}"), and an owner bypasses row-level security: ${how}`,
+        `the view ${t.name} reads its tables with its owner's rights, past row-level security: make it security_invoker or drop it`,
+      );
+    else if ((t.kind === "r" || t.kind === "p") && !Object.hasOwn(TABLES_WITHOUT_ROW_SECURITY, t.name)) {
+      if (!t.secured)
+        problems.push(
+          `the table ${t.name} has no row-level security: run the migrations, or add its policies in one`,
+        );
+      else if (t.policies === 0)
+        problems.push(
+          `the table ${t.name} has row-level security but no policy: add its policies in a migration`,
+        );
+    }
+  }
+  for (const privilege of ["INSERT", "UPDATE", "DELETE", "TRUNCATE"]) {
+    const r = await sql<{
+      has: boolean;
+    }>`SELECT has_table_privilege('schema_migrations', ${privilege}) AS has`.execute(db);
+    if (r.rows[0]?.has)
+      problems.push(
+        `the role "${me.name}" may ${privilege} schema_migrations: run the migrations as the owner (grantApplicationRole)`,
+      );
+  }
+  const temp = await sql<{
+    has: boolean;
+  }>`SELECT has_database_privilege(current_database(), 'TEMPORARY') AS has`.execute(db);
+  if (temp.rows[0]!.has)
+    problems.push(
+      `the role "${me.name}" may create temporary tables, which could stand in for tables in functions that read as the owner: REVOKE TEMPORARY ON DATABASE … FROM PUBLIC`,
+    );
+  const definers = (
+    await sql<{ name: string; config: string[] | null }>`
+      SELECT p.proname AS name, p.proconfig AS config FROM pg_proc p
+      WHERE p.pronamespace = current_schema()::regnamespace AND p.prosecdef`.execute(db)
+  ).rows;
+  for (const f of definers) {
+    const path = (f.config ?? []).find((c) => c.startsWith("search_path="));
+    if (!path || !/(^|,\s*)pg_temp\s*$/.test(path.slice("search_path=".length)))
+      problems.push(
+        `the function ${f.name} runs as its owner without pg_temp last in its search path, so a caller's temporary table could stand in for a table it reads: SET search_path = pg_catalog, <schema>, pg_temp`,
       );
   }
   if (!me.superuser) problems.push(...(await auditProtectionProblems(db, me.name)));

@@ -313,17 +313,94 @@ describe.skipIf(!STORE_KINDS.includes("postgres"))("row-level security on Postgr
         ),
       ),
     ).rejects.toThrow(/row-level security/);
-    // The public may send feedback about a published area, not about one it cannot see.
+    // The public may send feedback about a published area (with its owner and region), not about
+    // one it cannot see, nor address it to another owner.
     const feedback = new FeedbackRepository(db);
-    const [published] = [...refs.area!].find(([, r]) => r.published)!;
-    const message = { organisationId: null, regionCode: null, name: null, contact: null, address: null };
+    const [published, pubRef] = [...refs.area!].find(([, r]) => r.published)!;
+    const message = { name: null, contact: null, address: null };
+    const about = (areaId: string, ref: ResourceRef) => ({
+      ...message,
+      areaId,
+      organisationId: ref.organisationId,
+      regionCode: ref.regionCode,
+    });
     await withRowScope(rowScopeOf(ANONYMOUS), () =>
-      feedback.add({ ...message, areaId: published, message: "thank you" }),
+      feedback.add({ ...about(published, pubRef), message: "thank you" }),
     );
     await expect(
       withRowScope(rowScopeOf(ANONYMOUS), () =>
-        feedback.add({ ...message, areaId: areaA, message: "hello" }),
+        feedback.add({ ...about(published, pubRef), organisationId: ownerOfA, message: "misrouted" }),
       ),
     ).rejects.toThrow(/row-level security/);
+    await expect(
+      withRowScope(rowScopeOf(ANONYMOUS), () =>
+        feedback.add({ ...about(areaA, refs.area!.get(areaA)!), message: "hello" }),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it("lets nobody change what they may only read: a published area, a supervised area, their own account", async () => {
+    const write = async (actor: Actor, q: string) =>
+      Number((await withRowScope(rowScopeOf(actor), () => sql.raw(q).execute(db))).numAffectedRows ?? 0);
+    const [published, pubRef] = [...refs.area!].find(([, r]) => r.published)!;
+    // The public reads the published area (B's) and cannot change or delete it.
+    expect(await write(ANONYMOUS, `UPDATE mining_areas SET name = 'defaced' WHERE id = ${published}`)).toBe(
+      0,
+    );
+    expect(await write(ANONYMOUS, `DELETE FROM mining_areas WHERE id = ${published}`)).toBe(0);
+    // Enterprise A reads B's published area and cannot take it over.
+    expect(
+      await write(
+        actors["editor-a"]!,
+        `UPDATE mining_areas SET organisation_id = ${(actors["editor-a"] as { organisationId: string }).organisationId} WHERE published`,
+      ),
+    ).toBe(0);
+    // The province's regulator reads enterprise B's area and cannot change it, nor its analyses' rows.
+    expect(
+      await write(
+        actors.regulator!,
+        `UPDATE mining_areas SET name = 'x' WHERE organisation_id = ${pubRef.organisationId}`,
+      ),
+    ).toBe(0);
+    expect(await write(actors.regulator!, `DELETE FROM area_verifiers`)).toBe(0);
+    // A verifier reads its assigned area and mine and changes neither.
+    expect(await write(actors.verifier!, `UPDATE mining_areas SET name = 'x'`)).toBe(0);
+    expect(await write(actors.verifier!, `UPDATE mines SET name = 'x'`)).toBe(0);
+    // The administrator reads every area but changes none (separated duties).
+    expect(await write(actors.admin!, `UPDATE mining_areas SET name = 'x'`)).toBe(0);
+    // A user reads their own account and cannot change it, nor give themselves a role.
+    const self = actors["editor-b"] as { userId: string; organisationId: string };
+    expect(
+      await write(
+        actors["editor-b"]!,
+        `UPDATE users SET must_change_password = false, organisation_id = 1 WHERE id = ${self.userId}`,
+      ),
+    ).toBe(0);
+    await expect(
+      write(
+        actors["editor-b"]!,
+        `INSERT INTO user_roles (user_id, role) VALUES (${self.userId}, 'administrator')`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      write(
+        actors["editor-b"]!,
+        `INSERT INTO sessions (id, user_id, expires_at) VALUES (repeat('a', 64), ${self.userId}, now() + interval '1 year')`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    // Nobody, the user included, moves a session's expiry.
+    await expect(
+      write(
+        actors["editor-b"]!,
+        `UPDATE sessions SET expires_at = now() + interval '1 year' WHERE user_id = ${self.userId}`,
+      ),
+    ).rejects.toThrow(/permission denied/);
+    // …while the owner changes its own area, and the administrator a user.
+    expect(
+      await write(actors["editor-b"]!, `UPDATE mining_areas SET name = 'B renamed' WHERE id = ${published}`),
+    ).toBe(1);
+    expect(
+      await write(actors.admin!, `UPDATE users SET display_name = 'checked' WHERE id = ${self.userId}`),
+    ).toBe(1);
   });
 });

@@ -396,7 +396,7 @@ export class Identity {
         "the new password",
         problems.map((message) => ({ path: "password", message })),
       );
-    await this.db
+    const changed = await this.db
       .updateTable("users")
       .set({
         password_hash: await hashPassword(newPassword),
@@ -404,7 +404,11 @@ export class Identity {
         must_change_password: false,
       })
       .where("id", "=", userId)
-      .execute();
+      .executeTakeFirst();
+    // Row-level security skips rows a scope may not write without an error: say so rather than
+    // answer as if the password had changed.
+    if (Number(changed.numUpdatedRows) !== 1)
+      throw new Error(`the password of user ${userId} was not changed: its row could not be written in this scope`);
     await this.revokeSessions(userId, "password-changed", keepSessionId);
   }
 
