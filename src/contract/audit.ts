@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { ACTION_IDS } from "../domain/access/actions.ts";
-import { AUDIT_OUTCOMES, AUTH_ACTIONS } from "../domain/access/audit-event.ts";
+import { AUDIT_OUTCOMES, AUDIT_RECORD_KINDS, AUTH_ACTIONS } from "../domain/access/audit-event.ts";
 import { ROLE_IDS } from "../domain/access/roles.ts";
 
-/** The kinds of resource an event can be about. */
-export const AUDIT_RESOURCE_KINDS = ["area", "mine", "organisation", "user"] as const;
+/** The kinds of record an event can be about (src/domain/access/audit-event.ts). */
+export const AUDIT_RESOURCE_KINDS = AUDIT_RECORD_KINDS;
 
 const auditActions: readonly [string, ...string[]] = [
   ACTION_IDS[0]!,

@@ -1,15 +1,16 @@
 import { createHash } from "node:crypto";
 import { type Expression, type Kysely, type Selectable, type SqlBool, type Transaction } from "kysely";
-import { ACTIONS, type ResourceKind } from "../domain/access/actions.ts";
 import {
   AUDIT_OUTCOMES,
   auditEvent,
   canonicalAuditEvent,
   digestOf,
   isAuditAction,
+  isAuditRecordKind,
   type AuditEvent,
   type AuditEventInput,
   type AuditOutcome,
+  type AuditRecordKind,
 } from "../domain/access/audit-event.ts";
 import type { QueryScope } from "../domain/access/policy.ts";
 import { isRoleId } from "../domain/access/roles.ts";
@@ -110,7 +111,6 @@ function columnsOf(e: AuditEvent) {
 }
 
 type Row = Selectable<Database["audit_events"]>;
-const RESOURCE_KINDS: readonly string[] = [...new Set(Object.values(ACTIONS).map((a) => a.resource))];
 const idText = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /**
@@ -129,7 +129,7 @@ function eventOfRow(r: Row): {
     problem = { column: "action", message: `"${r.action}" is not an action id or an auth action` };
   else if (!(AUDIT_OUTCOMES as readonly string[]).includes(r.outcome))
     problem = { column: "outcome", message: `"${r.outcome}" is not one of ${AUDIT_OUTCOMES.join(", ")}` };
-  else if (!RESOURCE_KINDS.includes(r.resource_kind))
+  else if (!isAuditRecordKind(r.resource_kind))
     problem = { column: "resource_kind", message: `"${r.resource_kind}" is not a resource kind` };
   const event = {
     seq: Number(r.seq),
@@ -301,7 +301,12 @@ export interface AuditFilter {
   readonly organisationId?: string;
   readonly action?: string;
   /** Events on this resource (all of its kind when `id` is omitted): a record's timeline. */
-  readonly resource?: { readonly kind: ResourceKind; readonly id?: string };
+  readonly resource?: { readonly kind: AuditRecordKind; readonly id?: string };
+  /**
+   * Events on any of these records, beside `resource` (an area's timeline: the area and the maps,
+   * analyses, inventories and reports it holds).
+   */
+  readonly alsoRecords?: readonly { readonly kind: AuditRecordKind; readonly ids: readonly string[] }[];
   readonly outcome?: AuditOutcome;
   /** newest-first (the default) or oldest-first (a timeline). */
   readonly order?: "newest-first" | "oldest-first";
@@ -352,8 +357,14 @@ export async function listAuditEvents(
   if (filter.action !== undefined) q = q.where("action", "=", filter.action);
   if (filter.outcome !== undefined) q = q.where("outcome", "=", filter.outcome);
   if (filter.resource) {
-    q = q.where("resource_kind", "=", filter.resource.kind);
-    if (filter.resource.id !== undefined) q = q.where("resource_id", "=", filter.resource.id);
+    const { kind, id } = filter.resource;
+    const also = (filter.alsoRecords ?? []).filter((r) => r.ids.length > 0);
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb("resource_kind", "=", kind), ...(id !== undefined ? [eb("resource_id", "=", id)] : [])]),
+        ...also.map((r) => eb.and([eb("resource_kind", "=", r.kind), eb("resource_id", "in", [...r.ids])])),
+      ]),
+    );
   }
   if (filter.cursor !== undefined) q = q.where("seq", newestFirst ? "<" : ">", String(filter.cursor));
   const rows = await q

@@ -162,7 +162,13 @@ describe.each(STORE_KINDS)("the public portal and feedback, on %s", (kind) => {
     ).events[0]!;
     expect(e).toMatchObject({
       who: { userId: null, tokenId: null, roles: [] },
-      resource: { kind: "area", id: areaId, regionCode: "140603" },
+      // The message is its own record, in the area's owner and region (who may read the event).
+      resource: {
+        kind: "feedback",
+        id: r.json().id,
+        organisationId: t.directory.enterpriseA,
+        regionCode: "140603",
+      },
       address,
     });
     expect((await send({ message: "The portal is useful." })).statusCode).toBe(201);

@@ -1,4 +1,4 @@
-import { isActionId, type ActionId, type ResourceKind } from "./actions.ts";
+import { isActionId, type ActionId } from "./actions.ts";
 import type { Actor } from "./actor.ts";
 import type { ResourceRef } from "./policy.ts";
 import { isRoleId, type RoleId } from "./roles.ts";
@@ -30,9 +30,41 @@ export interface AuditWho {
   readonly roles: readonly RoleId[];
 }
 
+/**
+ * The kinds of record an event can be about: each audited record is named by its own kind and id
+ * (an analysis as `analysis` 12, not as its area), while its owner and region, which decide who may
+ * read the event, are those of the resource the policy saw (an analysis's are its area's). The
+ * policy's resource kinds come first.
+ */
+export const AUDIT_RECORD_KINDS = [
+  "area",
+  "mine",
+  "organisation",
+  "user",
+  "region",
+  "map",
+  "analysis",
+  "inventory",
+  "report",
+  "token",
+  "session",
+  "feedback",
+] as const;
+export type AuditRecordKind = (typeof AUDIT_RECORD_KINDS)[number];
+export const isAuditRecordKind = (s: string): s is AuditRecordKind =>
+  (AUDIT_RECORD_KINDS as readonly string[]).includes(s);
+
+/** The records that hang off an area: an area's timeline lists their events too. */
+export const AREA_RECORD_KINDS = [
+  "map",
+  "analysis",
+  "inventory",
+  "report",
+] as const satisfies readonly AuditRecordKind[];
+
 /** What was acted on, with the owner and region the trail is scoped by (`audit.read`). */
 export interface AuditResource {
-  readonly kind: ResourceKind;
+  readonly kind: AuditRecordKind;
   /** The record's id; null when there is none (a failed sign-in to an unknown account). */
   readonly id: string | null;
   readonly organisationId: string | null;
@@ -211,7 +243,14 @@ export function auditWho(actor: Actor): AuditWho {
   }
 }
 
-/** The resource of an event from the policy's view of it and the record's id. */
-export function auditResource(ref: ResourceRef, id: string | null): AuditResource {
-  return { kind: ref.kind, id, organisationId: ref.organisationId, regionCode: ref.regionCode };
+/**
+ * The resource of an event: the record (`kind`, the policy's kind of `ref` when omitted, and its
+ * id) with the owner and region of the policy's view of it.
+ */
+export function auditResource(
+  ref: ResourceRef,
+  id: string | null,
+  kind: AuditRecordKind = ref.kind,
+): AuditResource {
+  return { kind, id, organisationId: ref.organisationId, regionCode: ref.regionCode };
 }

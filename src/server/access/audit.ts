@@ -6,16 +6,23 @@ import {
   type AuditWho,
   type AuditAction,
   type AuditOutcome,
+  type AuditRecordKind,
 } from "../../domain/access/audit-event.ts";
 import type { ResourceRef } from "../../domain/access/policy.ts";
 import { appendAuditEvent, type AuditAppend } from "../../storage/audit-log.ts";
 import type { Database } from "../../storage/schema.ts";
 
-/** What a write route tells the trail about its change; who, request id and address come from the request. */
+/**
+ * What a write route tells the trail about its change; who, request id and address come from the
+ * request. `resource` is the policy's view (its owner and region decide who reads the event);
+ * `kind` and `id` name the record itself.
+ */
 export interface RequestAudit {
   readonly action: AuditAction;
   /** The resource as the policy saw it (its owner and region scope who may read the event). */
   readonly resource: ResourceRef;
+  /** The kind of record changed (a map, an analysis, a token …); the resource's kind when omitted. */
+  readonly kind?: AuditRecordKind;
   /** The record's id; null when there is none. */
   readonly id: string | null;
   /** The record before the change (null or omitted: none, e.g. before a creation). */
@@ -40,7 +47,7 @@ export function requestAuditEvent(req: FastifyRequest, a: RequestAudit): AuditAp
   return {
     who: a.who ?? auditWho(req.actor),
     action: a.action,
-    resource: auditResource(a.resource, a.id),
+    resource: auditResource(a.resource, a.id, a.kind),
     outcome: a.outcome ?? "done",
     before: a.before ?? null,
     after: a.after ?? null,

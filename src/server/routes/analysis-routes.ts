@@ -156,7 +156,13 @@ export function analysisRoutes(app: ApiApp, ctx: AppContext): void {
         const queued = await tx.analyses.create({ areaId: area.id, kind: "landuse", params });
         return {
           value: queued,
-          audit: { action: "analysis.run", resource: areaResource(area), id: queued.id, after: queued },
+          audit: {
+            action: "analysis.run",
+            resource: areaResource(area),
+            kind: "analysis",
+            id: queued.id,
+            after: queued,
+          },
         };
       });
       // Run once the job's row is committed (the runner reads it through the store).

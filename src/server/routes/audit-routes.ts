@@ -7,7 +7,7 @@ import {
 import { queryScope } from "../../domain/access/policy.ts";
 import { listAuditEvents, type AuditFilter, type ChainedAuditEvent } from "../../storage/audit-log.ts";
 import type { ApiApp } from "../api-app.ts";
-import type { AppContext } from "../context.ts";
+import { isId, type AppContext } from "../context.ts";
 import { errors } from "../route-schema.ts";
 
 const eventJson = (e: ChainedAuditEvent) => ({
@@ -23,6 +23,33 @@ const eventJson = (e: ChainedAuditEvent) => ({
   address: e.address,
   hash: e.hash,
 });
+
+/**
+ * The maps, analyses, inventories and reports an area holds now, by kind: its timeline lists their
+ * events beside its own (those of records deleted since are found by their own kind and id, or by
+ * the area's owner and region in the filtered trail). Ids only: the events are still scoped.
+ */
+async function recordsOfArea(ctx: AppContext, areaId: string) {
+  const [maps, analyses, inventories, reports] = await Promise.all([
+    ctx.maps.forArea(areaId),
+    ctx.analyses.forArea(areaId),
+    ctx.inventories.forArea(areaId),
+    ctx.db
+      .selectFrom("reports")
+      .leftJoin("analyses", "analyses.id", "reports.analysis_id")
+      .leftJoin("inventories", "inventories.id", "reports.inventory_id")
+      .select("reports.id")
+      .where((eb) => eb.or([eb("analyses.area_id", "=", areaId), eb("inventories.area_id", "=", areaId)]))
+      .execute(),
+  ]);
+  const ids = (rows: readonly { id: string | number | bigint }[]) => rows.map((r) => String(r.id));
+  return [
+    { kind: "map" as const, ids: ids(maps) },
+    { kind: "analysis" as const, ids: ids(analyses) },
+    { kind: "inventory" as const, ids: ids(inventories) },
+    { kind: "report" as const, ids: ids(reports) },
+  ];
+}
 
 /**
  * The audit trail, read as the policy scopes `audit.read`: administrators all of it, a regulator
@@ -66,15 +93,18 @@ export function auditRoutes(app: ApiApp, ctx: AppContext): void {
     {
       config: { access: { action: "audit.read" } },
       schema: {
-        summary: "a record's timeline: the events on it that the actor may read, oldest first",
+        summary:
+          "a record's timeline: the events on it that the actor may read, oldest first (an area's also lists those of the maps, analyses, inventories and reports it holds)",
         params: auditResourceParams,
         querystring: auditTimelineQuery,
         response: { 200: auditPageSchema, ...errors("bad-input") },
       },
     },
     async (req) => {
+      const { kind, id } = req.params;
       const page = await listAuditEvents(ctx.store.db, queryScope(req.actor, "audit.read"), {
-        resource: { kind: req.params.kind, id: req.params.id },
+        resource: { kind, id },
+        ...(kind === "area" && isId(id) ? { alsoRecords: await recordsOfArea(ctx, id) } : {}),
         order: "oldest-first",
         ...(req.query.cursor !== undefined ? { cursor: req.query.cursor } : {}),
         limit: req.query.limit,

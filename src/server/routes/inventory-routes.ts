@@ -97,7 +97,14 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
           );
         return {
           value: out,
-          audit: { action: "inventory.write", resource: areaResource(area), id: area.id, after: out },
+          // One event per inventory written, each on its own record.
+          audit: out.map((i) => ({
+            action: "inventory.write" as const,
+            resource: areaResource(area),
+            kind: "inventory" as const,
+            id: i.id,
+            after: i,
+          })),
         };
       });
       return reply.status(201).send(saved.map(inventoryJson));
@@ -157,6 +164,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
             audit: {
               action: "inventory.write",
               resource: areaResource(area),
+              kind: "inventory",
               id: old.id,
               before: old,
               after: saved,
@@ -190,6 +198,7 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
             audit: {
               action: "inventory.write",
               resource: areaResource(area),
+              kind: "inventory",
               id: old.id,
               before: old,
               after,
@@ -217,7 +226,13 @@ export function inventoryRoutes(app: ApiApp, ctx: AppContext): void {
         await tx.inventories.delete(old.id);
         return {
           value: undefined,
-          audit: { action: "inventory.delete", resource: areaResource(area), id: old.id, before: old },
+          audit: {
+            action: "inventory.delete",
+            resource: areaResource(area),
+            kind: "inventory",
+            id: old.id,
+            before: old,
+          },
         };
       });
       return reply.status(204).send(null);

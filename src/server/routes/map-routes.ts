@@ -161,7 +161,8 @@ export function mapRoutes(app: ApiApp, ctx: AppContext): void {
             audit: {
               action: "map.upload",
               resource: areaResource(area),
-              id: area.id,
+              kind: "map",
+              id: map.id,
               before: previous,
               after: map,
             },

@@ -227,7 +227,8 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
               regionCode: f.regionCode as RegionCode | null,
               published: true,
             },
-            id: f.areaId,
+            kind: "feedback",
+            id: f.id,
             after: feedbackJson(f),
           },
         };

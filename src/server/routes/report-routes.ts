@@ -106,7 +106,13 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
         const added = await tx.reports.add({ analysisId: a.id, inventoryId: null, format: o.format, path });
         return {
           value: added,
-          audit: { action: "report.create", resource: areaResource(area), id: added.id, after: added },
+          audit: {
+            action: "report.create",
+            resource: areaResource(area),
+            kind: "report",
+            id: added.id,
+            after: added,
+          },
         };
       });
       return reply.status(201).send({ id: r.id, format: r.format, url: `/api/reports/${r.id}` });
@@ -147,7 +153,13 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
         const added = await tx.reports.add({ analysisId: null, inventoryId: inv.id, format: o.format, path });
         return {
           value: added,
-          audit: { action: "report.create", resource: areaResource(area), id: added.id, after: added },
+          audit: {
+            action: "report.create",
+            resource: areaResource(area),
+            kind: "report",
+            id: added.id,
+            after: added,
+          },
         };
       });
       return reply.status(201).send({ id: r.id, format: r.format, url: `/api/reports/${r.id}` });

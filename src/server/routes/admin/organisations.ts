@@ -64,7 +64,10 @@ export function organisationRoutes(app: ApiApp, ctx: AppContext): void {
       authorise(req.actor, "organisation.manage", ref);
       const region = await ctx.change(req, async (tx) => {
         const r = await tx.regions.add(req.body);
-        return { value: r, audit: { action: "organisation.manage", resource: ref, id: r.code, after: r } };
+        return {
+          value: r,
+          audit: { action: "organisation.manage", resource: ref, kind: "region", id: r.code, after: r },
+        };
       });
       return reply.status(201).send(region);
     },

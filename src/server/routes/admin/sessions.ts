@@ -82,7 +82,8 @@ export function sessionRoutes(app: ApiApp, ctx: AppContext): void {
           audit: {
             action: "session.revoke",
             resource: ref,
-            id: ref.userId!,
+            kind: "session",
+            id,
             before: { session: id, revoked: false },
             after: { session: id, revoked: true },
           },

@@ -86,6 +86,7 @@ export function tokenRoutes(app: ApiApp, ctx: AppContext): void {
           audit: {
             action: "token.manage",
             resource: orgResource(org),
+            kind: "token",
             id: token.id,
             after: tokenJson(token),
           },
@@ -124,6 +125,7 @@ export function tokenRoutes(app: ApiApp, ctx: AppContext): void {
           audit: {
             action: "token.manage",
             resource: orgResource(org),
+            kind: "token",
             id: before.id,
             before: tokenJson(before),
             after: tokenJson(after),
