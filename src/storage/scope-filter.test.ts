@@ -116,7 +116,14 @@ describe.each(STORE_KINDS)("on %s", (kind) => {
         const u = users[user % users.length]!;
         return token
           ? { kind: "token", tokenId: "1", createdBy: u.id, actions, ...member }
-          : { kind: "user", userId: u.id, username: u.username, sessionId: "x".repeat(64), ...member };
+          : {
+              kind: "user",
+              userId: u.id,
+              username: u.username,
+              sessionId: "x".repeat(64),
+              mustChangePassword: false,
+              ...member,
+            };
       }),
   );
 
@@ -208,6 +215,7 @@ describe.each(STORE_KINDS)("on %s", (kind) => {
         userId: users[0]!.id,
         username: users[0]!.username,
         sessionId: "x".repeat(64),
+        mustChangePassword: false,
         organisationId: sx.id,
         organisationKind: "department",
         jurisdiction: sx.regionCode,

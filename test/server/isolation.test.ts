@@ -124,6 +124,7 @@ for (const kind of STORE_KINDS)
           userId: m.user?.id ?? "token",
           username: m.user?.username ?? "token",
           sessionId: "",
+          mustChangePassword: m.user?.mustChangePassword ?? false,
           organisationId: m.organisation.id,
           organisationKind: m.organisation.kind,
           jurisdiction: m.organisation.kind === "department" ? m.organisation.region.code : null,

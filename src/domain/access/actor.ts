@@ -26,7 +26,7 @@ export interface UserActor extends MemberOf {
    * An administrator set the password: until the user changes it, the session may only say who
    * it is, change the password and sign out (route-access.ts refuses the rest).
    */
-  readonly mustChangePassword?: boolean;
+  readonly mustChangePassword: boolean;
 }
 
 export interface TokenActor extends MemberOf {

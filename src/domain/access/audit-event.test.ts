@@ -112,7 +112,14 @@ describe("auditWho and auditResource", () => {
     roles: ["enterprise-submitter", "enterprise-editor"] as const,
   };
   it("auditWho(actor) names a user, a token with the user who made it, and nobody for the public", () => {
-    const user: UserActor = { ...base, kind: "user", userId: "7", username: "a", sessionId: "s" };
+    const user: UserActor = {
+      ...base,
+      kind: "user",
+      userId: "7",
+      username: "a",
+      sessionId: "s",
+      mustChangePassword: false,
+    };
     const token: TokenActor = {
       ...base,
       kind: "token",

@@ -21,6 +21,7 @@ function user(
     userId,
     username: userId,
     sessionId: `s-${userId}`,
+    mustChangePassword: false,
     organisationId,
     organisationKind,
     jurisdiction: jurisdiction === null ? null : rc(jurisdiction),
@@ -307,6 +308,7 @@ describe("decide and queryScope agree (property)", () => {
       userId: fc.constantFrom(...USERS),
       username: fc.constant("someone"),
       sessionId: fc.constant("s"),
+      mustChangePassword: fc.boolean(),
       ...member,
     }),
     fc.record({

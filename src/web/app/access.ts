@@ -69,6 +69,7 @@ export function actorOf(me: Me): Actor {
     userId: me.user?.id ?? "",
     username: me.user?.username ?? "",
     sessionId: "",
+    mustChangePassword: me.user?.mustChangePassword ?? false,
     ...member,
   };
 }
