@@ -2,8 +2,7 @@ import { userInfo } from "node:os";
 import { join } from "node:path";
 import { Option, type Command } from "commander";
 import type { Kysely, Transaction } from "kysely";
-import type { AuditAction } from "../../domain/access/audit-event.ts";
-import type { ResourceKind } from "../../domain/access/actions.ts";
+import type { AuditAction, AuditRecordKind } from "../../domain/access/audit-event.ts";
 import type { Store } from "../../storage/open-database.ts";
 import { asSystem } from "../../storage/row-scope.ts";
 import type { Database } from "../../storage/schema.ts";
@@ -107,7 +106,7 @@ export async function auditCliChange(
   e: {
     action: AuditAction;
     resource: {
-      kind: ResourceKind;
+      kind: AuditRecordKind;
       id: string | null;
       organisationId: string | null;
       regionCode: string | null;

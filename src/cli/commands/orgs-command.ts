@@ -253,8 +253,8 @@ export function registerOrgsCommands(program: Command, io: AccessCommandIo): voi
           await auditCliChange(trx, {
             action: "organisation.manage",
             resource: {
-              kind: "organisation",
-              id: `region:${added.code}`,
+              kind: "region",
+              id: added.code,
               organisationId: null,
               regionCode: added.code,
             },

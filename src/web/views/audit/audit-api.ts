@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { auditEventSchema, auditPageSchema } from "../../../contract/audit.ts";
-import type { ResourceKind } from "../../../domain/access/actions.ts";
+import type { AuditRecordKind } from "../../../domain/access/audit-event.ts";
 import { apiFetch } from "../../api/client.ts";
 
 /** One event of the audit trail and a page of them (src/contract/audit.ts); `next` pages on by key. */
@@ -13,7 +13,7 @@ export interface AuditFilter {
   readonly until?: string;
   readonly username?: string;
   readonly action?: string;
-  readonly resourceKind?: ResourceKind;
+  readonly resourceKind?: AuditRecordKind;
   readonly resourceId?: string;
 }
 

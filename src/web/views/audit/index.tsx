@@ -15,14 +15,19 @@ import {
 import type { Dayjs } from "dayjs";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ACTION_IDS, type ResourceKind } from "../../../domain/access/actions.ts";
-import { AUTH_ACTIONS, type AuditAction } from "../../../domain/access/audit-event.ts";
+import { ACTION_IDS } from "../../../domain/access/actions.ts";
+import {
+  AUDIT_RECORD_KINDS,
+  AUTH_ACTIONS,
+  type AuditAction,
+  type AuditRecordKind,
+} from "../../../domain/access/audit-event.ts";
 import { LOCALE, type Lang } from "../../../presentation/i18n/lang.ts";
 import { useLang } from "../../app/Frame.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { useAuditOfResource, useAuditPage, type AuditEventRow, type AuditFilter } from "./audit-api.ts";
 
-const RESOURCE_KINDS: readonly ResourceKind[] = ["area", "mine", "organisation", "user"];
+const RESOURCE_KINDS = AUDIT_RECORD_KINDS;
 const OUTCOME_COLOUR = { done: "green", refused: "red", failed: "orange" } as const;
 
 const timeText = (lang: Lang, iso: string) =>
@@ -32,7 +37,7 @@ interface FilterFields {
   range?: [Dayjs | null, Dayjs | null] | null;
   username?: string;
   action?: string;
-  resourceKind?: ResourceKind;
+  resourceKind?: AuditRecordKind;
   resourceId?: string;
 }
 
@@ -211,7 +216,7 @@ export default function AuditView(): ReactNode {
       <Drawer
         open={record !== undefined}
         onClose={() => setRecord(undefined)}
-        title={record ? `${t(`webViews:audit.kind.${record.kind as ResourceKind}`)} ${record.id}` : ""}
+        title={record ? `${t(`webViews:audit.kind.${record.kind as AuditRecordKind}`)} ${record.id}` : ""}
         size="large"
       >
         {record && <RecordTimeline kind={record.kind} id={record.id} lang={lang} />}
