@@ -1,5 +1,10 @@
 import { Writable } from "node:stream";
-import Fastify, { type FastifyInstance, type LightMyRequestResponse } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type LightMyRequestResponse,
+} from "fastify";
 import swagger from "@fastify/swagger";
 import {
   jsonSchemaTransform,
@@ -18,13 +23,40 @@ import { AUTH_LOG_REDACT } from "../../src/server/auth/log-redaction.ts";
 import type { LoginGate } from "../../src/server/auth/login-gate.ts";
 import type { LoginLimits } from "../../src/server/auth/login-limits.ts";
 import { authorise } from "../../src/server/auth/authorise.ts";
-import { requireSignedIn } from "../../src/server/auth/require-signed-in.ts";
+import { notSignedIn } from "../../src/server/access/route-access.ts";
 import { validatorCompiler } from "../../src/server/route-schema.ts";
 import type { Store } from "../../src/storage/open-database.ts";
 import { OrganisationRepository } from "../../src/storage/organisation-repository.ts";
 import { RegionRepository } from "../../src/storage/region-repository.ts";
 import { UserRepository } from "../../src/storage/user-repository.ts";
 import { freshStore } from "../storage/stores.ts";
+
+/*
+ * The auth test app refuses the public by path, not by each route's declared access as production
+ * does (src/server/access/route-access.ts): its test routes declare none.
+ */
+
+/** Paths anyone may ask without signing in: signing in itself, the public portal, the API document. */
+const OPEN = [/^\/api\/auth\//, /^\/api\/public(\/|$)/];
+
+/**
+ * Whether a path of the API needs a signed-in actor: everything under /api/ but /api/auth/* and
+ * /api/public/* (and what lies outside /api/: /openapi.json, the web app's pages and assets).
+ */
+export function needsSignIn(path: string): boolean {
+  return path.startsWith("/api/") && !OPEN.some((p) => p.test(path));
+}
+
+/**
+ * An onRequest hook (registered after `authenticate`): an anonymous request for a path that
+ * `needsSignIn` is answered 401 `not-signed-in` before its route runs. The path is the matched
+ * route's pattern when there is one (so `/api/public/../areas` cannot pass for a public path),
+ * else the URL's path.
+ */
+export async function requireSignedIn(req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  const path = req.routeOptions.url ?? req.url.split("?")[0]!;
+  if (req.actor.kind === "anonymous" && needsSignIn(path)) throw notSignedIn(req, reply);
+}
 
 /** Every test account's password (12 characters of four classes, as passwordProblems asks). */
 export const PASSWORD = "Correct-Horse-42";

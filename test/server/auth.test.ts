@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { meSchema } from "../../src/contract/auth.ts";
 import { LOGIN_REFUSED } from "../../src/server/auth/auth-routes.ts";
 import { LoginGate } from "../../src/server/auth/login-gate.ts";
-import { needsSignIn } from "../../src/server/auth/require-signed-in.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
-import { authTestApp, newAddress, PASSWORD, sessionCookie } from "./auth-test-app.ts";
+import { authTestApp, needsSignIn, newAddress, PASSWORD, sessionCookie } from "./auth-test-app.ts";
 
 /** What a browser on this server's pages sends (inject's Host is localhost:80). */
 const SAME_ORIGIN = { origin: "http://localhost" };
