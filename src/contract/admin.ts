@@ -190,3 +190,27 @@ export const transferInput = z
 
 /** `POST /api/areas/{id}/verifiers`: assign a verification body. */
 export const verifierInput = z.object({ organisationId: id }).strict().meta({ id: "VerifierInput" });
+
+/** An area's owner fields, as the routes that change them answer. */
+export const areaOwnerAnswer = z
+  .object({
+    id: z.string(),
+    organisationId: z.string(),
+    regionCode: z.string(),
+    published: z.boolean(),
+    verifierOrganisationIds: z.array(z.string()),
+  })
+  .meta({ id: "AreaOwner" });
+
+/**
+ * A verification body as the web app offers it for assignment: accredited bodies are public
+ * knowledge, so their names are told to whoever may assign them.
+ */
+export const verificationBodySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameZh: z.string().nullable(),
+    regionCode: z.string(),
+  })
+  .meta({ id: "VerificationBody" });

@@ -204,6 +204,15 @@ export class MiningAreaRepository {
       .execute();
   }
 
+  /** Unassigns a verification body from the area; nothing happens when it was not assigned. */
+  async unassignVerifier(id: string, organisationId: string): Promise<void> {
+    await this.db
+      .deleteFrom("area_verifiers")
+      .where("area_id", "=", id)
+      .where("organisation_id", "=", organisationId)
+      .execute();
+  }
+
   /** Records that the area holds the mine. */
   async addMine(id: string, mineId: string): Promise<void> {
     await this.db

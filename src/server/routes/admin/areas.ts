@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { publishInput, transferInput, verifierInput } from "../../../contract/admin.ts";
+import {
+  areaOwnerAnswer,
+  publishInput,
+  transferInput,
+  verificationBodySchema,
+  verifierInput,
+} from "../../../contract/admin.ts";
 import type { ActionId } from "../../../domain/access/actions.ts";
 import type { Organisation } from "../../../domain/access/organisation.ts";
 import { SYSTEM_SCOPE } from "../../../domain/access/policy.ts";
@@ -21,27 +27,6 @@ const areaOwnerRecord = (a: MiningArea) => ({
   published: a.published,
   verifierOrganisationIds: [...a.verifierOrganisationIds],
 });
-
-const areaOwnerAnswer = z.object({
-  id: z.string(),
-  organisationId: z.string(),
-  regionCode: z.string(),
-  published: z.boolean(),
-  verifierOrganisationIds: z.array(z.string()),
-});
-
-/**
- * A verification body as the web app offers it for assignment: accredited bodies are public
- * knowledge, so their names are told to whoever may assign them.
- */
-export const verificationBodySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    nameZh: z.string().nullable(),
-    regionCode: z.string(),
-  })
-  .meta({ id: "VerificationBody" });
 
 const bodyJson = (o: Organisation) => ({
   id: o.id,
@@ -228,12 +213,7 @@ export function areaAdminRoutes(app: ApiApp, ctx: AppContext): void {
       return changeArea(req, area, "area.update", async (tx) => {
         // An id that is no row's was never assigned: nothing to delete, and the answer says so.
         if (!isId(body)) return;
-        // MiningAreaRepository has no unassignVerifier yet (storage is not this change's to edit).
-        await tx.db
-          .deleteFrom("area_verifiers")
-          .where("area_id", "=", area.id)
-          .where("organisation_id", "=", body)
-          .execute();
+        await tx.areas.unassignVerifier(area.id, body);
       });
     },
   );

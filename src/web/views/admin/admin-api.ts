@@ -9,6 +9,7 @@ import type {
   tokenSchema,
   userInput,
   userSchema,
+  verificationBodySchema,
 } from "../../../contract/admin.ts";
 import { apiFetch } from "../../api/client.ts";
 import { keys } from "../../api/queries.ts";
@@ -90,17 +91,8 @@ export function usePublish() {
   });
 }
 
-/**
- * A verification body as `GET /api/verification-bodies` and `GET /api/areas/{id}/verifiers` answer
- * it (the server's `VerificationBody` schema; to be imported from src/contract once it is declared
- * there).
- */
-export interface VerificationBody {
-  id: string;
-  name: string;
-  nameZh: string | null;
-  regionCode: string;
-}
+/** A verification body as `GET /api/verification-bodies` and `GET /api/areas/{id}/verifiers` answer it. */
+export type VerificationBody = z.infer<typeof verificationBodySchema>;
 
 /** The enabled verification bodies (for whoever may assign one to an area). */
 export const useVerificationBodies = () =>
