@@ -26,14 +26,23 @@ export class ReportRepository {
 
   /** The files of every report of an area (of its analyses and its inventories). */
   async pathsForArea(areaId: string): Promise<string[]> {
-    const rows = await this.db
+    const rows = await this.ofArea(areaId).select("reports.path").execute();
+    return rows.map((r) => r.path);
+  }
+
+  /** The ids of every report of an area (of its analyses and its inventories). */
+  async idsForArea(areaId: string): Promise<string[]> {
+    const rows = await this.ofArea(areaId).select("reports.id").execute();
+    return rows.map((r) => String(r.id));
+  }
+
+  /** The reports of an area: those of its analyses and those of its inventories. */
+  private ofArea(areaId: string) {
+    return this.db
       .selectFrom("reports")
       .leftJoin("analyses", "analyses.id", "reports.analysis_id")
       .leftJoin("inventories", "inventories.id", "reports.inventory_id")
-      .select("reports.path")
-      .where((eb) => eb.or([eb("analyses.area_id", "=", areaId), eb("inventories.area_id", "=", areaId)]))
-      .execute();
-    return rows.map((r) => r.path);
+      .where((eb) => eb.or([eb("analyses.area_id", "=", areaId), eb("inventories.area_id", "=", areaId)]));
   }
 
   async get(id: string): Promise<StoredReport | undefined> {

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { QueryScope } from "../domain/access/policy.ts";
+import type { RegionCode } from "../domain/access/region-code.ts";
 import { isRowId } from "./access-input.ts";
 import type { Database, SessionsTable } from "./schema.ts";
 import { scopeWhere } from "./scope-filter.ts";
@@ -73,6 +74,31 @@ export class SessionRepository {
       address: r.address,
       userAgent: r.user_agent,
     }));
+  }
+
+  /**
+   * Whose a session is that has not been revoked: its user, the user's organisation and that
+   * organisation's region (what the policy sees of it); undefined when there is no such session.
+   */
+  async openOwner(
+    id: string,
+  ): Promise<{ userId: string; organisationId: string; regionCode: RegionCode } | undefined> {
+    if (!DIGEST.test(id)) return undefined;
+    const s = await this.db
+      .selectFrom("sessions as s")
+      .innerJoin("users as u", "u.id", "s.user_id")
+      .innerJoin("organisations as o", "o.id", "u.organisation_id")
+      .select(["s.user_id", "u.organisation_id", "o.region_code"])
+      .where("s.id", "=", id)
+      .where("s.revoked_at", "is", null)
+      .executeTakeFirst();
+    return s
+      ? {
+          userId: String(s.user_id),
+          organisationId: String(s.organisation_id),
+          regionCode: s.region_code as RegionCode,
+        }
+      : undefined;
   }
 
   /** Revokes one session by its id (the digest); false when there is no open one. */

@@ -34,20 +34,14 @@ async function recordsOfArea(ctx: AppContext, areaId: string) {
     ctx.maps.forArea(areaId),
     ctx.analyses.forArea(areaId),
     ctx.inventories.forArea(areaId),
-    ctx.db
-      .selectFrom("reports")
-      .leftJoin("analyses", "analyses.id", "reports.analysis_id")
-      .leftJoin("inventories", "inventories.id", "reports.inventory_id")
-      .select("reports.id")
-      .where((eb) => eb.or([eb("analyses.area_id", "=", areaId), eb("inventories.area_id", "=", areaId)]))
-      .execute(),
+    ctx.reports.idsForArea(areaId),
   ]);
-  const ids = (rows: readonly { id: string | number | bigint }[]) => rows.map((r) => String(r.id));
+  const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
   return [
     { kind: "map" as const, ids: ids(maps) },
     { kind: "analysis" as const, ids: ids(analyses) },
     { kind: "inventory" as const, ids: ids(inventories) },
-    { kind: "report" as const, ids: ids(reports) },
+    { kind: "report" as const, ids: reports },
   ];
 }
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { sessionSchema } from "../../../contract/admin.ts";
 import { queryScope, type ResourceRef } from "../../../domain/access/policy.ts";
-import type { RegionCode } from "../../../domain/access/region-code.ts";
 import { findFor } from "../../access/find-for.ts";
 import type { ApiApp } from "../../api-app.ts";
 import type { AppContext } from "../../context.ts";
@@ -15,21 +14,8 @@ const sessionParams = z.object({ id: z.string().meta({ description: "a session's
 export function sessionRoutes(app: ApiApp, ctx: AppContext): void {
   /** An open session's user as the policy sees it, or undefined when there is no such open session. */
   const openSession = async (id: string): Promise<ResourceRef | undefined> => {
-    if (!/^[0-9a-f]{64}$/.test(id)) return undefined;
-    const s = await ctx.db
-      .selectFrom("sessions as s")
-      .innerJoin("users as u", "u.id", "s.user_id")
-      .innerJoin("organisations as o", "o.id", "u.organisation_id")
-      .select(["s.user_id", "u.organisation_id", "o.region_code", "s.revoked_at"])
-      .where("s.id", "=", id)
-      .executeTakeFirst();
-    if (!s || s.revoked_at !== null) return undefined;
-    return {
-      kind: "user",
-      organisationId: String(s.organisation_id),
-      regionCode: s.region_code as RegionCode,
-      userId: String(s.user_id),
-    };
+    const owner = await ctx.sessions.openOwner(id);
+    return owner && { kind: "user", ...owner };
   };
 
   app.get(
