@@ -17,7 +17,6 @@ const RECLAIM: ControlRule = {
   kind: "reclaim-by",
   deadlineYear: 2028,
   toRoles: ["forest"],
-  disturbedRoles: ["open-pit", "dump", "mining"],
 };
 const CAP: ControlRule = {
   id: "r3",
@@ -66,19 +65,34 @@ describe("land-use control rules on a plot (hand-worked)", () => {
     expect(ruleBreaches(NO_ARABLE_LOSS, plot(0.05), 2026)).toEqual([]);
   });
 
-  it("flags reclamation overdue only after the deadline, while the latest map still shows disturbed land", () => {
-    expect(ruleBreaches(RECLAIM, plot(0, 4), 2028)).toEqual([]);
-    expect(ruleBreaches(RECLAIM, plot(0, 0), 2029)).toEqual([]);
-    expect(ruleBreaches(RECLAIM, plot(0, 3), 2029)).toEqual([
+  it("flags reclamation overdue only on a map after the deadline that shows land not yet of the target use", () => {
+    /** A 4 ha dump to be reclaimed to forest by 2028, as the map of `toYear` shows it. */
+    const dump = (left: number, built: number, toYear: number): PlotLandUse => ({
+      plotId: "p2",
+      fromYear: 2022,
+      toYear,
+      roleAreaHa: { dump: ha(left), "built-up": ha(built), forest: ha(4 - left - built) },
+      transitionsHa: [],
+    });
+    expect(ruleBreaches(RECLAIM, dump(4, 0, 2028), 2028)).toEqual([]);
+    // A map from before the deadline cannot show it was missed.
+    expect(ruleBreaches(RECLAIM, dump(4, 0, 2026), 2029)).toEqual([]);
+    expect(ruleBreaches(RECLAIM, dump(0, 0, 2029), 2029)).toEqual([]);
+    expect(ruleBreaches(RECLAIM, dump(3, 0, 2029), 2029)).toEqual([
       {
-        plotId: "p1",
+        plotId: "p2",
         ruleId: "r2",
         kind: "reclamation-overdue",
         areaHa: 3,
         evidence:
-          "3.00 ha is still dump land in the 2026 map, after the reclamation deadline 2028 (to forest)",
+          "3.00 ha is dump (3.00 ha) in the 2029 map, after the reclamation deadline 2028 (to forest)",
       },
     ]);
+    // Reclaimed, but to the wrong use.
+    expect(ruleBreaches(RECLAIM, dump(0, 1, 2029), 2029)[0]).toMatchObject({
+      areaHa: 1,
+      kind: "reclamation-overdue",
+    });
   });
 
   it("flags land of a role above its cap, and land outside the allowed uses", () => {
@@ -101,8 +115,6 @@ describe("land-use control rules on a plot (hand-worked)", () => {
     expect(controlRuleProblems({ ...RECLAIM, deadlineYear: 1800, toRoles: [] }, ["forest", "dump"])).toEqual([
       { path: "deadlineYear", message: "must be a year from 1990 to 2100; got 1800" },
       { path: "toRoles", message: "must name at least one land-use role" },
-      { path: "disturbedRoles[0]", message: 'must be one of forest, dump; got "open-pit"' },
-      { path: "disturbedRoles[2]", message: 'must be one of forest, dump; got "mining"' },
     ]);
   });
 });

@@ -20,13 +20,12 @@ export type ControlRule = {
     }
   | {
       /**
-       * The plot is reclaimed to these roles by the deadline: after it, no land of the disturbed
-       * roles (open pit, stripping, dump, mining — as the rule table lists them) remains.
+       * The plot is reclaimed to these roles by the deadline: a map made after it shows no land of
+       * another role in the plot (still dump or pit, or reclaimed to the wrong use).
        */
       readonly kind: "reclaim-by";
       readonly deadlineYear: number;
       readonly toRoles: readonly string[];
-      readonly disturbedRoles: readonly string[];
     }
   | {
       /** At most this much land of one role in the plot ("construction land capped at N ha"). */
@@ -93,13 +92,14 @@ export function ruleBreaches(rule: ControlRule, plot: PlotLandUse, year: number)
       );
     }
     case "reclaim-by": {
-      if (year <= rule.deadlineYear) return [];
-      const left = rule.disturbedRoles.filter((r) => (plot.roleAreaHa[r] ?? 0) > 0);
-      const area = sumHa(left.map((r) => plot.roleAreaHa[r]!));
+      // Judged only on a map made after the deadline: an older map cannot show it was missed.
+      if (year <= rule.deadlineYear || plot.toYear <= rule.deadlineYear) return [];
+      const left = Object.entries(plot.roleAreaHa).filter(([r, a]) => !rule.toRoles.includes(r) && a > 0);
+      const area = sumHa(left.map(([, a]) => a));
       return breach(
         "reclamation-overdue",
         area,
-        `${fmt(area)} ha is still ${left.join(", ")} land in the ${plot.toYear} map, after the reclamation deadline ${rule.deadlineYear} (to ${rule.toRoles.join(" or ")})`,
+        `${fmt(area)} ha is ${left.map(([r, a]) => `${r} (${fmt(a)} ha)`).join(", ")} in the ${plot.toYear} map, after the reclamation deadline ${rule.deadlineYear} (to ${rule.toRoles.join(" or ")})`,
       );
     }
     case "cap": {
@@ -150,7 +150,6 @@ export function controlRuleProblems(
           message: `must be a year from 1990 to 2100; got ${rule.deadlineYear}`,
         });
       known("toRoles", rule.toRoles);
-      known("disturbedRoles", rule.disturbedRoles);
       break;
     case "cap":
       known("role", [rule.role]);

@@ -56,10 +56,25 @@ describe("performance evaluation (hand-worked, docs/performance-evaluation.md)",
     expect(e.achievements[4]!.degree).toBeCloseTo(0.6, 12);
     // (1 + 1 + 0.6 + 0.75 + 0.6) / 5 × 100 = 79.
     expect(e.score).toBeCloseTo(79, 10);
-    // Avoided: (0.1 − 0.09) × 950,000 t = 9,500 t CO2e for 200 × 10⁴ CNY → 47.5 t CO2e per 10⁴ CNY.
+    // Avoided against 2026's intensity (0.1): (0.1 − 0.09) × 950,000 t = 9,500 t CO2e for 200 × 10⁴ CNY
+    // → 47.5 t CO2e per 10⁴ CNY.
     expect(e.abatedTCO2ePer10kCny).toBeCloseTo(47.5, 8);
     // 112 − 105 = 7 ha reclaimed in the year for 70 × 10⁴ CNY → 0.1 ha per 10⁴ CNY.
     expect(e.reclaimedHaPer10kCny).toBeCloseTo(0.1, 12);
+  });
+
+  it("judges a reclamation rate on the way from the base year's rate, or as a level to keep", () => {
+    // 100/400 = 0.25 in 2025, 112/400 = 0.28 in 2027; 0.45 by 2030 asks 0.25 + 0.20 × 2/5 = 0.33 by 2027:
+    // (0.28 − 0.25) / (0.33 − 0.25) = 0.375.
+    const rate = (r: number): Target => ({ id: "r", kind: "reclamation-rate", rate: r, ...common });
+    const [a] = evaluateMine([rate(0.45)], HISTORY, 2027).achievements;
+    expect(a!.expected).toBeCloseTo(0.33, 12);
+    expect(a!.actual).toBeCloseTo(0.28, 12);
+    expect(a!.degree).toBeCloseTo(0.375, 12);
+    // Already at 0.25 ≥ 0.20 in the base year: kept (1); a fall below it would count against.
+    expect(evaluateMine([rate(0.2)], HISTORY, 2027).achievements[0]!.degree).toBe(1);
+    const fell = [...HISTORY.slice(0, 2), { ...HISTORY[2]!, reclaimedHa: ha(60) }];
+    expect(evaluateMine([rate(0.2)], fell, 2027).achievements[0]!.degree).toBeCloseTo(0.15 / 0.2, 12);
   });
 
   it("weights are data: a regulator that counts intensity three times scores differently", () => {

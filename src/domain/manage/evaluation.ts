@@ -51,7 +51,7 @@ export interface MineEvaluation {
   readonly achievements: readonly TargetAchievement[];
   /** Σ weight × degree / Σ weight over the judged targets, × 100; null when none was judged. */
   readonly score: number | null;
-  /** Emissions avoided against the base year's intensity at this year's output, t CO2e per 10⁴ CNY. */
+  /** Emissions avoided against the year before's intensity at this year's output, t CO2e per 10⁴ CNY. */
   readonly abatedTCO2ePer10kCny: number | null;
   /** Land reclaimed in the year, ha per 10⁴ CNY of reclamation investment. */
   readonly reclaimedHaPer10kCny: number | null;
@@ -107,9 +107,18 @@ function achievement(t: Target, facts: readonly MineYearFacts[], year: number): 
     case "reclamation-area":
       if (!base) return none(`no approved report for the base year ${t.baseYear}`);
       return progressive(t.areaHa, now.reclaimedHa - base.reclaimedHa);
-    case "reclamation-rate":
-      if (now.disturbedHa === 0) return none("no land disturbed by mining yet");
-      return progressive(t.rate, now.reclaimedHa / now.disturbedHa);
+    case "reclamation-rate": {
+      // A level to reach from the base year's: judged on the way from there, like the intensity.
+      if (!base) return none(`no approved report for the base year ${t.baseYear}`);
+      if (now.disturbedHa === 0 || base.disturbedHa === 0) return none("no land disturbed by mining yet");
+      const r0 = base.reclaimedHa / base.disturbedHa;
+      const r = now.reclaimedHa / now.disturbedHa;
+      // Already at the target in the base year: it is to be kept.
+      if (r0 >= t.rate) return judged(t.rate, r, r >= t.rate ? 1 : r / t.rate);
+      const expected = r0 + (t.rate - r0) * dueShare(t, year);
+      if (expected === r0) return { ...none(`nothing is due yet in the base year ${t.baseYear}`), actual: r };
+      return judged(expected, r, clamp01((r - r0) / (expected - r0)));
+    }
     case "land-use-cap":
       return cap(t.capHa, now.roleAreaHa[t.role] ?? 0);
     case "methane-utilisation":
@@ -132,14 +141,11 @@ export function evaluateMine(
     weight > 0 ? (100 * judged.reduce((s, a) => s + weights[a.kind] * a.degree!, 0)) / weight : null;
   const now = facts.find((f) => f.year === year);
   const before = facts.find((f) => f.year === year - 1);
-  // The base year's intensity: the earliest base year among the intensity targets, else none.
-  const baseYear = Math.min(
-    ...targets.filter((t) => t.kind === "intensity-reduction").map((t) => t.baseYear),
-  );
-  const base = facts.find((f) => f.year === baseYear);
-  const i0 = base && intensity(base);
+  // The year's measures against the year before: what the year's intensity saved on its output
+  // compared with last year's intensity (a yearly figure for a yearly investment).
+  const iPrev = before && intensity(before);
   const i = now && intensity(now);
-  const abated = now && i0 != null && i != null ? (i0 - i) * now.coalOutputT : null;
+  const abated = now && iPrev != null && i != null ? (iPrev - i) * now.coalOutputT : null;
   return {
     year,
     achievements,
@@ -168,7 +174,9 @@ export interface RankedMine {
 export function rankMines(
   evaluations: readonly { mineId: string; evaluation: MineEvaluation }[],
 ): RankedMine[] {
-  const key = (e: MineEvaluation) => [e.score ?? -Infinity, e.abatedTCO2ePer10kCny ?? -Infinity] as const;
+  // Compared as shown (a score to 0.1, efficiency to 0.01), so that float noise makes no rank.
+  const round = (x: number | null, step: number) => (x === null ? -Infinity : Math.round(x / step) * step);
+  const key = (e: MineEvaluation) => [round(e.score, 0.1), round(e.abatedTCO2ePer10kCny, 0.01)] as const;
   const sorted = [...evaluations].sort((a, b) => {
     const [sa, ea] = key(a.evaluation);
     const [sb, eb] = key(b.evaluation);

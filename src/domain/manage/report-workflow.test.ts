@@ -6,6 +6,7 @@ import {
   NEW_REPORT,
   nextReportEvents,
   REPORT_EVENT_TYPES,
+  REPORT_STATES,
   type ReportEvent,
   type ReportHistory,
 } from "./report-workflow.ts";
@@ -171,21 +172,72 @@ describe("the annual report's workflow", () => {
     }),
   );
 
+  /** A valid next event for the state, by the party that may fire it, with what it must carry. */
+  function validNext(
+    h: ReportHistory,
+    pick: number,
+    content: unknown,
+    conforms: boolean,
+  ): ReportEvent | undefined {
+    const next = nextReportEvents(h.state);
+    if (next.length === 0) return undefined;
+    const type = next[pick % next.length]!;
+    switch (type) {
+      case "submit":
+      case "resubmit":
+        return { type, by: ENTERPRISE, at, content: content ?? 0 };
+      case "send-to-verification":
+        return toVerification;
+      case "conclude-verification":
+        return {
+          type,
+          by: VERIFIER,
+          at,
+          conclusion: { conforms, statement: "checked against the invoices", findings: [] },
+        };
+      case "return":
+        return { type, by: REGULATOR, at, reason: "see the findings", fieldComments: [] };
+      case "reject":
+        return { type, by: REGULATOR, at, reason: "not credible" };
+      case "approve":
+      case "publish":
+        return { type, by: REGULATOR, at };
+    }
+  }
+  // Mostly valid next events (so that sequences reach review, returns and publication), some
+  // arbitrary ones (wrong time, wrong party, empty reasons) in between.
+  const step = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        valid: fc.constant(true as const),
+        pick: fc.nat(20),
+        content: fc.jsonValue(),
+        conforms: fc.boolean(),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ valid: fc.constant(false as const), event: anyEvent }) },
+  );
+
   it("holds its invariants on any sequence of events (property)", () => {
+    const reached = new Set<string>();
     fc.assert(
-      fc.property(fc.array(anyEvent, { maxLength: 40 }), (events) => {
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
         let h = NEW_REPORT;
         let submissions = 0;
-        for (const e of events) {
-          const before = h;
-          const step = applyReportEvent(h, e);
-          if (!step.ok) {
-            expect(h).toBe(before);
+        for (const s of steps) {
+          const e = s.valid ? validNext(h, s.pick, s.content, s.conforms) : s.event;
+          if (!e) continue;
+          const snapshot = structuredClone(h);
+          const result = applyReportEvent(h, e);
+          if (!result.ok) {
+            // A refusal changes nothing, not even inside.
+            expect(h).toEqual(snapshot);
             continue;
           }
-          const next = step.history;
+          const next = result.history;
           // Versions are never lost or changed: the earlier ones stay as they were.
-          expect(next.versions.slice(0, h.versions.length)).toEqual(h.versions);
+          expect(next.versions.slice(0, h.versions.length)).toEqual(snapshot.versions);
           if (e.type === "submit" || e.type === "resubmit") submissions++;
           expect(next.versions.length).toBe(submissions);
           // Every return and rejection has a reason.
@@ -194,6 +246,7 @@ describe("the annual report's workflow", () => {
           // Nothing leaves a final state.
           expect(FINAL_REPORT_STATES.includes(h.state)).toBe(false);
           h = next;
+          reached.add(h.state);
         }
         // No path to publication without verification concluded and the regulator's approval,
         // in that order, after the last submission.
@@ -206,10 +259,11 @@ describe("the annual report's workflow", () => {
           expect(verified).toBeGreaterThan(lastSubmission);
           expect(approved).toBeGreaterThan(verified);
         }
-        expect(h.events.length).toBeLessThanOrEqual(events.length);
       }),
       { numRuns: 2000 },
     );
+    // The runs did reach every state, so the properties above were tested where they matter.
+    expect([...reached].sort()).toEqual([...REPORT_STATES].filter((x) => x !== "draft").sort());
   });
 
   it("names every event's next states from the table", () => {

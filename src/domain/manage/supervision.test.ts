@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ha, tCO2ePerYr, type Tonnes } from "../../units/index.ts";
 import type { ControlRule, PlotLandUse } from "./control-rule.ts";
 import type { MineYearFacts } from "./evaluation.ts";
-import { superviseMine, trendAt, type MineSupervisionInput } from "./supervision.ts";
+import { reportDeadline, superviseMine, trendAt, type MineSupervisionInput } from "./supervision.ts";
 import type { Target } from "./target.ts";
 
 const year = (y: number, emissions: number, coal = 1_000_000): MineYearFacts => ({
@@ -111,5 +111,42 @@ describe("supervision rules (hand-worked)", () => {
         today: new Date("2028-03-31T12:00:00Z"),
       }),
     ).toEqual([]);
+  });
+
+  it("judges an intensity target by the year's own intensity from its target year on", () => {
+    const at2030 = { ...context, year: 2030, today: new Date("2031-01-10T00:00:00Z") };
+    // 0.1 → 0.085: 15 % lower, short of 18 %.
+    const missed = superviseMine(
+      mine({ facts: [year(2025, 100_000), year(2030, 85_000)], submittedYears: [2030] }),
+      at2030,
+    );
+    expect(missed.map((f) => [f.kind, f.evidence])).toEqual([
+      [
+        "intensity-off-track",
+        "carbon intensity 15.0 % lower in 2030 than in 2025, short of the target's 18.0 % by 2030",
+      ],
+    ]);
+    expect(
+      superviseMine(
+        mine({ facts: [year(2025, 100_000), year(2030, 80_000)], submittedYears: [2030] }),
+        at2030,
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads the report deadline as the end of the day in China Standard Time, and refuses a malformed one", () => {
+    expect(reportDeadline(2027, "03-31").toISOString()).toBe("2028-03-31T15:59:59.000Z");
+    const lateInBeijing = superviseMine(
+      mine({ facts: [year(2025, 100_000), year(2026, 90_000), year(2027, 80_000)], submittedYears: [] }),
+      {
+        ...context,
+        today: new Date("2028-03-31T16:30:00Z"), // 00:30 on 1 April in Beijing
+      },
+    );
+    expect(lateInBeijing.map((f) => f.kind)).toEqual(["report-overdue"]);
+    expect(() => reportDeadline(2027, "3-31")).toThrow(
+      'the report deadline must be a month and day "MM-DD" such as "03-31"; got "3-31"',
+    );
+    expect(() => reportDeadline(2027, "02-30")).toThrow(/MM-DD/);
   });
 });

@@ -36,7 +36,10 @@ export interface MineSupervisionInput {
   readonly targets: readonly Target[];
   /** The facts of its approved reports. */
   readonly facts: readonly MineYearFacts[];
-  /** Years for which a report was submitted (whatever its state since). */
+  /**
+   * Years whose report has been submitted and is not back with the enterprise: a report returned
+   * and not resubmitted, like a draft, is not in.
+   */
   readonly submittedYears: readonly number[];
   /** Its plots with their rule and what the last two land-use maps show of them. */
   readonly plots: readonly { readonly rule: ControlRule; readonly landUse: PlotLandUse }[];
@@ -74,6 +77,18 @@ export function trendAt(points: readonly { x: number; y: number }[], at: number)
   return my + slope * (at - mx);
 }
 
+/**
+ * The end of the day a year's report is due, in China Standard Time (UTC+8): `due` is the month and
+ * day of the next year, "MM-DD".
+ */
+export function reportDeadline(year: number, due: string): Date {
+  const m = /^(\d{2})-(\d{2})$/.exec(due);
+  const at = m ? new Date(Date.UTC(year + 1, Number(m[1]) - 1, Number(m[2]), 23 - 8, 59, 59)) : null;
+  if (!m || !at || at.getUTCMonth() !== Number(m[1]) - 1 || at.getUTCDate() !== Number(m[2]))
+    throw new RangeError(`the report deadline must be a month and day "MM-DD" such as "03-31"; got "${due}"`);
+  return at;
+}
+
 type Rule = (m: MineSupervisionInput, c: SupervisionContext) => SupervisionFlag[];
 
 export const SUPERVISION_RULES: Readonly<Record<FlagKind, { readonly checks: string; readonly run: Rule }>> =
@@ -100,13 +115,32 @@ export const SUPERVISION_RULES: Readonly<Record<FlagKind, { readonly checks: str
       },
     },
     "intensity-off-track": {
-      checks: "the carbon intensity projected for each intensity target's year against the target",
+      checks:
+        "the carbon intensity projected for each intensity target's year against the target; from that year on, the year's own",
       run: (m, c) =>
-        m.targets.flatMap((t) => {
-          if (t.kind !== "intensity-reduction" || c.year < t.baseYear || c.year >= t.targetYear) return [];
+        m.targets.flatMap((t): SupervisionFlag[] => {
+          if (t.kind !== "intensity-reduction" || c.year < t.baseYear) return [];
           const base = m.facts.find((x) => x.year === t.baseYear);
           const i0 = base && intensity(base);
           if (!i0) return [];
+          // From the target year on, the year's own intensity is what counts, not a projection.
+          if (c.year >= t.targetYear) {
+            const now = m.facts.find((x) => x.year === c.year);
+            const i = now && intensity(now);
+            if (i == null) return [];
+            const reduced = 1 - i / i0;
+            if (reduced >= t.reductionFraction) return [];
+            return [
+              {
+                mineId: m.mineId,
+                kind: "intensity-off-track" as const,
+                year: c.year,
+                subject: { kind: "target" as const, id: t.id },
+                evidence: `carbon intensity ${fmt(reduced * 100, 1)} % lower in ${c.year} than in ${t.baseYear}, short of the target's ${fmt(t.reductionFraction * 100, 1)} % by ${t.targetYear}`,
+                numbers: { baseIntensity: i0, intensity: i, targetReduction: t.reductionFraction },
+              },
+            ];
+          }
           const points = m.facts
             .filter((x) => x.year >= t.baseYear && x.year <= c.year)
             .flatMap((x) => (intensity(x) === null ? [] : [{ x: x.year, y: intensity(x)! }]));
@@ -141,8 +175,7 @@ export const SUPERVISION_RULES: Readonly<Record<FlagKind, { readonly checks: str
     "report-overdue": {
       checks: "a year's report not submitted by its deadline",
       run: (m, c) => {
-        const [month, day] = c.reportDue.split("-").map(Number);
-        const due = new Date(Date.UTC(c.year + 1, month! - 1, day!, 23, 59, 59));
+        const due = reportDeadline(c.year, c.reportDue);
         if (c.today <= due || m.submittedYears.includes(c.year)) return [];
         const days = Math.floor((c.today.getTime() - due.getTime()) / 86_400_000);
         return [
@@ -151,7 +184,7 @@ export const SUPERVISION_RULES: Readonly<Record<FlagKind, { readonly checks: str
             kind: "report-overdue" as const,
             year: c.year,
             subject: { kind: "report" as const, id: String(c.year) },
-            evidence: `the ${c.year} report was due on ${due.toISOString().slice(0, 10)} and is ${days} days late`,
+            evidence: `the ${c.year} report was due on ${c.year + 1}-${c.reportDue} and is ${days} days late`,
             numbers: { daysLate: days },
           },
         ];

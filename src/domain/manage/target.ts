@@ -4,7 +4,8 @@ import type { Hectares, TonnesCO2ePerYear } from "../../units/index.ts";
  * A target a regulator sets for a mine (or an enterprise sets itself as a sub-target; seed 000:
  * "the subtarget of low carbon emission should be added to the planning goal of coal production
  * enterprises"). Each kind says what it measures and in which unit; `baseYear` and `targetYear`
- * bound it in time. Kinds are data (TARGET_KINDS), read by the evaluation.
+ * bound it in time. TARGET_KINDS describes the kinds for forms and documents; how each is judged is
+ * in evaluation.ts (docs/performance-evaluation.md).
  */
 export type Target = {
   readonly id: string;
