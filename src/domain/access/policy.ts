@@ -127,7 +127,8 @@ export function queryScope(actor: Actor, action: ActionId, ...more: ActionId[]):
  * The scope of work the system does itself: a job running an analysis that a request was allowed to
  * queue, the demo loader, the administrator's command line — and a route's write to a record the
  * policy has just allowed for the request's actor (the record was found in the actor's scope and
- * `authorise` passed; the write then names it by id). Never to find or list records for a request.
- * Named so that every use can be found.
+ * `authorise` passed; the write then names it by id). Never to find or list records for a request,
+ * but public reference data: the accredited verification bodies, listed to whoever may assign one
+ * (row-level security lets everyone read them). Named so that every use can be found.
  */
 export const SYSTEM_SCOPE: QueryScope = { kind: "everything" };

@@ -47,13 +47,14 @@ const assignmentParams = idParams.extend({
  */
 export function areaAdminRoutes(app: ApiApp, ctx: AppContext): void {
   /**
-   * Verification bodies are read as the system: accredited bodies are public reference data, which
-   * an enterprise assigning one (or a reader of an area's assignments) may see although the
-   * organisations it may read are only its own (row-level security would hide them otherwise).
+   * Verification bodies: accredited bodies are public reference data, which an enterprise assigning
+   * one (or a reader of an area's assignments) may see although the organisations it may read are
+   * only its own. Listed in SYSTEM_SCOPE (no scope of the actor's); row-level security lets everyone
+   * read them (migration 007's `organisations` read policy), so no `asSystem`: any other
+   * organisation stays hidden from who may not read it.
    */
-  const enabledBodies = () =>
-    asSystem(() => ctx.organisations.list(SYSTEM_SCOPE, { kind: "verification-body" }));
-  const bodyOf = (id: string) => asSystem(() => ctx.organisations.get(id));
+  const enabledBodies = () => ctx.organisations.list(SYSTEM_SCOPE, { kind: "verification-body" });
+  const bodyOf = (id: string) => ctx.organisations.get(id);
 
   /** Changes an area with its audit event; answers the owner fields after. */
   const changeArea = (
