@@ -19,7 +19,7 @@ import { testDirectory } from "./test-directory.ts";
  */
 export async function testApp(kind: string, o: { maxUploadBytes?: number; maxMapPixels?: number } = {}) {
   // As the server connects: on PostgreSQL, a role under row-level security.
-  const { store, drop } = await freshStore(kind, { as: "application" });
+  const { store, drop, ownerUrl } = await freshStore(kind, { as: "application" });
   const dir = mkdtempSync(join(tmpdir(), "mc-api-"));
   const folder = new DataFolder(dir);
   const jobs = new AnalysisJobs(store, folder, { workers: 0 });
@@ -38,6 +38,8 @@ export async function testApp(kind: string, o: { maxUploadBytes?: number; maxMap
     jobs,
     dir,
     directory,
+    /** On PostgreSQL, the tables' owner's URL (the app connects as an application role). */
+    ownerUrl,
     close: async () => {
       await app.close();
       await jobs.whenIdle();

@@ -83,7 +83,7 @@ export async function freshDatabase(): Promise<{
 export async function freshStore(
   kind: string,
   o: { as?: "owner" | "application" } = {},
-): Promise<{ store: Store; drop: () => Promise<void> }> {
+): Promise<{ store: Store; drop: () => Promise<void>; ownerUrl?: string }> {
   if (kind === "pglite") {
     const store = await openStore();
     return { store, drop: () => store.close() };
@@ -96,6 +96,8 @@ export async function freshStore(
   );
   return {
     store,
+    /** The tables' owner's URL, for a test that must change the schema under the application. */
+    ownerUrl: database.ownerUrl,
     drop: async () => {
       await store.close();
       await database.drop();
