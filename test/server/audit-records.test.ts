@@ -56,7 +56,7 @@ describe.each(STORE_KINDS)(
         "area.create area",
         "inventory.write inventory",
       ]);
-      });
+    });
 
     it("a token is `token` <id> and a session `session` <id>, each in its organisation", async () => {
       const editor = await signIn(t.app, "editor-a");

@@ -408,7 +408,9 @@ export class Identity {
     // Row-level security skips rows a scope may not write without an error: say so rather than
     // answer as if the password had changed.
     if (Number(changed.numUpdatedRows) !== 1)
-      throw new Error(`the password of user ${userId} was not changed: its row could not be written in this scope`);
+      throw new Error(
+        `the password of user ${userId} was not changed: its row could not be written in this scope`,
+      );
     await this.revokeSessions(userId, "password-changed", keepSessionId);
   }
 
