@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACTION_IDS } from "../domain/access/actions.ts";
 import { AUDIT_OUTCOMES, AUDIT_RECORD_KINDS, AUTH_ACTIONS } from "../domain/access/audit-event.ts";
 import { ROLE_IDS } from "../domain/access/roles.ts";
+import { STORED_ID } from "./stored-id.ts";
 
 /** The kinds of record an event can be about (src/domain/access/audit-event.ts). */
 export const AUDIT_RESOURCE_KINDS = AUDIT_RECORD_KINDS;
@@ -45,7 +46,7 @@ export const auditPageSchema = z
   .object({ events: z.array(auditEventSchema), next: z.number().int().nullable() })
   .meta({ id: "AuditPage" });
 
-const id = z.string().regex(/^[1-9]\d{0,17}$/, "must be a stored id (a positive whole number)");
+const id = z.string().regex(STORED_ID, "must be a stored id (a positive whole number)");
 
 /** `GET /api/audit`'s filters. */
 export const auditQuery = z

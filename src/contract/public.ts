@@ -3,6 +3,7 @@ import { TEXT_BOUNDS } from "../domain/common/input-bounds.ts";
 import { userText } from "../domain/validation/user-text.ts";
 import { mapLayerSchema } from "./map-layer.ts";
 import { keyFigureSchema, overviewPointSchema } from "./overview.ts";
+import { STORED_ID } from "./stored-id.ts";
 
 const regionRef = z.object({ code: z.string(), name: z.string(), nameZh: z.string().nullable() });
 const mineName = z.object({ id: z.string(), name: z.string(), nameZh: z.string().nullable() });
@@ -50,10 +51,7 @@ export const FEEDBACK_MESSAGE_MAX_CHARS = 4000;
 /** `POST /api/public/feedback`: a message from anyone, about a published area or the portal. */
 export const feedbackInput = z
   .object({
-    areaId: z
-      .string()
-      .regex(/^[1-9]\d{0,17}$/, "must be a published area's id")
-      .optional(),
+    areaId: z.string().regex(STORED_ID, "must be a published area's id").optional(),
     name: userText(TEXT_BOUNDS.name).min(1).optional(),
     contact: userText(TEXT_BOUNDS.name)
       .min(1)

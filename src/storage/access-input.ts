@@ -1,3 +1,4 @@
+import { isStoredId } from "../contract/stored-id.ts";
 import { TEXT_BOUNDS } from "../domain/common/input-bounds.ts";
 import type { InputIssue } from "../domain/validation/input-issue.ts";
 import { textProblem } from "../domain/validation/user-text.ts";
@@ -15,5 +16,5 @@ export function nameIssues(path: string, value: string | null | undefined, requi
   return problem ? [{ path, message: problem }] : [];
 }
 
-/** True when `id` has the form of a row id (the tables' bigint identities). */
-export const isRowId = (id: string): boolean => /^[1-9]\d{0,17}$/.test(id);
+/** True when `id` has the form of a row id (the tables' bigint identities): src/contract's STORED_ID. */
+export const isRowId = isStoredId;

@@ -8,6 +8,7 @@ import {
   publicAreaSummarySchema,
   serverInfoSchema,
 } from "../../contract/public.ts";
+import { STORED_ID } from "../../contract/stored-id.ts";
 import type { Actor } from "../../domain/access/actor.ts";
 import { DEMO_ACCOUNTS } from "../../app/demo-directory.ts";
 import { queryScope } from "../../domain/access/policy.ts";
@@ -245,15 +246,8 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
         summary:
           "feedback from the public about areas in the actor's jurisdiction (all for administrators), newest first",
         querystring: z.object({
-          areaId: z
-            .string()
-            .regex(/^[1-9]\d{0,17}$/)
-            .optional(),
-          before: z
-            .string()
-            .regex(/^[1-9]\d{0,17}$/)
-            .optional()
-            .describe("the previous page's next"),
+          areaId: z.string().regex(STORED_ID).optional(),
+          before: z.string().regex(STORED_ID).optional().describe("the previous page's next"),
           limit: z.coerce.number().int().min(1).max(FEEDBACK_PAGE_MAX).default(100),
         }),
         response: { 200: feedbackPageSchema, ...errors("bad-input") },
