@@ -1,3 +1,4 @@
+import { isStoredId } from "../../contract/stored-id.ts";
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { ACTIONS, isActionId, type ActionId } from "../../domain/access/actions.ts";
@@ -298,7 +299,7 @@ export class Identity {
     expiresAt: Date | null;
   }): Promise<{ id: string; secret: string }> {
     const issues: InputIssue[] = [];
-    const org = /^\d{1,18}$/.test(o.organisationId)
+    const org = isStoredId(o.organisationId)
       ? await this.db
           .selectFrom("organisations")
           .select(["id", "kind", "region_code", "disabled_at"])
@@ -341,7 +342,7 @@ export class Identity {
           });
       });
     }
-    const creator = /^\d{1,18}$/.test(o.createdBy)
+    const creator = isStoredId(o.createdBy)
       ? await this.db.selectFrom("users").select("id").where("id", "=", o.createdBy).executeTakeFirst()
       : undefined;
     if (!creator) issues.push({ path: "createdBy", message: `no user ${o.createdBy}` });
@@ -368,7 +369,7 @@ export class Identity {
 
   /** Revokes a token (nothing happens for an unknown or already revoked one). */
   async revokeToken(id: string): Promise<void> {
-    if (!/^\d{1,18}$/.test(id)) return;
+    if (!isStoredId(id)) return;
     await this.db
       .updateTable("api_tokens")
       .set({ revoked_at: this.now() })
@@ -419,7 +420,7 @@ export class Identity {
    * session left open cannot be used to take the account over).
    */
   async checkPassword(userId: string, password: string): Promise<boolean> {
-    const user = /^\d{1,18}$/.test(userId)
+    const user = isStoredId(userId)
       ? await this.db.selectFrom("users").select("password_hash").where("id", "=", userId).executeTakeFirst()
       : undefined;
     return verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
