@@ -68,21 +68,14 @@ export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
   feedback: new FeedbackRepository(db),
 });
 
+// The class below holds the repositories of Repositories (assigned in its constructor): declared
+// once, in that interface, and merged into the class's type here.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface AppContext extends Repositories {}
+
 /** What every route reaches: the store's repositories, the data folder and the job runner. */
-export class AppContext implements Repositories {
-  readonly db: Kysely<Database>;
-  readonly areas: MiningAreaRepository;
-  readonly maps: LanduseMapRepository;
-  readonly analyses: AnalysisRepository;
-  readonly inventories: InventoryRepository;
-  readonly reports: ReportRepository;
-  readonly regions: RegionRepository;
-  readonly organisations: OrganisationRepository;
-  readonly users: UserRepository;
-  readonly mines: MineRepository;
-  readonly tokens: ApiTokenRepository;
-  readonly sessions: SessionRepository;
-  readonly feedback: FeedbackRepository;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class AppContext {
   constructor(
     readonly store: Store,
     readonly folder: DataFolder,
@@ -94,20 +87,7 @@ export class AppContext implements Repositories {
     /** Largest accepted map, pixels (width × height, from its header); see DEFAULT_MAX_MAP_PIXELS. */
     readonly maxMapPixels: number = DEFAULT_MAX_MAP_PIXELS,
   ) {
-    const r = repositoriesOn(store.db);
-    this.db = r.db;
-    this.areas = r.areas;
-    this.maps = r.maps;
-    this.analyses = r.analyses;
-    this.inventories = r.inventories;
-    this.reports = r.reports;
-    this.regions = r.regions;
-    this.organisations = r.organisations;
-    this.users = r.users;
-    this.mines = r.mines;
-    this.tokens = r.tokens;
-    this.sessions = r.sessions;
-    this.feedback = r.feedback;
+    Object.assign(this, repositoriesOn(store.db));
   }
 
   /**

@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { areaResource } from "../../storage/mining-area-repository.ts";
+import { areaResource, type MiningArea } from "../../storage/mining-area-repository.ts";
+import type { StoredReport } from "../../storage/report-repository.ts";
+import type { FastifyRequest } from "fastify";
 import { reportInput } from "../../contract/report-input.ts";
 import { reportRecordSchema } from "../../contract/report-record.ts";
 import { runScenario } from "../../domain/pathway/run-scenario.ts";
@@ -64,6 +66,27 @@ const reportCreated = {
  * mine) or of an inventory; generated on request, recorded, then downloaded.
  */
 export function reportRoutes(app: ApiApp, ctx: AppContext): void {
+  /** Records a written report file with its audit event, and answers where to fetch it. */
+  const recordReport = async (
+    req: FastifyRequest,
+    area: MiningArea,
+    report: Omit<StoredReport, "id" | "createdAt">,
+  ) => {
+    const r = await ctx.change(req, async (tx) => {
+      const added = await tx.reports.add(report);
+      return {
+        value: added,
+        audit: {
+          action: "report.create",
+          resource: areaResource(area),
+          kind: "report",
+          id: added.id,
+          after: added,
+        },
+      };
+    });
+    return { id: r.id, format: r.format, url: `/api/reports/${r.id}` };
+  };
   const latestInventories = async (areaId: string): Promise<MineInventoryRecord[]> => {
     const all = await ctx.inventories.forArea(areaId);
     const latest = new Map<string, MineInventoryRecord & { year: number }>();
@@ -102,20 +125,9 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
       });
       const path = join(ctx.folder.reports(), `analysis-${a.id}-${Date.now()}.${o.format}`);
       await writeReport(model, o.format, path);
-      const r = await ctx.change(req, async (tx) => {
-        const added = await tx.reports.add({ analysisId: a.id, inventoryId: null, format: o.format, path });
-        return {
-          value: added,
-          audit: {
-            action: "report.create",
-            resource: areaResource(area),
-            kind: "report",
-            id: added.id,
-            after: added,
-          },
-        };
-      });
-      return reply.status(201).send({ id: r.id, format: r.format, url: `/api/reports/${r.id}` });
+      return reply
+        .status(201)
+        .send(await recordReport(req, area, { analysisId: a.id, inventoryId: null, format: o.format, path }));
     },
   );
 
@@ -149,20 +161,11 @@ export function reportRoutes(app: ApiApp, ctx: AppContext): void {
       const path = join(ctx.folder.reports(), `inventory-${inv.id}-${Date.now()}.${o.format}`);
       await writeReport(model, o.format, path);
       const area = await ctx.area(req.actor, inv.areaId, "report.create");
-      const r = await ctx.change(req, async (tx) => {
-        const added = await tx.reports.add({ analysisId: null, inventoryId: inv.id, format: o.format, path });
-        return {
-          value: added,
-          audit: {
-            action: "report.create",
-            resource: areaResource(area),
-            kind: "report",
-            id: added.id,
-            after: added,
-          },
-        };
-      });
-      return reply.status(201).send({ id: r.id, format: r.format, url: `/api/reports/${r.id}` });
+      return reply
+        .status(201)
+        .send(
+          await recordReport(req, area, { analysisId: null, inventoryId: inv.id, format: o.format, path }),
+        );
     },
   );
 
