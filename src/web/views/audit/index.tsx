@@ -131,6 +131,8 @@ export default function AuditView(): ReactNode {
             <Select
               id="audit-resource-kind"
               allowClear
+              showSearch
+              optionFilterProp="label"
               className="audit-select"
               options={RESOURCE_KINDS.map((k) => ({ value: k, label: t(`webViews:audit.kind.${k}`) }))}
             />
