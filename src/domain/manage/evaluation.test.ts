@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ha, tCO2ePerYr, type Tonnes } from "../../units/index.ts";
-import { dueShare, evaluateMine, rankMines, type MineEvaluation, type MineYearFacts } from "./evaluation.ts";
+import {
+  DEFAULT_TARGET_WEIGHTS,
+  dueShare,
+  evaluateMine,
+  rankMines,
+  type MineEvaluation,
+  type MineYearFacts,
+} from "./evaluation.ts";
 import { targetProblems, type Target } from "./target.ts";
 
 const t = (v: number) => v as Tonnes;
@@ -79,15 +86,17 @@ describe("performance evaluation (hand-worked, docs/performance-evaluation.md)",
 
   it("weights are data: a regulator that counts intensity three times scores differently", () => {
     const weights = {
-      "intensity-reduction": 3,
-      "emission-cap": 1,
-      "reclamation-area": 1,
-      "reclamation-rate": 1,
-      "land-use-cap": 1,
-      "methane-utilisation": 1,
+      byKind: { ...DEFAULT_TARGET_WEIGHTS.byKind, "intensity-reduction": 3 },
+      source: "a provincial bureau's evaluation rules (test)",
+      status: "set by the regulator" as const,
     };
     // (3 × 1 + 1 + 0.6 + 0.75 + 0.6) / 7 × 100 = 85
     expect(evaluateMine(TARGETS, HISTORY, 2027, weights).score).toBeCloseTo(85, 10);
+    expect(() =>
+      evaluateMine(TARGETS, HISTORY, 2027, { ...weights, byKind: { ...weights.byKind, "emission-cap": -1 } }),
+    ).toThrow(
+      "target weights must be numbers of 0 or more; got emission-cap: -1 (a provincial bureau's evaluation rules (test))",
+    );
   });
 
   it("says why a target cannot be judged instead of guessing, and leaves it out of the score", () => {

@@ -25,14 +25,25 @@ export interface MineYearFacts {
   readonly reclamationInvestmentCny: number;
 }
 
-/** Default weights of the kinds in the score: equal. A regulator sets its own (data, with a source). */
-export const DEFAULT_TARGET_WEIGHTS: Readonly<Record<TargetKind, number>> = {
-  "intensity-reduction": 1,
-  "emission-cap": 1,
-  "reclamation-area": 1,
-  "reclamation-rate": 1,
-  "land-use-cap": 1,
-  "methane-utilisation": 1,
+/** The weight of each target kind in the score, with where the weights come from and how sure they are. */
+export interface TargetWeights {
+  readonly byKind: Readonly<Record<TargetKind, number>>;
+  readonly source: string;
+  readonly status: "assumed" | "set by the regulator";
+}
+
+/** Equal weights: no published weighting exists for these kinds; a regulator sets its own. */
+export const DEFAULT_TARGET_WEIGHTS: TargetWeights = {
+  byKind: {
+    "intensity-reduction": 1,
+    "emission-cap": 1,
+    "reclamation-area": 1,
+    "reclamation-rate": 1,
+    "land-use-cap": 1,
+    "methane-utilisation": 1,
+  },
+  source: "MineCarbon default: equal weights (no published weighting of these kinds)",
+  status: "assumed",
 };
 
 export interface TargetAchievement {
@@ -132,13 +143,18 @@ export function evaluateMine(
   targets: readonly Target[],
   facts: readonly MineYearFacts[],
   year: number,
-  weights: Readonly<Record<TargetKind, number>> = DEFAULT_TARGET_WEIGHTS,
+  weights: TargetWeights = DEFAULT_TARGET_WEIGHTS,
 ): MineEvaluation {
+  const bad = Object.entries(weights.byKind).filter(([, w]) => !(Number.isFinite(w) && w >= 0));
+  if (bad.length > 0)
+    throw new RangeError(
+      `target weights must be numbers of 0 or more; got ${bad.map(([k, w]) => `${k}: ${w}`).join(", ")} (${weights.source})`,
+    );
   const achievements = targets.map((t) => achievement(t, facts, year));
   const judged = achievements.filter((a) => a.degree !== null);
-  const weight = judged.reduce((s, a) => s + weights[a.kind], 0);
+  const weight = judged.reduce((s, a) => s + weights.byKind[a.kind], 0);
   const score =
-    weight > 0 ? (100 * judged.reduce((s, a) => s + weights[a.kind] * a.degree!, 0)) / weight : null;
+    weight > 0 ? (100 * judged.reduce((s, a) => s + weights.byKind[a.kind] * a.degree!, 0)) / weight : null;
   const now = facts.find((f) => f.year === year);
   const before = facts.find((f) => f.year === year - 1);
   // The year's measures against the year before: what the year's intensity saved on its output
