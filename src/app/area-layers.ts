@@ -19,23 +19,72 @@ const extentOf = (g: GridRecord): [number, number, number, number] => [
   g.originY,
 ];
 
+/** The layers of an area as `areaLayers` answers them. */
+export interface AreaLayers {
+  readonly crs: { label: string; epsg?: number; proj4?: string } | null;
+  readonly layers: MapLayer[];
+  readonly files: Map<string, string>;
+  readonly boundary: unknown;
+}
+
+/**
+ * Computations under way, by what they are computed from (see `inFlightKey`). Only while one runs:
+ * concurrent requests for the same layers share it; once it settles it is forgotten, so that a
+ * later request — after a change of the maps, the legend or the analysis — computes afresh.
+ */
+const inFlight = new Map<string, Promise<AreaLayers>>();
+
+/**
+ * Everything the answer depends on: the data folder, the area (its boundary and legend colours,
+ * through `updatedAt` and the colours' hash), each map's year and bytes, and the analysis with its
+ * finishing time and staleness. Two requests with the same key would compute the same answer.
+ */
+function inFlightKey(
+  folder: DataFolder,
+  area: MiningArea,
+  maps: readonly StoredMap[],
+  analysis: Analysis | undefined,
+): string {
+  return JSON.stringify([
+    folder.root,
+    area.id,
+    area.updatedAt.getTime(),
+    coloursVersion(area),
+    maps.map((m) => [m.year, m.sha256]),
+    analysis
+      ? [analysis.id, analysis.status, analysis.finishedAt?.getTime() ?? null, analysis.staleReason]
+      : null,
+  ]);
+}
+
 /**
  * The map layers of an area: land use of each stored map, and — from a finished analysis — the
  * accumulated changes across its dates, the carbon-sink zoning of each period and the carbon change
  * of each period (when it had densities).
  * PNGs are rendered on first use and kept beside the rasters. `files` maps layer ids to them.
+ * Concurrent calls for the same area, maps and analysis share one computation (a cold first answer
+ * renders every layer, about a second); nothing is kept once it has answered.
  */
-export async function areaLayers(
+export function areaLayers(
   folder: DataFolder,
   area: MiningArea,
   maps: readonly StoredMap[],
   analysis: Analysis | undefined,
-): Promise<{
-  crs: { label: string; epsg?: number; proj4?: string } | null;
-  layers: MapLayer[];
-  files: Map<string, string>;
-  boundary: unknown;
-}> {
+): Promise<AreaLayers> {
+  const key = inFlightKey(folder, area, maps, analysis);
+  const running = inFlight.get(key);
+  if (running) return running;
+  const computation = computeAreaLayers(folder, area, maps, analysis).finally(() => inFlight.delete(key));
+  inFlight.set(key, computation);
+  return computation;
+}
+
+async function computeAreaLayers(
+  folder: DataFolder,
+  area: MiningArea,
+  maps: readonly StoredMap[],
+  analysis: Analysis | undefined,
+): Promise<AreaLayers> {
   const legend = areaLegend(area.legend);
   const classColours = new Map(legend.classes.filter((c) => c.colour).map((c) => [c.code, c.colour!]));
   const colours = coloursVersion(area);
