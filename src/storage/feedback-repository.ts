@@ -30,7 +30,12 @@ export interface FeedbackInput {
 /** Most messages one page of `list` returns. */
 export const FEEDBACK_PAGE_MAX = 500;
 
-const toFeedback = (r: Selectable<Database["feedback"]>): Feedback => ({
+type FeedbackRow = Pick<
+  Selectable<Database["feedback"]>,
+  "id" | "area_id" | "organisation_id" | "region_code" | "name" | "contact" | "message" | "address" | "created_at"
+>;
+
+const toFeedback = (r: FeedbackRow): Feedback => ({
   id: String(r.id),
   areaId: r.area_id === null ? null : String(r.area_id),
   organisationId: r.organisation_id === null ? null : String(r.organisation_id),

@@ -31,7 +31,10 @@ export interface Mine {
   readonly livingArea: unknown;
   readonly createdAt: Date;
   readonly updatedAt: Date;
-  /** The verification bodies assigned to an area that holds the mine (they may read it). */
+  /**
+   * The verification bodies assigned to an area that holds the mine, or sent one of its annual
+   * reports for verification (they may read it).
+   */
   readonly verifierOrganisationIds: readonly string[];
 }
 
@@ -47,13 +50,14 @@ export const mineResource = (
 
 /**
  * How a QueryScope reads the mines table: by owner, by region, and — for a verification body — by
- * the areas holding the mine that the body is assigned to (area_mines ⋈ area_verifiers).
+ * the areas holding the mine that the body is assigned to (area_mines ⋈ area_verifiers) or the
+ * mine's annual reports sent to it.
  */
 export const MINE_SCOPE: ScopeColumns = {
   organisation: "mines.organisation_id",
   region: "mines.region_code",
   assignedVia: (ids) =>
-    sql<boolean>`exists (select 1 from area_mines am join area_verifiers av on av.area_id = am.area_id where am.mine_id = mines.id and av.organisation_id in (${sql.join(ids)}))`,
+    sql<boolean>`(exists (select 1 from area_mines am join area_verifiers av on av.area_id = am.area_id where am.mine_id = mines.id and av.organisation_id in (${sql.join(ids)})) or exists (select 1 from annual_reports ar where ar.mine_id = mines.id and ar.verifier_organisation_id in (${sql.join(ids)})))`,
 };
 
 export interface MineInput {
@@ -100,7 +104,7 @@ export class MineRepository {
       .select(
         sql<
           string[] | null
-        >`(select array_agg(distinct av.organisation_id::text) from area_mines am join area_verifiers av on av.area_id = am.area_id where am.mine_id = mines.id)`.as(
+        >`(select array_agg(distinct v.id) from (select av.organisation_id::text as id from area_mines am join area_verifiers av on av.area_id = am.area_id where am.mine_id = mines.id union select ar.verifier_organisation_id::text from annual_reports ar where ar.mine_id = mines.id and ar.verifier_organisation_id is not null) v)`.as(
           "verifier_ids",
         ),
       );

@@ -15,11 +15,16 @@ import { queryScope, type QueryScope } from "../domain/access/policy.ts";
  * The parts and the tables they guard:
  * - area: mining_areas, and through them landuse_maps, analyses, inventories, reports, area_mines,
  *   area_verifiers;
- * - mine: mines; organisation: organisations (and regions, changed only by the organisation:write
+ * - mine: mines, and reading what is managed on them (plots, targets, reclamation plans, flags,
+ *   notices, spot checks); mine-record:write changes those; annual-report: annual_reports and
+ *   their versions, events and evidence (a verification body reaches the reports sent to it);
+ *   rule:write: a department's control rules (everyone reads them);
+ * - organisation: organisations (and regions, changed only by the organisation:write
  *   scope of everything); user: users, user_roles (sessions: user to read, session:write to end);
  *   token: api_tokens;
  * - audit: reading audit_events (anyone may append); feedback: reading feedback (anyone may send
- *   it about an area they can see).
+ *   it about an area or mine they can see; the public reads what a regulator made public),
+ *   feedback:write moderates it; inbox: a user's own messages (anyone may append one).
  */
 export type RowScope = Readonly<Record<RowScopePart, QueryScope>>;
 
@@ -28,10 +33,14 @@ const changes = (actions: readonly ActionId[]) => actions.filter((a) => ACTIONS[
 
 export const ROW_SCOPE_ACTIONS = {
   area: ofKind("area"),
-  // Sending feedback about a published area writes a feedback row, not the area.
-  "area:write": changes(ofKind("area")).filter((a) => a !== "feedback.send"),
+  // Sending and answering feedback about an area writes a feedback row, not the area.
+  "area:write": changes(ofKind("area")).filter((a) => a !== "feedback.send" && a !== "feedback.reply"),
   mine: ofKind("mine"),
-  "mine:write": changes(ofKind("mine")),
+  "mine:write": ["mine.create", "mine.update"],
+  "mine-record:write": changes(ofKind("mine")).filter((a) => a !== "mine.create" && a !== "mine.update"),
+  "annual-report": ofKind("annual-report"),
+  "annual-report:write": changes(ofKind("annual-report")),
+  "rule:write": ["rule.manage"],
   organisation: ["organisation.read", "organisation.manage"],
   "organisation:write": ["organisation.manage"],
   user: ["user.read", "user.manage", "session.read", "session.revoke"],
@@ -41,6 +50,9 @@ export const ROW_SCOPE_ACTIONS = {
   "token:write": ["token.manage"],
   audit: ["audit.read"],
   feedback: ["feedback.read"],
+  "feedback:write": ["feedback.reply"],
+  inbox: ["inbox.read", "inbox.mark"],
+  "inbox:write": ["inbox.mark"],
 } as const satisfies Record<string, readonly ActionId[]>;
 export type RowScopePart = keyof typeof ROW_SCOPE_ACTIONS;
 const PARTS = Object.keys(ROW_SCOPE_ACTIONS) as RowScopePart[];

@@ -11,6 +11,9 @@ export const TABLES_WITHOUT_ROW_SECURITY: Readonly<Record<string, string>> = {
   audit_head: "the audit chain's head",
 };
 
+/** Tables of history: the application role may append to them and never change them. */
+export const APPEND_ONLY_TABLES = ["annual_report_versions", "annual_report_events", "notice_events"] as const;
+
 const currentSchema = async (db: Kysely<Database>) =>
   (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]!.schema;
 
@@ -30,6 +33,9 @@ export async function grantApplicationRole(owner: Kysely<Database>, appRole: str
   // A session's expiry is fixed when it opens: only its last use and its end may change.
   await sql`REVOKE UPDATE ON sessions FROM ${role}`.execute(owner);
   await sql`GRANT UPDATE (last_seen_at, revoked_at, revoked_reason) ON sessions TO ${role}`.execute(owner);
+  // History is only appended to (migration 008's triggers say so too).
+  for (const table of APPEND_ONLY_TABLES)
+    await sql`REVOKE UPDATE, DELETE, TRUNCATE ON ${sql.id(table)} FROM ${role}`.execute(owner);
   await sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`.execute(owner);
   await sql`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${role}`.execute(owner);
   // No temporary tables: a temporary table of the caller could stand in for a table that a

@@ -229,3 +229,215 @@ export interface FeedbackTable {
 export interface Database {
   feedback: FeedbackTable;
 }
+
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+/** A department's land-use control rules (migration 008). */
+export interface ControlRulesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  region_code: string;
+  name: string;
+  name_zh: string | null;
+  rule: Json<unknown>;
+  basis: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  retired_at: Nullable<Date | string>;
+}
+
+export interface PlotsTable {
+  id: Generated<string>;
+  mine_id: string;
+  name: string;
+  geometry: Json<unknown>;
+  area_ha: number;
+  declared_role: string | null;
+  stage: "planned" | "mining" | "disturbed" | "reclaiming" | "reclaimed" | "accepted";
+  rule_id: string | null;
+  observed: Json<unknown> | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TargetsTable {
+  id: Generated<string>;
+  mine_id: string;
+  set_by: "regulator" | "enterprise";
+  set_by_organisation_id: string;
+  target: Json<unknown>;
+  note: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  withdrawn_at: Nullable<Date | string>;
+}
+
+export interface ReclamationPlanItemsTable {
+  id: Generated<string>;
+  mine_id: string;
+  plot_id: string;
+  target_role: string;
+  species: string | null;
+  start_year: number;
+  due_year: number;
+  budget_cny: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type AnnualReportStateColumn =
+  | "draft"
+  | "submitted"
+  | "verification"
+  | "in-review"
+  | "returned"
+  | "approved"
+  | "published"
+  | "rejected";
+
+export interface AnnualReportsTable {
+  id: Generated<string>;
+  mine_id: string;
+  year: number;
+  organisation_id: string;
+  region_code: string;
+  state: Defaulted<AnnualReportStateColumn>;
+  draft: ColumnType<unknown, string | undefined, string>;
+  verifier_organisation_id: string | null;
+  published: ColumnType<boolean, never, never>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AnnualReportVersionsTable {
+  report_id: string;
+  number: number;
+  content: Json<unknown>;
+  submitted_at: ColumnType<Date, Date | string, never>;
+  submitted_by: string;
+}
+
+export interface AnnualReportEventsTable {
+  report_id: string;
+  seq: number;
+  type: string;
+  by_user_id: string;
+  by_organisation_id: string;
+  at: ColumnType<Date, Date | string, never>;
+  body: Json<unknown>;
+}
+
+export interface EvidenceFilesTable {
+  id: Generated<string>;
+  report_id: string;
+  name: string;
+  media_type: string;
+  bytes: string | number;
+  sha256: string;
+  path: string;
+  uploaded_by: string;
+  created_at: Timestamp;
+}
+
+export interface FlagsTable {
+  id: Generated<string>;
+  mine_id: string;
+  kind: string;
+  year: number;
+  key: string;
+  subject_kind: "target" | "plot" | "report";
+  subject_id: string;
+  evidence: string;
+  numbers: Json<unknown>;
+  status: Defaulted<"open" | "notice-issued" | "resolved" | "dismissed">;
+  status_reason: string | null;
+  raised_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NoticesTable {
+  id: Generated<string>;
+  mine_id: string;
+  flag_id: string | null;
+  issued_by_organisation_id: string;
+  text: string;
+  deadline: ColumnType<Date, Date | string, Date | string>;
+  state: Defaulted<"open" | "responded" | "closed" | "escalated">;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NoticeEventsTable {
+  notice_id: string;
+  seq: number;
+  type: "issue" | "respond" | "close" | "escalate";
+  by_user_id: string;
+  by_organisation_id: string;
+  at: ColumnType<Date, Date | string | undefined, never>;
+  text: string;
+  evidence: Json<unknown>;
+}
+
+export interface SpotChecksTable {
+  id: Generated<string>;
+  organisation_id: string;
+  region_code: string;
+  year: number;
+  seed: string;
+  population: Json<unknown>;
+  drawn: Json<unknown>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface SpotCheckResultsTable {
+  spot_check_id: string;
+  mine_id: string;
+  outcome: "conforms" | "minor-issues" | "nonconforming";
+  finding: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface InboxMessagesTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: "state-change" | "deadline" | "flag" | "reply" | "notice";
+  subject_kind: string;
+  subject_id: string;
+  message: Json<unknown>;
+  key: string | null;
+  created_at: Timestamp;
+  read_at: Nullable<Date | string>;
+}
+
+/** Feedback's moderation columns (migration 008). */
+export interface FeedbackTable {
+  mine_id: ColumnType<string | null, string | null | undefined, string | null>;
+  category: Defaulted<"land-use" | "reclamation" | "emissions" | "pollution" | "report" | "other">;
+  point: ColumnType<unknown, string | null | undefined, string | null>;
+  status: Defaulted<"received" | "in-progress" | "handled">;
+  reply: Nullable<string>;
+  replied_at: Nullable<Date | string>;
+  replied_by: Nullable<string>;
+  public: Defaulted<boolean>;
+}
+
+/** The management system's tables (migration 008). */
+export interface Database {
+  control_rules: ControlRulesTable;
+  plots: PlotsTable;
+  targets: TargetsTable;
+  reclamation_plan_items: ReclamationPlanItemsTable;
+  annual_reports: AnnualReportsTable;
+  annual_report_versions: AnnualReportVersionsTable;
+  annual_report_events: AnnualReportEventsTable;
+  evidence_files: EvidenceFilesTable;
+  flags: FlagsTable;
+  notices: NoticesTable;
+  notice_events: NoticeEventsTable;
+  spot_checks: SpotChecksTable;
+  spot_check_results: SpotCheckResultsTable;
+  inbox_messages: InboxMessagesTable;
+}

@@ -28,7 +28,7 @@ describe("docs/access.md", () => {
 });
 
 /** The table groups the actions by the kind of resource, in ACTIONS' order within each. */
-const KIND_ORDER = ["area", "mine", "organisation", "user"];
+const KIND_ORDER = ["area", "mine", "annual-report", "organisation", "user"];
 
 const rowOrder = (a: (typeof ACTION_IDS)[number]) =>
   KIND_ORDER.indexOf(ACTIONS[a].resource) * 1000 + ACTION_IDS.indexOf(a);

@@ -18,7 +18,7 @@ const SCOPE_TEXT = {
     "resources owned by the actor's own organisation (an enterprise's areas and mines, a department's regional areas, the organisation's own record and API tokens).",
   assigned: "resources the actor's verification body has been assigned to verify.",
   published: "resources published to the public: what the public portal shows.",
-  self: "the actor's own user record and sessions.",
+  self: "the actor's own user record, sessions and inbox.",
 } as const satisfies Record<GrantScope, string>;
 
 /** Who holds each role and what it is for; the choices a reviewer should know (roles.ts). */
@@ -26,20 +26,21 @@ const ROLE_TEXT = {
   administrator:
     "The system administrator manages organisations, users, API tokens and sessions and reads the audit trail. It may read all areas and mines for support but changes no enterprise's or department's data: MLPS level 2 (等保二级) asks for least privilege and separated duties, so the administrator is not also a super-user of the data.",
   regulator:
-    "A regulator works for a government department (natural resources; ecology and environment) at national, provincial, city or county level. It reads everything located in its jurisdiction, keeps the register of mines there, and works on its own department's regional areas (seed 001's Pingshuo area is a department's area holding several mines of several enterprises). It does not edit an enterprise's data.",
+    "A regulator works for a government department (natural resources; ecology and environment) at national, provincial, city or county level. It reads everything located in its jurisdiction, keeps the register of mines there, and works on its own department's regional areas (seed 001's Pingshuo area is a department's area holding several mines of several enterprises). In the management system it sets each mine's targets, puts plots under the control rules of its own department's rule table, runs supervision and spot checks, issues and closes rectification notices, sends annual reports to verification, reviews, returns, approves and publishes them, and answers the public's feedback. It does not edit an enterprise's data.",
   "enterprise-editor":
-    "An enterprise editor works on its own enterprise's areas (maps, analyses, inventories, reports, plans) and mines, and manages the enterprise's API tokens (for the enterprise's own systems that upload data). It sees nothing of another enterprise that is not published.",
+    "An enterprise editor works on its own enterprise's areas (maps, analyses, inventories, reports, plans) and mines, and manages the enterprise's API tokens (for the enterprise's own systems that upload data). In the management system it keeps its mines' plots, sub-targets and reclamation plans, prepares the annual reports (drafts, evidence) and answers rectification notices. It sees nothing of another enterprise that is not published.",
   "enterprise-submitter":
-    "An enterprise submitter reads its own enterprise's areas and mines and computes plans; it changes nothing (the management workflows give it the submission of annual reports).",
+    "An enterprise submitter reads its own enterprise's areas, mines and annual reports and computes plans; it submits the annual reports an editor prepared (with their declaration) and answers rectification notices.",
   verifier:
-    "A verifier works for a third-party verification body and reads only the areas and mines its body is assigned to.",
+    "A verifier works for a third-party verification body and reads only the areas and mines its body is assigned to and the annual reports sent to it for verification, whose findings and conclusion it records.",
   public:
     "Everyone, signed in or not, holds the public's grants: published material and feedback on it. It is never assigned to a user.",
 } as const satisfies Record<RoleId, string>;
 
 const RESOURCE_TITLES = {
   area: "Analysis areas and what hangs off them",
-  mine: "Mines",
+  mine: "Mines and what is managed on them (plots, targets, reclamation plans, flags, notices)",
+  "annual-report": "Annual reports",
   organisation: "Organisations",
   user: "Users",
 } as const satisfies Record<ResourceKind, string>;

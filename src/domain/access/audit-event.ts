@@ -49,6 +49,17 @@ export const AUDIT_RECORD_KINDS = [
   "token",
   "session",
   "feedback",
+  // The management system (issue 13).
+  "annual-report",
+  "evidence",
+  "plot",
+  "control-rule",
+  "target",
+  "reclamation-plan",
+  "flag",
+  "notice",
+  "spot-check",
+  "inbox",
 ] as const;
 export type AuditRecordKind = (typeof AUDIT_RECORD_KINDS)[number];
 export const isAuditRecordKind = (s: string): s is AuditRecordKind =>
@@ -60,6 +71,17 @@ export const AREA_RECORD_KINDS = [
   "analysis",
   "inventory",
   "report",
+] as const satisfies readonly AuditRecordKind[];
+
+/** The records that hang off a mine: a mine's timeline lists their events too. */
+export const MINE_RECORD_KINDS = [
+  "annual-report",
+  "evidence",
+  "plot",
+  "target",
+  "reclamation-plan",
+  "flag",
+  "notice",
 ] as const satisfies readonly AuditRecordKind[];
 
 /** What was acted on, with the owner and region the trail is scoped by (`audit.read`). */

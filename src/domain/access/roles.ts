@@ -76,9 +76,16 @@ const AREA_WORK: readonly ActionId[] = [
  * - A regulator reads everything located in its jurisdiction and works on its own department's
  *   regional areas (seed 001's Pingshuo area is a department's area holding several mines); it
  *   keeps the register of mines in its jurisdiction. It does not edit an enterprise's data.
- * - An enterprise editor works on its own organisation's areas and mines; a submitter reads them
- *   (the next issue gives the submitter the annual-report submission).
- * - A verifier reads only what its body is assigned to.
+ * - An enterprise editor works on its own organisation's areas and mines and prepares the annual
+ *   reports; a submitter reads them and submits the reports (the MRV chain separates who prepares
+ *   from who declares); both answer rectification notices.
+ * - A verifier reads only what its body is assigned to: the areas, and the annual reports a
+ *   regulator sent it for verification, whose findings and conclusion it records.
+ * - The management system (issue 13): a regulator sets targets, puts plots under control rules
+ *   (from its own department's rule table), runs supervision, issues notices, reviews and
+ *   publishes reports and answers the public, all within its jurisdiction; the enterprise keeps
+ *   plots, sub-targets and reclamation plans. The public reads published reports and the replies
+ *   a regulator made public.
  */
 export const ROLES: Readonly<Record<RoleId, readonly Grant[]>> = {
   administrator: [
@@ -95,6 +102,7 @@ export const ROLES: Readonly<Record<RoleId, readonly Grant[]>> = {
       "area.read",
       "mine.read",
       "feedback.read",
+      "annual-report.read",
     ]),
   ],
   regulator: [
@@ -107,8 +115,17 @@ export const ROLES: Readonly<Record<RoleId, readonly Grant[]>> = {
       "organisation.read",
       "audit.read",
       "feedback.read",
+      "feedback.reply",
+      "plot.regulate",
+      "target.set",
+      "supervision.run",
+      "notice.issue",
+      "annual-report.read",
+      "annual-report.review",
+      "annual-report.publish",
     ]),
     ...each("own-organisation", AREA_WORK),
+    ...each("own-organisation", ["rule.manage"]),
   ],
   "enterprise-editor": [
     ...each("own-organisation", AREA_WORK),
@@ -118,17 +135,37 @@ export const ROLES: Readonly<Record<RoleId, readonly Grant[]>> = {
       "organisation.read",
       "token.read",
       "token.manage",
+      "plot.write",
+      "target.propose",
+      "reclamation.plan",
+      "notice.respond",
+      "annual-report.read",
+      "annual-report.write",
     ]),
   ],
   "enterprise-submitter": [
-    ...each("own-organisation", ["area.read", "plan.compute", "mine.read", "organisation.read"]),
+    ...each("own-organisation", [
+      "area.read",
+      "plan.compute",
+      "mine.read",
+      "organisation.read",
+      "notice.respond",
+      "annual-report.read",
+      "annual-report.submit",
+    ]),
   ],
   verifier: [
-    ...each("assigned", ["area.read", "mine.read"]),
+    ...each("assigned", ["area.read", "mine.read", "annual-report.read", "annual-report.verify"]),
     ...each("own-organisation", ["organisation.read"]),
   ],
-  public: [...each("published", ["published.read", "feedback.send"])],
+  public: [...each("published", ["published.read", "feedback.send", "annual-report.read"])],
 };
 
 /** Grants every signed-in user has over their own account. */
-export const SELF_GRANTS: readonly Grant[] = each("self", ["user.read", "session.read", "session.revoke"]);
+export const SELF_GRANTS: readonly Grant[] = each("self", [
+  "user.read",
+  "session.read",
+  "session.revoke",
+  "inbox.read",
+  "inbox.mark",
+]);

@@ -27,15 +27,18 @@ export type ReportState = (typeof REPORT_STATES)[number];
 
 /** What each event needs: the states it leaves, the state it enters, the policy's action. */
 export const REPORT_EVENTS = {
-  submit: { from: ["draft"], to: "submitted", action: "report.submit" },
-  resubmit: { from: ["returned"], to: "submitted", action: "report.submit" },
-  "send-to-verification": { from: ["submitted"], to: "verification", action: "report.review" },
-  "conclude-verification": { from: ["verification"], to: "in-review", action: "report.verify" },
-  return: { from: ["in-review"], to: "returned", action: "report.review" },
-  approve: { from: ["in-review"], to: "approved", action: "report.review" },
-  reject: { from: ["in-review"], to: "rejected", action: "report.review" },
-  publish: { from: ["approved"], to: "published", action: "report.publish" },
-} as const satisfies Record<string, { from: readonly ReportState[]; to: ReportState; action: string }>;
+  submit: { from: ["draft"], to: "submitted", action: "annual-report.submit" },
+  resubmit: { from: ["returned"], to: "submitted", action: "annual-report.submit" },
+  "send-to-verification": { from: ["submitted"], to: "verification", action: "annual-report.review" },
+  "conclude-verification": { from: ["verification"], to: "in-review", action: "annual-report.verify" },
+  return: { from: ["in-review"], to: "returned", action: "annual-report.review" },
+  approve: { from: ["in-review"], to: "approved", action: "annual-report.review" },
+  reject: { from: ["in-review"], to: "rejected", action: "annual-report.review" },
+  publish: { from: ["approved"], to: "published", action: "annual-report.publish" },
+} as const satisfies Record<
+  string,
+  { from: readonly ReportState[]; to: ReportState; action: `annual-report.${string}` }
+>;
 export type ReportEventType = keyof typeof REPORT_EVENTS;
 export const REPORT_EVENT_TYPES = Object.keys(REPORT_EVENTS) as ReportEventType[];
 

@@ -24,8 +24,24 @@ export const webViews = defineMessages({
   ],
   "charts.inventoryOf": ["{{mine}} {{year}}", "{{mine}} {{year}}年"],
   "charts.noInventory": [
-    "No inventory yet: enter one under Inventory.",
+    "No inventory yet: enter one under Inventory & reports.",
     "尚无清单：请在“清单与报告”中录入。",
+  ],
+  // Empty states for who may not act (a verifier, an administrator, a regulator on an enterprise's
+  // area): what is missing and who would enter it, not an instruction they could not follow.
+  "empty.analysisWait": [
+    "No land-use analysis has been run for this area yet; the organisation that holds the area runs it.",
+    "该矿区尚未运行土地利用分析；分析由持有该矿区的单位运行。",
+  ],
+  "empty.inventoryWait": [
+    "No inventory has been entered for this area yet; the organisation that holds the area enters it.",
+    "该矿区尚未录入清单；清单由持有该矿区的单位录入。",
+  ],
+  "empty.goData": ["Go to Data", "前往“数据”"],
+  "empty.goInventory": ["Go to Inventory & reports", "前往“清单与报告”"],
+  "inv.enterAbove": [
+    "No inventory yet: enter a year's activity data in the form above.",
+    "尚无清单：请在上方表单中录入年度活动数据。",
   ],
   "charts.resultProblem": ["The stored result cannot be read: {{problem}}", "无法读取已存结果：{{problem}}"],
   // Plan
@@ -35,8 +51,16 @@ export const webViews = defineMessages({
     "以{{mine}} {{year}}年清单为起点：原煤产量 {{coal}} 吨/年，总排放 {{gross}} 吨CO2当量/年。",
   ],
   "plan.noResult": [
-    "The inventory has no readable result: compute it again under Inventory.",
+    "The inventory has no readable result: compute it again under Inventory & reports.",
     "该清单没有可读取的结果：请在“清单与报告”中重新计算。",
+  ],
+  "plan.noResultWait": [
+    "The inventory has no readable result; the organisation that holds the area computes it again.",
+    "该清单没有可读取的结果；需由持有该矿区的单位重新计算。",
+  ],
+  "plan.needsInventory": [
+    "This area has no inventory yet: enter a year's activity data under Inventory & reports first; the pathway starts from it.",
+    "该矿区尚无清单：请先在“清单与报告”中录入年度活动数据，减排路径以其为起点。",
   ],
   "plan.include": ["include", "纳入"],
   "plan.notApplicable": [
@@ -92,6 +116,10 @@ export const webViews = defineMessages({
   "plan.optimizeNeedsAnalysis": [
     "This area has no finished land-use analysis: run one under Data to optimize its own land structure; the shipped example can be run meanwhile.",
     "本矿区尚无已完成的土地利用分析：请在“数据”中运行分析后优化其自身的用地结构；在此之前可运行随附示例。",
+  ],
+  "plan.optimizeNeedsAnalysisWait": [
+    "This area has no finished land-use analysis yet (the organisation that holds the area runs it); the shipped example can be run meanwhile.",
+    "本矿区尚无已完成的土地利用分析（由持有该矿区的单位运行）；在此之前可运行随附示例。",
   ],
   "plan.coalOutput": ["Coal output the structure keeps (t/yr)", "结构须保障的原煤产量（吨/年）"],
   "plan.coalOutputHint": [

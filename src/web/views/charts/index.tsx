@@ -1,8 +1,8 @@
 import { staleReasonLabel } from "../../components/stale-reason.ts";
-import { Alert, Card, Empty, Skeleton, Space, Table, Typography, type TableColumnsType } from "antd";
+import { Alert, Card, Skeleton, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useMemo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useLocation, useParams } from "react-router";
 import type { LanduseResult } from "../../../contract/landuse-result.ts";
 import {
   chordOption,
@@ -20,6 +20,9 @@ import { factorName, factorSourceText } from "../../../presentation/i18n/factor-
 import type { Lang } from "../../../presentation/i18n/lang.ts";
 import { rgbHex, zoneColours } from "../../../presentation/zone-colours.ts";
 import { useOverview } from "../../api/queries.ts";
+import { useMay } from "../../app/access.ts";
+import { viewPath } from "../../app/views.ts";
+import { NothingYet } from "../../components/NothingYet.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import type { InventoryListItem } from "../../../contract/inventory-record.ts";
 import { useAnalysis, useAreaInventoryResults } from "./queries.ts";
@@ -317,8 +320,11 @@ export default function ChartsView(): ReactNode {
   const { areaId = "" } = useParams();
   const { t } = useTranslation(["common", "web"]);
   const { tv, lang } = useViewTexts();
+  const { search } = useLocation();
   const overview = useOverview(areaId, lang);
   const o = overview.data;
+  const mayRun = useMay("analysis.run", o?.area ?? null);
+  const mayEnter = useMay("inventory.write", o?.area ?? null);
   const analysis = useAnalysis(o?.latestAnalysis?.id);
   const inventories = useAreaInventoryResults(areaId);
   const result = analysis.data?.result ?? undefined;
@@ -349,7 +355,14 @@ export default function ChartsView(): ReactNode {
         />
       )}
       {!o.latestAnalysis ? (
-        <Empty description={tv("charts.noAnalysis")} />
+        <NothingYet
+          id="charts-no-analysis"
+          mayAct={mayRun}
+          act={tv("charts.noAnalysis")}
+          wait={tv("empty.analysisWait")}
+          to={viewPath(areaId, "data", search)}
+          linkText={tv("empty.goData")}
+        />
       ) : analysis.isPending ? (
         <Skeleton active />
       ) : analysis.error ? (
@@ -364,7 +377,14 @@ export default function ChartsView(): ReactNode {
       ) : !invs ? (
         <Skeleton active />
       ) : invs.length === 0 ? (
-        <Empty description={tv("charts.noInventory")} />
+        <NothingYet
+          id="charts-no-inventory"
+          mayAct={mayEnter}
+          act={tv("charts.noInventory")}
+          wait={tv("empty.inventoryWait")}
+          to={viewPath(areaId, "inventory", search)}
+          linkText={tv("empty.goInventory")}
+        />
       ) : (
         invs.map((inv) => <InventoryWaterfall key={inv.id} lang={lang} inv={inv} />)
       )}

@@ -72,7 +72,11 @@ export default function InventoryView(): ReactNode {
       {inv.data ? (
         <InventoryResult inv={inv.data} lang={lang} tv={tv} />
       ) : (
-        !id && <Empty description={tv("charts.noInventory")} />
+        !id && (
+          <div id="inventory-none">
+            <Empty description={tv(mayWrite ? "inv.enterAbove" : "empty.inventoryWait")} />
+          </div>
+        )
       )}
       {o.latestAnalysis && mayReport && (
         <Card size="small" title={`${t("report")} — ${t("analysis")}`} id="analysis-reports">

@@ -7,6 +7,7 @@ import type { AreaStructureProblem } from "../../../contract/structure-problem.t
 import { className, formatNumber } from "../../../presentation/i18n.ts";
 import { apiFetch } from "../../api/client.ts";
 import { useAnalyses } from "../../api/queries.ts";
+import { useArea, useMay } from "../../app/access.ts";
 import { QueryError } from "../../components/QueryError.tsx";
 import { useViewTexts } from "../../components/view-texts.ts";
 import { OptimizationResults, type ClassLabel } from "./OptimizationResults.tsx";
@@ -36,6 +37,7 @@ export function StructureOptimization({ areaId }: { areaId: string }): ReactNode
   const { t } = useTranslation(["common", "web"]);
   const { tv, lang } = useViewTexts();
   const analyses = useAnalyses(areaId);
+  const mayRun = useMay("analysis.run", useArea(areaId));
   const finished = (analyses.data ?? []).some((a) => a.kind === "landuse" && a.status === "done");
   const own = useStructureProblem(areaId, finished);
   const [chosen, setChosen] = useState<Source | undefined>(undefined);
@@ -76,7 +78,7 @@ export function StructureOptimization({ areaId }: { areaId: string }): ReactNode
               type="info"
               showIcon
               id="optimize-needs-analysis"
-              title={tv("plan.optimizeNeedsAnalysis")}
+              title={tv(mayRun ? "plan.optimizeNeedsAnalysis" : "plan.optimizeNeedsAnalysisWait")}
             />
           ) : own.error ? (
             <QueryError error={own.error} />

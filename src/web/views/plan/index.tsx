@@ -1,11 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Empty, Select, Skeleton, Space, Typography } from "antd";
+import { Alert, Card, Select, Skeleton, Space, Typography } from "antd";
 import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useLocation, useParams } from "react-router";
 import type { ScenarioDefaults } from "../../../contract/scenario-defaults.ts";
 import { apiFetch } from "../../api/client.ts";
 import { keys, useOverview } from "../../api/queries.ts";
+import { useMay } from "../../app/access.ts";
+import { viewPath } from "../../app/views.ts";
+import { NothingYet } from "../../components/NothingYet.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { useViewTexts } from "../../components/view-texts.ts";
 import { PathwayPlanner } from "./PathwayPlanner.tsx";
@@ -33,6 +36,8 @@ export default function PlanView(): ReactNode {
   const overview = useOverview(areaId, lang);
   const defaults = useScenarioDefaults(areaId);
   const o = overview.data;
+  const { search } = useLocation();
+  const mayEnter = useMay("inventory.write", o?.area ?? null);
   // The latest inventory of each mine.
   const latest = useMemo(() => {
     const byMine = new Map<string, { id: string; mine: string; year: number }>();
@@ -55,10 +60,17 @@ export default function PlanView(): ReactNode {
       <Typography.Title level={2}>{t("plan")}</Typography.Title>
       {latest.length === 0 ? (
         <Card size="small" title={t("pathway")}>
-          <Empty description={t("needsInventory")} />
+          <NothingYet
+            id="plan-no-inventory"
+            mayAct={mayEnter}
+            act={tv("plan.needsInventory")}
+            wait={tv("empty.inventoryWait")}
+            to={viewPath(areaId, "inventory", search)}
+            linkText={tv("empty.goInventory")}
+          />
         </Card>
       ) : !start || !economics || endYear === undefined ? (
-        <Alert type="warning" showIcon title={tv("plan.noResult")} />
+        <Alert type="warning" showIcon title={tv(mayEnter ? "plan.noResult" : "plan.noResultWait")} />
       ) : (
         <>
           {starts.length > 1 && (
