@@ -24,6 +24,7 @@ import { mapRoutes } from "./routes/map-routes.ts";
 import { mineRoutes } from "./routes/mine-routes.ts";
 import { planningRoutes } from "./routes/planning-routes.ts";
 import { publicRoutes } from "./routes/public-routes.ts";
+import { manageRoutes } from "./routes/manage/index.ts";
 import { reportRoutes } from "./routes/report-routes.ts";
 import { webRoutes } from "./routes/web-routes.ts";
 import { LOOPBACK_HOSTS, requestGuard } from "./request-guard.ts";
@@ -159,6 +160,7 @@ export async function buildApp(ctx: AppContext, o: AppOptions = {}): Promise<Fas
   adminRoutes(api, ctx);
   auditRoutes(api, ctx);
   publicRoutes(api, ctx);
+  manageRoutes(api, ctx);
   webRoutes(app, version);
   await app.ready();
   setApiDocument(() => app.swagger());

@@ -18,6 +18,7 @@ import { SessionRepository } from "../storage/session-repository.ts";
 import { FeedbackRepository } from "../storage/feedback-repository.ts";
 import type { Store } from "../storage/open-database.ts";
 import { ReportRepository } from "../storage/report-repository.ts";
+import { InboxRepository } from "../storage/inbox-repository.ts";
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../storage/schema.ts";
@@ -50,6 +51,8 @@ export interface Repositories {
   readonly tokens: ApiTokenRepository;
   readonly sessions: SessionRepository;
   readonly feedback: FeedbackRepository;
+  // The management system (issue 13): one line per repository.
+  readonly inbox: InboxRepository;
 }
 
 export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
@@ -66,6 +69,8 @@ export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
   tokens: new ApiTokenRepository(db),
   sessions: new SessionRepository(db),
   feedback: new FeedbackRepository(db),
+  // The management system (issue 13): one line per repository.
+  inbox: new InboxRepository(db),
 });
 
 // The class below holds the repositories of Repositories (assigned in its constructor): declared

@@ -12,7 +12,11 @@ export const TABLES_WITHOUT_ROW_SECURITY: Readonly<Record<string, string>> = {
 };
 
 /** Tables of history: the application role may append to them and never change them. */
-export const APPEND_ONLY_TABLES = ["annual_report_versions", "annual_report_events", "notice_events"] as const;
+export const APPEND_ONLY_TABLES = [
+  "annual_report_versions",
+  "annual_report_events",
+  "notice_events",
+] as const;
 
 const currentSchema = async (db: Kysely<Database>) =>
   (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]!.schema;

@@ -287,14 +287,7 @@ export interface ReclamationPlanItemsTable {
 }
 
 export type AnnualReportStateColumn =
-  | "draft"
-  | "submitted"
-  | "verification"
-  | "in-review"
-  | "returned"
-  | "approved"
-  | "published"
-  | "rejected";
+  "draft" | "submitted" | "verification" | "in-review" | "returned" | "approved" | "published" | "rejected";
 
 export interface AnnualReportsTable {
   id: Generated<string>;

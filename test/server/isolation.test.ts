@@ -17,6 +17,8 @@ import { writeCodeRaster } from "../helpers/write-code-raster.ts";
 import { STORE_KINDS } from "../storage/stores.ts";
 import { ANONYMOUS, CLIENT, multipart, testApp, waitForJob } from "./test-app.ts";
 import { auditCount, signIn } from "./actors.ts";
+import { WALK_PARTS } from "./walk/parts.ts";
+import { WALK_CLIENTS as CLIENTS, type WalkClient as Client } from "./walk/walk-part.ts";
 
 /*
  * The route-walking isolation test (issue 12). For every operation of the generated OpenAPI
@@ -37,21 +39,12 @@ type Doc = { paths: Record<string, Record<string, { "x-access"?: string }>> };
 const SECRET_A = "SECRET-AREA-OF-A";
 const SECRET_B = "SECRET-AREA-OF-B";
 const YONGNING = join(PROJECT_ROOT, "examples", "yongning.yaml");
-const CLIENTS = [
-  "anonymous",
-  "editor-a",
-  "editor-b",
-  "regulator",
-  "regulator-nm",
-  "verifier",
-  "admin",
-] as const;
-type Client = (typeof CLIENTS)[number];
 
 /** Operations left out, each with why. */
 const NOT_WALKED: Record<string, string> = {
   "post /api/auth/login": "signing in is tested in auth.test.ts (its refusals are about credentials)",
   "post /api/auth/logout": "signing out is tested in auth.test.ts",
+  ...Object.assign({}, ...WALK_PARTS.map((p) => p.notWalked ?? {})),
 };
 /** Writes that would destroy the fixture when allowed: only their refusals are sent. */
 const DESTRUCTIVE = new Set([
@@ -59,7 +52,10 @@ const DESTRUCTIVE = new Set([
   "delete /api/inventories/{id}",
   "delete /api/tokens/{id}", // enterprise A's editor's own token
   "delete /api/sessions/{id}", // the administrator's own session
+  ...WALK_PARTS.flatMap((p) => [...(p.destructive ?? [])]),
 ]);
+/** POSTs that change nothing (checks, comparisons, computations). */
+const READS = new Set(["post /api/pathways", ...WALK_PARTS.flatMap((p) => [...(p.reads ?? [])])]);
 
 for (const kind of STORE_KINDS)
   describe(`every route and role gets what the policy allows (${kind})`, () => {
@@ -220,6 +216,15 @@ for (const kind of STORE_KINDS)
       expect(b.statusCode, b.body).toBe(201);
       ids.areaB = b.json().id;
 
+      for (const part of WALK_PARTS)
+        await part.setup({
+          t,
+          headers,
+          actors,
+          mineA: { id: ids.mineA, ref: mineARef },
+          areaA: { id: ids.areaA, ref: areaARef },
+        });
+
       const doc = (await t.app.inject({ url: "/openapi.json" })).json() as Doc;
       ops = Object.entries(doc.paths).flatMap(([path, item]) =>
         Object.entries(item).map(([method, op]) => ({
@@ -263,10 +268,17 @@ for (const kind of STORE_KINDS)
         )
       )
         return null;
-      throw new Error(`${op.id}: tell the isolation test which resource this operation is about`);
+      for (const part of WALK_PARTS) {
+        const r = part.resourceOf(op);
+        if (r !== undefined) return r;
+      }
+      throw new Error(
+        `${op.id}: tell the isolation test (or a part in walk/) which resource this operation is about`,
+      );
     };
 
     const url = (op: Op) =>
+      WALK_PARTS.map((p) => p.url(op)).find((u) => u !== undefined) ??
       op.path
         .replace(/^\/api\/areas\/\{id\}/, `/api/areas/${ids.areaA}`)
         .replace(/^\/api\/(analyses|jobs)\/\{id\}/, `/api/$1/${ids.analysisA}`)
@@ -288,6 +300,8 @@ for (const kind of STORE_KINDS)
 
     /** A valid request of the operation (so that only access can refuse it). */
     const request = (op: Op): Record<string, unknown> => {
+      const fromPart = WALK_PARTS.map((p) => p.request(op)).find((r) => r !== undefined);
+      if (fromPart !== undefined) return fromPart;
       const json = (payload: unknown) => ({ payload });
       switch (op.id) {
         case "post /api/areas":
@@ -399,7 +413,7 @@ for (const kind of STORE_KINDS)
             op.method !== "get" &&
             res.statusCode < 300 &&
             !op.path.startsWith("/api/optimize") &&
-            op.id !== "post /api/pathways";
+            !READS.has(op.id);
           expect(await auditEvents(), `audit events of ${what}`).toBe(eventsBefore + (changed ? 1 : 0));
           if (res.statusCode < 300 && !decide(actors[c], "area.read", areaARef).allowed)
             expect(res.body, what).not.toContain(SECRET_A);

@@ -120,7 +120,9 @@ export class DrawExpressions {
    * An evaluator of `outputs` for batches of draws: `ratios[i][d]` is input i's ratio to its central
    * value in draw d (of `count`); returns one array per output (views of buffers reused by the next call).
    */
-  evaluator(outputs: readonly DrawExpression[]): (ratios: readonly Float64Array[], count: number) => Float64Array[] {
+  evaluator(
+    outputs: readonly DrawExpression[],
+  ): (ratios: readonly Float64Array[], count: number) => Float64Array[] {
     const monos = this.#monos.map((m) => m.slice());
     const nodes = [...this.#nodes];
     const packed = outputs.map(pack);

@@ -3,6 +3,7 @@ import { access } from "./catalogue/access.ts";
 import { api } from "./catalogue/api.ts";
 import { common } from "./catalogue/common.ts";
 import { figures } from "./catalogue/figures.ts";
+import { manage } from "./catalogue/manage.ts";
 import { report } from "./catalogue/report.ts";
 import { terms } from "./catalogue/terms.ts";
 import { web } from "./catalogue/web.ts";
@@ -15,7 +16,8 @@ export { LANGS, LOCALE, parseLang, type Lang } from "./lang.ts";
  * The one catalogue of the web app and the reports, by namespace: `common` (the default),
  * `terms` (zones, pools, measures, class roles), `figures` (key figures), `report`, `web` (the app's frame and its Overview, Map and Data views), `webViews`
  * (its Charts, Plan and Inventory views), `api`, `access` (organisations, users, roles and the audit
- * trail, for the command line and the administration view).
+ * trail, for the command line and the administration view), `manage` (the management system: report
+ * states, targets, rules, flags, notices, feedback, the inbox).
  * A key in another namespace is
  * written `ns:key`.
  */
@@ -29,6 +31,7 @@ export const CATALOGUE = {
     webViews: webViews.en,
     api: api.en,
     access: access.en,
+    manage: manage.en,
   },
   zh: {
     common: common.zh,
@@ -39,6 +42,7 @@ export const CATALOGUE = {
     webViews: webViews.zh,
     api: api.zh,
     access: access.zh,
+    manage: manage.zh,
   },
 } as const;
 
@@ -85,4 +89,22 @@ export function reportT(lang: Lang) {
 /** The translation function of a language for the names of the domain's things (namespace `terms`). */
 export function termsT(lang: Lang) {
   return i18nFor(lang).getFixedT(lang, "terms");
+}
+
+/** An inbox message's text in the reader's language: its key, with term values translated too. */
+export function inboxText(
+  lang: Lang,
+  text: {
+    readonly key: string;
+    readonly values: Readonly<Record<string, string | number | { term: string }>>;
+  },
+): string {
+  const t = translator(lang);
+  const values = Object.fromEntries(
+    Object.entries(text.values).map(([k, v]) => [
+      k,
+      typeof v === "object" ? t(`manage:${v.term}`, { defaultValue: v.term }) : v,
+    ]),
+  );
+  return t(`manage:${text.key}`, { ...values, defaultValue: text.key });
 }

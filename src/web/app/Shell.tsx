@@ -158,7 +158,8 @@ function ShellLayout({ me }: { me: Me }): ReactNode {
             id="area-select"
             className="area-select"
             aria-label={label}
-            value={areaId}
+            // An id not among the areas read (mistyped, or not open to the actor) is not shown bare.
+            value={areas.data?.some((a) => a.id === areaId) ? areaId : undefined}
             loading={areas.isLoading}
             placeholder={label}
             popupMatchSelectWidth={false}

@@ -19,9 +19,10 @@ export const mayAny = (me: Me | undefined, actions: readonly ActionId[]): boolea
   actions.some((a) => may(me, a));
 
 /**
- * The actions that make each area view worth showing: reading an area shows its overview, map and
- * charts; the plan needs `plan.compute`; Data is where areas are created and maps uploaded; the
- * Inventory view is where inventories are entered (a verifier, who only reads, does not see it).
+ * The actions that make each area view worth showing: reading an area shows its overview, map,
+ * charts and inventories (entered by who may write them, read-only for a verifier, an
+ * administrator or a regulator on another's area); the plan needs `plan.compute`; Data is where
+ * areas are created and maps uploaded.
  */
 const VIEW_ACTIONS: Readonly<Record<View, readonly ActionId[]>> = {
   overview: ["area.read"],
@@ -29,7 +30,7 @@ const VIEW_ACTIONS: Readonly<Record<View, readonly ActionId[]>> = {
   charts: ["area.read"],
   plan: ["plan.compute"],
   data: ["area.create", "map.upload"],
-  inventory: ["inventory.write"],
+  inventory: ["area.read"],
 };
 
 export const mayView = (me: Me | undefined, view: View): boolean => mayAny(me, VIEW_ACTIONS[view]);

@@ -59,8 +59,18 @@ function AreaRoute(): ReactNode {
   const { pathname } = useLocation();
   const { t } = useTranslation(["common", "web"]);
   if (areas.isPending) return <Spin />;
+  // Not among the areas the actor reads: it does not exist, or it is not open to this actor (the
+  // server answers both alike). A verifier is told how an area comes to be open to its body.
   if (areas.data && !areas.data.some((a) => a.id === areaId))
-    return <Result status="404" title={t("web:areaNotFound")} />;
+    return (
+      <div id="area-not-open">
+        <Result
+          status="404"
+          title={t("web:areaNotOpen")}
+          subTitle={t(me.data?.roles.includes("verifier") ? "web:areaNotOpenVerifier" : "web:areaNotOpenWho")}
+        />
+      </div>
+    );
   // A view the role does not use (a link kept from another account): said, not drawn half-refused.
   const view = VIEWS.find((v) => v === pathname.split("/")[3]);
   if (view && me.data && !mayView(me.data, view))

@@ -44,6 +44,12 @@ export const webViews = defineMessages({
     "尚无清单：请在上方表单中录入年度活动数据。",
   ],
   "charts.resultProblem": ["The stored result cannot be read: {{problem}}", "无法读取已存结果：{{problem}}"],
+  // Audit trail opened by who may not read it
+  "audit.refused": ["You may not read the audit trail.", "您无权查看审计日志。"],
+  "audit.refusedWho": [
+    "Administrators and regulators read it (a regulator its jurisdiction's).",
+    "管理员和监管部门可以查看（监管部门仅限其辖区）。",
+  ],
   // Plan
   "plan.mine": ["Mine", "煤矿"],
   "plan.startsFrom": [

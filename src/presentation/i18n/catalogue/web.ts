@@ -4,7 +4,15 @@ import { defineMessages } from "./define-messages.ts";
 export const web = defineMessages({
   "view.inventory": ["Inventory & reports", "清单与报告"],
   comingSoon: ["This view is being rebuilt.", "此视图正在重建。"],
-  areaNotFound: ["There is no mining area with this id.", "没有此编号的矿区。"],
+  areaNotOpen: ["This mining area is not open to you.", "您无法查看此矿区。"],
+  areaNotOpenWho: [
+    "No area with this id is open to your organisation: it does not exist, or it lies outside what your role reads.",
+    "您所在单位无法查看此编号的矿区：该矿区不存在，或不在您的角色可查看的范围内。",
+  ],
+  areaNotOpenVerifier: [
+    "A verification body reads the areas it is assigned to, and this one is not assigned to yours (or does not exist). The organisation that holds the area assigns verification bodies under Administration.",
+    "核查机构只能查看分配给它的矿区，此矿区未分配给您的机构（或不存在）。矿区所属单位可在“系统管理”中分配核查机构。",
+  ],
   pageNotFound: ["There is no such page.", "没有此页面。"],
   loadFailed: ["Could not load: {{message}}", "无法加载：{{message}}"],
   retry: ["Retry", "重试"],

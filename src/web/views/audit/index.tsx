@@ -10,11 +10,16 @@ import {
   Table,
   Tag,
   Timeline,
+  Result,
+  Spin,
   Typography,
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api/client.ts";
+import { useMe } from "../../api/queries.ts";
+import { mayAudit } from "../../app/access.ts";
 import { ACTION_IDS } from "../../../domain/access/actions.ts";
 import {
   AUDIT_RECORD_KINDS,
@@ -78,6 +83,24 @@ function RecordTimeline({ kind, id, lang }: { kind: string; id: string; lang: La
  * pages follow the last event's number); a row opens the timeline of its record.
  */
 export default function AuditView(): ReactNode {
+  const me = useMe();
+  if (me.isPending) return <Spin />;
+  // Opened by its URL by who may not read the trail: said in the language, nothing asked of the API.
+  if (!mayAudit(me.data)) return <AuditRefused />;
+  return <AuditTrail />;
+}
+
+/** The audit trail is not for this actor (its role does not read it, or the server refused). */
+function AuditRefused(): ReactNode {
+  const { t } = useTranslation(["common", "web", "webViews"]);
+  return (
+    <div id="audit-refused">
+      <Result status="403" title={t("webViews:audit.refused")} subTitle={t("webViews:audit.refusedWho")} />
+    </div>
+  );
+}
+
+function AuditTrail(): ReactNode {
   const { t } = useTranslation(["common", "web", "webViews", "access", "terms"]);
   const [lang] = useLang();
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -145,7 +168,9 @@ export default function AuditView(): ReactNode {
           </Button>
         </Form>
       </Card>
-      {page.error ? (
+      {page.error instanceof ApiError && page.error.code === "forbidden" ? (
+        <AuditRefused />
+      ) : page.error ? (
         <QueryError error={page.error} />
       ) : (
         <Table<AuditEventRow>

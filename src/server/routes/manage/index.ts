@@ -1,0 +1,13 @@
+import type { ApiApp } from "../../api-app.ts";
+import type { AppContext } from "../../context.ts";
+
+/**
+ * The management system's routes (issue 13): annual reports; plots, control rules, targets and
+ * reclamation plans; supervision, notices, spot checks, evaluation; the inbox. One file per group,
+ * registered here.
+ */
+export function manageRoutes(api: ApiApp, ctx: AppContext): void {
+  // (one line per group of routes)
+  void api;
+  void ctx;
+}

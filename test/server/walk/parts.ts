@@ -1,0 +1,7 @@
+import type { WalkPart } from "./walk-part.ts";
+
+/**
+ * The parts of the route walk beyond its own fixture, each in its own file (one per group of
+ * routes). Add a part here when you add its routes.
+ */
+export const WALK_PARTS: readonly WalkPart[] = [];
