@@ -19,6 +19,7 @@ import { FeedbackRepository } from "../storage/feedback-repository.ts";
 import type { Store } from "../storage/open-database.ts";
 import { ReportRepository } from "../storage/report-repository.ts";
 import { InboxRepository } from "../storage/inbox-repository.ts";
+import { ManagementOverviewQueries } from "../storage/management-overview.ts";
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../storage/schema.ts";
@@ -53,6 +54,7 @@ export interface Repositories {
   readonly feedback: FeedbackRepository;
   // The management system (issue 13): one line per repository.
   readonly inbox: InboxRepository;
+  readonly overview: ManagementOverviewQueries;
 }
 
 export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
@@ -71,6 +73,7 @@ export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
   feedback: new FeedbackRepository(db),
   // The management system (issue 13): one line per repository.
   inbox: new InboxRepository(db),
+  overview: new ManagementOverviewQueries(db),
 });
 
 // The class below holds the repositories of Repositories (assigned in its constructor): declared

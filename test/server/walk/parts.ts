@@ -1,7 +1,8 @@
+import { overviewPart } from "./overview.ts";
 import type { WalkPart } from "./walk-part.ts";
 
 /**
  * The parts of the route walk beyond its own fixture, each in its own file (one per group of
  * routes). Add a part here when you add its routes.
  */
-export const WALK_PARTS: readonly WalkPart[] = [];
+export const WALK_PARTS: readonly WalkPart[] = [overviewPart];

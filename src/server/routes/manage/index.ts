@@ -1,5 +1,6 @@
 import type { ApiApp } from "../../api-app.ts";
 import type { AppContext } from "../../context.ts";
+import { overviewRoutes } from "./overview-routes.ts";
 
 /**
  * The management system's routes (issue 13): annual reports; plots, control rules, targets and
@@ -8,6 +9,5 @@ import type { AppContext } from "../../context.ts";
  */
 export function manageRoutes(api: ApiApp, ctx: AppContext): void {
   // (one line per group of routes)
-  void api;
-  void ctx;
+  overviewRoutes(api, ctx);
 }
