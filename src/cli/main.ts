@@ -21,6 +21,7 @@ import type { AnalyzeCliOptions } from "./commands/landuse-command.ts";
 import { registerOrgsCommands } from "./commands/orgs-command.ts";
 import { registerUsersCommand } from "./commands/users-command.ts";
 import { AUDIT_BROKEN_CODE, registerAuditCommand } from "./commands/audit-command.ts";
+import { registerBatchCommand } from "./commands/batch-command.ts";
 import type { OptionTextKey } from "./format/spec-text.ts";
 import type { Lang } from "../presentation/i18n/lang.ts";
 
@@ -685,6 +686,7 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
   registerOrgsCommands(program, accessIo);
   registerUsersCommand(program, accessIo);
   registerAuditCommand(program, accessIo);
+  registerBatchCommand(program, { write });
   return program;
 }
 
