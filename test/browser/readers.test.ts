@@ -40,10 +40,10 @@ describe("empty states say what the reader can do", () => {
     const noInventory = reader.locator("#charts-no-inventory");
     await noInventory.waitFor();
     expect(await noInventory.getAttribute("data-may-act")).toBe("false");
-    expect(await noInventory.textContent()).toBe(
+    expect(await noInventory.locator(".ant-empty-description").textContent()).toBe(
       "No inventory has been entered for this area yet; the organisation that holds the area enters it.",
     );
-    expect(await reader.locator("#charts-no-analysis").textContent()).toMatch(
+    expect(await reader.locator("#charts-no-analysis .ant-empty-description").textContent()).toMatch(
       /^No land-use analysis has been run for this area yet; the organisation that holds the area runs it\.$/,
     );
     expect(await reader.locator("#view").textContent()).not.toMatch(/under (Inventory|Data)/);
@@ -51,7 +51,9 @@ describe("empty states say what the reader can do", () => {
     await reader.goto(viewUrl(session, areaId, "plan", "zh"));
     const planEmpty = reader.locator("#plan-no-inventory");
     await planEmpty.waitFor();
-    expect(await planEmpty.textContent()).toBe("该矿区尚未录入清单；清单由持有该矿区的单位录入。");
+    expect(await planEmpty.locator(".ant-empty-description").textContent()).toBe(
+      "该矿区尚未录入清单；清单由持有该矿区的单位录入。",
+    );
     await expect
       .poll(() => reader.locator("#optimize-needs-analysis").textContent())
       .toMatch(/由持有该矿区的单位运行/);
@@ -64,12 +66,14 @@ describe("empty states say what the reader can do", () => {
     const act = owner.locator("#charts-no-inventory");
     await act.waitFor();
     expect(await act.getAttribute("data-may-act")).toBe("true");
-    expect(await act.textContent()).toMatch(/^No inventory yet: enter one under Inventory & reports\./);
+    expect(await act.locator(".ant-empty-description").textContent()).toMatch(
+      /^No inventory yet: enter one under Inventory & reports\./,
+    );
     await owner.locator("#charts-no-inventory a").click();
     await expect.poll(() => new URL(owner.url()).pathname).toBe(`/areas/${areaId}/inventory`);
     await owner.goto(viewUrl(session, areaId, "plan", "en"));
     await expect
-      .poll(() => owner.locator("#plan-no-inventory").textContent())
+      .poll(() => owner.locator("#plan-no-inventory .ant-empty-description").textContent())
       .toMatch(
         /^This area has no inventory yet: enter a year's activity data under Inventory & reports first/,
       );
@@ -126,7 +130,7 @@ describe("a verifier", () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/areas/${yongning}/inventory`);
     await page.locator(".read-only-note").waitFor();
     await page.locator("#inventory-form").waitFor();
-    await page.locator("#inventory-result").waitFor();
+    await page.locator("#inventory-waterfall canvas").waitFor();
     expect(
       await page.locator("#inventory-compute, #inventory-import, .report-html, .report-pdf").count(),
     ).toBe(0);

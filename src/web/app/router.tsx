@@ -65,7 +65,7 @@ function AreaRoute(): ReactNode {
     return (
       <div id="area-not-open">
         <Result
-          status="404"
+          status="warning"
           title={t("web:areaNotOpen")}
           subTitle={t(me.data?.roles.includes("verifier") ? "web:areaNotOpenVerifier" : "web:areaNotOpenWho")}
         />
@@ -74,13 +74,13 @@ function AreaRoute(): ReactNode {
   // A view the role does not use (a link kept from another account): said, not drawn half-refused.
   const view = VIEWS.find((v) => v === pathname.split("/")[3]);
   if (view && me.data && !mayView(me.data, view))
-    return <Result className="view-not-for-role" status="403" title={t("web:auth.viewNotForRole")} />;
+    return <Result className="view-not-for-role" status="warning" title={t("web:auth.viewNotForRole")} />;
   return <Outlet key={areaId} />;
 }
 
 function NotFound(): ReactNode {
   const { t } = useTranslation(["common", "web"]);
-  return <Result status="404" title={t("web:pageNotFound")} />;
+  return <Result status="warning" title={t("web:pageNotFound")} />;
 }
 
 /** A page open to everyone (the login page, the public portal): the frame without the signed-in header. */

@@ -95,7 +95,11 @@ function AuditRefused(): ReactNode {
   const { t } = useTranslation(["common", "web", "webViews"]);
   return (
     <div id="audit-refused">
-      <Result status="403" title={t("webViews:audit.refused")} subTitle={t("webViews:audit.refusedWho")} />
+      <Result
+        status="warning"
+        title={t("webViews:audit.refused")}
+        subTitle={t("webViews:audit.refusedWho")}
+      />
     </div>
   );
 }
