@@ -346,7 +346,9 @@ describe("the public portal", () => {
     ).find((a) => /Yongning/.test(a.name))!.id;
     const page = await session.openPage({ as: "demo-enterprise-a", allowConsole: /status of 404/ });
     await page.goto(`${session.server.url}/areas/${yongning}/overview`);
-    await expect.poll(() => page.locator(".ant-result-title").textContent()).toBe("This mining area is not open to you.");
+    await expect
+      .poll(() => page.locator(".ant-result-title").textContent())
+      .toBe("This mining area is not open to you.");
     expect(await page.content()).not.toContain("Yongning");
   });
 });
