@@ -48,9 +48,32 @@ export function writeHandMaps(dir: string, tile = 16): string[] {
   return [pa, pb];
 }
 
+/** Cells of one CSV line (RFC 4180 quotes; no line breaks inside cells in these outputs). */
+function cells(line: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
 /** Reads a CSV written by the batch as records of text. */
 export function readCsv(text: string): Record<string, string>[] {
   const [head, ...lines] = text.trim().split("\n");
-  const cols = head!.split(",");
-  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [cols[i], v])));
+  const cols = cells(head!);
+  return lines.map((l) => Object.fromEntries(cells(l).map((v, i) => [cols[i], v])));
 }
