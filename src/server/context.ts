@@ -19,6 +19,7 @@ import { FeedbackRepository } from "../storage/feedback-repository.ts";
 import type { Store } from "../storage/open-database.ts";
 import { ReportRepository } from "../storage/report-repository.ts";
 import { InboxRepository } from "../storage/inbox-repository.ts";
+import { AnnualReportRepository } from "../storage/annual-report-repository.ts";
 import { ManagementOverviewQueries } from "../storage/management-overview.ts";
 import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
@@ -53,6 +54,7 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly feedback: FeedbackRepository;
   // The management system (issue 13): one line per repository.
+  readonly annualReports: AnnualReportRepository;
   readonly inbox: InboxRepository;
   readonly overview: ManagementOverviewQueries;
 }
@@ -72,6 +74,7 @@ export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
   sessions: new SessionRepository(db),
   feedback: new FeedbackRepository(db),
   // The management system (issue 13): one line per repository.
+  annualReports: new AnnualReportRepository(db),
   inbox: new InboxRepository(db),
   overview: new ManagementOverviewQueries(db),
 });

@@ -1,5 +1,6 @@
 import type { ApiApp } from "../../api-app.ts";
 import type { AppContext } from "../../context.ts";
+import { annualReportRoutes } from "./annual-report-routes.ts";
 import { overviewRoutes } from "./overview-routes.ts";
 
 /**
@@ -9,5 +10,6 @@ import { overviewRoutes } from "./overview-routes.ts";
  */
 export function manageRoutes(api: ApiApp, ctx: AppContext): void {
   // (one line per group of routes)
+  annualReportRoutes(api, ctx);
   overviewRoutes(api, ctx);
 }
