@@ -117,26 +117,9 @@ export function writeDemoData(
 ): { maps: { year: number; path: string }[]; zones: string } {
   outputFolder(dir);
   const area = syntheticMiningArea(seed);
+  const grid = demoGrid(area.width, area.height, area.pixelSizeM);
+  const { originX, originY } = grid;
   const def = knownProjected(EPSG)!;
-  const [x0, y0] = proj4("EPSG:4326", def.proj4, NW_CORNER) as [number, number];
-  const originX = Math.round(x0 / 30) * 30;
-  const originY = Math.round(y0 / 30) * 30;
-  const grid: RasterGrid = {
-    width: area.width,
-    height: area.height,
-    originX,
-    originY,
-    pixelWidth: area.pixelSizeM,
-    pixelHeight: area.pixelSizeM,
-    crs: {
-      kind: "projected",
-      label: `EPSG:${EPSG}`,
-      epsg: EPSG,
-      proj4: def.proj4,
-      ellipsoid: { name: "CGCS2000", a: 6378137, invF: 298.257222101 },
-      unitToMetre: 1,
-    },
-  };
   const colours: [number, number, number][] = Array.from({ length: 256 }, () => [0, 0, 0]);
   for (const c of LEGEND_PRESETS.seed001!.classes) colours[c.code] = hexToRgb(c.colour!);
   const maps = [...area.maps].map(([year, codes]) => {
@@ -191,4 +174,30 @@ export function writeDemoData(
   writeFileSync(zones, `${JSON.stringify({ type: "FeatureCollection", features }, null, 1)}\n`);
   writeFileSync(join(dir, "SOURCE.md"), demoSourceText(seed, grid.width, grid.height, [...area.maps.keys()]));
   return { maps, zones };
+}
+
+/**
+ * The grid of the synthetic demo maps: `width`×`height` pixels of `pixelSizeM` metres on EPSG:4546
+ * (CGCS2000 / 3-degree Gauss-Kruger CM 111E), its north-west corner at NW_CORNER snapped to the
+ * pixel size. Exported for what is placed on the maps by pixel (the demo's plots).
+ */
+export function demoGrid(width: number, height: number, pixelSizeM: number): RasterGrid {
+  const def = knownProjected(EPSG)!;
+  const [x0, y0] = proj4("EPSG:4326", def.proj4, NW_CORNER) as [number, number];
+  return {
+    width,
+    height,
+    originX: Math.round(x0 / pixelSizeM) * pixelSizeM,
+    originY: Math.round(y0 / pixelSizeM) * pixelSizeM,
+    pixelWidth: pixelSizeM,
+    pixelHeight: pixelSizeM,
+    crs: {
+      kind: "projected",
+      label: `EPSG:${EPSG}`,
+      epsg: EPSG,
+      proj4: def.proj4,
+      ellipsoid: { name: "CGCS2000", a: 6378137, invF: 298.257222101 },
+      unitToMetre: 1,
+    },
+  };
 }
