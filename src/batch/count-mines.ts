@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -20,7 +20,9 @@ export interface MineResult {
 function workerUrl(): URL {
   if (!import.meta.url.endsWith(".ts")) {
     const bundled = new URL("./batch-worker.mjs", import.meta.url);
-    if (existsSync(bundled)) return bundled;
+    // Only a worker bundled with this very build (not one left by an older build) is used.
+    if (existsSync(bundled) && statSync(bundled).mtimeMs >= statSync(new URL(import.meta.url)).mtimeMs - 5000)
+      return bundled;
   }
   return pathToFileURL(join(PROJECT_ROOT, "src", "batch", "batch-worker-bootstrap.mjs"));
 }

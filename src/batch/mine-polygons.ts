@@ -71,20 +71,32 @@ export function placeMines(source: string, doc: unknown, idField: string, grid: 
         failure: `its ${idField} repeats feature ${first + 1}'s; each mine needs its own id`,
       };
     seen.set(id, index);
-    const one = {
+    // A multipolygon's parts are placed one by one: a pixel in any part is the mine's (GDAL's
+    // reading), where one even–odd pass over all rings would leave out where two parts overlap.
+    const geometry = (f as { geometry?: unknown }).geometry;
+    const g = geometry as { type?: unknown; coordinates?: unknown } | null;
+    const parts =
+      g && g.type === "MultiPolygon" && Array.isArray(g.coordinates) && g.coordinates.length > 1
+        ? g.coordinates.map((coordinates) => ({
+            type: "Feature",
+            properties: {},
+            geometry: { type: "Polygon", coordinates },
+          }))
+        : [f];
+    const doc = {
       type: "FeatureCollection",
       ...(root.crs !== undefined ? { crs: root.crs } : {}),
-      features: [f],
+      features: parts,
     };
-    let edges: Float64Array;
+    let edges: readonly Float64Array[];
     try {
-      edges = polygonsOnGrid({ name: `${source}, mine ${id}`, geojson: one }, grid).features[0]!;
+      edges = polygonsOnGrid({ name: `${source}, mine ${id}`, geojson: doc }, grid).features;
     } catch (e) {
       return { index, id, failure: `invalid polygon: ${problemText(e)}` };
     }
     const window = mineWindow(edges, grid.width, grid.height);
     if (!window) {
-      const outside = edgesOutside(edges, grid.width, grid.height);
+      const outside = edges.every((e) => edgesOutside(e, grid.width, grid.height));
       return {
         index,
         id,
@@ -93,7 +105,6 @@ export function placeMines(source: string, doc: unknown, idField: string, grid: 
           : "covers no pixel centre of the maps (smaller than a pixel, or a thin sliver)",
       };
     }
-    const geometry = (f as { geometry?: unknown }).geometry;
     const geometryHash = createHash("sha256")
       .update(JSON.stringify([root.crs ?? null, geometry]))
       .digest("hex");

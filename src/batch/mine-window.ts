@@ -37,12 +37,35 @@ export function edgesBox(edges: ZoneEdges): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
+/** The union of sorted, disjoint span lists (start, end pairs) of one row. */
+function unionSpans(lists: readonly [number, number][][]): [number, number][] {
+  if (lists.length === 1) return lists[0]!;
+  const all = lists.flat().sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [s, e] of all) {
+    const last = out.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
 /**
- * The window of a mine's edges (pixel units, x = column, y = row) on a grid of `width` × `height`
- * pixels, or undefined when no pixel centre of the grid lies inside.
+ * The window of a mine on a grid of `width` × `height` pixels, from the edges of each of its
+ * polygons (pixel units, x = column, y = row): a pixel centre inside any polygon (even–odd within a
+ * polygon, so its holes are left out) belongs to the mine, as GDAL burns a multipolygon part by
+ * part. Undefined when no pixel centre of the grid lies inside.
  */
-export function mineWindow(edges: ZoneEdges, width: number, height: number): MineWindow | undefined {
-  const [minX, minY, maxX, maxY] = edgesBox(edges);
+export function mineWindow(
+  parts: readonly ZoneEdges[],
+  width: number,
+  height: number,
+): MineWindow | undefined {
+  const boxes = parts.map(edgesBox);
+  const minX = Math.min(...boxes.map((b) => b[0]));
+  const minY = Math.min(...boxes.map((b) => b[1]));
+  const maxX = Math.max(...boxes.map((b) => b[2]));
+  const maxY = Math.max(...boxes.map((b) => b[3]));
   const crossesEdge = minX < 0 || minY < 0 || maxX > width || maxY > height;
   // Rows whose centre y = r + 0.5 can fall in [minY, maxY].
   const r0 = Math.max(0, Math.ceil(minY - 0.5));
@@ -55,7 +78,11 @@ export function mineWindow(edges: ZoneEdges, width: number, height: number): Min
   let first = -1;
   let last = -1;
   for (let r = r0; r < r1; r++) {
-    const row = rowSpans(edges, r, width);
+    const row = unionSpans(
+      parts
+        .filter((_, i) => boxes[i]![1] <= r + 0.5 && r + 0.5 <= boxes[i]![3])
+        .map((e) => rowSpans(e, r, width)),
+    );
     const flat = new Int32Array(row.length * 2);
     row.forEach(([s, e], i) => {
       flat[2 * i] = s;

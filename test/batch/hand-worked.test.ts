@@ -34,6 +34,8 @@ describe("runBatch on hand-worked polygons", () => {
       mine("open-ring", [rect(1, 1, 2, 2).slice(0, 4)]),
       mine(undefined, [rect(1, 1, 2, 2)]),
       mine("centre", [rect(5, 5, 6, 6)]),
+      // Two parts overlapping in pixel (2, 2): 9 + 9 − 1 = 17 pixels, each counted once (GDAL burns part by part).
+      mine("overlap", [[rect(0, 0, 3, 3)], [rect(2, 2, 5, 5)]], "MultiPolygon"),
     ]);
     summary = await runBatch({
       maps: [
@@ -67,6 +69,10 @@ describe("runBatch on hand-worked polygons", () => {
   it("leaves a hole out, and counts both parts of a multipolygon", () => {
     expect(mineRow("holed").pixels).toBe("32");
     expect(mineRow("17").pixels).toBe("8");
+  });
+
+  it("counts a pixel inside two parts of a multipolygon once", () => {
+    expect(mineRow("overlap").pixels).toBe("17");
   });
 
   it("counts the part of a polygon inside the rasters and says it crosses the edge", () => {
@@ -117,7 +123,7 @@ describe("runBatch on hand-worked polygons", () => {
     expect(failed["open-ring"]).toMatch(/invalid polygon/);
     expect(failed["#9"]).toMatch(/has no mine_id/);
     expect(failed.centre).toMatch(/repeats feature 1/);
-    expect(summary.mines).toMatchObject({ total: 10, counted: 5, resumed: 0 });
+    expect(summary.mines).toMatchObject({ total: 11, counted: 6, resumed: 0 });
     expect(mineRow("outside")).toMatchObject({ status: "failed" });
   });
 
