@@ -280,6 +280,11 @@ describe("the compiled draws (pathwayDraws) against projecting each draw (pathwa
     const compiled = pathwayDraws(s, tight, table, "t.yaml", drawn, o);
     expect(compiled.rejected).toBeGreaterThan(10);
     expectSameDraws(compiled, pathwayDrawsByProjection(s, tight, table, "t.yaml", drawn, o));
+    // Many draws are evaluated in batches (4,096 at most): the first 40 of 6,000 are still these 40.
+    const many = pathwayDraws(s, tight, table, "t.yaml", drawn, { draws: 6000, seed: 5 });
+    expect(many.nets[0]!.length).toBe(6000);
+    expect(many.rejected).toBeGreaterThan(6000);
+    compiled.nets.forEach((a, y) => expect([...many.nets[y]!.subarray(0, 40)]).toEqual([...a]));
   });
 
   it("agrees with projecting each draw in P5, P50 and P95 of 2,000 draws from other seeds, within the Monte Carlo error", () => {

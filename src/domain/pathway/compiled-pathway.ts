@@ -49,7 +49,13 @@ export interface CompiledPathway {
   /** The drawn inputs' keys, in the order of the ratio arrays. */
   readonly inputs: readonly string[];
   /** Sizes of the compiled model: distinct products of drawn ratios, max(0, ·) steps, entries summed per draw. */
-  readonly size: { readonly monomials: number; readonly nodes: number; readonly entries: number };
+  readonly size: {
+    readonly monomials: number;
+    readonly nodes: number;
+    readonly entries: number;
+    /** Arrays of one value a draw that evaluating a batch of draws keeps (monomials, nodes, outputs). */
+    readonly arrays: number;
+  };
   /** Every year's parts with the given ratios (all 1: the central pathway). */
   parts(ratios?: readonly number[]): CompiledYear[];
   /**
@@ -481,12 +487,18 @@ export function compilePathway(
   const netOf = X.evaluator([...out.map((o) => o.net), ...slacks]);
   const partNames = ["net", "gross", "energy", "methane", "sinks", "ccs", "capturable", "offsets"] as const;
   const partsOf = X.evaluator(out.flatMap((o) => partNames.map((p) => o[p])));
-  const entries = [...out.map((o) => o.net), ...slacks].reduce((a, e) => a + e.entries.size, 0);
+  const entries =
+    [...out.map((o) => o.net), ...slacks].reduce((a, e) => a + e.entries.size, 0) + X.nodeEntries;
   return {
     baseYear,
     years,
     inputs: [...drawn],
-    size: { monomials: X.monomialCount, nodes: X.nodeCount, entries },
+    size: {
+      monomials: X.monomialCount,
+      nodes: X.nodeCount,
+      entries,
+      arrays: X.monomialCount + X.nodeCount + out.length + slacks.length,
+    },
     parts(ratios) {
       const given = drawn.map((_, i) => Float64Array.of(ratios?.[i] ?? 1));
       const v = partsOf(given, 1).map((a) => a[0]!);

@@ -116,6 +116,11 @@ export class DrawExpressions {
     return this.#nodes.length;
   }
 
+  /** Entries summed to evaluate every node once. */
+  get nodeEntries(): number {
+    return this.#nodes.reduce((a, p) => a + p.coef.length, 0);
+  }
+
   /**
    * An evaluator of `outputs` for batches of draws: `ratios[i][d]` is input i's ratio to its central
    * value in draw d (of `count`); returns one array per output (views of buffers reused by the next call).

@@ -61,8 +61,13 @@ export interface PathwayDrawRun {
   readonly rejected: number;
 }
 
-/** Draws evaluated together: bounds the compiled model's working memory whatever the number of draws. */
+/**
+ * Draws evaluated together: at most 4,096, and fewer for a large compiled model, so that its working
+ * arrays (one value a draw per monomial, node and output) stay within 4,000,000 numbers (32 MB)
+ * whatever the number of draws.
+ */
 const DRAW_BATCH = 4096;
+const BATCH_NUMBERS = 4_000_000;
 
 /**
  * The baseline year's inputs a pathway draws (uncertain, not the coal-output plan), in key order, and
@@ -122,23 +127,24 @@ export function pathwayDraws(
   const nets = model.years.map(() => new Float64Array(o.draws));
   const neutral: number[] = [];
   const normal = new NormalSource(o.seed);
-  const ratios = drawn.map(() => new Float64Array(Math.min(o.draws, DRAW_BATCH)));
+  const batch = Math.max(1, Math.min(DRAW_BATCH, Math.floor(BATCH_NUMBERS / model.size.arrays)));
+  const ratios = drawn.map(() => new Float64Array(Math.min(o.draws, batch)));
   let kept = 0;
   let rejected = 0;
   const more = () => kept < o.draws && kept + rejected < o.draws * 20 && (kept > 0 || rejected < 50);
   while (more()) {
-    const count = Math.min(DRAW_BATCH, o.draws - kept, o.draws * 20 - kept - rejected);
+    const count = Math.min(batch, o.draws - kept, o.draws * 20 - kept - rejected);
     for (let d = 0; d < count; d++)
       for (let i = 0; i < drawn.length; i++) ratios[i]![d] = drawRatio(drawn[i]!, normal);
-    const batch = model.draws(ratios, count);
+    const run = model.draws(ratios, count);
     for (let d = 0; d < count && more(); d++) {
-      if (batch.rejected[d]) {
+      if (run.rejected[d]) {
         rejected++;
         continue;
       }
       let first = -1;
       for (let y = 0; y < nYears; y++) {
-        const v = batch.nets[y]![d]!;
+        const v = run.nets[y]![d]!;
         nets[y]![kept] = v;
         if (first < 0 && v <= 0) first = y;
       }
