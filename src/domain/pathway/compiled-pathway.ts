@@ -130,11 +130,14 @@ const PROBE_LIBERATED_TCH4 = 1e6;
  * factors (`drawn`, keys as the inventory's uncertainty names them: `activity:energy[0].amount`,
  * `factor:<id>`). It walks the years as projectPathway does — activity in proportion to the coal
  * output, each measure at its level in its order — and reads each year's inventory from its own
- * uncertainty model (every figure a sum of products of inputs, checked there to reproduce the
- * inventory): a line the plan only rescales keeps its inputs' ratios; lines the measures add
+ * uncertainty model (every figure a sum of products of inputs): a line the plan only rescales keeps
+ * its inputs' ratios; lines the measures add
  * (methane drained and used, ventilation-air methane oxidised) are their per-tonne terms times their
  * amount in the draw; methane left for oxidisers and CO2 left for CCS are max(0, ·) of the draw,
  * exactly; existing woody stands grow along the curve (linear in their stock). Nothing is linearised.
+ * The walk repeats projectPathway's (scaledYear, applyToInput): pathwayDraws checks at run time that
+ * the compiled nets are the projection's at the central values, and the tests that every part is, and
+ * every draw, for random scenarios.
  */
 export function compilePathway(
   scenario: Scenario,
@@ -188,6 +191,8 @@ export function compilePathway(
     sinkLines,
   });
   const route = (s: Stage, term: ModelTerm, amount: DrawExpression) => {
+    // The methane part is the CH4 of the mine's methane lines: their terms carry the GWP of CH4 (the
+    // CO2 of burning or oxidising recovered methane, and fugitive CO2, do not).
     const isCH4 = term.inputs.some((i) => i.key === gwpKey);
     for (const q of term.quantities) {
       const name = q.slice(q.indexOf(":") + 1);
