@@ -10,7 +10,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 
 export const ROOT = join(import.meta.dirname, "..");
-const PASSWORD = "Bench-Demo-Password-2026";
+export const PASSWORD = "Bench-Demo-Password-2026";
 
 export interface BenchServer {
   readonly base: string;
@@ -20,9 +20,15 @@ export interface BenchServer {
 }
 
 export async function startServer(
-  o: { databaseUrl?: string; migrationUrl?: string } = {},
+  o: {
+    databaseUrl?: string;
+    migrationUrl?: string;
+    /** A data folder prepared beforehand (its PGlite store in `db/`); then no demo is loaded. */
+    dataDir?: string;
+  } = {},
 ): Promise<BenchServer> {
   const data = mkdtempSync(join(tmpdir(), "mc-bench-api-"));
+  const dataDir = o.dataDir ?? join(data, "d");
   const port = 18700 + Math.floor(Math.random() * 200);
   const base = `http://127.0.0.1:${port}`;
   const server = spawn(
@@ -33,8 +39,8 @@ export async function startServer(
       "--port",
       String(port),
       "--data",
-      join(data, "d"),
-      "--demo",
+      dataDir,
+      ...(o.dataDir ? [] : ["--demo"]),
     ],
     {
       stdio: ["ignore", "pipe", "inherit"],
