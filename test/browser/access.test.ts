@@ -574,6 +574,11 @@ describe("administration and audit", () => {
       const table = page.locator("#admin-areas");
       const names = () => table.locator(".verifier .verifier-name").allTextContents();
       await expect.poll(names).toEqual(["示范碳排放核查中心"]);
+      // The demo's one body is assigned: nothing is left to choose, and that is said.
+      expect(await table.locator(".verifier-none-left").textContent()).toBe(
+        "所有核查机构均已指派到该矿区，没有可再指派的机构。",
+      );
+      expect(await table.locator(".verifier-select").count()).toBe(0);
       expect(await verifierSees()).toContain("Yongning Coal Mine");
       // Removed only once confirmed.
       await table.locator(".verifier-remove").click();
@@ -591,6 +596,7 @@ describe("administration and audit", () => {
       await page.locator(".ant-select-item-option", { hasText: "示范碳排放核查中心" }).click();
       await table.locator(".verifier-assign").click();
       await expect.poll(names).toEqual(["示范碳排放核查中心"]);
+      await table.locator(".verifier-none-left").waitFor();
       await expect.poll(verifierSees).toContain("Yongning Coal Mine");
       await expectNoHorizontalOverflow(page);
       await shot(page, `access-admin-verifier-zh-${size.width}`);

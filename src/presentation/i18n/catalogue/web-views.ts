@@ -215,6 +215,14 @@ export const webViews = defineMessages({
   "admin.verifiers": ["Verification bodies", "核查机构"],
   "admin.chooseBody": ["Choose a verification body", "选择核查机构"],
   "admin.noVerifier": ["None assigned", "尚未指派"],
+  "admin.allBodiesAssigned": [
+    "Every verification body is assigned to this area: none is left to add.",
+    "所有核查机构均已指派到该矿区，没有可再指派的机构。",
+  ],
+  "admin.noBodies": [
+    "No verification body is registered yet; an administrator adds them under Organisations.",
+    "尚未登记任何核查机构；由管理员在“单位”中添加。",
+  ],
   "admin.unassign": ["Remove", "移除"],
   "admin.unassignConfirm": [
     "Remove {{name}} from this area? It will no longer read the area and its mines.",

@@ -27,6 +27,9 @@ export function AreaVerifiers({ area, lang }: { area: Area; lang: Lang }): React
   const unassign = useUnassignVerifier();
   const [chosen, setChosen] = useState<string | undefined>();
   const taken = new Set((assigned.data ?? []).map((b) => b.id));
+  const free = (bodies.data ?? []).filter((b) => !taken.has(b.id));
+  // Nothing left to choose (every enabled body is assigned, or none is registered): said, not an empty choice.
+  const noneLeft = bodies.data !== undefined && assigned.data !== undefined && free.length === 0;
   const error = bodies.error ?? assigned.error;
   return (
     <div className="area-verifiers" data-area={area.id}>
@@ -64,41 +67,45 @@ export function AreaVerifiers({ area, lang }: { area: Area; lang: Lang }): React
           </li>
         ))}
       </ul>
-      <Space.Compact>
-        <Select
-          className="verifier-select"
-          style={{ minWidth: 180 }}
-          showSearch={{ optionFilterProp: "label" }}
-          placeholder={t("webViews:admin.chooseBody")}
-          aria-label={t("webViews:admin.chooseBody")}
-          popupMatchSelectWidth={false}
-          loading={bodies.isPending}
-          value={chosen}
-          onChange={(v: string) => setChosen(v)}
-          options={(bodies.data ?? [])
-            .filter((b) => !taken.has(b.id))
-            .map((b) => ({ value: b.id, label: nameIn(lang, b) }))}
-        />
-        <Button
-          className="verifier-assign"
-          disabled={!chosen}
-          loading={assign.isPending}
-          onClick={() =>
-            chosen &&
-            assign.mutate(
-              { id: area.id, organisationId: chosen },
-              {
-                onSuccess: () => {
-                  setChosen(undefined);
-                  void message.success(t("webViews:admin.verifierAssigned"));
+      {noneLeft ? (
+        <Typography.Text type="secondary" className="verifier-none-left">
+          {t(bodies.data.length === 0 ? "webViews:admin.noBodies" : "webViews:admin.allBodiesAssigned")}
+        </Typography.Text>
+      ) : (
+        <Space.Compact>
+          <Select
+            className="verifier-select"
+            style={{ minWidth: 180 }}
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("webViews:admin.chooseBody")}
+            aria-label={t("webViews:admin.chooseBody")}
+            popupMatchSelectWidth={false}
+            loading={bodies.isPending}
+            value={chosen}
+            onChange={(v: string) => setChosen(v)}
+            options={free.map((b) => ({ value: b.id, label: nameIn(lang, b) }))}
+          />
+          <Button
+            className="verifier-assign"
+            disabled={!chosen}
+            loading={assign.isPending}
+            onClick={() =>
+              chosen &&
+              assign.mutate(
+                { id: area.id, organisationId: chosen },
+                {
+                  onSuccess: () => {
+                    setChosen(undefined);
+                    void message.success(t("webViews:admin.verifierAssigned"));
+                  },
                 },
-              },
-            )
-          }
-        >
-          {t("webViews:admin.assign")}
-        </Button>
-      </Space.Compact>
+              )
+            }
+          >
+            {t("webViews:admin.assign")}
+          </Button>
+        </Space.Compact>
+      )}
     </div>
   );
 }
