@@ -9,7 +9,7 @@
  *   npx tsx bench/batch-province.ts --full          the issue's sizes: 400 megapixels × 5 years, 1,000 mines
  *   npx tsx bench/batch-province.ts --megapixels 100 --years 4 --mines 500 [--dir D] [--no-rasterio]
  *
- * Generated files are kept in --dir (default /tmp/minecarbon-bench/province-<size>) and reused.
+ * Generated files are kept in --dir (default /tmp/minecarbon-bench/province2-<size>) and reused.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -30,7 +30,7 @@ const di = process.argv.indexOf("--dir");
 const dir =
   di >= 0
     ? process.argv[di + 1]!
-    : `/tmp/minecarbon-bench/province-${megapixels}mp-${yearCount}y-${mineCount}m`;
+    : `/tmp/minecarbon-bench/province2-${megapixels}mp-${yearCount}y-${mineCount}m`;
 const withRasterio = !process.argv.includes("--no-rasterio");
 mkdirSync(dir, { recursive: true });
 
@@ -76,7 +76,13 @@ function writeYear(k: number, path: string): void {
           // Patches change class over the years: a patch's class is drawn anew in the k-th year with 8 % a year.
           let era = 0;
           for (let j = 1; j <= k; j++) if (hash(px, py, 100 + j) < 0.08) era = j;
-          tile[r * 256 + c] = x < side && y < side ? CODES[Math.floor(hash(px, py, era) * CODES.length)]! : 0;
+          // Classification noise, as in real annual maps: 10 % of pixels a year take another class.
+          const speckle = hash(x, y, 50 + k) < 0.1;
+          const v =
+            CODES[
+              Math.floor(hash(speckle ? x : px, speckle ? y : py, speckle ? 60 + k : era) * CODES.length)
+            ]!;
+          tile[r * 256 + c] = x < side && y < side ? v : 0;
         }
       w.writeTile(ty * w.tilesAcross + tx, deflateSync(tile, { level: 6 }));
     }
