@@ -19,6 +19,10 @@ import { FeedbackRepository } from "../storage/feedback-repository.ts";
 import type { Store } from "../storage/open-database.ts";
 import { ReportRepository } from "../storage/report-repository.ts";
 import { InboxRepository } from "../storage/inbox-repository.ts";
+import { ControlRuleRepository } from "../storage/control-rule-repository.ts";
+import { PlotRepository } from "../storage/plot-repository.ts";
+import { TargetRepository } from "../storage/target-repository.ts";
+import { ReclamationPlanRepository } from "../storage/reclamation-plan-repository.ts";
 import { AnnualReportRepository } from "../storage/annual-report-repository.ts";
 import { ManagementOverviewQueries } from "../storage/management-overview.ts";
 import type { FastifyRequest } from "fastify";
@@ -54,6 +58,10 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly feedback: FeedbackRepository;
   // The management system (issue 13): one line per repository.
+  readonly controlRules: ControlRuleRepository;
+  readonly plots: PlotRepository;
+  readonly targets: TargetRepository;
+  readonly reclamationPlans: ReclamationPlanRepository;
   readonly annualReports: AnnualReportRepository;
   readonly inbox: InboxRepository;
   readonly overview: ManagementOverviewQueries;
@@ -74,6 +82,10 @@ export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
   sessions: new SessionRepository(db),
   feedback: new FeedbackRepository(db),
   // The management system (issue 13): one line per repository.
+  controlRules: new ControlRuleRepository(db),
+  plots: new PlotRepository(db),
+  targets: new TargetRepository(db),
+  reclamationPlans: new ReclamationPlanRepository(db),
   annualReports: new AnnualReportRepository(db),
   inbox: new InboxRepository(db),
   overview: new ManagementOverviewQueries(db),

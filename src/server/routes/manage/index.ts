@@ -1,5 +1,9 @@
 import type { ApiApp } from "../../api-app.ts";
 import type { AppContext } from "../../context.ts";
+import { plotRoutes } from "./plot-routes.ts";
+import { ruleRoutes } from "./rule-routes.ts";
+import { targetRoutes } from "./target-routes.ts";
+import { reclamationRoutes } from "./reclamation-routes.ts";
 import { annualReportRoutes } from "./annual-report-routes.ts";
 import { overviewRoutes } from "./overview-routes.ts";
 
@@ -10,6 +14,10 @@ import { overviewRoutes } from "./overview-routes.ts";
  */
 export function manageRoutes(api: ApiApp, ctx: AppContext): void {
   // (one line per group of routes)
+  ruleRoutes(api, ctx);
+  plotRoutes(api, ctx);
+  targetRoutes(api, ctx);
+  reclamationRoutes(api, ctx);
   annualReportRoutes(api, ctx);
   overviewRoutes(api, ctx);
 }
