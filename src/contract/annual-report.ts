@@ -144,8 +144,7 @@ export const annualReportDraftSchema = z
         }
     };
     walk(ctx.value.inventory, ["inventory"]);
-  })
-  .meta({ id: "AnnualReportDraft" });
+  });
 export type AnnualReportDraft = z.infer<typeof annualReportDraftSchema>;
 
 const fieldComment = z
@@ -156,36 +155,34 @@ const fieldComment = z
   .strict();
 
 /** `POST /api/annual-reports/{id}/events`: one workflow event (report-workflow.ts) without who and when. */
-export const reportEventInput = z
-  .discriminatedUnion("type", [
-    z
-      .object({ type: z.enum(["submit", "resubmit"]) })
-      .strict()
-      .describe("submit (or resubmit) the current draft as the next version"),
-    z.object({ type: z.literal("send-to-verification"), verifierOrganisationId: storedId }).strict(),
-    z
-      .object({
-        type: z.literal("conclude-verification"),
-        conclusion: z
-          .object({
-            conforms: z.boolean(),
-            statement: userText(4000),
-            findings: z.array(fieldComment).max(ANNUAL_REPORT_LIST_MAX).default([]),
-          })
-          .strict(),
-      })
-      .strict(),
-    z
-      .object({
-        type: z.literal("return"),
-        reason: userText(4000),
-        fieldComments: z.array(fieldComment).max(ANNUAL_REPORT_LIST_MAX).default([]),
-      })
-      .strict(),
-    z.object({ type: z.literal("reject"), reason: userText(4000) }).strict(),
-    z.object({ type: z.enum(["approve", "publish"]) }).strict(),
-  ])
-  .meta({ id: "AnnualReportEventInput" });
+export const reportEventInput = z.discriminatedUnion("type", [
+  z
+    .object({ type: z.enum(["submit", "resubmit"]) })
+    .strict()
+    .describe("submit (or resubmit) the current draft as the next version"),
+  z.object({ type: z.literal("send-to-verification"), verifierOrganisationId: storedId }).strict(),
+  z
+    .object({
+      type: z.literal("conclude-verification"),
+      conclusion: z
+        .object({
+          conforms: z.boolean(),
+          statement: userText(4000),
+          findings: z.array(fieldComment).max(ANNUAL_REPORT_LIST_MAX).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("return"),
+      reason: userText(4000),
+      fieldComments: z.array(fieldComment).max(ANNUAL_REPORT_LIST_MAX).optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal("reject"), reason: userText(4000) }).strict(),
+  z.object({ type: z.enum(["approve", "publish"]) }).strict(),
+]);
 export type ReportEventInput = z.infer<typeof reportEventInput>;
 
 const iso = z.string().meta({ description: "ISO 8601 time" });

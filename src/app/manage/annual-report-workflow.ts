@@ -168,7 +168,16 @@ export async function fireReportEvent(
     if (!check.ok)
       return { ok: false, refusal: { kind: "incomplete", problems: check.problems.map(draftPath) } };
     event = { type: input.type, content: check.content, by, at };
-  } else event = { ...input, by, at } as ReportEvent;
+  } else if (input.type === "return")
+    event = { type: "return", reason: input.reason, fieldComments: input.fieldComments ?? [], by, at };
+  else if (input.type === "conclude-verification")
+    event = {
+      type: input.type,
+      conclusion: { ...input.conclusion, findings: input.conclusion.findings ?? [] },
+      by,
+      at,
+    };
+  else event = { ...input, by, at } as ReportEvent;
   const step = applyReportEvent(history, event);
   if (!step.ok) return step;
   const frozen = step.history.versions.length > versions.length ? step.history.versions.at(-1) : undefined;

@@ -1,3 +1,4 @@
+import { annualReportsPart } from "./annual-reports.ts";
 import { overviewPart } from "./overview.ts";
 import type { WalkPart } from "./walk-part.ts";
 
@@ -5,4 +6,4 @@ import type { WalkPart } from "./walk-part.ts";
  * The parts of the route walk beyond its own fixture, each in its own file (one per group of
  * routes). Add a part here when you add its routes.
  */
-export const WALK_PARTS: readonly WalkPart[] = [overviewPart];
+export const WALK_PARTS: readonly WalkPart[] = [annualReportsPart, overviewPart];
