@@ -30,7 +30,10 @@ class CsvFile {
     this.buffer.push(columns.join(","));
   }
   row(cells: readonly unknown[]): void {
-    this.buffer.push(cells.map(csvCell).join(","));
+    // Whole numbers (pixels, years, codes: most cells) need no rounding to 15 digits.
+    this.buffer.push(
+      cells.map((v) => (typeof v === "number" && Number.isSafeInteger(v) ? String(v) : csvCell(v))).join(","),
+    );
     this.rows++;
     if (this.buffer.length >= 4096) this.flush();
   }

@@ -1,4 +1,5 @@
-import { open, type FileHandle } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
+import { inflateSync } from "node:zlib";
 import { fromFile, getDecoder, type BaseDecoder, type GeoTIFF } from "geotiff";
 import { openClassRaster, type ClassRaster, type CodeArray } from "../raster/geotiff-source.ts";
 import { RasterInputError } from "../raster/raster-input-error.ts";
@@ -24,7 +25,7 @@ export async function openBlockSource(path: string): Promise<BlockSource> {
   const { readRows: _r, readBlockRow: _b, close: closeChecked, ...raster } = checked;
   await closeChecked();
   let tiff: GeoTIFF | undefined;
-  let file: FileHandle | undefined;
+  let fd: number | undefined;
   try {
     tiff = await fromFile(path);
     const image = await tiff.getImage(0);
@@ -42,8 +43,14 @@ export async function openBlockSource(path: string): Promise<BlockSource> {
       predictor: Number((await dir.loadValue("Predictor")) ?? 1),
     });
     const swap = raster.bits === 16 && !tiff.littleEndian;
-    file = await open(path, "r");
-    const fh = file;
+    // Blocks are read synchronously: a thread that only counts has nothing else to do meanwhile, and a
+    // hop through libuv's thread pool per block costs more than the read on a busy machine.
+    fd = openSync(path, "r");
+    const file = fd;
+    const predictor = Number((await dir.loadValue("Predictor")) ?? 1);
+    // DEFLATE without predictor (GDAL's default) is inflated here into one buffer of the block's size;
+    // geotiff.js's decoder path collects zlib's output in chunks and copies them together.
+    const plainDeflate = (compression === 8 || compression === 32946) && predictor === 1;
     const across = Math.ceil(raster.grid.width / raster.blockWidth);
     const down = Math.ceil(raster.grid.height / raster.blockHeight);
     const bytesPer = raster.bits / 8;
@@ -64,12 +71,20 @@ export async function openBlockSource(path: string): Promise<BlockSource> {
         if (count === 0) return make(need / bytesPer).fill(raster.nodata ?? 0);
         const offset = Number(offsets[index]);
         const stored = new Uint8Array(count);
-        const { bytesRead } = await fh.read(stored, 0, count, offset);
+        const bytesRead = readSync(file, stored, 0, count, offset);
         const where = `${path}: block ${index} (column ${bx}, row ${by} of blocks)`;
         if (bytesRead < count) throw new RasterInputError(`${where} is cut short; copy the file again`);
         let data: ArrayBufferLike;
         try {
-          data = await decoder.decode(stored.buffer);
+          if (plainDeflate) {
+            // A block never decodes to more than a full block (a DEFLATE bomb stops there).
+            const full = raster.blockWidth * raster.blockHeight * bytesPer;
+            const out = inflateSync(stored, { chunkSize: Math.max(full, 64), maxOutputLength: full });
+            data =
+              out.byteOffset === 0 && out.byteLength === out.buffer.byteLength
+                ? out.buffer
+                : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
+          } else data = await decoder.decode(stored.buffer);
         } catch (e) {
           throw new RasterInputError(
             `${where} cannot be decoded (${(e as Error).message}); the file is corrupt`,
@@ -84,12 +99,12 @@ export async function openBlockSource(path: string): Promise<BlockSource> {
         return arr;
       },
       async close() {
-        await fh.close();
+        closeSync(file);
         await t.close();
       },
     };
   } catch (e) {
-    await file?.close();
+    if (fd !== undefined) closeSync(fd);
     await tiff?.close();
     throw e;
   }
