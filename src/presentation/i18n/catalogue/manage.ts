@@ -99,4 +99,16 @@ export const manage = defineMessages({
     "{{mine}} 的整改通知状态变为：{{state}}。",
   ],
   "inbox.feedback-received": ["New public feedback about {{about}}.", "收到关于 {{about}} 的公众反馈。"],
+  // Annual reports (brief R): the content's terms and the checks' kinds.
+  "measureStatus.planned": ["planned", "计划中"],
+  "measureStatus.in-progress": ["in progress", "实施中"],
+  "measureStatus.done": ["done", "已完成"],
+  "measureKind.other": ["other measure", "其他措施"],
+  "check.jump": ["year-on-year jump", "同比变化过大"],
+  "check.out-of-range": ["outside the range of similar mines", "超出同类矿山范围"],
+  "check.unit": ["unit looks off by 10⁴", "单位疑似相差 10⁴ 倍"],
+  "declaration.text": [
+    "I declare that this report is true, accurate and complete.",
+    "本人声明本报告内容真实、准确、完整。",
+  ],
 });
