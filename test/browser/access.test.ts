@@ -611,6 +611,8 @@ describe("administration and audit", () => {
       const page = await session.openPage({ ...PHONE, as });
       await page.goto(`${session.server.url}/?lang=zh`);
       await page.locator("#user-menu").waitFor();
+      // On a phone the header's links are behind its menu button.
+      await page.click("#nav-menu");
       await page.click(path === "/admin" ? "#nav-admin" : "#nav-audit");
       await page.locator(ready).waitFor();
       await page.locator(".ant-spin-spinning").waitFor({ state: "detached" });

@@ -1,4 +1,5 @@
-import { Button, Dropdown, Layout, Menu, Select, Space, Spin, Tag, Typography } from "antd";
+import { MenuOutlined } from "@ant-design/icons";
+import { Button, Dropdown, Grid, Layout, Menu, Select, Space, Spin, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from "react-router";
@@ -133,6 +134,54 @@ function ForcedLayout({ me }: { me: Me }): ReactNode {
   );
 }
 
+/**
+ * The header's links: administration and the audit trail (for who may), the public portal and the
+ * API documentation. In a row on a wide screen; in a menu behind one button on a phone, so that the
+ * header keeps to two rows (name and area; menu, language and user).
+ */
+function NavLinks({ me, narrow }: { me: Me; narrow: boolean }): ReactNode {
+  const { t } = useTranslation(["common", "web"]);
+  const location = useLocation();
+  const top = location.pathname.split("/")[1];
+  const linkClass = (on: boolean) => (on ? "nav-link active" : "nav-link");
+  const links = [
+    mayAdmin(me) && (
+      <Link id="nav-admin" className={linkClass(top === "admin")} to={withLang("/admin", location.search)}>
+        {t("web:nav.admin")}
+      </Link>
+    ),
+    mayAudit(me) && (
+      <Link id="nav-audit" className={linkClass(top === "audit")} to={withLang("/audit", location.search)}>
+        {t("web:nav.audit")}
+      </Link>
+    ),
+    <Link id="nav-public" className="nav-link" to={withLang("/public", location.search)}>
+      {t("web:nav.public")}
+    </Link>,
+    <a href="/docs" target="_blank" rel="noreferrer" className="docs-link">
+      {t("apiDocs")}
+    </a>,
+  ].filter((l) => l !== false);
+  if (!narrow)
+    return (
+      <Space size="middle" wrap>
+        {links}
+      </Space>
+    );
+  return (
+    <Dropdown
+      trigger={["click"]}
+      placement="bottomLeft"
+      classNames={{ root: "nav-menu-popup" }}
+      menu={{ items: links.map((label, i) => ({ key: String(i), label })) }}
+    >
+      <Button id="nav-menu" className="nav-menu" icon={<MenuOutlined />} aria-label={t("web:nav.menu")}>
+        {t("web:nav.menu")}
+      </Button>
+    </Dropdown>
+  );
+}
+
 function ShellLayout({ me }: { me: Me }): ReactNode {
   const { t } = useTranslation(["common", "web"]);
   const label = t("areas");
@@ -143,7 +192,8 @@ function ShellLayout({ me }: { me: Me }): ReactNode {
   const areas = useAreas();
   const view = currentView(location.pathname);
   const views = VIEWS.filter((v) => mayView(me, v));
-  const top = location.pathname.split("/")[1];
+  // A phone (under antd's md, 768 px): the header's links go into a menu.
+  const narrow = Grid.useBreakpoint().md === false;
   return (
     <Layout className="shell">
       <Layout.Header className="shell-header">
@@ -169,32 +219,9 @@ function ShellLayout({ me }: { me: Me }): ReactNode {
             }
           />
         </label>
-        <Space className="tools" size="middle" wrap>
-          {mayAdmin(me) && (
-            <Link
-              id="nav-admin"
-              className={top === "admin" ? "nav-link active" : "nav-link"}
-              to={withLang("/admin", location.search)}
-            >
-              {t("web:nav.admin")}
-            </Link>
-          )}
-          {mayAudit(me) && (
-            <Link
-              id="nav-audit"
-              className={top === "audit" ? "nav-link active" : "nav-link"}
-              to={withLang("/audit", location.search)}
-            >
-              {t("web:nav.audit")}
-            </Link>
-          )}
-          <Link id="nav-public" className="nav-link" to={withLang("/public", location.search)}>
-            {t("web:nav.public")}
-          </Link>
+        <Space className={narrow ? "tools narrow" : "tools"} size={narrow ? "small" : "middle"} wrap>
+          <NavLinks me={me} narrow={narrow} />
           <LangToggle />
-          <a href="/docs" target="_blank" rel="noreferrer" className="docs-link">
-            {t("apiDocs")}
-          </a>
           <UserMenu me={me} />
         </Space>
       </Layout.Header>
@@ -202,6 +229,9 @@ function ShellLayout({ me }: { me: Me }): ReactNode {
         <Menu
           className="view-menu"
           mode="horizontal"
+          // Every view stays in sight (the tabs wrap on a phone): the current one is never folded
+          // away under "…".
+          disabledOverflow
           selectedKeys={view ? [view] : []}
           items={views.map((v) => ({
             key: v,

@@ -21,6 +21,12 @@ export function fieldLabelText(field: LabelledField, lang: Lang): string {
 }
 
 /**
+ * A label as a form shows it: starting with a capital ("Raw coal output (t)"). The spec's labels are
+ * lower case because sentences and the CLI's help use them inside a line; Chinese has no case.
+ */
+export const asFormLabel = (text: string): string => text.charAt(0).toLocaleUpperCase("en") + text.slice(1);
+
+/**
  * The label of a form field read from its spec's metadata (src/domain/common/field-meta.ts): the
  * name and unit in the page's language, and the description and range as a hint.
  */
@@ -35,7 +41,7 @@ export function FieldLabel({ field }: { field: LabelledField }): ReactNode {
   ].filter(Boolean);
   return (
     <span className="field-label" data-field={field.path}>
-      {fieldLabelText(field, lang)}
+      {asFormLabel(fieldLabelText(field, lang))}
       {hint.length > 0 && (
         <Tooltip title={hint.join(" · ")}>
           <QuestionCircleOutlined

@@ -84,6 +84,17 @@ export const web = defineMessages({
     "{{count}} analyses used the replaced map and are now stale: run the analysis again.",
     "{{count}} 项分析使用了被替换的地图，现已过期：请重新运行分析。",
   ],
+  // Legend presets by id (src/domain/landuse/legend.ts LEGEND_PRESETS), for the new-area form.
+  "legendPreset.seed001": [
+    "The 11 land-use classes of the Pingshuo mining area (seed 001 Table 2)",
+    "平朔矿区的 11 个土地利用类别（文献 001 表 2）",
+  ],
+  "legendPreset.gbt21010": [
+    "China's land-use classification GB/T 21010-2017, first level, plus 0602 mining land",
+    "中国土地利用现状分类（国标 21010-2017）一级类，另加 0602 采矿用地",
+  ],
+  "legendPreset.clcd": ["China Land Cover Dataset (CLCD, 30 m annual)", "中国土地覆盖数据集（30 米，逐年）"],
+  "legendPreset.esa-worldcover": ["ESA WorldCover (10 m)", "欧空局全球土地覆盖数据（10 米）"],
   // Legend editor
   "legend.help": [
     "Each class says what it is (its role): the zoning rules and the density sets read classes by their role, not by their name. Choose the role of every class.",
@@ -220,6 +231,7 @@ export const web = defineMessages({
   "nav.admin": ["Administration", "系统管理"],
   "nav.audit": ["Audit trail", "审计日志"],
   "nav.public": ["Public portal", "公众门户"],
+  "nav.menu": ["Menu", "菜单"],
   "public.title": ["Published mining areas", "已公开的矿区"],
   "public.intro": [
     "Carbon budgets of the coal-mining areas their owners have published: key figures, the latest land-use map and the stock and emissions over time. Anyone may send feedback.",

@@ -8,6 +8,7 @@ import { nameIn } from "../../app/Shell.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { usePublish } from "./admin-api.ts";
 import { NS } from "./ns.ts";
+import { RegionName } from "./RegionName.tsx";
 import { AreaVerifiers } from "./AreaVerifiers.tsx";
 import { WriteError } from "./WriteError.tsx";
 
@@ -34,7 +35,11 @@ export function AreasTab({ lang, me }: { lang: Lang; me: Me }): ReactNode {
         scroll={{ x: "max-content" }}
         columns={[
           { key: "name", title: t("access:col.name"), render: (_v, a) => nameIn(lang, a) },
-          { key: "region", title: t("access:col.region"), dataIndex: "regionCode" },
+          {
+            key: "region",
+            title: t("access:col.region"),
+            render: (_v, a) => <RegionName lang={lang} code={a.regionCode} />,
+          },
           {
             key: "published",
             title: t("webViews:admin.published"),

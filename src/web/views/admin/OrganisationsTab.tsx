@@ -6,6 +6,7 @@ import { nameIn } from "../../app/Shell.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { useOrganisations, type OrganisationRow } from "./admin-api.ts";
 import { NS } from "./ns.ts";
+import { RegionName } from "./RegionName.tsx";
 
 /** The organisations: name, kind, region, credit code and whether disabled. */
 export function OrganisationsTab({ lang }: { lang: Lang }): ReactNode {
@@ -23,7 +24,11 @@ export function OrganisationsTab({ lang }: { lang: Lang }): ReactNode {
       columns={[
         { key: "name", title: t("access:col.name"), render: (_v, o) => nameIn(lang, o) },
         { key: "kind", title: t("access:col.kind"), render: (_v, o) => t(`access:kind.${o.kind}`) },
-        { key: "region", title: t("access:col.region"), dataIndex: "regionCode" },
+        {
+          key: "region",
+          title: t("access:col.region"),
+          render: (_v, o) => <RegionName lang={lang} code={o.regionCode} />,
+        },
         { key: "credit", title: t("access:col.creditCode"), render: (_v, o) => o.creditCode ?? "—" },
         {
           key: "status",

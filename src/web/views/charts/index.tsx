@@ -27,6 +27,7 @@ import { QueryError } from "../../components/QueryError.tsx";
 import type { InventoryListItem } from "../../../contract/inventory-record.ts";
 import { useAnalysis, useAreaInventoryResults } from "./queries.ts";
 import { ChartCard } from "../../components/ChartCard.tsx";
+import { labelLargeArcsOnly } from "../../components/fit-narrow.ts";
 import { useViewTexts } from "../../components/view-texts.ts";
 
 type Classes = LanduseResult["legend"]["classes"];
@@ -132,8 +133,21 @@ function FactorsTable({ lang, factors }: { lang: Lang; factors: readonly FactorR
         locale={{ emptyText: t("noData") }}
         dataSource={[...factors].sort((a, b) => a.id.localeCompare(b.id))}
         columns={[
-          { title: t("factorId"), dataIndex: "id", key: "id", sorter: (a, b) => a.id.localeCompare(b.id) },
-          { title: t("name"), key: "name", render: (_, f) => factorName(lang, f.id, f.quantity) },
+          {
+            // The factor's name in the language; its library id (English, for looking it up) beneath.
+            title: t("name"),
+            key: "name",
+            sorter: (a, b) =>
+              factorName(lang, a.id, a.quantity).localeCompare(factorName(lang, b.id, b.quantity)),
+            render: (_, f) => (
+              <div className="factor-name" style={{ minWidth: 200, maxWidth: 360, whiteSpace: "normal" }}>
+                <div>{factorName(lang, f.id, f.quantity)}</div>
+                <Typography.Text type="secondary" className="factor-id" title={t("factorId")}>
+                  {f.id}
+                </Typography.Text>
+              </div>
+            ),
+          },
           {
             title: t("value"),
             dataIndex: "value",
@@ -164,6 +178,36 @@ function FactorsTable({ lang, factors }: { lang: Lang; factors: readonly FactorR
   );
 }
 
+/** The classes' colours, said in words: under the Sankey and the chord on a phone, where their labels are off. */
+function ClassKey({
+  lang,
+  classes,
+  codes,
+  years,
+}: {
+  lang: Lang;
+  classes: LanduseResult["legend"]["classes"];
+  codes: ReadonlySet<number>;
+  /** The years of the columns, left to right (the Sankey's node labels named them). */
+  years?: readonly number[];
+}): ReactNode {
+  return (
+    <>
+      {years && <div className="class-key-years">{years.join(" → ")}</div>}
+      <ul className="legend-items class-key">
+        {classes
+          .filter((c) => codes.has(c.code))
+          .map((c) => (
+            <li key={c.code}>
+              <span className="swatch" style={{ background: c.colour ?? "#999999" }} />
+              {className(lang, c)}
+            </li>
+          ))}
+      </ul>
+    </>
+  );
+}
+
 /** The charts and tables of a finished land-use analysis. */
 function AnalysisCharts({ lang, r }: { lang: Lang; r: LanduseResult }): ReactNode {
   const { t } = useTranslation(["common", "web", "report"]);
@@ -175,7 +219,16 @@ function AnalysisCharts({ lang, r }: { lang: Lang; r: LanduseResult }): ReactNod
     const colours = Object.fromEntries(zones.map((z, i) => [z, rgbHex(rgb[i]!)]));
     return {
       sankey: sankeyOption(lang, classes, r.transitionsMultistep),
-      chord: chordOption(lang, classes, r.transitionsOnestep),
+      sankeyCodes: new Set(
+        r.transitionsMultistep.filter((t) => t.area_ha > 0).flatMap((t) => [t.from_code, t.to_code]),
+      ),
+      sankeyYears: [...new Set(r.transitionsMultistep.flatMap((t) => [t.from_year, t.to_year]))].sort(
+        (a, b) => a - b,
+      ),
+      chordCodes: new Set(
+        r.transitionsOnestep.filter((t) => t.area_ha > 0).flatMap((t) => [t.from_code, t.to_code]),
+      ),
+      chord: labelLargeArcsOnly(chordOption(lang, classes, r.transitionsOnestep)),
       zones: r.zonesByPeriod.length ? zoneSharesOption(lang, r.zonesByPeriod, colours) : undefined,
       areas: classAreasOption(lang, classes, r.classes),
       components: r.componentsOverall.length ? componentsOption(lang, r.componentsOverall) : undefined,
@@ -185,8 +238,26 @@ function AnalysisCharts({ lang, r }: { lang: Lang; r: LanduseResult }): ReactNod
   const v = r.valuation;
   return (
     <>
-      <ChartCard id="sankey" title={t("sankey")} option={options.sankey} height={460} minWidth={720} />
-      <ChartCard id="chord" title={t("chord")} option={options.chord} height={460} />
+      <ChartCard
+        id="sankey"
+        title={t("sankey")}
+        option={options.sankey}
+        height={460}
+        fitsNarrow
+        narrowHeight={420}
+        narrowKey={
+          <ClassKey lang={lang} classes={classes} codes={options.sankeyCodes} years={options.sankeyYears} />
+        }
+      />
+      <ChartCard
+        id="chord"
+        title={t("chord")}
+        option={options.chord}
+        height={460}
+        fitsNarrow
+        narrowHeight={360}
+        narrowKey={<ClassKey lang={lang} classes={classes} codes={options.chordCodes} />}
+      />
       <ChartCard id="class-areas" title={t("classAreas")} option={options.areas} />
       {options.zones ? (
         <ChartCard id="zone-shares" title={t("zoneShares")} option={options.zones} />

@@ -8,6 +8,7 @@ import { ApiError } from "../../api/client.ts";
 import { useCreateArea, keys } from "../../api/queries.ts";
 import { viewPath } from "../../app/views.ts";
 import { fieldErrors } from "./field-errors.ts";
+import { legendPresetText } from "./legend-preset-text.ts";
 
 interface Values {
   name: string;
@@ -64,7 +65,8 @@ export function CreateArea(): ReactNode {
         <Select
           options={Object.values(LEGEND_PRESETS).map((p) => ({
             value: p.id,
-            label: `${p.id} — ${p.description}`,
+            // The preset's description in the language (the domain's is English); its id stays first.
+            label: `${p.id} — ${legendPresetText(t, p.id)}`,
           }))}
           popupMatchSelectWidth={false}
         />
