@@ -195,10 +195,17 @@ for (const kind of STORE_KINDS)
       });
       expect(returned.statusCode, returned.body).toBe(200);
       expect(returned.json().state).toBe("returned");
+      // Who heard of it: the province's regulator (submit, conclusion), the verifier (sent to it),
+      // the enterprise's editor (return; not of its own submission); never another province's.
       const inbox = await asSystem(() =>
         t.ctx.store.db.selectFrom("inbox_messages").selectAll().where("subject_id", "=", reportId).execute(),
       );
-      expect(inbox.length).toBeGreaterThan(3);
+      const to = (user: string) => inbox.filter((m) => String(m.user_id) === user).length;
+      const d = t.directory;
+      expect(to(d.regulator)).toBe(2);
+      expect(to(d.verifierUser)).toBe(1);
+      expect(to(d.editorA)).toBe(1);
+      expect(to(d.otherRegulator) + to(d.editorB) + to(d.admin)).toBe(0);
     });
 
     it("resubmits the fix, is approved and published, and the public reads it; versions 1 and 2 and their changes", async () => {
@@ -263,6 +270,24 @@ for (const kind of STORE_KINDS)
         "approve",
         "publish",
       ]);
+      // The next year's draft, its coal output in kg instead of t by mistake: the checks warn.
+      const next = await write({
+        method: "POST",
+        url: `/api/mines/${mineId}/annual-reports`,
+        payload: { year: 2025 },
+      });
+      const nextId = next.json().id;
+      await write({
+        method: "PUT",
+        url: `/api/annual-reports/${nextId}/draft`,
+        payload: reportContent(2025, { coalScale: 1e4 }),
+      });
+      const checks = (await t.app.inject({ url: `/api/annual-reports/${nextId}/checks` })).json();
+      expect(checks.comparedWith).toMatchObject({ year: 2024, coalOutputT: 900_000 });
+      expect(checks.warnings).toContainEqual(expect.objectContaining({ path: "coalOutputT", kind: "unit" }));
+      expect(checks.warnings).toContainEqual(
+        expect.objectContaining({ path: "intensity", kind: "out-of-range" }),
+      );
       // The public may not download evidence even of a published report.
       expect(
         (await t.app.inject({ url: `/api/annual-reports/${reportId}/evidence/${pdfId}`, headers: ANONYMOUS }))
