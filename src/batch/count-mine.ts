@@ -5,18 +5,20 @@ import type { BlockSource } from "./tile-source.ts";
 
 /**
  * A mine's window of one year's map, copied from the blocks it touches (read through `cache`, so a
- * block shared by neighbouring mines is decoded once while it stays in the cache).
+ * block shared by neighbouring mines is decoded once while it stays in the cache). `into`, when
+ * given, receives the window (it must be the window's size and the map's code type).
  */
 export async function readWindow(
   source: BlockSource,
   yearIndex: number,
   w: MineWindow,
   cache: BlockCache,
+  into?: WindowCodes,
 ): Promise<WindowCodes> {
   const { blockWidth: bw, blockHeight: bh, bits } = source.raster;
   const width = w.col1 - w.col0;
   const height = w.row1 - w.row0;
-  const out = bits === 8 ? new Uint8Array(width * height) : new Uint16Array(width * height);
+  const out = into ?? (bits === 8 ? new Uint8Array(width * height) : new Uint16Array(width * height));
   const bx0 = Math.floor(w.col0 / bw);
   const bx1 = Math.floor((w.col1 - 1) / bw);
   const by0 = Math.floor(w.row0 / bh);
@@ -55,7 +57,16 @@ export async function countMine(
 ): Promise<MineCounts> {
   const c = counter ?? new MineCounter(w, rowAreaHa, label);
   if (counter) counter.reset(w, label);
-  for (let y = 0; y < sources.length; y++)
-    c.addYear(await readWindow(sources[y]!, y, w, cache), sources[y]!.raster.nodata);
+  // Two buffers in turn: the counter keeps the previous year's window for the transitions.
+  const size = (w.col1 - w.col0) * (w.row1 - w.row0);
+  const buffers: (WindowCodes | undefined)[] = [undefined, undefined];
+  for (let y = 0; y < sources.length; y++) {
+    const bits = sources[y]!.raster.bits;
+    let b = buffers[y % 2];
+    if (!b || b.length !== size || (bits === 8) !== b instanceof Uint8Array) b = undefined;
+    const codes = await readWindow(sources[y]!, y, w, cache, b);
+    buffers[y % 2] = codes;
+    c.addYear(codes, sources[y]!.raster.nodata);
+  }
   return c.result();
 }

@@ -50,6 +50,7 @@ export async function openBlockSource(path: string): Promise<BlockSource> {
     const predictor = Number((await dir.loadValue("Predictor")) ?? 1);
     // DEFLATE without predictor (GDAL's default) is inflated here into one buffer of the block's size;
     // geotiff.js's decoder path collects zlib's output in chunks and copies them together.
+    let scratch = new Uint8Array(0);
     const plainDeflate = (compression === 8 || compression === 32946) && predictor === 1;
     const across = Math.ceil(raster.grid.width / raster.blockWidth);
     const down = Math.ceil(raster.grid.height / raster.blockHeight);
@@ -70,7 +71,9 @@ export async function openBlockSource(path: string): Promise<BlockSource> {
         // Sparse blocks read as nodata (openClassRaster refused them when the map has none).
         if (count === 0) return make(need / bytesPer).fill(raster.nodata ?? 0);
         const offset = Number(offsets[index]);
-        const stored = new Uint8Array(count);
+        // One scratch buffer for the stored bytes, grown as needed (decoders copy out of it).
+        if (scratch.length < count) scratch = new Uint8Array(Math.max(count, scratch.length * 2));
+        const stored = scratch.subarray(0, count);
         const bytesRead = readSync(file, stored, 0, count, offset);
         const where = `${path}: block ${index} (column ${bx}, row ${by} of blocks)`;
         if (bytesRead < count) throw new RasterInputError(`${where} is cut short; copy the file again`);
@@ -84,7 +87,7 @@ export async function openBlockSource(path: string): Promise<BlockSource> {
               out.byteOffset === 0 && out.byteLength === out.buffer.byteLength
                 ? out.buffer
                 : out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength);
-          } else data = await decoder.decode(stored.buffer);
+          } else data = await decoder.decode(scratch.buffer.slice(0, count)); // a copy: "none" decodes to its input
         } catch (e) {
           throw new RasterInputError(
             `${where} cannot be decoded (${(e as Error).message}); the file is corrupt`,
