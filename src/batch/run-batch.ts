@@ -164,7 +164,9 @@ export async function runBatch(o: BatchInput): Promise<BatchSummary> {
   mkdirSync(o.out, { recursive: true });
   const journal = new MineJournal(o.out);
   const rowAreaHa = rowPixelAreas(grid, grid.crs);
-  const entries = new Map<number, JournalEntry>();
+  // Mines recorded in the journal; their counts are read back from it for the outputs, one at a
+  // time, so that memory does not grow with the number of mines and years.
+  const recorded = new Set<number>();
   const keys = new Map<number, string>();
   const jobs: (MineJob & { z: number })[] = [];
   const h0 = headers[0]!;
@@ -173,7 +175,7 @@ export async function runBatch(o: BatchInput): Promise<BatchSummary> {
     const key = mineKey(m.id, m.geometryHash, mapsFingerprint);
     keys.set(m.index, key);
     const done = journal.read(m.id, key);
-    if (done) entries.set(m.index, done);
+    if (done) recorded.add(m.index);
     else
       jobs.push({
         index: m.index,
@@ -182,7 +184,7 @@ export async function runBatch(o: BatchInput): Promise<BatchSummary> {
         z: zOrder(Math.floor(m.window.col0 / h0.blockWidth), Math.floor(m.window.row0 / h0.blockHeight)),
       });
   }
-  const resumed = entries.size;
+  const resumed = recorded.size;
   jobs.sort((a, b) => a.z - b.z || a.index - b.index);
   // 5. Count.
   const years = o.maps.map((m) => m.year);
@@ -213,14 +215,21 @@ export async function runBatch(o: BatchInput): Promise<BatchSummary> {
         counts: r.counts,
       };
       journal.write(entry);
-      entries.set(r.index, entry);
+      recorded.add(r.index);
       bar?.add(m.window.pixels * years.length);
     },
   );
   bar?.finish();
   const countSeconds = (performance.now() - tCount) / 1000;
   // 6. Outputs, from the journal's entries, in the mines file's order.
-  const written = writeBatchOutputs(o.out, placed, (m) => entries.get(m.index), {
+  const entryOf = (m: PlacedMine): JournalEntry | undefined => {
+    if (!recorded.has(m.index)) return undefined;
+    const e = journal.read(m.id, keys.get(m.index)!);
+    if (!e)
+      throw new Error(`the journal entry of mine ${m.id} in ${journal.dir} changed while the batch ran`);
+    return e;
+  };
+  const written = writeBatchOutputs(o.out, placed, entryOf, {
     years,
     legend,
     miningCodes: new Set(mining.codes),
@@ -275,7 +284,7 @@ export async function runBatch(o: BatchInput): Promise<BatchSummary> {
     legend: legend.classes.map((c) => ({ code: c.code, key: c.key, name: c.name })),
     miningCodes: mining.codes,
     zoning: zoning?.id ?? null,
-    mines: { total: placed.length, counted: entries.size, resumed, failed },
+    mines: { total: placed.length, counted: recorded.size, resumed, failed },
     outputs: Object.fromEntries(Object.entries(written.rows).map(([k, rows]) => [k, { rows }])),
     run: {
       seconds: (performance.now() - t0) / 1000,
