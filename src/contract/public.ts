@@ -48,15 +48,47 @@ export const publicAreaSchema = z
 /** Longest feedback message, characters (a letter's length; the table holds no more). */
 export const FEEDBACK_MESSAGE_MAX_CHARS = 4000;
 
-/** `POST /api/public/feedback`: a message from anyone, about a published area or the portal. */
+/** What a feedback message is about, as the sender chooses it. */
+export const FEEDBACK_CATEGORIES = [
+  "land-use",
+  "reclamation",
+  "emissions",
+  "pollution",
+  "report",
+  "other",
+] as const;
+/** A message's handling, as the public sees it: received → in progress → handled. */
+export const FEEDBACK_STATUSES = ["received", "in-progress", "handled"] as const;
+/** Longest reply, characters (the table holds no more). */
+export const FEEDBACK_REPLY_MAX_CHARS = 4000;
+
+/** A point on the map in EPSG:4326 (WGS 84), longitude and latitude in degrees. */
+export const feedbackPointSchema = z
+  .object({
+    lon: z.number().min(-180).max(180).meta({ "x-unit": "degree", description: "longitude, EPSG:4326" }),
+    lat: z.number().min(-90).max(90).meta({ "x-unit": "degree", description: "latitude, EPSG:4326" }),
+  })
+  .strict()
+  .meta({ id: "FeedbackPoint" });
+
+/** `POST /api/public/feedback`: a message from anyone, about a published area, a public mine or the portal. */
 export const feedbackInput = z
   .object({
     areaId: z.string().regex(STORED_ID, "must be a published area's id").optional(),
+    mineId: z
+      .string()
+      .regex(STORED_ID, "must be a public mine's id")
+      .optional()
+      .meta({ description: "a mine with a published report or in a published area" }),
+    category: z.enum(FEEDBACK_CATEGORIES).default("other"),
+    point: feedbackPointSchema.optional().meta({ description: "where on the map (EPSG:4326)" }),
     name: userText(TEXT_BOUNDS.name).min(1).optional(),
     contact: userText(TEXT_BOUNDS.name)
       .min(1)
       .optional()
-      .meta({ description: "an e-mail address or telephone number to answer to" }),
+      .meta({
+        description: "an e-mail address or telephone number to answer to (never shown to the public)",
+      }),
     message: userText(FEEDBACK_MESSAGE_MAX_CHARS)
       .min(1)
       .meta({ description: "what you want to tell (blank text is refused)" }),
@@ -69,11 +101,18 @@ export const feedbackSchema = z
   .object({
     id: z.string(),
     areaId: z.string().nullable(),
+    mineId: z.string().nullable(),
     organisationId: z.string().nullable(),
     regionCode: z.string().nullable(),
+    category: z.enum(FEEDBACK_CATEGORIES),
+    point: feedbackPointSchema.nullable(),
     name: z.string().nullable(),
     contact: z.string().nullable(),
     message: z.string(),
+    status: z.enum(FEEDBACK_STATUSES),
+    reply: z.string().nullable(),
+    repliedAt: z.string().nullable(),
+    public: z.boolean().meta({ description: "shown on the portal with its reply (never the contact)" }),
     createdAt: z.string(),
   })
   .meta({ id: "Feedback" });
@@ -81,6 +120,35 @@ export const feedbackSchema = z
 export const feedbackPageSchema = z
   .object({ items: z.array(feedbackSchema), next: z.string().nullable() })
   .meta({ id: "FeedbackPage" });
+
+/** `POST /api/feedback/{id}/reply`: the regulator's reply, the message's status, and whether both are public. */
+export const feedbackReplyInput = z
+  .object({
+    reply: userText(FEEDBACK_REPLY_MAX_CHARS)
+      .min(1)
+      .meta({ description: "the answer (blank text is refused)" }),
+    status: z.enum(FEEDBACK_STATUSES).meta({ description: "received → in-progress → handled; never back" }),
+    public: z.boolean().meta({ description: "show the message and the reply on the portal" }),
+  })
+  .strict()
+  .meta({ id: "FeedbackReply" });
+
+/** A public message with its reply as the portal shows it: no name, contact or address. */
+export const publicFeedbackSchema = z
+  .object({
+    id: z.string(),
+    areaId: z.string().nullable(),
+    mineId: z.string().nullable(),
+    category: z.enum(FEEDBACK_CATEGORIES),
+    point: feedbackPointSchema.nullable(),
+    message: z.string(),
+    status: z.enum(FEEDBACK_STATUSES),
+    reply: z.string().nullable(),
+    repliedAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .strict()
+  .meta({ id: "PublicFeedback" });
 
 /** `GET /api/public/info`: what a visitor needs before signing in. Version 1. */
 export const serverInfoSchema = z

@@ -23,6 +23,9 @@ import { ControlRuleRepository } from "../storage/control-rule-repository.ts";
 import { PlotRepository } from "../storage/plot-repository.ts";
 import { TargetRepository } from "../storage/target-repository.ts";
 import { ReclamationPlanRepository } from "../storage/reclamation-plan-repository.ts";
+import { FlagRepository } from "../storage/flag-repository.ts";
+import { NoticeRepository } from "../storage/notice-repository.ts";
+import { SpotCheckRepository } from "../storage/spot-check-repository.ts";
 import { AnnualReportRepository } from "../storage/annual-report-repository.ts";
 import { ManagementOverviewQueries } from "../storage/management-overview.ts";
 import type { FastifyRequest } from "fastify";
@@ -62,6 +65,9 @@ export interface Repositories {
   readonly plots: PlotRepository;
   readonly targets: TargetRepository;
   readonly reclamationPlans: ReclamationPlanRepository;
+  readonly flags: FlagRepository;
+  readonly notices: NoticeRepository;
+  readonly spotChecks: SpotCheckRepository;
   readonly annualReports: AnnualReportRepository;
   readonly inbox: InboxRepository;
   readonly overview: ManagementOverviewQueries;
@@ -86,6 +92,9 @@ export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
   plots: new PlotRepository(db),
   targets: new TargetRepository(db),
   reclamationPlans: new ReclamationPlanRepository(db),
+  flags: new FlagRepository(db),
+  notices: new NoticeRepository(db),
+  spotChecks: new SpotCheckRepository(db),
   annualReports: new AnnualReportRepository(db),
   inbox: new InboxRepository(db),
   overview: new ManagementOverviewQueries(db),

@@ -14,7 +14,7 @@ import { inventoryYears } from "../area-inventory.ts";
  * - methane utilisation: drained methane used / (used + flared), from the inventory's methane
  *   balance (the input records no vented drainage gas, so this is the share of the recovered gas
  *   put to use); null when the mine records none;
- * - reclaimed land: Σ of `reclamation[].areaHa` of this and every earlier approved report
+ * - reclaimed land: Σ of `reclamation[].areaReclaimedHa` of this and every earlier approved report
  *   (cumulative); disturbed land: reclaimed + the land still industrial and mining land
  *   (the inventory's `miningLandHa`, else the plots' observed mining land);
  * - role areas: the mine's plots as the land-use map of the year sees them (plots.observed whose
@@ -28,7 +28,12 @@ const money = z.number().finite().min(0);
 const CONTENT = z.looseObject({
   inventory: z.unknown().optional(),
   reclamation: z
-    .array(z.looseObject({ areaHa: z.number().finite().min(0).optional(), investmentCny: money.optional() }))
+    .array(
+      z.looseObject({
+        areaReclaimedHa: z.number().finite().min(0).optional(),
+        investmentCny: money.optional(),
+      }),
+    )
     .optional()
     .default([]),
   measures: z
@@ -80,7 +85,7 @@ export function reportYearFigures(content: unknown, year: number): ReportYearFig
     energyTce: inv.totals.energyTce,
     miningLandHa: inv.miningLandHa ?? null,
     methaneUtilisation: recovered > 0 ? m.utilisedTCH4 / recovered : null,
-    reclaimedInYearHa: c.data.reclamation.reduce((s, r) => s + (r.areaHa ?? 0), 0),
+    reclaimedInYearHa: c.data.reclamation.reduce((s, r) => s + (r.areaReclaimedHa ?? 0), 0),
     measureInvestmentCny: c.data.measures.reduce((s, r) => s + (r.investmentCny ?? 0), 0),
     reclamationInvestmentCny: c.data.reclamation.reduce((s, r) => s + (r.investmentCny ?? 0), 0),
   };

@@ -2,8 +2,13 @@ import { z } from "zod";
 import { areaKeyFigures, areaSeries } from "../../app/area-overview.ts";
 import { areaLayers } from "../../app/area-layers.ts";
 import {
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_STATUSES,
   feedbackInput,
   feedbackPageSchema,
+  feedbackReplyInput,
+  feedbackSchema,
+  publicFeedbackSchema,
   publicAreaSchema,
   publicAreaSummarySchema,
   serverInfoSchema,
@@ -15,7 +20,7 @@ import { queryScope } from "../../domain/access/policy.ts";
 import type { RegionCode } from "../../domain/access/region-code.ts";
 import { LANGS } from "../../presentation/i18n/index.ts";
 import { FEEDBACK_PAGE_MAX, type Feedback } from "../../storage/feedback-repository.ts";
-import { areaResource, type MiningArea } from "../../storage/mining-area-repository.ts";
+import type { MiningArea } from "../../storage/mining-area-repository.ts";
 import type { ApiApp } from "../api-app.ts";
 import { ApiError, notFound } from "../api-error.ts";
 import { authorise } from "../auth/authorise.ts";
@@ -23,6 +28,9 @@ import { isId, type AppContext } from "../context.ts";
 import { FEEDBACK_LIMIT, feedbackLimit } from "../rate-limits.ts";
 import { errors, file, idParams } from "../route-schema.ts";
 import { sendFile } from "./area-routes.ts";
+import { recipients } from "../../app/manage/supervision-recipients.ts";
+import { asSystem } from "../../storage/row-scope.ts";
+import { findFor } from "../access/find-for.ts";
 
 const langQuery = z.object({
   lang: z.enum(LANGS).default("en").describe("language of the figures' sources"),
@@ -35,13 +43,37 @@ const publicLayerUrl = (areaId: string, year: number, privateUrl: string) =>
 const feedbackJson = (f: Feedback) => ({
   id: f.id,
   areaId: f.areaId,
+  mineId: f.mineId,
   organisationId: f.organisationId,
   regionCode: f.regionCode,
+  category: f.category,
+  point: f.point,
   name: f.name,
   contact: f.contact,
   message: f.message,
+  status: f.status,
+  reply: f.reply,
+  repliedAt: f.repliedAt?.toISOString() ?? null,
+  public: f.public,
   createdAt: f.createdAt.toISOString(),
 });
+
+/** A public message as the portal shows it: never the name, contact or address. */
+const publicFeedbackJson = (f: Feedback) => ({
+  id: f.id,
+  areaId: f.areaId,
+  mineId: f.mineId,
+  category: f.category,
+  point: f.point,
+  message: f.message,
+  status: f.status,
+  reply: f.reply,
+  repliedAt: f.repliedAt?.toISOString() ?? null,
+  createdAt: f.createdAt.toISOString(),
+});
+
+/** The order of a message's statuses: a reply moves it forward or leaves it, never back. */
+const statusRank = (s: Feedback["status"]) => FEEDBACK_STATUSES.indexOf(s);
 
 /**
  * The public portal: published areas with their key figures, series and latest land-use map, for
@@ -200,24 +232,51 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
         throw new ApiError("bad-input", "the message is empty", [
           { path: "message", message: "must not be blank" },
         ]);
+      if (b.areaId !== undefined && b.mineId !== undefined)
+        throw new ApiError("bad-input", "feedback is about an area or a mine, not both", [
+          { path: "mineId", message: "leave out areaId or mineId" },
+        ]);
       const area = b.areaId !== undefined ? await publishedArea(req.actor, b.areaId) : undefined;
-      // Anyone may send feedback about a published area, or about the portal (a published page).
-      authorise(
-        req.actor,
-        "feedback.send",
-        area ? areaResource(area) : { kind: "area", organisationId: null, regionCode: null, published: true },
-      );
+      // A mine is public when it has a published report or lies in a published area. The public
+      // holds no grant on mines (row-level security shows it none), so this is read as the system:
+      // only whether the mine is public, and its owner and region, under which the message is filed.
+      const mine =
+        b.mineId !== undefined ? await asSystem(() => ctx.feedback.publicMine(b.mineId!)) : undefined;
+      if (b.mineId !== undefined && !mine) throw notFound("public mine", b.mineId);
+      const about = area ?? mine;
+      // Anyone may send feedback about a published area or mine, or about the portal (a published page).
+      authorise(req.actor, "feedback.send", {
+        kind: "area",
+        organisationId: about?.organisationId ?? null,
+        regionCode: (about?.regionCode ?? null) as RegionCode | null,
+        published: true,
+      });
       const address = req.ip ? req.ip.slice(0, 64) : null;
-      const saved = await ctx.change(req, async (tx) => {
+      const regulators = about ? (await recipients(ctx.db, [])).regulatorsOf(about.regionCode) : [];
+      const send = mine ? ctx.changeAsSystem.bind(ctx) : ctx.change.bind(ctx);
+      // About a mine: written as the system, since row-level security's check that the sender sees
+      // the mine cannot hold for the public (see above); the route checked it is public.
+      const saved = await send(req, async (tx) => {
         const f = await tx.feedback.add({
           areaId: area?.id ?? null,
-          organisationId: area?.organisationId ?? null,
-          regionCode: area?.regionCode ?? null,
+          mineId: mine?.id ?? null,
+          category: b.category,
+          point: b.point ?? null,
+          organisationId: about?.organisationId ?? null,
+          regionCode: about?.regionCode ?? null,
           name: b.name?.trim() || null,
           contact: b.contact?.trim() || null,
           message,
           address,
         });
+        await tx.inbox.send(
+          regulators.map((userId) => ({
+            userId,
+            kind: "reply" as const,
+            subject: { kind: "feedback", id: f.id },
+            text: { key: "inbox.feedback-received", values: { about: about?.name ?? "the portal" } },
+          })),
+        );
         return {
           value: f,
           audit: {
@@ -247,6 +306,9 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
           "feedback from the public about areas in the actor's jurisdiction (all for administrators), newest first",
         querystring: z.object({
           areaId: z.string().regex(STORED_ID).optional(),
+          mineId: z.string().regex(STORED_ID).optional(),
+          status: z.enum(FEEDBACK_STATUSES).optional(),
+          category: z.enum(FEEDBACK_CATEGORIES).optional(),
           before: z.string().regex(STORED_ID).optional().describe("the previous page's next"),
           limit: z.coerce.number().int().min(1).max(FEEDBACK_PAGE_MAX).default(100),
         }),
@@ -256,10 +318,101 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
     async (req) => {
       const page = await ctx.feedback.list(queryScope(req.actor, "feedback.read"), {
         ...(req.query.areaId ? { areaId: req.query.areaId } : {}),
+        ...(req.query.mineId ? { mineId: req.query.mineId } : {}),
+        ...(req.query.status ? { status: req.query.status } : {}),
+        ...(req.query.category ? { category: req.query.category } : {}),
         ...(req.query.before ? { before: req.query.before } : {}),
         limit: req.query.limit,
       });
       return { items: page.items.map(feedbackJson), next: page.next };
     },
+  );
+
+  app.post(
+    "/api/feedback/:id/reply",
+    {
+      config: { access: { action: "feedback.reply" } },
+      schema: {
+        summary:
+          "reply to a feedback message, set its status (received → in-progress → handled, never back) and whether it and the reply are public",
+        params: idParams,
+        body: feedbackReplyInput,
+        response: { 200: feedbackSchema, ...errors("bad-input", "not-found", "forbidden", "not-finished") },
+      },
+    },
+    async (req) => {
+      const resourceOf = (f: Feedback) => ({
+        kind: "area" as const,
+        organisationId: f.organisationId,
+        regionCode: f.regionCode as RegionCode | null,
+      });
+      const before = await findFor(req.actor, "feedback.reply", {
+        read: "feedback.read",
+        what: "feedback",
+        id: req.params.id,
+        load: async (scope) => (isId(req.params.id) ? ctx.feedback.get(req.params.id, scope) : undefined),
+        resource: resourceOf,
+      });
+      if (statusRank(req.body.status) < statusRank(before.status))
+        throw new ApiError(
+          "not-finished",
+          `feedback ${before.id} is ${before.status}: its status goes forward only`,
+          [
+            {
+              path: "status",
+              message: `must be ${FEEDBACK_STATUSES.slice(statusRank(before.status)).join(" or ")}`,
+            },
+          ],
+        );
+      const a = req.actor;
+      const by = a.kind === "user" ? a.userId : a.kind === "token" ? a.createdBy : null;
+      if (by === null) throw new ApiError("not-signed-in", "sign in first");
+      const after = await ctx.change(req, async (tx) => {
+        await tx.feedback.reply(before.id, {
+          reply: req.body.reply.trim(),
+          status: req.body.status,
+          public: req.body.public,
+          by,
+        });
+        const f = (await tx.feedback.get(before.id, { kind: "everything" }))!;
+        return {
+          value: f,
+          audit: {
+            action: "feedback.reply" as const,
+            resource: resourceOf(f),
+            kind: "feedback" as const,
+            id: f.id,
+            before: feedbackJson(before),
+            after: feedbackJson(f),
+          },
+        };
+      });
+      return feedbackJson(after);
+    },
+  );
+
+  app.get(
+    "/api/public/feedback",
+    {
+      config: { access: "public" },
+      schema: {
+        summary:
+          "the feedback messages a regulator made public, with their reply and status (never the sender's name, contact or address), newest first",
+        querystring: z
+          .object({
+            mineId: z.string().regex(STORED_ID).optional(),
+            areaId: z.string().regex(STORED_ID).optional(),
+          })
+          .strict(),
+        response: { 200: z.array(publicFeedbackSchema), ...errors("bad-input") },
+      },
+    },
+    async (req) =>
+      (
+        await ctx.feedback.listPublic({
+          ...(req.query.mineId ? { mineId: req.query.mineId } : {}),
+          ...(req.query.areaId ? { areaId: req.query.areaId } : {}),
+        })
+      ).map(publicFeedbackJson),
   );
 }

@@ -6,6 +6,11 @@ import { targetRoutes } from "./target-routes.ts";
 import { reclamationRoutes } from "./reclamation-routes.ts";
 import { annualReportRoutes } from "./annual-report-routes.ts";
 import { overviewRoutes } from "./overview-routes.ts";
+import { supervisionRoutes } from "./supervision-routes.ts";
+import { noticeRoutes } from "./notice-routes.ts";
+import { spotCheckRoutes } from "./spot-check-routes.ts";
+import { evaluationRoutes } from "./evaluation-routes.ts";
+import { inboxRoutes } from "./inbox-routes.ts";
 
 /**
  * The management system's routes (issue 13): annual reports; plots, control rules, targets and
@@ -18,6 +23,11 @@ export function manageRoutes(api: ApiApp, ctx: AppContext): void {
   plotRoutes(api, ctx);
   targetRoutes(api, ctx);
   reclamationRoutes(api, ctx);
+  supervisionRoutes(api, ctx);
+  noticeRoutes(api, ctx);
+  spotCheckRoutes(api, ctx);
+  evaluationRoutes(api, ctx);
+  inboxRoutes(api, ctx);
   annualReportRoutes(api, ctx);
   overviewRoutes(api, ctx);
 }
