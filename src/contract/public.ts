@@ -83,12 +83,9 @@ export const feedbackInput = z
     category: z.enum(FEEDBACK_CATEGORIES).default("other"),
     point: feedbackPointSchema.optional().meta({ description: "where on the map (EPSG:4326)" }),
     name: userText(TEXT_BOUNDS.name).min(1).optional(),
-    contact: userText(TEXT_BOUNDS.name)
-      .min(1)
-      .optional()
-      .meta({
-        description: "an e-mail address or telephone number to answer to (never shown to the public)",
-      }),
+    contact: userText(TEXT_BOUNDS.name).min(1).optional().meta({
+      description: "an e-mail address or telephone number to answer to (never shown to the public)",
+    }),
     message: userText(FEEDBACK_MESSAGE_MAX_CHARS)
       .min(1)
       .meta({ description: "what you want to tell (blank text is refused)" }),
