@@ -1,6 +1,11 @@
 import { sql, type Kysely } from "kysely";
 import { z } from "zod";
-import { reportEventRecordSchema, type ReportEventRecord } from "../contract/annual-report.ts";
+import {
+  reportEventRecordSchema,
+  reportFiguresSchema,
+  type ReportEventRecord,
+} from "../contract/annual-report.ts";
+import type { ReportFigures } from "../domain/manage/plausibility.ts";
 import type { QueryScope, ResourceRef } from "../domain/access/policy.ts";
 import type { RegionCode } from "../domain/access/region-code.ts";
 import { REPORT_STATES, type ReportState } from "../domain/manage/report-workflow.ts";
@@ -394,6 +399,29 @@ export class AnnualReportRepository {
       .where("sha256", "=", sha256)
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /**
+   * The figures each report's last submission computed (kept in its submit event's body, so that
+   * lists need not compute inventories again); a report without them is left out.
+   */
+  async submittedFigures(ids: readonly string[]): Promise<Map<string, ReportFigures>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom("annual_report_events")
+      .select(["report_id", "seq", "body"])
+      .where("report_id", "in", [...ids])
+      .where("type", "in", ["submit", "resubmit"])
+      .orderBy("report_id")
+      .orderBy("seq")
+      .execute();
+    const out = new Map<string, ReportFigures>();
+    for (const r of rows) {
+      const f = reportFiguresSchema.safeParse((parsedJson(r.body) as { figures?: unknown } | null)?.figures);
+      if (f.success) out.set(String(r.report_id), f.data);
+      else out.delete(String(r.report_id));
+    }
+    return out;
   }
 
   /** When each published report (of `ids`) was published: the time of its publish event. */

@@ -250,6 +250,9 @@ for (const kind of STORE_KINDS)
       expect(pub.json()).toMatchObject({ version: 2, verification: { conforms: true } });
       const list = await t.app.inject({ url: "/api/public/annual-reports", headers: ANONYMOUS });
       expect(list.json().map((r: { id: string }) => r.id)).toEqual([reportId]);
+      // The figures the submission computed, kept with it (lists compute no inventory again).
+      expect(list.json()[0].figures).toMatchObject({ year: 2024, coalOutputT: 900_000 });
+      expect(pub.json().figures.emissionsTCO2ePerYr).toBeGreaterThan(0);
       const v1 = await t.app.inject({ url: `/api/annual-reports/${reportId}/versions/1` });
       const v2 = await t.app.inject({ url: `/api/annual-reports/${reportId}/versions/2` });
       expect(v1.json().content.measures[0].investmentCny).toBe(12_000_000);

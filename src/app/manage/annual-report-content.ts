@@ -76,13 +76,17 @@ export async function submissionCheck(
   r: ContentReaders,
   report: StoredAnnualReport,
   draft: unknown,
-): Promise<{ ok: true; content: AnnualReportContent } | { ok: false; problems: InputIssue[] }> {
+): Promise<
+  { ok: true; content: AnnualReportContent; figures: ReportFigures } | { ok: false; problems: InputIssue[] }
+> {
   const parsed = annualReportContentSchema.safeParse(draft);
   const problems: InputIssue[] = parsed.success ? [] : zodIssuesToInputIssues(parsed.error, draft);
   const d = (draft ?? {}) as Partial<AnnualReportContent>;
+  let figures: ReportFigures | undefined;
   if (d.inventory !== undefined) {
     const inv = computeInventory(d.inventory, report.year);
     if (!inv.ok) problems.push(...inv.problems);
+    else figures = figuresOf(inv.year);
   }
   if (Array.isArray(d.evidence)) {
     const own = new Set((await r.annualReports.evidence(report.id)).map((f) => f.id));
@@ -145,15 +149,9 @@ export async function submissionCheck(
       }
     }
   }
-  return problems.length === 0 && parsed.success
-    ? { ok: true, content: parsed.data }
+  return problems.length === 0 && parsed.success && figures
+    ? { ok: true, content: parsed.data, figures }
     : { ok: false, problems };
-}
-
-/** The figures of a stored version's content (its inventory computed again), or null. */
-export function versionFigures(content: unknown, year: number): ReportFigures | null {
-  const inv = computeInventory((content as { inventory?: unknown } | null)?.inventory, year);
-  return inv.ok ? figuresOf(inv.year) : null;
 }
 
 /**
@@ -194,6 +192,5 @@ export async function previousApprovedFigures(
     (x) => x.year === report.year - 1,
   );
   if (!earlier) return null;
-  const last = (await r.annualReports.versions(earlier.id)).at(-1);
-  return last ? versionFigures(last.content, earlier.year) : null;
+  return (await r.annualReports.submittedFigures([earlier.id])).get(earlier.id) ?? null;
 }

@@ -10,7 +10,6 @@ import {
   type ReportHistory,
   type WorkflowRefusal,
 } from "../../domain/manage/report-workflow.ts";
-import type { InputIssue } from "../../domain/validation/input-issue.ts";
 import type { AnnualReportRepository, StoredAnnualReport } from "../../storage/annual-report-repository.ts";
 import type { InboxRepository } from "../../storage/inbox-repository.ts";
 import type { Database } from "../../storage/schema.ts";
@@ -105,11 +104,11 @@ function recipientsOf(
 }
 
 /** The stored event's body: what the event carried beyond its type, who and when. */
-function eventBody(e: ReportEvent, version: number | undefined): Record<string, unknown> {
+function eventBody(e: ReportEvent, version: number | undefined, figures: unknown): Record<string, unknown> {
   switch (e.type) {
     case "submit":
     case "resubmit":
-      return { version };
+      return { version, figures };
     case "send-to-verification":
       return { verifierOrganisationId: e.verifierOrganisationId };
     case "conclude-verification":
@@ -160,14 +159,15 @@ export async function fireReportEvent(
     verifierOrganisationId: before.verifierOrganisationId,
   };
   let event: ReportEvent;
+  let figures: unknown;
   if (input.type === "submit" || input.type === "resubmit") {
     // Refused by state first (a submitted report's draft is not checked again), then by content.
     const probe = applyReportEvent(history, { type: input.type, content: {}, by, at });
     if (!probe.ok) return probe;
     const check = await submissionCheck(tx, before, before.draft);
-    if (!check.ok)
-      return { ok: false, refusal: { kind: "incomplete", problems: check.problems.map(draftPath) } };
+    if (!check.ok) return { ok: false, refusal: { kind: "incomplete", problems: check.problems } };
     event = { type: input.type, content: check.content, by, at };
+    figures = check.figures;
   } else if (input.type === "return")
     event = { type: "return", reason: input.reason, fieldComments: input.fieldComments ?? [], by, at };
   else if (input.type === "conclude-verification")
@@ -191,7 +191,7 @@ export async function fireReportEvent(
       byUserId: by.userId,
       byOrganisationId: by.organisationId,
       at,
-      body: eventBody(event, frozen?.number),
+      body: eventBody(event, frozen?.number, figures),
     },
   });
   if (!stored)
@@ -212,12 +212,6 @@ export async function fireReportEvent(
   );
   return { ok: true, before, after, ...(frozen ? { version: frozen.number } : {}) };
 }
-
-/** A submission's problems name the draft's fields: `draft.<path>` would hide them; keep the content path. */
-const draftPath = (i: InputIssue): { path: string; message: string } => ({
-  path: i.path,
-  message: i.message,
-});
 
 function message(userId: string, r: StoredAnnualReport, e: ReportEvent): InboxMessageInput {
   const subject = { kind: "annual-report", id: r.id };

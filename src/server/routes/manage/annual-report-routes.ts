@@ -27,7 +27,6 @@ import {
   figuresOf,
   previousApprovedFigures,
   reportChecks,
-  versionFigures,
 } from "../../../app/manage/annual-report-content.ts";
 import {
   cleanFileName,
@@ -51,6 +50,7 @@ import {
   type ReportState,
 } from "../../../domain/manage/report-workflow.ts";
 import { versionChanges } from "../../../domain/manage/version-changes.ts";
+import type { ReportFigures } from "../../../domain/manage/plausibility.ts";
 import type { InputIssue } from "../../../domain/validation/input-issue.ts";
 import {
   annualReportResource,
@@ -700,6 +700,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
   const publicJson = async (
     r: StoredAnnualReport,
     publishedAt: Date | undefined,
+    figures: ReportFigures | undefined,
   ): Promise<PublicAnnualReport> => {
     const last = (await ctx.annualReports.versions(r.id)).at(-1);
     const content = (last?.content ?? {}) as Partial<AnnualReportContent>;
@@ -715,7 +716,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
       regionCode: r.regionCode,
       publishedAt: (publishedAt ?? r.updatedAt).toISOString(),
       version: last?.number ?? 0,
-      figures: last ? versionFigures(last.content, r.year) : null,
+      figures: figures ?? null,
       reclamation: content.reclamation ?? [],
       measures: content.measures ?? [],
       notes: content.notes ?? null,
@@ -741,20 +742,19 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
     },
     async (req) => {
       const rows = await ctx.annualReports.list(PUBLIC, { ...req.query, state: "published" });
-      const at = await ctx.annualReports.publishedAt(rows.map((r) => r.id));
-      return Promise.all(
-        rows.map(async (r) => {
-          const p = await publicJson(r, at.get(r.id));
-          return {
-            id: p.id,
-            mine: p.mine,
-            year: p.year,
-            regionCode: p.regionCode,
-            publishedAt: p.publishedAt,
-            figures: p.figures,
-          };
-        }),
-      );
+      const ids = rows.map((r) => r.id);
+      const [at, figures] = await Promise.all([
+        ctx.annualReports.publishedAt(ids),
+        ctx.annualReports.submittedFigures(ids),
+      ]);
+      return rows.map((r) => ({
+        id: r.id,
+        mine: mineOf(r),
+        year: r.year,
+        regionCode: r.regionCode,
+        publishedAt: (at.get(r.id) ?? r.updatedAt).toISOString(),
+        figures: figures.get(r.id) ?? null,
+      }));
     },
   );
 
@@ -772,8 +772,11 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
     async (req) => {
       const r = await ctx.annualReports.getScoped(req.params.id, PUBLIC);
       if (!r || r.state !== "published") throw notFound("published annual report", req.params.id);
-      const at = await ctx.annualReports.publishedAt([r.id]);
-      return publicJson(r, at.get(r.id));
+      const [at, figures] = await Promise.all([
+        ctx.annualReports.publishedAt([r.id]),
+        ctx.annualReports.submittedFigures([r.id]),
+      ]);
+      return publicJson(r, at.get(r.id), figures.get(r.id));
     },
   );
 }
