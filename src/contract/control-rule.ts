@@ -11,19 +11,21 @@ const role = z
   .max(60)
   .meta({ description: `a land-use role of the legend (${RULE_ROLES.join(", ")})` });
 const roles = z.array(role).max(40);
-const toleranceHa = z
+const tolerance = z
   .number()
   .min(0)
   .max(1e6)
-  .default(0)
-  .meta({ description: "area (ha) under which a breach is not reported: the maps' smallest reliable patch" });
+  .meta({
+    description:
+      "area (ha) under which a breach is not reported: the maps' smallest reliable patch; 0 by default",
+  });
 
 /**
  * The rule itself (src/domain/manage/control-rule.ts ControlRule without id and name), as stored in
  * control_rules.rule and answered. Version 1.
  */
-export const ruleBodySchema = z
-  .discriminatedUnion("kind", [
+const ruleBody = <T extends z.ZodType>(toleranceHa: T) =>
+  z.discriminatedUnion("kind", [
     z
       .object({
         kind: z.literal("no-conversion").meta({
@@ -62,8 +64,12 @@ export const ruleBodySchema = z
         toleranceHa,
       })
       .strict(),
-  ])
-  .meta({ id: "ControlRuleBody" });
+  ]);
+
+/** A rule as answered and stored (toleranceHa always there). */
+export const ruleBodySchema = ruleBody(tolerance);
+/** A rule as entered (toleranceHa 0 when left out). */
+export const ruleBodyInput = ruleBody(tolerance.default(0));
 export type RuleBody = z.output<typeof ruleBodySchema>;
 
 const notBlank = (s: string) => s.trim().length > 0;
@@ -79,10 +85,9 @@ export const controlRuleInput = z
     name,
     nameZh: name.nullable().optional(),
     basis,
-    rule: ruleBodySchema,
+    rule: ruleBodyInput,
   })
-  .strict()
-  .meta({ id: "NewControlRule" });
+  .strict();
 
 /** `PATCH /api/control-rules/{id}`: any of the fields. */
 export const controlRulePatch = z
@@ -90,10 +95,9 @@ export const controlRulePatch = z
     name: name.optional(),
     nameZh: name.nullable().optional(),
     basis: basis.optional(),
-    rule: ruleBodySchema.optional(),
+    rule: ruleBodyInput.optional(),
   })
-  .strict()
-  .meta({ id: "ControlRulePatch" });
+  .strict();
 
 /** A rule of a department's table as the API answers it. Version 1. */
 export const controlRuleRecordSchema = z

@@ -21,12 +21,9 @@ export const observedLandUseSchema = z
     roleAreaHa: z
       .record(z.string(), z.number())
       .meta({ description: "area (ha) of each legend role inside the plot in the later map" }),
-    transitionsHa: z
-      .array(z.object({ fromRole: z.string(), toRole: z.string(), areaHa: z.number() }))
-      .meta({
-        description:
-          "area (ha) that went from one role to another between the two maps, persistence included",
-      }),
+    transitionsHa: z.array(z.object({ fromRole: z.string(), toRole: z.string(), areaHa: z.number() })).meta({
+      description: "area (ha) that went from one role to another between the two maps, persistence included",
+    }),
     outsideMapHa: z
       .number()
       .meta({ description: "area (ha) of the plot's pixels on nodata or outside the maps: not seen" }),
@@ -65,11 +62,10 @@ export const plotPatch = z
     declaredRole: z.string().min(1).max(60).nullable().optional(),
     stage: z.enum(PLOT_STAGES).optional(),
   })
-  .strict()
-  .meta({ id: "PlotPatch" });
+  .strict();
 
 /** `PUT /api/plots/{id}/rule`: the regulator puts the plot under a rule, or none. */
-export const plotRuleInput = z.object({ ruleId: storedId.nullable() }).strict().meta({ id: "PlotRule" });
+export const plotRuleInput = z.object({ ruleId: storedId.nullable() }).strict();
 
 /** The answer to an import: the plots stored, and those replaced. */
 export const plotImportAnswerSchema = z

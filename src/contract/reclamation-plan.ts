@@ -21,10 +21,7 @@ export const planItemInput = z
   .strict();
 
 /** `PUT /api/mines/{id}/reclamation-plan`: the whole plan (it replaces the stored one). */
-export const reclamationPlanInput = z
-  .object({ items: z.array(planItemInput).max(10_000) })
-  .strict()
-  .meta({ id: "ReclamationPlanInput" });
+export const reclamationPlanInput = z.object({ items: z.array(planItemInput).max(10_000) }).strict();
 
 export const planItemSchema = planItemInput.extend({
   id: storedId,

@@ -26,6 +26,7 @@ import { ApiError } from "../../api-error.ts";
 import type { ApiApp } from "../../api-app.ts";
 import type { AppContext } from "../../context.ts";
 import { documentedOnly, empty, errors, idParams } from "../../route-schema.ts";
+import { nothing } from "./rule-routes.ts";
 
 /**
  * The 409 of a write that conflicts with what is stored. `conflict` once the error table has it
@@ -383,6 +384,7 @@ export function plotRoutes(app: ApiApp, ctx: AppContext): void {
         summary:
           "what the latest finished land-use analysis of an area holding the mine sees in each plot: the roles' areas in its last map and the transitions from the map before (pixel centres, per-pixel areas); stored with each plot",
         params: idParams,
+        body: nothing,
         response: { 200: plotObserveAnswerSchema, ...errors("bad-input", "not-found", "not-finished") },
       },
     },

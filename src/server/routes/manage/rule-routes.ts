@@ -24,6 +24,12 @@ import { authorise } from "../../auth/authorise.ts";
 import type { AppContext } from "../../context.ts";
 import { errors, idParams } from "../../route-schema.ts";
 
+/** The body of a write whose URL is the whole request (an empty object, or none). */
+export const nothing = z
+  .object({})
+  .strict()
+  .meta({ description: "nothing: the URL is the whole request (send {} or no body)" });
+
 /** The domain's problems of a rule, at `rule.<field>` (and `name`). */
 export function ruleIssues(name: string, rule: RuleBody): InputIssue[] {
   const domain = { ...rule, id: "", name, toleranceHa: ha(rule.toleranceHa) } as ControlRule;
@@ -186,6 +192,7 @@ export function ruleRoutes(app: ApiApp, ctx: AppContext): void {
         summary:
           "retire a rule: it is kept (plots under it keep naming it until a regulator moves them), but no plot can be put under it any more",
         params: idParams,
+        body: nothing,
         response: { 200: controlRuleRecordSchema, ...errors("not-found") },
       },
     },

@@ -13,6 +13,7 @@ import { ApiError } from "../../api-error.ts";
 import type { ApiApp } from "../../api-app.ts";
 import type { AppContext } from "../../context.ts";
 import { errors, idParams } from "../../route-schema.ts";
+import { nothing } from "./rule-routes.ts";
 import { CONFLICT, mineFor } from "./plot-routes.ts";
 
 /** The problems of a target (target.ts targetProblems) at `target.<field>`, and a capped role the legend knows. */
@@ -185,6 +186,7 @@ export function targetRoutes(app: ApiApp, ctx: AppContext): void {
       schema: {
         summary: "withdraw a target (kept, flagged withdrawn: evaluations of past years still read it)",
         params: idParams,
+        body: nothing,
         response: { 200: targetRecordSchema, ...errors("not-found", "forbidden") },
       },
     },
