@@ -13,9 +13,8 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { hashPassword } from "../src/app/auth/passwords.ts";
 import { isCreditCode } from "../src/domain/access/organisation.ts";
-import { readInputFile } from "../src/io/read-input-file.ts";
+import { scaledYongningInventory } from "../src/app/demo-report-content.ts";
 import type { Database } from "../src/storage/schema.ts";
-import { join } from "node:path";
 
 export interface ProvinceOptions {
   readonly mines: number;
@@ -289,20 +288,8 @@ export async function generateProvince(db: Kysely<Database>, o: ProvinceOptions)
   await insertAll(db, "plots", plots);
 
   // Annual reports: the Yongning inventory (seed 002) scaled per mine and year.
-  const yongning = readInputFile(join(import.meta.dirname, "..", "examples", "yongning.yaml")) as {
-    years: Record<string, unknown>[];
-  };
-  const inventory = (year: number, scale: number) => {
-    const doc = structuredClone(yongning) as { years: Record<string, unknown>[] };
-    const y = doc.years[0]!;
-    y.year = year;
-    y.coalOutputT = Math.round((y.coalOutputT as number) * scale);
-    for (const e of y.energy as { amount: number }[]) e.amount = Number((e.amount * scale).toFixed(4));
-    doc.years = [y];
-    return doc;
-  };
   const content = (year: number, scale: number) => ({
-    inventory: inventory(year, scale),
+    inventory: scaledYongningInventory(year, { coal: scale, energy: scale }),
     reclamation: [],
     measures: [
       {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { RoleId } from "../domain/access/roles.ts";
+import { pixelSquarePolygon } from "../demo/demo-plots.ts";
 import { hashPassword, passwordProblems } from "./auth/passwords.ts";
 import { MineRepository } from "../storage/mine-repository.ts";
 import { OrganisationRepository } from "../storage/organisation-repository.ts";
@@ -28,10 +29,39 @@ export interface DemoDirectory {
   readonly verifier: string;
   readonly mineA: string;
   readonly mineB: string;
+  /** A second mine of each enterprise (issue 13's management demo: four mines to rank). */
+  readonly mineA2: string;
+  readonly mineB2: string;
   /** The accounts' password: the one asked for, or a random one the caller prints once. */
   readonly password: string;
   readonly passwordGenerated: boolean;
 }
+
+/** An invented mining-right boundary: a rectangle of `w`×`h` degrees with its south-west corner at (lon, lat). */
+const rectangle = (lon: number, lat: number, w: number, h: number) => ({
+  type: "Polygon",
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + w, lat],
+      [lon + w, lat + h],
+      [lon, lat + h],
+      [lon, lat],
+    ],
+  ],
+});
+
+/**
+ * The demo mines' mining-right boundaries, all invented: the Pingshuo-like pit's holds the
+ * synthetic maps' Anjialing mine field and the demo's plots (demo-plots.ts); Yongning's lies in
+ * Lishi District; the other two are made up beside them.
+ */
+export const DEMO_MINE_BOUNDARIES = {
+  mineA: pixelSquarePolygon(150, 430, 160),
+  mineB: rectangle(111.12, 37.5, 0.03, 0.025),
+  mineA2: rectangle(112.08, 39.44, 0.04, 0.03),
+  mineB2: rectangle(111.2, 37.44, 0.035, 0.025),
+};
 
 /** A password that passes the rules: 18 random base64url characters and one of each other kind. */
 function randomPassword(): string {
@@ -108,6 +138,7 @@ export async function loadDemoDirectory(
     name: "Pingshuo-like open pit (DEMO)",
     nameZh: "平朔式露天矿（示范）",
     stage: "production",
+    miningRightBoundary: DEMO_MINE_BOUNDARIES.mineA,
   });
   const mineB = await mines.add({
     organisationId: enterpriseB.id,
@@ -115,6 +146,23 @@ export async function loadDemoDirectory(
     name: "Yongning Coal Mine",
     nameZh: "永宁煤矿",
     stage: "production",
+    miningRightBoundary: DEMO_MINE_BOUNDARIES.mineB,
+  });
+  const mineA2 = await mines.add({
+    organisationId: enterpriseA.id,
+    regionCode: "140603",
+    name: "Jingxi underground mine (DEMO)",
+    nameZh: "井西井工矿（示范）",
+    stage: "production",
+    miningRightBoundary: DEMO_MINE_BOUNDARIES.mineA2,
+  });
+  const mineB2 = await mines.add({
+    organisationId: enterpriseB.id,
+    regionCode: "141102",
+    name: "Lishi No. 2 mine (DEMO)",
+    nameZh: "离石二矿（示范）",
+    stage: "production",
+    miningRightBoundary: DEMO_MINE_BOUNDARIES.mineB2,
   });
   const users = new UserRepository(db);
   const passwordHash = await hashPassword(password);
@@ -136,6 +184,8 @@ export async function loadDemoDirectory(
     verifier: verifier.id,
     mineA: mineA.id,
     mineB: mineB.id,
+    mineA2: mineA2.id,
+    mineB2: mineB2.id,
     password,
     passwordGenerated: asked === undefined,
   };

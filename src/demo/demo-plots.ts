@@ -46,24 +46,28 @@ export const DEMO_PLOT_BLOCKS: readonly DemoPlotBlock[] = [
   },
 ];
 
+/** A block's outline as a GeoJSON Polygon in WGS 84 (pixelSquarePolygon). */
+export const demoPlotPolygon = (b: DemoPlotBlock) => pixelSquarePolygon(b.row, b.col, b.sizePx);
+
 /**
- * A block's outline as a GeoJSON Polygon in WGS 84 (longitude, latitude), its edges on pixel edges
- * of the demo grid (`width`×`height` of `pixelSizeM`, as syntheticMiningArea makes it), corners
- * rounded to 10⁻⁷° (about 1 cm): every pixel centre inside the square stays inside it.
+ * A square of `sizePx` pixels of the demo maps, its top-left pixel at (`col`, `row`), as a GeoJSON
+ * Polygon in WGS 84 (longitude, latitude): its edges on pixel edges of the demo grid (900 × 780 of
+ * 30 m, as syntheticMiningArea makes it), corners rounded to 10⁻⁷° (about 1 cm), so every pixel
+ * centre inside the square stays inside it.
  */
-export function demoPlotPolygon(
-  b: DemoPlotBlock,
-  width = 900,
-  height = 780,
-  pixelSizeM = 30,
+export function pixelSquarePolygon(
+  row: number,
+  col: number,
+  sizePx: number,
 ): { type: "Polygon"; coordinates: number[][][] } {
-  const grid = demoGrid(width, height, pixelSizeM);
+  const pixelSizeM = 30;
+  const grid = demoGrid(900, 780, pixelSizeM);
   const toLonLat = proj4(grid.crs.proj4!, "EPSG:4326");
   const corner = (c: number, r: number) =>
     toLonLat
       .forward([grid.originX + c * pixelSizeM, grid.originY - r * pixelSizeM])
       .map((v) => Math.round(v * 1e7) / 1e7);
-  const [c0, r0, c1, r1] = [b.col, b.row, b.col + b.sizePx, b.row + b.sizePx];
+  const [c0, r0, c1, r1] = [col, row, col + sizePx, row + sizePx];
   // Counter-clockwise (RFC 7946's exterior ring): south-west, south-east, north-east, north-west.
   return {
     type: "Polygon",

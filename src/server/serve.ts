@@ -6,6 +6,7 @@ import { DEFAULT_SESSION_LIFETIMES, Identity } from "../app/auth/identity.ts";
 import { hasUsers, loadDemo } from "../app/demo.ts";
 import { InputError } from "../domain/validation/input-issue.ts";
 import { openStore } from "../storage/open-database.ts";
+import { loadDemoHistory } from "./demo/demo-history.ts";
 import { rowSecurityProblems } from "../storage/row-security.ts";
 import { asSystem } from "../storage/row-scope.ts";
 import { buildApp } from "./app.ts";
@@ -168,7 +169,18 @@ export async function serve(o: ServeOptions) {
     const resumed = await jobs.resume();
     const wantDemo = o.demo ?? (!o.databaseUrl && isLoopback(host));
     // Loading the demo is the system's work (row-scope.ts), as the administrator's command line is.
-    const demo = !wantDemo ? [] : await asSystem(() => loadDemo(store, folder, jobs, o.demoPassword, warn));
+    const loaded = !wantDemo
+      ? { areas: [], directory: null }
+      : await asSystem(() => loadDemo(store, folder, jobs, o.demoPassword, warn));
+    const demo = loaded.areas;
+    // The demo's management history is made by its accounts through the API, as users would; what
+    // needs the land-use analysis runs once it is done, in the background. A failure is said, not fatal.
+    const history = loaded.directory
+      ? loadDemoHistory({ app, base: address, directory: loaded.directory, jobs }).then((h) => h.later)
+      : Promise.resolve();
+    const demoHistory = history.catch((e: unknown) =>
+      warn(`the demo's history could not be completed: ${e instanceof Error ? e.message : String(e)}`),
+    );
     if (!(await asSystem(() => hasUsers(store))))
       warn(
         "no users yet: create an administrator with `minecarbon users add <name> --org 1 --role administrator` (password from stdin)",
@@ -179,9 +191,13 @@ export async function serve(o: ServeOptions) {
       ctx,
       resumed,
       demo,
+      /** Settles when the demo's history is complete (what needs the land-use analysis included). */
+      demoHistory,
       /** Names removed from the data folder's tmp (left by processes that died). */
       leftovers,
       stop: async () => {
+        // The demo's history talks to the app: let it finish (it waits for the jobs, as stop does).
+        await demoHistory;
         await app.close();
         await jobs.whenIdle();
         await store.close();
