@@ -115,6 +115,10 @@ const LAYERS = {
     not: ["src/web", "src/cli", "src/server", "src/app", "src/storage", "src/report"],
     why: `src/engine is an adapter: ${adapter}`,
   },
+  "src/batch": {
+    not: ["src/web", "src/cli", "src/server", "src/app", "src/storage", "src/report"],
+    why: `src/batch is an adapter: ${adapter}`,
+  },
   "src/raster": {
     not: ["src/web", "src/cli", "src/server", "src/app", "src/storage", "src/report"],
     why: `src/raster is an adapter: ${adapter}`,

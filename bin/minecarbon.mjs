@@ -14,6 +14,7 @@ const cache = join(root, "node_modules", ".cache", "minecarbon");
 const entries = {
   main: join(src, "cli", "main.ts"),
   "analysis-worker": join(src, "engine", "analysis-worker.ts"),
+  "batch-worker": join(src, "batch", "batch-worker.ts"),
 };
 
 /** Newest modification time of the sources (and this file). */
