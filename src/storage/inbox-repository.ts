@@ -33,21 +33,28 @@ export class InboxRepository {
     if (messages.length === 0) return;
     // Checked here too: a message the reader could not render is a programming error, not input.
     for (const m of messages) inboxTextSchema.parse(m.text);
-    // No RETURNING: a sender may append a message it cannot read (row-level security).
-    await this.db
-      .insertInto("inbox_messages")
-      .values(
-        messages.map((m) => ({
-          user_id: m.userId,
-          kind: m.kind,
-          subject_kind: m.subject.kind,
-          subject_id: m.subject.id,
-          message: JSON.stringify(m.text),
-          key: m.key ?? null,
-        })),
-      )
-      .onConflict((oc) => oc.columns(["user_id", "key"]).doNothing())
-      .execute();
+    // No RETURNING and no ON CONFLICT: a sender may append a message it cannot read (row-level
+    // security), and both would read it. A keyed message is sent once through the owner's function
+    // (migration 9), which checks the key where the sender cannot look.
+    const plain = messages.filter((m) => m.key === undefined);
+    if (plain.length > 0)
+      await this.db
+        .insertInto("inbox_messages")
+        .values(
+          plain.map((m) => ({
+            user_id: m.userId,
+            kind: m.kind,
+            subject_kind: m.subject.kind,
+            subject_id: m.subject.id,
+            message: JSON.stringify(m.text),
+          })),
+        )
+        .execute();
+    for (const m of messages)
+      if (m.key !== undefined)
+        await sql`SELECT minecarbon_inbox_send_once(${m.userId}::bigint, ${m.kind}, ${m.subject.kind}, ${m.subject.id}, ${JSON.stringify(m.text)}::jsonb, ${m.key})`.execute(
+          this.db,
+        );
   }
 
   /** A user's messages, newest first; `before`: ids below it (the next page). */
