@@ -72,7 +72,7 @@ export const noticeInput = z
     flagId: storedId.optional().meta({ description: "the flag the notice is about (set to notice-issued)" }),
   })
   .strict()
-  .meta({ id: "NoticeInput" });
+  .meta({ id: "NoticeIssue" });
 
 export const noticeResponseInput = z
   .object({

@@ -80,7 +80,10 @@ export const feedbackInput = z
       .regex(STORED_ID, "must be a public mine's id")
       .optional()
       .meta({ description: "a mine with a published report or in a published area" }),
-    category: z.enum(FEEDBACK_CATEGORIES).default("other"),
+    category: z
+      .enum(FEEDBACK_CATEGORIES)
+      .optional()
+      .meta({ description: "what it is about; omitted: other" }),
     point: feedbackPointSchema.optional().meta({ description: "where on the map (EPSG:4326)" }),
     name: userText(TEXT_BOUNDS.name).min(1).optional(),
     contact: userText(TEXT_BOUNDS.name).min(1).optional().meta({

@@ -40,7 +40,7 @@ export const spotCheckInput = z
     message: "give either sampleSize or sampleShare",
     path: ["sampleSize"],
   })
-  .meta({ id: "SpotCheckInput" });
+  .meta({ id: "SpotCheckDraw" });
 
 export const spotCheckResultSchema = z
   .object({
@@ -76,6 +76,6 @@ export const spotCheckResultInput = z
     finding: z.string().trim().min(1, "must say what the inspection found").max(4000),
   })
   .strict()
-  .meta({ id: "SpotCheckResultInput" });
+  .meta({ id: "SpotCheckFinding" });
 
 export const spotCheckResultParams = z.object({ id: z.string(), mineId: z.string() });

@@ -260,7 +260,7 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
         const f = await tx.feedback.add({
           areaId: area?.id ?? null,
           mineId: mine?.id ?? null,
-          category: b.category,
+          category: b.category ?? "other",
           point: b.point ?? null,
           organisationId: about?.organisationId ?? null,
           regionCode: about?.regionCode ?? null,
@@ -274,7 +274,10 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
             userId,
             kind: "reply" as const,
             subject: { kind: "feedback", id: f.id },
-            text: { key: "inbox.feedback-received", values: { about: about?.name ?? "the portal" } },
+            text: {
+              key: "inbox.feedback-received",
+              values: { about: about?.name ?? { term: "supervision.portal" } },
+            },
           })),
         );
         return {

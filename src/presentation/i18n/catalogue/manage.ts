@@ -111,4 +111,6 @@ export const manage = defineMessages({
     "I declare that this report is true, accurate and complete.",
     "本人声明本报告内容真实、准确、完整。",
   ],
+  // Supervision (brief S): terms the inbox's messages name.
+  "supervision.portal": ["the portal", "门户网站"],
 });

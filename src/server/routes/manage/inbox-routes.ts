@@ -39,11 +39,7 @@ export function inboxRoutes(app: ApiApp, ctx: AppContext): void {
           "the signed-in user's messages, newest first, with the number unread (an API token has none: 403)",
         querystring: z
           .object({
-            unread: z
-              .enum(["true", "false"])
-              .optional()
-              .transform((v) => v === "true")
-              .describe("true: only unread messages"),
+            unread: z.enum(["true", "false"]).optional().describe("true: only unread messages"),
             before: storedId.optional().describe("the previous page's next"),
             limit: z.coerce.number().int().min(1).max(INBOX_PAGE_MAX).default(50),
           })
@@ -63,7 +59,7 @@ export function inboxRoutes(app: ApiApp, ctx: AppContext): void {
     async (req) => {
       const { userId } = ownUser(req, "inbox.read");
       return ctx.inbox.list(userId, {
-        unreadOnly: req.query.unread,
+        unreadOnly: req.query.unread === "true",
         ...(req.query.before ? { before: req.query.before } : {}),
         limit: req.query.limit,
       });
