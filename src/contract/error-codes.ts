@@ -54,6 +54,11 @@ export const ERROR_CODES = {
     title: { en: "the route does not take this method", zh: "该接口不接受此请求方法" },
   },
   "not-finished": { status: 409, exit: 1, title: { en: "not finished yet", zh: "尚未完成" } },
+  conflict: {
+    status: 409,
+    exit: 2,
+    title: { en: "the record's state does not allow this now", zh: "记录当前状态不允许此操作" },
+  },
   "map-exists": {
     status: 409,
     exit: 2,

@@ -245,6 +245,11 @@ for (const kind of STORE_KINDS)
      * is about no one record (lists, creations).
      */
     const resourceOf = (op: Op): { ref: ResourceRef; read: ActionId } | null => {
+      // The parts first: they know their own operations, also those under a path the walk knows.
+      for (const part of WALK_PARTS) {
+        const r = part.resourceOf(op);
+        if (r !== undefined) return r;
+      }
       // Acts on the new owner (organisation.manage), which only the administrator holds.
       if (op.id === "post /api/areas/{id}/transfer") return null;
       if (/^\/api\/(areas|analyses|jobs|inventories|reports)\/\{id\}/.test(op.path))
@@ -268,10 +273,6 @@ for (const kind of STORE_KINDS)
         )
       )
         return null;
-      for (const part of WALK_PARTS) {
-        const r = part.resourceOf(op);
-        if (r !== undefined) return r;
-      }
       throw new Error(
         `${op.id}: tell the isolation test (or a part in walk/) which resource this operation is about`,
       );

@@ -29,6 +29,9 @@ const BODYLESS_WRITES = new Set([
   "delete /api/tokens/{id}", // the id is the whole request
   "delete /api/sessions/{id}",
   "delete /api/areas/{id}/verifiers/{organisationId}", // the ids are the whole request
+  "delete /api/annual-reports/{id}", // a draft, by its id
+  "delete /api/annual-reports/{id}/evidence/{fileId}",
+  "delete /api/plots/{id}", // the id is the whole request
 ]);
 
 /** A schema that says something: a type, a $ref, a union or an enum (not `{}`, which accepts anything unsaid). */

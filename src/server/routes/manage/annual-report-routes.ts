@@ -68,13 +68,8 @@ import type { AppContext } from "../../context.ts";
 import { sendFile } from "../area-routes.ts";
 import { documentedOnly, empty, errors, file, idParam, idParams } from "../../route-schema.ts";
 
-/**
- * The refusal of a change the record's state does not allow now (409). The error table has no
- * general "conflict" code yet; "not-finished" is its 409 (requested: a `conflict` code, see the
- * report of brief R). Every 409 of these routes goes through here.
- */
-const conflict = (message: string, details: InputIssue[] = []) =>
-  new ApiError("not-finished", message, details);
+/** The refusal of a change the record's state does not allow now (409). Every 409 of these routes goes through here. */
+const conflict = (message: string, details: InputIssue[] = []) => new ApiError("conflict", message, details);
 
 const mineOf = (r: StoredAnnualReport) => ({ id: r.mineId, name: r.mineName, nameZh: r.mineNameZh });
 
@@ -202,7 +197,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
         body: z
           .object({ year: z.number().int().min(1990).max(2100).meta({ description: "the reporting year" }) })
           .strict(),
-        response: { 201: annualReportRecordSchema, ...errors("bad-input", "not-found", "not-finished") },
+        response: { 201: annualReportRecordSchema, ...errors("bad-input", "not-found", "conflict") },
       },
     },
     async (req, reply) => {
@@ -273,7 +268,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
         summary: "save the draft (a draft or returned report; it may be incomplete until it is submitted)",
         params: idParams,
         body: annualReportDraftSchema,
-        response: { 200: annualReportRecordSchema, ...errors("bad-input", "not-found", "not-finished") },
+        response: { 200: annualReportRecordSchema, ...errors("bad-input", "not-found", "conflict") },
       },
     },
     async (req) => {
@@ -312,7 +307,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
       schema: {
         summary: "delete a draft that was never submitted (after a submission nothing is deleted)",
         params: idParams,
-        response: { 204: empty("deleted"), ...errors("not-found", "not-finished") },
+        response: { 204: empty("deleted"), ...errors("not-found", "conflict") },
       },
     },
     async (req, reply) => {
@@ -359,7 +354,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
         body: reportEventInput,
         response: {
           200: annualReportRecordSchema,
-          ...errors("bad-input", "forbidden", "not-found", "not-finished"),
+          ...errors("bad-input", "forbidden", "not-found", "conflict"),
         },
       },
     },
@@ -485,7 +480,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
         consumes: ["multipart/form-data"],
         response: {
           201: evidenceFileSchema,
-          ...errors("bad-input", "not-found", "not-finished", "too-large"),
+          ...errors("bad-input", "not-found", "conflict", "too-large"),
         },
       },
     },
@@ -605,7 +600,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
         summary:
           "remove an evidence file (while the report is a draft or returned, and no submitted version refers to it)",
         params: z.object({ id: idParam, fileId: idParam }),
-        response: { 204: empty("removed"), ...errors("not-found", "not-finished") },
+        response: { 204: empty("removed"), ...errors("not-found", "conflict") },
       },
     },
     async (req, reply) => {
@@ -663,7 +658,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
         summary:
           "after approval: the year's actual against the mine's plan (seed 002's evaluate-and-adjust), and what the comparison lacks",
         params: idParams,
-        response: { 200: reportAdjustmentSchema, ...errors("not-found", "not-finished") },
+        response: { 200: reportAdjustmentSchema, ...errors("not-found", "conflict") },
       },
     },
     async (req) => {

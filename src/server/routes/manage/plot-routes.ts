@@ -3,7 +3,7 @@ import { z } from "zod";
 import { importPlots } from "../../../app/manage/plot-import.ts";
 import { lastTwoMaps, legendOf, plotsOnMaps } from "../../../app/manage/plot-landuse.ts";
 import { RULE_ROLES } from "../../../contract/control-rule.ts";
-import { ERROR_CODES, type ErrorCode } from "../../../contract/error-codes.ts";
+import type { ErrorCode } from "../../../contract/error-codes.ts";
 import {
   plotImportAnswerSchema,
   plotObserveAnswerSchema,
@@ -28,11 +28,8 @@ import type { AppContext } from "../../context.ts";
 import { documentedOnly, empty, errors, idParams } from "../../route-schema.ts";
 import { nothing } from "./rule-routes.ts";
 
-/**
- * The 409 of a write that conflicts with what is stored. `conflict` once the error table has it
- * (asked for); until then `map-exists`, the table's other 409 for "replace it explicitly".
- */
-export const CONFLICT: ErrorCode = ("conflict" in ERROR_CODES ? "conflict" : "map-exists") as ErrorCode;
+/** The 409 of a write that conflicts with what is stored. */
+export const CONFLICT: ErrorCode = "conflict";
 
 /** The mine of an id from the URL for `action`: 404 when the actor may not read it, 403 when it may not act. */
 export const mineFor = (ctx: AppContext, req: FastifyRequest, id: string, action: ActionId) =>
