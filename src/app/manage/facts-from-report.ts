@@ -2,7 +2,9 @@ import { z } from "zod";
 import type { MineYearFacts } from "../../domain/manage/evaluation.ts";
 import type { ReportFigures } from "../../domain/manage/plausibility.ts";
 import { ha, tCO2ePerYr, tonnes, type Hectares } from "../../units/index.ts";
-import { inventoryYears } from "../area-inventory.ts";
+import { parseInventoryInput } from "../../domain/mine/inventory-spec.ts";
+import { mineInventory, type MineInventory } from "../../domain/mine/mine-inventory.ts";
+import { factorTable } from "../../factors/load-factor-library.ts";
 
 /**
  * A mine-year's facts (evaluation.ts MineYearFacts) from its annual report's content, as
@@ -67,15 +69,20 @@ export function reportYearFigures(content: unknown, year: number): ReportYearFig
     );
   if (c.data.inventory === undefined || c.data.inventory === null)
     throw new ReportFactsProblem("the report has no inventory");
-  let years;
+  // The inventory model as POST /api/areas/{id}/inventories runs it (parseInventoryInput, then
+  // mineInventory), without the uncertainty analysis: the facts need the central values only, and
+  // its draws would cost most of a supervision run's time.
+  let result: MineInventory;
   try {
-    years = inventoryYears(c.data.inventory, "inventory");
+    const table = factorTable();
+    const input = parseInventoryInput(c.data.inventory, "inventory", table);
+    result = mineInventory(input, table.fresh(), "inventory", { uncertainty: false });
   } catch (e) {
     throw new ReportFactsProblem(`the report's inventory cannot be computed: ${(e as Error).message}`);
   }
-  const y = years.find((x) => x.year === year) ?? (years.length === 1 ? years[0] : undefined);
-  if (!y) throw new ReportFactsProblem(`the report's inventory has no year ${year}`);
-  const inv = y.result.years[0]!;
+  const inv =
+    result.years.find((x) => x.year === year) ?? (result.years.length === 1 ? result.years[0] : undefined);
+  if (!inv) throw new ReportFactsProblem(`the report's inventory has no year ${year}`);
   const m = inv.methane;
   const recovered = m.utilisedTCH4 + m.flaredTCH4;
   return {
