@@ -104,7 +104,7 @@ describe("minecarbon audit", () => {
 
   it("audit list refuses a kind it does not know and a time without its zone", async () => {
     expect(String((await run("list", "--data", data, "--resource", "planet:1")).error)).toMatch(
-      /--resource must be <kind> or <kind>:<id> with kind area, mine, organisation, user/,
+      /--resource must be <kind> or <kind>:<id> with kind area, mine, annual-report, organisation, user/,
     );
     expect(String((await run("list", "--data", data, "--since", "2026-11-02T08:00")).error)).toMatch(
       /--since must be a date \(2026-11-30, midnight UTC\) or a time with its zone/,
