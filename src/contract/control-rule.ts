@@ -11,14 +11,10 @@ const role = z
   .max(60)
   .meta({ description: `a land-use role of the legend (${RULE_ROLES.join(", ")})` });
 const roles = z.array(role).max(40);
-const tolerance = z
-  .number()
-  .min(0)
-  .max(1e6)
-  .meta({
-    description:
-      "area (ha) under which a breach is not reported: the maps' smallest reliable patch; 0 by default",
-  });
+const tolerance = z.number().min(0).max(1e6).meta({
+  description:
+    "area (ha) under which a breach is not reported: the maps' smallest reliable patch; 0 by default",
+});
 
 /**
  * The rule itself (src/domain/manage/control-rule.ts ControlRule without id and name), as stored in

@@ -16,12 +16,9 @@ export const mineOverviewSchema = z
     organisation: z.object({ id: z.string(), name: z.string().nullable(), nameZh: z.string().nullable() }),
     regionCode: z.string(),
     stage: z.string(),
-    bbox: z
-      .tuple([z.number(), z.number(), z.number(), z.number()])
-      .nullable()
-      .meta({
-        description: "the mining-right boundary's extent [west, south, east, north], degrees (WGS 84)",
-      }),
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().meta({
+      description: "the mining-right boundary's extent [west, south, east, north], degrees (WGS 84)",
+    }),
     status: z
       .enum(MINE_STATUSES)
       .meta({ description: "the worst open condition (domain/manage/mine-status.ts)" }),
@@ -57,11 +54,9 @@ export const managementOverviewSchema = z
   .object({
     schemaVersion: z.literal(1),
     year: z.number().int().meta({ description: "the reporting year" }),
-    reportDue: z
-      .string()
-      .meta({
-        description: "when the year's report is due (ISO 8601, end of 31 March of the next year, CST)",
-      }),
+    reportDue: z.string().meta({
+      description: "when the year's report is due (ISO 8601, end of 31 March of the next year, CST)",
+    }),
     mines: z.array(mineOverviewSchema),
     figures: z
       .object({
@@ -74,14 +69,9 @@ export const managementOverviewSchema = z
         flagsByKind: z.record(z.string(), z.number().int().nonnegative()),
         openNotices: count("open rectification notices"),
         rectificationOverdueMines: count("mines with a rectification notice past its deadline or escalated"),
-        feedbackAwaiting: z
-          .number()
-          .int()
-          .nonnegative()
-          .nullable()
-          .meta({
-            description: "public feedback not yet answered; null when the actor does not read feedback",
-          }),
+        feedbackAwaiting: z.number().int().nonnegative().nullable().meta({
+          description: "public feedback not yet answered; null when the actor does not read feedback",
+        }),
       })
       .strict(),
     queue: z
