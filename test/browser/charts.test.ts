@@ -125,23 +125,8 @@ describe("the charts view", () => {
     // The session fails the test on any console error or uncaught exception on the page.
   });
 
-  it("keeps the Sankey's labels apart at 390 px", async () => {
-    const page = await session.openPage(PHONE);
-    const pingshuo = await areaIdNamed(session, /Pingshuo/);
-    await page.goto(viewUrl(session, pingshuo, "charts", "en"), { waitUntil: "domcontentloaded" });
-    await page.locator("#sankey canvas").waitFor();
-    await expect.poll(() => paintedShare(page, "#sankey canvas")).toBeGreaterThan(0.1);
-    // The chart keeps the width its labels need (as at 1280 px, where the nodes' labels stand apart)
-    // and scrolls sideways in its own box, which fits the page.
-    expect(await page.locator("#sankey").evaluate((e) => e.clientWidth)).toBeGreaterThanOrEqual(720);
-    expect(
-      await page
-        .locator(".chart-scroll")
-        .first()
-        .evaluate((e) => e.getBoundingClientRect().right),
-    ).toBeLessThanOrEqual(390);
-    await page.locator("#sankey-panel").screenshot({ path: join(SHOTS, "charts-sankey-390.png") });
-  });
+  // At 390 px the Sankey and the chord fit the card without labels, the classes named beneath
+  // them: test/browser/phone.test.ts.
 
   it("shows a new area's analysis in the matrix, with hostile class names as text", async () => {
     const XSS = `<img src=x onerror=alert("xss-img")>`;
