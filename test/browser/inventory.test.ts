@@ -31,8 +31,8 @@ describe("the inventory view", () => {
         await coal.waitFor();
         expect(await coal.inputValue()).toBe("900000");
         const labels = (await page.locator("#inventory-form").textContent()) ?? "";
-        expect(labels).toMatch(lang === "en" ? /raw coal output \(t\)/ : /原煤产量/);
-        expect(labels).toMatch(lang === "en" ? /electricity: amount consumed/ : /电力：/);
+        expect(labels).toMatch(lang === "en" ? /Raw coal output \(t\)/ : /原煤产量/);
+        expect(labels).toMatch(lang === "en" ? /Electricity: amount consumed/ : /电力：/);
         await expect.poll(() => paintedShare(page, "#inventory-waterfall canvas")).toBeGreaterThan(0.01);
         if (size.width === PHONE.width) {
           // On a phone the waterfall keeps the width its labels need and scrolls in its own box.
