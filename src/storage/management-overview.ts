@@ -38,15 +38,6 @@ export interface PendingReportRow {
   readonly updatedAt: Date;
 }
 
-const WAITING: readonly ReportState[] = [
-  "draft",
-  "submitted",
-  "verification",
-  "in-review",
-  "returned",
-  "approved",
-];
-
 /** The bounding box of a GeoJSON geometry's positions, or null when it has none. */
 export function geojsonBbox(g: unknown): [number, number, number, number] | null {
   let w = Infinity;
@@ -163,8 +154,17 @@ export class ManagementOverviewQueries {
     });
   }
 
-  /** The reports not yet final that `scope` (annual-report.read) lets the actor read, oldest change first. */
-  async pendingReports(scope: QueryScope, limit: number): Promise<PendingReportRow[]> {
+  /**
+   * The reports in `states` (those the actor could move on: the route says which) that `scope`
+   * (annual-report.read) lets the actor read, oldest change first. Filtered by state here, so that
+   * reports the actor may read but not act on (a regulator's view of drafts) never crowd the limit.
+   */
+  async pendingReports(
+    scope: QueryScope,
+    states: readonly ReportState[],
+    limit: number,
+  ): Promise<PendingReportRow[]> {
+    if (states.length === 0) return [];
     const rows = await this.db
       .selectFrom("annual_reports")
       .select([
@@ -178,7 +178,7 @@ export class ManagementOverviewQueries {
         "verifier_organisation_id",
         "updated_at",
       ])
-      .where("state", "in", WAITING)
+      .where("state", "in", states)
       .where(
         scopeWhere(scope, {
           organisation: "annual_reports.organisation_id",

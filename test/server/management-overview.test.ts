@@ -156,4 +156,41 @@ describe.each(STORE_KINDS)("the management overview on %s", (kind) => {
     expect(r.statusCode).toBe(400);
     expect(r.body).toContain("year");
   });
+
+  it("keeps the regulator's queue whole however many drafts it may read but not act on", async () => {
+    // 1,110 drafts of enterprise A, all older than the submitted report: more than the queue reads.
+    await asSystem(async () => {
+      const db = t.ctx.store.db;
+      const extra = [];
+      for (let i = 0; i < 10; i++)
+        extra.push(
+          (
+            await t.ctx.mines.add({
+              organisationId: t.directory.enterpriseA,
+              regionCode: "140603",
+              name: `A old ${i}`,
+              stage: "production",
+            })
+          ).id,
+        );
+      const rows = extra.flatMap((mine) =>
+        Array.from({ length: 111 }, (_, k) => ({
+          mine_id: mine,
+          year: 1990 + k,
+          organisation_id: t.directory.enterpriseA,
+          region_code: "140603",
+          updated_at: new Date(Date.UTC(2000, 0, 1)),
+        })),
+      );
+      for (let i = 0; i < rows.length; i += 300)
+        await db
+          .insertInto("annual_reports")
+          .values(rows.slice(i, i + 300))
+          .execute();
+    });
+    const o = await overview(as.regulator);
+    expect(o.queue.map((q: { id: string }) => q.id)).toEqual([reviewReport]);
+    const a = await overview(); // the enterprise's queue is cut at 200, its oldest drafts first
+    expect(a.queue).toHaveLength(200);
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { managementOverviewSchema, type ManagementOverview } from "../../../contract/management-overview.ts";
-import { decide, queryScope } from "../../../domain/access/policy.ts";
+import type { Actor } from "../../../domain/access/actor.ts";
+import { decide, grantsFor, queryScope } from "../../../domain/access/policy.ts";
 import type { RegionCode } from "../../../domain/access/region-code.ts";
 import {
   DEFAULT_REPORT_DUE,
@@ -8,7 +9,12 @@ import {
   mineStatus,
   type MineStatus,
 } from "../../../domain/manage/mine-status.ts";
-import { nextReportEvents, REPORT_EVENTS } from "../../../domain/manage/report-workflow.ts";
+import {
+  nextReportEvents,
+  REPORT_EVENTS,
+  REPORT_STATES,
+  type ReportState,
+} from "../../../domain/manage/report-workflow.ts";
 import { reportDeadline } from "../../../domain/manage/supervision.ts";
 import type { ApiApp } from "../../api-app.ts";
 import type { AppContext } from "../../context.ts";
@@ -17,6 +23,12 @@ import { errors } from "../../route-schema.ts";
 /** Most waiting reports the overview lists. */
 const QUEUE_MAX = 200;
 const DAY_MS = 86_400_000;
+
+/** The report states from which some event is one the actor holds a grant for (whatever its scope). */
+const actionableStates = (actor: Actor): ReportState[] =>
+  REPORT_STATES.filter((s) =>
+    nextReportEvents(s).some((e) => grantsFor(actor, REPORT_EVENTS[e].action).length > 0),
+  );
 
 /** The reporting year whose reports are being handed in or reviewed at `today`: last year's. */
 const currentReportingYear = (today: Date) => new Date(today.getTime() + 8 * 3_600_000).getUTCFullYear() - 1;
@@ -57,7 +69,7 @@ export function overviewRoutes(api: ApiApp, ctx: AppContext): void {
       const mayReadFeedback = queryScope(actor, "feedback.read").kind !== "nothing";
       const [rows, pending, feedbackAwaiting] = await Promise.all([
         q.mines(queryScope(actor, "mine.read"), year),
-        q.pendingReports(queryScope(actor, "annual-report.read"), 5 * QUEUE_MAX),
+        q.pendingReports(queryScope(actor, "annual-report.read"), actionableStates(actor), 5 * QUEUE_MAX),
         mayReadFeedback ? q.feedbackAwaiting(queryScope(actor, "feedback.read")) : Promise.resolve(null),
       ]);
       const mines = rows.map((m) => ({
