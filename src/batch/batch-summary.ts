@@ -68,6 +68,22 @@ export const batchSummarySchema = z.object({
     blockReads: z.number().int(),
     blockHits: z.number().int(),
   }),
+  /** A batch counted through the queue across machines (`batch --queue`, docs/batch.md). */
+  queue: z
+    .object({
+      batchId: z.string(),
+      jobs: z.number().int(),
+      /** Jobs that failed after their retries: their mines are not counted. */
+      deadLetters: z.array(
+        z.object({
+          job: z.string(),
+          mines: z.array(z.string()),
+          error: z.string(),
+          retries: z.number().int(),
+        }),
+      ),
+    })
+    .optional(),
   warnings: z.array(z.string()),
 });
 export type BatchSummary = z.infer<typeof batchSummarySchema>;

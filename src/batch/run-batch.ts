@@ -85,13 +85,31 @@ function zOrder(x: number, y: number): number {
 const version = (): string =>
   (JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
+/** What a batch is counted from and written with, checked and placed before anything is counted. */
+export interface PreparedBatch {
+  readonly input: BatchInput;
+  readonly t0: number;
+  readonly warnings: string[];
+  readonly headers: BlockSource["raster"][];
+  readonly grid: BlockSource["raster"]["grid"];
+  readonly maps: Awaited<ReturnType<typeof fileProvenance>>[];
+  readonly years: number[];
+  readonly legend: Legend;
+  readonly pools: PoolTable | undefined;
+  readonly miningCodes: number[];
+  readonly zoning: ReturnType<typeof chooseZoning>;
+  /** Every mine of the file, in its order, placed on the grid or with its reason. */
+  readonly placed: PlacedMine[];
+  /** The key each placed mine is counted under (engine, id, geometry, every map's year and fingerprint). */
+  readonly keys: Map<number, string>;
+  readonly rowAreaHa: Float64Array;
+}
+
 /**
- * Counts every mine over every year and writes the outputs into `o.out`: classes.csv,
- * transitions.csv, zones.csv, carbon.csv (with pools), mines.csv and summary.json. Mines counted by
- * an earlier run under the same key (journal in DIR/.journal) are not counted again. A mine that
- * cannot be counted is reported with its reason, and the others go on.
+ * Checks the inputs of a batch (maps on one grid, legend, pools, zoning, mining classes) and places
+ * every mine on the grid; a mine that cannot be counted is told at once. Nothing is counted yet.
  */
-export async function runBatch(o: BatchInput): Promise<BatchSummary> {
+export async function prepareBatch(o: BatchInput): Promise<PreparedBatch> {
   const t0 = performance.now();
   const warnings: string[] = [];
   // 1. Maps: headers checked, one grid.
@@ -158,83 +176,95 @@ export async function runBatch(o: BatchInput): Promise<BatchSummary> {
     throw new InputError(o.mines, [{ path: "", message: `is not valid JSON: ${(e as Error).message}` }]);
   }
   const placed = placeMines(o.mines, doc, o.idField, grid);
-  const failed = placed.filter((m) => m.failure !== undefined).map((m) => ({ id: m.id, reason: m.failure! }));
-  for (const f of failed) o.tell?.(`mine ${f.id}: ${f.reason}`);
-  // 4. Resume: mines already in the journal under the same key.
-  mkdirSync(o.out, { recursive: true });
-  const journal = new MineJournal(o.out);
-  const rowAreaHa = rowPixelAreas(grid, grid.crs);
-  // Mines recorded in the journal; their counts are read back from it for the outputs, one at a
-  // time, so that memory does not grow with the number of mines and years.
-  const recorded = new Set<number>();
+  for (const m of placed) if (m.failure !== undefined) o.tell?.(`mine ${m.id}: ${m.failure}`);
   const keys = new Map<number, string>();
-  const jobs: (MineJob & { z: number })[] = [];
-  const h0 = headers[0]!;
-  for (const m of placed) {
-    if (!m.window) continue;
-    const key = mineKey(m.id, m.geometryHash, mapsFingerprint);
-    keys.set(m.index, key);
-    const done = journal.read(m.id, key);
-    if (done) recorded.add(m.index);
-    else
-      jobs.push({
-        index: m.index,
-        id: m.id,
-        window: m.window,
-        z: zOrder(Math.floor(m.window.col0 / h0.blockWidth), Math.floor(m.window.row0 / h0.blockHeight)),
-      });
-  }
-  const resumed = recorded.size;
-  jobs.sort((a, b) => a.z - b.z || a.index - b.index);
-  // 5. Count.
-  const years = o.maps.map((m) => m.year);
-  const totalPixels = jobs.reduce((s, j) => s + j.window.pixels * years.length, 0);
-  const bar = o.progress ? new BatchProgress(o.progress, jobs.length, totalPixels) : undefined;
-  const byIndex = new Map(placed.map((m) => [m.index, m]));
-  const tCount = performance.now();
-  const stats = await countMines(
-    jobs.map(({ z: _z, ...j }) => j),
-    { paths: o.maps.map((m) => m.path), cacheBytes: (o.cacheMiB ?? 256) * 2 ** 20 },
-    o.workers,
-    (r) => {
-      const m = byIndex.get(r.index)! as PlacedMine & { window: NonNullable<PlacedMine["window"]> };
-      let areaHa = 0;
-      m.window.spans.forEach((s, i) => {
-        let px = 0;
-        for (let k = 0; k < s.length; k += 2) px += s[k + 1]! - s[k]!;
-        areaHa += px * rowAreaHa[m.window.row0 + i]!;
-      });
-      const entry: JournalEntry = {
-        version: 1,
-        key: keys.get(r.index)!,
-        id: m.id,
-        pixels: m.window.pixels,
-        areaHa,
-        crossesEdge: m.window.crossesEdge,
-        seconds: r.seconds,
-        counts: r.counts,
-      };
-      journal.write(entry);
-      recorded.add(r.index);
-      bar?.add(m.window.pixels * years.length);
-    },
-  );
-  bar?.finish();
-  const countSeconds = (performance.now() - tCount) / 1000;
-  // 6. Outputs, from the journal's entries, in the mines file's order.
-  const entryOf = (m: PlacedMine): JournalEntry | undefined => {
-    if (!recorded.has(m.index)) return undefined;
-    const e = journal.read(m.id, keys.get(m.index)!);
-    if (!e)
-      throw new Error(`the journal entry of mine ${m.id} in ${journal.dir} changed while the batch ran`);
-    return e;
+  for (const m of placed) if (m.window) keys.set(m.index, mineKey(m.id, m.geometryHash, mapsFingerprint));
+  return {
+    input: o,
+    t0,
+    warnings,
+    headers,
+    grid,
+    maps,
+    years: o.maps.map((m) => m.year),
+    legend,
+    pools,
+    miningCodes: mining.codes,
+    zoning,
+    placed,
+    keys,
+    rowAreaHa: rowPixelAreas(grid, grid.crs),
   };
-  const written = writeBatchOutputs(o.out, placed, entryOf, {
+}
+
+/** The place of a mine's first block (Z-order), so that neighbours are counted one after the other. */
+export function placeOrder(p: PreparedBatch, w: NonNullable<PlacedMine["window"]>): number {
+  const h0 = p.headers[0]!;
+  return zOrder(Math.floor(w.col0 / h0.blockWidth), Math.floor(w.row0 / h0.blockHeight));
+}
+
+/** A counted mine's record (journal entry or queued result): its counts and what mines.csv needs. */
+export function mineRecord(
+  m: { id: string; window: NonNullable<PlacedMine["window"]> },
+  key: string,
+  rowAreaHa: Float64Array,
+  r: { counts: JournalEntry["counts"]; seconds: number },
+): JournalEntry {
+  let areaHa = 0;
+  m.window.spans.forEach((s, i) => {
+    let px = 0;
+    for (let k = 0; k < s.length; k += 2) px += s[k + 1]! - s[k]!;
+    areaHa += px * rowAreaHa[m.window.row0 + i]!;
+  });
+  return {
+    version: 1,
+    key,
+    id: m.id,
+    pixels: m.window.pixels,
+    areaHa,
+    crossesEdge: m.window.crossesEdge,
+    seconds: r.seconds,
+    counts: r.counts,
+  };
+}
+
+/** How the counting went, for summary.json. */
+export interface CountingRun {
+  readonly counted: number;
+  readonly resumed: number;
+  readonly pixelsCounted: number;
+  readonly countSeconds: number;
+  readonly workers: number;
+  readonly blockReads: number;
+  readonly blockHits: number;
+  /** A queued batch's id, jobs and dead letters. */
+  readonly queue?: BatchSummary["queue"];
+}
+
+/**
+ * Writes the outputs (from each counted mine's record, in the mines file's order) and summary.json
+ * into the batch's --out; `failures` gives the reason of a placed mine that was not counted.
+ */
+export function finishBatch(
+  p: PreparedBatch,
+  entryOf: (m: PlacedMine) => JournalEntry | undefined,
+  run: CountingRun,
+  failures: ReadonlyMap<number, string> = new Map(),
+): BatchSummary {
+  const o = p.input;
+  const { warnings, years, legend, headers, maps, placed } = p;
+  const shown = failures.size
+    ? placed.map((m): PlacedMine => {
+        const f = failures.get(m.index);
+        return f === undefined ? m : { index: m.index, id: m.id, failure: f };
+      })
+    : placed;
+  const written = writeBatchOutputs(o.out, shown, entryOf, {
     years,
     legend,
-    miningCodes: new Set(mining.codes),
-    pools,
-    zoning,
+    miningCodes: new Set(p.miningCodes),
+    pools: p.pools,
+    zoning: p.zoning,
   });
   if (written.unknownCodes.length)
     warnings.push(
@@ -243,6 +273,7 @@ export async function runBatch(o: BatchInput): Promise<BatchSummary> {
   for (const m of placed)
     if (m.window?.crossesEdge)
       warnings.push(`mine ${m.id} reaches beyond the rasters; only its part inside is counted`);
+  const failed = shown.filter((m) => m.failure !== undefined).map((m) => ({ id: m.id, reason: m.failure! }));
   const summary: BatchSummary = {
     version: 1,
     tool: {
@@ -279,21 +310,22 @@ export async function runBatch(o: BatchInput): Promise<BatchSummary> {
       ...(o.pools ? { pools: { path: o.pools, sha256: sha256Small(o.pools) } } : {}),
       ...(o.rules ? { rules: { path: o.rules, sha256: sha256Small(o.rules) } } : {}),
     },
-    grid: describeGrid(grid),
+    grid: describeGrid(p.grid),
     years,
     legend: legend.classes.map((c) => ({ code: c.code, key: c.key, name: c.name })),
-    miningCodes: mining.codes,
-    zoning: zoning?.id ?? null,
-    mines: { total: placed.length, counted: recorded.size, resumed, failed },
+    miningCodes: p.miningCodes,
+    zoning: p.zoning?.id ?? null,
+    mines: { total: placed.length, counted: run.counted, resumed: run.resumed, failed },
     outputs: Object.fromEntries(Object.entries(written.rows).map(([k, rows]) => [k, { rows }])),
     run: {
-      seconds: (performance.now() - t0) / 1000,
-      workers: o.workers,
-      pixelsCounted: totalPixels,
-      pixelsPerSecond: countSeconds > 0 ? totalPixels / countSeconds : 0,
-      blockReads: stats.blockReads,
-      blockHits: stats.blockHits,
+      seconds: (performance.now() - p.t0) / 1000,
+      workers: run.workers,
+      pixelsCounted: run.pixelsCounted,
+      pixelsPerSecond: run.countSeconds > 0 ? run.pixelsCounted / run.countSeconds : 0,
+      blockReads: run.blockReads,
+      blockHits: run.blockHits,
     },
+    ...(run.queue ? { queue: run.queue } : {}),
     warnings,
   };
   const checked = batchSummarySchema.parse(summary);
@@ -301,4 +333,65 @@ export async function runBatch(o: BatchInput): Promise<BatchSummary> {
   writeFileSync(`${path}.tmp`, `${JSON.stringify(checked, null, 2)}\n`);
   renameSync(`${path}.tmp`, path);
   return checked;
+}
+
+/**
+ * Counts every mine over every year and writes the outputs into `o.out`: classes.csv,
+ * transitions.csv, zones.csv, carbon.csv (with pools), mines.csv and summary.json. Mines counted by
+ * an earlier run under the same key (journal in DIR/.journal) are not counted again. A mine that
+ * cannot be counted is reported with its reason, and the others go on.
+ */
+export async function runBatch(o: BatchInput): Promise<BatchSummary> {
+  const p = await prepareBatch(o);
+  const { placed, keys, years } = p;
+  // 4. Resume: mines already in the journal under the same key.
+  mkdirSync(o.out, { recursive: true });
+  const journal = new MineJournal(o.out);
+  // Mines recorded in the journal; their counts are read back from it for the outputs, one at a
+  // time, so that memory does not grow with the number of mines and years.
+  const recorded = new Set<number>();
+  const jobs: (MineJob & { z: number })[] = [];
+  for (const m of placed) {
+    if (!m.window) continue;
+    const done = journal.read(m.id, keys.get(m.index)!);
+    if (done) recorded.add(m.index);
+    else jobs.push({ index: m.index, id: m.id, window: m.window, z: placeOrder(p, m.window) });
+  }
+  const resumed = recorded.size;
+  jobs.sort((a, b) => a.z - b.z || a.index - b.index);
+  // 5. Count.
+  const totalPixels = jobs.reduce((s, j) => s + j.window.pixels * years.length, 0);
+  const bar = o.progress ? new BatchProgress(o.progress, jobs.length, totalPixels) : undefined;
+  const byIndex = new Map(placed.map((m) => [m.index, m]));
+  const tCount = performance.now();
+  const stats = await countMines(
+    jobs.map(({ z: _z, ...j }) => j),
+    { paths: o.maps.map((m) => m.path), cacheBytes: (o.cacheMiB ?? 256) * 2 ** 20 },
+    o.workers,
+    (r) => {
+      const m = byIndex.get(r.index)! as PlacedMine & { window: NonNullable<PlacedMine["window"]> };
+      journal.write(mineRecord(m, keys.get(r.index)!, p.rowAreaHa, r));
+      recorded.add(r.index);
+      bar?.add(m.window.pixels * years.length);
+    },
+  );
+  bar?.finish();
+  const countSeconds = (performance.now() - tCount) / 1000;
+  // 6. Outputs, from the journal's entries, in the mines file's order.
+  const entryOf = (m: PlacedMine): JournalEntry | undefined => {
+    if (!recorded.has(m.index)) return undefined;
+    const e = journal.read(m.id, keys.get(m.index)!);
+    if (!e)
+      throw new Error(`the journal entry of mine ${m.id} in ${journal.dir} changed while the batch ran`);
+    return e;
+  };
+  return finishBatch(p, entryOf, {
+    counted: recorded.size,
+    resumed,
+    pixelsCounted: totalPixels,
+    countSeconds,
+    workers: o.workers,
+    blockReads: stats.blockReads,
+    blockHits: stats.blockHits,
+  });
 }
