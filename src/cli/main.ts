@@ -515,7 +515,7 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
           "--draws",
           1,
           DRAW_BOUNDS.pathway,
-          "each draw projects every year twice; see docs/input-bounds.md",
+          "each draw evaluates the compiled pathway once; see docs/input-bounds.md",
         ),
       ),
     )

@@ -228,20 +228,25 @@ describe.each(STORE_KINDS)("bounded and finite input through the API on %s", (ki
         path: "scenarios[0].measures[4].hectaresPerYear",
         message: expect.stringMatching(/^must be ≤ 960,000,000 ha \(the land area of China/),
       },
-      { path: "scenarios[0].uncertainty.draws", message: expect.stringMatching(/^must be ≤ 5,000 draws/) },
+      { path: "scenarios[0].uncertainty.draws", message: expect.stringMatching(/^must be ≤ 50,000 draws/) },
     ]);
-    // Within the 5,000 draws, but more work than a pathway may take: refused before it runs.
+    // Within the 50,000 draws, but more work than a pathway may take: refused before it runs. Yongning with
+    // 600 more energy rows (625 rows × 37 years) takes at most (4e6 / 23,125 − 8) × 250 = 41,243 draws.
+    const wide = example("yongning.yaml") as { years: { energy: unknown[] }[] };
+    for (let i = 0; i < 600; i++) wide.years[0]!.energy.push({ carrier: "diesel", amount: 1, unit: "t" });
+    const stored = await post(`/api/areas/${await createArea(t.app, "Bounds, wide")}/inventories`, wide);
+    expect(stored.statusCode).toBe(201);
     const large = {
       ...example("yongning-pathway.yaml"),
-      baseline: { inventoryId },
-      uncertainty: { draws: 5000 },
+      baseline: { inventoryId: stored.json()[0].id },
+      uncertainty: { draws: 50_000 },
     };
     const tooLarge = await post("/api/pathways", { scenarios: [large] });
     expect(tooLarge.statusCode).toBe(400);
     expect(details(tooLarge)).toEqual([
       {
         path: "scenarios[0].uncertainty.draws",
-        message: expect.stringMatching(/^\(or --draws\) must be ≤ 2,159 for this pathway/),
+        message: expect.stringMatching(/^\(or --draws\) must be ≤ 41,243 for this pathway: 625 rows/),
       },
     ]);
     const many = await post("/api/pathways", { scenarios: Array.from({ length: 9 }, () => ({})) });

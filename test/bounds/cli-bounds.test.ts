@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { cliInProcess } from "../helpers/run-cli-in-process.ts";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../../src/project-root.ts";
+import { readInputFile } from "../../src/io/read-input-file.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "mc-cli-bounds-"));
 const examples = join(PROJECT_ROOT, "examples");
@@ -43,7 +44,7 @@ describe("minecarbon bounds every count and size at its option, with the range i
     ],
     [
       ["pathway", join(tmp, "yongning-pathway.yaml"), "--draws", "100000000"],
-      /--draws must be a whole number 1 to 5,000/,
+      /--draws must be a whole number 1 to 50,000/,
     ],
     [
       [
@@ -103,7 +104,7 @@ describe("minecarbon bounds every count and size at its option, with the range i
       /--draws <n>\s+Monte Carlo draws \(IPCC Approach 2\), 1 to\s+1,000,000/,
     );
     expect(await help("pathway")).toMatch(/at most 8/);
-    expect(await help("pathway")).toMatch(/1 to 5,000, and fewer when the\s+pathway\s+is\s+large/);
+    expect(await help("pathway")).toMatch(/1 to 50,000, and fewer when the\s+pathway\s+is\s+large/);
     expect(await help("landuse", "analyze")).toMatch(
       new RegExp(`worker threads, 0 \\(none\\) to ${availableParallelism()}`),
     );
@@ -161,12 +162,24 @@ describe("minecarbon refuses absurd and non-finite numbers at their field (it pr
     expect(s.err).not.toMatch(/undefined/);
   });
 
-  it("pathway --draws within 5,000 but beyond the pathway's work, named in the scenario file", async () => {
-    const r = await cli("pathway", join(tmp, "yongning-pathway.yaml"), "--draws", "5000");
+  it("pathway --draws within 50,000 but beyond the pathway's work, named in the scenario file", async () => {
+    // Yongning with 600 more energy rows (625 rows × 37 years): at most (4e6 / 23,125 − 8) × 250 = 41,243 draws.
+    const inventory = readInputFile(join(examples, "yongning.yaml")) as { years: { energy: unknown[] }[] };
+    for (let i = 0; i < 600; i++)
+      inventory.years[0]!.energy.push({ carrier: "diesel", amount: 1, unit: "t" });
+    writeFileSync(join(tmp, "yongning-wide.yaml"), JSON.stringify(inventory));
+    const scenario = variant(
+      "yongning-pathway.yaml",
+      "wide-pathway.yaml",
+      "inventory: yongning.yaml",
+      "inventory: yongning-wide.yaml",
+    );
+    const r = await cli("pathway", scenario, "--draws", "50000");
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
-      /yongning-pathway\.yaml has 1 problem:\n {2}- uncertainty\.draws: \(or --draws\) must be ≤ 2,159 for this pathway: 25 rows/,
+      /wide-pathway\.yaml has 1 problem:\n {2}- uncertainty\.draws: \(or --draws\) must be ≤ 41,243 for this pathway: 625 rows/,
     );
+    expect(r.out).toBe("");
   });
 
   it("optimize currentHa 1e308", async () => {

@@ -12,6 +12,8 @@ import { mineInventory } from "../../src/domain/mine/mine-inventory.ts";
 import { optimizeStructure } from "../../src/domain/optimize/optimize-structure.ts";
 import { projectPathway } from "../../src/domain/pathway/project-pathway.ts";
 import { runScenario } from "../../src/domain/pathway/run-scenario.ts";
+import { pathwayWorkProblem } from "../../src/domain/pathway/pathway-work.ts";
+import { DRAW_BOUNDS } from "../../src/domain/common/input-bounds.ts";
 import { assertFiniteResult } from "../../src/domain/validation/finite-result.ts";
 import { InputError } from "../../src/domain/validation/input-issue.ts";
 import { factorTable } from "../../src/factors/load-factor-library.ts";
@@ -167,17 +169,32 @@ describe("pathway references and work", () => {
     ]);
   });
 
-  it("bounds a pathway's work, rows × years × (1 + measures on activity + 2 × draws), before projecting", () => {
+  it("bounds a pathway's work, rows × years × (1 + measures on activity + 3 + draws ÷ 250), before projecting", () => {
     const { scenario, baseline } = readScenarioFile(join(examples, "yongning-pathway.yaml"), table);
-    // Yongning: 25 rows, 37 years, 4 measures on activity data: at most (4e6 / 925 − 5) / 2 = 2,159 draws.
-    const tooMany = { ...scenario, uncertainty: { draws: 2160, seed: 1 } };
-    expect(inputError(() => runScenario(tooMany, baseline, table, "p.yaml")).issues).toEqual([
+    // Yongning as it is (25 rows, 37 years) takes 50,000 draws: (1 + 4 + 3 + 200) × 925 = 192,400 rows.
+    const most = { ...scenario, uncertainty: { draws: DRAW_BOUNDS.pathway, seed: 1 } };
+    expect(
+      pathwayWorkProblem(most, parseInventoryInput(baseline, "b.yaml", table), DRAW_BOUNDS.pathway),
+    ).toBe(undefined);
+    // With 600 more energy rows (625 rows, 37 years, 4 measures on activity data): at most
+    // (4e6 / 23,125 − 8) × 250 = 41,243 draws.
+    const wide = structuredClone(baseline) as { years: { energy: unknown[] }[] };
+    for (let i = 0; i < 600; i++) wide.years[0]!.energy.push({ carrier: "diesel", amount: 1, unit: "t" });
+    const tooMany = { ...scenario, uncertainty: { draws: 41_244, seed: 1 } };
+    expect(inputError(() => runScenario(tooMany, wide, table, "p.yaml")).issues).toEqual([
       {
         path: "uncertainty.draws",
         message:
-          "(or --draws) must be ≤ 2,159 for this pathway: 25 rows of the base year × 37 years × 4,325 inventories a year (1 + one per measure on activity data + 2 per draw) = 4,000,625 rows, more than the 4,000,000 a pathway may take (about 20 s); got 2,160",
+          "(or --draws) must be ≤ 41,243 for this pathway: 625 rows of the base year × 37 years × 172.976 inventories a year (1 + one per measure on activity data + 3 and 1/250 per draw) = 4,000,070 rows, more than the 4,000,000 a pathway may take (about 20 s); got 41,244",
       },
     ]);
+    expect(
+      pathwayWorkProblem(
+        { ...scenario, uncertainty: { draws: 41_243, seed: 1 } },
+        parseInventoryInput(wide, "b.yaml", table),
+        41_243,
+      ),
+    ).toBe(undefined);
     // Each count within its own bound, but 1,000 energy rows × 50 measures × 177 years took 48 s.
     const big = structuredClone(baseline) as { years: { energy: unknown[] }[] };
     for (let i = 0; i < 997; i++) big.years[0]!.energy.push({ carrier: "diesel", amount: 1, unit: "t" });

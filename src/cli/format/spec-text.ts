@@ -195,8 +195,8 @@ export const OPTION_TEXT = defineMessages({
   ],
   inventorySeed: [", 0 to {{max}} (same seed, same intervals)", "，0 至 {{max}}（相同种子，相同区间）"],
   pathwayDraws: [
-    " of the baseline's activity data and factors (the 95 % interval, P2.5/P50/P97.5), 1 to {{max}}, and fewer when the pathway is large (its rows × years × (measures + 2 × draws) at most {{rows}})",
-    "，对基准活动数据和因子抽样（95% 区间，P2.5/P50/P97.5），1 至 {{max}}；路径较大时更少（行数 × 年数 × (措施数 + 2 × 次数) 不超过 {{rows}}）",
+    " of the baseline's activity data and factors (the 95 % interval, P2.5/P50/P97.5), 1 to {{max}}, and fewer when the pathway is large (its rows × years × (measures + 3 + draws ÷ 250) at most {{rows}})",
+    "，对基准活动数据和因子抽样（95% 区间，P2.5/P50/P97.5），1 至 {{max}}；路径较大时更少（行数 × 年数 × (措施数 + 3 + 次数 ÷ 250) 不超过 {{rows}}）",
   ],
   pathwaySeed: [", 0 to {{max}}", "，0 至 {{max}}"],
 });

@@ -182,8 +182,9 @@ export const TEXT_BOUNDS = {
 
 /**
  * The work of one pathway, in inventory rows computed (pathway-work.ts): base-year rows × projected
- * years × (1 + measures on activity data + 2 × draws). Measured at 4–6 µs a row on an idle core (the
- * Yongning example: 1,000 draws over 37 years in 7.4 s; 1,000 energy rows × 51 inventories × 177
+ * years × (1 + measures on activity data, and with draws 3 + draws ÷ DRAWS_PER_INVENTORY). Measured at
+ * 4–6 µs a row on an idle core (the Yongning example, before draws were compiled: 1,000 draws over 37
+ * years in 7.4 s; 1,000 energy rows × 51 inventories × 177
  * years in 48 s) and 11.6 µs on a 2-core machine busy with other work (6,000,000 rows in 69.5 s), so
  * 4,000,000 rows take about 20 s, under a minute when busy. `rowsPerInventory` is the fixed cost of one
  * inventory (checking the document, totals) counted as rows.
@@ -196,12 +197,13 @@ export const WORK_BOUNDS = {
 /**
  * Monte Carlo draws (IPCC Approach 2). Budget: each draw is one pass over the areas and coefficients;
  * each reported figure's draws are kept and sorted (1e6 draws: about 2.5 s and 200 MB for Pingshuo's
- * figures; 1e9 passed 12 GiB). Pathway: each draw projects every year twice, so its draws are bounded with its other
- * work too (WORK_BOUNDS): 5,000 draws fit a pathway of about 30 years of a small inventory.
+ * figures; 1e9 passed 12 GiB). Pathway: each draw evaluates the scenario compiled once (compilePathway), about
+ * 15 ns per base-year row and projected year, and keeps every year's net (50,000 draws × 100 years: 40 MB); its
+ * draws are bounded with its other work too (WORK_BOUNDS, pathway-work.ts).
  */
 export const DRAW_BOUNDS = {
   budget: 1_000_000,
-  pathway: 5_000,
+  pathway: 50_000,
 } as const;
 
 /** Seeds: the generator (xoroshiro128+) takes 32 bits of the seed; larger seeds would repeat smaller ones. */

@@ -34,10 +34,17 @@ export function inventoryRows(y: InventoryYearInput): number {
 }
 
 /**
+ * Monte Carlo draws of a compiled pathway (compilePathway) per inventory row: a draw evaluates each
+ * base-year row of each year in about 15 ns (bench/pathway-draws.ts), an inventory row takes 4–12 µs.
+ */
+export const DRAWS_PER_INVENTORY = 250;
+
+/**
  * The work a pathway takes, in inventory rows computed: every projected year computes the
- * inventory once, once more per measure on activity data (its effect), and twice per Monte Carlo
- * draw. The bounds on each count (years, measures, rows, draws) alone still allow hours in
- * combination (1,000 rows × 50 measures × 300 years); this bounds the product (WORK_BOUNDS).
+ * inventory once, once more per measure on activity data (its effect); with draws, three more (the
+ * compiled model's inventories and the projection it is checked against) and 1/250 per draw. The
+ * bounds on each count (years, measures, rows, draws) alone still allow hours in combination (1,000
+ * rows × 50 measures × 300 years); this bounds the product (WORK_BOUNDS).
  */
 export function pathwayWork(
   scenario: Scenario,
@@ -47,7 +54,7 @@ export function pathwayWork(
   const rows = inventoryRows(baseYear);
   const years = Math.max(0, scenario.endYear - baseYear.year + 1);
   const activity = scenario.measures.filter((m) => ACTIVITY_MEASURES.has(m.kind)).length;
-  const inventoriesPerYear = 1 + activity + 2 * draws;
+  const inventoriesPerYear = 1 + activity + (draws > 0 ? 3 + draws / DRAWS_PER_INVENTORY : 0);
   return { rows, years, inventoriesPerYear, total: rows * years * inventoriesPerYear };
 }
 
@@ -68,8 +75,9 @@ export function pathwayWorkProblem(
   const max = WORK_BOUNDS.pathwayRows;
   if (w.total <= max) return undefined;
   const fmt = (n: number) => n.toLocaleString("en-US");
-  const how = `${fmt(w.rows)} rows of the base year × ${w.years} years × ${fmt(w.inventoriesPerYear)} inventories a year (1 + one per measure on activity data + 2 per draw) = ${fmt(w.total)} rows, more than the ${fmt(max)} a pathway may take (about 20 s)`;
-  const mostDraws = Math.floor((max / (w.rows * w.years) - (w.inventoriesPerYear - 2 * draws)) / 2);
+  const how = `${fmt(w.rows)} rows of the base year × ${w.years} years × ${fmt(w.inventoriesPerYear)} inventories a year (1 + one per measure on activity data + 3 and 1/${DRAWS_PER_INVENTORY} per draw) = ${fmt(w.total)} rows, more than the ${fmt(max)} a pathway may take (about 20 s)`;
+  const fixed = w.inventoriesPerYear - (draws > 0 ? draws / DRAWS_PER_INVENTORY : 0);
+  const mostDraws = Math.floor((max / (w.rows * w.years) - fixed) * DRAWS_PER_INVENTORY);
   return draws > 0 && mostDraws >= 1
     ? {
         path: "uncertainty.draws",

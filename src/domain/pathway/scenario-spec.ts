@@ -73,10 +73,10 @@ const pricePath = (label: Texts) =>
     .meta(group(label));
 
 /**
- * The rule on a pathway's Monte Carlo draws, for the file, the API and --draws: each draw projects
- * every year twice (see DRAW_BOUNDS; the whole pathway's work is bounded too, in pathway-work.ts).
+ * The rule on a pathway's Monte Carlo draws, for the file, the API and --draws: each draw evaluates
+ * the compiled pathway once (see DRAW_BOUNDS; the whole pathway's work is bounded too, in pathway-work.ts).
  */
-export const PATHWAY_DRAWS_RULE = `must be ≤ ${DRAW_BOUNDS.pathway.toLocaleString("en-US")} draws (each projects every year twice; see docs/input-bounds.md)`;
+export const PATHWAY_DRAWS_RULE = `must be ≤ ${DRAW_BOUNDS.pathway.toLocaleString("en-US")} draws (each evaluates the compiled pathway once; see docs/input-bounds.md)`;
 
 const kind = <K extends string>(k: K, label: Texts) => field(z.literal(k), "", label);
 
