@@ -96,6 +96,24 @@ for (const kind of STORE_KINDS)
       ).toBeGreaterThanOrEqual(2);
     });
 
+    it("gives each mine one timeline of its targets, plots, reports, flags and notices", async () => {
+      const notice = ((await get("/api/notices")) as { mineId: string }[])[0]!;
+      const events = (await get(`/api/audit/resource/mine/${notice.mineId}?limit=500`)).events as {
+        resource: { kind: string };
+      }[];
+      const kinds = new Set(events.map((e) => e.resource.kind));
+      // (Flags raised by a run are events of the run; a flag has its own once dismissed or resolved.)
+      for (const k of ["target", "annual-report", "notice"]) expect(kinds, k).toContain(k);
+      // Only this mine's: no event of another mine's notice or report slips in.
+      const other = ((await get("/api/management/overview?year=2025")).mines as { id: string }[]).find(
+        (m) => m.id !== notice.mineId,
+      )!;
+      const otherReports = (await get(`/api/annual-reports?mineId=${other.id}`)) as { id: string }[];
+      expect(otherReports.length).toBeGreaterThan(0);
+      const ids = new Set(events.map((e) => `${e.resource.kind} ${(e.resource as { id?: string }).id}`));
+      for (const r of otherReports) expect(ids.has(`annual-report ${r.id}`)).toBe(false);
+    });
+
     it("shows the public the published reports", async () => {
       const pub = (await (await fetch(`${base}/api/public/annual-reports`)).json()) as unknown[];
       expect(pub.length).toBe(9);

@@ -5,6 +5,7 @@ import {
   auditTimelineQuery,
 } from "../../contract/audit.ts";
 import { queryScope } from "../../domain/access/policy.ts";
+import { REPORT_STATES } from "../../domain/manage/report-workflow.ts";
 import { listAuditEvents, type AuditFilter, type ChainedAuditEvent } from "../../storage/audit-log.ts";
 import type { ApiApp } from "../api-app.ts";
 import { isId, type AppContext } from "../context.ts";
@@ -42,6 +43,31 @@ async function recordsOfArea(ctx: AppContext, areaId: string) {
     { kind: "analysis" as const, ids: ids(analyses) },
     { kind: "inventory" as const, ids: ids(inventories) },
     { kind: "report" as const, ids: reports },
+  ];
+}
+
+/**
+ * The records of a mine's management, by kind: its timeline (the per-mine page of the management
+ * system) lists the events on its plots, targets, reclamation plan, annual reports, flags and
+ * notices beside its own. Ids only, as for an area: the events are still scoped by `audit.read`.
+ */
+async function recordsOfMine(ctx: AppContext, mineId: string) {
+  const everything = { kind: "everything" } as const;
+  const [plots, targets, reports, flags, notices] = await Promise.all([
+    ctx.plots.forMine(mineId),
+    ctx.targets.forMine(mineId),
+    ctx.annualReports.ofMine(mineId, REPORT_STATES),
+    ctx.flags.list(everything, { mineId }),
+    ctx.notices.list(everything, { mineId }),
+  ]);
+  const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
+  return [
+    { kind: "plot" as const, ids: ids(plots) },
+    { kind: "target" as const, ids: ids(targets) },
+    { kind: "reclamation-plan" as const, ids: [mineId] },
+    { kind: "annual-report" as const, ids: ids(reports) },
+    { kind: "flag" as const, ids: ids(flags) },
+    { kind: "notice" as const, ids: ids(notices) },
   ];
 }
 
@@ -88,7 +114,7 @@ export function auditRoutes(app: ApiApp, ctx: AppContext): void {
       config: { access: { action: "audit.read" } },
       schema: {
         summary:
-          "a record's timeline: the events on it that the actor may read, oldest first (an area's also lists those of the maps, analyses, inventories and reports it holds)",
+          "a record's timeline: the events on it that the actor may read, oldest first (an area's also lists those of the maps, analyses, inventories and reports it holds; a mine's those of its plots, targets, reclamation plan, annual reports, flags and notices)",
         params: auditResourceParams,
         querystring: auditTimelineQuery,
         response: { 200: auditPageSchema, ...errors("bad-input") },
@@ -99,6 +125,7 @@ export function auditRoutes(app: ApiApp, ctx: AppContext): void {
       const page = await listAuditEvents(ctx.store.db, queryScope(req.actor, "audit.read"), {
         resource: { kind, id },
         ...(kind === "area" && isId(id) ? { alsoRecords: await recordsOfArea(ctx, id) } : {}),
+        ...(kind === "mine" && isId(id) ? { alsoRecords: await recordsOfMine(ctx, id) } : {}),
         order: "oldest-first",
         ...(req.query.cursor !== undefined ? { cursor: req.query.cursor } : {}),
         limit: req.query.limit,
