@@ -31,6 +31,7 @@ import { sendFile } from "./area-routes.ts";
 import { recipients } from "../../app/manage/supervision-recipients.ts";
 import { asSystem } from "../../storage/row-scope.ts";
 import { findFor } from "../access/find-for.ts";
+import { publicFeedbackJson, publicMineRoutes } from "./public-mine-routes.ts";
 
 const langQuery = z.object({
   lang: z.enum(LANGS).default("en").describe("language of the figures' sources"),
@@ -58,20 +59,6 @@ const feedbackJson = (f: Feedback) => ({
   createdAt: f.createdAt.toISOString(),
 });
 
-/** A public message as the portal shows it: never the name, contact or address. */
-const publicFeedbackJson = (f: Feedback) => ({
-  id: f.id,
-  areaId: f.areaId,
-  mineId: f.mineId,
-  category: f.category,
-  point: f.point,
-  message: f.message,
-  status: f.status,
-  reply: f.reply,
-  repliedAt: f.repliedAt?.toISOString() ?? null,
-  createdAt: f.createdAt.toISOString(),
-});
-
 /** The order of a message's statuses: a reply moves it forward or leaves it, never back. */
 const statusRank = (s: Feedback["status"]) => FEEDBACK_STATUSES.indexOf(s);
 
@@ -80,7 +67,7 @@ const statusRank = (s: Feedback["status"]) => FEEDBACK_STATUSES.indexOf(s);
  * anyone (access "public"; what is read is scoped by `published.read`, so an unpublished area is
  * not found whoever asks here). No inputs, no raw maps, no boundaries of mining rights. And the
  * public's feedback: sent by anyone (rate-limited per address, audited), read by regulators within
- * their jurisdiction (`feedback.read`).
+ * their jurisdiction (`feedback.read`). The public mines' summaries are in public-mine-routes.ts.
  */
 export function publicRoutes(app: ApiApp, ctx: AppContext): void {
   app.get(
@@ -418,4 +405,6 @@ export function publicRoutes(app: ApiApp, ctx: AppContext): void {
         })
       ).map(publicFeedbackJson),
   );
+
+  publicMineRoutes(app, ctx);
 }

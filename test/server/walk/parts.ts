@@ -2,6 +2,7 @@ import { annualReportsPart } from "./annual-reports.ts";
 import { overviewPart } from "./overview.ts";
 import { mineRecordsPart } from "./mine-records.ts";
 import { supervisionPart } from "./supervision.ts";
+import { publicMinesPart } from "./public-mines.ts";
 import type { WalkPart } from "./walk-part.ts";
 
 /**
@@ -13,4 +14,5 @@ export const WALK_PARTS: readonly WalkPart[] = [
   annualReportsPart,
   overviewPart,
   supervisionPart,
+  publicMinesPart,
 ];
