@@ -52,7 +52,7 @@ describe.each(STORE_KINDS)("public mines on %s", (kind) => {
     });
     reports[year] = id;
     if (until === "draft") return;
-    const fire = (headers: object, payload: object) =>
+    const fire = (headers: Record<string, string>, payload: object) =>
       ok({ method: "POST", url: `/api/annual-reports/${id}/events`, payload, headers });
     await fire(editor, { type: "submit" });
     await fire(regulator, { type: "send-to-verification", verifierOrganisationId: t.directory.verifier });
