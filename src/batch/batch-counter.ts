@@ -27,7 +27,8 @@ export class BatchCounter {
   private constructor(
     private readonly sources: BlockSource[],
     readonly cache: BlockCache,
-    private readonly rowAreaHa: Float64Array,
+    /** Pixel area of every row of the grid, ha. */
+    readonly rowAreaHa: Float64Array,
   ) {}
 
   static async open(plan: CounterPlan): Promise<BatchCounter> {

@@ -25,6 +25,18 @@ export class BatchProgress {
     }
   }
 
+  /** Sets how many mines and pixels are done (a queued batch reads them from the database). */
+  set(mines: number, pixels: number): void {
+    if (mines === this.done && pixels === this.pixelsDone) return;
+    this.done = mines;
+    this.pixelsDone = pixels;
+    const now = performance.now();
+    if (now - this.lastDraw >= 200 || this.done === this.mines) {
+      this.lastDraw = now;
+      this.draw(now);
+    }
+  }
+
   private draw(now: number): void {
     if (!this.stream.isTTY) return;
     const s = (now - this.t0) / 1000;

@@ -21,7 +21,8 @@ import type { AnalyzeCliOptions } from "./commands/landuse-command.ts";
 import { registerOrgsCommands } from "./commands/orgs-command.ts";
 import { registerUsersCommand } from "./commands/users-command.ts";
 import { AUDIT_BROKEN_CODE, registerAuditCommand } from "./commands/audit-command.ts";
-import { registerBatchCommand } from "./commands/batch-command.ts";
+import { BATCH_INCOMPLETE_CODE, registerBatchCommand } from "./commands/batch-command.ts";
+import { registerWorkerCommand } from "./commands/worker-command.ts";
 import type { OptionTextKey } from "./format/spec-text.ts";
 import type { Lang } from "../presentation/i18n/lang.ts";
 
@@ -687,6 +688,7 @@ export function buildProgram(write: (text: string) => void, help?: SpecHelp): Co
   registerUsersCommand(program, accessIo);
   registerAuditCommand(program, accessIo);
   registerBatchCommand(program, { write });
+  registerWorkerCommand(program);
   return program;
 }
 
@@ -712,7 +714,7 @@ export async function main(
     return EXIT.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === AUDIT_BROKEN_CODE) return e.exitCode;
+      if (e.code === AUDIT_BROKEN_CODE || e.code === BATCH_INCOMPLETE_CODE) return e.exitCode;
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.exitCode === 0)
         return EXIT.ok;
       return EXIT.badInput;

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { CommanderError, InvalidArgumentError, Option, type Command } from "commander";
 import { availableParallelism } from "node:os";
 
 /** What the batch command prints with. */
@@ -7,6 +7,32 @@ export interface BatchCommandIo {
 }
 
 const CORES = availableParallelism();
+
+/** Exit code of `batch --queue` when jobs failed after their retries (the outputs hold the rest). */
+export const EXIT_BATCH_INCOMPLETE = 4;
+export const BATCH_INCOMPLETE_CODE = "minecarbon.batchIncomplete";
+
+/** Applies the migrations (as $MINECARBON_MIGRATION_URL's role when set) before the queue's tables are used. */
+export async function migratedDatabase(url: string): Promise<void> {
+  const { openStore } = await import("../../storage/open-database.ts");
+  const store = await openStore({
+    databaseUrl: url,
+    ...(process.env.MINECARBON_MIGRATION_URL ? { migrationUrl: process.env.MINECARBON_MIGRATION_URL } : {}),
+  });
+  await store.close();
+}
+
+const needDatabase = (what: string): string => {
+  const url = process.env.DATABASE_URL;
+  if (!url)
+    throw Object.assign(
+      new Error(
+        `${what} needs DATABASE_URL: the postgres://… URL of the PostgreSQL server the workers reach too (docs/batch.md, "On several machines")`,
+      ),
+      { code: "bad-input" },
+    );
+  return url;
+};
 
 const whole = (name: string, min: number, max: number) => (value: string) => {
   const n = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
@@ -20,8 +46,8 @@ const whole = (name: string, min: number, max: number) => (value: string) => {
  * one grid, counted from the blocks the mines touch; outputs in --out (docs/batch.md).
  */
 export function registerBatchCommand(program: Command, io: BatchCommandIo): void {
-  program
-    .command("batch")
+  const batch = program.command("batch");
+  batch
     .description(
       "count every mine × every year of a land-cover series (classes, transitions, zones, carbon) into --out; resumes where it stopped",
     )
@@ -35,12 +61,9 @@ export function registerBatchCommand(program: Command, io: BatchCommandIo): void
       "the maps as a pattern with {year}, e.g. 'dir/CLCD_v01_{year}.tif' (with --years)",
     )
     .option("--years <list>", "years of --maps: 1990-2020, or 2000,2005,2010")
-    .requiredOption(
-      "--mines <geojson>",
-      "mine polygons (GeoJSON FeatureCollection, any CRS named in its crs member)",
-    )
-    .requiredOption("--id-field <name>", "the property that holds each mine's id")
-    .requiredOption("--legend <preset|csv>", "legend preset (seed001, gbt21010, clcd, esa-worldcover) or CSV")
+    .option("--mines <geojson>", "mine polygons (GeoJSON FeatureCollection, any CRS named in its crs member)")
+    .option("--id-field <name>", "the property that holds each mine's id")
+    .option("--legend <preset|csv>", "legend preset (seed001, gbt21010, clcd, esa-worldcover) or CSV")
     .option(
       "--pools <csv>",
       "InVEST carbon-pool table (lucode,c_above,c_below,c_soil,c_dead, t C/ha): carbon.csv",
@@ -53,7 +76,7 @@ export function registerBatchCommand(program: Command, io: BatchCommandIo): void
       "--mining-classes <list>",
       "codes or keys of the mining classes (land taken and reclaimed); the legend's mining group by default",
     )
-    .requiredOption("--out <dir>", "folder of the outputs and of the resume journal")
+    .option("--out <dir>", "folder of the outputs and of the resume journal")
     .option(
       "--workers <n>",
       `worker threads, 0 or 1 (count in this thread) to ${CORES}`,
@@ -72,6 +95,27 @@ export function registerBatchCommand(program: Command, io: BatchCommandIo): void
       "--cache-mb <n>",
       "decoded blocks kept per thread, MiB (default 256)",
       whole("--cache-mb", 16, 16384),
+    )
+    .option(
+      "--queue",
+      "count through the PostgreSQL queue of $DATABASE_URL: jobs for `minecarbon worker` processes on any machine (docs/batch.md)",
+    )
+    .option(
+      "--group-size <n>",
+      "with --queue: mines per job (each over all years)",
+      whole("--group-size", 1, 1000),
+      16,
+    )
+    .option(
+      "--retries <n>",
+      "with --queue: retries of a failed job before it goes to the dead letters",
+      whole("--retries", 0, 20),
+      2,
+    )
+    .option(
+      "--lease-seconds <n>",
+      "with --queue: a job active this long is taken as lost (its worker died) and retried (default 900, or $MINECARBON_QUEUE_LEASE_SECONDS)",
+      whole("--lease-seconds", 1, 86400),
     )
     .option("--no-progress", "no progress bar")
     .option("--json", "print summary.json instead of a short report")
@@ -92,12 +136,24 @@ export function registerBatchCommand(program: Command, io: BatchCommandIo): void
         cacheMb?: number;
         progress: boolean;
         json?: boolean;
+        queue?: boolean;
+        groupSize: number;
+        retries: number;
+        leaseSeconds?: number;
       }) => {
+        // Checked here rather than as required options, which commander would ask of `batch status` too.
+        for (const [key, flag] of [
+          ["mines", "--mines <geojson>"],
+          ["idField", "--id-field <name>"],
+          ["legend", "--legend <preset|csv>"],
+          ["out", "--out <dir>"],
+        ] as const)
+          if (o[key] === undefined) batch.error(`error: required option '${flag}' not specified`);
         const [{ mapSeries }, { runBatch }] = await Promise.all([
           import("../../batch/map-series.ts"),
           import("../../batch/run-batch.ts"),
         ]);
-        const summary = await runBatch({
+        const input = {
           maps: mapSeries(o),
           mines: o.mines,
           idField: o.idField,
@@ -110,10 +166,35 @@ export function registerBatchCommand(program: Command, io: BatchCommandIo): void
           checksum: o.checksum,
           cacheMiB: o.cacheMb,
           progress: o.progress ? process.stderr : undefined,
-          tell: (line) => process.stderr.write(`${line}\n`),
-        });
+          tell: (line: string) => process.stderr.write(`${line}\n`),
+        };
+        let summary: Awaited<ReturnType<typeof runBatch>>;
+        let incomplete: Error | undefined;
+        if (o.queue) {
+          const url = needDatabase("--queue");
+          await migratedDatabase(url);
+          const { runQueuedBatch, BatchIncomplete } = await import("../../batch/run-queued-batch.ts");
+          try {
+            summary = await runQueuedBatch(input, {
+              databaseUrl: url,
+              groupSize: o.groupSize,
+              retries: o.retries,
+              leaseSeconds: o.leaseSeconds,
+            });
+          } catch (e) {
+            if (!(e instanceof BatchIncomplete)) throw e;
+            summary = (e as unknown as { summary: typeof summary }).summary;
+            incomplete = e;
+          }
+        } else summary = await runBatch(input);
+        if (incomplete) process.stderr.write(`${incomplete.message}\n`);
+        const fail = () => {
+          if (incomplete)
+            throw new CommanderError(EXIT_BATCH_INCOMPLETE, BATCH_INCOMPLETE_CODE, incomplete.message);
+        };
         if (o.json) {
           io.write(`${JSON.stringify(summary, null, 2)}\n`);
+          fail();
           return;
         }
         const m = summary.mines;
@@ -128,6 +209,26 @@ export function registerBatchCommand(program: Command, io: BatchCommandIo): void
             `Wrote ${Object.keys(summary.outputs).join(", ")} and summary.json into ${o.out}`,
           ].join("\n") + "\n",
         );
+        fail();
       },
     );
+  batch
+    .command("status <id>")
+    .description(
+      "a queued batch's progress, its jobs by state and its dead letters (jobs failed after their retries)",
+    )
+    .option("--json", "print the status as JSON")
+    .action(async (id: string, so: { json?: boolean }) => {
+      const url = needDatabase("batch status");
+      await migratedDatabase(url);
+      const { batchStatus, statusLines } = await import("../../batch/batch-status.ts");
+      const s = await batchStatus(url, id);
+      if (!s)
+        throw Object.assign(new Error(`no batch ${id} in this database (or it belongs to another role)`), {
+          code: "not-found",
+        });
+      // `--json` after `status ID` is taken by `batch`, which has the same option.
+      const json = so.json ?? (batch.opts() as { json?: boolean }).json;
+      io.write(json ? `${JSON.stringify(s, null, 2)}\n` : `${statusLines(s).join("\n")}\n`);
+    });
 }
