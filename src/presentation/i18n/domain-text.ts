@@ -4,6 +4,7 @@ import { terms } from "./catalogue/terms.ts";
 import { report } from "./catalogue/report.ts";
 import { ECOSYSTEMS } from "../../domain/mine/ecosystems.ts";
 import { factorName, uncertaintySourceText } from "./factor-source.ts";
+import { evidenceText } from "./evidence-text.ts";
 
 /*
  * The domain writes some of its texts (source lines, measure labels, warnings, the reasons an input
@@ -475,6 +476,8 @@ const LEGEND_PATTERNS: readonly {
 ];
 
 function known(lang: Lang, text: string): string | undefined {
+  const evidence = evidenceText(lang, text);
+  if (evidence !== undefined) return evidence;
   const note = NOTES.get(text);
   if (note) return reportT(lang)(note);
   if (text === "t CO2e/yr") return reportT(lang)("perYear");

@@ -2,6 +2,7 @@ import i18next, { type i18n, type TFunction } from "i18next";
 import { access } from "./catalogue/access.ts";
 import { api } from "./catalogue/api.ts";
 import { common } from "./catalogue/common.ts";
+import { evidence } from "./catalogue/evidence.ts";
 import { figures } from "./catalogue/figures.ts";
 import { manage } from "./catalogue/manage.ts";
 import { report } from "./catalogue/report.ts";
@@ -17,7 +18,8 @@ export { LANGS, LOCALE, parseLang, type Lang } from "./lang.ts";
  * `terms` (zones, pools, measures, class roles), `figures` (key figures), `report`, `web` (the app's frame and its Overview, Map and Data views), `webViews`
  * (its Charts, Plan and Inventory views), `api`, `access` (organisations, users, roles and the audit
  * trail, for the command line and the administration view), `manage` (the management system: report
- * states, targets, rules, flags, notices, feedback, the inbox).
+ * states, targets, rules, flags, notices, feedback, the inbox), `evidence` (the evidence of flags and
+ * plausibility warnings).
  * A key in another namespace is
  * written `ns:key`.
  */
@@ -32,6 +34,7 @@ export const CATALOGUE = {
     api: api.en,
     access: access.en,
     manage: manage.en,
+    evidence: evidence.en,
   },
   zh: {
     common: common.zh,
@@ -43,6 +46,7 @@ export const CATALOGUE = {
     api: api.zh,
     access: access.zh,
     manage: manage.zh,
+    evidence: evidence.zh,
   },
 } as const;
 
