@@ -142,7 +142,7 @@ export const reportsWeb = defineMessages({
   // Step 5: evidence.
   "evidence.intro": [
     "Meter readings, invoices, photographs: PDF, PNG or JPEG images, XLSX or CSV, at most 20 MiB each. The type is recognised from the file's content; each file is kept with its SHA-256.",
-    "计量读数、发票、照片等：PDF、图片（PNG/JPEG）、XLSX 或 CSV，每个不超过 20 MiB。文件类型按内容识别，每个文件均记录其 SHA-256 校验值。",
+    "计量读数、发票、照片等：PDF、图片、XLSX 或 CSV，每个不超过 20 兆字节。文件类型按内容识别，每个文件均记录其安全哈希校验值。",
   ],
   "evidence.upload": ["Upload a file", "上传文件"],
   "evidence.added": ["{{file}} added to the report.", "已将 {{file}} 加入报告。"],
@@ -152,7 +152,7 @@ export const reportsWeb = defineMessages({
   ],
   "evidence.tooLarge": [
     "{{file}} was refused: it is larger than the limit (20 MiB).",
-    "{{file}} 被拒收：超过大小上限（20 MiB）。",
+    "{{file}} 被拒收：超过大小上限（20 兆字节）。",
   ],
   "evidence.notNow": [
     "Evidence is added only to a draft or a returned report.",
