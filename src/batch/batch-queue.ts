@@ -115,6 +115,43 @@ export async function startQueue(
   return boss;
 }
 
+/**
+ * Installs pg-boss's schema and the batch queues as the database's owner (`ownerUrl`), and lets
+ * `appRole` use them without creating anything: for an application role that may not create
+ * schemas (docs/batch.md). Idempotent; run with the migrations when MINECARBON_MIGRATION_URL is set.
+ */
+export async function installQueueAsOwner(ownerUrl: string, appRole: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString: ownerUrl,
+    schema: PGBOSS_SCHEMA,
+    max: 2,
+    supervise: false,
+    schedule: false,
+  });
+  await boss.start();
+  try {
+    await boss.createQueue(BATCH_DEAD_LETTERS);
+    await boss.createQueue(BATCH_QUEUE, { name: BATCH_QUEUE, deadLetter: BATCH_DEAD_LETTERS });
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+  }
+  const { default: pg } = await import("pg");
+  const c = new pg.Client({ connectionString: ownerUrl });
+  await c.connect();
+  try {
+    const role = (await c.query<{ r: string }>("SELECT quote_ident($1) AS r", [appRole])).rows[0]!.r;
+    for (const grant of [
+      `GRANT USAGE ON SCHEMA ${PGBOSS_SCHEMA} TO ${role}`,
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${PGBOSS_SCHEMA} TO ${role}`,
+      `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${PGBOSS_SCHEMA} TO ${role}`,
+      `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${PGBOSS_SCHEMA} TO ${role}`,
+    ])
+      await c.query(grant);
+  } finally {
+    await c.end();
+  }
+}
+
 /** Counts of a batch's jobs by pg-boss state (created, retry, active, completed, cancelled, failed). */
 export async function jobStates(pool: Pool, batchId: string): Promise<Record<string, number>> {
   const r = await pool.query<{ state: string; n: string }>(

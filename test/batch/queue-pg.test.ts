@@ -9,7 +9,7 @@ import { runQueuedBatch } from "../../src/batch/run-queued-batch.ts";
 import { QueueStore } from "../../src/batch/queue-store.ts";
 import { openStore } from "../../src/storage/open-database.ts";
 import { writeCodeRaster } from "../helpers/write-code-raster.ts";
-import { freshDatabase } from "../storage/stores.ts";
+import { APP_ROLE, freshDatabase } from "../storage/stores.ts";
 import { mine, readCsv, rect, writeMines } from "./batch-fixtures.ts";
 
 /**
@@ -57,13 +57,16 @@ function province(dir: string): { maps: { year: number; path: string }[]; mines:
 }
 
 /** A worker process and the lines of its stderr as they come. */
-function startWorker(url: string): {
+function startWorker(
+  url: string,
+  env: Record<string, string> = {},
+): {
   child: ChildProcess;
   lines: string[];
   line: (re: RegExp) => Promise<RegExpMatchArray>;
 } {
   const child = spawn(process.execPath, [bin, "worker"], {
-    env: { ...process.env, ...QUEUE_ENV, DATABASE_URL: url, MINECARBON_NO_BUNDLE: "1" },
+    env: { ...process.env, ...QUEUE_ENV, DATABASE_URL: url, MINECARBON_NO_BUNDLE: "1", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   const lines: string[] = [];
@@ -268,6 +271,63 @@ describe.runIf(PG)("batch --queue across worker processes on PostgreSQL", () => 
     expect(text.stdout).toMatch(/dead letters \(\d+\):/);
     worker.child.kill("SIGTERM");
     expect(await exited(worker.child)).toBe(0);
+  }, 90_000);
+
+  it("as an application role that may not create schemas: the owner installs pg-boss's schema, the role queues, counts and reads the results", async () => {
+    const app = await freshDatabase();
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "mc-batch-app-"));
+      const { maps, mines } = province(dir);
+      const out = (o: string) => join(dir, o);
+      await runBatch({
+        maps,
+        mines,
+        idField: "mine_id",
+        legend: "seed001",
+        out: out("local"),
+        workers: 1,
+        checksum: "size+mtime",
+      });
+      const [may] = await query<{ create: boolean }>(
+        app.appUrl,
+        "SELECT has_database_privilege(current_database(), 'CREATE') AS create",
+      );
+      expect(may!.create).toBe(false);
+      const env = { ...QUEUE_ENV, DATABASE_URL: app.appUrl, MINECARBON_MIGRATION_URL: app.ownerUrl };
+      const coordinator = spawn(
+        process.execPath,
+        [
+          bin,
+          "batch",
+          ...maps.flatMap((m) => ["--map", `${m.year}=${m.path}`]),
+          ...["--mines", mines, "--id-field", "mine_id", "--legend", "seed001", "--out", out("queued")],
+          ...["--queue", "--group-size", "8", "--no-progress"],
+        ],
+        { env: { ...process.env, ...env, MINECARBON_NO_BUNDLE: "1" }, stdio: ["ignore", "ignore", "pipe"] },
+      );
+      let stderr = "";
+      const queued = new Promise<void>((resolve) =>
+        coordinator.stderr!.on("data", (d: Buffer) => {
+          stderr += d.toString();
+          if (/jobs of up to/.test(stderr)) resolve();
+        }),
+      );
+      const done = exited(coordinator);
+      await Promise.race([queued, done]);
+      const worker = startWorker(app.appUrl, env);
+      workers.push(worker.child);
+      expect(await done, stderr).toBe(0);
+      for (const f of OUTPUTS)
+        expect(readFileSync(join(out("queued"), f), "utf8"), f).toBe(
+          readFileSync(join(out("local"), f), "utf8"),
+        );
+      const [owner] = await query<{ started_by: string }>(app.ownerUrl, "SELECT started_by FROM batches");
+      expect(owner!.started_by).toBe(APP_ROLE);
+      worker.child.kill("SIGTERM");
+      expect(await exited(worker.child)).toBe(0);
+    } finally {
+      await app.drop();
+    }
   }, 90_000);
 
   it("a job's rows go in one transaction: delivered twice adds nothing, failing half-way leaves nothing", async () => {

@@ -12,14 +12,25 @@ const CORES = availableParallelism();
 export const EXIT_BATCH_INCOMPLETE = 4;
 export const BATCH_INCOMPLETE_CODE = "minecarbon.batchIncomplete";
 
-/** Applies the migrations (as $MINECARBON_MIGRATION_URL's role when set) before the queue's tables are used. */
+/**
+ * Applies the migrations before the queue's tables are used. With $MINECARBON_MIGRATION_URL (the
+ * tables' owner) they run as the owner, who also installs pg-boss's schema and the queues and
+ * grants this connection's role their use (an application role may not create schemas).
+ */
 export async function migratedDatabase(url: string): Promise<void> {
   const { openStore } = await import("../../storage/open-database.ts");
-  const store = await openStore({
-    databaseUrl: url,
-    ...(process.env.MINECARBON_MIGRATION_URL ? { migrationUrl: process.env.MINECARBON_MIGRATION_URL } : {}),
-  });
-  await store.close();
+  const owner = process.env.MINECARBON_MIGRATION_URL;
+  const store = await openStore({ databaseUrl: url, ...(owner ? { migrationUrl: owner } : {}) });
+  try {
+    if (owner) {
+      const { sql } = await import("kysely");
+      const { role } = (await sql<{ role: string }>`SELECT current_user AS role`.execute(store.db)).rows[0]!;
+      const { installQueueAsOwner } = await import("../../batch/batch-queue.ts");
+      await installQueueAsOwner(owner, role);
+    }
+  } finally {
+    await store.close();
+  }
 }
 
 const needDatabase = (what: string): string => {
