@@ -72,6 +72,8 @@ describe("the annual reports in the web app: the whole cycle", () => {
       const rows = page.locator("#report-list tbody tr.ant-table-row");
       await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(as === A ? 6 : 12);
       const text = (await page.locator("#report-list").textContent()) ?? "";
+      await expectNoHorizontalOverflow(page);
+      await shotTmp(page, `list-${as}-${lang}-${size.width}`);
       if (lang === "zh") {
         expect(text).toContain("已退回");
         expect(text).toContain("已公开");
@@ -94,8 +96,6 @@ describe("the annual reports in the web app: the whole cycle", () => {
         ).toEqual(["edit", "submit"]);
         expect(await page.locator("#start-report").count()).toBe(1);
       }
-      await expectNoHorizontalOverflow(page);
-      await shotTmp(page, `list-${as}-${lang}-${size.width}`);
     }
   });
 
@@ -187,6 +187,10 @@ describe("the annual reports in the web app: the whole cycle", () => {
     await shotTmp(page, "wizard-checks-zh-1280");
     await page.click("#step-next");
 
+    // Submitting without the declaration is refused, the problem named by its field, the step marked.
+    await page.click("#report-submit");
+    await expect.poll(() => page.locator("#submit-error").textContent()).toContain("声明与提交 · 声明");
+    expect(await page.locator(".report-steps .ant-steps-item-error").count()).toBeGreaterThan(0);
     // Declaration and submission.
     await page.fill("#declaration-name", "王磊（测试）");
     await page.fill("#declaration-position", "环保部主任");
@@ -301,5 +305,53 @@ describe("the annual reports in the web app: the whole cycle", () => {
     expect(listed.find((r) => r.id === id)?.state).toBe("published");
     const r = await api<AnnualReportRecord>(`/api/annual-reports/${id}`, REGULATOR);
     expect(r.versions).toHaveLength(2);
+  });
+
+  it("a rejection needs a reason, and the enterprise then sees the report rejected, read-only, with the reason", async () => {
+    const B: DemoAccount = "demo-enterprise-b";
+    const mines = await api<{ id: string; name: string }[]>("/api/mines", B);
+    const lishi = mines.find((m) => /Lishi/.test(m.name))!;
+    // A 2026 report made through the API up to the review: 2025's content, submitted, verified.
+    const [last] = await api<AnnualReportListItem[]>(`/api/annual-reports?mineId=${lishi.id}&year=2025`, B);
+    const v = await api<{ content: { inventory: { years: { year: number }[] } } }>(
+      `/api/annual-reports/${last!.id}/versions/${last!.latestVersion}`,
+      B,
+    );
+    v.content.inventory.years[0]!.year = 2026;
+    const r = await api<{ id: string }>(`/api/mines/${lishi.id}/annual-reports`, B, json({ year: 2026 }));
+    await api(`/api/annual-reports/${r.id}/draft`, B, { ...json(v.content), method: "PUT" });
+    await api(`/api/annual-reports/${r.id}/events`, B, json({ type: "submit" }));
+    const bodies = await api<{ id: string }[]>("/api/verification-bodies", REGULATOR);
+    await api(
+      `/api/annual-reports/${r.id}/events`,
+      REGULATOR,
+      json({ type: "send-to-verification", verifierOrganisationId: bodies[0]!.id }),
+    );
+    await api(
+      `/api/annual-reports/${r.id}/events`,
+      VERIFIER,
+      json({
+        type: "conclude-verification",
+        conclusion: { conforms: true, statement: "Conforms (test).", findings: [] },
+      }),
+    );
+
+    const page = await session.openPage({ ...DESKTOP, as: REGULATOR, locale: "zh-CN" });
+    await page.goto(reportUrl(r.id, "zh"));
+    await page.click("#event-reject");
+    await expect.poll(() => page.locator("#reject-form").textContent()).toContain("必须填写理由");
+    expect(await page.locator(".report-state").getAttribute("data-state")).toBe("in-review");
+    await page.fill("#reject-reason", "数据来源不明，不予受理（测试）。");
+    await page.click("#event-reject");
+    await expect.poll(() => page.locator(".report-state").getAttribute("data-state")).toBe("rejected");
+    expect(await page.locator("#review-actions").count()).toBe(0);
+
+    const owner = await session.openPage({ ...PHONE, as: B });
+    await owner.goto(reportUrl(r.id, "en"));
+    await expect.poll(() => owner.locator("#reject-note").textContent()).toContain("数据来源不明");
+    expect(await owner.locator("#report-wizard").getAttribute("data-editable")).toBe("false");
+    expect(await owner.locator("#report-submit").count()).toBe(0);
+    await expectNoHorizontalOverflow(owner);
+    await shotTmp(owner, "rejected-en-390");
   });
 });

@@ -173,6 +173,7 @@ export const reportsWeb = defineMessages({
     "The inventory does not compute yet: correct these in Activity data.",
     "清单尚无法计算，请在“活动数据”中更正以下问题。",
   ],
+  "checks.warning": ["{{kind}}: {{what}}", "{{kind}}：{{what}}"],
   "checks.figure": ["Figure", "指标"],
   "checks.thisYear": ["This report", "本报告"],
   "checks.yearBefore": ["{{year}} (approved)", "{{year}} 年（已通过）"],

@@ -547,7 +547,10 @@ export function ChecksStep({
             className="check-warning"
             data-kind={w.kind}
             style={{ marginBottom: 8 }}
-            title={`${t(`manage:check.${w.kind}`)}: ${warningField(t, w.path)}`}
+            title={t("reportsWeb:checks.warning", {
+              kind: t(`manage:check.${w.kind}`),
+              what: warningField(t, w.path),
+            })}
             description={rangeText(t, lang, c, w)}
           />
         ))}

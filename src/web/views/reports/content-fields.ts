@@ -75,6 +75,14 @@ export function contentFields(t: ReportT, lang: Lang, c: AnnualReportDraft | und
   );
   out.push(
     { path: "evidence", label: t("reportsWeb:step.evidence") },
+    { path: "inventory", label: t("reportsWeb:step.data") },
+    { path: "reclamation", label: t("reportsWeb:step.reclamation") },
+    { path: "measures", label: t("reportsWeb:step.measures") },
+    { path: "declaration", label: `${t("reportsWeb:step.submit")} · ${t("reportsWeb:declaration.title")}` },
+    {
+      path: "declaration.accepted",
+      label: `${t("reportsWeb:step.submit")} · ${t("reportsWeb:declaration.title")}`,
+    },
     {
       path: "declaration.name",
       label: `${t("reportsWeb:step.submit")} · ${t("reportsWeb:declaration.name")}`,
