@@ -11,7 +11,10 @@ import { journalEntrySchema, type JournalEntry } from "./mine-journal.ts";
 
 /** What every job of a batch needs besides its mines: the maps in year order and the cache size. */
 export const batchPlanSchema = z.object({
+  /** Absolute paths: every worker must reach the maps at these paths (shared storage). */
   paths: z.array(z.string()).min(2),
+  /** Each map's size in bytes, which a worker checks before counting (a missing or other file is refused). */
+  bytes: z.array(z.number().int().nonnegative()),
   years: z.array(z.number().int()).min(2),
   cacheMiB: z.number().int().positive(),
 });

@@ -1,8 +1,9 @@
+import { statSync } from "node:fs";
 import { hostname } from "node:os";
 import type { Pool } from "pg";
 import { BatchCounter } from "./batch-counter.ts";
 import { BATCH_QUEUE, batchJobSchema, queueTiming, startQueue, windowOf } from "./batch-queue.ts";
-import { QueueStore } from "./queue-store.ts";
+import { QueueStore, type BatchPlan } from "./queue-store.ts";
 import { mineRecord } from "./run-batch.ts";
 
 /** What `minecarbon worker` takes. */
@@ -33,9 +34,16 @@ export async function runQueueWorker(o: WorkerOptions): Promise<number> {
   const counters = new Map<string, Promise<BatchCounter>>();
   const boss = await startQueue(o.databaseUrl, timing, (e) => o.log(`queue: ${e.message}`));
   let done = 0;
-  const counterOf = (batchId: string, plan: { paths: string[]; cacheMiB: number }) => {
+  const counterOf = (batchId: string, plan: BatchPlan) => {
     let c = counters.get(batchId);
     if (!c) {
+      plan.paths.forEach((path, i) => {
+        const bytes = statSync(path).size;
+        if (bytes !== plan.bytes[i])
+          throw new Error(
+            `${path} has ${bytes} bytes on ${hostname()}, where batch ${batchId} was started with ${plan.bytes[i]}: not the same map`,
+          );
+      });
       c = BatchCounter.open({ paths: plan.paths, cacheBytes: plan.cacheMiB * 2 ** 20 });
       c.catch(() => counters.delete(batchId));
       counters.set(batchId, c);

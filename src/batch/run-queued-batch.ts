@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { hostname, userInfo } from "node:os";
+import { resolve } from "node:path";
 import type { Pool } from "pg";
 import { BatchProgress } from "./batch-progress.ts";
 import {
@@ -81,7 +82,7 @@ export async function runQueuedBatch(o: BatchInput, q: QueueOptions): Promise<Ba
   );
   const batchId = batchIdOf(
     countable.map((m) => keys.get(m.index)!),
-    o.maps.map((m) => m.path),
+    o.maps.map((m) => resolve(m.path)),
   );
   const timing = queueTiming(q.leaseSeconds);
   const { default: pg } = await import("pg");
@@ -104,7 +105,12 @@ export async function runQueuedBatch(o: BatchInput, q: QueueOptions): Promise<Ba
     await store.saveBatch({
       id: batchId,
       startedFrom: `${userInfo().username}@${hostname()}`,
-      plan: { paths: o.maps.map((m) => m.path), years, cacheMiB: o.cacheMiB ?? 256 },
+      plan: {
+        paths: o.maps.map((m) => resolve(m.path)),
+        bytes: p.maps.map((m) => m.bytes),
+        years,
+        cacheMiB: o.cacheMiB ?? 256,
+      },
       mines: countable.length,
       jobs: groups.length,
       pixelYears,

@@ -338,7 +338,7 @@ describe.runIf(PG)("batch --queue across worker processes on PostgreSQL", () => 
       await store.saveBatch({
         id: "tx-test",
         startedFrom: "test",
-        plan: { paths: ["a.tif", "b.tif"], years: [2000, 2010], cacheMiB: 16 },
+        plan: { paths: ["a.tif", "b.tif"], bytes: [1, 1], years: [2000, 2010], cacheMiB: 16 },
         mines: 2,
         jobs: 1,
         pixelYears: 8,
