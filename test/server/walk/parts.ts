@@ -3,6 +3,7 @@ import { overviewPart } from "./overview.ts";
 import { mineRecordsPart } from "./mine-records.ts";
 import { supervisionPart } from "./supervision.ts";
 import { publicMinesPart } from "./public-mines.ts";
+import { summaryPart } from "./summary.ts";
 import type { WalkPart } from "./walk-part.ts";
 
 /**
@@ -15,4 +16,5 @@ export const WALK_PARTS: readonly WalkPart[] = [
   overviewPart,
   supervisionPart,
   publicMinesPart,
+  summaryPart,
 ];

@@ -11,6 +11,7 @@ import { noticeRoutes } from "./notice-routes.ts";
 import { spotCheckRoutes } from "./spot-check-routes.ts";
 import { evaluationRoutes } from "./evaluation-routes.ts";
 import { inboxRoutes } from "./inbox-routes.ts";
+import { summaryRoutes } from "./summary-routes.ts";
 
 /**
  * The management system's routes (issue 13): annual reports; plots, control rules, targets and
@@ -30,4 +31,5 @@ export function manageRoutes(api: ApiApp, ctx: AppContext): void {
   inboxRoutes(api, ctx);
   annualReportRoutes(api, ctx);
   overviewRoutes(api, ctx);
+  summaryRoutes(api, ctx);
 }
