@@ -64,23 +64,30 @@ export async function runQueueWorker(o: WorkerOptions): Promise<number> {
         o.log(
           `job ${job!.id} active: batch ${data.batch}, ${data.mines.length} mines (${data.mines[0]!.id} … ${data.mines.at(-1)!.id}), attempt ${job!.retryCount + 1}`,
         );
-        const batch = await store.batch(data.batch);
-        if (!batch) throw new Error(`batch ${data.batch} is not in the database (deleted?)`);
-        const counter = await counterOf(batch.id, batch.plan);
-        const records = [];
-        for (const m of data.mines) {
-          const window = windowOf(m);
-          const r = await counter.count({ index: m.index, id: m.id, window });
-          records.push({
-            ...mineRecord({ id: m.id, window }, m.key, counter.rowAreaHa, r),
-            pixelYears: m.pixels * batch.plan.years.length,
-          });
+        try {
+          const batch = await store.batch(data.batch);
+          if (!batch) throw new Error(`batch ${data.batch} is not in the database (deleted?)`);
+          const counter = await counterOf(batch.id, batch.plan);
+          const records = [];
+          for (const m of data.mines) {
+            const window = windowOf(m);
+            const r = await counter.count({ index: m.index, id: m.id, window });
+            records.push({
+              ...mineRecord({ id: m.id, window }, m.key, counter.rowAreaHa, r),
+              pixelYears: m.pixels * batch.plan.years.length,
+            });
+          }
+          const added = await store.writeResults(batch.id, job!.id, name, records);
+          done++;
+          o.log(
+            `job ${job!.id} done: ${added} of ${records.length} mines recorded${added < records.length ? " (the others were already: a repeated delivery)" : ""}`,
+          );
+        } catch (e) {
+          o.log(
+            `job ${job!.id} failed (attempt ${job!.retryCount + 1} of ${job!.retryLimit + 1}): ${(e as Error).message}`,
+          );
+          throw e;
         }
-        const added = await store.writeResults(batch.id, job!.id, name, records);
-        done++;
-        o.log(
-          `job ${job!.id} done: ${added} of ${records.length} mines recorded${added < records.length ? " (the others were already: a repeated delivery)" : ""}`,
-        );
       },
     );
     o.log(`worker ${name} waiting for jobs (lease ${timing.leaseSeconds} s)`);
