@@ -24,4 +24,12 @@ describe("BatchProgress", () => {
     bar.finish();
     expect(s.text).toBe("");
   });
+
+  it("takes the mines and pixels done as totals (a queued batch reads them from the database)", () => {
+    const s = stream(true);
+    const bar = new BatchProgress(s as unknown as NodeJS.WriteStream, 4, 4_000_000);
+    bar.set(4, 4_000_000);
+    bar.finish();
+    expect(s.text).toMatch(/4\/4 mines · [\d.]+ Mpx\/s · 0:00 left/);
+  });
 });
