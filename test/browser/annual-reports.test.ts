@@ -137,6 +137,8 @@ describe("the annual reports in the web app: the whole cycle", () => {
     expect(areas.length).toBeGreaterThan(0);
     const analyses = await api<{ status: string; kind: string }[]>(`/api/areas/${areas[0]!.id}/analyses`, A);
     await pick(page, "#landuse-area", areas[0]!.nameZh ?? areas[0]!.name);
+    await pick(page, "#landuse-maps", "年土地利用图");
+    await page.keyboard.press("Escape");
     if (analyses.some((a) => a.status === "done" && a.kind === "landuse")) {
       await pick(page, "#landuse-analysis", "的分析");
       await expect.poll(() => page.locator("#report-landuse").textContent()).toContain("的分析");

@@ -32,6 +32,7 @@ import { Field, Remarks } from "./Remarks.tsx";
 import {
   evidenceUrl,
   useAreaAnalyses,
+  useAreaMaps,
   useMineAreas,
   usePlots,
   useRemoveEvidence,
@@ -63,6 +64,7 @@ export function LandUseStep({
   const { t } = useTranslation(REPORT_NS);
   const areas = useMineAreas(mineId);
   const analyses = useAreaAnalyses(value?.areaId);
+  const maps = useAreaMaps(value?.areaId);
   if (areas.isPending) return <Skeleton active />;
   if (areas.error) return <QueryError error={areas.error} />;
   if (areas.data.length === 0)
@@ -82,9 +84,29 @@ export function LandUseStep({
               id="landuse-area"
               allowClear
               value={value?.areaId}
+              // Another area: its maps and analysis are chosen anew.
               onChange={(areaId?: string) => onChange(areaId ? { areaId } : undefined)}
               options={areas.data.map((a) => ({ value: a.id, label: className(lang, a) }))}
               placeholder={t("reportsWeb:landUse.pickArea")}
+            />
+          </Field>
+        </Col>
+        <Col xs={24} md={12}>
+          <Field path="landUse.mapIds" label={t("reportsWeb:landUse.maps")}>
+            <Select
+              id="landuse-maps"
+              mode="multiple"
+              allowClear
+              disabled={readOnly || !value?.areaId}
+              value={value?.mapIds ?? []}
+              onChange={(mapIds: string[]) =>
+                onChange({ ...value, mapIds: mapIds.length ? mapIds : undefined })
+              }
+              options={(maps.data ?? []).map((m) => ({
+                value: m.id,
+                label: t("reportsWeb:landUse.mapOf", { year: m.year }),
+              }))}
+              placeholder={t("reportsWeb:landUse.pickMaps")}
             />
           </Field>
         </Col>

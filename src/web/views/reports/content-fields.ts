@@ -52,6 +52,7 @@ export function contentFields(t: ReportT, lang: Lang, c: AnnualReportDraft | und
   }));
   out.push(
     { path: "landUse.areaId", label: `${t("reportsWeb:step.landUse")} · ${t("reportsWeb:landUse.area")}` },
+    { path: "landUse.mapIds", label: `${t("reportsWeb:step.landUse")} · ${t("reportsWeb:landUse.maps")}` },
     {
       path: "landUse.analysisId",
       label: `${t("reportsWeb:step.landUse")} · ${t("reportsWeb:landUse.analysis")}`,

@@ -17,7 +17,7 @@ import type { MineRecord } from "../../../contract/mine.ts";
 import type { PlotRecord } from "../../../contract/plot.ts";
 import type { ReportState } from "../../../domain/manage/report-workflow.ts";
 import { apiFetch } from "../../api/client.ts";
-import type { AnalysisRecord } from "../../api/queries.ts";
+import type { AnalysisRecord, Overview } from "../../api/queries.ts";
 
 export type {
   AnnualReportDraft,
@@ -59,6 +59,7 @@ export const reportKeys = {
   plots: (mineId: string) => ["annual-reports", "mines", mineId, "plots"] as const,
   mineAreas: (mineId: string) => ["annual-reports", "mines", mineId, "areas"] as const,
   analyses: (areaId: string) => ["annual-reports", "areas", areaId, "analyses"] as const,
+  maps: (areaId: string) => ["annual-reports", "areas", areaId, "maps"] as const,
   bodies: ["annual-reports", "verification-bodies"] as const,
 };
 
@@ -133,6 +134,14 @@ export const useAreaAnalyses = (areaId: string | undefined) =>
   useQuery({
     queryKey: reportKeys.analyses(areaId ?? ""),
     queryFn: () => apiFetch<AnalysisRecord[]>(`/api/areas/${enc(areaId ?? "")}/analyses`),
+    enabled: !!areaId,
+  });
+
+/** An area's land-use maps (year and id), from its overview. */
+export const useAreaMaps = (areaId: string | undefined) =>
+  useQuery({
+    queryKey: reportKeys.maps(areaId ?? ""),
+    queryFn: async () => (await apiFetch<Overview>(`/api/areas/${enc(areaId ?? "")}/overview`)).maps,
     enabled: !!areaId,
   });
 
