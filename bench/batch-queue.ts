@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
@@ -49,12 +49,16 @@ if (!years.every((y) => existsSync(mapPath(y))) || !existsSync(minesPath)) {
   if (r.status !== 0) throw new Error("bench/batch-province.ts failed");
 }
 
-const batchArgs = (out: string) => [
-  "batch",
-  ...years.flatMap((y) => ["--map", `${y}=${mapPath(y)}`]),
-  ...["--mines", minesPath, "--id-field", "mine_id", "--legend", "clcd", "--mining-classes", "barren"],
-  ...["--out", join(dir, out), "--no-progress"],
-];
+/** The batch's arguments, its --out emptied first (a journal left there would be taken up). */
+const batchArgs = (out: string) => (
+  rmSync(join(dir, out), { recursive: true, force: true }),
+  [
+    "batch",
+    ...years.flatMap((y) => ["--map", `${y}=${mapPath(y)}`]),
+    ...["--mines", minesPath, "--id-field", "mine_id", "--legend", "clcd", "--mining-classes", "barren"],
+    ...["--out", join(dir, out), "--no-progress"],
+  ]
+);
 
 async function sql(url: string, text: string): Promise<void> {
   const { default: pg } = await import("pg");

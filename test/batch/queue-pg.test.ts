@@ -330,6 +330,27 @@ describe.runIf(PG)("batch --queue across worker processes on PostgreSQL", () => 
     }
   }, 90_000);
 
+  it("worker --concurrency 2 runs two worker processes and stops both on SIGTERM", async () => {
+    const child = spawn(process.execPath, [bin, "worker", "--concurrency", "2"], {
+      env: { ...process.env, ...QUEUE_ENV, DATABASE_URL: db.ownerUrl, MINECARBON_NO_BUNDLE: "1" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    workers.push(child);
+    let stderr = "";
+    await new Promise<void>((resolve, reject) => {
+      child.stderr!.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        if ((stderr.match(/waiting for jobs/g) ?? []).length === 2) resolve();
+      });
+      child.once("exit", (code) => reject(new Error(`exited ${code}:\n${stderr}`)));
+    });
+    const pids = new Set([...stderr.matchAll(/worker \S+:(\d+) waiting/g)].map((m) => m[1]));
+    expect(pids.size).toBe(2);
+    child.kill("SIGTERM");
+    expect(await exited(child), stderr).toBe(0);
+    expect((stderr.match(/worker stopped after 0 jobs/g) ?? []).length).toBe(2);
+  }, 60_000);
+
   it("a job's rows go in one transaction: delivered twice adds nothing, failing half-way leaves nothing", async () => {
     const { default: pg } = await import("pg");
     const pool = new pg.Pool({ connectionString: db.ownerUrl, max: 2 });

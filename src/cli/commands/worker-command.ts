@@ -8,7 +8,7 @@ const CORES = availableParallelism();
 /**
  * `minecarbon worker`: runs jobs of queued batches (`minecarbon batch … --queue`) until stopped, on
  * any machine that reaches $DATABASE_URL and the maps' paths. SIGINT or SIGTERM: the job in hand is
- * finished (or given back to be retried when it outlasts its lease), then the worker exits.
+ * finished, then the worker exits; a second signal gives the job back to be retried and exits.
  * `--concurrency N` starts N worker processes (counting is one core's work each) and waits for them.
  */
 export function registerWorkerCommand(program: Command): void {
@@ -56,11 +56,16 @@ export function registerWorkerCommand(program: Command): void {
       }
       await migratedDatabase(url);
       const { runQueueWorker } = await import("../../batch/queue-worker.ts");
-      const stopped = new Promise<void>((resolve) => {
-        process.once("SIGINT", () => resolve());
-        process.once("SIGTERM", () => resolve());
-      });
-      const done = await runQueueWorker({ databaseUrl: url, log, stopped });
+      // The first SIGINT/SIGTERM: finish the job in hand, then exit; a second: give it back at once.
+      let signals = 0;
+      let stop!: () => void;
+      let force!: () => void;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      const forced = new Promise<void>((resolve) => (force = resolve));
+      const onSignal = () => (++signals === 1 ? stop() : force());
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      const done = await runQueueWorker({ databaseUrl: url, log, stopped, forced });
       log(`worker stopped after ${done} jobs`);
     });
 }
