@@ -95,7 +95,7 @@ const input: SummaryInput = {
       raisedAt: "2025-05-01T00:00:00.000Z",
       updatedAt: "2025-05-01T00:00:00.000Z",
     },
-  ] as SummaryInput["openFlags"],
+  ] as unknown as SummaryInput["openFlags"],
   notices: [
     // Issued in 2023 and closed: not in 2024's summary; issued in 2023, still open: in it.
     {
