@@ -180,6 +180,14 @@ describe("the annual reports in the web app: the whole cycle", () => {
       .locator("#report-evidence input[type=file]")
       .setInputFiles(file("invoice.pdf", Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00])));
     await expect.poll(() => page.locator("#evidence-note").textContent()).toContain("被拒收");
+    // A file attached by mistake is removed (it is in no submitted version yet).
+    await page
+      .locator("#report-evidence input[type=file]")
+      .setInputFiles(file("wrong-file.pdf", "%PDF-1.4\n% not this report's (test)\n%%EOF\n"));
+    const wrong = page.locator("#evidence-table tr", { hasText: "wrong-file.pdf" });
+    await wrong.waitFor();
+    await wrong.getByRole("button").last().click();
+    await expect.poll(() => wrong.count()).toBe(0);
     await shotTmp(page, "wizard-evidence-zh-1280");
     await page.click("#step-next");
 

@@ -189,7 +189,12 @@ function ContentWizard({
         // The file is the report's now: the draft lists it at once.
         save.mutate(next, { onSuccess: () => setDirty(false) });
       }}
-      onDetach={(id) => update({ evidence: (draft.evidence ?? []).filter((x) => x !== id) })}
+      onDetach={(id) => {
+        // The file is gone: the draft must not list it (a submission would refuse the dangling id).
+        const next = { ...draft, evidence: (draft.evidence ?? []).filter((x) => x !== id) };
+        setDraft(next);
+        save.mutate(next, { onSuccess: () => setDirty(false) });
+      }}
       readOnly={readOnly}
       lang={lang}
     />,
