@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
@@ -86,11 +86,14 @@ function timed(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   );
 }
 
-/** Starts a worker and resolves when it waits for jobs. */
-function worker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+/** Starts a worker and resolves when it waits for jobs; its log goes to DIR/worker-<run>-<k>.log. */
+function worker(env: NodeJS.ProcessEnv, log: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [bin, "worker"], { env, stdio: ["ignore", "ignore", "pipe"] });
+  const lines: string[] = [];
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stderr }).on("line", (l) => {
+      lines.push(l);
+      writeFileSync(log, `${lines.join("\n")}\n`);
       if (/waiting for jobs/.test(l)) resolve(child);
     });
     child.on("exit", (code) => reject(new Error(`worker exited ${code} before waiting for jobs`)));
@@ -115,7 +118,9 @@ try {
     await timed([...batchArgs("q-local-2"), "--workers", "2"], env),
   ]);
   for (const n of [1, 2]) {
-    const workers = await Promise.all(Array.from({ length: n }, () => worker(env)));
+    const workers = await Promise.all(
+      Array.from({ length: n }, (_, k) => worker(env, join(dir, `worker-${n}-${k + 1}.log`))),
+    );
     const out = `q-queue-${n}`;
     rows.push([
       `batch --queue, ${n} worker process${n > 1 ? "es" : ""}`,
