@@ -1,17 +1,153 @@
-import { Alert, Button, Card, Col, Empty, Form, Input, List, Row, Skeleton, Space, Typography } from "antd";
-import { useState, type ReactNode } from "react";
+import { Card, Col, Empty, List, Row, Skeleton, Table, Typography } from "antd";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearchParams } from "react-router";
-import { className } from "../../../presentation/i18n.ts";
+import { className, formatNumber } from "../../../presentation/i18n.ts";
 import type { Lang } from "../../../presentation/i18n/lang.ts";
-import { LangToggle, useLang, withLang } from "../../app/Frame.tsx";
+import { useLang, withLang } from "../../app/Frame.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import { DemoNotice } from "../login/index.tsx";
-import { apiErrorText } from "../login/api-error-text.ts";
 import { FigureStatistic } from "../../components/FigureCard.tsx";
 import { LayerMap } from "../../components/LayerMap.tsx";
 import { SeriesChartCard } from "../../components/SeriesChartCard.tsx";
-import { usePublicArea, usePublicAreas, useSendFeedback, type PublicArea } from "./public-api.ts";
+import { FeedbackForm } from "./FeedbackForm.tsx";
+import { dateText, FeedbackList } from "./FeedbackList.tsx";
+import { PortalHeader } from "./mine-summary.tsx";
+import {
+  usePublicAnnualReports,
+  usePublicArea,
+  usePublicAreas,
+  usePublicFeedback,
+  usePublicMines,
+  type PublicArea,
+  type PublicMineListItem,
+} from "./public-api.ts";
+
+/** Emissions and intensity of a year, or a dash when its figures could not be read. */
+const emissionsText = (lang: Lang, v: number | null | undefined) =>
+  v == null ? "—" : formatNumber(lang, v, 0);
+const intensityText = (lang: Lang, v: number | null | undefined) =>
+  v == null ? "—" : formatNumber(lang, v, 4);
+
+/** The public mines, each a card linking to its summary: enterprise, region, latest published year. */
+function PublicMines({ mines }: { mines: UseQueryResult<PublicMineListItem[]> }): ReactNode {
+  const { t } = useTranslation(["portal"]);
+  const [lang] = useLang();
+  const { search } = useLocation();
+  if (mines.isPending) return <Skeleton active />;
+  if (mines.error) return <QueryError error={mines.error} />;
+  return (
+    <List
+      id="public-mines"
+      grid={{ gutter: 12, xs: 1, sm: 1, md: 2, lg: 2, xl: 4 }}
+      locale={{ emptyText: t("portal:mines.none") }}
+      dataSource={mines.data}
+      renderItem={(m) => (
+        <List.Item>
+          <Card
+            size="small"
+            className="public-mine"
+            data-mine={m.id}
+            title={
+              <Link className="public-mine-link" to={withLang(`/public/mines/${m.id}`, search)}>
+                {className(lang, m)}
+              </Link>
+            }
+          >
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+              {className(lang, m.enterprise)} · {className(lang, m.region)}
+            </Typography.Paragraph>
+            {m.latest ? (
+              <Typography.Text>
+                {t("portal:mines.latest", {
+                  year: m.latest.year,
+                  emissions: emissionsText(lang, m.latest.emissionsTCO2ePerYr),
+                  intensity: intensityText(lang, m.latest.intensityTCO2ePerT),
+                })}
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="secondary">{t("portal:mines.noReport")}</Typography.Text>
+            )}
+          </Card>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** The published annual reports: year, mine (linked to its summary), emissions, intensity, when. */
+function PublishedReports(): ReactNode {
+  const { t } = useTranslation(["portal"]);
+  const [lang] = useLang();
+  const { search } = useLocation();
+  const reports = usePublicAnnualReports();
+  return (
+    <>
+      <Typography.Title level={3} className="portal-section">
+        {t("portal:reports.title")}
+      </Typography.Title>
+      {reports.isPending ? (
+        <Skeleton active />
+      ) : reports.error ? (
+        <QueryError error={reports.error} />
+      ) : (
+        <Table
+          id="public-reports"
+          size="small"
+          rowKey="id"
+          scroll={{ x: "max-content" }}
+          pagination={reports.data.length > 10 ? { pageSize: 10 } : false}
+          dataSource={reports.data}
+          locale={{ emptyText: <Empty description={t("portal:reports.none")} /> }}
+          columns={[
+            { key: "year", title: t("portal:col.year"), dataIndex: "year" },
+            {
+              key: "mine",
+              title: t("portal:col.mine"),
+              render: (_, r) => (
+                <Link to={withLang(`/public/mines/${r.mine.id}`, search)}>{className(lang, r.mine)}</Link>
+              ),
+            },
+            {
+              key: "emissions",
+              title: t("portal:col.emissions"),
+              align: "right",
+              render: (_, r) => emissionsText(lang, r.figures?.emissionsTCO2ePerYr),
+            },
+            {
+              key: "intensity",
+              title: t("portal:col.intensity"),
+              align: "right",
+              render: (_, r) =>
+                intensityText(
+                  lang,
+                  r.figures && r.figures.coalOutputT > 0
+                    ? r.figures.emissionsTCO2ePerYr / r.figures.coalOutputT
+                    : null,
+                ),
+            },
+            {
+              key: "published",
+              title: t("portal:col.published"),
+              render: (_, r) => dateText(r.publishedAt, lang),
+            },
+          ]}
+        />
+      )}
+    </>
+  );
+}
+
+/** The feedback regulators made public, with their replies and status. */
+function PublicFeedbackSection(): ReactNode {
+  const feedback = usePublicFeedback();
+  const mines = usePublicMines();
+  const names = useMemo(() => new Map((mines.data ?? []).map((m) => [m.id, m])), [mines.data]);
+  if (feedback.isPending) return <Skeleton active />;
+  if (feedback.error) return <QueryError error={feedback.error} />;
+  return <FeedbackList id="public-feedback" items={feedback.data} mines={names} />;
+}
 
 /** One published area: its figures, its latest map and the stock/emissions chart. */
 function AreaDetail({ detail, lang }: { detail: PublicArea; lang: Lang }): ReactNode {
@@ -45,86 +181,15 @@ function AreaDetail({ detail, lang }: { detail: PublicArea; lang: Lang }): React
   );
 }
 
-interface FeedbackFields {
-  name?: string;
-  contact?: string;
-  message: string;
-}
-
-/** Feedback on a published area: anyone may send it (public participation and supervision). */
-function FeedbackForm({ areaId }: { areaId: string }): ReactNode {
-  const { t } = useTranslation(["common", "web"]);
-  const [lang] = useLang();
-  const send = useSendFeedback();
-  const [form] = Form.useForm<FeedbackFields>();
-  return (
-    <Card size="small" title={t("web:public.feedback")} className="feedback-card">
-      {send.isSuccess && (
-        <Alert
-          id="feedback-sent"
-          type="success"
-          showIcon
-          title={t("web:public.feedbackSent")}
-          className="form-note"
-        />
-      )}
-      {send.error && (
-        <Alert
-          id="feedback-error"
-          type="error"
-          showIcon
-          role="alert"
-          title={apiErrorText(t, lang, send.error)}
-          className="form-note"
-        />
-      )}
-      <Form<FeedbackFields>
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        name="feedback"
-        onFinish={(v) =>
-          send.mutate(
-            {
-              areaId,
-              message: v.message,
-              ...(v.name ? { name: v.name } : {}),
-              ...(v.contact ? { contact: v.contact } : {}),
-            },
-            { onSuccess: () => form.resetFields() },
-          )
-        }
-      >
-        <Form.Item label={t("web:public.feedbackName")} name="name" rules={[{ max: 100 }]}>
-          <Input id="feedback-name" maxLength={100} />
-        </Form.Item>
-        <Form.Item label={t("web:public.feedbackContact")} name="contact" rules={[{ max: 200 }]}>
-          <Input id="feedback-contact" maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          label={t("web:public.feedbackMessage")}
-          name="message"
-          rules={[{ required: true, message: t("web:required") }, { max: 4000 }]}
-        >
-          <Input.TextArea id="feedback-message" rows={4} maxLength={4000} showCount />
-        </Form.Item>
-        <Button id="feedback-submit" type="primary" htmlType="submit" loading={send.isPending}>
-          {t("web:public.send")}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
 /**
  * `/public`: the published areas with their key figures, one area's map and chart, and feedback —
  * for everyone, no sign-in (the start page of an anonymous visitor).
  */
 export default function PublicPortal(): ReactNode {
-  const { t } = useTranslation(["common", "web"]);
+  const { t } = useTranslation(["common", "web", "portal"]);
   const [lang] = useLang();
-  const { search } = useLocation();
   const [params, setParams] = useSearchParams();
+  const mines = usePublicMines();
   const areas = usePublicAreas(lang);
   const [picked, setPicked] = useState<string | undefined>(params.get("area") ?? undefined);
   const areaId = picked ?? areas.data?.[0]?.id;
@@ -141,21 +206,19 @@ export default function PublicPortal(): ReactNode {
   };
   return (
     <div className="public-page">
-      <header className="login-header">
-        <Typography.Title level={1} className="brand">
-          MineCarbon
-        </Typography.Title>
-        <Space wrap>
-          <Link id="to-login" to={withLang("/login", search)}>
-            {t("web:auth.signIn")}
-          </Link>
-          <LangToggle />
-        </Space>
-      </header>
+      <PortalHeader />
       <main className="view public-main">
-        <Typography.Title level={2}>{t("web:public.title")}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t("web:public.intro")}</Typography.Paragraph>
+        <Typography.Title level={2}>{t("portal:title")}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t("portal:intro")}</Typography.Paragraph>
         <DemoNotice />
+        <Typography.Title level={3} className="portal-section">
+          {t("portal:mines.title")}
+        </Typography.Title>
+        <PublicMines mines={mines} />
+        <Typography.Title level={3} className="portal-section">
+          {t("web:public.title")}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t("web:public.intro")}</Typography.Paragraph>
         {areas.isPending ? (
           <Skeleton active />
         ) : areas.error ? (
@@ -204,9 +267,14 @@ export default function PublicPortal(): ReactNode {
                 <AreaDetail detail={detail.data} lang={lang} />
               </>
             )}
-            <FeedbackForm areaId={areaId} key={areaId} />
           </>
         )}
+        <PublishedReports />
+        <Typography.Title level={3} className="portal-section">
+          {t("portal:feedback.title")}
+        </Typography.Title>
+        <PublicFeedbackSection />
+        <FeedbackForm mines={mines.data ?? []} {...(areaId ? { areaId } : {})} />
       </main>
     </div>
   );
