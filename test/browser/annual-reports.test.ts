@@ -241,7 +241,15 @@ describe("the annual reports in the web app: the whole cycle", () => {
     await page.fill("#return-reason", "请按核查意见更正原煤产量（测试）。");
     await page.locator("#return-comments .comment-add").click();
     await pick(page, "#return-comments .comment-field input", "原煤产量", "原煤");
-    await page.locator("#return-comments .comment-text").fill("请按销售台账填写，单位为吨（测试）。");
+    await page.locator("#return-comments .comment-text").first().fill("请按销售台账填写，单位为吨（测试）。");
+    await page.locator("#return-comments .comment-add").click();
+    await pick(
+      page,
+      "#return-comments .comment-row >> nth=1 >> .comment-field input",
+      "措施 1 · 投资",
+      "投资",
+    );
+    await page.locator("#return-comments .comment-text").nth(1).fill("请附燃气装置发票（测试）。");
     await shotTmp(page, "regulator-return-zh-390");
     await page.click("#event-return");
     await expect.poll(() => page.locator(".report-state").getAttribute("data-state")).toBe("returned");
@@ -263,6 +271,15 @@ describe("the annual reports in the web app: the whole cycle", () => {
     await page.fill("#inventory_coalOutputT", "1650000");
     await page.click("#step-save");
     await expect.poll(() => page.locator("#draft-saved").count()).toBe(1);
+    // The comment on another step's field: listed above the steps, one click away, shown at its field.
+    await page.locator('#remarked-fields .remarked-field[data-path="measures[0].investmentCny"]').click();
+    await page.locator('.report-step[data-step="measures"]').waitFor();
+    await expect
+      .poll(() =>
+        page.locator('.report-field[data-path="measures[0].investmentCny"] .field-remarks').textContent(),
+      )
+      .toContain("请附燃气装置发票");
+    await shotTmp(page, "returned-measures-en-390");
     await page.locator(".report-steps .ant-steps-item").last().click();
     await page.click("#report-submit");
     await expect.poll(() => page.locator(".report-state").getAttribute("data-state")).toBe("submitted");

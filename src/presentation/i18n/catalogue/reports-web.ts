@@ -47,6 +47,7 @@ export const reportsWeb = defineMessages({
     "The reviewer's comments are shown at their fields below; correct them and resubmit.",
     "审核意见已标注在下方相应字段处，请修改后重新提交。",
   ],
+  "report.remarkedFields": ["Remarks on:", "有意见的字段："],
   "report.rejected": ["Rejected", "已驳回"],
   "report.readOnly": ["This report is shown read-only.", "本报告仅供查阅。"],
   "report.readOnlyVersion": [

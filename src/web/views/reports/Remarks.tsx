@@ -1,4 +1,4 @@
-import { Form } from "antd";
+import { Form, Typography } from "antd";
 import { createContext, useContext, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldRemark } from "./content-fields.ts";
@@ -16,10 +16,12 @@ export function Remarks({ path }: { path: string }): ReactNode {
     <ul className="field-remarks" data-path={path}>
       {remarks.map((r, i) => (
         <li key={i} className={`field-remark by-${r.by}`}>
-          <strong>
-            {t(r.by === "reviewer" ? "reportsWeb:remark.reviewer" : "reportsWeb:remark.verifier")}
-          </strong>{" "}
-          {r.text}
+          <Typography.Text type="warning">
+            <strong>
+              {t(r.by === "reviewer" ? "reportsWeb:remark.reviewer" : "reportsWeb:remark.verifier")}
+            </strong>{" "}
+            {r.text}
+          </Typography.Text>
         </li>
       ))}
     </ul>

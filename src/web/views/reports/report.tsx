@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Form, Grid, Skeleton, Space, Steps, Tag, Typography } from "antd";
-import { useMemo, useState, type ReactNode } from "react";
+import { useContext, useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import type { AnnualReportDraft } from "../../../contract/annual-report.ts";
@@ -14,7 +14,14 @@ import { actorOf } from "../../app/access.ts";
 import { useLang } from "../../app/Frame.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
 import type { Doc } from "../inventory/activity-doc.ts";
-import { contentFields, remarksByPath, REPORT_NS, stepOfPath, type ContentField } from "./content-fields.ts";
+import {
+  contentFields,
+  labelOf,
+  remarksByPath,
+  REPORT_NS,
+  stepOfPath,
+  type ContentField,
+} from "./content-fields.ts";
 import {
   ChecksStep,
   DeclarationStep,
@@ -209,11 +216,29 @@ function ContentWizard({
       />
     </Form>,
   ];
+  const remarked = [...useContext(RemarksContext).keys()];
   const failedSteps = new Set(
     fire.error instanceof ApiError ? fire.error.details.map((d) => stepOfPath(d.path)) : [],
   );
   return (
     <Card size="small" id="report-wizard" data-editable={String(editable)}>
+      {editable && remarked.length > 0 && (
+        <div id="remarked-fields" style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">{t("reportsWeb:report.remarkedFields")}</Typography.Text>{" "}
+          {remarked.map((path) => (
+            <Button
+              key={path}
+              size="small"
+              type="link"
+              className="remarked-field"
+              data-path={path}
+              onClick={() => go(stepOfPath(path))}
+            >
+              {labelOf(fields, path)}
+            </Button>
+          ))}
+        </div>
+      )}
       <Steps
         size="small"
         current={step}
@@ -221,9 +246,10 @@ function ContentWizard({
         className="report-steps"
         {...(narrow ? { type: "inline" as const, responsive: false } : {})}
         items={STEPS.map((s, i) => ({
+          // A step with a problem of the refused submission, or with a remark to answer, is marked.
           // On a phone the steps are dots (the current one's title is the heading below).
           title: narrow ? undefined : t(`reportsWeb:step.${s}`),
-          status: failedSteps.has(i) ? "error" : undefined,
+          status: failedSteps.has(i) || remarked.some((p) => stepOfPath(p) === i) ? "error" : undefined,
         }))}
         style={{ marginBottom: 16 }}
       />
