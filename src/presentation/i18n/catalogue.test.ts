@@ -36,6 +36,7 @@ const ALLOWED_LATIN = new Set(
     "Tier",
     "CSV",
     "XLSX",
+    "SHA",
     "GeoTIFF",
     "API",
     "PDF",

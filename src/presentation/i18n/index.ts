@@ -5,7 +5,9 @@ import { common } from "./catalogue/common.ts";
 import { evidence } from "./catalogue/evidence.ts";
 import { figures } from "./catalogue/figures.ts";
 import { manage } from "./catalogue/manage.ts";
+import { portal } from "./catalogue/portal.ts";
 import { report } from "./catalogue/report.ts";
+import { reportsWeb } from "./catalogue/reports-web.ts";
 import { terms } from "./catalogue/terms.ts";
 import { web } from "./catalogue/web.ts";
 import { webViews } from "./catalogue/web-views.ts";
@@ -18,8 +20,9 @@ export { LANGS, LOCALE, parseLang, type Lang } from "./lang.ts";
  * `terms` (zones, pools, measures, class roles), `figures` (key figures), `report`, `web` (the app's frame and its Overview, Map and Data views), `webViews`
  * (its Charts, Plan and Inventory views), `api`, `access` (organisations, users, roles and the audit
  * trail, for the command line and the administration view), `manage` (the management system: report
- * states, targets, rules, flags, notices, feedback, the inbox), `evidence` (the evidence of flags and
- * plausibility warnings).
+ * states, targets, rules, flags, notices, feedback, the inbox, and the management dashboard),
+ * `evidence` (the evidence of flags and plausibility warnings),
+ * `reportsWeb` (the web app's annual reports: wizard, findings, review), `portal` (the public portal).
  * A key in another namespace is
  * written `ns:key`.
  */
@@ -35,6 +38,8 @@ export const CATALOGUE = {
     access: access.en,
     manage: manage.en,
     evidence: evidence.en,
+    reportsWeb: reportsWeb.en,
+    portal: portal.en,
   },
   zh: {
     common: common.zh,
@@ -47,6 +52,8 @@ export const CATALOGUE = {
     access: access.zh,
     manage: manage.zh,
     evidence: evidence.zh,
+    reportsWeb: reportsWeb.zh,
+    portal: portal.zh,
   },
 } as const;
 

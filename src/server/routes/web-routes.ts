@@ -21,8 +21,14 @@ export const APP_PAGES = [
   "/areas/*",
   "/login",
   "/public",
+  "/public/*",
   "/admin",
   "/audit",
+  "/manage",
+  "/manage/*",
+  "/reports",
+  "/reports/*",
+  "/inbox",
   "/account/password",
 ];
 

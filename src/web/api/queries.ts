@@ -49,6 +49,10 @@ export const keys = {
   verificationBodies: ["verification-bodies"] as const,
   /** The verification bodies assigned to an area: under the area's key, so an area's change refreshes them. */
   areaVerifiers: (id: string) => ["areas", id, "verifiers"] as const,
+  /** The management overview of a year (GET /api/management/overview; `latest`: the server's default year). */
+  managementOverview: (year: number | "latest") => ["management", "overview", year] as const,
+  /** The evaluation ranking of a year (GET /api/evaluation). */
+  evaluationRanking: (year: number) => ["management", "evaluation", year] as const,
 };
 
 export type { ServerInfo };

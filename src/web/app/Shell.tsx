@@ -1,12 +1,13 @@
 import { MenuOutlined } from "@ant-design/icons";
-import { Button, Dropdown, Grid, Layout, Menu, Select, Space, Spin, Tag, Typography } from "antd";
+import { Badge, Button, Dropdown, Grid, Layout, Menu, Select, Space, Spin, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from "react-router";
 import { className } from "../../presentation/i18n.ts";
 import { useAreas, useLogout, useMe, type Me } from "../api/queries.ts";
 import { QueryError } from "../components/QueryError.tsx";
-import { mayAdmin, mayAudit, mayView } from "./access.ts";
+import { useUnreadCount } from "../views/inbox/inbox-api.ts";
+import { may, mayAdmin, mayAudit, mayView } from "./access.ts";
 import { Frame, LangToggle, useLang, withLang } from "./Frame.tsx";
 import { VIEWS, viewPath, type View } from "./views.ts";
 
@@ -140,11 +141,33 @@ function ForcedLayout({ me }: { me: Me }): ReactNode {
  * header keeps to two rows (name and area; menu, language and user).
  */
 function NavLinks({ me, narrow }: { me: Me; narrow: boolean }): ReactNode {
-  const { t } = useTranslation(["common", "web"]);
+  const { t } = useTranslation(["common", "web", "manage"]);
   const location = useLocation();
   const top = location.pathname.split("/")[1];
+  const unread = useUnreadCount(may(me, "inbox.read"));
   const linkClass = (on: boolean) => (on ? "nav-link active" : "nav-link");
   const links = [
+    may(me, "mine.read") && (
+      <Link id="nav-manage" className={linkClass(top === "manage")} to={withLang("/manage", location.search)}>
+        {t("manage:web.title")}
+      </Link>
+    ),
+    may(me, "annual-report.read") && (
+      <Link
+        id="nav-reports"
+        className={linkClass(top === "reports")}
+        to={withLang("/reports", location.search)}
+      >
+        {t("manage:web.nav.reports")}
+      </Link>
+    ),
+    may(me, "inbox.read") && (
+      <Link id="nav-inbox" className={linkClass(top === "inbox")} to={withLang("/inbox", location.search)}>
+        <Badge count={unread.data ?? 0} size="small" offset={[8, -2]} id="nav-inbox-count">
+          <span style={{ color: "inherit" }}>{t("manage:web.inbox.title")}</span>
+        </Badge>
+      </Link>
+    ),
     mayAdmin(me) && (
       <Link id="nav-admin" className={linkClass(top === "admin")} to={withLang("/admin", location.search)}>
         {t("web:nav.admin")}

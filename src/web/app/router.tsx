@@ -98,6 +98,7 @@ const open = (load: () => Promise<{ default: () => ReactNode }>): RouteObject =>
 export const ROUTES: RouteObject[] = [
   { path: "/login", ...open(() => import("../views/login/index.tsx")) },
   { path: "/public", ...open(() => import("../views/public/index.tsx")) },
+  { path: "/public/mines/:mineId", ...open(() => import("../views/public/mine-summary.tsx")) },
   {
     path: "/",
     element: <Shell />,
@@ -107,6 +108,14 @@ export const ROUTES: RouteObject[] = [
       { path: "data", ...VIEW_ROUTES.data },
       { path: "admin", ...lazyView(() => import("../views/admin/index.tsx")) },
       { path: "audit", ...lazyView(() => import("../views/audit/index.tsx")) },
+      { path: "manage", ...lazyView(() => import("../views/manage/index.tsx")) },
+      { path: "manage/feedback", ...lazyView(() => import("../views/feedback/FeedbackModeration.tsx")) },
+      { path: "manage/mines/:mineId", ...lazyView(() => import("../views/manage/mine.tsx")) },
+      { path: "manage/notices/:recordId", ...lazyView(() => import("../views/manage/record-redirect.tsx")) },
+      { path: "manage/flags/:recordId", ...lazyView(() => import("../views/manage/record-redirect.tsx")) },
+      { path: "reports", ...lazyView(() => import("../views/reports/index.tsx")) },
+      { path: "reports/:reportId", ...lazyView(() => import("../views/reports/report.tsx")) },
+      { path: "inbox", ...lazyView(() => import("../views/inbox/index.tsx")) },
       { path: "account/password", ...lazyView(() => import("../views/login/change-password.tsx")) },
       {
         path: "areas/:areaId",

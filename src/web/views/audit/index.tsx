@@ -9,7 +9,6 @@ import {
   Space,
   Table,
   Tag,
-  Timeline,
   Result,
   Spin,
   Typography,
@@ -27,16 +26,12 @@ import {
   type AuditAction,
   type AuditRecordKind,
 } from "../../../domain/access/audit-event.ts";
-import { LOCALE, type Lang } from "../../../presentation/i18n/lang.ts";
 import { useLang } from "../../app/Frame.tsx";
 import { QueryError } from "../../components/QueryError.tsx";
-import { useAuditOfResource, useAuditPage, type AuditEventRow, type AuditFilter } from "./audit-api.ts";
+import { useAuditPage, type AuditEventRow, type AuditFilter } from "./audit-api.ts";
+import { OUTCOME_COLOUR, RecordTimeline, timeText } from "./RecordTimeline.tsx";
 
 const RESOURCE_KINDS = AUDIT_RECORD_KINDS;
-const OUTCOME_COLOUR = { done: "green", refused: "red", failed: "orange" } as const;
-
-const timeText = (lang: Lang, iso: string) =>
-  new Date(iso).toLocaleString(LOCALE[lang], { dateStyle: "short", timeStyle: "medium" });
 
 interface FilterFields {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -44,37 +39,6 @@ interface FilterFields {
   action?: string;
   resourceKind?: AuditRecordKind;
   resourceId?: string;
-}
-
-/** The timeline of one record: every event about it, oldest first. */
-function RecordTimeline({ kind, id, lang }: { kind: string; id: string; lang: Lang }): ReactNode {
-  const { t } = useTranslation(["common", "web", "webViews", "access", "terms"]);
-  const events = useAuditOfResource(kind, id);
-  if (events.isPending) return <Typography.Text>…</Typography.Text>;
-  if (events.error) return <QueryError error={events.error} />;
-  return (
-    <div id="audit-timeline">
-      <Timeline
-        items={events.data.events.map((e) => ({
-          key: e.seq,
-          color: OUTCOME_COLOUR[e.outcome],
-          content: (
-            <div className="audit-step">
-              <div>
-                <span className="audit-action" title={e.action}>
-                  {t(`terms:action.${e.action as AuditAction}`)}
-                </span>{" "}
-                <Tag color={OUTCOME_COLOUR[e.outcome]}>{t(`webViews:audit.outcome.${e.outcome}`)}</Tag>
-              </div>
-              <div className="audit-step-meta">
-                {timeText(lang, e.at)} · {e.who.username ?? e.who.tokenId ?? t("access:role.public")}
-              </div>
-            </div>
-          ),
-        }))}
-      />
-    </div>
-  );
 }
 
 /**
