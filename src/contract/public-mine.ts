@@ -44,6 +44,11 @@ export const publicMineListItemSchema = z
     ...named,
     region: publicRegionSchema,
     enterprise: publicEnterpriseSchema,
+    bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().meta({
+      "x-unit": "degree",
+      description:
+        "the mining-right boundary's extent, [west, south, east, north] in EPSG:4326; null when not given",
+    }),
     latest: publicMineYearSchema.nullable().meta({ description: "its latest published year" }),
     publishedYears: z.array(z.number().int()).meta({ description: "the years with a published report" }),
   })

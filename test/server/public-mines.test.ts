@@ -161,6 +161,7 @@ describe.each(STORE_KINDS)("public mines on %s", (kind) => {
       nameZh: "露天矿P",
       region: expect.objectContaining({ code: "140603" }),
       enterprise: { name: expect.any(String), nameZh: null },
+      bbox: [112.3, 39.4, 112.4, 39.5],
       latest: {
         reportId: reports[2024],
         year: 2024,

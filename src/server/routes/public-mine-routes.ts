@@ -37,6 +37,29 @@ export const publicFeedbackJson = (f: Feedback) => ({
   createdAt: f.createdAt.toISOString(),
 });
 
+/** The extent of polygon GeoJSON ([west, south, east, north], degrees), or null without coordinates. */
+export function geojsonBbox(g: unknown): [number, number, number, number] | null {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (v: unknown): void => {
+    if (!Array.isArray(v)) {
+      if (v && typeof v === "object")
+        for (const k of ["coordinates", "geometry", "features", "geometries"] as const)
+          if (k in v) walk((v as Record<string, unknown>)[k]);
+      return;
+    }
+    if (v.length >= 2 && typeof v[0] === "number" && typeof v[1] === "number") {
+      box[0] = Math.min(box[0], v[0]);
+      box[1] = Math.min(box[1], v[1]);
+      box[2] = Math.max(box[2], v[0]);
+      box[3] = Math.max(box[3], v[1]);
+      return;
+    }
+    for (const x of v) walk(x);
+  };
+  walk(g);
+  return Number.isFinite(box[0]) ? box : null;
+}
+
 /** A published year's figures as the public reads them (the figures handed in with its last version). */
 function yearOf(r: PublishedReportRow, f: ReportFigures | undefined): PublicMineYear {
   const emissions = f?.emissionsTCO2ePerYr ?? null;
@@ -86,6 +109,7 @@ export function publicMineRoutes(app: ApiApp, ctx: AppContext): void {
           nameZh: m.nameZh,
           region: m.region,
           enterprise: m.enterprise,
+          bbox: geojsonBbox(m.boundary),
           latest: last ? yearOf(last, figures.get(last.id)) : null,
           publishedYears: own.map((r) => r.year),
         };

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, Select, Space, Typography } from "antd";
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { FEEDBACK_CATEGORIES, FEEDBACK_MESSAGE_MAX_CHARS } from "../../../contract/public.ts";
 import { className, formatNumber } from "../../../presentation/i18n.ts";
@@ -16,26 +16,59 @@ interface FeedbackFields {
   message: string;
 }
 
+const NO_MINES: readonly PublicMineListItem[] = [];
+
 /** The form's fields the API's details can name (a detail's path is the body's field). */
 const FIELDS = ["category", "mineId", "name", "contact", "message"] as const;
 
-/** The map of the chosen mine (its boundary), on which the visitor picks a point. */
+/** The public mines' extents as rectangles (GeoJSON, EPSG:4326), for a map before a mine is chosen. */
+function extents(mines: readonly PublicMineListItem[]): unknown {
+  const placed = mines.flatMap((m) => (m.bbox ? [m.bbox] : []));
+  if (placed.length === 0) return undefined;
+  return {
+    type: "FeatureCollection",
+    features: placed.map(([w, s, e, n]) => ({
+      type: "Feature",
+      properties: {},
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [w, s],
+            [e, s],
+            [e, n],
+            [w, n],
+            [w, s],
+          ],
+        ],
+      },
+    })),
+  };
+}
+
+/**
+ * The map on which the visitor picks a point: the chosen mine's boundary, or before one is chosen
+ * the extents of the public mines.
+ */
 function PickMap({
   mineId,
+  mines,
   picked,
   onPick,
 }: {
   mineId: string | undefined;
+  mines: readonly PublicMineListItem[];
   picked: LonLat | null;
   onPick: (p: LonLat) => void;
 }): ReactNode {
   const { t } = useTranslation(["portal"]);
   const mine = usePublicMine(mineId);
+  const all = useMemo(() => extents(mines), [mines]);
   return (
     <PointMap
       id="feedback-map"
       label={t("portal:form.mapLabel")}
-      boundary={mineId ? mine.data?.boundary : undefined}
+      boundary={mineId ? mine.data?.boundary : all}
       picked={picked}
       onPick={onPick}
       height={260}
@@ -170,7 +203,7 @@ export function FeedbackForm({
           <Typography.Paragraph type="secondary" className="form-note">
             {t("portal:form.pointHint")}
           </Typography.Paragraph>
-          <PickMap mineId={mineId} picked={point} onPick={setPoint} />
+          <PickMap mineId={mineId} mines={mines ?? NO_MINES} picked={point} onPick={setPoint} />
           <Space wrap className="feedback-point-line" style={{ margin: "8px 0 16px" }}>
             <span id="feedback-point">
               {point
