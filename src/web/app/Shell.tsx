@@ -162,9 +162,15 @@ function NavLinks({ me, narrow }: { me: Me; narrow: boolean }): ReactNode {
       </Link>
     ),
     may(me, "inbox.read") && (
-      <Link id="nav-inbox" className={linkClass(top === "inbox")} to={withLang("/inbox", location.search)}>
-        <Badge count={unread.data ?? 0} size="small" offset={[8, -2]} id="nav-inbox-count">
-          <span style={{ color: "inherit" }}>{t("manage:web.inbox.title")}</span>
+      <Link
+        id="nav-inbox"
+        className={linkClass(top === "inbox")}
+        style={{ marginRight: 12 }}
+        to={withLang("/inbox", location.search)}
+      >
+        {/* The count beside the word, not over it. */}
+        <Badge count={unread.data ?? 0} size="small" offset={[14, 0]} id="nav-inbox-count">
+          <span style={{ color: "inherit", paddingRight: 4 }}>{t("manage:web.inbox.title")}</span>
         </Badge>
       </Link>
     ),

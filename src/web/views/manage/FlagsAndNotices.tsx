@@ -310,7 +310,13 @@ export function FlagsAndNotices({ mineId, lang }: { mineId: string; lang: Lang }
           rowClassName={(n) => `notice-row notice-${n.state}`}
           expandable={{ expandedRowRender: (n) => <NoticeEvents mineId={mineId} notice={n} lang={lang} /> }}
           columns={[
-            { key: "text", title: t("manage:web.mine.col.notice"), render: (_, n) => n.text },
+            {
+              key: "text",
+              title: t("manage:web.mine.col.notice"),
+              // Wrapped, so that the deadline, state and buttons stay in sight on a laptop.
+              onCell: () => ({ style: { minWidth: 200, maxWidth: 520, whiteSpace: "normal" } }),
+              render: (_, n) => n.text,
+            },
             {
               key: "deadline",
               title: t("manage:web.notice.deadline"),

@@ -38,6 +38,7 @@ import {
   type TargetRecord,
 } from "./mine-api.ts";
 import { PlotsMap } from "./PlotsMap.tsx";
+import { STATUS_COLOUR } from "./status-colours.ts";
 import { targetText } from "./target-text.ts";
 import { useManagementOverview } from "./use-manage.ts";
 
@@ -325,7 +326,7 @@ export default function MinePage(): ReactNode {
         )}
         {status && (
           <Descriptions.Item label={t("manage:web.col.status")}>
-            <Tag className="mine-status" data-status={status.status}>
+            <Tag className="mine-status" color={STATUS_COLOUR[status.status]} data-status={status.status}>
               {t(`manage:mineStatus.${status.status}`)}
             </Tag>
           </Descriptions.Item>
