@@ -1,53 +1,21 @@
-import { mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { ManagementOverview } from "../../src/contract/management-overview.ts";
 import {
   DESKTOP,
   expectNoHorizontalOverflow,
   mapRendered,
   PHONE,
+  shot,
   useBrowserSession,
-  type BrowserSession,
 } from "./browser-session.ts";
-import type { DemoAccount } from "../../src/app/demo-directory.ts";
+import { supervisedOverview } from "./management-demo.ts";
 
 const session = useBrowserSession();
-const SHOTS = join(tmpdir(), "mc-manage-dashboard-shots");
-
-async function shotTmp(page: Page, name: string): Promise<string> {
-  mkdirSync(SHOTS, { recursive: true });
-  const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  return path;
-}
-
-/** The overview as the account reads it, once the demo's history (written after the analysis) is there. */
-async function overviewOf(s: BrowserSession, as: DemoAccount): Promise<ManagementOverview> {
-  let o: ManagementOverview | undefined;
-  await expect
-    .poll(
-      async () => {
-        const r = await s.fetch(`${s.server.url}/api/management/overview`, undefined, "demo-regulator");
-        if (r.status !== 200) return 0;
-        return ((await r.json()) as ManagementOverview).figures.openFlags;
-      },
-      { timeout: 60_000 },
-    )
-    .toBeGreaterThan(0);
-  const r = await s.fetch(`${s.server.url}/api/management/overview`, undefined, as);
-  expect(r.status).toBe(200);
-  o = (await r.json()) as ManagementOverview;
-  return o;
-}
 
 describe("the management dashboard", () => {
   for (const lang of ["zh", "en"] as const)
     for (const size of [DESKTOP, PHONE])
       it(`shows the regulator the province's 4 mines, figures, queue and map in ${lang} at ${size.width}px`, async () => {
-        const o = await overviewOf(session, "demo-regulator");
+        const o = await supervisedOverview(session, "demo-regulator");
         expect(o.mines).toHaveLength(4);
         const page = await session.openPage(size);
         await page.goto(`${session.server.url}/manage?lang=${lang}`);
@@ -90,11 +58,11 @@ describe("the management dashboard", () => {
           if (size.width < 768) await page.locator("#nav-menu").click();
           await expect.poll(() => page.locator("#nav-manage").first().textContent()).toBe("管理");
         }
-        console.log(await shotTmp(page, `manage-${lang}-${size.width}`));
+        console.log(await shot(page, `manage-${lang}-${size.width}`));
       });
 
   it("shows an enterprise only its own 2 mines, and leaves out what it may not read", async () => {
-    const o = await overviewOf(session, "demo-enterprise-a");
+    const o = await supervisedOverview(session, "demo-enterprise-a");
     expect(o.mines).toHaveLength(2);
     const page = await session.openPage({
       as: "demo-enterprise-a",
@@ -112,11 +80,11 @@ describe("the management dashboard", () => {
     if (o.queue.length === 0)
       expect(await page.locator("#manage-queue").textContent()).toMatch(/Nothing is waiting/);
     else expect(await page.locator("#manage-queue [data-event]").count()).toBeGreaterThan(0);
-    console.log(await shotTmp(page, "manage-enterprise-en-1280"));
+    console.log(await shot(page, "manage-enterprise-en-1280"));
   });
 
   it("changes the year", async () => {
-    const o = await overviewOf(session, "demo-regulator");
+    const o = await supervisedOverview(session, "demo-regulator");
     const page = await session.openPage();
     await page.goto(`${session.server.url}/manage?lang=en`);
     await expect.poll(() => page.locator("#manage-view").getAttribute("data-year")).toBe(String(o.year));

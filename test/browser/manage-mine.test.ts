@@ -3,42 +3,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { ManagementOverview } from "../../src/contract/management-overview.ts";
 import type { FlagJson } from "../../src/contract/supervision.ts";
+import { supervisedOverview } from "./management-demo.ts";
 import {
   DESKTOP,
   expectNoHorizontalOverflow,
   mapRendered,
   PHONE,
+  shot,
   useBrowserSession,
   type BrowserSession,
 } from "./browser-session.ts";
 
 const session = useBrowserSession();
 const SHOTS = join(tmpdir(), "mc-manage-mine-shots");
-
-async function shotTmp(page: Page, name: string): Promise<string> {
-  mkdirSync(SHOTS, { recursive: true });
-  const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  return path;
-}
-
-/** The regulator's overview once the demo's supervision run (after the analysis) has raised its flags. */
-async function overview(s: BrowserSession): Promise<ManagementOverview> {
-  let o: ManagementOverview | undefined;
-  await expect
-    .poll(
-      async () => {
-        const r = await s.fetch(`${s.server.url}/api/management/overview`);
-        o = r.status === 200 ? ((await r.json()) as ManagementOverview) : undefined;
-        return o?.figures.openFlags ?? 0;
-      },
-      { timeout: 120_000 },
-    )
-    .toBeGreaterThan(0);
-  return o!;
-}
 
 async function flagsOf(s: BrowserSession, mineId: string): Promise<FlagJson[]> {
   const r = await s.fetch(`${s.server.url}/api/flags?mineId=${mineId}`);
@@ -67,7 +45,7 @@ describe("a mine's page and the inbox", () => {
   for (const lang of ["zh", "en"] as const)
     for (const size of [DESKTOP, PHONE])
       it(`shows the regulator a mine's targets, plots, reports, flags with their evidence and timeline in ${lang} at ${size.width}px`, async () => {
-        const o = await overview(session);
+        const o = await supervisedOverview(session);
         // The mine with plots (the demo's plots lie in the Pingshuo-like pit's area) and flags.
         const mine = o.mines.find((m) => m.flagKinds.includes("control-rule-broken")) ?? o.mines[0]!;
         const page = await session.openPage(size);
@@ -119,11 +97,11 @@ describe("a mine's page and the inbox", () => {
         await openSection(page, size.width < 768, "timeline", lang);
         await expect.poll(() => page.locator("#mine-timeline .audit-step").count()).toBeGreaterThan(3);
         await expectNoHorizontalOverflow(page);
-        console.log(await shotTmp(page, `mine-${lang}-${size.width}`));
+        console.log(await shot(page, `mine-${lang}-${size.width}`));
       });
 
   it("carries a rectification from a flag to the enterprise's answer and the regulator's close, through the inbox", async () => {
-    const o = await overview(session);
+    const o = await supervisedOverview(session);
     const mine = o.mines.find((m) => m.flagKinds.includes("reclamation-overdue")) ?? o.mines[0]!;
     const flags = await flagsOf(session, mine.id);
     const at = flags.findIndex((f) => f.status === "open");
@@ -215,6 +193,6 @@ describe("a mine's page and the inbox", () => {
       })
       .toBe("closed");
     await expect.poll(() => regRow.locator("[data-state]").getAttribute("data-state")).toBe("closed");
-    console.log(await shotTmp(reg, "notice-closed-en-1280"));
+    console.log(await shot(reg, "notice-closed-en-1280"));
   });
 });

@@ -27,6 +27,16 @@ const facts = (y: number, emissions: number, coal = 1_000_000): MineYearFacts =>
 });
 // A union's members lose their own fields under Omit: the fixtures are checked by the producers.
 const target = (t: Record<string, unknown>): Target => ({ ...t, setBy: "regulator" }) as unknown as Target;
+/** An 18 % cut of the carbon intensity from 2025 to `targetYear`. */
+const intensityTarget = (targetYear: number) =>
+  target({
+    id: "int",
+    kind: "intensity-reduction",
+    reductionFraction: 0.18,
+    horizon: "short",
+    baseYear: 2025,
+    targetYear,
+  });
 const landUse = (o: Partial<PlotLandUse>): PlotLandUse => ({
   plotId: "p1",
   fromYear: 2022,
@@ -61,14 +71,7 @@ function domainSentences(): string[] {
             baseYear: 2025,
             targetYear: 2030,
           }),
-          target({
-            id: "int",
-            kind: "intensity-reduction",
-            reductionFraction: 0.18,
-            horizon: "short",
-            baseYear: 2025,
-            targetYear: 2027,
-          }),
+          intensityTarget(2027),
         ],
         facts: [facts(2025, 100_000), facts(2026, 99_000), facts(2027, 98_500)],
       }),
@@ -76,16 +79,7 @@ function domainSentences(): string[] {
     ),
     ...superviseMine(
       mine({
-        targets: [
-          target({
-            id: "int",
-            kind: "intensity-reduction",
-            reductionFraction: 0.18,
-            horizon: "short",
-            baseYear: 2025,
-            targetYear: 2030,
-          }),
-        ],
+        targets: [intensityTarget(2030)],
         facts: [facts(2025, 100_000), facts(2026, 98_000), facts(2027, 96_000)],
         submittedYears: [2025, 2026, 2027],
       }),
@@ -93,16 +87,7 @@ function domainSentences(): string[] {
     ),
     ...superviseMine(
       mine({
-        targets: [
-          target({
-            id: "int",
-            kind: "intensity-reduction",
-            reductionFraction: 0.18,
-            horizon: "short",
-            baseYear: 2025,
-            targetYear: 2030,
-          }),
-        ],
+        targets: [intensityTarget(2030)],
         facts: [facts(2025, 100_000), facts(2026, 98_000), facts(2027, 96_000)],
         submittedYears: [2025, 2026, 2027],
         projectedIntensity: { int: 0.095 },
