@@ -116,6 +116,8 @@ describe("the annual reports in the web app: the whole cycle", () => {
     // Activity data: start from the 2025 report's inventory, then import a CSV laid out as the template.
     await page.click("#use-previous");
     await expect.poll(() => page.locator("#inventory_year").inputValue()).toBe("2026");
+    // What the form does not edit (the sinks among them) is kept, and said so.
+    await expect.poll(() => page.locator("#inventory-other-parts").textContent()).toContain("碳汇");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#report-template")]);
     const template = readFileSync(await download.path(), "utf8");
     expect(template.split("\n")[0]).toBe("field,value");

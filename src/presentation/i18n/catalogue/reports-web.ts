@@ -95,6 +95,8 @@ export const reportsWeb = defineMessages({
   ],
   "data.importFailed": ["{{file}} could not be read: {{message}}", "无法读取 {{file}}：{{message}}"],
   "data.otherProblems": ["Other problems of the inventory", "清单的其他问题"],
+  "data.otherParts": ["Also in this inventory, kept as they are:", "清单中还包含以下内容（保持不变）："],
+  "data.partCount": ["{{part}}: {{count}}", "{{part}}：{{count}} 项"],
   "data.previous": [
     "The {{year}} report of this mine was submitted: start from its inventory (all sources and sinks).",
     "本矿山 {{year}} 年度报告已提交，可在其清单（全部排放源和碳汇）基础上填报。",

@@ -1,9 +1,13 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { Alert, Button, Col, Form, Row, Space, Typography, Upload } from "antd";
+import { Alert, Button, Col, Form, Row, Space, Tag, Typography, Upload } from "antd";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { getAt, importedValues, setAt, slots, typed, type Doc } from "../inventory/activity-doc.ts";
+import { specFields, type SpecField } from "../../../domain/common/field-meta.ts";
+import { inventorySchema } from "../../../domain/mine/inventory-spec.ts";
+import { parseLang, type Lang } from "../../../presentation/i18n/lang.ts";
 import type { ApiErrorDetail } from "../../api/client.ts";
+import { asFormLabel } from "../../components/FieldLabel.tsx";
 import { problemsAtFields } from "../inventory/problems-at-fields.ts";
 import { readActivityRows } from "../inventory/read-activity-rows.ts";
 import { SlotInput } from "../inventory/SlotInput.tsx";
@@ -15,6 +19,33 @@ type Values = Record<string, string>;
 /** A new report's inventory: the year, the mine's name, nothing else chosen (the Inventory view's empty document). */
 export function startDoc(year: number, mine: string): Doc {
   return { kind: "mine-inventory", mine, years: [{ year, boundaryAreaHa: 0, coalOutputT: 0, energy: [] }] };
+}
+
+/** The first year's parts the form does not edit (the keys of years[0] beyond its slots). */
+const FORM_KEYS = new Set(["year", "coalOutputT", "boundaryAreaHa", "co2Fugitive"]);
+let yearFields: SpecField[] | undefined;
+
+/** The parts of the year's inventory the form leaves as they are, each with its spec label and size. */
+function otherParts(doc: Doc, lang: Lang): { key: string; label: string; count?: number }[] {
+  const year = getAt(doc, ["years", 0]);
+  if (typeof year !== "object" || year === null) return [];
+  const fields = (yearFields ??= specFields(inventorySchema).filter((f) =>
+    /^years\[\]\.[A-Za-z]+$/.test(f.path),
+  ));
+  return Object.entries(year as Record<string, unknown>).flatMap(([key, v]) => {
+    if (FORM_KEYS.has(key)) return [];
+    // The form edits three energy carriers and the first underground methane line: the rest is kept.
+    if (key === "energy" && (!Array.isArray(v) || v.length <= 3)) return [];
+    if (key === "methane") {
+      const m = v as Record<string, unknown> | null;
+      const other = m && Object.keys(m).some((k) => k !== "underground");
+      const more = m && Array.isArray(m.underground) && m.underground.length > 1;
+      if (!other && !more) return [];
+    }
+    const f = fields.find((x) => x.path === `years[].${key}`);
+    const label = asFormLabel(f?.label?.[lang] ?? key);
+    return [{ key, label, ...(Array.isArray(v) ? { count: v.length } : {}) }];
+  });
 }
 
 /** The import template of the form: one `field,value` row per field, with the values shown now. */
@@ -43,7 +74,8 @@ export function InventoryStep({
   problems: readonly ApiErrorDetail[];
   fileName: string;
 }): ReactNode {
-  const { t } = useTranslation(REPORT_NS);
+  const { t, i18n } = useTranslation(REPORT_NS);
+  const lang = parseLang(i18n.language) ?? "en";
   const [form] = Form.useForm<Values>();
   // Read once: the parent gives the step a new key when it replaces the document (last year's data).
   const [{ base, fields, initial }] = useState(() => {
@@ -56,6 +88,7 @@ export function InventoryStep({
     };
   });
   const names = fields.map((s) => s.name);
+  const others = useMemo(() => otherParts(base, lang), [base, lang]);
   const [note, setNote] = useState<{ type: "info" | "error"; text: string } | undefined>();
   const { at, unclaimed } = useMemo(() => problemsAtFields(problems, fields), [problems, fields]);
   useEffect(() => {
@@ -138,6 +171,18 @@ export function InventoryStep({
             </ul>
           }
         />
+      )}
+      {others.length > 0 && (
+        <div id="inventory-other-parts" style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">{t("reportsWeb:data.otherParts")}</Typography.Text>{" "}
+          {others.map((o) => (
+            <Tag key={o.key} data-key={o.key}>
+              {o.count === undefined
+                ? o.label
+                : t("reportsWeb:data.partCount", { part: o.label, count: o.count })}
+            </Tag>
+          ))}
+        </div>
       )}
       <Space wrap style={{ marginBottom: 12 }}>
         {!readOnly && (
