@@ -117,5 +117,16 @@ for (const kind of STORE_KINDS)
     it("shows the public the published reports", async () => {
       const pub = (await (await fetch(`${base}/api/public/annual-reports`)).json()) as unknown[];
       expect(pub.length).toBe(9);
+      // A visitor's feedback with its point, answered in public by the regulator.
+      const feedback = (await (await fetch(`${base}/api/public/feedback`)).json()) as {
+        category: string;
+        point: { lon: number; lat: number } | null;
+        reply: string | null;
+        status: string;
+      }[];
+      expect(feedback).toHaveLength(1);
+      expect(feedback[0]).toMatchObject({ category: "land-use", status: "in-progress" });
+      expect(feedback[0]!.reply).toMatch(/rectification notice/);
+      expect(feedback[0]!.point).not.toBeNull();
     });
   });

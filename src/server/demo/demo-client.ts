@@ -34,6 +34,12 @@ export class DemoClient {
     return new DemoClient(app, { ...headers, cookie: cookie.split(";")[0]! }, username);
   }
 
+  /** A visitor of the public portal: not signed in, the server's own origin and the client header. */
+  static anonymous(app: FastifyInstance, base: string) {
+    const url = new URL(base);
+    return new DemoClient(app, { host: url.host, origin: url.origin, [CLIENT_HEADER]: "demo" }, "public");
+  }
+
   /** Sends a JSON request (or none) and returns the answer's JSON; throws on any status ≥ 300. */
   async call<T = Record<string, unknown>>(
     method: "GET" | "POST" | "PUT" | "PATCH",

@@ -32,6 +32,8 @@ const STATE_2025: Readonly<Record<Mine, "published" | "draft" | "returned" | "ap
 };
 
 interface Accounts {
+  /** A visitor of the public portal (not signed in). */
+  readonly visitor: DemoClient;
   readonly regulator: DemoClient;
   readonly a: DemoClient;
   readonly b: DemoClient;
@@ -57,6 +59,7 @@ export async function loadDemoHistory(o: {
   const { app, base, directory: d } = o;
   const signIn = (u: string) => DemoClient.signIn(app, base, u, d.password);
   const who: Accounts = {
+    visitor: DemoClient.anonymous(app, base),
     regulator: await signIn("demo-regulator"),
     a: await signIn("demo-enterprise-a"),
     b: await signIn("demo-enterprise-b"),
@@ -311,4 +314,28 @@ async function afterAnalysis(who: Accounts, d: DemoDirectory, plots: { farmland:
       flagId: broken.id,
     });
   void plots;
+  await feedbackAndReply(who, d);
+}
+
+/**
+ * A visitor's feedback about the farmland plot the pit took, with the point on the map, and the
+ * regulator's public reply: what the portal shows of public participation (issue 13).
+ */
+async function feedbackAndReply(who: Accounts, d: DemoDirectory) {
+  const ring = (demoPlotPolygon(DEMO_PLOT_BLOCKS[0]!) as { coordinates: number[][][] }).coordinates[0]!;
+  const corners = ring.slice(0, -1);
+  const mean = (i: 0 | 1) => corners.reduce((s, c) => s + c[i]!, 0) / corners.length;
+  const sent = await who.visitor.call<{ id: string }>("POST", "/api/public/feedback", {
+    mineId: d.mineA,
+    category: "land-use",
+    point: { lon: Number(mean(0).toFixed(6)), lat: Number(mean(1).toFixed(6)) },
+    message:
+      "The fields north of the village were dug up this spring and spoil is dumped on them. Was this farmland allowed to be used? (DEMO)",
+  });
+  await who.regulator.call("POST", `/api/feedback/${sent.id}/reply`, {
+    reply:
+      "Thank you. Our supervision found the plot (AJL-07) converted against its control rule; a rectification notice was issued to the enterprise with a deadline of 31 January 2027. (DEMO)",
+    status: "in-progress",
+    public: true,
+  });
 }
