@@ -11,8 +11,11 @@ import { PROJECT_ROOT } from "../project-root.ts";
 export function scaledYongningInventory(
   year: number,
   scale: { readonly coal: number; readonly energy: number },
+  mineName?: string,
 ): Record<string, unknown> {
-  const doc = structuredClone(yongning()) as { years: Record<string, unknown>[] };
+  const doc = structuredClone(yongning()) as { mine: string; years: Record<string, unknown>[] };
+  // The report's own mine, not Yongning's name, on every demo mine's inventory.
+  if (mineName !== undefined) doc.mine = mineName;
   const y = doc.years[0]!;
   y.year = year;
   y.coalOutputT = Math.round((y.coalOutputT as number) * scale.coal);

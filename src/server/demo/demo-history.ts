@@ -202,8 +202,9 @@ async function reportYear(who: Accounts, d: DemoDirectory, year: number, plots: 
       coal: m.scale * (mine === "mineB2" && year === 2025 ? 1.6 : 1),
       energy: m.scale * (mine === "mineA2" ? 1 + 0.05 * after : 1 - 0.06 * after),
     };
+    const { name } = await ent.call<{ name: string }>("GET", `/api/mines/${d[mine]}`);
     const content = (coalTypo = 1) => {
-      const inventory = scaledYongningInventory(year, scale) as { years: { coalOutputT: number }[] };
+      const inventory = scaledYongningInventory(year, scale, name) as { years: { coalOutputT: number }[] };
       inventory.years[0]!.coalOutputT *= coalTypo;
       return {
         inventory,
