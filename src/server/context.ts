@@ -19,6 +19,7 @@ import { FeedbackRepository } from "../storage/feedback-repository.ts";
 import type { Store } from "../storage/open-database.ts";
 import { ReportRepository } from "../storage/report-repository.ts";
 import { InboxRepository } from "../storage/inbox-repository.ts";
+import { MinePathwayRepository } from "../storage/mine-pathway-repository.ts";
 import { ControlRuleRepository } from "../storage/control-rule-repository.ts";
 import { PlotRepository } from "../storage/plot-repository.ts";
 import { TargetRepository } from "../storage/target-repository.ts";
@@ -71,6 +72,7 @@ export interface Repositories {
   readonly annualReports: AnnualReportRepository;
   readonly inbox: InboxRepository;
   readonly overview: ManagementOverviewQueries;
+  readonly minePathways: MinePathwayRepository;
 }
 
 export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
@@ -98,6 +100,7 @@ export const repositoriesOn = (db: Kysely<Database>): Repositories => ({
   annualReports: new AnnualReportRepository(db),
   inbox: new InboxRepository(db),
   overview: new ManagementOverviewQueries(db),
+  minePathways: new MinePathwayRepository(db),
 });
 
 // The class below holds the repositories of Repositories (assigned in its constructor): declared
