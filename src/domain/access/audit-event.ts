@@ -60,6 +60,7 @@ export const AUDIT_RECORD_KINDS = [
   "notice",
   "spot-check",
   "inbox",
+  "pathway",
 ] as const;
 export type AuditRecordKind = (typeof AUDIT_RECORD_KINDS)[number];
 export const isAuditRecordKind = (s: string): s is AuditRecordKind =>
@@ -82,6 +83,7 @@ export const MINE_RECORD_KINDS = [
   "reclamation-plan",
   "flag",
   "notice",
+  "pathway",
 ] as const satisfies readonly AuditRecordKind[];
 
 /** What was acted on, with the owner and region the trail is scoped by (`audit.read`). */

@@ -4,6 +4,7 @@ import { mineRecordsPart } from "./mine-records.ts";
 import { supervisionPart } from "./supervision.ts";
 import { publicMinesPart } from "./public-mines.ts";
 import { summaryPart } from "./summary.ts";
+import { minePathwayPart } from "./mine-pathway.ts";
 import type { WalkPart } from "./walk-part.ts";
 
 /**
@@ -17,4 +18,5 @@ export const WALK_PARTS: readonly WalkPart[] = [
   supervisionPart,
   publicMinesPart,
   summaryPart,
+  minePathwayPart,
 ];

@@ -213,6 +213,7 @@ export const webViews = defineMessages({
   "audit.kind.notice": ["rectification notice", "整改通知"],
   "audit.kind.spot-check": ["spot check", "抽查"],
   "audit.kind.inbox": ["inbox", "消息"],
+  "audit.kind.pathway": ["pathway plan", "减排路径规划"],
   "audit.kind.region": ["region", "行政区"],
   // Administration (issue 12)
   "admin.organisations": ["Organisations", "单位"],

@@ -58,6 +58,7 @@ import {
   type StoredEvidenceFile,
 } from "../../../storage/annual-report-repository.ts";
 import { mineResource } from "../../../storage/mine-repository.ts";
+import { planReview } from "./pathway-routes.ts";
 import { asSystem } from "../../../storage/row-scope.ts";
 import { findFor } from "../../access/find-for.ts";
 import type { ApiApp } from "../../api-app.ts";
@@ -681,10 +682,7 @@ export function annualReportRoutes(app: ApiApp, ctx: AppContext): void {
           intensityTCO2ePerT: y.intensity.grossTCO2ePerTCoal,
         },
         previous: await previousApprovedFigures(ctx, r),
-        review: null,
-        missing: [
-          `no pathway scenario is stored for mine ${r.mineId}: the system keeps no plan per mine yet, so the year is not compared part by part with one (run \`minecarbon pathway <scenario> --actual <inventory>\` with the mine's scenario and this version's inventory for seed 002's review); no plan is assumed`,
-        ],
+        ...(await planReview(ctx, r.mineId, (last.content as { inventory?: unknown }).inventory, r.year)),
       };
     },
   );

@@ -12,6 +12,7 @@ import { spotCheckRoutes } from "./spot-check-routes.ts";
 import { evaluationRoutes } from "./evaluation-routes.ts";
 import { inboxRoutes } from "./inbox-routes.ts";
 import { summaryRoutes } from "./summary-routes.ts";
+import { pathwayRoutes } from "./pathway-routes.ts";
 
 /**
  * The management system's routes (issue 13): annual reports; plots, control rules, targets and
@@ -32,4 +33,5 @@ export function manageRoutes(api: ApiApp, ctx: AppContext): void {
   annualReportRoutes(api, ctx);
   overviewRoutes(api, ctx);
   summaryRoutes(api, ctx);
+  pathwayRoutes(api, ctx);
 }
