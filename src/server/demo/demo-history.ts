@@ -1,9 +1,12 @@
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { DEMO_PLOT_BLOCKS, demoPlotPolygon } from "../../demo/demo-plots.ts";
 import type { AnalysisJobs } from "../../app/analysis-jobs.ts";
 import { DemoClient } from "./demo-client.ts";
 import type { DemoDirectory } from "../../app/demo-directory.ts";
 import { scaledYongningInventory } from "../../app/demo-report-content.ts";
+import { readInputFile } from "../../io/read-input-file.ts";
+import { PROJECT_ROOT } from "../../project-root.ts";
 
 /** The demo's reporting years: three years of history, the last one being handed in and reviewed now. */
 export const DEMO_YEARS = [2023, 2024, 2025] as const;
@@ -67,10 +70,37 @@ export async function loadDemoHistory(o: {
   };
   const rules = await addRules(who.regulator);
   await setTargets(who, d);
+  await storePathways(who, d);
   const plots = await addPlots(who, d, rules);
   for (const year of DEMO_YEARS) await reportYear(who, d, year, plots);
   const later = o.jobs.whenIdle().then(() => afterAnalysis(who, d, plots));
   return { later };
+}
+
+/**
+ * The pathway plans the enterprises follow (seed 002's measures, examples/yongning-pathway.yaml,
+ * its coal output scaled to the mine), from the mine's 2023 inventory: the mines whose 2025 report
+ * is approved or published, so that the report's adjustment reviews 2025 against the plan.
+ */
+async function storePathways(who: Accounts, d: DemoDirectory) {
+  const example = readInputFile(join(PROJECT_ROOT, "examples", "yongning-pathway.yaml")) as {
+    coalOutput: { year: number; t: number }[];
+  };
+  for (const mine of (Object.keys(MINES) as Mine[]).filter((m) =>
+    ["approved", "published"].includes(STATE_2025[m]),
+  )) {
+    const m = MINES[mine];
+    const ent = m.enterprise === "a" ? who.a : who.b;
+    const { name } = await ent.call<{ name: string }>("GET", `/api/mines/${d[mine]}`);
+    await ent.call("PUT", `/api/mines/${d[mine]}/pathway`, {
+      scenario: {
+        ...example,
+        name: `${name} — seed 002 measures (DEMO)`,
+        coalOutput: example.coalOutput.map((c) => ({ year: c.year, t: Math.round(c.t * m.scale) })),
+      },
+      baseline: scaledYongningInventory(2023, { coal: m.scale, energy: m.scale }, name),
+    });
+  }
 }
 
 async function addRules(regulator: DemoClient) {
