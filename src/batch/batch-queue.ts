@@ -116,11 +116,12 @@ export async function startQueue(
 }
 
 /**
- * Installs pg-boss's schema and the batch queues as the database's owner (`ownerUrl`), and lets
- * `appRole` use them without creating anything: for an application role that may not create
- * schemas (docs/batch.md). Idempotent; run with the migrations when MINECARBON_MIGRATION_URL is set.
+ * Installs pg-boss's schema and the batch queues on `ownerUrl` (run under the migrations' lock, so
+ * that workers starting together do not race to create them) and, with `appRole`, lets that role
+ * use them without creating anything: for an application role that may not create schemas
+ * (docs/batch.md; `ownerUrl` is then MINECARBON_MIGRATION_URL's). Idempotent.
  */
-export async function installQueueAsOwner(ownerUrl: string, appRole: string): Promise<void> {
+export async function installQueue(ownerUrl: string, appRole?: string): Promise<void> {
   const boss = new PgBoss({
     connectionString: ownerUrl,
     schema: PGBOSS_SCHEMA,
@@ -135,6 +136,7 @@ export async function installQueueAsOwner(ownerUrl: string, appRole: string): Pr
   } finally {
     await boss.stop({ graceful: false, close: true });
   }
+  if (appRole === undefined) return;
   const { default: pg } = await import("pg");
   const c = new pg.Client({ connectionString: ownerUrl });
   await c.connect();

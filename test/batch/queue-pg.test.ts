@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, openSync, readFileSync, writeSync, closeSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { runBatch, type BatchInput } from "../../src/batch/run-batch.ts";
 import { runQueuedBatch } from "../../src/batch/run-queued-batch.ts";
 import { QueueStore } from "../../src/batch/queue-store.ts";
@@ -121,7 +121,8 @@ describe.runIf(PG)("batch --queue across worker processes on PostgreSQL", () => 
     await (await openStore({ databaseUrl: db.ownerUrl })).close();
   });
   afterAll(async () => {
-    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill("SIGKILL");
+    // SIGTERM, which a `worker --concurrency` parent passes on to its children (SIGKILL would orphan them).
+    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill("SIGTERM");
     await Promise.all(workers.map(exited));
     await db?.drop();
   });
@@ -330,11 +331,13 @@ describe.runIf(PG)("batch --queue across worker processes on PostgreSQL", () => 
     }
   }, 90_000);
 
-  it("worker --concurrency 2 runs two worker processes and stops both on SIGTERM", async () => {
+  it("worker --concurrency 2 on a new database: two worker processes migrate it one at a time, start, and stop on SIGTERM", async () => {
+    const fresh = await freshDatabase();
     const child = spawn(process.execPath, [bin, "worker", "--concurrency", "2"], {
-      env: { ...process.env, ...QUEUE_ENV, DATABASE_URL: db.ownerUrl, MINECARBON_NO_BUNDLE: "1" },
+      env: { ...process.env, ...QUEUE_ENV, DATABASE_URL: fresh.ownerUrl, MINECARBON_NO_BUNDLE: "1" },
       stdio: ["ignore", "ignore", "pipe"],
     });
+    onTestFinished(() => fresh.drop());
     workers.push(child);
     let stderr = "";
     await new Promise<void>((resolve, reject) => {
@@ -349,7 +352,7 @@ describe.runIf(PG)("batch --queue across worker processes on PostgreSQL", () => 
     child.kill("SIGTERM");
     expect(await exited(child), stderr).toBe(0);
     expect((stderr.match(/worker stopped after 0 jobs/g) ?? []).length).toBe(2);
-  }, 60_000);
+  }, 120_000);
 
   it("a job's rows go in one transaction: delivered twice adds nothing, failing half-way leaves nothing", async () => {
     const { default: pg } = await import("pg");

@@ -18,20 +18,34 @@ export const BATCH_INCOMPLETE_CODE = "minecarbon.batchIncomplete";
  * grants this connection's role their use (an application role may not create schemas).
  */
 export async function migratedDatabase(url: string): Promise<void> {
-  const { openStore } = await import("../../storage/open-database.ts");
-  const owner = process.env.MINECARBON_MIGRATION_URL;
-  const store = await openStore({ databaseUrl: url, ...(owner ? { migrationUrl: owner } : {}) });
+  // Workers started together on a new database would race to apply the same migrations and to
+  // create pg-boss's schema: one at a time, under a session advisory lock that the others wait for.
+  const { default: pg } = await import("pg");
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
   try {
-    if (owner) {
-      const { sql } = await import("kysely");
-      const { role } = (await sql<{ role: string }>`SELECT current_user AS role`.execute(store.db)).rows[0]!;
-      const { installQueueAsOwner } = await import("../../batch/batch-queue.ts");
-      await installQueueAsOwner(owner, role);
+    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    const { openStore } = await import("../../storage/open-database.ts");
+    const owner = process.env.MINECARBON_MIGRATION_URL;
+    const store = await openStore({ databaseUrl: url, ...(owner ? { migrationUrl: owner } : {}) });
+    try {
+      const { installQueue } = await import("../../batch/batch-queue.ts");
+      if (owner) {
+        const { sql } = await import("kysely");
+        const { role } = (await sql<{ role: string }>`SELECT current_user AS role`.execute(store.db))
+          .rows[0]!;
+        await installQueue(owner, role);
+      } else await installQueue(url);
+    } finally {
+      await store.close();
     }
   } finally {
-    await store.close();
+    await lock.end();
   }
 }
+
+/** The advisory lock key under which batch commands and workers apply the migrations ("mcbatch"). */
+const MIGRATION_LOCK = 0x6d63626174636800n.toString();
 
 const needDatabase = (what: string): string => {
   const url = process.env.DATABASE_URL;

@@ -48,8 +48,20 @@ export function registerWorkerCommand(program: Command): void {
         const pass = (signal: NodeJS.Signals) => () => children.forEach((c) => c.kill(signal));
         process.on("SIGINT", pass("SIGINT"));
         process.on("SIGTERM", pass("SIGTERM"));
+        // One that fails (no database, a migration refused) stops the others: all or none run.
         const codes = await Promise.all(
-          children.map((c) => new Promise<number>((resolve) => c.on("exit", (code) => resolve(code ?? 1)))),
+          children.map(
+            (c) =>
+              new Promise<number>((resolve) =>
+                c.on("exit", (code) => {
+                  if (code !== 0)
+                    children.forEach(
+                      (o) => o.exitCode === null && o.signalCode === null && o.kill("SIGTERM"),
+                    );
+                  resolve(code ?? 1);
+                }),
+              ),
+          ),
         );
         if (codes.some((c) => c !== 0)) throw new Error(`worker processes exited with ${codes.join(", ")}`);
         return;
