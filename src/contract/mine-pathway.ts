@@ -67,3 +67,4 @@ export const yearReviewSchema = z
   })
   .strict()
   .meta({ id: "YearReview" });
+export type YearReviewRecord = z.infer<typeof yearReviewSchema>;

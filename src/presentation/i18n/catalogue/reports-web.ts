@@ -272,4 +272,32 @@ export const reportsWeb = defineMessages({
     "No pathway plan is stored for this mine yet, so the year is compared with the year before only, not with a plan part by part.",
     "本矿山尚未存储减排路径方案，因此仅与上一年度比较，未按方案逐项对照。",
   ],
+  // Evaluate and adjust: the year against the mine's pathway plan (helper A, issue 13).
+  "adjust.review.title": ["{{year}} against the mine's pathway plan", "{{year}} 年与矿山减排路径方案对照"],
+  "adjust.review.net": [
+    "Net emissions planned {{planned}} t CO2e/yr, actual {{actual}} t CO2e/yr (difference {{gap}} t CO2e/yr).",
+    "计划净排放 {{planned}} t CO2e/yr，实际 {{actual}} t CO2e/yr（相差 {{gap}} t CO2e/yr）。",
+  ],
+  "adjust.review.behind": ["behind the plan", "落后于方案"],
+  "adjust.review.ahead": ["on or ahead of the plan", "达到或优于方案"],
+  "adjust.review.part": ["Part of the balance", "核算部分"],
+  "adjust.review.planned": ["Planned (t CO2e/yr)", "计划 (t CO2e/yr)"],
+  "adjust.review.actual": ["Actual (t CO2e/yr)", "实际 (t CO2e/yr)"],
+  "adjust.review.behindBy": ["Behind by (t CO2e/yr)", "落后量 (t CO2e/yr)"],
+  "adjust.review.measures": ["Measures of the plan acting on it", "作用于该部分的方案措施"],
+  "adjust.review.onCourse": [
+    "On course: re-based on {{year}}, the plan's measures still reach neutrality in {{neutral}}.",
+    "进度正常：以 {{year}} 年实际为基准，方案措施仍可在 {{neutral}} 年实现碳中和。",
+  ],
+  "adjust.review.toClose": [
+    "Re-based on {{year}}, the plan's measures leave {{left}} t CO2e/yr in {{target}}: closing it needs that much more reduction, sinks or (last) offsets, about {{perYear}} t CO2e/yr more each year from {{from}}.",
+    "以 {{year}} 年实际为基准，方案措施到 {{target}} 年仍余 {{left}} t CO2e/yr：需相应增加减排、碳汇或（最后）抵消，约自 {{from}} 年起每年再多 {{perYear}} t CO2e/yr。",
+  ],
+  "adjust.measureFrom": ["{{what}} from {{year}}", "{{what}}（{{year}} 年起）"],
+  "adjust.part.energy": ["Energy", "能源"],
+  "adjust.part.methane": ["Methane", "甲烷"],
+  "adjust.part.other": ["Other", "其他"],
+  "adjust.part.sinks": ["Sinks", "碳汇"],
+  "adjust.part.ccs": ["CCS", "碳捕集与封存"],
+  "adjust.part.offsets": ["Offsets", "抵消"],
 });

@@ -6,6 +6,8 @@ import { LOCALE, type Lang } from "../../../presentation/i18n/lang.ts";
 import { QueryError } from "../../components/QueryError.tsx";
 import { asComments, labelOf, REPORT_NS, type ContentField } from "./content-fields.ts";
 import { useAdjustment, useChanges, type AnnualReportRecord, type ReportEventRecord } from "./reports-api.ts";
+import type { YearReviewRecord } from "../../../contract/mine-pathway.ts";
+import { MEASURE_KINDS } from "../../../domain/pathway/scenario-spec.ts";
 
 const when = (lang: Lang, iso: string) =>
   new Date(iso).toLocaleString(LOCALE[lang], { dateStyle: "medium", timeStyle: "short" });
@@ -233,6 +235,7 @@ export function Adjustment({ report, lang }: { report: AnnualReportRecord; lang:
           ]}
         />
       </div>
+      {d.review !== null && <PlanReview review={d.review as YearReviewRecord} lang={lang} />}
       {d.review === null && (
         <Alert
           style={{ marginTop: 12 }}
@@ -243,5 +246,99 @@ export function Adjustment({ report, lang }: { report: AnnualReportRecord; lang:
         />
       )}
     </Card>
+  );
+}
+
+/**
+ * The year against the mine's stored pathway plan (seed 002's evaluate-and-adjust; review-year.ts):
+ * net planned and actual, each part of the balance with what it is behind by and the plan's
+ * measures acting on it, and what keeps the mine on track, t CO2e/yr.
+ */
+function PlanReview({ review: r, lang }: { review: YearReviewRecord; lang: Lang }): ReactNode {
+  const { t } = useTranslation(REPORT_NS);
+  const f = (v: number) => formatNumber(lang, v, 0);
+  const onCourse = r.rebased.neutralYear !== null && r.rebased.neutralYear <= r.targetYear;
+  const left = Math.max(0, r.rebased.netAtTargetTCO2e);
+  const measure = (m: string) => {
+    const [, kind, year] = /^(\S+) from (\d+)$/.exec(m) ?? [];
+    const known = MEASURE_KINDS.find((k) => k === kind);
+    return known && year
+      ? t("reportsWeb:adjust.measureFrom", { what: t(`terms:measure.${known}`), year })
+      : m;
+  };
+  return (
+    <div id="adjust-review" style={{ marginTop: 12 }}>
+      <Typography.Title level={5}>{t("reportsWeb:adjust.review.title", { year: r.year })}</Typography.Title>
+      <Typography.Paragraph>
+        {t("reportsWeb:adjust.review.net", {
+          planned: f(r.plannedNetTCO2e),
+          actual: f(r.actualNetTCO2e),
+          gap: f(Math.abs(r.gapTCO2e)),
+        })}{" "}
+        <Tag color={r.gapTCO2e > 0 ? "red" : "green"}>
+          {r.gapTCO2e > 0 ? t("reportsWeb:adjust.review.behind") : t("reportsWeb:adjust.review.ahead")}
+        </Tag>
+      </Typography.Paragraph>
+      <div className="table-scroll">
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="part"
+          dataSource={[...r.parts]}
+          columns={[
+            {
+              title: t("reportsWeb:adjust.review.part"),
+              dataIndex: "part",
+              onHeaderCell: () => ({ style: { whiteSpace: "nowrap" } }),
+              onCell: () => ({ style: { whiteSpace: "nowrap" } }),
+              render: (p: YearReviewRecord["parts"][number]["part"]) => t(`reportsWeb:adjust.part.${p}`),
+            },
+            {
+              title: t("reportsWeb:adjust.review.planned"),
+              dataIndex: "planned",
+              align: "right",
+              render: (v: number) => f(v),
+            },
+            {
+              title: t("reportsWeb:adjust.review.actual"),
+              dataIndex: "actual",
+              align: "right",
+              render: (v: number) => f(v),
+            },
+            {
+              title: t("reportsWeb:adjust.review.behindBy"),
+              dataIndex: "behindByTCO2e",
+              align: "right",
+              render: (v: number) => (
+                <Typography.Text type={v > 0.5 ? "danger" : undefined}>{f(v)}</Typography.Text>
+              ),
+            },
+            {
+              title: t("reportsWeb:adjust.review.measures"),
+              dataIndex: "measures",
+              render: (ms: readonly string[]) =>
+                ms.length ? ms.map((m) => <Tag key={m}>{measure(m)}</Tag>) : "—",
+            },
+          ]}
+        />
+      </div>
+      <Alert
+        style={{ marginTop: 12 }}
+        type={onCourse ? "success" : "warning"}
+        showIcon
+        id="adjust-to-close"
+        title={
+          onCourse
+            ? t("reportsWeb:adjust.review.onCourse", { year: r.year, neutral: r.rebased.neutralYear })
+            : t("reportsWeb:adjust.review.toClose", {
+                year: r.year,
+                target: r.targetYear,
+                left: f(left),
+                perYear: f(left / Math.max(1, r.targetYear - r.year)),
+                from: r.year + 1,
+              })
+        }
+      />
+    </div>
   );
 }
