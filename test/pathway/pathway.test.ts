@@ -544,6 +544,36 @@ describe("the yearly review (seed 002's evaluate-and-adjust loop)", () => {
     expect(r.gapTCO2e).toBeCloseTo(0, 6);
   });
 
+  it("reads the actual year at its own coal output, not at the output the plan's coal path gives it", () => {
+    // The plan: output falls from 1,000 t (2020) to 500 t (2030); no measures. The actual 2023 mined
+    // 1,600 t: 16 t CH4 and 160 t CO2 (the small mine's per-tonne rates), 16 × 21 + 160 = 496 t CO2e.
+    const plan = scenario([], {
+      coalOutput: [
+        { year: 2020, t: 1000 },
+        { year: 2030, t: 500 },
+      ],
+    });
+    const actual = {
+      ...small,
+      years: [
+        {
+          ...small.years[0]!,
+          year: 2023,
+          coalOutputT: 1600,
+          methane: { underground: [{ massT: 16 }] },
+          co2Fugitive: [{ massT: 160 }],
+        },
+      ],
+    };
+    const r = reviewYear(plan, small, actual, 2023, 2030, table, "s");
+    // Planned 2023: 850 t of coal → 8.5 × 21 + 85 = 263.5 t CO2e.
+    expect(r.plannedNetTCO2e).toBeCloseTo(263.5, 6);
+    expect(r.actualNetTCO2e).toBeCloseTo(496, 6);
+    expect(r.gapTCO2e).toBeCloseTo(496 - 263.5, 6);
+    // Re-based on 2023's 1,600 t, then the plan's path: 500 t in 2030 → 5 × 21 + 50 = 155 t CO2e.
+    expect(r.rebased.netAtTargetTCO2e).toBeCloseTo(155, 6);
+  });
+
   it("names the methane measures when methane use lags, and says what closes the gap", () => {
     const behind = planned(2023);
     const y = behind.years[0] as { methane: { utilised: unknown[] } };

@@ -73,8 +73,11 @@ export function reviewYear(
     ]);
   // The actual year as a pathway base year (no measures act in a base year: it is what it is), with
   // the plan's measures in force that year added on top only where the inventory cannot hold them.
+  // Its own coal output: the scenario's coal path is the plan's, and would scale the actual year to
+  // the output planned for it (a mine that mined 60 % more would read as 60 % less emitted).
+  const { coalOutput: plannedCoal, ...withoutCoalPath } = scenario;
   const actualOnly = projectPathway(
-    { ...scenario, baseline: { ...scenario.baseline, year }, measures: [], endYear: year },
+    { ...withoutCoalPath, baseline: { ...scenario.baseline, year }, measures: [], endYear: year },
     actualDoc,
     table,
     source,
@@ -103,8 +106,17 @@ export function reviewYear(
       .filter((m) => ACTS_ON[m.kind] === part)
       .map((m) => `${m.kind} from ${m.start}`),
   }));
+  // Re-based: the actual year's output, then the plan's coal path after it.
+  const rebasedCoal = plannedCoal && [
+    { year, t: actualOnly.coalOutputT },
+    ...plannedCoal.filter((p) => p.year > year),
+  ];
   const rebased = projectPathway(
-    { ...scenario, baseline: { ...scenario.baseline, year } },
+    {
+      ...withoutCoalPath,
+      ...(rebasedCoal ? { coalOutput: rebasedCoal } : {}),
+      baseline: { ...scenario.baseline, year },
+    },
     actualDoc,
     table,
     source,
