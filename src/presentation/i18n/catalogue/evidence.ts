@@ -26,7 +26,7 @@ export const evidence = defineMessages({
     "{{year}}年度报告应于 {{due}} 前提交，已逾期 {{days}} 天",
   ],
   converted: [
-    "{{area}} ha converted between the {{from}} and {{to}} maps ({{what}}), which \"{{rule}}\" forbids",
+    '{{area}} ha converted between the {{from}} and {{to}} maps ({{what}}), which "{{rule}}" forbids',
     "{{from}}年与{{to}}年两期地图之间转用 {{area}} 公顷（{{what}}），违反“{{rule}}”",
   ],
   conversion: ["{{from}} → {{to}} {{area}} ha", "{{from}} → {{to}} {{area}} 公顷"],
