@@ -193,7 +193,7 @@ function NavLinks({ me, narrow }: { me: Me; narrow: boolean }): ReactNode {
   ].filter((l) => l !== false);
   if (!narrow)
     return (
-      <Space size="middle" wrap>
+      <Space size="small" wrap>
         {links}
       </Space>
     );
@@ -248,7 +248,7 @@ function ShellLayout({ me }: { me: Me }): ReactNode {
             }
           />
         </label>
-        <Space className={narrow ? "tools narrow" : "tools"} size={narrow ? "small" : "middle"} wrap>
+        <Space className={narrow ? "tools narrow" : "tools"} size="small" wrap>
           <NavLinks me={me} narrow={narrow} />
           <LangToggle />
           <UserMenu me={me} />

@@ -214,7 +214,7 @@ export const manage = defineMessages({
   "summary.allRegions": ["All regions", "全部行政区"],
   "summary.none": ["None.", "无。"],
   // web: the per-mine page (src/web/views/manage/mine.tsx and its cards)
-  "web.nav.reports": ["Annual reports", "年度报告"],
+  "web.nav.reports": ["Reports", "年度报告"],
   "web.inbox.title": ["Inbox", "消息"],
   "web.inbox.all": ["All", "全部"],
   "web.inbox.unread": ["Unread", "未读"],
