@@ -122,7 +122,10 @@ describe("the public portal", () => {
     const regulator = await session.openPage();
     await regulator.goto(`${session.server.url}/manage/feedback?lang=en`);
     await regulator.locator("#moderation-filter").click();
-    await regulator.locator(OPEN_OPTION, { hasText: /^received$/ }).click();
+    await regulator
+      .locator(OPEN_OPTION, { hasText: /^received$/ })
+      .last()
+      .click();
     const item = regulator.locator(".moderation-item", { hasText: MESSAGE });
     await item.waitFor();
     expect(await item.textContent()).toContain("visitor@example.org");
@@ -136,13 +139,20 @@ describe("the public portal", () => {
     expect(sent.point).not.toBeNull();
     await item.locator(".moderation-open").click();
     await item.locator(".moderation-reply-text").fill(REPLY);
+    // The newest dropdown is the last in the page (the filter's may still be closing, with the same options).
     await item.locator(".moderation-status").click();
-    await regulator.locator(OPEN_OPTION, { hasText: /^handled$/ }).click();
+    await regulator
+      .locator(OPEN_OPTION, { hasText: /^handled$/ })
+      .last()
+      .click();
     await shot(regulator, "portal-moderation-en-1280");
     await item.locator(".moderation-save").click();
     // Filtered on "received", the handled message leaves the list; all statuses show it handled.
     await regulator.locator("#moderation-filter").click();
-    await regulator.locator(OPEN_OPTION, { hasText: /^All statuses$/ }).click();
+    await regulator
+      .locator(OPEN_OPTION, { hasText: /^All statuses$/ })
+      .last()
+      .click();
     const handled = regulator.locator(`.moderation-item[data-feedback="${id}"]`);
     await expect.poll(() => handled.getAttribute("data-status")).toBe("handled");
     expect(await handled.getAttribute("data-public")).toBe("true");
